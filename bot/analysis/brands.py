@@ -1,0 +1,214 @@
+"""The brand catalogue and the phrase lists (data files), and brand detection."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from bot.analysis.models import Brand
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _load(name: str) -> dict[str, object]:
+    with resources.files("bot.analysis.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def normalise(text: str) -> str:
+    """NFKC + lower case: full-width letters, half-width kana and case all compare equal."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    text: str
+    single_word: bool  # ASCII one-word keywords are matched on word boundaries via a word set
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseList:
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    brands: tuple[Brand, ...]
+    by_id: dict[str, Brand]
+    official: dict[str, tuple[str, ...]]  # registrable domain -> brand ids
+    redirectors: frozenset[str]
+    keywords: dict[str, tuple[_Keyword, ...]]
+    freemail: frozenset[str]
+    shorteners: frozenset[str]
+    benign: frozenset[str]
+    free_hosting: frozenset[str]
+    trackers: frozenset[str]
+    phrases: dict[str, PhraseList]
+    tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
+
+    def official_for(self, domain: str | None) -> tuple[str, ...]:
+        return self.official.get(domain or "", ())
+
+    def is_official(self, domain: str | None) -> bool:
+        return bool(domain) and domain in self.official
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    raw_brands = _load("brands.toml").get("brand", [])
+    lists = _load("lists.toml")
+    phrases_raw = _load("phrases.toml")
+    brands: list[Brand] = []
+    official: dict[str, list[str]] = {}
+    redirectors: set[str] = set()
+    keywords: dict[str, tuple[_Keyword, ...]] = {}
+    tokens: list[tuple[str, str]] = []
+    assert isinstance(raw_brands, list)
+    for entry in raw_brands:
+        brand = Brand(
+            id=str(entry["id"]),
+            name_ja=str(entry["name_ja"]),
+            name_en=str(entry["name_en"]),
+            official_domains=tuple(d.lower() for d in _strings(entry.get("official_domains"))),
+            redirectors=tuple(d.lower() for d in _strings(entry.get("redirectors"))),
+            keywords=_strings(entry.get("keywords")),
+            tokens=tuple(t.lower() for t in _strings(entry.get("tokens"))),
+            services=_strings(entry.get("services")),
+        )
+        brands.append(brand)
+        for domain in brand.official_domains:
+            official.setdefault(domain, []).append(brand.id)
+        redirectors.update(brand.redirectors)
+        kws = []
+        for kw in {normalise(k) for k in (*brand.keywords, brand.name_ja, brand.name_en)}:
+            single = kw.isascii() and _WORD.fullmatch(kw) is not None
+            kws.append(_Keyword(kw, single))
+        keywords[brand.id] = tuple(kws)
+        tokens.extend((t, brand.id) for t in brand.tokens)
+    tokens.sort(key=lambda tb: -len(tb[0]))
+    phrases = {
+        name: PhraseList(
+            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
+            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+        )
+        for name, table in phrases_raw.items()
+        if isinstance(table, dict)
+    }
+    return Catalogue(
+        brands=tuple(brands),
+        by_id={b.id: b for b in brands},
+        official={k: tuple(v) for k, v in official.items()},
+        redirectors=frozenset(redirectors),
+        keywords=keywords,
+        freemail=frozenset(_strings(lists.get("freemail"))),
+        shorteners=frozenset(_strings(lists.get("shorteners"))),
+        benign=frozenset(_strings(lists.get("benign_link_domains"))),
+        free_hosting=frozenset(_strings(lists.get("free_hosting"))),
+        trackers=frozenset(_strings(lists.get("esp_trackers"))),
+        phrases=phrases,
+        tokens=tuple(tokens),
+    )
+
+
+class TextIndex:
+    """One normalised text with its ASCII word set, so hundreds of keywords cost one pass."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = normalise(text)
+        self.words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
+
+    def has(self, keyword: _Keyword) -> bool:
+        if keyword.single_word:
+            return keyword.text in self.words
+        if keyword.text.isascii():
+            idx = self.text.find(keyword.text)
+            while idx >= 0:
+                before = self.text[idx - 1] if idx else " "
+                end = idx + len(keyword.text)
+                after = self.text[end] if end < len(self.text) else " "
+                if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                    return True
+                idx = self.text.find(keyword.text, idx + 1)
+            return False
+        return keyword.text in self.text
+
+    def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
+        return [p for p in phrases if p in self.text]
+
+
+def brands_named_in(index: TextIndex) -> list[str]:
+    cat = catalogue()
+    return [bid for bid, kws in cat.keywords.items() if any(index.has(k) for k in kws)]
+
+
+@dataclass(frozen=True, slots=True)
+class BrandGuess:
+    brand: Brand
+    score: int
+    where: tuple[str, ...]  # display_name | subject | body | from_domain | link_token
+
+
+def detect_brand(
+    display_name: str | None,
+    subject: str | None,
+    body: TextIndex,
+    from_domain: str | None,
+    link_token_brands: tuple[str, ...] = (),
+) -> BrandGuess | None:
+    """The brand the mail presents itself as, if any."""
+    cat = catalogue()
+    name_index = TextIndex(display_name or "")
+    subject_index = TextIndex(subject or "")
+    scores: dict[str, int] = {}
+    where: dict[str, list[str]] = {}
+
+    def add(bid: str, points: int, place: str) -> None:
+        scores[bid] = scores.get(bid, 0) + points
+        where.setdefault(bid, []).append(place)
+
+    for bid, kws in cat.keywords.items():
+        if display_name and any(name_index.has(k) for k in kws):
+            add(bid, 3, "display_name")
+        if subject and any(subject_index.has(k) for k in kws):
+            add(bid, 3, "subject")
+        hits = sum(1 for k in kws if body.has(k))
+        if hits:
+            add(bid, min(hits, 3), "body")
+    for bid in cat.official_for(from_domain):
+        add(bid, 2, "from_domain")
+    for bid in link_token_brands:
+        if bid in scores:
+            add(bid, 2, "link_token")
+    if not scores:
+        return None
+    best = max(scores, key=lambda b: (scores[b], -len(where[b])))
+    if scores[best] < 2:
+        return None
+    return BrandGuess(cat.by_id[best], scores[best], tuple(where[best]))
+
+
+def service_for_tag(tag: str) -> str | None:
+    """The service slug a sub-address tag names (``taro+rakuten@`` → ``rakuten``), if known."""
+    tag = normalise(tag).strip()
+    if not tag:
+        return None
+    cat = catalogue()
+    for brand in cat.brands:
+        names = {brand.id, *brand.services, *brand.tokens}
+        names |= {k.text for k in cat.keywords[brand.id] if k.single_word}
+        if tag in names:
+            return brand.services[0] if brand.services else brand.id
+    return None

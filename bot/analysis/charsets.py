@@ -1,0 +1,180 @@
+"""Decoding bytes of mail into text, Japanese charsets first-class.
+
+Mail labels lie or are missing. We try the declared charset (with the Microsoft superset that
+Japanese mailers really use), then the likely ones, and never raise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.header
+import re
+
+# Labels whose bytes are, in practice, written by Windows mailers with vendor extensions.
+_SUPERSETS = {
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "ms_kanji": "cp932",
+    "windows-31j": "cp932",
+    "csshiftjis": "cp932",
+    "euc-jp": "euc_jis_2004",
+    "x-euc-jp": "euc_jis_2004",
+    "ks_c_5601-1987": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+_ISO2022JP = {"iso-2022-jp", "iso2022jp", "csiso2022jp", "cp50220", "cp50221", "cp50222",
+              "iso-2022-jp-ms", "iso-2022-jp-1", "iso-2022-jp-2", "iso-2022-jp-3", "jis"}
+
+_ESC = 0x1B
+
+
+def _jis_pair_to_sjis(b1: int, b2: int) -> bytes:
+    """One JIS X 0208 (row/cell) pair to its Shift_JIS bytes (so CP932 decodes NEC/IBM rows)."""
+    if b1 & 1:
+        s2 = b2 + (0x1F if b2 < 0x60 else 0x20)
+    else:
+        s2 = b2 + 0x7E
+    s1 = ((b1 + 1) >> 1) + (0x70 if b1 <= 0x5E else 0xB0)
+    return bytes((s1, s2))
+
+
+def iso2022jp_to_text(data: bytes) -> str:
+    """Decode ISO-2022-JP including the CP50220 family (NEC special row 13, IBM extensions,
+    half-width katakana by ``ESC ( I`` or SO/SI). Linear, never raises: undecodable pairs
+    become U+FFFD."""
+    out = bytearray()
+    mode = "ascii"  # ascii | jis | kana
+    i = 0
+    n = len(data)
+    while i < n:
+        c = data[i]
+        if c == _ESC and i + 2 < n:
+            seq = data[i + 1 : i + 3]
+            if seq in (b"$B", b"$@"):
+                mode = "jis"
+                i += 3
+                continue
+            if seq == b"$(" and i + 3 < n:  # ESC $ ( D / Q: JIS X 0212/0213: decode as 0208
+                mode = "jis"
+                i += 4
+                continue
+            if seq in (b"(B", b"(J", b"(H"):
+                mode = "ascii"
+                i += 3
+                continue
+            if seq == b"(I":
+                mode = "kana"
+                i += 3
+                continue
+        if c == 0x0E:  # SO
+            mode = "kana"
+            i += 1
+            continue
+        if c == 0x0F:  # SI
+            mode = "ascii"
+            i += 1
+            continue
+        if c in (0x0A, 0x0D):
+            # line breaks reset nothing by the standard, but broken mailers forget ESC ( B
+            out.append(c)
+            i += 1
+            continue
+        if mode == "jis" and 0x21 <= c <= 0x7E and i + 1 < n and 0x21 <= data[i + 1] <= 0x7E:
+            out += _jis_pair_to_sjis(c, data[i + 1])
+            i += 2
+            continue
+        if mode == "kana" and 0x21 <= c <= 0x5F:
+            out.append(c + 0x80)
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return out.decode("cp932", errors="replace")
+
+
+def _codec_name(label: str) -> str | None:
+    label = label.strip().strip('"').lower()
+    label = _SUPERSETS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _looks_japanese_mojibake(text: str) -> bool:
+    return text.count("\ufffd") > max(2, len(text) // 50)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode body or header bytes. Returns (text, charset actually used)."""
+    if not data:
+        return "", declared or "us-ascii"
+    label = (declared or "").strip().strip('"').lower()
+    has_esc = b"\x1b$" in data or b"\x1b(" in data
+    if label in _ISO2022JP or (has_esc and not label.startswith("utf")):
+        return iso2022jp_to_text(data), "iso-2022-jp"
+    if label:
+        codec = _codec_name(label)
+        if codec is not None:
+            try:
+                return data.decode(codec), codec
+            except (UnicodeDecodeError, LookupError):
+                pass
+    if data.isascii():
+        return data.decode("ascii"), "us-ascii"
+    for codec in ("utf-8", "cp932", "euc_jis_2004"):
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    # Nothing decodes cleanly: take the least damaged of the likely ones.
+    best = min(
+        ((data.decode(c, errors="replace"), c) for c in ("utf-8", "cp932", "euc_jis_2004")),
+        key=lambda tc: tc[0].count("\ufffd"),
+    )
+    if _looks_japanese_mojibake(best[0]):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    return best
+
+
+_ENCODED_WORD = re.compile(rb"=\?[^?\s]{1,64}\?[bBqQ]\?")
+
+
+def decode_header_value(raw: str) -> str:
+    """Decode a header as read by the compat32 parser (8-bit bytes kept as surrogates).
+
+    RFC 2047 words are decoded with our charset logic (ISO-2022-JP with vendor extensions, wrong
+    labels tolerated); raw 8-bit headers (Shift_JIS or UTF-8 sent unencoded) are decoded too.
+    """
+    try:
+        raw_bytes = raw.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return raw
+    if not _ENCODED_WORD.search(raw_bytes):
+        if raw_bytes.isascii():
+            return _unfold(raw)
+        return _unfold(decode_bytes(raw_bytes)[0])
+    try:
+        pieces = email.header.decode_header(raw)
+    except (ValueError, IndexError, TypeError, AssertionError):
+        return _unfold(raw)
+    out: list[str] = []
+    for chunk, charset in pieces:
+        if isinstance(chunk, str):
+            out.append(chunk)
+            continue
+        out.append(decode_bytes(chunk, charset)[0] if charset else decode_bytes(chunk)[0])
+    return _unfold("".join(out))
+
+
+_FOLD = re.compile(r"\r?\n[ \t]+")
+
+
+def _unfold(value: str) -> str:
+    return _FOLD.sub(" ", value).strip()

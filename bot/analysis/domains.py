@@ -1,0 +1,143 @@
+"""Host names: registrable domains (Public Suffix List, offline), IDN, confusables, edit distance."""
+
+from __future__ import annotations
+
+import ipaddress
+import unicodedata
+from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
+
+MAX_HOST = 253
+
+
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    # only_icann: registrable domains are what a registry (RDAP/WHOIS) can answer for
+    return PublicSuffixList(only_icann=True)
+
+
+@lru_cache(maxsize=8192)
+def org_domain(host: str) -> str | None:
+    """Registrable domain (eTLD+1) of a host, or None for IPs, bare suffixes and junk."""
+    host = host.strip().strip(".").lower()
+    if not host or len(host) > MAX_HOST or "." not in host:
+        return None
+    if is_ip(host):
+        return None
+    try:
+        return _psl().privatesuffix(host)
+    except (ValueError, TypeError, UnicodeError):
+        return None
+
+
+def public_suffix(host: str) -> str | None:
+    try:
+        return _psl().publicsuffix(host.lower())
+    except (ValueError, TypeError, UnicodeError):
+        return None
+
+
+def is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+def to_ascii_host(host: str) -> str | None:
+    """Lower-case A-label form, or None when the host cannot be a DNS name."""
+    host = unicodedata.normalize("NFKC", host).strip().strip(".").lower()
+    host = host.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+    if not host or len(host) > MAX_HOST * 4:
+        return None
+    if host.isascii():
+        return host if len(host) <= MAX_HOST else None
+    labels = []
+    for label in host.split("."):
+        if label.isascii():
+            labels.append(label)
+            continue
+        try:
+            labels.append("xn--" + label.encode("punycode").decode("ascii"))
+        except UnicodeError:
+            return None
+    out = ".".join(labels)
+    return out if len(out) <= MAX_HOST else None
+
+
+def to_unicode_host(host: str) -> str:
+    labels = []
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                labels.append(label[4:].encode("ascii").decode("punycode"))
+                continue
+            except UnicodeError:
+                pass
+        labels.append(label)
+    return ".".join(labels)
+
+
+# A compact skeleton table (Unicode TR39 style) for the confusables that matter in host names:
+# Cyrillic and Greek letters that look Latin, and the classic ASCII swaps.
+_CONFUSABLE = {
+    "а": "a", "в": "b", "с": "c", "ԁ": "d", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j",
+    "к": "k", "ӏ": "l", "м": "m", "н": "h", "о": "o", "р": "p", "ԛ": "q", "ѕ": "s", "т": "t", "υ": "u",
+    "ѵ": "v", "ԝ": "w", "х": "x", "у": "y", "з": "3", "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k",
+    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "χ": "x", "γ": "y", "ω": "w", "ɑ": "a", "ı": "i", "ɡ": "g",
+    "0": "o", "1": "l", "|": "l", "5": "s", "$": "s", "@": "a",
+}
+_MULTI = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+
+
+def skeleton(label: str) -> str:
+    """What a label looks like: confusables folded, accents dropped, i/l/1 merged."""
+    text = unicodedata.normalize("NFKD", label.lower())
+    text = "".join(_CONFUSABLE.get(ch, ch) for ch in text if not unicodedata.combining(ch))
+    for a, b in _MULTI:
+        text = text.replace(a, b)
+    return text.replace("i", "l")
+
+
+def scripts(label: str) -> set[str]:
+    found: set[str] = set()
+    for ch in label:
+        if ch.isascii():
+            if ch.isalpha():
+                found.add("Latin")
+            continue
+        name = unicodedata.name(ch, "")
+        first = name.split(" ", 1)[0]
+        if first in ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"):
+            found.add(first.title())
+        elif first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL"):
+            found.add("CJK")
+        elif first:
+            found.add(first.title())
+    return found
+
+
+def edit_distance(a: str, b: str, cap: int) -> int:
+    """Optimal-string-alignment distance, stopping early once it exceeds ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,371 @@
+"""Header analysis: addresses, Authentication-Results, DKIM, the Received chain.
+
+Every regex here is bounded (values are cut before matching) and has no nested quantifier.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from bot.analysis.domains import org_domain
+from bot.analysis.models import Address, AuthResults, Hop, Sender
+
+_INTERNAL_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
+        "100.64.0.0/10", "0.0.0.0/8", "::1/128", "fe80::/10", "fc00::/7", "::/128",
+    )
+)
+
+_VIA_PAREN = re.compile(r"[(（]\s*([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*[)）]")
+_VIA_BARE = re.compile(r"\s([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*$")
+_VIA_EN = re.compile(r"\svia\s+([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*\)?\s*$", re.IGNORECASE)
+_ADDR = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}")
+
+
+def is_internal_ip(ip: str) -> bool:
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return True
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return any(addr in net for net in _INTERNAL_NETS if net.version == addr.version)
+
+
+def split_via(value: str) -> tuple[str, str | None]:
+    """``x@y (ntc-cs.com 経由)`` / ``x@y via ntc-cs.com`` → (``x@y``, ``ntc-cs.com``)."""
+    value = value[:2000]
+    for pattern in (_VIA_PAREN, _VIA_BARE, _VIA_EN):
+        m = pattern.search(value)
+        if m:
+            return (value[: m.start()] + value[m.end():]).strip(), m.group(1).lower().rstrip(".")
+    return value, None
+
+
+def parse_addresses(value: str | None) -> tuple[Address, ...]:
+    if not value:
+        return ()
+    out: list[Address] = []
+    for name, addr in email.utils.getaddresses([value[:4000]]):
+        addr = addr.strip().strip("<>").lower()
+        if "@" not in addr:
+            m = _ADDR.search(name)
+            if m is None:
+                continue
+            addr = m.group(0).lower()
+        out.append(Address(addr, name.strip().strip('"').strip() or None))
+        if len(out) >= 100:
+            break
+    if not out:
+        m = _ADDR.search(value[:4000])
+        if m:
+            out.append(Address(m.group(0).lower(), None))
+    return tuple(out)
+
+
+def parse_address(value: str | None) -> Address | None:
+    found = parse_addresses(value)
+    return found[0] if found else None
+
+
+def _strip_comments(value: str) -> str:
+    out: list[str] = []
+    depth = 0
+    quoted = False
+    for ch in value:
+        if ch == '"' and depth == 0:
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+            continue
+        elif not quoted and ch == ")" and depth:
+            depth -= 1
+            continue
+        if depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+_RESINFO = re.compile(r"([A-Za-z0-9_.-]{1,40})\s*=\s*([A-Za-z0-9_.-]{1,40})")
+_PROP = re.compile(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})")
+
+
+def parse_auth_results(value: str) -> tuple[str | None, list[tuple[str, str, dict[str, str]]]]:
+    """(authserv-id or None, [(method, result, props)])."""
+    clean = _strip_comments(value[:8000])
+    pieces = [p.strip() for p in clean.split(";")]
+    if not pieces:
+        return None, []
+    authserv: str | None = None
+    first = pieces[0]
+    if "=" not in first.split(" ", 1)[0]:
+        authserv = first.split()[0].lower() if first.split() else None
+        pieces = pieces[1:]
+    results: list[tuple[str, str, dict[str, str]]] = []
+    for piece in pieces:
+        m = _RESINFO.match(piece)
+        if not m:
+            continue
+        method = m.group(1).lower()
+        if "." in method:  # a property, not a method
+            continue
+        props = {k.lower(): v.strip('"').lower() for k, v in _PROP.findall(piece[m.end():])}
+        results.append((method, m.group(2).lower(), props))
+    return authserv, results
+
+
+_FROM_HOST = re.compile(r"^\s*from\s+([^\s()]{1,255})")
+_BY_HOST = re.compile(r"\bby\s+([^\s();]{1,255})", re.IGNORECASE)
+_BRACKET_IP = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]")
+_PAREN_IP = re.compile(r"\(([0-9]{1,3}(?:\.[0-9]{1,3}){3})\)")
+_PAREN_HOST = re.compile(r"\(([A-Za-z0-9.-]{1,255})\s")
+
+
+def parse_received(value: str) -> tuple[str | None, str | None, str | None, datetime | None, str | None]:
+    """(from host, from IP, by host, date, raw date text)."""
+    value = value[:4000]
+    head, sep, date_part = value.rpartition(";")
+    if not sep:
+        head, date_part = value, ""
+    by_m = _BY_HOST.search(head)
+    from_clause = head[: by_m.start()] if by_m else head
+    from_m = _FROM_HOST.match(from_clause)
+    from_host = from_m.group(1).lower().rstrip(".") if from_m else None
+    ip: str | None = None
+    for pattern in (_BRACKET_IP, _PAREN_IP):
+        ip_m = pattern.search(from_clause)
+        if ip_m:
+            candidate = ip_m.group(1)
+            try:
+                ipaddress.ip_address(candidate)
+                ip = candidate
+                break
+            except ValueError:
+                continue
+    rdns = _PAREN_HOST.search(from_clause)
+    if rdns and from_host and ("." not in from_host or from_host in ("localhost", "unknown")):
+        host2 = rdns.group(1).lower().rstrip(".")
+        if "." in host2 and not host2.replace(".", "").isdigit():
+            from_host = from_host if from_host not in ("unknown",) else host2
+    by_host = by_m.group(1).lower().rstrip(".") if by_m else None
+    raw_date = date_part.strip() or None
+    when: datetime | None = None
+    if raw_date:
+        try:
+            when = email.utils.parsedate_to_datetime(raw_date[:200])
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            when = None
+    return from_host, ip, by_host, when, raw_date
+
+
+_DKIM_D = re.compile(r"(?:^|;)\s*d\s*=\s*([A-Za-z0-9._-]{1,253})")
+
+
+def _org(host: str | None) -> str | None:
+    if not host:
+        return None
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return None
+    except ValueError:
+        pass
+    return org_domain(host)
+
+
+def analyse_headers(
+    headers: tuple[tuple[str, str], ...], pasted: tuple[tuple[str, str], ...] = ()
+) -> tuple[Sender, datetime | None]:
+    """Build the Sender block; also return the recipient side's receipt time (topmost Received)."""
+    get = _first_getter(headers)
+    pasted_map: dict[str, str] = {}
+    for k, v in pasted:
+        pasted_map.setdefault(k, v)
+
+    from_raw = get("from") or pasted_map.get("from")
+    via: str | None = None
+    if from_raw:
+        from_raw, via = split_via(from_raw)
+    if via is None and pasted_map.get("mailed-by"):
+        via = pasted_map["mailed-by"].split()[0].lower().rstrip(".")
+    from_addr = parse_address(from_raw)
+
+    return_path = None
+    rp = get("return-path")
+    if rp:
+        rp_addr = parse_address(rp)
+        return_path = rp_addr.address if rp_addr else None
+    envelope_domain = return_path.rpartition("@")[2] if return_path else None
+    if envelope_domain is None and via:
+        envelope_domain = via
+
+    dkim_sig_domains: list[str] = []
+    for name, value in headers:
+        if name == "dkim-signature":
+            m = _DKIM_D.search(value[:4000])
+            if m:
+                dkim_sig_domains.append(m.group(1).lower().rstrip("."))
+    if pasted_map.get("signed-by"):
+        dkim_sig_domains.append(pasted_map["signed-by"].split()[0].lower().rstrip("."))
+
+    auth, hops, handoff, origin, received_at = _chain_and_auth(headers)
+    dkim_domains = _unique([*auth.dkim_domains, *dkim_sig_domains])
+
+    recipients: list[Address] = []
+    for name in ("to", "cc", "delivered-to", "x-original-to", "envelope-to", "x-delivered-to"):
+        for key, value in headers:
+            if key == name:
+                recipients.extend(parse_addresses(value))
+    if not headers and pasted_map.get("to"):
+        recipients.extend(parse_addresses(pasted_map["to"]))
+
+    reply_to = parse_addresses(get("reply-to") or pasted_map.get("reply-to"))
+    sender = Sender(
+        from_addr=from_addr,
+        sender_addr=parse_address(get("sender")),
+        reply_to=reply_to,
+        return_path=return_path,
+        envelope_domain=envelope_domain,
+        via_domain=via,
+        dkim_domains=tuple(dkim_domains),
+        auth=auth,
+        handoff_ip=handoff,
+        origin_ip=origin,
+        hops=tuple(hops),
+        recipients=tuple(_unique_addresses(recipients)),
+        list_id=get("list-id"),
+    )
+    return sender, received_at
+
+
+def _first_getter(headers: tuple[tuple[str, str], ...]):  # type: ignore[no-untyped-def]
+    index: dict[str, str] = {}
+    for k, v in headers:
+        index.setdefault(k, v)
+    return index.get
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def _unique_addresses(items: Iterable[Address]) -> list[Address]:
+    seen: dict[str, Address] = {}
+    for a in items:
+        seen.setdefault(a.address, a)
+    return list(seen.values())
+
+
+def _chain_and_auth(
+    headers: tuple[tuple[str, str], ...],
+) -> tuple[AuthResults, list[Hop], str | None, str | None, datetime | None]:
+    received: list[tuple[int, tuple[str | None, str | None, str | None, datetime | None, str | None]]] = []
+    ars: list[tuple[int, str | None, list[tuple[str, str, dict[str, str]]]]] = []
+    arc: str | None = None
+    for i, (name, value) in enumerate(headers):
+        if name == "received" and len(received) < 100:
+            received.append((i, parse_received(value)))
+        elif name == "authentication-results" and len(ars) < 50:
+            authserv, results = parse_auth_results(value)
+            ars.append((i, authserv, results))
+        elif name == "arc-authentication-results" and arc is None:
+            _, results = parse_auth_results(re.sub(r"^\s*i\s*=\s*\d+\s*;", "", value[:8000]))
+            for method, result, _props in results:
+                if method == "arc":
+                    arc = result
+
+    # The recipient's side: the hops from the top down to the one that took the mail from
+    # outside (the handoff). Their `by` hosts name the recipient's organisations; the mail's own
+    # recipient domain plays no part (self-sent mail forges it).
+    inside_orgs: set[str] = set()
+    handoff: str | None = None
+    handoff_index = len(headers)
+    for i, (from_host, ip, by, _, _) in received:
+        by_org = _org(by)
+        if by_org is not None:
+            if inside_orgs and by_org not in inside_orgs:
+                break  # a hop received by someone else: we are past the recipient's side
+            inside_orgs.add(by_org)
+        if ip is None or is_internal_ip(ip):
+            continue
+        from_org = _org(from_host)
+        if from_org is not None and from_org in inside_orgs:
+            continue
+        handoff, handoff_index = ip, i
+        break
+    if not received and ars:
+        org = _org(ars[0][1])
+        if org:
+            inside_orgs.add(org)
+
+    # Trusted Authentication-Results: those whose server id belongs to the recipient's side
+    # (or that carry no id, as Microsoft 365 writes them, and sit above the handoff hop).
+    trusted: list[list[tuple[str, str, dict[str, str]]]] = []
+    authserv_id: str | None = None
+    for i, authserv, results in ars:
+        org = _org(authserv)
+        if (org is not None and org in inside_orgs) or (authserv is None and i < handoff_index) or (
+            not received and i == ars[0][0]
+        ):
+            trusted.append(results)
+            authserv_id = authserv_id or authserv
+    auth = _merge_auth(trusted, authserv_id, arc)
+
+    origin: str | None = None
+    for _, (_, ip, _, _, _) in reversed(received):
+        if ip and not is_internal_ip(ip):
+            origin = ip
+            break
+
+    hops: list[Hop] = []
+    previous: datetime | None = None
+    for _, (from_host, ip, by, when, raw_date) in reversed(received):
+        delay = None
+        if when is not None and previous is not None:
+            delay = int((when - previous).total_seconds())
+        hops.append(
+            Hop(
+                from_host=from_host, from_ip=ip, by_host=by,
+                date=when.isoformat() if when else None, delay_s=delay,
+                raw_date=None if when else (raw_date[:80] if raw_date else None),
+            )
+        )
+        if when is not None:
+            previous = when
+    received_at = next((r[3] for _, r in received if r[3] is not None), None)
+    return auth, hops, handoff, origin, received_at
+
+
+def _merge_auth(
+    trusted: list[list[tuple[str, str, dict[str, str]]]], authserv: str | None, arc: str | None
+) -> AuthResults:
+    spf = dkim = dmarc = None
+    dkim_pass: list[str] = []
+    for results in trusted:
+        for method, result, props in results:
+            if method == "spf" and spf is None:
+                spf = result
+            elif method == "dkim":
+                domain = props.get("header.d") or props.get("header.i", "").lstrip("@").rpartition("@")[2]
+                if result == "pass" and domain:
+                    dkim_pass.append(domain.rstrip("."))
+                if dkim is None or (result == "pass" and dkim != "pass"):
+                    dkim = result
+            elif method == "dmarc" and dmarc is None:
+                dmarc = result
+    return AuthResults(
+        spf=spf, dkim=dkim, dmarc=dmarc, dkim_domains=tuple(_unique(dkim_pass)),
+        authserv_id=authserv, arc=arc, trusted=bool(trusted),
+    )
+

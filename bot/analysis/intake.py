@@ -1,0 +1,451 @@
+"""Intake: any bytes a member brings become a ``ParsedMail``, within the limits of SPEC §8.
+
+The MIME walk is our own small splitter over the stdlib's compat32 header parser: the stdlib's
+body parser recurses once per nesting level (1,000-deep multipart hits RecursionError) and has no
+part or size budget. Ours is iterative per level, depth-capped and linear in the input size.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email.parser
+import email.policy
+import re
+from dataclasses import dataclass, field
+from email.message import Message
+
+from bot.analysis.charsets import decode_bytes, decode_header_value
+from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PDF_SIGNATURE = b"%PDF-"
+
+_HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}[ \t]*:")
+_KNOWN_HEADERS = frozenset(
+    {
+        b"from", b"to", b"cc", b"subject", b"date", b"received", b"return-path", b"message-id",
+        b"delivered-to", b"mime-version", b"content-type", b"dkim-signature", b"reply-to",
+        b"authentication-results", b"x-mailer", b"sender", b"arc-seal", b"x-original-to",
+        b"received-spf", b"content-transfer-encoding", b"list-id", b"x-received",
+    }
+)
+_HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
+_HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
+_CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
+
+
+@dataclass
+class _Walk:
+    """Mutable budget of one MIME walk (private: never leaves this module)."""
+
+    limits: Limits
+    parts: int = 0
+    text_chars: int = 0
+    texts: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    pdfs: list[bytes] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    inner: list[bytes] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+    def note(self, code: str, **params: object) -> None:
+        if code in self.flags:
+            return
+        self.flags.add(code)
+        self.problems.append(Problem(code, tuple((k, str(v)) for k, v in params.items())))
+
+    def add_text(self, text: str, html: bool) -> None:
+        room = self.limits.max_text_chars - self.text_chars
+        if room <= 0:
+            self.note("text_limit", limit=self.limits.max_text_chars)
+            return
+        if len(text) > room:
+            text = text[:room]
+            self.note("text_limit", limit=self.limits.max_text_chars)
+        self.text_chars += len(text)
+        (self.htmls if html else self.texts).append(text)
+
+
+def normalise_newlines(data: bytes) -> bytes:
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
+
+
+def split_head(data: bytes) -> tuple[bytes, bytes | None]:
+    """Header block and body (None when there is no blank line: headers only)."""
+    idx = data.find(b"\n\n")
+    if idx < 0:
+        return data, None
+    return data[: idx + 1], data[idx + 2 :]
+
+
+def looks_like_header_block(head: bytes) -> bool:
+    lines = head.split(b"\n", 200)[:200]
+    fields = 0
+    known = 0
+    bad = 0
+    for line in lines:
+        if not line:
+            continue
+        if line[:1] in (b" ", b"\t"):
+            continue
+        m = _HEADER_LINE.match(line)
+        if m is None:
+            bad += 1
+            continue
+        fields += 1
+        name = line[: line.index(b":")].strip().lower()
+        if name in _KNOWN_HEADERS:
+            known += 1
+    if fields == 0 or not _HEADER_LINE.match(head.lstrip(b"\n")):
+        return False
+    if known >= 2 or (known >= 1 and fields >= 3):
+        return bad <= max(1, fields // 10)
+    return False
+
+
+def parse_headers(head: bytes, walk: _Walk) -> Message:
+    max_lines = walk.limits.max_header_lines
+    if head.count(b"\n") > max_lines:
+        cut = 0
+        for _ in range(max_lines):
+            nxt = head.find(b"\n", cut)
+            if nxt < 0:
+                break
+            cut = nxt + 1
+        head = head[:cut]
+        walk.note("header_limit", limit=max_lines)
+    return _HEADER_PARSER.parsebytes(head + b"\n")
+
+
+def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for name, value in msg.raw_items():
+        out.append((name.strip().lower(), decode_header_value(str(value)[:16384])))
+    return tuple(out)
+
+
+def _decode_cte(body: bytes, cte: str, walk: _Walk) -> bytes:
+    cte = cte.strip().lower()
+    if cte == "base64":
+        cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", body)
+        cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
+        try:
+            return base64.b64decode(cleaned)
+        except (binascii.Error, ValueError):
+            walk.note("bad_base64")
+            return b""
+    if cte == "quoted-printable":
+        return binascii.a2b_qp(body)
+    if cte in ("", "7bit", "8bit", "binary"):
+        return body
+    walk.note("unknown_cte", cte=cte[:40])
+    return body
+
+
+def _split_multipart(body: bytes, boundary: bytes) -> list[bytes] | None:
+    """Parts between ``--boundary`` lines; None when no delimiter is present."""
+    delim = b"--" + boundary
+    positions: list[tuple[int, int, bool]] = []  # (start of line, end of line, is close)
+    pos = 0 if body.startswith(delim) else body.find(b"\n" + delim)
+    if pos > 0:
+        pos += 1
+    while pos >= 0:
+        after = pos + len(delim)
+        line_end = body.find(b"\n", after)
+        if line_end < 0:
+            line_end = len(body)
+        rest = body[after:line_end]
+        is_close = rest.startswith(b"--")
+        if is_close or not rest.strip():
+            positions.append((pos, line_end, is_close))
+            if is_close:
+                break
+        nxt = body.find(b"\n" + delim, line_end)
+        pos = nxt + 1 if nxt >= 0 else -1
+    if not positions:
+        return None
+    parts: list[bytes] = []
+    for (_, end, close), nxt_pos in zip(positions, [p[0] for p in positions[1:]] + [-1], strict=True):
+        if close:
+            break
+        start = end + 1
+        stop = nxt_pos - 1 if nxt_pos >= 0 else len(body)
+        parts.append(body[start:max(start, stop)])
+    return parts
+
+
+def _walk_body(msg: Message, body: bytes, depth: int, walk: _Walk) -> None:
+    walk.parts += 1
+    if walk.parts > walk.limits.max_parts:
+        walk.note("part_limit", limit=walk.limits.max_parts)
+        return
+    ctype = msg.get_content_type()
+    maintype = ctype.partition("/")[0]
+    filename = _filename(msg)
+    if maintype == "multipart":
+        if depth >= walk.limits.max_depth:
+            walk.note("depth_limit", limit=walk.limits.max_depth)
+            return
+        boundary = msg.get_param("boundary")
+        parts = None
+        if isinstance(boundary, str) and boundary:
+            parts = _split_multipart(body, boundary.encode("utf-8", "surrogateescape"))
+        if parts is None:
+            walk.note("bad_multipart")
+            _leaf(msg, body, "text/plain", None, walk)
+            return
+        for part in parts:
+            if walk.parts >= walk.limits.max_parts:
+                walk.note("part_limit", limit=walk.limits.max_parts)
+                return
+            sub = _walk_entity_head(part, walk)
+            _walk_body(sub[0], sub[1], depth + 1, walk)
+        return
+    if ctype == "message/rfc822" or (ctype == "application/octet-stream" and (filename or "").lower().endswith(".eml")):
+        if depth >= walk.limits.max_depth:
+            walk.note("depth_limit", limit=walk.limits.max_depth)
+            return
+        inner = normalise_newlines(_decode_cte(body, str(msg.get("content-transfer-encoding", "")), walk))
+        walk.inner.append(inner)
+        return
+    _leaf(msg, body, ctype, filename, walk)
+
+
+def _walk_entity_head(raw: bytes, walk: _Walk) -> tuple[Message, bytes]:
+    if raw.startswith(b"\n"):
+        return Message(), raw[1:]
+    head, body = split_head(raw)
+    if body is None:
+        # a part with headers only, or a body with no headers: decide by the first line
+        if _HEADER_LINE.match(raw):
+            return parse_headers(head, walk), b""
+        return Message(), raw
+    return parse_headers(head, walk), body
+
+
+def _filename(msg: Message) -> str | None:
+    try:
+        name = msg.get_filename()
+    except (TypeError, ValueError, LookupError):
+        return None
+    return decode_header_value(name)[:255] if name else None
+
+
+def _leaf(msg: Message, body: bytes, ctype: str, filename: str | None, walk: _Walk) -> None:
+    data = _decode_cte(body, str(msg.get("content-transfer-encoding", "")), walk)
+    lower = (filename or "").lower()
+    try:
+        charset = msg.get_content_charset()
+    except (TypeError, ValueError, LookupError):
+        charset = None
+    disposition = str(msg.get("content-disposition", "")).lower()
+    if ctype == "text/html" or lower.endswith(_HTML_NAMES):
+        walk.add_text(decode_bytes(data, charset)[0], html=True)
+        if filename or "attachment" in disposition:
+            walk.attachments.append(Attachment(filename, ctype, len(data)))
+        return
+    if ctype == "application/pdf" or lower.endswith(".pdf") or data.startswith(PDF_SIGNATURE):
+        walk.pdfs.append(data)
+        walk.attachments.append(Attachment(filename, ctype, len(data)))
+        return
+    if ctype in ("text/plain", "text/enriched", "text/richtext") and "attachment" not in disposition:
+        walk.add_text(decode_bytes(data, charset)[0], html=False)
+        return
+    if ctype == "text/plain" and lower.endswith((".txt", ".text")):
+        walk.add_text(decode_bytes(data, charset)[0], html=False)
+    walk.attachments.append(Attachment(filename, ctype, len(data)))
+
+
+def _header(items: tuple[tuple[str, str], ...], name: str) -> str | None:
+    for key, value in items:
+        if key == name:
+            return value
+    return None
+
+
+def _mail(
+    kind: str, items: tuple[tuple[str, str], ...], walk: _Walk, pasted: tuple[tuple[str, str], ...] = ()
+) -> ParsedMail:
+    from bot.analysis.pdf import pdf_facts  # local: pypdf is imported only for PDF parts
+
+    texts = list(walk.texts)
+    pdf_links: list[str] = []
+    for pdf in walk.pdfs[:10]:
+        text, links, problem = pdf_facts(pdf)
+        if text:
+            texts.append(text)
+        pdf_links.extend(links)
+        if problem:
+            walk.note(problem)
+    subject = _header(items, "subject")
+    if subject is None and pasted:
+        subject = dict(pasted).get("subject")
+    return ParsedMail(
+        kind=kind,  # type: ignore[arg-type]
+        headers=items,
+        subject=subject,
+        date=_header(items, "date"),
+        message_id=_header(items, "message-id"),
+        texts=tuple(texts),
+        htmls=tuple(walk.htmls),
+        attachments=tuple(walk.attachments),
+        pdf_links=tuple(pdf_links),
+        problems=tuple(walk.problems),
+        pasted_fields=pasted,
+    )
+
+
+def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:
+    return ParsedMail(
+        kind=kind,  # type: ignore[arg-type]
+        headers=(),
+        subject=None,
+        date=None,
+        message_id=None,
+        texts=(),
+        htmls=(),
+        attachments=(),
+        pdf_links=(),
+        problems=(Problem(code, tuple((k, str(v)) for k, v in params.items())),),
+        readable=False,
+    )
+
+
+def _is_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    if b"\x1b$" in sample:  # ISO-2022-JP uses ESC but is text
+        sample = sample.replace(b"\x1b", b"")
+    control = sum(sample.count(bytes((c,))) for c in (*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
+    if control > len(sample) // 20:
+        return True
+    if sample.isascii():
+        return False
+    text, codec = decode_bytes(sample)
+    return text.count("\ufffd") > len(text) // 10
+
+
+def read_input(data: bytes, limits: Limits | None = None) -> ParsedMail:
+    """Recognise the input (SPEC §2) and read what can be read. Never raises."""
+    limits = limits or Limits()
+    walk = _Walk(limits)
+    if not data.strip():
+        return _unreadable("empty", "empty_input")
+    if len(data) > limits.max_input_bytes:
+        walk.note("input_limit", limit=limits.max_input_bytes, size=len(data))
+        data = data[: limits.max_input_bytes]
+    if data.startswith(OLE_SIGNATURE):
+        from bot.analysis.outlook import read_msg  # local: extract-msg only for .msg files
+
+        return read_msg(data, walk_problems=tuple(walk.problems), limits=limits)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith(PDF_SIGNATURE):
+        walk.pdfs.append(data)
+        return _mail("pasted", (), walk)
+    if _is_binary(data):
+        return _unreadable("binary", "binary_input")
+    data = normalise_newlines(data)
+    fence = _CODE_FENCE.match(data)
+    if fence:
+        data = data[fence.end():].replace(b"\n```", b"\n", 1)
+    return read_rfc822(data, walk, depth=0)
+
+
+def _find_header_start(data: bytes) -> int:
+    """Offset of a header block at the top (a few lines of chatter before it are allowed)."""
+    pos = 0
+    for _ in range(8):
+        stripped = data[pos:].lstrip(b" \t\n")
+        start = len(data) - len(stripped)
+        if stripped.startswith(b"From ") and b"\n" in stripped[:400]:  # mbox separator
+            start = data.index(b"\n", start) + 1
+        head, _ = split_head(data[start:])
+        if looks_like_header_block(head):
+            return start
+        nl = data.find(b"\n", start)
+        if nl < 0:
+            return -1
+        pos = nl + 1
+    return -1
+
+
+def read_rfc822(data: bytes, walk: _Walk, depth: int) -> ParsedMail:
+    start = _find_header_start(data)
+    if start < 0:
+        return read_pasted(data, walk)
+    data = data[start:]
+    head, body = split_head(data)
+    msg = parse_headers(head, walk)
+    items = decoded_items(msg)
+    if body is None or not body.strip():
+        walk.note("headers_only")
+        return _mail("headers", items, walk)
+    _walk_body(msg, body, depth, walk)
+    if walk.inner and depth < limits_depth(walk):
+        inner = walk.inner[0]
+        inner_walk = _Walk(walk.limits, parts=walk.parts)
+        inner_mail = read_rfc822(inner, inner_walk, depth + 1)
+        if inner_mail.kind in ("eml", "headers") and any(k in ("from", "received") for k, _ in inner_mail.headers):
+            notes = (Problem("forwarded_inner"),) + inner_mail.problems + tuple(walk.problems)
+            return _replace_problems(inner_mail, notes)
+    return _mail("eml", items, walk)
+
+
+def limits_depth(walk: _Walk) -> int:
+    return walk.limits.max_depth
+
+
+def _replace_problems(mail: ParsedMail, problems: tuple[Problem, ...]) -> ParsedMail:
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    unique = []
+    for p in problems:
+        if p.code not in seen:
+            seen.add(p.code)
+            unique.append(p)
+    return replace(mail, problems=tuple(unique))
+
+
+# --- pasted text -------------------------------------------------------------------------
+
+_PASTED_LABELS = {
+    "from": "from", "送信元": "from", "差出人": "from", "送信者": "from", "from address": "from",
+    "to": "to", "宛先": "to", "受信者": "to",
+    "subject": "subject", "件名": "subject", "タイトル": "subject", "題名": "subject",
+    "date": "date", "日付": "date", "日時": "date", "送信日時": "date",
+    "mailed-by": "mailed-by", "mailed by": "mailed-by", "送信元ドメイン": "mailed-by",
+    "signed-by": "signed-by", "signed by": "signed-by", "署名元": "signed-by", "署名": "signed-by",
+    "reply-to": "reply-to", "返信先": "reply-to",
+    "cc": "cc",
+}
+_PASTED_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z -]{0,15}|[\u3000-\u9fff\u30a0-\u30ff]{1,8})[ \t]*[:：][ \t]*(.{0,1000})$")
+_DOMAIN_ONLY = re.compile(r"^[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
+
+
+def read_pasted(data: bytes, walk: _Walk) -> ParsedMail:
+    text, _ = decode_bytes(data)
+    fields: list[tuple[str, str]] = []
+    for line in text.split("\n", 60)[:60]:
+        m = _PASTED_LINE.match(line)
+        if not m:
+            continue
+        label = _PASTED_LABELS.get(m.group(1).strip().lower())
+        if label is None:
+            continue
+        value = m.group(2).strip()
+        if not value:
+            continue
+        # Gmail shows the sending domain as a second 送信元 line ("送信元: ntc-cs.com")
+        if label == "from" and _DOMAIN_ONLY.match(value) and any(k == "from" for k, _ in fields):
+            label = "mailed-by"
+        fields.append((label, value))
+    lowered = text[:200000].lower()
+    walk.add_text(text, html="<html" in lowered or "<a " in lowered or "<form" in lowered)
+    return _mail("pasted", (), walk, pasted=tuple(fields))

@@ -1,0 +1,222 @@
+"""Links: found in text and HTML (parsed, never rendered), refanged on the way in, defanged on the
+way out. Regexes here run on attacker text: every quantifier is bounded or over a disjoint class."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host
+from bot.analysis.models import Link
+
+# --- refang / defang -----------------------------------------------------------------------
+
+_REFANG_SCHEME = re.compile(r"\b(?:hxxp|hxtp|htxp|h\*\*p|hXXp|h__p|meow)(s?)(?=\s{0,2}(?:\[?:|\[://\]))", re.IGNORECASE)
+_REFANG_DOT = re.compile(r"[ \t]?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[\s\.\s\]|<\.>)[ \t]?", re.IGNORECASE)
+_REFANG_COLON = re.compile(r"\[:\]|\[://\]|\(:\)")
+_REFANG_AT = re.compile(r"\[@\]|\(@\)|\[at\]|\(at\)", re.IGNORECASE)
+
+
+def refang(text: str) -> str:
+    if "[" not in text and "(" not in text and "{" not in text and "xx" not in text.lower():
+        return text
+    text = _REFANG_SCHEME.sub(lambda m: "http" + m.group(1), text)
+    text = _REFANG_COLON.sub(lambda m: m.group(0).strip("[]()"), text)
+    text = _REFANG_DOT.sub(".", text)
+    return _REFANG_AT.sub("@", text)
+
+
+def defang_host(host: str) -> str:
+    return host.replace(".", "[.]")
+
+
+def defang_url(url: str) -> str:
+    """Defanged and with the query (often a per-victim token) shown as ``?…``."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return defang_text(url)
+    scheme = parts.scheme.lower().replace("http", "hxxp").replace("ftp", "fxp")
+    host = defang_host(parts.netloc.rpartition("@")[2])
+    query = "?…" if parts.query else ""
+    path = parts.path[:200] + ("…" if len(parts.path) > 200 else "")
+    return f"{scheme}://{host}{path}{query}"
+
+
+_URLISH = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"'`]{1,2048}")
+_DOMAINISH = re.compile(r"\b([A-Za-z0-9-]{1,63})\.([A-Za-z]{2,24})\b")
+
+
+def defang_text(text: str) -> str:
+    """Defang every URL and dotted name in free text (subjects, details, evidence)."""
+    text = _URLISH.sub(lambda m: defang_url(m.group(0)), text)
+    return _DOMAINISH.sub(lambda m: f"{m.group(1)}[.]{m.group(2)}", text)
+
+
+# --- extraction from text ------------------------------------------------------------------
+
+_HOST_CHARS = r"A-Za-z0-9\-_\u00c0-\u024f\u0370-\u03ff\u0400-\u052f"
+_URL = re.compile(
+    r"(?i)\b(?:https?|ftp)://"
+    r"(?:[^\s/@<>\"']{1,64}@)?"
+    rf"((?:[{_HOST_CHARS}]{{1,63}}\.){{0,10}}[{_HOST_CHARS}]{{1,63}}|\[[0-9A-Fa-f:.]{{2,45}}\])"
+    r"(:[0-9]{1,5})?"
+    r"([/?#][!-~]{0,2048})?"
+)
+_WWW = re.compile(rf"(?i)(?<![/\w.@-])(www\.(?:[{_HOST_CHARS}]{{1,63}}\.){{1,10}}[A-Za-z]{{2,24}})([/?#][!-~]{{0,2048}})?")
+_TRAILING = ".,;:!?'\"）)]}>」』】、。"
+
+
+def _trim(url: str) -> str:
+    url = url.rstrip(_TRAILING)
+    if url.count("(") < url.count(")"):
+        url = url[: url.rfind(")")] if url.endswith(")") else url
+    return url
+
+
+def urls_in_text(text: str, limit: int) -> list[str]:
+    text = refang(text)
+    found: list[str] = []
+    for m in _URL.finditer(text):
+        found.append(_trim(m.group(0)))
+        if len(found) >= limit:
+            return found
+    for m in _WWW.finditer(text):
+        found.append("http://" + _trim(m.group(0)))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2048) -> Link | None:
+    url = url.strip()[:max_chars]
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https", "ftp"):
+        return None
+    netloc = parts.netloc.rpartition("@")[2]
+    host_raw = netloc
+    if host_raw.startswith("["):
+        host_raw = host_raw[1 : host_raw.find("]")] if "]" in host_raw else host_raw[1:]
+    else:
+        host_raw = host_raw.partition(":")[0]
+    host = to_ascii_host(urllib.parse.unquote(host_raw))
+    if not host:
+        return None
+    ip = is_ip(host) or _is_numeric_host(host)
+    unicode_host = None
+    if "xn--" in host:
+        decoded = to_unicode_host(host)
+        unicode_host = decoded if decoded != host else None
+    return Link(
+        url=url,
+        host=host,
+        registrable_domain=None if ip else org_domain(host),
+        source=source,
+        text=(text.strip()[:300] or None) if text else None,
+        is_ip=ip,
+        unicode_host=unicode_host,
+    )
+
+
+def _is_numeric_host(host: str) -> bool:
+    # 3232235777 or 0xC0A80001 or 0300.0250.0.1: bare IPs in disguise
+    if host.isdigit():
+        return True
+    if host.startswith("0x") and all(c in "0123456789abcdef" for c in host[2:]):
+        return True
+    pieces = host.split(".")
+    return len(pieces) == 4 and all(p.isdigit() or p.startswith("0x") for p in pieces)
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+@dataclass
+class HtmlFacts:
+    text: str = ""
+    anchors: list[tuple[str, str]] = field(default_factory=list)  # (href, visible text)
+    forms: list[tuple[str, bool]] = field(default_factory=list)  # (action, has password input)
+    script_signs: set[str] = field(default_factory=set)
+    hidden_urls: list[str] = field(default_factory=list)  # decoded from atob/unescape payloads
+    meta_refresh: list[str] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)  # iframe src
+
+
+_SCRIPT_SIGNS = (
+    ("atob", re.compile(r"\batob\s*\(")),
+    ("unescape", re.compile(r"\bunescape\s*\(")),
+    ("document.write", re.compile(r"document\s*\.\s*write(?:ln)?\s*\(")),
+    ("eval", re.compile(r"\beval\s*\(")),
+    ("fromCharCode", re.compile(r"String\s*\.\s*fromCharCode")),
+    ("location", re.compile(r"(?:window|document|self|top)\s*\.\s*location|location\s*\.\s*(?:href|replace|assign)")),
+)
+_B64_LITERAL = re.compile(r"atob\s*\(\s*[\"']([A-Za-z0-9+/=\s]{8,200000})[\"']")
+_ESCAPED_LITERAL = re.compile(r"unescape\s*\(\s*[\"']([%A-Za-z0-9+/=._~-]{8,200000})[\"']")
+_REFRESH_URL = re.compile(r"(?i)url\s*=\s*['\"]?([^'\"\s>]{1,2048})")
+
+
+def _decoded_payloads(script: str) -> list[str]:
+    out: list[str] = []
+    for m in _B64_LITERAL.finditer(script):
+        raw = re.sub(r"\s", "", m.group(1))
+        try:
+            out.append(base64.b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8", "replace"))
+        except (binascii.Error, ValueError):
+            continue
+    for m in _ESCAPED_LITERAL.finditer(script):
+        out.append(urllib.parse.unquote(m.group(1)))
+    return out[:20]
+
+
+def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
+    from selectolax.lexbor import LexborHTMLParser  # parser only: nothing is fetched or run
+
+    facts = HtmlFacts()
+    try:
+        tree = LexborHTMLParser(html)
+    except Exception:  # noqa: BLE001 - the parser rejects some inputs outright
+        facts.text = re.sub(r"<[^<>]{0,2000}>", " ", html)
+        return facts
+    for node in tree.css("a[href], area[href]"):
+        href = node.attributes.get("href") or ""
+        facts.anchors.append((href, node.text(separator=" ", strip=True)))
+    for node in tree.css("form"):
+        action = node.attributes.get("action") or ""
+        has_password = bool(node.css_first("input[type=password i]"))
+        facts.forms.append((action, has_password))
+    if not facts.forms and tree.css_first("input[type=password i]"):
+        facts.forms.append(("", True))
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            m = _REFRESH_URL.search(node.attributes.get("content") or "")
+            if m:
+                facts.meta_refresh.append(m.group(1))
+    for node in tree.css("iframe[src], frame[src], embed[src], object[data]"):
+        src = node.attributes.get("src") or node.attributes.get("data") or ""
+        facts.resources.append(src)
+    scripts = [node.text() for node in tree.css("script")]
+    handlers = " ".join(
+        value or "" for node in tree.css("[onload], [onclick], [onerror]") for value in node.attributes.values()
+    )
+    script_text = "\n".join(scripts)[:2_000_000] + handlers[:200_000]
+    for name, pattern in _SCRIPT_SIGNS:
+        if pattern.search(script_text):
+            facts.script_signs.add(name)
+    if _depth < 2:
+        for payload in _decoded_payloads(script_text):
+            inner = html_facts(payload, _depth + 1) if "<" in payload else None
+            if inner:
+                facts.hidden_urls.extend(h for h, _ in inner.anchors)
+                facts.hidden_urls.extend(a for a, _ in inner.forms if a)
+                facts.forms.extend(inner.forms)
+            facts.hidden_urls.extend(urls_in_text(payload, 50))
+    tree.strip_tags(["script", "style", "noscript", "template", "head"])
+    body = tree.body
+    facts.text = (body.text(separator=" ") if body is not None else tree.text(separator=" "))[:4_000_000]
+    return facts

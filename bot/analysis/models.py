@@ -1,0 +1,194 @@
+"""Frozen data that crosses the analysis boundary.
+
+Everything here is plain data: the pure core produces it, the CLI and the bot render it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+Severity = Literal["info", "low", "medium", "high"]
+Verdict = Literal["phishing", "suspicious", "no_signs"]
+LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped", "official"]
+InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
+
+
+class Lang(str, Enum):
+    JA = "ja"
+    EN = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """SPEC §8. Every number is configurable; beyond one, the report says what was skipped."""
+
+    max_input_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 20
+    max_parts: int = 500
+    max_text_chars: int = 4 * 1024 * 1024
+    max_urls: int = 1000
+    max_header_lines: int = 5000
+    max_url_chars: int = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that could not be read, or was skipped because of a limit.
+
+    ``code`` is stable (locales key ``problem.<code>``); ``params`` fill the sentence.
+    """
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    address: str  # lower-cased addr-spec, "" when none could be read
+    display_name: str | None = None
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2] if "@" in self.address else ""
+
+    @property
+    def local(self) -> str:
+        return self.address.rpartition("@")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    from_host: str | None
+    from_ip: str | None
+    by_host: str | None
+    date: str | None  # ISO 8601, None when missing or garbled
+    delay_s: int | None  # seconds since the previous hop; may be negative (clock skew / forgery)
+    raw_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthResults:
+    spf: str | None = None
+    dkim: str | None = None
+    dmarc: str | None = None
+    dkim_domains: tuple[str, ...] = ()  # header.d= of passing DKIM results
+    authserv_id: str | None = None
+    arc: str | None = None  # arc= result when present (noted, not trusted for the verdict)
+    trusted: bool = False  # False when no server-added result could be identified
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str  # refanged, normalised absolute URL (machine form, never shown as is)
+    host: str  # lower-case, IDN decoded to A-label form (punycode) where needed
+    registrable_domain: str | None
+    source: str  # "text" | "html" | "form" | "script" | "pdf" | "meta"
+    text: str | None = None  # visible text of an <a>, when any
+    is_ip: bool = False
+    unicode_host: str | None = None  # U-label form when the host is an IDN
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    id: str
+    name_ja: str
+    name_en: str
+    official_domains: tuple[str, ...]
+    redirectors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    tokens: tuple[str, ...]  # distinctive ASCII tokens looked for in lookalike hosts
+    services: tuple[str, ...] = ()  # leak-source service slugs this brand maps to
+
+
+@dataclass(frozen=True, slots=True)
+class DomainFact:
+    """A passive registration fact about a registrable domain, handed in by the caller."""
+
+    domain: str
+    lookup: LookupState
+    registered: str | None = None  # ISO date
+    age_days: int | None = None
+    registrar: str | None = None
+    not_registered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    params: tuple[tuple[str, str], ...] = ()  # fill the localised sentence (locales: rule.<id>)
+    evidence: tuple[str, ...] = ()  # already masked / defanged
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    from_addr: Address | None
+    sender_addr: Address | None
+    reply_to: tuple[Address, ...]
+    return_path: str | None
+    envelope_domain: str | None
+    via_domain: str | None  # "via X" / "X 経由" from a pasted header line
+    dkim_domains: tuple[str, ...]  # d= of DKIM-Signature headers and passing results
+    auth: AuthResults
+    handoff_ip: str | None
+    origin_ip: str | None
+    hops: tuple[Hop, ...]
+    recipients: tuple[Address, ...]
+    list_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str | None
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMail:
+    """What intake could read, whatever the input looked like."""
+
+    kind: InputKind
+    headers: tuple[tuple[str, str], ...]  # decoded (name, value), top first
+    subject: str | None
+    date: str | None
+    message_id: str | None
+    texts: tuple[str, ...]  # plain-text bodies (and text extracted from HTML / PDF)
+    htmls: tuple[str, ...]  # HTML bodies and attachments, as decoded text
+    attachments: tuple[Attachment, ...]
+    pdf_links: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    pasted_fields: tuple[tuple[str, str], ...] = ()  # normalised pasted lines ("from", "mailed-by", ...)
+    readable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DomainEntry:
+    domain: str
+    role: str  # link | envelope | dkim | from | reply_to
+    age_days: int | None
+    lookup: LookupState
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    verdict: Verdict
+    score: int
+    language: str  # language of the mail (ja | en | und)
+    kind: InputKind
+    subject: str | None  # masked
+    sender: Sender
+    brand: Brand | None
+    brand_official: bool
+    links: tuple[Link, ...]
+    link_facts: tuple[DomainFact | None, ...]  # parallel to links
+    findings: tuple[Finding, ...]
+    domains: tuple[DomainEntry, ...]
+    advice: tuple[str, ...]  # advice keys (locales: advice.<key>)
+    problems: tuple[Problem, ...]
+    readable: bool
+    input_sha256: str
+    message_id: str | None
+    received_at: str | None  # ISO: when the recipient's side received it (topmost Received)

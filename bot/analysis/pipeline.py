@@ -1,0 +1,248 @@
+"""The analysis pipeline: ``prepare`` reads the mail once, ``judge`` applies the rules to it and
+to whatever registration facts the caller looked up in between. ``analyse`` does both.
+
+Pure: no clock (``now`` is an argument), no network, no storage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.analysis.brands import TextIndex, catalogue, detect_brand
+from bot.analysis.domains import org_domain
+from bot.analysis.headers import analyse_headers
+from bot.analysis.intake import read_input
+from bot.analysis.links import HtmlFacts, html_facts, make_link, urls_in_text
+from bot.analysis.models import (
+    Brand,
+    DomainEntry,
+    DomainFact,
+    Limits,
+    Link,
+    ParsedMail,
+    Problem,
+    Report,
+    Sender,
+)
+from bot.analysis.privacy import mask_text
+from bot.analysis.rules import Facts, run_rules
+from bot.analysis.scoring import advice, score, sort_findings
+
+TEXT_SCAN_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A mail read once: everything the rules need except registration facts."""
+
+    mail: ParsedMail
+    sender: Sender
+    links: tuple[Link, ...]
+    html: tuple[HtmlFacts, ...]
+    html_is_attachment: tuple[bool, ...]
+    text: TextIndex
+    brand: Brand | None
+    brand_where: tuple[str, ...]
+    brand_official: bool
+    received_at: datetime | None
+    input_sha256: str
+    problems: tuple[Problem, ...]
+    language: str
+
+    def lookup_domains(self) -> dict[str, str]:
+        """Registrable domains worth a registration lookup, with their first role.
+        Official brand domains need none; hosts are never contacted, only registries."""
+        cat = catalogue()
+        out: dict[str, str] = {}
+
+        def add(domain: str | None, role: str) -> None:
+            org = org_domain(domain) if domain else None
+            if org and not cat.is_official(org) and org not in cat.freemail and org not in out:
+                out[org] = role
+
+        for link in self.links:
+            add(link.registrable_domain, "link")
+        add(self.sender.envelope_domain, "envelope")
+        for d in self.sender.dkim_domains:
+            add(d, "dkim")
+        if self.sender.from_addr:
+            add(self.sender.from_addr.domain, "from")
+        for r in self.sender.reply_to:
+            add(r.domain, "reply_to")
+        return out
+
+
+def _language(text: str) -> str:
+    sample = text[:20000]
+    if not sample.strip():
+        return "und"
+    japanese = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    if japanese >= 10 or japanese > len(sample) // 50:
+        return "ja"
+    letters = sum(1 for ch in sample if ch.isalpha())
+    ascii_letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return "en" if letters and ascii_letters / letters > 0.97 else "und"
+
+
+def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
+    limits = limits or Limits()
+    mail = read_input(data, limits)
+    problems = list(mail.problems)
+    sender, received_at = analyse_headers(mail.headers, mail.pasted_fields)
+
+    htmls: list[HtmlFacts] = []
+    html_is_attachment: list[bool] = []
+    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith((".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")))
+    for i, html in enumerate(mail.htmls):
+        htmls.append(html_facts(html))
+        # HTML attachments come after bodies in MIME order; count from the end
+        html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
+
+    links: list[Link] = []
+    seen: set[tuple[str, str | None]] = set()
+    budget = limits.max_urls
+
+    def add(url: str, source: str, text: str | None = None) -> None:
+        nonlocal budget
+        if budget <= 0:
+            return
+        link = make_link(url, source, text, limits.max_url_chars)
+        if link is None or (link.url, link.text) in seen:
+            return
+        seen.add((link.url, link.text))
+        links.append(link)
+        budget -= 1
+
+    for h in htmls:
+        for href, text in h.anchors:
+            add(href, "html", text)
+        for action, _ in h.forms:
+            add(action, "form")
+        for url in h.meta_refresh:
+            add(url, "meta")
+        for url in h.resources:
+            add(url, "html")
+        for url in h.hidden_urls:
+            add(url, "script")
+        for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1):
+            add(url, "text")
+    for text in mail.texts:
+        for url in urls_in_text(text[:TEXT_SCAN_CHARS], budget + 1):
+            add(url, "text")
+    for url in mail.pdf_links:
+        add(url, "pdf")
+    if budget <= 0:
+        problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
+
+    body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
+    index = TextIndex(f"{mail.subject or ''}\n{body_text}")
+    body_index = TextIndex(body_text)
+    cat = catalogue()
+    token_brands: list[str] = []
+    for link in links:
+        for token, bid in cat.tokens:
+            if token in link.host and not cat.is_official(link.registrable_domain):
+                token_brands.append(bid)
+                break
+    frm = sender.from_addr
+    from_org = org_domain(frm.domain) if frm and frm.domain else None
+    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))
+    brand = guess.brand if guess else None
+    official = False
+    if brand is not None and from_org in brand.official_domains:
+        verified = {org_domain(d) for d in sender.auth.dkim_domains}
+        verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
+        env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None
+        official = (
+            sender.auth.dmarc == "pass"
+            or bool(verified & set(brand.official_domains))
+            or (sender.auth.spf == "pass" and env_org in brand.official_domains)
+        )
+    return Prepared(
+        mail=mail,
+        sender=sender,
+        links=tuple(links),
+        html=tuple(htmls),
+        html_is_attachment=tuple(html_is_attachment),
+        text=index,
+        brand=brand,
+        brand_where=guess.where if guess else (),
+        brand_official=official,
+        received_at=received_at,
+        input_sha256=hashlib.sha256(data).hexdigest(),
+        problems=tuple(problems),
+        language=_language(f"{mail.subject or ''}\n{body_text}"),
+    )
+
+
+def judge(
+    prepared: Prepared,
+    domain_facts: Mapping[str, DomainFact] | None = None,
+    now: datetime | None = None,
+) -> Report:
+    facts_map = dict(domain_facts or {})
+    facts = Facts(
+        mail=prepared.mail,
+        sender=prepared.sender,
+        links=prepared.links,
+        html=prepared.html,
+        html_is_attachment=prepared.html_is_attachment,
+        text=prepared.text,
+        brand=prepared.brand,
+        brand_where=prepared.brand_where,
+        brand_official=prepared.brand_official,
+        domain_facts=facts_map,
+        received_at=prepared.received_at,
+        now=now,
+    )
+    findings = sort_findings(run_rules(facts))
+    total, verdict = score(findings)
+    if not prepared.mail.readable:
+        total, verdict = 0, "no_signs"
+    recipients = prepared.sender.recipients
+    names = tuple(r.display_name for r in recipients if r.display_name) + tuple(
+        r.local for r in recipients if len(r.local) >= 3
+    )
+    subject = mask_text(prepared.mail.subject, names) if prepared.mail.subject else None
+    link_facts = tuple(facts_map.get(link.registrable_domain or "") for link in prepared.links)
+    domains: list[DomainEntry] = []
+    for domain, role in prepared.lookup_domains().items():
+        fact = facts_map.get(domain)
+        domains.append(
+            DomainEntry(domain, role, fact.age_days if fact else None, fact.lookup if fact else "skipped")
+        )
+    return Report(
+        verdict=verdict,
+        score=total,
+        language=prepared.language,
+        kind=prepared.mail.kind,
+        subject=subject,
+        sender=prepared.sender,
+        brand=prepared.brand,
+        brand_official=prepared.brand_official,
+        links=prepared.links,
+        link_facts=link_facts,
+        findings=findings,
+        domains=tuple(domains),
+        advice=advice(verdict, findings) if prepared.mail.readable else (),
+        problems=prepared.problems,
+        readable=prepared.mail.readable,
+        input_sha256=prepared.input_sha256,
+        message_id=prepared.mail.message_id,
+        received_at=prepared.received_at.isoformat() if prepared.received_at else None,
+    )
+
+
+def analyse(
+    data: bytes,
+    *,
+    now: datetime | None = None,
+    domain_facts: Mapping[str, DomainFact] | None = None,
+    limits: Limits | None = None,
+) -> Report:
+    """The one analysis use-case of the core: bytes in, an explained verdict out. Never raises
+    on bad input (a report says what could not be read)."""
+    return judge(prepare(data, limits), domain_facts, now)

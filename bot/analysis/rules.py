@@ -1,0 +1,422 @@
+"""The analysis rules (SPEC §3). Each is a small pure function: facts in, findings out.
+
+Rule ids are a contract: the CLI JSON, docs/RULES.md and the Discord embed quote them.
+Sentences live in the locale catalogues under ``rule.<id>``; findings carry only parameters,
+already masked and defanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.analysis.brands import Catalogue, TextIndex, catalogue, service_for_tag
+from bot.analysis.domains import edit_distance, org_domain, public_suffix, scripts, skeleton, to_unicode_host
+from bot.analysis.links import HtmlFacts, defang_host
+from bot.analysis.models import Brand, DomainFact, Finding, Link, ParsedMail, Sender, Severity
+from bot.analysis.privacy import mask_address
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the rules may look at."""
+
+    mail: ParsedMail
+    sender: Sender
+    links: tuple[Link, ...]
+    html: tuple[HtmlFacts, ...]
+    html_is_attachment: tuple[bool, ...]
+    text: TextIndex  # subject + bodies, normalised
+    brand: Brand | None
+    brand_where: tuple[str, ...]
+    brand_official: bool
+    domain_facts: Mapping[str, DomainFact]
+    received_at: datetime | None
+    now: datetime | None
+
+
+def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
+    return Finding(rule, severity, tuple((k, str(v)) for k, v in params.items()), evidence)
+
+
+def _brand_name(brand: Brand) -> str:
+    return f"{brand.name_ja} / {brand.name_en}" if brand.name_ja != brand.name_en else brand.name_en
+
+
+def _list(items: list[str], limit: int = 3) -> str:
+    shown = items[:limit]
+    more = len(items) - len(shown)
+    return ", ".join(shown) + (f" (+{more})" if more > 0 else "")
+
+
+# --- sender ----------------------------------------------------------------------------------
+
+
+def self_sent(f: Facts) -> list[Finding]:
+    frm = f.sender.from_addr
+    if frm is None or not frm.address:
+        return []
+    if any(r.address == frm.address for r in f.sender.recipients):
+        return [_f("self_sent", "medium", address=mask_address(frm.address))]
+    return []
+
+
+def envelope_mismatch(f: Facts) -> list[Finding]:
+    frm = f.sender.from_addr
+    from_org = org_domain(frm.domain) if frm and frm.domain else None
+    if from_org is None:
+        return []
+    envelope = f.sender.envelope_domain
+    env_org = org_domain(envelope) if envelope else None
+    dkim_orgs = [o for o in (org_domain(d) for d in f.sender.dkim_domains) if o]
+    if env_org is None and not dkim_orgs:
+        return []
+    if env_org == from_org or from_org in dkim_orgs:
+        return []
+    via = env_org or dkim_orgs[0]
+    # Mailing lists re-send with their own envelope: a fact, weaker as evidence.
+    severity: Severity = "low" if f.sender.list_id else "medium"
+    return [_f("envelope_mismatch", severity, from_domain=from_org, via=via)]
+
+
+def auth_failures(f: Facts) -> list[Finding]:
+    auth = f.sender.auth
+    out: list[Finding] = []
+    if not auth.trusted:
+        return out
+    server = auth.authserv_id or "?"
+    if auth.dmarc == "fail":
+        out.append(_f("dmarc_fail", "high", server=server))
+    if auth.spf == "fail":
+        out.append(_f("spf_fail", "medium", result="fail", server=server))
+    elif auth.spf == "softfail":
+        out.append(_f("spf_fail", "low", result="softfail", server=server))
+    if auth.dkim == "fail":
+        out.append(_f("dkim_fail", "medium", server=server))
+    return out
+
+
+def display_name_brand(f: Facts) -> list[Finding]:
+    frm = f.sender.from_addr
+    if frm is None or not frm.display_name:
+        return []
+    cat = catalogue()
+    index = TextIndex(frm.display_name)
+    from_org = org_domain(frm.domain) if frm.domain else None
+    for brand in cat.brands:
+        if from_org in brand.official_domains:
+            continue
+        if any(index.has(k) for k in cat.keywords[brand.id]):
+            domain = from_org or frm.domain or "?"
+            return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
+    return []
+
+
+def freemail_reply_to(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    frm = f.sender.from_addr
+    from_org = org_domain(frm.domain) if frm and frm.domain else None
+    if from_org in cat.freemail:
+        return []
+    for reply in f.sender.reply_to:
+        org = org_domain(reply.domain) if reply.domain else None
+        if org and org in cat.freemail and org != from_org:
+            return [_f("freemail_reply_to", "medium", reply_to=mask_address(reply.address))]
+    return []
+
+
+# --- links -----------------------------------------------------------------------------------
+
+
+def _web_links(f: Facts) -> list[Link]:
+    return [link for link in f.links if not link.is_ip and link.registrable_domain]
+
+
+def brand_link_mismatch(f: Facts) -> list[Finding]:
+    if f.brand is None or f.brand_official:
+        return []
+    cat = catalogue()
+    official = set(f.brand.official_domains)
+    foreign: list[str] = []
+    for link in _web_links(f):
+        dom = link.registrable_domain
+        if dom in official or link.host in cat.redirectors or dom in cat.benign:
+            continue
+        if dom and dom not in foreign:
+            foreign.append(dom)
+    if not foreign:
+        return []
+    strong = any(w in ("display_name", "subject") for w in f.brand_where)
+    severity: Severity = "high" if strong else "medium"
+    return [
+        _f(
+            "brand_link_mismatch", severity,
+            tuple(defang_host(d) for d in foreign[:10]),
+            brand=_brand_name(f.brand), domains=_list([defang_host(d) for d in foreign]),
+        )
+    ]
+
+
+def _label(domain: str) -> str:
+    suffix = public_suffix(domain) or ""
+    return domain[: -len(suffix) - 1] if suffix and domain.endswith("." + suffix) else domain.partition(".")[0]
+
+
+def _lookalike_of(host: str, cat: Catalogue) -> tuple[str, str] | None:
+    """(brand id, why) when a non-official host imitates a brand."""
+    reg = org_domain(host)
+    if reg is None or cat.is_official(reg) or host in cat.redirectors:
+        return None
+    labels = host.split(".")
+    pieces = [p for label in labels for p in label.split("-")]
+    for token, bid in cat.tokens:
+        if token in pieces or any(label.startswith(token) or label.endswith(token) for label in labels):
+            return bid, "token"
+        if len(token) >= 6 and token in host:
+            return bid, "token"
+    # a fake official suffix inside the name: verify.co.jp.dfg538.com
+    reg_label = _label(reg)
+    reg_skel = skeleton(to_unicode_host(reg_label))
+    for domain, bids in cat.official.items():
+        off_label = _label(domain)
+        if len(off_label) < 3:
+            continue
+        if reg_skel == skeleton(off_label) and reg_label != off_label:
+            return bids[0], "confusable"
+        if reg_label == off_label and len(off_label) >= 5:
+            return bids[0], "suffix"
+        size = len(off_label)
+        if size >= 6:
+            cap = 1 if size < 10 else 2
+            if edit_distance(reg_skel, skeleton(off_label), cap) <= cap:
+                return bids[0], "edit"
+    return None
+
+
+def lookalike_domain(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    hosts: list[str] = [link.host for link in _web_links(f)]
+    frm = f.sender.from_addr
+    if frm and frm.domain:
+        hosts.append(frm.domain)
+    hosts.extend(r.domain for r in f.sender.reply_to if r.domain)
+    if f.sender.envelope_domain:
+        hosts.append(f.sender.envelope_domain)
+    seen: set[str] = set()
+    out: list[Finding] = []
+    for host in hosts:
+        if host in seen:
+            continue
+        seen.add(host)
+        hit = _lookalike_of(host, cat)
+        if hit is None:
+            continue
+        brand = cat.by_id[hit[0]]
+        out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
+                      brand=_brand_name(brand), how=hit[1]))
+        if len(out) >= 5:
+            break
+    return out
+
+
+def idn_homoglyph(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    for link in f.links:
+        if not link.unicode_host:
+            continue
+        for label in link.unicode_host.split("."):
+            found = scripts(label)
+            if len(found - {"CJK"}) > 1 or (found & {"Cyrillic", "Greek"} and skeleton(label).isascii()):
+                out.append(_f("idn_homoglyph", "high", (defang_host(link.host),), host=defang_host(link.host),
+                              shown=defang_host(link.unicode_host)))
+                break
+        if len(out) >= 3:
+            break
+    return out
+
+
+_TEXT_HOST = re.compile(r"(?i)(?:https?://)?((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![a-z0-9-])")
+
+
+def href_text_mismatch(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    out: list[Finding] = []
+    for link in f.links:
+        if link.text is None or link.source != "html":
+            continue
+        m = _TEXT_HOST.search(link.text[:300])
+        if m is None or "." not in m.group(1):
+            continue
+        shown_org = org_domain(m.group(1).lower())
+        if shown_org is None or shown_org == link.registrable_domain:
+            continue
+        if link.host in cat.redirectors or link.registrable_domain in cat.trackers:
+            continue
+        out.append(_f("href_text_mismatch", "medium", (defang_host(link.host),),
+                      shown=defang_host(shown_org), real=defang_host(link.registrable_domain or link.host)))
+        if len(out) >= 3:
+            break
+    return out
+
+
+def shortener_link(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    hosts = sorted({link.host for link in f.links if link.host in cat.shorteners or link.registrable_domain in cat.shorteners})
+    if not hosts:
+        return []
+    return [_f("shortener_link", "medium", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def ip_literal_link(f: Facts) -> list[Finding]:
+    hosts = sorted({link.host for link in f.links if link.is_ip})
+    if not hosts:
+        return []
+    return [_f("ip_literal_link", "high", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def free_hosting_link(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    hosts = sorted({link.host for link in f.links if link.registrable_domain in cat.free_hosting})
+    if not hosts:
+        return []
+    severity: Severity = "medium" if f.brand is not None and not f.brand_official else "low"
+    return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def new_domain(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    for domain, fact in sorted(f.domain_facts.items()):
+        if fact.age_days is None or fact.age_days >= 30:
+            continue
+        severity: Severity = "high" if fact.age_days < 10 else "medium"
+        out.append(_f("new_domain", severity, (defang_host(domain),), domain=defang_host(domain), days=fact.age_days))
+    return out
+
+
+# --- content ---------------------------------------------------------------------------------
+
+
+def lure_and_urgency(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    out: list[Finding] = []
+    lure = cat.phrases.get("credential_lure")
+    if lure is not None and not f.brand_official:
+        strong = f.text.count_phrases(lure.strong)
+        weak = f.text.count_phrases(lure.weak)
+        if strong:
+            severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
+            out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
+        elif len(weak) >= 2:
+            out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))
+    urgency = cat.phrases.get("urgency")
+    if urgency is not None:
+        strong = f.text.count_phrases(urgency.strong)
+        weak = f.text.count_phrases(urgency.weak)
+        if strong:
+            out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
+        elif len(weak) >= 2:
+            out.append(_f("urgency_language", "low", tuple(weak[:5]), phrases=_list(weak)))
+    return out
+
+
+_WALLET = re.compile(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40})\b")
+
+
+def extortion(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    words = cat.phrases.get("extortion")
+    if words is None:
+        return []
+    threats = f.text.count_phrases(words.strong)
+    raw = "\n".join(f.mail.texts)[:500_000] + "\n" + "\n".join(h.text for h in f.html)[:500_000]
+    wallet = _WALLET.search(raw)
+    if wallet and len(threats) >= 1:
+        shown = wallet.group(0)
+        return [_f("extortion", "high", (shown[:6] + "…",), wallet=shown[:6] + "…", phrases=_list(threats))]
+    return []
+
+
+def leak_tag(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    for rcpt in f.sender.recipients:
+        local, _, domain = rcpt.address.partition("@")
+        tag = None
+        if "+" in local:
+            tag = local.split("+", 1)[1]
+        elif service_for_tag(local):
+            tag = local
+        if tag:
+            service = service_for_tag(tag) or tag
+            out.append(_f("leak_tag", "info", tag=tag[:40], service=service, address=mask_address(rcpt.address)))
+            break
+    return out
+
+
+_DANGEROUS = (".exe", ".scr", ".js", ".jse", ".vbs", ".vbe", ".wsf", ".hta", ".bat", ".cmd", ".ps1",
+              ".lnk", ".iso", ".img", ".vhd", ".jar", ".msi", ".docm", ".xlsm", ".pptm", ".one", ".cpl", ".com")
+
+
+def attachments(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    risky = [a.filename for a in f.mail.attachments if a.filename and a.filename.lower().endswith(_DANGEROUS)]
+    if risky:
+        out.append(_f("dangerous_attachment", "high", tuple(risky[:5]), names=_list(risky)))
+    if any(f.html_is_attachment):
+        out.append(_f("html_attachment", "medium"))
+    return out
+
+
+def html_tricks(f: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    forms = [(a, pw) for h in f.html for a, pw in h.forms]
+    if forms:
+        with_password = any(pw for _, pw in forms)
+        targets = sorted({org_domain(_host_of(a)) or "" for a, _ in forms if a.startswith(("http://", "https://"))} - {""})
+        if with_password or targets:
+            out.append(_f("credential_form", "high" if with_password else "medium",
+                          tuple(defang_host(t) for t in targets[:5]),
+                          targets=_list([defang_host(t) for t in targets]) or "-"))
+    signs: set[str] = set()
+    for h in f.html:
+        signs |= h.script_signs
+    decoders = signs & {"atob", "unescape", "fromCharCode"}
+    sinks = signs & {"document.write", "eval", "location"}
+    if decoders and sinks:
+        out.append(_f("obfuscated_script", "high", tuple(sorted(signs)), signs=", ".join(sorted(signs))))
+    return out
+
+
+def _host_of(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2].partition(":")[0].lower()
+
+
+RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
+    self_sent,
+    envelope_mismatch,
+    auth_failures,
+    display_name_brand,
+    brand_link_mismatch,
+    lookalike_domain,
+    idn_homoglyph,
+    href_text_mismatch,
+    new_domain,
+    freemail_reply_to,
+    lure_and_urgency,
+    shortener_link,
+    ip_literal_link,
+    free_hosting_link,
+    extortion,
+    leak_tag,
+    attachments,
+    html_tricks,
+)
+
+
+def run_rules(facts: Facts) -> tuple[Finding, ...]:
+    out: list[Finding] = []
+    for rule in RULES:
+        out.extend(rule(facts))
+    return tuple(out)

@@ -1,0 +1,173 @@
+"""A ``Report`` as the SPEC §4 object (CLI ``--json``; the Discord embed renders the same object)
+and as readable text. Addresses are masked and links defanged here, whatever the caller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.analysis.brands import catalogue
+from bot.analysis.links import defang_host, defang_text, defang_url
+from bot.analysis.models import Finding, Problem, Report
+from bot.analysis.privacy import mask_address, mask_name
+from bot.i18n import t
+
+
+def finding_detail(finding: Finding, lang: str) -> str:
+    params = dict(finding.params)
+    if finding.rule == "lookalike_domain" and "how" in params:
+        params["how"] = t(lang, "lookalike_how", params["how"])
+    return t(lang, "rule", finding.rule, **params)
+
+
+def problem_detail(problem: Problem, lang: str) -> str:
+    return t(lang, "problem", problem.code, **dict(problem.params))
+
+
+def brand_name(report: Report, lang: str) -> str | None:
+    if report.brand is None:
+        return None
+    return report.brand.name_ja if lang == "ja" else report.brand.name_en
+
+
+def to_dict(
+    report: Report,
+    lang: str,
+    input_name: str | None = None,
+    campaign: str | None = None,
+    report_id: str | None = None,
+) -> dict[str, Any]:
+    s = report.sender
+    frm = s.from_addr
+    self_sent = frm is not None and any(r.address == frm.address for r in s.recipients)
+    display = frm.display_name if frm else None
+    if display and (self_sent or "@" in display):
+        display = mask_name(display) if "@" not in display else mask_address(display)
+    cat = catalogue()
+    brand_domains = set(report.brand.official_domains) if report.brand else set()
+    links = []
+    for link, fact in zip(report.links, report.link_facts, strict=True):
+        official = bool(link.registrable_domain) and (
+            link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
+        )
+        links.append(
+            {
+                "url": defang_url(link.url),
+                "host": link.host,
+                "registrable_domain": link.registrable_domain,
+                "official_for_brand": official,
+                "age_days": fact.age_days if fact else None,
+                "lookup": fact.lookup if fact else "skipped",
+                "source": link.source,
+            }
+        )
+    return {
+        "verdict": report.verdict,
+        "score": report.score,
+        "language": report.language,
+        "kind": report.kind,
+        "subject": defang_text(report.subject) if report.subject else None,
+        "sender": {
+            "from": mask_address(frm.address) if frm and frm.address else None,
+            "display_name": display,
+            "envelope_domain": s.envelope_domain,
+            "dkim_domains": list(s.dkim_domains),
+            "auth": {"spf": s.auth.spf, "dkim": s.auth.dkim, "dmarc": s.auth.dmarc},
+            "authserv_id": s.auth.authserv_id,
+            "handoff_ip": s.handoff_ip,
+            "origin_ip": s.origin_ip,
+            "reply_to": [mask_address(r.address) for r in s.reply_to],
+            "hops": [
+                {"from": h.from_host, "ip": h.from_ip, "by": h.by_host, "date": h.date, "delay_s": h.delay_s}
+                for h in s.hops
+            ],
+        },
+        "brand": (
+            {
+                "id": report.brand.id,
+                "name": brand_name(report, lang),
+                "name_ja": report.brand.name_ja,
+                "name_en": report.brand.name_en,
+                "official": report.brand_official,
+            }
+            if report.brand
+            else None
+        ),
+        "links": links,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "detail": finding_detail(f, lang),
+                "evidence": list(f.evidence),
+            }
+            for f in report.findings
+        ],
+        "domains": [
+            {"domain": d.domain, "role": d.role, "age_days": d.age_days, "lookup": d.lookup} for d in report.domains
+        ],
+        "advice": [t(lang, "advice", key) for key in report.advice],
+        "problems": [{"code": p.code, "detail": problem_detail(p, lang)} for p in report.problems],
+        "campaign": campaign,
+        "report_id": report_id,
+        "input_sha256": report.input_sha256,
+        "input": input_name,
+    }
+
+
+_SEVERITY_MARK = {"high": "!!!", "medium": "!! ", "low": "!  ", "info": "i  "}
+
+
+def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
+    """Readable report from the ``to_dict`` object (so both outputs say the same things)."""
+    lines: list[str] = []
+    kind = t(lang, "cli", f"kind_{obj['kind']}") if obj.get("kind") in ("eml", "headers", "pasted", "msg") else ""
+    if obj.get("input"):
+        lines.append(f"== {obj['input']}" + (f"  ({kind})" if kind else ""))
+    verdict = obj["verdict"]
+    lines.append(f"{t(lang, 'cli', 'verdict')}: {t(lang, 'verdict', verdict)} ({t(lang, 'cli', 'score')} {obj['score']}/100)")
+    lines.append(t(lang, "verdict_line", verdict))
+    if obj.get("subject"):
+        lines.append(f"{t(lang, 'cli', 'subject')}: {obj['subject']}")
+    s = obj["sender"]
+    if s.get("from"):
+        shown = s["from"] + (f" ({s['display_name']})" if s.get("display_name") else "")
+        lines.append(f"{t(lang, 'cli', 'from')}: {shown}")
+    if s.get("envelope_domain"):
+        lines.append(f"{t(lang, 'cli', 'envelope')}: {defang_host(s['envelope_domain'])}")
+    auth = s["auth"]
+    if any(auth.values()):
+        parts = [f"{k.upper()} {v}" for k, v in auth.items() if v]
+        server = f"  [{s['authserv_id']}]" if s.get("authserv_id") else ""
+        lines.append(f"{t(lang, 'cli', 'auth')}: {' · '.join(parts)}{server}")
+    if s.get("handoff_ip"):
+        lines.append(f"{t(lang, 'cli', 'route')}: {s['handoff_ip']}")
+    if s.get("origin_ip") and s.get("origin_ip") != s.get("handoff_ip"):
+        lines.append(f"{t(lang, 'cli', 'origin')}: {s['origin_ip']}")
+    if obj.get("brand"):
+        b = obj["brand"]
+        mark = t(lang, "cli", "brand_official" if b["official"] else "brand_impersonated")
+        lines.append(f"{t(lang, 'cli', 'brand')}: {b['name']} {mark}")
+    if obj["links"]:
+        lines.append(f"{t(lang, 'cli', 'links')}:")
+        for link in obj["links"][:max_links]:
+            extra = []
+            if link.get("age_days") is not None:
+                extra.append(t(lang, "cli", "age", days=link["age_days"]))
+            if link.get("lookup") not in (None, "skipped"):
+                extra.append(t(lang, "cli", "lookup", state=link["lookup"]))
+            suffix = f"  ({', '.join(extra)})" if extra else ""
+            lines.append(f"  - {link['url']}{suffix}")
+        if len(obj["links"]) > max_links:
+            lines.append("  " + t(lang, "cli", "more_links", count=len(obj["links"]) - max_links))
+    lines.append(f"{t(lang, 'cli', 'findings')}:")
+    if not obj["findings"]:
+        lines.append("  " + t(lang, "cli", "none"))
+    for f in obj["findings"]:
+        lines.append(f"  {_SEVERITY_MARK[f['severity']]} [{t(lang, 'severity', f['severity'])}] {f['rule']}: {f['detail']}")
+    if obj["advice"]:
+        lines.append(f"{t(lang, 'cli', 'advice')}:")
+        lines.extend(f"  - {a}" for a in obj["advice"])
+    if obj["problems"]:
+        lines.append(f"{t(lang, 'cli', 'problems')}:")
+        lines.extend(f"  - {p['detail']}" for p in obj["problems"])
+    return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""Shared fixtures: paths to the acceptance mails and a small builder of RFC 5322 test mails.
+
+Test mails use reserved names only (example.jp, example.com, 192.0.2.0/24, 198.51.100.0/24,
+203.0.113.0/24).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CASES = SHARED / "cases"
+CORPUS = SHARED / "corpus"
+EXAMPLES = ROOT / "examples"
+NOW = datetime(2021, 1, 25, tzinfo=UTC)
+
+
+def need_shared() -> None:
+    """Skip when ../shared is absent (a bare clone); CI has it, and there its absence is a failure."""
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI expects the shared corpus beside the checkout at {SHARED}")
+        pytest.skip("../shared is not beside this checkout")
+
+
+@pytest.fixture
+def corpus() -> Path:
+    need_shared()
+    return CORPUS
+
+
+def make_mail(
+    *,
+    from_: str = "Example Shop <news@shop.example.com>",
+    to: str = "taro.yamada@example.jp",
+    subject: str = "Hello",
+    body: str = "Hello.",
+    html: str | None = None,
+    headers: list[tuple[str, str]] | None = None,
+    auth: str | None = "mx.example.jp; spf=pass smtp.mailfrom=shop.example.com; dkim=pass header.d=shop.example.com; dmarc=pass header.from=shop.example.com",
+    return_path: str | None = "<bounce@shop.example.com>",
+    charset: str = "utf-8",
+) -> bytes:
+    lines: list[str] = []
+    if return_path:
+        lines.append(f"Return-Path: {return_path}")
+    lines.append(
+        "Received: from mail.shop.example.com (mail.shop.example.com [203.0.113.5])\n"
+        "\tby mx.example.jp (Postfix) with ESMTPS id ABC\n\tfor <taro.yamada@example.jp>; Sun, 24 Jan 2021 19:02:11 +0900"
+    )
+    if auth:
+        lines.append(f"Authentication-Results: {auth}")
+    for name, value in headers or []:
+        lines.append(f"{name}: {value}")
+    lines += [f"From: {from_}", f"To: {to}", f"Subject: {subject}", "Date: Sun, 24 Jan 2021 19:02:05 +0900",
+              "Message-ID: <test@shop.example.com>", "MIME-Version: 1.0"]
+    if html is None:
+        lines.append(f'Content-Type: text/plain; charset="{charset}"')
+        payload = body
+    else:
+        lines.append(f'Content-Type: text/html; charset="{charset}"')
+        payload = html
+    head = "\n".join(lines).encode("utf-8")
+    return head + b"\n\n" + payload.encode(charset)
