@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from bot.analysis.domains import skeleton
 from bot.analysis.models import Brand
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_SPACE = re.compile(r"\s+")
 
 
 def _load(name: str) -> dict[str, object]:
@@ -50,6 +52,8 @@ class Catalogue:
     trackers: frozenset[str]
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
+    infrastructure: frozenset[str] = frozenset()
+    name_words: dict[str, tuple[str, ...]] | None = None  # brand id -> words that name it in a display name
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
         return self.official.get(domain or "", ())
@@ -118,17 +122,33 @@ def catalogue() -> Catalogue:
         trackers=frozenset(_strings(lists.get("esp_trackers"))),
         phrases=phrases,
         tokens=tuple(tokens),
+        infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        name_words={
+            b.id: tuple(
+                {b.id.replace("-", ""), *(t for t in b.tokens if t.isalnum())}
+                | {k.text for k in keywords[b.id] if k.single_word and len(k.text) >= 3}
+            )
+            for b in brands
+        },
     )
 
 
 class TextIndex:
     """One normalised text with its ASCII word set, so hundreds of keywords cost one pass."""
 
-    __slots__ = ("text", "words")
+    __slots__ = ("_compact", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = normalise(text)
         self.words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
+        self._compact: str | None = None
+
+    @property
+    def compact(self) -> str:
+        """The text without white space: Japanese phrases match however the mail spaced them."""
+        if self._compact is None:
+            self._compact = _SPACE.sub("", self.text)
+        return self._compact
 
     def has(self, keyword: _Keyword) -> bool:
         if keyword.single_word:
@@ -146,7 +166,21 @@ class TextIndex:
         return keyword.text in self.text
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
-        return [p for p in phrases if p in self.text]
+        found = []
+        for phrase in phrases:
+            if phrase.isascii():
+                if phrase in self.text:
+                    found.append(phrase)
+            elif _SPACE.sub("", phrase) in self.compact:
+                found.append(phrase)
+        return found
+
+    def has_word_like(self, word: str) -> bool:
+        """``word`` as a whole word, or a word that looks the same (lRS → IRS, paypa1 → paypal)."""
+        if word in self.words:
+            return True
+        target = skeleton(word)
+        return any(len(w) == len(word) and skeleton(w) == target for w in self.words)
 
 
 def brands_named_in(index: TextIndex) -> list[str]:
@@ -170,7 +204,8 @@ def detect_brand(
 ) -> BrandGuess | None:
     """The brand the mail presents itself as, if any."""
     cat = catalogue()
-    name_index = TextIndex(display_name or "")
+    # spaced-out names ("三 井 住 友", "E T C") are read without their spaces
+    name_index = TextIndex(_compact_cjk(display_name or ""))
     subject_index = TextIndex(subject or "")
     scores: dict[str, int] = {}
     where: dict[str, list[str]] = {}
@@ -179,12 +214,19 @@ def detect_brand(
         scores[bid] = scores.get(bid, 0) + points
         where.setdefault(bid, []).append(place)
 
+    words = cat.name_words or {}
     for bid, kws in cat.keywords.items():
-        if display_name and any(name_index.has(k) for k in kws):
+        if display_name and (
+            any(name_index.has(k) for k in kws) or any(name_index.has_word_like(w) for w in words.get(bid, ()))
+        ):
             add(bid, 3, "display_name")
-        if subject and any(subject_index.has(k) for k in kws):
+        if subject and (
+            any(subject_index.has(k) for k in kws) or any(w in subject_index.words for w in words.get(bid, ()) if len(w) >= 5)
+        ):
             add(bid, 3, "subject")
-        hits = sum(1 for k in kws if body.has(k))
+        matched = [k.text for k in kws if body.has(k)]
+        # "ntt docomo" and "docomo" are one mention, not two
+        hits = sum(1 for m in matched if not any(m != o and m in o for o in matched))
         if hits:
             add(bid, min(hits, 3), "body")
     for bid in cat.official_for(from_domain):
@@ -212,3 +254,13 @@ def service_for_tag(tag: str) -> str | None:
         if tag in names:
             return brand.services[0] if brand.services else brand.id
     return None
+
+
+_SPACED_LETTER = re.compile(r"\b([A-Za-z]) (?=[A-Za-z](?![A-Za-z]))")
+_SPACED_CJK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def _compact_cjk(text: str) -> str:
+    """Join names spaced out to dodge filters: "三 井 住 友" → "三井住友", "E T C" → "ETC"."""
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACED_CJK.sub("", _SPACED_LETTER.sub(r"\1", text))

@@ -241,6 +241,7 @@ def analyse_headers(
         hops=tuple(hops),
         recipients=tuple(_unique_addresses(recipients)),
         list_id=get("list-id"),
+        bulk=bool(get("list-id")) or (get("precedence") or "").strip().lower() in ("bulk", "list"),
     )
     return sender, received_at
 

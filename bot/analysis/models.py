@@ -137,6 +137,7 @@ class Sender:
     hops: tuple[Hop, ...]
     recipients: tuple[Address, ...]
     list_id: str | None = None
+    bulk: bool = False  # List-Id or Precedence: bulk/list — re-sent by a list or bulk mailer
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.analysis.brands import Catalogue, TextIndex, catalogue, service_for_tag
+from bot.analysis.brands import Catalogue, TextIndex, _compact_cjk, catalogue, service_for_tag
 from bot.analysis.domains import edit_distance, org_domain, public_suffix, scripts, skeleton, to_unicode_host
 from bot.analysis.links import HtmlFacts, defang_host
 from bot.analysis.models import Brand, DomainFact, Finding, Link, ParsedMail, Sender, Severity
@@ -59,7 +59,12 @@ def self_sent(f: Facts) -> list[Finding]:
     if frm is None or not frm.address:
         return []
     if any(r.address == frm.address for r in f.sender.recipients):
-        return [_f("self_sent", "medium", address=mask_address(frm.address))]
+        # Forged when the envelope is someone else's (or DMARC failed); a list or a newsletter
+        # sent to its own address with an aligned envelope is a fact, not a forgery sign.
+        env_org = org_domain(f.sender.envelope_domain) if f.sender.envelope_domain else None
+        aligned = env_org is not None and env_org == org_domain(frm.domain) and f.sender.auth.dmarc != "fail"
+        severity: Severity = "low" if f.sender.bulk or aligned else "medium"
+        return [_f("self_sent", severity, address=mask_address(frm.address))]
     return []
 
 
@@ -76,8 +81,11 @@ def envelope_mismatch(f: Facts) -> list[Finding]:
     if env_org == from_org or from_org in dkim_orgs:
         return []
     via = env_org or dkim_orgs[0]
-    # Mailing lists re-send with their own envelope: a fact, weaker as evidence.
-    severity: Severity = "low" if f.sender.list_id else "medium"
+    # Mailing lists re-send with their own envelope: a fact, weaker as evidence. A brand's own
+    # domain sent unaligned is spoofing: brands sign and bounce for their own domains.
+    severity: Severity = "low" if f.sender.bulk else "medium"
+    if severity == "medium" and catalogue().is_official(from_org):
+        severity = "high"
     return [_f("envelope_mismatch", severity, from_domain=from_org, via=via)]
 
 
@@ -103,12 +111,15 @@ def display_name_brand(f: Facts) -> list[Finding]:
     if frm is None or not frm.display_name:
         return []
     cat = catalogue()
-    index = TextIndex(frm.display_name)
+    index = TextIndex(_compact_cjk(frm.display_name))
     from_org = org_domain(frm.domain) if frm.domain else None
+    words = cat.name_words or {}
     for brand in cat.brands:
         if from_org in brand.official_domains:
             continue
-        if any(index.has(k) for k in cat.keywords[brand.id]):
+        if any(index.has(k) for k in cat.keywords[brand.id]) or any(
+            index.has_word_like(w) for w in words.get(brand.id, ())
+        ):
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
     return []
@@ -149,7 +160,11 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
     if not foreign:
         return []
     strong = any(w in ("display_name", "subject") for w in f.brand_where)
-    severity: Severity = "high" if strong else "medium"
+    # "presents itself as" is weak when only the body names the brand (news, shop listings)
+    severity: Severity = "high" if strong else "low"
+    frm = f.sender.from_addr
+    if frm and org_domain(frm.domain or "") in official and not f.sender.auth.trusted:
+        severity = "low"  # the brand's own domain, unverifiable (no authentication results)
     return [
         _f(
             "brand_link_mismatch", severity,
@@ -167,7 +182,7 @@ def _label(domain: str) -> str:
 def _lookalike_of(host: str, cat: Catalogue) -> tuple[str, str] | None:
     """(brand id, why) when a non-official host imitates a brand."""
     reg = org_domain(host)
-    if reg is None or cat.is_official(reg) or host in cat.redirectors:
+    if reg is None or cat.is_official(reg) or host in cat.redirectors or reg in cat.infrastructure:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
@@ -185,8 +200,6 @@ def _lookalike_of(host: str, cat: Catalogue) -> tuple[str, str] | None:
             continue
         if reg_skel == skeleton(off_label) and reg_label != off_label:
             return bids[0], "confusable"
-        if reg_label == off_label and len(off_label) >= 5:
-            return bids[0], "suffix"
         size = len(off_label)
         if size >= 6:
             cap = 1 if size < 10 else 2
@@ -254,7 +267,10 @@ def href_text_mismatch(f: Facts) -> list[Finding]:
             continue
         if link.host in cat.redirectors or link.registrable_domain in cat.trackers:
             continue
-        out.append(_f("href_text_mismatch", "medium", (defang_host(link.host),),
+        # showing a brand's own domain while going elsewhere is the phishing trick; other
+        # mismatches are mostly newsletters' click tracking
+        severity: Severity = "medium" if cat.is_official(shown_org) else "low"
+        out.append(_f("href_text_mismatch", severity, (defang_host(link.host),),
                       shown=defang_host(shown_org), real=defang_host(link.registrable_domain or link.host)))
         if len(out) >= 3:
             break
@@ -340,8 +356,10 @@ def extortion(f: Facts) -> list[Finding]:
 
 def leak_tag(f: Facts) -> list[Finding]:
     out: list[Finding] = []
+    if f.sender.bulk:
+        return out  # the recipient is the list, not a member's tagged address
     for rcpt in f.sender.recipients:
-        local, _, domain = rcpt.address.partition("@")
+        local, _, _domain = rcpt.address.partition("@")
         tag = None
         if "+" in local:
             tag = local.split("+", 1)[1]
@@ -375,7 +393,7 @@ def html_tricks(f: Facts) -> list[Finding]:
         with_password = any(pw for _, pw in forms)
         targets = sorted({org_domain(_host_of(a)) or "" for a, _ in forms if a.startswith(("http://", "https://"))} - {""})
         if with_password or targets:
-            out.append(_f("credential_form", "high" if with_password else "medium",
+            out.append(_f("credential_form", "high" if with_password else "low",
                           tuple(defang_host(t) for t in targets[:5]),
                           targets=_list([defang_host(t) for t in targets]) or "-"))
     signs: set[str] = set()

@@ -15,12 +15,12 @@ SUSPICIOUS_AT = 30
 WEIGHTS: dict[str, dict[str, int]] = {
     #                      info  low  medium  high
     "self_sent":            {"info": 0, "low": 5, "medium": 15, "high": 25},
-    "envelope_mismatch":    {"info": 0, "low": 5, "medium": 15, "high": 25},
+    "envelope_mismatch":    {"info": 0, "low": 5, "medium": 15, "high": 30},
     "dmarc_fail":           {"info": 0, "low": 10, "medium": 20, "high": 30},
     "spf_fail":             {"info": 0, "low": 5, "medium": 15, "high": 20},
     "dkim_fail":            {"info": 0, "low": 5, "medium": 10, "high": 15},
     "display_name_brand":   {"info": 0, "low": 10, "medium": 20, "high": 30},
-    "brand_link_mismatch":  {"info": 0, "low": 10, "medium": 20, "high": 30},
+    "brand_link_mismatch":  {"info": 0, "low": 10, "medium": 20, "high": 40},
     "lookalike_domain":     {"info": 0, "low": 15, "medium": 30, "high": 45},
     "idn_homoglyph":        {"info": 0, "low": 15, "medium": 30, "high": 45},
     "href_text_mismatch":   {"info": 0, "low": 5, "medium": 20, "high": 30},
@@ -35,7 +35,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "leak_tag":             {"info": 0, "low": 0, "medium": 0, "high": 0},
     "dangerous_attachment": {"info": 0, "low": 20, "medium": 35, "high": 50},
     "html_attachment":      {"info": 0, "low": 10, "medium": 20, "high": 30},
-    "credential_form":      {"info": 0, "low": 20, "medium": 35, "high": 50},
+    "credential_form":      {"info": 0, "low": 5, "medium": 25, "high": 50},
     "obfuscated_script":    {"info": 0, "low": 15, "medium": 30, "high": 40},
     "unregistered_domain":  {"info": 0, "low": 10, "medium": 25, "high": 35},
 }
