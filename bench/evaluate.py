@@ -33,7 +33,7 @@ import json
 import sys
 import time
 import traceback
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 LABELS = ("phish", "ham", "malformed")
@@ -118,7 +118,7 @@ def evaluate(root: Path, manifest: Path) -> dict:
 
     columns = list(COLUMNS) + (["error"] if any(r["column"] == "error" for r in results) else [])
     labels = list(LABELS) + sorted({r["label"] for r in results} - set(LABELS))
-    matrix = {lab: {col: 0 for col in columns} for lab in labels}
+    matrix = {lab: dict.fromkeys(columns, 0) for lab in labels}
     for r in results:
         matrix[r["label"]][r["column"]] += 1
 
@@ -169,11 +169,12 @@ def evaluate(root: Path, manifest: Path) -> dict:
 
 def _text_table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))]
-    lines.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    return "\n".join(lines)
+
+    def line(cells: list[str]) -> str:
+        pairs = enumerate(zip(cells, widths, strict=True))
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in pairs)
+
+    return "\n".join([line(headers), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -204,13 +205,14 @@ def render(res: dict) -> str:
         total = sum(counts.values())
         mrows.append([lab] + [str(counts[c]) for c in cols] + [str(total)])
     out.append("Confusion matrix (rows: label; columns: verdict)")
-    out.append(_text_table(["label"] + cols + ["total"], mrows))
+    out.append(_text_table(["label", *cols, "total"], mrows))
     out.append("")
 
     ph, hm = res["phish"], res["ham"]
     recall_line = (f"phishing recall (phishing+suspicious): {ph['flagged']}/{ph['total']} = "
                    f"{_pct(ph['flagged'], ph['total'])}   [target ≥ 95%]")
-    strict_line = f"strict recall (phishing only):         {ph['phishing']}/{ph['total']} = {_pct(ph['phishing'], ph['total'])}"
+    strict_line = (f"strict recall (phishing only):         {ph['phishing']}/{ph['total']} = "
+                   f"{_pct(ph['phishing'], ph['total'])}")
     fp_line = (f"false positives on ham (flagged):      {hm['flagged']}/{hm['total']} = "
                f"{_pct(hm['flagged'], hm['total'])}   [target ≤ 1%]")
     fpp_line = f"ham judged phishing:                   {hm['phishing']}/{hm['total']}"
@@ -246,14 +248,17 @@ def render(res: dict) -> str:
 
     out.append("Markdown (for docs/BENCHMARKS.md):")
     out.append("")
-    out.append(_md_table(["label \\ verdict"] + cols + ["total"], mrows))
+    out.append(_md_table(["label \\ verdict", *cols, "total"], mrows))
     out.append("")
+    def frac(num: int, den: int) -> str:
+        return f"{num}/{den} ({_pct(num, den)})"
+
     out.append(_md_table(
         ["metric", "value", "target"],
         [
-            ["phishing recall (phishing + suspicious)", f"{ph['flagged']}/{ph['total']} ({_pct(ph['flagged'], ph['total'])})", "≥ 95%"],
-            ["strict recall (phishing only)", f"{ph['phishing']}/{ph['total']} ({_pct(ph['phishing'], ph['total'])})", "–"],
-            ["false positives on ham (suspicious + phishing)", f"{hm['flagged']}/{hm['total']} ({_pct(hm['flagged'], hm['total'])})", "≤ 1%"],
+            ["phishing recall (phishing + suspicious)", frac(ph["flagged"], ph["total"]), "≥ 95%"],
+            ["strict recall (phishing only)", frac(ph["phishing"], ph["total"]), "–"],
+            ["false positives on ham (suspicious + phishing)", frac(hm["flagged"], hm["total"]), "≤ 1%"],
             ["ham judged phishing", f"{hm['phishing']}/{hm['total']}", "–"],
         ],
     ))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hostile_inputs import hostile_inputs  # noqa: E402
+from hostile_inputs import hostile_inputs
 
 SLOW_S = 10.0
 
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         except _Timeout:
             status = f"TIMEOUT>{args.timeout:g}s"
             failures.append((name, status, ""))
-        except BaseException as exc:  # noqa: BLE001 - analyse must never raise; report whatever it does
+        except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
             status = f"CRASH {type(exc).__name__}"
@@ -121,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     headers = ("input", "size", "seconds", "verdict", "readable", "problems", "status")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     print()
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
     print("  ".join("-" * w for w in widths))
     for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
 
     if failures:
         print()

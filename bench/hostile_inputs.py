@@ -12,7 +12,10 @@ Inputs (sizes are of the whole input):
 - ``single_line_10mb``: a mail whose body is one 10,000,000-byte line with no spaces and no
   line break (one giant token: worst case for tokenising / URL regexes). The whole input stays
   just under ``Limits.max_input_bytes`` (10 MiB), so the line is analysed, not cut at intake.
-- ``header_lines_100000``: 100,000 header lines before a normal From/Subject and a short body.
+- ``header_lines_100000``: 100,000 header lines in all (From, Subject, ... first, then
+  ``X-Filler-N`` lines), then a short body.
+- ``header_lines_100000_filler_first``: the same lines with the filler first, so the usual
+  headers come after line 99,990.
 - ``random_1mb``: 1 MiB of random bytes (``random.Random(SEED)``).
 - ``empty``: ``b""``.
 - ``truncated_msg``: the first 4,000 bytes of a real Outlook ``.msg`` (OLE2 compound file) from
@@ -65,9 +68,17 @@ def single_line(length: int = 10_000_000) -> bytes:
     return _HEAD + b"Content-Type: text/plain; charset=us-ascii\r\n\r\n" + line
 
 
-def many_header_lines(count: int = 100_000) -> bytes:
-    lines = b"".join(b"X-Filler-%d: value %d\r\n" % (i, i) for i in range(count))
-    return lines + _HEAD + b"Content-Type: text/plain; charset=us-ascii\r\n\r\nbody\r\n"
+def many_header_lines(count: int = 100_000, filler_first: bool = False) -> bytes:
+    """``count`` header lines in all: the usual headers plus ``X-Filler-N`` lines, then a body.
+
+    By default the usual headers (From, Subject, ...) come first and the filler after them; with
+    ``filler_first`` the filler comes first, so From/Subject sit beyond line 99,990.
+    """
+    head = _HEAD + b"Content-Type: text/plain; charset=us-ascii\r\n"
+    n = count - head.count(b"\n")
+    filler = b"".join(b"X-Filler-%d: value %d\r\n" % (i, i) for i in range(n))
+    body = b"\r\nbody http://example.com/\r\n"
+    return (filler + head if filler_first else head + filler) + body
 
 
 def random_bytes(size: int = 1024 * 1024, seed: int = SEED) -> bytes:
@@ -94,6 +105,7 @@ def hostile_inputs(msg_source: Path = OUTLOOK_MSG) -> dict[str, bytes]:
         "parts_5000": many_parts(5000),
         "single_line_10mb": single_line(10_000_000),
         "header_lines_100000": many_header_lines(100_000),
+        "header_lines_100000_filler_first": many_header_lines(100_000, filler_first=True),
         "random_1mb": random_bytes(),
         "empty": b"",
     }

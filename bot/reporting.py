@@ -137,7 +137,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     auth = s["auth"]
     if any(auth.values()):
         parts = [f"{k.upper()} {v}" for k, v in auth.items() if v]
-        server = f"  [{s['authserv_id']}]" if s.get("authserv_id") else ""
+        server = f"  [{defang_host(s['authserv_id'])}]" if s.get("authserv_id") else ""
         lines.append(f"{t(lang, 'cli', 'auth')}: {' · '.join(parts)}{server}")
     if s.get("handoff_ip"):
         lines.append(f"{t(lang, 'cli', 'route')}: {s['handoff_ip']}")

