@@ -52,8 +52,13 @@ class Catalogue:
     trackers: frozenset[str]
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
-    infrastructure: frozenset[str] = frozenset()
-    name_words: dict[str, tuple[str, ...]] | None = None  # brand id -> words that name it in a display name
+    infrastructure: frozenset[str]
+    name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
+    # indexes built once, so a text is matched against every brand in one pass
+    word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
+    phrase_brands: tuple[tuple[str, str], ...]  # (other keyword, brand id)
+    name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
+    tag_services: dict[str, str]  # sub-address tag -> service slug
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
         return self.official.get(domain or "", ())
@@ -101,6 +106,25 @@ def catalogue() -> Catalogue:
         keywords[brand.id] = tuple(kws)
         tokens.extend((t, brand.id) for t in brand.tokens)
     tokens.sort(key=lambda tb: -len(tb[0]))
+    word_brands: dict[str, list[str]] = {}
+    phrase_brands: list[tuple[str, str]] = []
+    name_words: dict[str, tuple[str, ...]] = {}
+    name_skeletons: dict[str, list[str]] = {}
+    tag_services: dict[str, str] = {}
+    for b in brands:
+        for kw in keywords[b.id]:
+            if kw.single_word:
+                word_brands.setdefault(kw.text, []).append(b.id)
+            else:
+                phrase_brands.append((kw.text, b.id))
+        words = {b.id.replace("-", ""), *(t for t in b.tokens if t.isalnum())}
+        words |= {k.text for k in keywords[b.id] if k.single_word and len(k.text) >= 3}
+        name_words[b.id] = tuple(sorted(words))
+        for w in words:
+            name_skeletons.setdefault(skeleton(w), []).append(b.id)
+        slug = b.services[0] if b.services else b.id
+        for name in (b.id, *b.services, *b.tokens, *(k.text for k in keywords[b.id] if k.single_word)):
+            tag_services.setdefault(name, slug)
     phrases = {
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
@@ -123,13 +147,11 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
-        name_words={
-            b.id: tuple(
-                {b.id.replace("-", ""), *(t for t in b.tokens if t.isalnum())}
-                | {k.text for k in keywords[b.id] if k.single_word and len(k.text) >= 3}
-            )
-            for b in brands
-        },
+        name_words=name_words,
+        word_brands={k: tuple(v) for k, v in word_brands.items()},
+        phrase_brands=tuple(phrase_brands),
+        name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
+        tag_services=tag_services,
     )
 
 
@@ -153,17 +175,41 @@ class TextIndex:
     def has(self, keyword: _Keyword) -> bool:
         if keyword.single_word:
             return keyword.text in self.words
-        if keyword.text.isascii():
-            idx = self.text.find(keyword.text)
-            while idx >= 0:
-                before = self.text[idx - 1] if idx else " "
-                end = idx + len(keyword.text)
-                after = self.text[end] if end < len(self.text) else " "
-                if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
-                    return True
-                idx = self.text.find(keyword.text, idx + 1)
-            return False
-        return keyword.text in self.text
+        return self.has_phrase(keyword.text)
+
+    def has_phrase(self, phrase: str) -> bool:
+        if not phrase.isascii():
+            return phrase in self.text
+        idx = self.text.find(phrase)
+        while idx >= 0:  # ASCII phrases only on word boundaries
+            before = self.text[idx - 1] if idx else " "
+            end = idx + len(phrase)
+            after = self.text[end] if end < len(self.text) else " "
+            if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                return True
+            idx = self.text.find(phrase, idx + 1)
+        return False
+
+    def brand_keywords(self) -> dict[str, list[str]]:
+        """Brand id -> the keywords of it found in this text (one pass over the catalogue)."""
+        cat = catalogue()
+        found: dict[str, list[str]] = {}
+        for word in self.words & cat.word_brands.keys():
+            for bid in cat.word_brands[word]:
+                found.setdefault(bid, []).append(word)
+        chars = set(self.text)
+        for phrase, bid in cat.phrase_brands:
+            if phrase[0] in chars and phrase[-1] in chars and self.has_phrase(phrase):
+                found.setdefault(bid, []).append(phrase)
+        return found
+
+    def brands_by_look(self) -> set[str]:
+        """Brands named by a word here, or by a word that looks the same (lRS → IRS)."""
+        cat = catalogue()
+        out: set[str] = set()
+        for word in self.words:
+            out.update(cat.name_skeletons.get(skeleton(word), ()))
+        return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
         found = []
@@ -175,17 +221,9 @@ class TextIndex:
                 found.append(phrase)
         return found
 
-    def has_word_like(self, word: str) -> bool:
-        """``word`` as a whole word, or a word that looks the same (lRS → IRS, paypa1 → paypal)."""
-        if word in self.words:
-            return True
-        target = skeleton(word)
-        return any(len(w) == len(word) and skeleton(w) == target for w in self.words)
 
-
-def brands_named_in(index: TextIndex) -> list[str]:
-    cat = catalogue()
-    return [bid for bid, kws in cat.keywords.items() if any(index.has(k) for k in kws)]
+def brands_named_in(index: TextIndex) -> set[str]:
+    return set(index.brand_keywords()) | index.brands_by_look()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,21 +252,19 @@ def detect_brand(
         scores[bid] = scores.get(bid, 0) + points
         where.setdefault(bid, []).append(place)
 
-    words = cat.name_words or {}
-    for bid, kws in cat.keywords.items():
-        if display_name and (
-            any(name_index.has(k) for k in kws) or any(name_index.has_word_like(w) for w in words.get(bid, ()))
-        ):
+    if display_name:
+        for bid in brands_named_in(name_index):
             add(bid, 3, "display_name")
-        if subject and (
-            any(subject_index.has(k) for k in kws) or any(w in subject_index.words for w in words.get(bid, ()) if len(w) >= 5)
-        ):
+    if subject:
+        long_names = {w for w in subject_index.words if len(w) >= 5}
+        subject_brands = set(subject_index.brand_keywords())
+        subject_brands |= {bid for bid, names in cat.name_words.items() if long_names.intersection(names)}
+        for bid in subject_brands:
             add(bid, 3, "subject")
-        matched = [k.text for k in kws if body.has(k)]
+    for bid, matched in body.brand_keywords().items():
         # "ntt docomo" and "docomo" are one mention, not two
         hits = sum(1 for m in matched if not any(m != o and m in o for o in matched))
-        if hits:
-            add(bid, min(hits, 3), "body")
+        add(bid, min(hits, 3), "body")
     for bid in cat.official_for(from_domain):
         add(bid, 2, "from_domain")
     for bid in link_token_brands:
@@ -244,16 +280,7 @@ def detect_brand(
 
 def service_for_tag(tag: str) -> str | None:
     """The service slug a sub-address tag names (``taro+rakuten@`` → ``rakuten``), if known."""
-    tag = normalise(tag).strip()
-    if not tag:
-        return None
-    cat = catalogue()
-    for brand in cat.brands:
-        names = {brand.id, *brand.services, *brand.tokens}
-        names |= {k.text for k in cat.keywords[brand.id] if k.single_word}
-        if tag in names:
-            return brand.services[0] if brand.services else brand.id
-    return None
+    return catalogue().tag_services.get(normalise(tag).strip()) if tag else None
 
 
 _SPACED_LETTER = re.compile(r"\b([A-Za-z]) (?=[A-Za-z](?![A-Za-z]))")

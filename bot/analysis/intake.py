@@ -17,6 +17,7 @@ from email.message import Message
 
 from bot.analysis.charsets import decode_bytes, decode_header_value
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
+from bot.analysis.pdf import pdf_facts
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_SIGNATURE = b"%PDF-"
@@ -270,17 +271,18 @@ def _header(items: tuple[tuple[str, str], ...], name: str) -> str | None:
 def _mail(
     kind: str, items: tuple[tuple[str, str], ...], walk: _Walk, pasted: tuple[tuple[str, str], ...] = ()
 ) -> ParsedMail:
-    from bot.analysis.pdf import pdf_facts  # local: pypdf is imported only for PDF parts
 
     texts = list(walk.texts)
     pdf_links: list[str] = []
+    pdf_signs: set[str] = set()
     for pdf in walk.pdfs[:10]:
-        text, links, problem = pdf_facts(pdf)
-        if text:
-            texts.append(text)
-        pdf_links.extend(links)
-        if problem:
-            walk.note(problem)
+        facts = pdf_facts(pdf)
+        if facts.text:
+            texts.append(facts.text)
+        pdf_links.extend(facts.links)
+        pdf_signs |= facts.signs
+        if facts.problem:
+            walk.note(facts.problem)
     subject = _header(items, "subject")
     if subject is None and pasted:
         subject = dict(pasted).get("subject")
@@ -296,6 +298,7 @@ def _mail(
         pdf_links=tuple(pdf_links),
         problems=tuple(walk.problems),
         pasted_fields=pasted,
+        pdf_signs=tuple(sorted(pdf_signs)),
     )
 
 

@@ -163,6 +163,7 @@ class ParsedMail:
     problems: tuple[Problem, ...]
     pasted_fields: tuple[tuple[str, str], ...] = ()  # normalised pasted lines ("from", "mailed-by", ...)
     readable: bool = True
+    pdf_signs: tuple[str, ...] = ()  # active content found in PDF attachments: javascript, launch, submit_form
 
 
 @dataclass(frozen=True, slots=True)

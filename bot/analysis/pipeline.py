@@ -7,6 +7,7 @@ Pure: no clock (``now`` is an argument), no network, no storage.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,16 +76,23 @@ class Prepared:
         return out
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+BRAND_SCAN_HEAD = 30_000
+BRAND_SCAN_TAIL = 5_000
+
+
 def _language(text: str) -> str:
     sample = text[:20000]
     if not sample.strip():
         return "und"
-    japanese = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    japanese = len(_JAPANESE.findall(sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
-    letters = sum(1 for ch in sample if ch.isalpha())
-    ascii_letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    return "en" if letters and ascii_letters / letters > 0.97 else "und"
+    ascii_letters = len(_ASCII_LETTER.findall(sample))
+    others = len(_NON_ASCII_LETTER.findall(sample))
+    return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
 
 
 def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
@@ -139,7 +147,12 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
     index = TextIndex(f"{mail.subject or ''}\n{body_text}")
-    body_index = TextIndex(body_text)
+    # a brand presents itself at the top and in the signature: scanning those is enough and keeps
+    # hundreds of keywords off megabytes of text
+    if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
+        body_index = TextIndex(body_text[:BRAND_SCAN_HEAD] + "\n" + body_text[-BRAND_SCAN_TAIL:])
+    else:
+        body_index = TextIndex(body_text)
     cat = catalogue()
     token_brands: list[str] = []
     for link in links:

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
-from bot.analysis.brands import Catalogue, TextIndex, _compact_cjk, catalogue, service_for_tag
+from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
 from bot.analysis.domains import edit_distance, org_domain, public_suffix, scripts, skeleton, to_unicode_host
 from bot.analysis.links import HtmlFacts, defang_host
 from bot.analysis.models import Brand, DomainFact, Finding, Link, ParsedMail, Sender, Severity
@@ -111,15 +112,10 @@ def display_name_brand(f: Facts) -> list[Finding]:
     if frm is None or not frm.display_name:
         return []
     cat = catalogue()
-    index = TextIndex(_compact_cjk(frm.display_name))
     from_org = org_domain(frm.domain) if frm.domain else None
-    words = cat.name_words or {}
-    for brand in cat.brands:
-        if from_org in brand.official_domains:
-            continue
-        if any(index.has(k) for k in cat.keywords[brand.id]) or any(
-            index.has_word_like(w) for w in words.get(brand.id, ())
-        ):
+    named = brands_named_in(TextIndex(_compact_cjk(frm.display_name)))
+    for brand in cat.brands:  # catalogue order: stable output
+        if brand.id in named and from_org not in brand.official_domains:
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
     return []
@@ -179,32 +175,62 @@ def _label(domain: str) -> str:
     return domain[: -len(suffix) - 1] if suffix and domain.endswith("." + suffix) else domain.partition(".")[0]
 
 
-def _lookalike_of(host: str, cat: Catalogue) -> tuple[str, str] | None:
-    """(brand id, why) when a non-official host imitates a brand."""
+def _deletions(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+@lru_cache(maxsize=1)
+def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[tuple[str, str, str, int]]]]:
+    """Official labels by skeleton, and a deletion index (SymSpell) of those long enough for
+    the edit-distance check: a candidate shares a deletion variant, then is verified."""
+    by_skeleton: dict[str, tuple[str, str, str]] = {}
+    deletions: dict[str, list[tuple[str, str, str, int]]] = {}
+    for domain, bids in catalogue().official.items():
+        label = _label(domain)
+        if len(label) < 3:
+            continue
+        skel = skeleton(label)
+        by_skeleton.setdefault(skel, (label, skel, bids[0]))
+        if len(label) >= 6:
+            cap = 1 if len(label) < 10 else 2
+            for variant in _deletions(skel, cap):
+                deletions.setdefault(variant, []).append((label, skel, bids[0], cap))
+    return by_skeleton, deletions
+
+
+@lru_cache(maxsize=4096)
+def _lookalike_of(host: str) -> tuple[str, str] | None:
+    """(brand id, why) when a non-official host imitates a brand. Pure, so cached per host."""
+    cat = catalogue()
     reg = org_domain(host)
     if reg is None or cat.is_official(reg) or host in cat.redirectors or reg in cat.infrastructure:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
     for token, bid in cat.tokens:
+        if token not in host:
+            continue
         if token in pieces or any(label.startswith(token) or label.endswith(token) for label in labels):
             return bid, "token"
-        if len(token) >= 6 and token in host:
+        if len(token) >= 6:
             return bid, "token"
-    # a fake official suffix inside the name: verify.co.jp.dfg538.com
     reg_label = _label(reg)
+    if len(reg_label) > 63:
+        return None
     reg_skel = skeleton(to_unicode_host(reg_label))
-    for domain, bids in cat.official.items():
-        off_label = _label(domain)
-        if len(off_label) < 3:
-            continue
-        if reg_skel == skeleton(off_label) and reg_label != off_label:
-            return bids[0], "confusable"
-        size = len(off_label)
-        if size >= 6:
-            cap = 1 if size < 10 else 2
-            if edit_distance(reg_skel, skeleton(off_label), cap) <= cap:
-                return bids[0], "edit"
+    by_skeleton, deletions = _official_index()
+    same = by_skeleton.get(reg_skel)
+    if same is not None:
+        return (same[2], "confusable") if same[0] != reg_label else None
+    for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1):
+        for off_label, off_skel, bid, cap in deletions.get(variant, ()):
+            if off_label != reg_label and edit_distance(reg_skel, off_skel, cap) <= cap:
+                return bid, "edit"
     return None
 
 
@@ -223,7 +249,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if host in seen:
             continue
         seen.add(host)
-        hit = _lookalike_of(host, cat)
+        hit = _lookalike_of(host)
         if hit is None:
             continue
         brand = cat.by_id[hit[0]]
@@ -403,6 +429,9 @@ def html_tricks(f: Facts) -> list[Finding]:
     sinks = signs & {"document.write", "eval", "location"}
     if decoders and sinks:
         out.append(_f("obfuscated_script", "high", tuple(sorted(signs)), signs=", ".join(sorted(signs))))
+    if f.mail.pdf_signs:
+        severity: Severity = "high" if "launch" in f.mail.pdf_signs else "medium"
+        out.append(_f("pdf_active_content", severity, f.mail.pdf_signs, signs=", ".join(f.mail.pdf_signs)))
     return out
 
 

@@ -37,6 +37,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "html_attachment":      {"info": 0, "low": 10, "medium": 20, "high": 30},
     "credential_form":      {"info": 0, "low": 5, "medium": 25, "high": 50},
     "obfuscated_script":    {"info": 0, "low": 15, "medium": 30, "high": 40},
+    "pdf_active_content":   {"info": 0, "low": 10, "medium": 20, "high": 40},
     "unregistered_domain":  {"info": 0, "low": 10, "medium": 25, "high": 35},
 }
 
