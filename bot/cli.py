@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from bot.i18n import default_lang, normalise_lang, t
 
@@ -37,24 +36,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(name shown, path to read; None for standard input). Folders recursively, sorted."""
     for raw in paths:
         if raw == "-":
             yield "-", None
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in MAIL_SUFFIXES and not child.name.startswith("."):
-                    yield str(child), child
+        if os.path.isdir(raw):
+            found = []
+            for folder, dirs, files in os.walk(raw):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in MAIL_SUFFIXES:
+                        found.append(os.path.join(folder, name))
+            for child in sorted(found):
+                if os.path.isfile(child):
+                    yield child, child
         else:
-            yield raw, path
+            yield raw, raw
 
 
-def _read(path: Path | None, limit: int) -> bytes:
+def _read(path: str | None, limit: int) -> bytes:
     if path is None:
         return sys.stdin.buffer.read(limit + 1)
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         return fh.read(limit + 1)
 
 

@@ -6,15 +6,15 @@ import locale
 import os
 import tomllib
 from functools import lru_cache
-from importlib import resources
 
 LANGS = ("ja", "en")
+_LOCALES = os.path.join(os.path.dirname(__file__), "locales")
 DEFAULT_LANG = "en"
 
 
 @lru_cache(maxsize=4)
 def catalogue(lang: str) -> dict[str, dict[str, str]]:
-    with resources.files("bot.locales").joinpath(f"{lang}.toml").open("rb") as fh:
+    with open(os.path.join(_LOCALES, f"{lang}.toml"), "rb") as fh:
         data = tomllib.load(fh)
     return {section: {k: str(v) for k, v in table.items()} for section, table in data.items()}
 

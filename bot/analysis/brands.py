@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from bot.analysis.domains import skeleton
 from bot.analysis.models import Brand
@@ -16,8 +16,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
 
 
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+
+
 def _load(name: str) -> dict[str, object]:
-    with resources.files("bot.analysis.data").joinpath(name).open("rb") as fh:
+    # a plain path, not importlib.resources: the package ships as files, and start-up matters
+    with open(os.path.join(_DATA, name), "rb") as fh:
         return tomllib.load(fh)
 
 
@@ -158,12 +162,20 @@ def catalogue() -> Catalogue:
 class TextIndex:
     """One normalised text with its ASCII word set, so hundreds of keywords cost one pass."""
 
-    __slots__ = ("_compact", "text", "words")
+    __slots__ = ("_chars", "_compact", "text", "words")
 
-    def __init__(self, text: str) -> None:
-        self.text = normalise(text)
-        self.words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
+    def __init__(self, text: str, *, normalised: bool = False, words: frozenset[str] | None = None) -> None:
+        self.text = text if normalised else normalise(text)
+        if words is None:
+            words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
+        self.words = words
         self._compact: str | None = None
+        self._chars: frozenset[str] | None = None
+
+    def prefixed(self, head: str) -> TextIndex:
+        """This text with ``head`` in front, without normalising the body again."""
+        head_index = TextIndex(head)
+        return TextIndex(f"{head_index.text}\n{self.text}", normalised=True, words=head_index.words | self.words)
 
     @property
     def compact(self) -> str:
@@ -178,6 +190,9 @@ class TextIndex:
         return self.has_phrase(keyword.text)
 
     def has_phrase(self, phrase: str) -> bool:
+        words, _ = _phrase_parts(phrase)
+        if words and not words <= self.words:
+            return False
         if not phrase.isascii():
             return phrase in self.text
         idx = self.text.find(phrase)
@@ -197,7 +212,7 @@ class TextIndex:
         for word in self.words & cat.word_brands.keys():
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
-        chars = set(self.text)
+        chars = self.chars
         for phrase, bid in cat.phrase_brands:
             if phrase[0] in chars and phrase[-1] in chars and self.has_phrase(phrase):
                 found.setdefault(bid, []).append(phrase)
@@ -213,13 +228,31 @@ class TextIndex:
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
         found = []
+        chars = self.chars
         for phrase in phrases:
-            if phrase.isascii():
-                if phrase in self.text:
+            words, compact = _phrase_parts(phrase)
+            if words:  # ASCII: every word must be in the text before a substring search
+                if words <= self.words and phrase in self.text:
                     found.append(phrase)
-            elif _SPACE.sub("", phrase) in self.compact:
+            elif compact[0] in chars and compact[-1] in chars and compact in self.compact:
                 found.append(phrase)
         return found
+
+    @property
+    def chars(self) -> frozenset[str]:
+        if self._chars is None:
+            self._chars = frozenset(self.text)
+        return self._chars
+
+
+@lru_cache(maxsize=4096)
+def _phrase_parts(phrase: str) -> tuple[frozenset[str], str]:
+    """(the words of an ASCII phrase that has word characters at both ends, or nothing; the
+    phrase without white space)."""
+    compact = _SPACE.sub("", phrase) or " "
+    if phrase.isascii() and phrase[:1].isalnum() and phrase[-1:].isalnum():
+        return frozenset(_WORD.findall(phrase)), compact
+    return frozenset(), compact
 
 
 def brands_named_in(index: TextIndex) -> set[str]:

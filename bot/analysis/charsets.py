@@ -135,7 +135,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     label = (declared or "").strip().strip('"').lower()
     has_esc = b"\x1b$" in data or b"\x1b(" in data
     if label in _ISO2022JP or (has_esc and not label.startswith("utf")):
-        return iso2022jp_to_text(data), "iso-2022-jp"
+        try:  # the C codec when the text holds no vendor characters; ours otherwise
+            return data.decode("iso2022_jp_ext"), "iso-2022-jp"
+        except UnicodeDecodeError:
+            return iso2022jp_to_text(data), "iso-2022-jp"
     if label:
         codec = _codec_name(label)
         if codec is not None:
@@ -204,4 +207,4 @@ _FOLD = re.compile(r"\r?\n[ \t]+")
 
 
 def _unfold(value: str) -> str:
-    return _FOLD.sub(" ", value).strip()
+    return (_FOLD.sub(" ", value) if "\n" in value else value).strip()

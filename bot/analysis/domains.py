@@ -20,18 +20,21 @@ def _psl() -> PublicSuffixList:
     """The Public Suffix List bundled with publicsuffixlist, never fetched.
 
     only_icann: registrable domains are what a registry (RDAP/WHOIS) can answer for. The library
-    would IDNA-encode all ~7,000 rules at start-up (≈90 ms, most of a CLI run); we add the
-    A-label form of the few non-ASCII rules ourselves with the punycode codec (≈25 ms in all).
+    would IDNA-encode all ~7,000 rules at start-up (≈90 ms, most of a CLI run); we hand it the
+    ICANN rules alone and add the A-label form of the few non-ASCII ones with the punycode codec.
     """
-    lines: list[str] = []
     with open(PSLFILE, encoding="utf-8") as fh:
-        for line in fh:
-            lines.append(line)
-            rule = line.split(" ", 1)[0].strip()
-            if rule and not rule.startswith("//") and not rule.isascii():
-                bang = "!" if rule.startswith("!") else ""
-                lines.append(bang + ".".join(_a_label(x) for x in rule.lstrip("!").split(".")) + "\n")
-    return PublicSuffixList(source=lines, accept_encoded_idn=False, only_icann=True)
+        text = fh.read()
+    begin = text.find("// ===BEGIN ICANN DOMAINS===")
+    end = text.find("// ===END ICANN DOMAINS===")
+    if begin >= 0 and end > begin:
+        text = text[begin:end]
+    rules = [line.split(" ", 1)[0].strip() for line in text.splitlines()]
+    rules = [r for r in rules if r and not r.startswith("//")]
+    for rule in [r for r in rules if not r.isascii()]:
+        bang = "!" if rule.startswith("!") else ""
+        rules.append(bang + ".".join(_a_label(x) for x in rule.lstrip("!").split(".")))
+    return PublicSuffixList(source=rules, accept_encoded_idn=False)
 
 
 @lru_cache(maxsize=8192)

@@ -33,6 +33,7 @@ _KNOWN_HEADERS = frozenset(
 )
 _HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
+_CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 _CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
 
 
@@ -132,6 +133,10 @@ def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
 def _decode_cte(body: bytes, cte: str, walk: _Walk) -> bytes:
     cte = cte.strip().lower()
     if cte == "base64":
+        try:
+            return binascii.a2b_base64(body)  # skips line breaks and junk characters by itself
+        except (binascii.Error, ValueError):
+            pass
         cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", body)
         cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
         try:
@@ -324,7 +329,7 @@ def _is_binary(data: bytes) -> bool:
         return False
     if b"\x1b$" in sample:  # ISO-2022-JP uses ESC but is text
         sample = sample.replace(b"\x1b", b"")
-    control = sum(sample.count(bytes((c,))) for c in (*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if control > len(sample) // 20:
         return True
     if sample.isascii():

@@ -20,8 +20,15 @@ _REFANG_COLON = re.compile(r"\[:\]|\[://\]|\(:\)")
 _REFANG_AT = re.compile(r"\[@\]|\(@\)|\[at\]|\(at\)", re.IGNORECASE)
 
 
+_DEFANG_HINT = re.compile(
+    r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[\s\.\s\]|<\.>|\[:\]|\[://\]|\(:\)|\[@\]|\(@\)|\[at\]|\(at\)"
+    r"|hxxp|hxtp|htxp|h\*\*p|h__p|meow",
+    re.IGNORECASE,
+)
+
+
 def refang(text: str) -> str:
-    if "[" not in text and "(" not in text and "{" not in text and "xx" not in text.lower():
+    if _DEFANG_HINT.search(text) is None:  # one scan; most text holds nothing defanged
         return text
     text = _REFANG_SCHEME.sub(lambda m: "http" + m.group(1), text)
     text = _REFANG_COLON.sub(lambda m: m.group(0).strip("[]()"), text)

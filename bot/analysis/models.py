@@ -6,18 +6,12 @@ Everything here is plain data: the pure core produces it, the CLI and the bot re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Literal
 
 Severity = Literal["info", "low", "medium", "high"]
 Verdict = Literal["phishing", "suspicious", "no_signs"]
 LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped", "official"]
 InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
-
-
-class Lang(str, Enum):
-    JA = "ja"
-    EN = "en"
 
 
 @dataclass(frozen=True, slots=True)

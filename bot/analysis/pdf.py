@@ -90,7 +90,8 @@ def pdf_facts(data: bytes) -> PdfFacts:
         return facts
     texts: list[str] = []
     size = 0
-    for blob in [data, *_inflated(data)]:
+    compressed = b"FlateDecode" in data
+    for index, blob in enumerate([data, *_inflated(data)]):
         for m in _URI.finditer(blob):
             if m.group(1) is not None:
                 uri = _unescape(m.group(1))
@@ -107,7 +108,8 @@ def pdf_facts(data: bytes) -> PdfFacts:
             facts.signs.add("javascript")
         if _LAUNCH.search(blob):
             facts.signs.add("launch")
-        if size < MAX_TEXT:
+        # text operators live in content streams: the raw file only when nothing is compressed
+        if size < MAX_TEXT and (index > 0 or not compressed) and b"Tj" in blob:
             for m in _TEXT_OP.finditer(blob):
                 piece = _decode(_unescape(m.group(1)))
                 texts.append(piece)

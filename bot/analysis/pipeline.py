@@ -146,13 +146,14 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
-    index = TextIndex(f"{mail.subject or ''}\n{body_text}")
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
     # hundreds of keywords off megabytes of text
     if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
         body_index = TextIndex(body_text[:BRAND_SCAN_HEAD] + "\n" + body_text[-BRAND_SCAN_TAIL:])
+        index = TextIndex(f"{mail.subject or ''}\n{body_text}")
     else:
         body_index = TextIndex(body_text)
+        index = body_index.prefixed(mail.subject or "")
     cat = catalogue()
     token_brands: list[str] = []
     for link in links:
