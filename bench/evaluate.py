@@ -36,6 +36,10 @@ import traceback
 from collections import defaultdict
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
+    sys.path.insert(0, str(REPO))
+
 LABELS = ("phish", "ham", "malformed")
 COLUMNS = ("phishing", "suspicious", "no_signs", "unreadable")
 FLAGGED = {"phishing", "suspicious"}

@@ -29,6 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hostile_inputs import hostile_inputs
 
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
+    sys.path.insert(0, str(REPO))
+
 SLOW_S = 10.0
 
 

@@ -30,7 +30,9 @@ import random
 from pathlib import Path
 
 SEED = 20240229
-OUTLOOK_MSG = Path("/work/shared/corpus/malformed/mail-parser__tests__mails__mail_outlook_1.eml")
+# ../shared beside the checkout (as CI lays it out)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+OUTLOOK_MSG = SHARED / "corpus" / "malformed" / "mail-parser__tests__mails__mail_outlook_1.eml"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _HEAD = (

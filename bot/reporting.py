@@ -65,6 +65,7 @@ def to_dict(
         "score": report.score,
         "language": report.language,
         "kind": report.kind,
+        "readable": report.readable,
         "subject": defang_text(report.subject) if report.subject else None,
         "sender": {
             "from": mask_address(frm.address) if frm and frm.address else None,

@@ -104,7 +104,7 @@ def looks_like_header_block(head: bytes) -> bool:
             known += 1
     if fields == 0 or not _HEADER_LINE.match(head.lstrip(b"\n")):
         return False
-    if known >= 2 or (known >= 1 and fields >= 3):
+    if known >= 2 or (known >= 1 and fields >= 3) or (fields >= 10 and bad == 0):
         return bad <= max(1, fields // 10)
     return False
 

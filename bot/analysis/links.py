@@ -69,7 +69,7 @@ _HOST_CHARS = r"A-Za-z0-9\-_\u00c0-\u024f\u0370-\u03ff\u0400-\u052f"
 _URL = re.compile(
     r"(?i)\b(?:https?|ftp)://"
     r"(?:[^\s/@<>\"']{1,64}@)?"
-    rf"((?:[{_HOST_CHARS}]{{1,63}}\.){{0,10}}[{_HOST_CHARS}]{{1,63}}|\[[0-9A-Fa-f:.]{{2,45}}\])"
+    rf"((?:[{_HOST_CHARS}]{{1,63}}\.){{0,126}}[{_HOST_CHARS}]{{1,63}}|\[[0-9A-Fa-f:.]{{2,45}}\])"
     r"(:[0-9]{1,5})?"
     r"([/?#][!-~]{0,2048})?"
 )
@@ -84,11 +84,18 @@ def _trim(url: str) -> str:
     return url
 
 
-def urls_in_text(text: str, limit: int) -> list[str]:
+_URL_CHAR = re.compile(r"[A-Za-z0-9.\-_/]")
+
+
+def urls_in_text(text: str, limit: int, cut: list[str] | None = None) -> list[str]:
+    """URLs in free text, refanged. A URL longer than the bounds (a 253-character host, a
+    2,048-character path) is kept cut short and, when ``cut`` is given, named there."""
     text = refang(text)
     found: list[str] = []
     for m in _URL.finditer(text):
         found.append(_trim(m.group(0)))
+        if cut is not None and _URL_CHAR.match(text, m.end()):
+            cut.append(m.group(0)[:80])
         if len(found) >= limit:
             return found
     for m in _WWW.finditer(text):

@@ -16,7 +16,7 @@ from bot.analysis.brands import TextIndex, catalogue, detect_brand
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import read_input
-from bot.analysis.links import HtmlFacts, html_facts, make_link, urls_in_text
+from bot.analysis.links import HtmlFacts, defang_url, html_facts, make_link, urls_in_text
 from bot.analysis.models import (
     Brand,
     DomainEntry,
@@ -112,6 +112,7 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     links: list[Link] = []
     seen: set[tuple[str, str | None]] = set()
     budget = limits.max_urls
+    cut: list[str] = []
 
     def add(url: str, source: str, text: str | None = None) -> None:
         nonlocal budget
@@ -135,11 +136,13 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
             add(url, "html")
         for url in h.hidden_urls:
             add(url, "script")
-        for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1):
+        for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
     for text in mail.texts:
-        for url in urls_in_text(text[:TEXT_SCAN_CHARS], budget + 1):
+        for url in urls_in_text(text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
+    if cut:
+        problems.append(Problem("long_url", (("url", defang_url(cut[0])),)))
     for url in mail.pdf_links:
         add(url, "pdf")
     if budget <= 0:
