@@ -107,18 +107,18 @@ def _error(lang: str, name: str, reason: str) -> None:
     print("phishbot: " + t(lang, "cli", "unreadable", input=name, reason=reason), file=sys.stderr)
 
 
+COMMANDS = {"analyze": cmd_analyze, "analyse": cmd_analyze}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # usage errors exit with status 2
     lang = normalise_lang(getattr(args, "lang", None)) or default_lang()
-    if args.command in ("analyze", "analyse"):
-        try:
-            return cmd_analyze(args, lang)
-        except BrokenPipeError:
-            # `phishbot analyze DIR | head`: the reader left; that is not an error of ours
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-        except KeyboardInterrupt:
-            return 130
-    parser.error("unknown command")
-    return 2
+    try:
+        return COMMANDS[args.command](args, lang)
+    except BrokenPipeError:
+        # `phishbot analyze DIR | head`: the reader left; that is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130

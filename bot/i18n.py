@@ -38,7 +38,7 @@ def default_lang(env: dict[str, str] | None = None) -> str:
             return lang
         if key != "PHISHBOT_LANG" and env.get(key):
             return DEFAULT_LANG
-    lang = normalise_lang((locale.getlocale()[0] or ""))
+    lang = normalise_lang(locale.getlocale()[0] or "")
     return lang or DEFAULT_LANG
 
 

@@ -104,9 +104,9 @@ def catalogue() -> Catalogue:
             official.setdefault(domain, []).append(brand.id)
         redirectors.update(brand.redirectors)
         kws = []
-        for kw in {normalise(k) for k in (*brand.keywords, brand.name_ja, brand.name_en)}:
-            single = kw.isascii() and _WORD.fullmatch(kw) is not None
-            kws.append(_Keyword(kw, single))
+        for text in sorted({normalise(k) for k in (*brand.keywords, brand.name_ja, brand.name_en)}):
+            single = text.isascii() and _WORD.fullmatch(text) is not None
+            kws.append(_Keyword(text, single))
         keywords[brand.id] = tuple(kws)
         tokens.extend((t, brand.id) for t in brand.tokens)
     tokens.sort(key=lambda tb: -len(tb[0]))

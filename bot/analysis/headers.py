@@ -52,8 +52,8 @@ def parse_addresses(value: str | None) -> tuple[Address, ...]:
     if not value:
         return ()
     out: list[Address] = []
-    for name, addr in email.utils.getaddresses([value[:4000]]):
-        addr = addr.strip().strip("<>").lower()
+    for name, raw_addr in email.utils.getaddresses([value[:4000]]):
+        addr = raw_addr.strip().strip("<>").lower()
         if "@" not in addr:
             m = _ADDR.search(name)
             if m is None:

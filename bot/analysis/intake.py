@@ -31,7 +31,7 @@ _KNOWN_HEADERS = frozenset(
         b"received-spf", b"content-transfer-encoding", b"list-id", b"x-received",
     }
 )
-_HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
+HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 _CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
@@ -249,7 +249,7 @@ def _leaf(msg: Message, body: bytes, ctype: str, filename: str | None, walk: _Wa
     except (TypeError, ValueError, LookupError):
         charset = None
     disposition = str(msg.get("content-disposition", "")).lower()
-    if ctype == "text/html" or lower.endswith(_HTML_NAMES):
+    if ctype == "text/html" or lower.endswith(HTML_NAMES):
         walk.add_text(decode_bytes(data, charset)[0], html=True)
         if filename or "attachment" in disposition:
             walk.attachments.append(Attachment(filename, ctype, len(data)))
@@ -334,7 +334,7 @@ def _is_binary(data: bytes) -> bool:
         return True
     if sample.isascii():
         return False
-    text, codec = decode_bytes(sample)
+    text, _ = decode_bytes(sample)
     return text.count("\ufffd") > len(text) // 10
 
 
@@ -400,7 +400,7 @@ def read_rfc822(data: bytes, walk: _Walk, depth: int) -> ParsedMail:
         inner_walk = _Walk(walk.limits, parts=walk.parts)
         inner_mail = read_rfc822(inner, inner_walk, depth + 1)
         if inner_mail.kind in ("eml", "headers") and any(k in ("from", "received") for k, _ in inner_mail.headers):
-            notes = (Problem("forwarded_inner"),) + inner_mail.problems + tuple(walk.problems)
+            notes = (Problem("forwarded_inner"), *inner_mail.problems, *walk.problems)
             return _replace_problems(inner_mail, notes)
     return _mail("eml", items, walk)
 

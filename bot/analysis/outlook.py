@@ -57,7 +57,8 @@ class _Msg:
         return self._read(f"{prefix}__substg1.0_{prop}0102")
 
     def attachment_storages(self) -> list[str]:
-        found = {entry[0] for entry in self.ole.listdir(streams=True, storages=True) if entry[0].startswith("__attach_version1.0_")}
+        entries = self.ole.listdir(streams=True, storages=True)
+        found = {entry[0] for entry in entries if entry[0].startswith("__attach_version1.0_")}
         return sorted(found)
 
 

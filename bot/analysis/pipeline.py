@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.analysis.brands import TextIndex, catalogue, detect_brand
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
-from bot.analysis.intake import read_input
+from bot.analysis.intake import HTML_NAMES, read_input
 from bot.analysis.links import HtmlFacts, defang_url, html_facts, make_link, urls_in_text
 from bot.analysis.models import (
     Brand,
@@ -103,7 +103,7 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
 
     htmls: list[HtmlFacts] = []
     html_is_attachment: list[bool] = []
-    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith((".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")))
+    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES))
     for i, html in enumerate(mail.htmls):
         htmls.append(html_facts(html))
         # HTML attachments come after bodies in MIME order; count from the end

@@ -22,8 +22,8 @@ def mask_name(name: str) -> str:
 def mask_text(text: str, names: tuple[str, ...] = ()) -> str:
     """Every address in ``text`` masked, and each of ``names`` (the recipient's) too."""
     text = _ADDRESS.sub(lambda m: mask_address(m.group(0)), text)
-    for name in names:
-        name = name.strip()
+    for raw in names:
+        name = raw.strip()
         if len(name) >= 2 and name in text:
             text = text.replace(name, mask_name(name))
     return text

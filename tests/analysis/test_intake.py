@@ -149,3 +149,50 @@ def test_html_and_pdf_attachments_are_read_like_bodies() -> None:
     assert rules["html_attachment"] == "medium"
     hosts = {link.host for link in report.links}
     assert {"collect.example.net", "hidden.example.org"} <= hosts  # the atob payload was decoded, not run
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    body = b"%PDF-1.7\n" + b"".join(b"%d 0 obj\n%s\nendobj\n" % (i + 1, o) for i, o in enumerate(objects))
+    return body + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def test_pdf_links_forms_and_scripts_in_plain_and_compressed_objects() -> None:
+    import zlib
+
+    from bot.analysis.pdf import pdf_facts
+
+    plain = b"<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://plain.example.com/a\\(1\\)) >> >>"
+    packed = zlib.compress(b"<< /A << /S /URI /URI <68747470733a2f2f68696464656e2e6578616d706c652e6f7267> >> >>"
+                           b" << /S /SubmitForm /F (https://collect.example.net/post) >> << /S /JavaScript /JS (app.alert(1)) >>")
+    stream = b"<< /Type /ObjStm /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(packed), packed)
+    content = zlib.compress(b"BT /F1 12 Tf (Verify your account now) Tj ET")
+    text_stream = b"<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+    facts = pdf_facts(_pdf([plain, stream, text_stream]))
+    assert facts.links == ["https://plain.example.com/a(1)", "https://hidden.example.org", "https://collect.example.net/post"]
+    assert facts.signs == {"submit_form", "javascript"}
+    assert "Verify your account now" in facts.text
+    assert pdf_facts(b"not a pdf").problem == "pdf_unreadable"
+
+
+def test_pdf_attachment_feeds_the_rules() -> None:
+    pdf = _pdf([b"<< /A << /S /URI /URI (http://198.51.100.20/login) >> >>", b"<< /S /Launch /F (cmd.exe) >>"])
+    data = (b'From: a@example.com\nTo: b@example.jp\nSubject: invoice\nContent-Type: multipart/mixed; boundary="p"\n\n'
+            b"--p\nContent-Type: text/plain\n\nsee the invoice\n--p\nContent-Type: application/pdf; name=inv.pdf\n"
+            b"Content-Transfer-Encoding: base64\n\n" + base64.b64encode(pdf) + b"\n--p--\n")
+    report = analyse(data)
+    found = {f.rule: f.severity for f in report.findings}
+    assert found["ip_literal_link"] == "high"
+    assert found["pdf_active_content"] == "high"
+    assert [link.source for link in report.links] == ["pdf"]
+
+
+def test_outlook_msg_from_the_corpus_is_read_by_its_signature(corpus) -> None:  # type: ignore[no-untyped-def]
+    data = (corpus / "malformed" / "mail-parser__tests__mails__mail_outlook_1.eml").read_bytes()
+    mail = read_input(data)
+    assert mail.kind == "msg" and mail.readable
+    assert mail.subject == "Newsletter Prüfung Personalwesen / Prüfung Eröffnungsbilanz"
+    assert any(k == "received" for k, _ in mail.headers)
+    assert mail.htmls and len(mail.attachments) == 5
+    report = analyse(data)
+    assert report.sender.from_addr is not None and report.sender.from_addr.domain == "w-vwa.de"
+    assert report.links

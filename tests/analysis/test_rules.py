@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.analysis.pipeline import analyse
 from bot.analysis.models import DomainFact
+from bot.analysis.pipeline import analyse
 from tests.conftest import NOW, make_mail
 
 OFFICIAL_AUTH = "mx.example.jp; spf=pass smtp.mailfrom=amazon.co.jp; dkim=pass header.d=amazon.co.jp; dmarc=pass header.from=amazon.co.jp"
