@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from bot.i18n import default_lang, normalise_lang, t
+from bot.settings import SettingsError, analysis_settings
 
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 
@@ -64,11 +65,10 @@ def _read(path: str | None, limit: int) -> bytes:
 
 
 def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
-    from bot.analysis.models import Limits
     from bot.analysis.pipeline import analyse
     from bot.reporting import problem_detail, to_dict, to_text
 
-    limits = Limits()
+    limits = args.settings.limits
     status = 0
     first = True
     for name, path in _iter_inputs(args.paths):
@@ -113,6 +113,10 @@ COMMANDS = {"analyze": cmd_analyze, "analyse": cmd_analyze}
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # usage errors exit with status 2
+    try:
+        args.settings = analysis_settings()
+    except SettingsError as exc:
+        parser.error(str(exc))
     lang = normalise_lang(getattr(args, "lang", None)) or default_lang()
     try:
         return COMMANDS[args.command](args, lang)
