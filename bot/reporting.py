@@ -14,6 +14,9 @@ from bot.i18n import t
 
 def finding_detail(finding: Finding, lang: str) -> str:
     params = dict(finding.params)
+    brand = catalogue().by_id.get(params.get("brand", ""))
+    if brand is not None:
+        params["brand"] = brand.name_ja if lang == "ja" else brand.name_en
     if finding.rule == "lookalike_domain" and "how" in params:
         params["how"] = t(lang, "lookalike_how", params["how"])
     return t(lang, "rule", finding.rule, **params)

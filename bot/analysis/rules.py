@@ -43,7 +43,8 @@ def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: 
 
 
 def _brand_name(brand: Brand) -> str:
-    return f"{brand.name_ja} / {brand.name_en}" if brand.name_ja != brand.name_en else brand.name_en
+    """The brand id: sentences name it in the reader's language (reporting.finding_detail)."""
+    return brand.id
 
 
 def _list(items: list[str], limit: int = 3) -> str:

@@ -1,0 +1,36 @@
+"""The documents say what the code does."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.scoring import WEIGHTS
+from bot.i18n import catalogue
+from tests.conftest import ROOT
+
+ROW = re.compile(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", re.MULTILINE)
+
+
+def test_rules_md_weights_equal_the_code() -> None:
+    text = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
+    table = {m[1]: {"info": int(m[2]), "low": int(m[3]), "medium": int(m[4]), "high": int(m[5])} for m in ROW.finditer(text)}
+    assert table == WEIGHTS
+
+
+def test_every_rule_is_described() -> None:
+    text = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
+    for rule in WEIGHTS:
+        assert f"**`{rule}`**" in text, rule
+    assert set(catalogue("en")["rule"]) == set(WEIGHTS)
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert "phishbot analyze examples/" in lines[0]
+    assert "pytest" in lines[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert lines[1] in ci  # CI runs the README's own test command
