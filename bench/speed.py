@@ -38,6 +38,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
+    sys.path.insert(0, str(REPO))
+
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 TARGET_RATIO = 1.5
 TARGET_MAX_MS = 250.0
@@ -46,9 +50,6 @@ BARE_SCRIPT = r"""
 import email, email.policy, sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
-    sys.path.insert(0, str(REPO))
 S = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 for root in sys.argv[1:]:
     for p in sorted(p for p in Path(root).rglob("*") if p.is_file()):

@@ -60,7 +60,7 @@ class Catalogue:
     name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
     # indexes built once, so a text is matched against every brand in one pass
     word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
-    phrase_brands: tuple[tuple[str, str], ...]  # (other keyword, brand id)
+    phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (other keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
 
@@ -110,6 +110,7 @@ def catalogue() -> Catalogue:
         keywords[brand.id] = tuple(kws)
         tokens.extend((t, brand.id) for t in brand.tokens)
     tokens.sort(key=lambda tb: -len(tb[0]))
+    phrases_by_first: dict[str, tuple[tuple[str, str], ...]] = {}
     word_brands: dict[str, list[str]] = {}
     phrase_brands: list[tuple[str, str]] = []
     name_words: dict[str, tuple[str, ...]] = {}
@@ -129,6 +130,10 @@ def catalogue() -> Catalogue:
         slug = b.services[0] if b.services else b.id
         for name in (b.id, *b.services, *b.tokens, *(k.text for k in keywords[b.id] if k.single_word)):
             tag_services.setdefault(name, slug)
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for phrase, bid in phrase_brands:
+        grouped.setdefault(phrase[0], []).append((phrase, bid))
+    phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
@@ -153,7 +158,7 @@ def catalogue() -> Catalogue:
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
         name_words=name_words,
         word_brands={k: tuple(v) for k, v in word_brands.items()},
-        phrase_brands=tuple(phrase_brands),
+        phrase_brands=phrases_by_first,
         name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
         tag_services=tag_services,
     )
@@ -213,9 +218,10 @@ class TextIndex:
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
         chars = self.chars
-        for phrase, bid in cat.phrase_brands:
-            if phrase[0] in chars and phrase[-1] in chars and self.has_phrase(phrase):
-                found.setdefault(bid, []).append(phrase)
+        for first in cat.phrase_brands.keys() & chars:
+            for phrase, bid in cat.phrase_brands[first]:
+                if phrase[-1] in chars and self.has_phrase(phrase):
+                    found.setdefault(bid, []).append(phrase)
         return found
 
     def brands_by_look(self) -> set[str]:

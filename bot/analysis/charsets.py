@@ -107,21 +107,19 @@ def _codec_name(label: str) -> str | None:
         return None
 
 
+_KANA = re.compile(r"[\u3000-\u30ff]")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_HALF_KANA = re.compile(r"[\uff61-\uff9f]")
+_JUNK = re.compile(r"[\ue000-\uf8ff\ufffd]")
+
+
 def _japanese_score(text: str) -> int:
     """Higher for text that reads as Japanese: kana and common kanji, few half-width kana
     (which is what the wrong one of Shift_JIS / EUC-JP usually produces)."""
-    score = 0
-    for ch in text:
-        code = ord(ch)
-        if 0x3040 <= code <= 0x30FF or 0x3000 <= code <= 0x303F:
-            score += 2
-        elif 0x4E00 <= code <= 0x9FFF:
-            score += 1
-        elif 0xFF61 <= code <= 0xFF9F:
-            score -= 2
-        elif 0xE000 <= code <= 0xF8FF or code == 0xFFFD:
-            score -= 5
-    return score
+    return (
+        2 * len(_KANA.findall(text)) + len(_KANJI.findall(text))
+        - 2 * len(_HALF_KANA.findall(text)) - 5 * len(_JUNK.findall(text))
+    )
 
 
 def _looks_japanese_mojibake(text: str) -> bool:

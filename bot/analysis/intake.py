@@ -334,7 +334,7 @@ def _is_binary(data: bytes) -> bool:
         return True
     if sample.isascii():
         return False
-    text, _ = decode_bytes(sample)
+    text, _ = decode_bytes(sample[:8192])
     return text.count("\ufffd") > len(text) // 10
 
 

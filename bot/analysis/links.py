@@ -20,11 +20,8 @@ _REFANG_COLON = re.compile(r"\[:\]|\[://\]|\(:\)")
 _REFANG_AT = re.compile(r"\[@\]|\(@\)|\[at\]|\(at\)", re.IGNORECASE)
 
 
-_DEFANG_HINT = re.compile(
-    r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\[\s\.\s\]|<\.>|\[:\]|\[://\]|\(:\)|\[@\]|\(@\)|\[at\]|\(at\)"
-    r"|hxxp|hxtp|htxp|h\*\*p|h__p|meow",
-    re.IGNORECASE,
-)
+# one cheap scan before the four substitutions: most text holds nothing defanged
+_DEFANG_HINT = re.compile(r"[\[({<] ?(?:\.|[dD][oO][tT]|:|@|[aA][tT])|[hH](?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]|meow|\[\s\.\s\]")
 
 
 def refang(text: str) -> str:

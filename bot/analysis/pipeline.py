@@ -84,7 +84,7 @@ BRAND_SCAN_TAIL = 5_000
 
 
 def _language(text: str) -> str:
-    sample = text[:20000]
+    sample = text[:5000]
     if not sample.strip():
         return "und"
     japanese = len(_JAPANESE.findall(sample))
