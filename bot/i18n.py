@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import locale
 import os
-import tomllib
 from functools import lru_cache
+
+from bot.analysis.datafiles import load_toml
 
 LANGS = ("ja", "en")
 _LOCALES = os.path.join(os.path.dirname(__file__), "locales")
@@ -14,8 +15,7 @@ DEFAULT_LANG = "en"
 
 @lru_cache(maxsize=4)
 def catalogue(lang: str) -> dict[str, dict[str, str]]:
-    with open(os.path.join(_LOCALES, f"{lang}.toml"), "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_toml(os.path.join(_LOCALES, f"{lang}.toml"))
     return {section: {k: str(v) for k, v in table.items()} for section, table in data.items()}
 
 

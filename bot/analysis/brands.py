@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from bot.analysis.datafiles import load_toml
 from bot.analysis.domains import skeleton
 from bot.analysis.models import Brand
 
@@ -19,10 +20,9 @@ _SPACE = re.compile(r"\s+")
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 
 
-def _load(name: str) -> dict[str, object]:
+def _load(name: str) -> dict[str, Any]:
     # a plain path, not importlib.resources: the package ships as files, and start-up matters
-    with open(os.path.join(_DATA, name), "rb") as fh:
-        return tomllib.load(fh)
+    return load_toml(os.path.join(_DATA, name))
 
 
 def normalise(text: str) -> str:

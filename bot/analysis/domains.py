@@ -15,16 +15,8 @@ def _a_label(label: str) -> str:
     return label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
 
 
-@lru_cache(maxsize=1)
-def _psl() -> PublicSuffixList:
-    """The Public Suffix List bundled with publicsuffixlist, never fetched.
-
-    only_icann: registrable domains are what a registry (RDAP/WHOIS) can answer for. The library
-    would IDNA-encode all ~7,000 rules at start-up (≈90 ms, most of a CLI run); we hand it the
-    ICANN rules alone and add the A-label form of the few non-ASCII ones with the punycode codec.
-    """
-    with open(PSLFILE, encoding="utf-8") as fh:
-        text = fh.read()
+def _icann_rules(text: str) -> list[str]:
+    """The ICANN section's rules, each non-ASCII one also in A-label form."""
     begin = text.find("// ===BEGIN ICANN DOMAINS===")
     end = text.find("// ===END ICANN DOMAINS===")
     if begin >= 0 and end > begin:
@@ -34,7 +26,26 @@ def _psl() -> PublicSuffixList:
     for rule in [r for r in rules if not r.isascii()]:
         bang = "!" if rule.startswith("!") else ""
         rules.append(bang + ".".join(_a_label(x) for x in rule.lstrip("!").split(".")))
-    return PublicSuffixList(source=rules, accept_encoded_idn=False)
+    return rules
+
+
+class _PreparedPSL(PublicSuffixList):
+    """publicsuffixlist's lookups over rules we prepared: its own start-up parse IDNA-encodes all
+    ~7,000 rules one by one (≈90 ms, most of a CLI run). ``_parse`` is the library's (pinned)
+    hook for its source; tests/analysis/test_links.py checks the answers equal the stock class's."""
+
+    def _parse(self, source: list[str], accept_encoded_idn: bool, only_icann: bool = False) -> None:  # noqa: ARG002
+        self._publicsuffix = frozenset(r.lower() for r in source)
+        self._maxlabel = max(r.count(".") for r in source) + 1
+
+
+@lru_cache(maxsize=1)
+def _psl() -> PublicSuffixList:
+    """The Public Suffix List bundled with publicsuffixlist, never fetched. Only the ICANN
+    section: registrable domains are what a registry (RDAP/WHOIS) can answer for."""
+    with open(PSLFILE, encoding="utf-8") as fh:
+        rules = _icann_rules(fh.read())
+    return _PreparedPSL(source=rules, accept_encoded_idn=False)
 
 
 @lru_cache(maxsize=8192)

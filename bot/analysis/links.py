@@ -21,7 +21,9 @@ _REFANG_AT = re.compile(r"\[@\]|\(@\)|\[at\]|\(at\)", re.IGNORECASE)
 
 
 # one cheap scan before the four substitutions: most text holds nothing defanged
-_DEFANG_HINT = re.compile(r"[\[({<] ?(?:\.|[dD][oO][tT]|:|@|[aA][tT])|[hH](?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]|meow|\[\s\.\s\]")
+_DEFANG_HINT = re.compile(
+    r"[\[({<] ?(?:\.|[dD][oO][tT]|:|@|[aA][tT])|[hH](?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]|meow|\[\s\.\s\]"
+)
 
 
 def refang(text: str) -> str:

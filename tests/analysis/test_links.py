@@ -77,3 +77,18 @@ def test_pathological_url_text_is_linear() -> None:
     assert time.perf_counter() - started < 5  # a guard against catastrophic backtracking, not a benchmark
     assert all(len(u) < 5000 for u in urls)
     assert all(make_link(u, "text") is None or len(make_link(u, "text").host) <= 253 for u in urls)  # type: ignore[union-attr]
+
+
+def test_prepared_public_suffix_list_answers_like_the_library() -> None:
+    from publicsuffixlist import PublicSuffixList
+
+    from bot.analysis.domains import _psl
+
+    stock = PublicSuffixList(only_icann=True)
+    ours = _psl()
+    hosts = ["smbc.servicecc-jp.cc", "a.b.example.co.jp", "www.city.kawasaki.jp", "x.kawasaki.jp", "foo.github.io",
+             "x.東京.jp", "x.xn--1lqs71d.jp", "a.b.xn--fiqs8s", "deep.a.b.c.example.com.br", "example.uk",
+             "www.example.ck", "www.ck", "a.blogspot.com", "unknown.tld-that-is-not", "EXAMPLE.COM"]
+    for host in hosts:
+        assert ours.privatesuffix(host.lower()) == stock.privatesuffix(host.lower()), host
+        assert ours.publicsuffix(host.lower()) == stock.publicsuffix(host.lower()), host
