@@ -48,6 +48,7 @@ def to_dict(
     cat = catalogue()
     brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
+    ages = dict(report.ages)
     for link, fact in zip(report.links, report.link_facts, strict=True):
         official = bool(link.registrable_domain) and (
             link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
@@ -58,7 +59,7 @@ def to_dict(
                 "host": link.host,
                 "registrable_domain": link.registrable_domain,
                 "official_for_brand": official,
-                "age_days": fact.age_days if fact else None,
+                "age_days": ages.get(link.registrable_domain or ""),
                 "lookup": fact.lookup if fact else "skipped",
                 "source": link.source,
             }

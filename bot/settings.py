@@ -1,22 +1,26 @@
 """Settings, from the environment (and a ``.env`` file): built once in main, passed down.
 
-Two readers share one table of names. ``Settings`` (pydantic-settings) is for the long-running
-commands; ``analysis_settings`` reads the few analysis settings without importing pydantic,
-because ``phishbot analyze`` is started hundreds of times by scripts and pydantic alone costs
-~0.35 s of start-up (docs/BENCHMARKS.md). tests/test_settings.py keeps the two in step.
+Two readers share one table of names and defaults. ``Settings`` (pydantic-settings, in
+``bot/settings_model.py``) is for the long-running bot; ``read_settings`` reads the same variables
+without importing pydantic, because ``phishbot analyze`` is started hundreds of times by scripts
+and pydantic alone costs ~0.35 s of start-up (docs/BENCHMARKS.md). tests/test_settings.py keeps
+the two in step.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.analysis.models import Limits
 
 if TYPE_CHECKING:
     from bot.settings_model import Settings
+
+IANA_RDAP_BOOTSTRAP = "https://data.iana.org/rdap/dns.json"
+DEFAULT_DB = os.path.join("data", "phishbot.db")
 
 # environment variable -> Limits field
 LIMIT_VARIABLES = {
@@ -33,34 +37,102 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
-class AnalysisSettings:
-    lang: str | None
-    limits: Limits
+class LookupSettings:
+    enabled: bool = True
+    timeout: float = 4.0  # seconds per lookup
+    deadline: float = 6.0  # seconds for all the lookups of one report
+    concurrency: int = 8
+    rdap_base_url: str | None = None  # a mirror or a test registry: every RDAP TLD is asked there
+    whois_server: tuple[str, int] | None = None  # every WHOIS query goes there, referrals included
+    rdap_bootstrap_url: str = IANA_RDAP_BOOTSTRAP
 
 
-def analysis_settings(env: Mapping[str, str] | None = None) -> AnalysisSettings:
+@dataclass(frozen=True)
+class AppSettings:
+    lang: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    db_path: str = DEFAULT_DB
+    lookups: LookupSettings = field(default_factory=LookupSettings)
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: a whole number is needed") from None
+    if value <= 0:
+        raise SettingsError(f"{name}={raw!r}: must be greater than 0")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: a number of seconds is needed") from None
+    if not value > 0 or value == float("inf"):
+        raise SettingsError(f"{name}={raw!r}: must be greater than 0")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={raw!r}: true or false is needed")
+
+
+def parse_host_port(value: str, name: str = "WHOIS_SERVER") -> tuple[str, int]:
+    host, sep, port = value.strip().rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise SettingsError(f"{name}={value!r}: host:port is needed")
+    return host, int(port)
+
+
+def _url(env: Mapping[str, str], name: str) -> str | None:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    if not raw.startswith(("http://", "https://")):
+        raise SettingsError(f"{name}={raw!r}: an http:// or https:// URL is needed")
+    return raw
+
+
+def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
     defaults = Limits()
-    values: dict[str, int] = {}
-    for variable, name in LIMIT_VARIABLES.items():
-        raw = env.get(variable)
-        if raw is None or raw.strip() == "":
-            continue
-        try:
-            value = int(raw.strip().replace("_", ""))
-        except ValueError:
-            raise SettingsError(f"{variable}={raw!r}: a whole number is needed") from None
-        if value <= 0:
-            raise SettingsError(f"{variable}={raw!r}: must be greater than 0")
-        values[name] = value
-    known = {f.name for f in fields(Limits)}
-    limits = Limits(**{k: v for k, v in values.items() if k in known}) if values else defaults
-    lang = (env.get("PHISHBOT_LANG") or "").strip() or None
-    return AnalysisSettings(lang=lang, limits=limits)
+    limits = Limits(**{field_name: _int(env, var, getattr(defaults, field_name)) for var, field_name in LIMIT_VARIABLES.items()})
+    whois = (env.get("WHOIS_SERVER") or "").strip()
+    lookups = LookupSettings(
+        enabled=_bool(env, "LOOKUPS_ENABLED", True),
+        timeout=_float(env, "LOOKUP_TIMEOUT", LookupSettings.timeout),
+        deadline=_float(env, "LOOKUP_DEADLINE", LookupSettings.deadline),
+        concurrency=_int(env, "LOOKUP_CONCURRENCY", LookupSettings.concurrency),
+        rdap_base_url=_url(env, "RDAP_BASE_URL"),
+        whois_server=parse_host_port(whois) if whois else None,
+        rdap_bootstrap_url=_url(env, "RDAP_BOOTSTRAP_URL") or IANA_RDAP_BOOTSTRAP,
+    )
+    return AppSettings(
+        lang=(env.get("PHISHBOT_LANG") or "").strip() or None,
+        limits=limits,
+        db_path=(env.get("PHISHBOT_DB") or "").strip() or DEFAULT_DB,
+        lookups=lookups,
+    )
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:
-    """The full settings object (imports pydantic-settings: not for the analyze fast path)."""
+    """The full settings object (imports pydantic-settings: not for the CLI's fast paths)."""
     from bot.settings_model import Settings
 
     return Settings(_env_file=env_file)  # type: ignore[call-arg]

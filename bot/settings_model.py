@@ -2,29 +2,71 @@
 
 from __future__ import annotations
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveFloat, PositiveInt, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.analysis.models import Limits
+from bot.settings import DEFAULT_DB, IANA_RDAP_BOOTSTRAP, AppSettings, LookupSettings, parse_host_port
 
-_DEFAULTS = Limits()
+_LIMITS = Limits()
+_LOOKUPS = LookupSettings()
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True)
 
     phishbot_lang: str | None = Field(default=None, alias="PHISHBOT_LANG")
-    max_input_bytes: PositiveInt = Field(default=_DEFAULTS.max_input_bytes, alias="PHISHBOT_MAX_INPUT_BYTES")
-    max_depth: PositiveInt = Field(default=_DEFAULTS.max_depth, alias="PHISHBOT_MAX_MIME_DEPTH")
-    max_parts: PositiveInt = Field(default=_DEFAULTS.max_parts, alias="PHISHBOT_MAX_PARTS")
-    max_text_chars: PositiveInt = Field(default=_DEFAULTS.max_text_chars, alias="PHISHBOT_MAX_TEXT_CHARS")
-    max_urls: PositiveInt = Field(default=_DEFAULTS.max_urls, alias="PHISHBOT_MAX_URLS")
+    max_input_bytes: PositiveInt = Field(default=_LIMITS.max_input_bytes, alias="PHISHBOT_MAX_INPUT_BYTES")
+    max_depth: PositiveInt = Field(default=_LIMITS.max_depth, alias="PHISHBOT_MAX_MIME_DEPTH")
+    max_parts: PositiveInt = Field(default=_LIMITS.max_parts, alias="PHISHBOT_MAX_PARTS")
+    max_text_chars: PositiveInt = Field(default=_LIMITS.max_text_chars, alias="PHISHBOT_MAX_TEXT_CHARS")
+    max_urls: PositiveInt = Field(default=_LIMITS.max_urls, alias="PHISHBOT_MAX_URLS")
+    phishbot_db: str | None = Field(default=None, alias="PHISHBOT_DB")
+    lookups_enabled: bool = Field(default=_LOOKUPS.enabled, alias="LOOKUPS_ENABLED")
+    lookup_timeout: PositiveFloat = Field(default=_LOOKUPS.timeout, alias="LOOKUP_TIMEOUT")
+    lookup_deadline: PositiveFloat = Field(default=_LOOKUPS.deadline, alias="LOOKUP_DEADLINE")
+    lookup_concurrency: PositiveInt = Field(default=_LOOKUPS.concurrency, alias="LOOKUP_CONCURRENCY")
+    rdap_base_url: str | None = Field(default=None, alias="RDAP_BASE_URL")
+    whois_server: str | None = Field(default=None, alias="WHOIS_SERVER")
+    rdap_bootstrap_url: str = Field(default=IANA_RDAP_BOOTSTRAP, alias="RDAP_BOOTSTRAP_URL")
 
-    def limits(self) -> Limits:
-        return Limits(
-            max_input_bytes=self.max_input_bytes,
-            max_depth=self.max_depth,
-            max_parts=self.max_parts,
-            max_text_chars=self.max_text_chars,
-            max_urls=self.max_urls,
+    @field_validator("whois_server")
+    @classmethod
+    def _host_port(cls, value: str | None) -> str | None:
+        if value:
+            parse_host_port(value)
+        return value or None
+
+    @field_validator("rdap_base_url", "rdap_bootstrap_url")
+    @classmethod
+    def _http(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("an http:// or https:// URL is needed")
+        return value or None
+
+    @field_validator("phishbot_lang", "phishbot_db")
+    @classmethod
+    def _blank_is_default(cls, value: str | None) -> str | None:
+        return value.strip() if value and value.strip() else None
+
+    def app(self) -> AppSettings:
+        return AppSettings(
+            lang=self.phishbot_lang,
+            limits=Limits(
+                max_input_bytes=self.max_input_bytes,
+                max_depth=self.max_depth,
+                max_parts=self.max_parts,
+                max_text_chars=self.max_text_chars,
+                max_urls=self.max_urls,
+            ),
+            db_path=self.phishbot_db or DEFAULT_DB,
+            lookups=LookupSettings(
+                enabled=self.lookups_enabled,
+                timeout=self.lookup_timeout,
+                deadline=self.lookup_deadline,
+                concurrency=self.lookup_concurrency,
+                rdap_base_url=self.rdap_base_url,
+                whois_server=parse_host_port(self.whois_server) if self.whois_server else None,
+                rdap_bootstrap_url=self.rdap_bootstrap_url or IANA_RDAP_BOOTSTRAP,
+            ),
         )

@@ -7,6 +7,7 @@ Test mails use reserved names only (example.jp, example.com, 192.0.2.0/24, 198.5
 from __future__ import annotations
 
 import os
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +27,23 @@ def need_shared() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI expects the shared corpus beside the checkout at {SHARED}")
         pytest.skip("../shared is not beside this checkout")
+
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> None:
+    host = address[0] if isinstance(address, tuple) else None
+    if isinstance(host, str) and host not in ("127.0.0.1", "::1", "localhost") and not host.startswith("127."):
+        raise OSError(f"test tried to reach {host}: no test may leave this machine")
+    _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _no_network_past_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection from the test process to an address off this machine fails loudly."""
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+    monkeypatch.setenv("LOOKUPS_ENABLED", "false")
 
 
 @pytest.fixture

@@ -1,55 +1,79 @@
-"""The fast analysis-settings reader and the pydantic model agree on names, defaults and checks."""
+"""The fast settings reader and the pydantic model agree on names, defaults and checks."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from bot.analysis.models import Limits
-from bot.settings import LIMIT_VARIABLES, SettingsError, analysis_settings
+from bot.settings import DEFAULT_DB, LIMIT_VARIABLES, AppSettings, SettingsError, read_settings
 from bot.settings_model import Settings
 from tests.conftest import ROOT
 
+ALL_VARIABLES = [field.alias for field in Settings.model_fields.values()]
 
-def model(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Settings:
-    for variable in [*LIMIT_VARIABLES, "PHISHBOT_LANG"]:
+
+def model(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> AppSettings:
+    for variable in ALL_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    return Settings(_env_file=None)  # type: ignore[call-arg]
+    return Settings(_env_file=None).app()  # type: ignore[call-arg]
 
 
 def test_defaults_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert analysis_settings({}).limits == Limits() == model({}, monkeypatch).limits()
+    fast = read_settings({})
+    assert fast == model({}, monkeypatch)
+    assert fast.db_path == DEFAULT_DB
+    assert fast.lookups.enabled and fast.lookups.timeout == 4.0 and fast.lookups.deadline == 6.0
 
 
-@settings(max_examples=40)
-@given(st.dictionaries(st.sampled_from(sorted(LIMIT_VARIABLES)), st.integers(min_value=1, max_value=10**9).map(str)))
+_values = st.fixed_dictionaries(
+    {},
+    optional={
+        **{name: st.integers(min_value=1, max_value=10**9).map(str) for name in LIMIT_VARIABLES},
+        "LOOKUPS_ENABLED": st.sampled_from(["true", "false", "1", "0", "yes", "no"]),
+        "LOOKUP_TIMEOUT": st.floats(min_value=0.01, max_value=60).map(lambda f: f"{f:.3f}"),
+        "LOOKUP_DEADLINE": st.floats(min_value=0.01, max_value=60).map(lambda f: f"{f:.3f}"),
+        "LOOKUP_CONCURRENCY": st.integers(min_value=1, max_value=64).map(str),
+        "RDAP_BASE_URL": st.sampled_from(["http://127.0.0.1:8080/rdap", "https://rdap.example.net/"]),
+        "WHOIS_SERVER": st.sampled_from(["127.0.0.1:4343", "[::1]:43", "whois.example.net:43"]),
+        "PHISHBOT_DB": st.sampled_from(["/tmp/x.db", "data/other.db"]),
+        "PHISHBOT_LANG": st.sampled_from(["ja", "en"]),
+    },
+)
+
+
+@settings(max_examples=60)
+@given(_values)
 def test_both_readers_agree(env: dict[str, str]) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        assert analysis_settings(env).limits == model(env, mp).limits()
+        assert read_settings(env) == model(env, mp)
 
 
-@pytest.mark.parametrize("bad", ["ten", "-5", "0"])
-def test_bad_values_are_refused_by_both(bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(SettingsError, match="PHISHBOT_MAX_PARTS"):
-        analysis_settings({"PHISHBOT_MAX_PARTS": bad})
-    with pytest.raises(ValidationError):
-        model({"PHISHBOT_MAX_PARTS": bad}, monkeypatch)
+@pytest.mark.parametrize(
+    ("variable", "bad"),
+    [("PHISHBOT_MAX_PARTS", "ten"), ("PHISHBOT_MAX_PARTS", "0"), ("LOOKUP_TIMEOUT", "-1"), ("LOOKUP_TIMEOUT", "soon"),
+     ("LOOKUPS_ENABLED", "maybe"), ("WHOIS_SERVER", "no-port"), ("WHOIS_SERVER", "host:99999"), ("RDAP_BASE_URL", "ftp://x")],
+)
+def test_bad_values_are_refused_by_both(variable: str, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SettingsError, match=variable):
+        read_settings({variable: bad})
+    with pytest.raises((ValidationError, SettingsError)):
+        model({variable: bad}, monkeypatch)
 
 
 def test_env_example_names_every_setting() -> None:
     text = (ROOT / ".env.example").read_text(encoding="utf-8")
-    for field in Settings.model_fields.values():
-        assert f"{field.alias}=" in text, field.alias
+    for variable in ALL_VARIABLES:
+        assert f"{variable}=" in text, variable
 
 
 def test_cli_reports_a_bad_setting_in_one_line() -> None:
-    import subprocess
-    import sys
-
     proc = subprocess.run([sys.executable, "-m", "bot", "analyze", str(ROOT / "examples" / "seed-smbc-pasted.txt")],
                           cwd=ROOT, capture_output=True, env={"PHISHBOT_MAX_URLS": "many", "PATH": ""}, check=False)
     assert proc.returncode == 2

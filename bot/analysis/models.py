@@ -10,7 +10,7 @@ from typing import Literal
 
 Severity = Literal["info", "low", "medium", "high"]
 Verdict = Literal["phishing", "suspicious", "no_signs"]
-LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped", "official"]
+LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped"]
 InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
 
 
@@ -98,14 +98,19 @@ class Brand:
 
 @dataclass(frozen=True, slots=True)
 class DomainFact:
-    """A passive registration fact about a registrable domain, handed in by the caller."""
+    """A passive registration fact about a registrable domain, handed in by the caller (the core
+    never looks anything up). Dates are ISO 8601 in UTC; the core computes ages from them."""
 
     domain: str
-    lookup: LookupState
-    registered: str | None = None  # ISO date
-    age_days: int | None = None
+    lookup: LookupState  # how this answer was had: rdap | whois | cache | unavailable | skipped
+    registered: str | None = None
+    expires: str | None = None
+    last_changed: str | None = None
     registrar: str | None = None
-    not_registered: bool = False
+    statuses: tuple[str, ...] = ()
+    not_registered: bool = False  # the registry says no such domain
+    source: str | None = None  # rdap | whois: where the answer first came from (kept through the cache)
+    reason: str | None = None  # why it is unavailable: timeout, refused, rate_limited, …
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,7 @@ class Report:
     brand_official: bool
     links: tuple[Link, ...]
     link_facts: tuple[DomainFact | None, ...]  # parallel to links
+    ages: tuple[tuple[str, int], ...]  # registrable domain -> age in days when the mail arrived
     findings: tuple[Finding, ...]
     domains: tuple[DomainEntry, ...]
     advice: tuple[str, ...]  # advice keys (locales: advice.<key>)

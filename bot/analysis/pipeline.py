@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand
 from bot.analysis.domains import org_domain
@@ -195,12 +195,29 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     )
 
 
+def age_days(fact: DomainFact, reference: datetime | None) -> int | None:
+    """Whole days from registration to ``reference`` (the mail's arrival, or now for pasted text)."""
+    if fact.registered is None or reference is None:
+        return None
+    try:
+        registered = datetime.fromisoformat(fact.registered)
+    except ValueError:
+        return None
+    if registered.tzinfo is None:
+        registered = registered.replace(tzinfo=UTC)
+    if reference.tzinfo is None:
+        reference = reference.replace(tzinfo=UTC)
+    return (reference - registered).days
+
+
 def judge(
     prepared: Prepared,
     domain_facts: Mapping[str, DomainFact] | None = None,
     now: datetime | None = None,
 ) -> Report:
     facts_map = dict(domain_facts or {})
+    reference = prepared.received_at or now
+    ages = {d: age for d, fact in facts_map.items() if (age := age_days(fact, reference)) is not None}
     facts = Facts(
         mail=prepared.mail,
         sender=prepared.sender,
@@ -212,8 +229,7 @@ def judge(
         brand_where=prepared.brand_where,
         brand_official=prepared.brand_official,
         domain_facts=facts_map,
-        received_at=prepared.received_at,
-        now=now,
+        ages=ages,
     )
     findings = sort_findings(run_rules(facts))
     total, verdict = score(findings)
@@ -228,9 +244,7 @@ def judge(
     domains: list[DomainEntry] = []
     for domain, role in prepared.lookup_domains().items():
         fact = facts_map.get(domain)
-        domains.append(
-            DomainEntry(domain, role, fact.age_days if fact else None, fact.lookup if fact else "skipped")
-        )
+        domains.append(DomainEntry(domain, role, ages.get(domain), fact.lookup if fact else "skipped"))
     return Report(
         verdict=verdict,
         score=total,
@@ -242,6 +256,7 @@ def judge(
         brand_official=prepared.brand_official,
         links=prepared.links,
         link_facts=link_facts,
+        ages=tuple(sorted(ages.items())),
         findings=findings,
         domains=tuple(domains),
         advice=advice(verdict, findings) if prepared.mail.readable else (),

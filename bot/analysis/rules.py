@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 
 from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
@@ -34,8 +33,7 @@ class Facts:
     brand_where: tuple[str, ...]
     brand_official: bool
     domain_facts: Mapping[str, DomainFact]
-    received_at: datetime | None
-    now: datetime | None
+    ages: Mapping[str, int]  # days between registration and the mail's arrival (or now)
 
 
 def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
@@ -330,12 +328,21 @@ def free_hosting_link(f: Facts) -> list[Finding]:
 
 def new_domain(f: Facts) -> list[Finding]:
     out: list[Finding] = []
-    for domain, fact in sorted(f.domain_facts.items()):
-        if fact.age_days is None or fact.age_days >= 30:
+    for domain, age in sorted(f.ages.items()):
+        if age >= 30:
             continue
-        severity: Severity = "high" if fact.age_days < 10 else "medium"
-        out.append(_f("new_domain", severity, (defang_host(domain),), domain=defang_host(domain), days=fact.age_days))
+        severity: Severity = "high" if age < 10 else "medium"
+        out.append(_f("new_domain", severity, (defang_host(domain),), domain=defang_host(domain), days=max(age, 0)))
     return out
+
+
+def unregistered_domain(f: Facts) -> list[Finding]:
+    gone = sorted(d for d, fact in f.domain_facts.items() if fact.not_registered)
+    link_domains = {link.registrable_domain for link in f.links}
+    return [
+        _f("unregistered_domain", "high" if d in link_domains else "medium", (defang_host(d),), domain=defang_host(d))
+        for d in gone[:5]
+    ]
 
 
 # --- content ---------------------------------------------------------------------------------
@@ -451,6 +458,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     idn_homoglyph,
     href_text_mismatch,
     new_domain,
+    unregistered_domain,
     freemail_reply_to,
     lure_and_urgency,
     shortener_link,

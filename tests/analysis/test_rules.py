@@ -119,13 +119,30 @@ def test_extortion_needs_a_wallet_and_a_threat() -> None:
     assert "extortion" not in rules(make_mail(body="Our bitcoin newsletter: prices rose today."))
 
 
-def test_new_domain_uses_supplied_facts() -> None:
-    data = make_mail(body="https://login.fresh-domain.example/")
-    fresh = {"fresh-domain.example": DomainFact("fresh-domain.example", "rdap", "2021-01-21", 3)}
-    assert rules(data, domain_facts=fresh, now=NOW)["new_domain"] == "high"
-    month = {"fresh-domain.example": DomainFact("fresh-domain.example", "rdap", "2021-01-01", 20)}
-    assert rules(data, domain_facts=month, now=NOW)["new_domain"] == "medium"
+def test_new_domain_measures_against_the_received_date_not_now() -> None:
+    data = make_mail(body="https://login.fresh-domain.example.com/")  # received 2021-01-24 19:02 +0900
+    fresh = {"example.com": DomainFact("example.com", "rdap", registered="2021-01-21T00:00:00+00:00")}
+    report = analyse(data, domain_facts=fresh, now=NOW.replace(year=2030))
+    assert dict(report.ages) == {"example.com": 3}
+    assert {f.rule: f.severity for f in report.findings}["new_domain"] == "high"
+    month = {"example.com": DomainFact("example.com", "rdap", registered="2021-01-01T00:00:00+00:00")}
+    assert rules(data, domain_facts=month)["new_domain"] == "medium"
+    old = {"example.com": DomainFact("example.com", "rdap", registered="2002-02-20T00:00:00+00:00")}
+    assert "new_domain" not in rules(data, domain_facts=old)
     assert "new_domain" not in rules(data)
+
+
+def test_pasted_text_measures_age_against_now() -> None:
+    pasted = "こちらから https://login.fresh.example.com/ ログインしてください".encode()
+    fact = {"example.com": DomainFact("example.com", "rdap", registered="2021-01-20T00:00:00+00:00")}
+    assert dict(analyse(pasted, domain_facts=fact, now=NOW).ages) == {"example.com": 5}
+    assert analyse(pasted, domain_facts=fact).ages == ()  # no clock in the core: no `now`, no age
+
+
+def test_unregistered_link_domain() -> None:
+    data = make_mail(body="https://gone.example.com/x")
+    fact = {"example.com": DomainFact("example.com", "rdap", not_registered=True)}
+    assert rules(data, domain_facts=fact)["unregistered_domain"] == "high"
 
 
 def test_dangerous_attachment() -> None:

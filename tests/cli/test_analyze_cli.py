@@ -18,6 +18,7 @@ SEED_PASTED = EXAMPLES / "seed-smbc-pasted.txt"
 
 def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("PHISHBOT_", "LC_", "LANG"))}
+    full_env["LOOKUPS_ENABLED"] = "false"  # no test reaches past loopback; lookup tests bring fake registries
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, cwd=ROOT, env=full_env, timeout=120, check=False

@@ -1,0 +1,137 @@
+"""Registration facts for a report's domains: cache first, then RDAP or WHOIS, concurrently,
+bounded by a per-lookup timeout, a concurrency cap and a whole-report deadline after which the
+report goes out with ``unavailable``. Concurrent requests for one domain share one query."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+import aiohttp
+
+from bot.analysis.domains import org_domain
+from bot.analysis.models import DomainFact
+from bot.lookups.bootstrap import MAX_BOOTSTRAP_BYTES, Bootstrap, note_attempt, save_bootstrap
+from bot.lookups.rdap import rdap_lookup, read_capped
+from bot.lookups.whois_client import whois_lookup
+from bot.services.protocols import LookupFailed, RegistrationCachePort
+from bot.settings import LookupSettings
+
+log = logging.getLogger(__name__)
+USER_AGENT = "phishbot/0.1 (passive registration lookups)"
+# RDAP failures after which the same domain is asked over WHOIS (a registry's RDAP being down
+# says nothing about the domain)
+WHOIS_FALLBACK = {"server_error", "malformed", "http_error", "too_large"}
+
+
+class RegistryIntel:
+    """The ``DomainIntel`` port over real registries (or the ones RDAP_BASE_URL/WHOIS_SERVER name)."""
+
+    def __init__(
+        self,
+        settings: LookupSettings,
+        bootstrap: Bootstrap,
+        cache: RegistrationCachePort | None,
+        session: aiohttp.ClientSession,
+    ) -> None:
+        self.settings = settings
+        self.bootstrap = bootstrap
+        self.cache = cache
+        self.session = session
+        self._limit = asyncio.Semaphore(settings.concurrency)
+        self._inflight: dict[str, asyncio.Task[DomainFact]] = {}
+        self.queries: list[tuple[str, str]] = []  # (protocol, domain) asked, for tests and stats
+
+    async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        names = []
+        for domain in domains:
+            # only registrable domains are ever queried, whatever the caller passes
+            reg = org_domain(domain)
+            if reg and reg not in names:
+                names.append(reg)
+        out: dict[str, DomainFact] = {}
+        pending: dict[str, asyncio.Task[DomainFact]] = {}
+        for name in names:
+            cached = await self._cached(name, now)
+            if cached is not None:
+                out[name] = cached
+                continue
+            task = self._inflight.get(name)
+            if task is None or task.done():
+                task = asyncio.get_running_loop().create_task(self._fetch(name, now))
+                self._inflight[name] = task
+                task.add_done_callback(functools.partial(self._forget, name))
+            pending[name] = task
+        if pending:
+            done, _ = await asyncio.wait(set(pending.values()), timeout=self.settings.deadline)
+            for name, task in pending.items():
+                if task in done and not task.cancelled() and task.exception() is None:
+                    out[name] = task.result()
+                else:
+                    out[name] = DomainFact(domain=name, lookup="unavailable", reason="deadline")
+        return {name: out[name] for name in names}
+
+    def _forget(self, name: str, task: asyncio.Task[DomainFact]) -> None:
+        if self._inflight.get(name) is task:
+            del self._inflight[name]
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("lookup task failed: %s", type(task.exception()).__name__)
+
+    async def _cached(self, name: str, now: datetime) -> DomainFact | None:
+        if self.cache is None:
+            return None
+        try:
+            return await self.cache.get(name, now)
+        except Exception as exc:  # noqa: BLE001 - a broken cache must not stop the report
+            log.warning("registration cache read failed: %s", type(exc).__name__)
+            return None
+
+    async def _fetch(self, name: str, now: datetime) -> DomainFact:
+        async with self._limit:
+            result = await self._ask(name)
+        if isinstance(result, LookupFailed):
+            return DomainFact(domain=name, lookup="unavailable", reason=result.reason)
+        if self.cache is not None:
+            try:
+                await self.cache.put(result, now)
+            except Exception as exc:  # noqa: BLE001 - the answer still serves this report
+                log.warning("registration cache write failed: %s", type(exc).__name__)
+        return result
+
+    async def _ask(self, name: str) -> DomainFact | LookupFailed:
+        timeout = self.settings.timeout
+        base = self.bootstrap.base_for(name)
+        if base is not None:
+            self.queries.append(("rdap", name))
+            result = await rdap_lookup(self.session, base, name, timeout)
+            if not (isinstance(result, LookupFailed) and result.reason in WHOIS_FALLBACK):
+                return result
+        self.queries.append(("whois", name))
+        return await whois_lookup(name, self.settings.whois_server, timeout)
+
+    async def refresh_bootstrap(self) -> bool:
+        """Fetch IANA's dns.json (at most daily, never with RDAP_BASE_URL); True if adopted."""
+        if not self.bootstrap.refresh_due or self.bootstrap.cache_path is None:
+            return False
+        note_attempt(self.bootstrap.cache_path)
+        try:
+            async with self.session.get(
+                self.settings.rdap_bootstrap_url, timeout=aiohttp.ClientTimeout(total=self.settings.timeout)
+            ) as resp:
+                if resp.status != 200:
+                    return False
+                body = await read_capped(resp, MAX_BOOTSTRAP_BYTES)
+            if body is None:
+                return False
+            document: Any = json.loads(body)
+        except (TimeoutError, aiohttp.ClientError, OSError, ValueError):
+            return False
+        if not isinstance(document, dict) or not self.bootstrap.adopt(document):
+            return False
+        save_bootstrap(self.bootstrap, document)
+        return True

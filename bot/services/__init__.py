@@ -1,0 +1,1 @@
+"""Use-cases: Discord-free, shared by the CLI and the bot."""

@@ -1,0 +1,112 @@
+"""One SQLite database per deployment, opened through aiosqlite.
+
+WAL, foreign keys and a busy timeout on every connection; migrations are the numbered files in
+``bot/storage/migrations`` (``NNNN_name.sql``), each applied in one transaction together with
+``PRAGMA user_version = NNNN``, so a crash leaves the schema at the last whole version.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from types import TracebackType
+
+import aiosqlite
+
+MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    found = []
+    for name in sorted(os.listdir(MIGRATIONS)):
+        m = _NAME.match(name)
+        if m:
+            with open(os.path.join(MIGRATIONS, name), encoding="utf-8") as fh:
+                found.append(Migration(int(m.group(1)), name, fh.read()))
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..N without gaps: {versions}")
+    return found
+
+
+LATEST = len(migrations())
+
+
+class Database:
+    """The connection, migrated. Use ``async with Database.open(path) as db``."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: str, *, migrate: bool = True) -> Database:
+        if path != ":memory:":
+            folder = os.path.dirname(os.path.abspath(path))
+            os.makedirs(folder, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions only
+        try:
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            db = cls(conn, path)
+            if migrate:
+                await db.migrate()
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def version(self) -> int:
+        async with self.conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> list[int]:
+        """Apply the migrations this database lacks; returns the versions applied."""
+        applied = []
+        current = await self.version()
+        if current > LATEST:
+            raise RuntimeError(f"the database is at version {current}, newer than this program ({LATEST})")
+        for migration in migrations():
+            if migration.version <= current:
+                continue
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(migration.sql):
+                    await self.conn.execute(statement)
+                await self.conn.execute(f"PRAGMA user_version = {migration.version}")
+                await self.conn.execute("COMMIT")
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            applied.append(migration.version)
+        return applied
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (our migrations hold no ';' inside literals or triggers)."""
+    body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    return [s.strip() for s in body.split(";") if s.strip()]

@@ -1,0 +1,51 @@
+"""The composition root: the only module that knows every concrete class."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+
+import aiohttp
+
+from bot.lookups.bootstrap import load_bootstrap
+from bot.lookups.intel import USER_AGENT, RegistryIntel
+from bot.settings import AppSettings
+from bot.storage.database import Database
+from bot.storage.registration_cache import RegistrationCache
+
+log = logging.getLogger(__name__)
+
+
+@contextlib.asynccontextmanager
+async def registry_intel(settings: AppSettings) -> AsyncIterator[RegistryIntel]:
+    """RDAP/WHOIS lookups with the cache in the database. A database that cannot be opened
+    costs the cache, not the lookups."""
+    db: Database | None = None
+    try:
+        db = await Database.open(settings.db_path)
+    except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
+        log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
+    cache_dir = os.path.dirname(os.path.abspath(settings.db_path)) if db is not None else None
+    try:
+        connector = aiohttp.TCPConnector(limit=settings.lookups.concurrency)
+        async with aiohttp.ClientSession(connector=connector, headers={"User-Agent": USER_AGENT}) as session:
+            intel = RegistryIntel(
+                settings.lookups,
+                load_bootstrap(settings.lookups.rdap_base_url, cache_dir),
+                RegistrationCache(db) if db is not None else None,
+                session,
+            )
+            refresh = asyncio.get_running_loop().create_task(intel.refresh_bootstrap())
+            try:
+                yield intel
+            finally:
+                if not refresh.done():
+                    refresh.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await refresh
+    finally:
+        if db is not None:
+            await db.close()

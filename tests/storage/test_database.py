@@ -1,0 +1,77 @@
+"""The store: migrations tracked with PRAGMA user_version, WAL, and closing cleanly."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.analysis.models import DomainFact
+from bot.storage import database
+from bot.storage.database import LATEST, Database, migrations
+from bot.storage.registration_cache import RegistrationCache
+
+NOW = datetime(2021, 1, 24, tzinfo=UTC)
+
+
+async def test_new_database_is_migrated_and_in_wal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "sub" / "phishbot.db")
+    async with await Database.open(path) as db:
+        assert await db.version() == LATEST
+        async with db.conn.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"  # type: ignore[index]
+        async with db.conn.execute("PRAGMA foreign_keys") as cur:
+            assert (await cur.fetchone())[0] == 1  # type: ignore[index]
+    async with await Database.open(path) as db:  # reopening applies nothing
+        assert await db.migrate() == []
+
+
+async def test_migrations_apply_from_every_earlier_version(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for start in range(LATEST + 1):
+        path = tmp_path / f"from{start}.db"
+        conn = sqlite3.connect(path)
+        for m in migrations()[:start]:
+            conn.executescript(m.sql)
+            conn.execute(f"PRAGMA user_version = {m.version}")
+        conn.commit()
+        conn.close()
+        async with await Database.open(str(path)) as db:
+            assert await db.version() == LATEST
+
+
+async def test_a_failing_migration_leaves_the_last_whole_version(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    broken = [*migrations(), database.Migration(LATEST + 1, "9999_broken.sql", "CREATE TABLE t (a);\nNOT SQL AT ALL;")]
+    monkeypatch.setattr(database, "migrations", lambda: broken)
+    monkeypatch.setattr(database, "LATEST", LATEST + 1)
+    path = str(tmp_path / "x.db")
+    with pytest.raises(sqlite3.OperationalError):
+        await Database.open(path)
+    monkeypatch.undo()
+    async with await Database.open(path) as db:
+        assert await db.version() == LATEST
+        async with db.conn.execute("SELECT name FROM sqlite_master WHERE name = 't'") as cur:
+            assert await cur.fetchone() is None  # the half of the broken migration was rolled back
+
+
+async def test_a_newer_database_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        await Database.open(str(path))
+
+
+async def test_cache_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "c.db")) as db:
+        cache = RegistrationCache(db)
+        fact = DomainFact("servicecc-jp.cc", "rdap", registered="2021-01-21T00:00:00+00:00", registrar="R",
+                          statuses=("active",), source="rdap")
+        await cache.put(fact, NOW)
+        got = await cache.get("servicecc-jp.cc", NOW)
+        assert got == DomainFact("servicecc-jp.cc", "cache", registered="2021-01-21T00:00:00+00:00", registrar="R",
+                                 statuses=("active",), source="rdap")
+        await cache.put(DomainFact("x.example", "unavailable", reason="timeout"), NOW)
+        assert await cache.get("x.example", NOW) is None
+        assert await cache.purge_expired(NOW.replace(year=2022)) == 1
