@@ -41,7 +41,7 @@ class LookupSettings:
     enabled: bool = True
     timeout: float = 4.0  # seconds per lookup
     deadline: float = 6.0  # seconds for all the lookups of one report
-    concurrency: int = 8
+    concurrency: int = 20
     rdap_base_url: str | None = None  # a mirror or a test registry: every RDAP TLD is asked there
     whois_server: tuple[str, int] | None = None  # every WHOIS query goes there, referrals included
     rdap_bootstrap_url: str = IANA_RDAP_BOOTSTRAP

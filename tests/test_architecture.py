@@ -62,3 +62,19 @@ def test_only_discord_ui_imports_discord() -> None:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert not any(n == "discord" or n.startswith("discord.") for n in _imports(tree)), path
+
+
+def test_use_cases_and_their_ports_import_no_adapter() -> None:
+    adapters = ("discord", "aiohttp", "aiosqlite", "whois", "bot.lookups", "bot.storage", "bot.discord_ui", "bot.wiring")
+    for path in sorted((ROOT / "bot" / "services").rglob("*.py")):
+        for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            assert not any(name == a or name.startswith(a + ".") for a in adapters), f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_only_the_lookups_and_wiring_import_aiohttp() -> None:
+    allowed = {"lookups", "wiring.py", "discord_ui"}
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        if allowed & set(path.relative_to(ROOT / "bot").parts):
+            continue
+        names = _imports(ast.parse(path.read_text(encoding="utf-8")))
+        assert not any(n == "aiohttp" or n.startswith("aiohttp.") for n in names), path

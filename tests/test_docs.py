@@ -30,7 +30,7 @@ def test_readme_quick_start_is_two_commands() -> None:
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
     lines = [line for line in block.splitlines() if line.strip()]
     assert len(lines) == 2
-    assert "phishbot analyze examples/" in lines[0]
+    assert "phishbot analyze --no-lookups examples/" in lines[0]
     assert "pytest" in lines[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert lines[1] in ci  # CI runs the README's own test command
