@@ -7,6 +7,7 @@ Japanese mailers really use), then the likely ones, and never raise.
 from __future__ import annotations
 
 import codecs
+import email.errors
 import email.header
 import re
 
@@ -98,12 +99,17 @@ def iso2022jp_to_text(data: bytes) -> str:
     return out.decode("cp932", errors="replace")
 
 
+_LABEL = re.compile(r"[a-z0-9_.:+-]{1,40}")
+
+
 def _codec_name(label: str) -> str | None:
     label = label.strip().strip('"').lower()
     label = _SUPERSETS.get(label, label)
+    if not _LABEL.fullmatch(label):  # attacker text: odd bytes, NULs, absurd lengths
+        return None
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError, UnicodeError):
         return None
 
 
@@ -130,7 +136,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode body or header bytes. Returns (text, charset actually used)."""
     if not data:
         return "", declared or "us-ascii"
-    label = (declared or "").strip().strip('"').lower()
+    label = (declared or "").strip().strip('"').lower()[:64]
     has_esc = b"\x1b$" in data or b"\x1b(" in data
     if label in _ISO2022JP or (has_esc and not label.startswith("utf")):
         try:  # the C codec when the text holds no vendor characters; ours otherwise
@@ -190,14 +196,14 @@ def decode_header_value(raw: str) -> str:
         return _unfold(decode_bytes(raw_bytes)[0])
     try:
         pieces = email.header.decode_header(raw)
-    except (ValueError, IndexError, TypeError, AssertionError):
-        return _unfold(raw)
+    except (email.errors.MessageError, ValueError, LookupError, UnicodeError, IndexError, TypeError, AssertionError):
+        return _unfold(raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     out: list[str] = []
     for chunk, charset in pieces:
         if isinstance(chunk, str):
             out.append(chunk)
             continue
-        out.append(decode_bytes(chunk, charset)[0] if charset else decode_bytes(chunk)[0])
+        out.append(decode_bytes(chunk, str(charset)[:64])[0] if charset else decode_bytes(chunk)[0])
     return _unfold("".join(out))
 
 

@@ -127,7 +127,7 @@ _MULTI = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
 @lru_cache(maxsize=16384)
 def skeleton(label: str) -> str:
     """What a label looks like: confusables folded, accents dropped, i/l/1 merged."""
-    text = unicodedata.normalize("NFKD", label.lower())
+    text = unicodedata.normalize("NFKD", label[:253].lower())[:1024]
     text = "".join(_CONFUSABLE.get(ch, ch) for ch in text if not unicodedata.combining(ch))
     for a, b in _MULTI:
         text = text.replace(a, b)

@@ -312,17 +312,30 @@ def _chain_and_auth(
         if org:
             inside_orgs.add(org)
 
-    # Trusted Authentication-Results: those whose server id belongs to the recipient's side
-    # (or that carry no id, as Microsoft 365 writes them, and sit above the handoff hop).
+    # Trusted Authentication-Results: the topmost block written by the recipient's side — the first
+    # header whose server id is one of its hosts (or, as Microsoft 365 writes them, has no id and
+    # sits above the handoff hop), and the ones directly below it (adjacent lines) from the same
+    # server, as milters add them one by one. Anything lower may have been written by the sender.
     trusted: list[list[tuple[str, str, dict[str, str]]]] = []
     authserv_id: str | None = None
+    received_at_index = {i for i, _ in received}
+    first: tuple[int, str | None] | None = None
+    previous = -1
     for i, authserv, results in ars:
         org = _org(authserv)
-        if (org is not None and org in inside_orgs) or (authserv is None and i < handoff_index) or (
-            not received and i == ars[0][0]
-        ):
-            trusted.append(results)
-            authserv_id = authserv_id or authserv
+        if first is None:
+            if (org is not None and org in inside_orgs) or (authserv is None and i < handoff_index) or (
+                not received and i == ars[0][0]
+            ):
+                first = (i, org)
+                previous = i
+                trusted.append(results)
+                authserv_id = authserv
+            continue
+        if i != previous + 1 or org != first[1] or any(first[0] < r < i for r in received_at_index):
+            break
+        trusted.append(results)
+        previous = i
     auth = _merge_auth(trusted, authserv_id, arc)
 
     origin: str | None = None

@@ -40,15 +40,20 @@ def defang_host(host: str) -> str:
 
 
 def defang_url(url: str) -> str:
-    """Defanged and with the query (often a per-victim token) shown as ``?…``."""
+    """Defanged, without user-info, addresses in the path masked, and the query (often a
+    per-victim token) shown as ``?…``."""
+    from bot.analysis.privacy import mask_text
+
     try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return defang_text(url)
+        parts = urllib.parse.urlsplit(url[:4096])
+        netloc = parts.netloc
+    except ValueError:  # e.g. an unclosed IPv6 bracket: defang it as plain text, no parsing
+        head, _, rest = url[:300].partition("?")
+        return head.replace("http", "hxxp", 1).replace(".", "[.]") + ("?…" if rest else "")
     scheme = parts.scheme.lower().replace("http", "hxxp").replace("ftp", "fxp")
-    host = defang_host(parts.netloc.rpartition("@")[2])
+    host = defang_host(netloc.rpartition("@")[2])
     query = "?…" if parts.query else ""
-    path = parts.path[:200] + ("…" if len(parts.path) > 200 else "")
+    path = mask_text(parts.path[:200]) + ("…" if len(parts.path) > 200 else "")
     return f"{scheme}://{host}{path}{query}"
 
 

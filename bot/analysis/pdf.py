@@ -16,14 +16,15 @@ import zlib
 from dataclasses import dataclass, field
 
 MAX_STREAMS = 400
-MAX_INFLATED = 20 * 1024 * 1024
+MAX_INFLATED = 4 * 1024 * 1024
 MAX_STREAM_OUT = 5 * 1024 * 1024
 MAX_TEXT = 200_000
 
 _STREAM = re.compile(rb"stream\r?\n")
 _LITERAL = rb"\(((?:[^()\\]|\\.){0,4096})\)"
 _URI = re.compile(rb"/URI\s*" + _LITERAL + rb"|/URI\s*<([0-9A-Fa-f\s]{2,8192})>", re.DOTALL)
-_SUBMIT = re.compile(rb"/SubmitForm.{0,400}?/F\s*" + _LITERAL, re.DOTALL)
+_SUBMIT_TARGET = re.compile(rb"/F\s*" + _LITERAL, re.DOTALL)
+MAX_SUBMITS = 50  # /SubmitForm actions looked at per stream
 _TEXT_OP = re.compile(rb"\(((?:[^()\\]|\\.){1,500})\)\s*Tj", re.DOTALL)
 _JS = re.compile(rb"/(?:JavaScript|JS)\b")
 _LAUNCH = re.compile(rb"/Launch\b")
@@ -101,9 +102,15 @@ def pdf_facts(data: bytes) -> PdfFacts:
                 except ValueError:
                     continue
             facts.links.append(_decode(uri).strip()[:4096])
-        for m in _SUBMIT.finditer(blob):
+        pos = blob.find(b"/SubmitForm")
+        for _ in range(MAX_SUBMITS):
+            if pos < 0:
+                break
             facts.signs.add("submit_form")
-            facts.links.append(_decode(_unescape(m.group(1))).strip()[:4096])
+            target = _SUBMIT_TARGET.search(blob, pos, pos + 4500)
+            if target is not None:
+                facts.links.append(_decode(_unescape(target.group(1))).strip()[:4096])
+            pos = blob.find(b"/SubmitForm", pos + 11)
         if _JS.search(blob):
             facts.signs.add("javascript")
         if _LAUNCH.search(blob):

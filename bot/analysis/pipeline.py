@@ -33,6 +33,10 @@ from bot.analysis.rules import Facts, run_rules
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
+# What a bug of ours on hostile input can raise; caught at the use-case boundary so that a member
+# still gets an answer (problem "analysis_error") and the bot keeps running.
+ANALYSIS_BUGS = (RecursionError, MemoryError, ValueError, LookupError, UnicodeError, TypeError, AttributeError,
+                 ArithmeticError, AssertionError)
 
 
 @dataclass(frozen=True)
@@ -277,4 +281,22 @@ def analyse(
 ) -> Report:
     """The one analysis use-case of the core: bytes in, an explained verdict out. Never raises
     on bad input (a report says what could not be read)."""
-    return judge(prepare(data, limits), domain_facts, now)
+    try:
+        return judge(prepare(data, limits), domain_facts, now)
+    except ANALYSIS_BUGS as exc:
+        # A bug of ours on some input: the member still gets an answer, and the input its problem code.
+        return failed_report(data, type(exc).__name__)
+
+
+def failed_report(data: bytes, reason: str) -> Report:
+    """The report for an input the analysis itself failed on (reported as unreadable)."""
+    mail = ParsedMail(kind="binary", headers=(), subject=None, date=None, message_id=None, texts=(), htmls=(),
+                      attachments=(), pdf_links=(), problems=(Problem("analysis_error", (("reason", reason),)),),
+                      readable=False)
+    sender, _ = analyse_headers((), ())
+    return Report(
+        verdict="no_signs", score=0, language="und", kind=mail.kind, subject=None, sender=sender, brand=None,
+        brand_official=False, links=(), link_facts=(), ages=(), findings=(), domains=(), advice=(),
+        problems=mail.problems, readable=False, input_sha256=hashlib.sha256(data).hexdigest(), message_id=None,
+        received_at=None,
+    )

@@ -75,7 +75,10 @@ def envelope_mismatch(f: Facts) -> list[Finding]:
         return []
     envelope = f.sender.envelope_domain
     env_org = org_domain(envelope) if envelope else None
-    dkim_orgs = [o for o in (org_domain(d) for d in f.sender.dkim_domains) if o]
+    # with the receiving server's results, only signatures it verified count: anyone can write a
+    # DKIM-Signature header naming the From domain
+    signers = f.sender.auth.dkim_domains if f.sender.auth.trusted else f.sender.dkim_domains
+    dkim_orgs = [o for o in (org_domain(d) for d in signers) if o]
     if env_org is None and not dkim_orgs:
         return []
     if env_org == from_org or from_org in dkim_orgs:
@@ -202,6 +205,9 @@ def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[t
     return by_skeleton, deletions
 
 
+MAX_SKELETON = 40
+
+
 @lru_cache(maxsize=4096)
 def _lookalike_of(host: str) -> tuple[str, str] | None:
     """(brand id, why) when a non-official host imitates a brand. Pure, so cached per host."""
@@ -222,6 +228,8 @@ def _lookalike_of(host: str) -> tuple[str, str] | None:
     if len(reg_label) > 63:
         return None
     reg_skel = skeleton(to_unicode_host(reg_label))
+    if len(reg_skel) > MAX_SKELETON:  # NFKD can grow a label tenfold (U+FDFA): no brand name is that long
+        return None
     by_skeleton, deletions = _official_index()
     same = by_skeleton.get(reg_skel)
     if same is not None:

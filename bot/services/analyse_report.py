@@ -5,11 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.analysis.models import Limits, Report
-from bot.analysis.pipeline import judge, prepare
+from bot.analysis.pipeline import ANALYSIS_BUGS, failed_report, judge, prepare
 from bot.services.protocols import DomainIntel
 
 
 async def analyse_with_lookups(data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits) -> Report:
-    prepared = prepare(data, limits)
+    try:
+        prepared = prepare(data, limits)
+    except ANALYSIS_BUGS as exc:
+        return failed_report(data, type(exc).__name__)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
-    return judge(prepared, facts, now)
+    try:
+        return judge(prepared, facts, now)
+    except ANALYSIS_BUGS as exc:
+        return failed_report(data, type(exc).__name__)

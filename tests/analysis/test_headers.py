@@ -99,3 +99,23 @@ def test_via_forms() -> None:
     assert split_via("taro@example.jp ntc-cs.com 経由") == ("taro@example.jp", "ntc-cs.com")
     assert split_via("Taro <taro@example.jp> via ntc-cs.com") == ("Taro <taro@example.jp>", "ntc-cs.com")
     assert split_via("taro@example.jp") == ("taro@example.jp", None)
+
+
+def test_a_forged_results_header_below_the_real_one_is_not_trusted() -> None:
+    """The sender wrote `mx.google.com; dkim=pass; dmarc=pass` into its own headers."""
+    from bot.analysis.pipeline import analyse
+    from tests.conftest import ROOT
+
+    report = analyse((ROOT / "tests" / "fixtures" / "forged_auth_results.eml").read_bytes())
+    assert (report.sender.auth.spf, report.sender.auth.dkim, report.sender.auth.dmarc) == ("softfail", None, None)
+    assert not report.brand_official
+    assert report.verdict == "phishing"
+
+
+def test_a_forged_dkim_signature_does_not_align_the_envelope() -> None:
+    from bot.analysis.pipeline import analyse
+    from tests.conftest import ROOT
+
+    report = analyse((ROOT / "tests" / "fixtures" / "forged_dkim_signature.eml").read_bytes())
+    assert "smbc-card.com" in report.sender.dkim_domains  # shown: the mail claims it
+    assert {f.rule: f.severity for f in report.findings}["envelope_mismatch"] == "high"  # but not believed
