@@ -87,6 +87,7 @@ def catalogue() -> Catalogue:
     redirectors: set[str] = set()
     keywords: dict[str, tuple[_Keyword, ...]] = {}
     tokens: list[tuple[str, str]] = []
+    ambiguous = frozenset(_strings(lists.get("ambiguous_names")))
     assert isinstance(raw_brands, list)
     for entry in raw_brands:
         brand = Brand(
@@ -104,7 +105,9 @@ def catalogue() -> Catalogue:
             official.setdefault(domain, []).append(brand.id)
         redirectors.update(brand.redirectors)
         kws = []
-        for text in sorted({normalise(k) for k in (*brand.keywords, brand.name_ja, brand.name_en)}):
+        # the names count as keywords, unless a name is also a common word or person's name
+        names = {normalise(n) for n in (brand.name_ja, brand.name_en)} - ambiguous
+        for text in sorted({normalise(k) for k in brand.keywords} | names):
             single = text.isascii() and _WORD.fullmatch(text) is not None
             kws.append(_Keyword(text, single))
         keywords[brand.id] = tuple(kws)
@@ -122,8 +125,11 @@ def catalogue() -> Catalogue:
                 word_brands.setdefault(kw.text, []).append(b.id)
             else:
                 phrase_brands.append((kw.text, b.id))
-        words = {b.id.replace("-", ""), *(t for t in b.tokens if t.isalnum())}
+        # words that name the brand in a display name or subject: its one-word keywords and its
+        # long tokens — not its id, and not words that are also people's names (Mizuho, Yamato)
+        words = {t for t in b.tokens if t.isalnum() and len(t) >= 5}
         words |= {k.text for k in keywords[b.id] if k.single_word and len(k.text) >= 3}
+        words -= ambiguous
         name_words[b.id] = tuple(sorted(words))
         for w in words:
             name_skeletons.setdefault(skeleton(w), []).append(b.id)

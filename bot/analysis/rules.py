@@ -139,6 +139,19 @@ def freemail_reply_to(f: Facts) -> list[Finding]:
 # --- links -----------------------------------------------------------------------------------
 
 
+def _authenticated_sender_org(f: Facts) -> str | None:
+    """From's organisational domain when the receiving server authenticated it (DMARC pass, or a
+    verified DKIM signature of that domain); None otherwise."""
+    frm = f.sender.from_addr
+    org = org_domain(frm.domain) if frm and frm.domain else None
+    auth = f.sender.auth
+    if org is None or not auth.trusted:
+        return None
+    if auth.dmarc == "pass" or org in {org_domain(d) for d in auth.dkim_domains}:
+        return org
+    return None
+
+
 def _web_links(f: Facts) -> list[Link]:
     return [link for link in f.links if not link.is_ip and link.registrable_domain]
 
@@ -148,18 +161,26 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
         return []
     cat = catalogue()
     official = set(f.brand.official_domains)
+    own = _authenticated_sender_org(f)
     foreign: list[str] = []
     for link in _web_links(f):
         dom = link.registrable_domain
-        if dom in official or link.host in cat.redirectors or dom in cat.benign:
+        # the brand's domains, its redirectors, and the authenticated sender's own site are not foreign
+        if dom in official or link.host in cat.redirectors or dom in cat.benign or (own is not None and dom == own):
             continue
         if dom and dom not in foreign:
             foreign.append(dom)
     if not foreign:
         return []
-    strong = any(w in ("display_name", "subject") for w in f.brand_where)
-    # "presents itself as" is weak when only the body names the brand (news, shop listings)
-    severity: Severity = "high" if strong else "low"
+    # "presents itself as": strongly by the display name, or by a subject the body backs up;
+    # a subject alone is a mention ("Apple Pay now accepted"), the body alone weaker still
+    where = set(f.brand_where)
+    if "display_name" in where or {"subject", "body"} <= where:
+        severity: Severity = "high"
+    elif "subject" in where:
+        severity = "medium"
+    else:
+        severity = "low"
     frm = f.sender.from_addr
     if frm and org_domain(frm.domain or "") in official and not f.sender.auth.trusted:
         severity = "low"  # the brand's own domain, unverifiable (no authentication results)
@@ -259,6 +280,8 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         hit = _lookalike_of(host)
         if hit is None:
             continue
+        if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
+            continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
         brand = cat.by_id[hit[0]]
         out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
                       brand=_brand_name(brand), how=hit[1]))

@@ -155,3 +155,37 @@ def test_dangerous_attachment() -> None:
 def test_display_name_with_lookalike_letters() -> None:
     found = rules(make_mail(from_="lRS.GOV <donotreply@mailer.example.com>", body="Your tax refund is ready."))
     assert found["display_name_brand"] == "high"
+
+
+PASSING = "mx.example.jp; spf=pass smtp.mailfrom=corp.example.com; dkim=pass header.d=corp.example.com; dmarc=pass header.from=corp.example.com"
+
+
+def test_people_named_like_brands_are_not_brands() -> None:
+    for name in ("Mizuho Tanaka", "Ana Souza", "Kenji Sagawa", "Yamato Sato", "Line Manager", "Visa Application Centre",
+                 "Hiroshi Apple"):
+        data = make_mail(from_=f"{name} <staff@corp.example.com>", auth=PASSING, return_path="<staff@corp.example.com>",
+                         body="Minutes: https://wiki.example.org/page")
+        report = analyse(data)
+        assert report.verdict == "no_signs", (name, report.findings)
+    spoof = make_mail(from_="Mizuho Bank <info@corp.example.com>", auth=PASSING, return_path="<staff@corp.example.com>")
+    assert "display_name_brand" in rules(spoof)  # the brand's longer name still counts
+
+
+def test_a_brands_verified_mail_linking_its_other_sites_is_not_a_lookalike() -> None:
+    data = make_mail(from_="Amazon.co.jp <store-news@amazon.co.jp>", subject="Amazon.co.jp からのお知らせ",
+                     body="https://www.aboutamazon.jp/news https://amazon-shopping.example.net/ https://www.amazon.co.jp/",
+                     auth=OFFICIAL_AUTH, return_path="<bounce@amazon.co.jp>")
+    found = rules(data)
+    assert "lookalike_domain" not in found  # its own token on a site it runs (not in our list) is not imitation
+    forged = make_mail(from_="Amazon.co.jp <store-news@amazon.co.jp>", subject="Amazon.co.jp からのお知らせ",
+                       body="https://amazon-shopping.example.net/", auth="mx.example.jp; dmarc=fail header.from=amazon.co.jp")
+    assert rules(forged)["lookalike_domain"] == "high"
+
+
+def test_a_subject_naming_a_brand_is_a_mention_and_own_links_are_not_foreign() -> None:
+    data = make_mail(from_="Corner Shop <news@corp.example.com>", subject="Apple Pay・PayPay が使えるようになりました",
+                     body="ログインはこちら https://shop.corp.example.com/login", auth=PASSING,
+                     return_path="<news@corp.example.com>")
+    report = analyse(data)
+    assert "brand_link_mismatch" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_signs"
