@@ -320,7 +320,7 @@ def _chain_and_auth(
     authserv_id: str | None = None
     received_at_index = {i for i, _ in received}
     first: tuple[int, str | None] | None = None
-    previous = -1
+    last_trusted = -1
     for i, authserv, results in ars:
         org = _org(authserv)
         if first is None:
@@ -328,14 +328,14 @@ def _chain_and_auth(
                 not received and i == ars[0][0]
             ):
                 first = (i, org)
-                previous = i
+                last_trusted = i
                 trusted.append(results)
                 authserv_id = authserv
             continue
-        if i != previous + 1 or org != first[1] or any(first[0] < r < i for r in received_at_index):
+        if i != last_trusted + 1 or org != first[1] or any(first[0] < r < i for r in received_at_index):
             break
         trusted.append(results)
-        previous = i
+        last_trusted = i
     auth = _merge_auth(trusted, authserv_id, arc)
 
     origin: str | None = None
