@@ -243,6 +243,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal or pipe in cp932 (Japanese Windows) must not crash the report on a character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = _parser()
     args = parser.parse_args(argv)  # usage errors exit with status 2
     try:

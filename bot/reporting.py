@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.analysis.brands import catalogue
-from bot.analysis.links import defang_host, defang_text, defang_url
+from bot.analysis.links import defang_host, defang_url
 from bot.analysis.models import Finding, Problem, Report
-from bot.analysis.privacy import mask_address, mask_name
+from bot.analysis.privacy import mask_address
 from bot.i18n import t
 
 
@@ -41,10 +41,6 @@ def to_dict(
 ) -> dict[str, Any]:
     s = report.sender
     frm = s.from_addr
-    self_sent = frm is not None and any(r.address == frm.address for r in s.recipients)
-    display = frm.display_name if frm else None
-    if display and (self_sent or "@" in display):
-        display = mask_name(display) if "@" not in display else mask_address(display)
     cat = catalogue()
     brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
@@ -70,10 +66,10 @@ def to_dict(
         "language": report.language,
         "kind": report.kind,
         "readable": report.readable,
-        "subject": defang_text(report.subject) if report.subject else None,
+        "subject": report.subject,
         "sender": {
             "from": mask_address(frm.address) if frm and frm.address else None,
-            "display_name": display,
+            "display_name": report.display_name,
             "envelope_domain": s.envelope_domain,
             "dkim_domains": list(s.dkim_domains),
             "auth": {"spf": s.auth.spf, "dkim": s.auth.dkim, "dmarc": s.auth.dmarc},

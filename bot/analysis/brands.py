@@ -12,6 +12,7 @@ from typing import Any
 from bot.analysis.datafiles import load_toml
 from bot.analysis.domains import skeleton
 from bot.analysis.models import Brand
+from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
@@ -26,8 +27,9 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def normalise(text: str) -> str:
-    """NFKC + lower case: full-width letters, half-width kana and case all compare equal."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """NFKC + lower case, invisible characters out: full-width letters, half-width kana and case
+    all compare equal, and "A\u200bmazon" reads as Amazon."""
+    return unicodedata.normalize("NFKC", strip_invisible(text)).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,5 +336,5 @@ _SPACED_CJK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
 def _compact_cjk(text: str) -> str:
     """Join names spaced out to dodge filters: "三 井 住 友" → "三井住友", "E T C" → "ETC"."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", strip_invisible(text))
     return _SPACED_CJK.sub("", _SPACED_LETTER.sub(r"\1", text))

@@ -70,6 +70,12 @@ def public_suffix(host: str) -> str | None:
         return None
 
 
+def has_known_tld(host: str) -> bool:
+    """Whether the last label is a real top-level domain (the bundled suffix list knows it)."""
+    tld = host.rstrip(".").rpartition(".")[2].lower()
+    return bool(tld) and tld in _psl()._publicsuffix
+
+
 def is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host.strip("[]"))

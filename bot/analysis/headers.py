@@ -129,6 +129,17 @@ _PAREN_IP = re.compile(r"\(([0-9]{1,3}(?:\.[0-9]{1,3}){3})\)")
 _PAREN_HOST = re.compile(r"\(([A-Za-z0-9.-]{1,255})\s")
 
 
+_HOSTNAME = re.compile(r"[a-z0-9._:\[\]-]{1,255}")
+
+
+def _host_or_none(value: str | None) -> str | None:
+    """A host name as written in a trace header; anything else (an address, junk) is dropped."""
+    if not value:
+        return None
+    value = value.lower().rstrip(".")
+    return value if _HOSTNAME.fullmatch(value) else None
+
+
 def parse_received(value: str) -> tuple[str | None, str | None, str | None, datetime | None, str | None]:
     """(from host, from IP, by host, date, raw date text)."""
     value = value[:4000]
@@ -155,7 +166,8 @@ def parse_received(value: str) -> tuple[str | None, str | None, str | None, date
         host2 = rdns.group(1).lower().rstrip(".")
         if "." in host2 and not host2.replace(".", "").isdigit():
             from_host = from_host if from_host not in ("unknown",) else host2
-    by_host = by_m.group(1).lower().rstrip(".") if by_m else None
+    by_host = _host_or_none(by_m.group(1)) if by_m else None
+    from_host = _host_or_none(from_host)
     raw_date = date_part.strip() or None
     when: datetime | None = None
     if raw_date:
@@ -354,7 +366,7 @@ def _chain_and_auth(
             Hop(
                 from_host=from_host, from_ip=ip, by_host=by,
                 date=when.isoformat() if when else None, delay_s=delay,
-                raw_date=None if when else (raw_date[:80] if raw_date else None),
+                raw_date=None if when else (re.sub(r"[^0-9A-Za-z ,:+()-]", "?", raw_date[:80]) if raw_date else None),
             )
         )
         if when is not None:

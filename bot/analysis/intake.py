@@ -109,16 +109,33 @@ def looks_like_header_block(head: bytes) -> bool:
     return False
 
 
+KEY_HEADERS = frozenset({
+    b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"return-path", b"reply-to", b"sender",
+    b"delivered-to", b"x-original-to", b"mime-version", b"content-type", b"content-transfer-encoding",
+    b"content-disposition", b"list-id", b"precedence",
+})
+
+
 def parse_headers(head: bytes, walk: _Walk) -> Message:
     max_lines = walk.limits.max_header_lines
     if head.count(b"\n") > max_lines:
-        cut = 0
-        for _ in range(max_lines):
-            nxt = head.find(b"\n", cut)
-            if nxt < 0:
-                break
-            cut = nxt + 1
-        head = head[:cut]
+        # Past the limit, keep the headers the analysis needs wherever they sit: filler must not
+        # push From and Subject out of reach.
+        lines = head.split(b"\n")
+        kept = lines[:max_lines]
+        keep = False
+        extra = 0
+        for line in lines[max_lines:]:
+            if line[:1] in (b" ", b"\t"):
+                if keep:
+                    kept.append(line)
+                continue
+            name = line.split(b":", 1)[0].strip().lower()
+            keep = name in KEY_HEADERS and extra < 64
+            if keep:
+                kept.append(line)
+                extra += 1
+        head = b"\n".join(kept)
         walk.note("header_limit", limit=max_lines)
     return _HEADER_PARSER.parsebytes(head + b"\n")
 
@@ -148,7 +165,7 @@ def _decode_cte(body: bytes, cte: str, walk: _Walk) -> bytes:
         return binascii.a2b_qp(body)
     if cte in ("", "7bit", "8bit", "binary"):
         return body
-    walk.note("unknown_cte", cte=cte[:40])
+    walk.note("unknown_cte", cte=cte if re.fullmatch(r"[a-z0-9-]{1,20}", cte) else "?")
     return body
 
 

@@ -57,14 +57,7 @@ def defang_url(url: str) -> str:
     return f"{scheme}://{host}{path}{query}"
 
 
-_URLISH = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"'`]{1,2048}")
-_DOMAINISH = re.compile(r"\b([A-Za-z0-9-]{1,63})\.([A-Za-z]{2,24})\b")
-
-
-def defang_text(text: str) -> str:
-    """Defang every URL and dotted name in free text (subjects, details, evidence)."""
-    text = _URLISH.sub(lambda m: defang_url(m.group(0)), text)
-    return _DOMAINISH.sub(lambda m: f"{m.group(1)}[.]{m.group(2)}", text)
+URL_IN_TEXT = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]{1,2048}")
 
 
 # --- extraction from text ------------------------------------------------------------------
@@ -127,6 +120,10 @@ def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2
     if not host:
         return None
     ip = is_ip(host) or _is_numeric_host(host)
+    port = f":{parts.port}" if _safe_port(parts) else ""
+    shown_host = f"[{host}]" if ":" in host else host
+    # the URL rebuilt around the normalised host: full-width or Unicode dots become real ones
+    url = urllib.parse.urlunsplit((parts.scheme.lower(), shown_host + port, parts.path, parts.query, ""))
     unicode_host = None
     if "xn--" in host:
         decoded = to_unicode_host(host)
@@ -140,6 +137,34 @@ def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2
         is_ip=ip,
         unicode_host=unicode_host,
     )
+
+
+def _safe_port(parts: urllib.parse.SplitResult) -> bool:
+    try:
+        return parts.port is not None
+    except ValueError:
+        return False
+
+
+def normalise_href(href: str) -> str:
+    """What a browser would follow: backslashes as slashes, protocol-relative as https."""
+    href = href.strip().replace("\\", "/")
+    if href.startswith("//"):
+        href = "https:" + href
+    return href
+
+
+def data_url_html(href: str, limit: int = 1024 * 1024) -> str | None:
+    """The HTML inside a ``data:text/html`` link (a page carried in the link itself), decoded."""
+    head, sep, payload = href[:limit].partition(",")
+    if not sep or not head.lower().startswith("data:text/html"):
+        return None
+    if head.lower().endswith(";base64"):
+        try:
+            return base64.b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            return None
+    return urllib.parse.unquote(payload)
 
 
 def _is_numeric_host(host: str) -> bool:
@@ -226,6 +251,7 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     for name, pattern in _SCRIPT_SIGNS:
         if pattern.search(script_text):
             facts.script_signs.add(name)
+    facts.hidden_urls.extend(urls_in_text(script_text[:200_000], 50))  # window.location = "https://…"
     if _depth < 2:
         for payload in _decoded_payloads(script_text):
             inner = html_facts(payload, _depth + 1) if "<" in payload else None

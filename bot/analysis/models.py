@@ -179,7 +179,8 @@ class Report:
     score: int
     language: str  # language of the mail (ja | en | und)
     kind: InputKind
-    subject: str | None  # masked
+    subject: str | None  # presented: links defanged, addresses and the recipient's names masked
+    display_name: str | None  # From's display name, presented the same way
     sender: Sender
     brand: Brand | None
     brand_official: bool

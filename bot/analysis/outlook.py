@@ -56,10 +56,57 @@ class _Msg:
         prefix = f"{storage}/" if storage else ""
         return self._read(f"{prefix}__substg1.0_{prop}0102")
 
-    def attachment_storages(self) -> list[str]:
-        entries = self.ole.listdir(streams=True, storages=True)
-        found = {entry[0] for entry in entries if entry[0].startswith("__attach_version1.0_")}
+    def attachment_storages(self, prefix: str = "") -> list[str]:
+        """Attachment storages directly under ``prefix`` ("" for the top message)."""
+        depth = prefix.count("/")
+        found = set()
+        for entry in self.ole.listdir(streams=True, storages=True):
+            if len(entry) > depth and "/".join(entry[:depth]) + ("/" if depth else "") == prefix:
+                name = entry[depth]
+                if name.startswith("__attach_version1.0_"):
+                    found.add(prefix + name)
         return sorted(found)
+
+
+def _read_message(msg: _Msg, storage: str, walk: Any, limits: Limits) -> tuple[tuple[str, str], ...]:
+    """Headers, bodies and attachments of the message at ``storage`` ("" for the top one)."""
+    from bot.analysis import intake
+
+    items: tuple[tuple[str, str], ...] = ()
+    headers = msg.text(_HEADERS, storage)
+    if headers:
+        raw = intake.normalise_newlines(headers.encode("utf-8", "surrogateescape"))
+        items = intake.decoded_items(intake.parse_headers(raw.strip(b"\n") + b"\n", walk))
+    present = {k for k, _ in items}
+    if "from" not in present:
+        addr = msg.text(_SENDER_SMTP, storage) or msg.text(_SENDER_ADDR, storage)
+        name = msg.text(_SENDER_NAME, storage)
+        if addr or name:
+            items += (("from", f"{name or ''} <{addr or ''}>".strip()),)
+    if "to" not in present and (to := msg.text(_DISPLAY_TO, storage)):
+        items += (("to", to),)
+    if "subject" not in present and (subject := msg.text(_SUBJECT, storage)):
+        items += (("subject", subject),)
+    if body := msg.text(_BODY, storage):
+        walk.add_text(body, html=False)
+    html = msg.binary(_HTML, storage)
+    html_text = decode_bytes(html)[0] if html else msg.text(_HTML, storage)
+    if html_text:
+        walk.add_text(html_text, html=True)
+    prefix = f"{storage}/" if storage else ""
+    for attachment in msg.attachment_storages(prefix)[: limits.max_parts]:
+        name = msg.text(_ATT_LONG_NAME, attachment) or msg.text(_ATT_NAME, attachment)
+        ctype = msg.text(_ATT_MIME, attachment) or "application/octet-stream"
+        payload = msg.binary(_ATT_DATA, attachment)
+        if payload is None:
+            continue
+        lower = (name or "").lower()
+        if lower.endswith((".html", ".htm")):
+            walk.add_text(decode_bytes(payload)[0], html=True)
+        elif lower.endswith(".pdf") or payload.startswith(intake.PDF_SIGNATURE):
+            walk.pdfs.append(payload)
+        walk.attachments.append(Attachment(name, ctype, len(payload)))
+    return items
 
 
 def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits) -> ParsedMail:
@@ -78,40 +125,21 @@ def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits) ->
             problems=(*walk_problems, Problem("msg_unreadable", (("reason", type(exc).__name__),))),
         )
     items: tuple[tuple[str, str], ...] = ()
+    inner: tuple[tuple[str, str], ...] | None = None
     try:
         msg = _Msg(ole)
-        headers = msg.text(_HEADERS)
-        if headers:
-            raw = intake.normalise_newlines(headers.encode("utf-8", "surrogateescape"))
-            items = intake.decoded_items(intake.parse_headers(raw.strip(b"\n") + b"\n", walk))
-        present = {k for k, _ in items}
-        if "from" not in present:
-            addr = msg.text(_SENDER_SMTP) or msg.text(_SENDER_ADDR)
-            name = msg.text(_SENDER_NAME)
-            if addr or name:
-                items += (("from", f"{name or ''} <{addr or ''}>".strip()),)
-        if "to" not in present and (to := msg.text(_DISPLAY_TO)):
-            items += (("to", to),)
-        if "subject" not in present and (subject := msg.text(_SUBJECT)):
-            items += (("subject", subject),)
-        if body := msg.text(_BODY):
-            walk.add_text(body, html=False)
-        html = msg.binary(_HTML)
-        html_text = decode_bytes(html)[0] if html else msg.text(_HTML)
-        if html_text:
-            walk.add_text(html_text, html=True)
+        items = _read_message(msg, "", walk, limits)
+        # Outlook's "forward as attachment": an embedded message is the mail to analyse
         for storage in msg.attachment_storages()[: limits.max_parts]:
-            name = msg.text(_ATT_LONG_NAME, storage) or msg.text(_ATT_NAME, storage)
-            ctype = msg.text(_ATT_MIME, storage) or "application/octet-stream"
-            payload = msg.binary(_ATT_DATA, storage)
-            if payload is None:
-                continue
-            lower = (name or "").lower()
-            if lower.endswith((".html", ".htm")):
-                walk.add_text(decode_bytes(payload)[0], html=True)
-            elif lower.endswith(".pdf") or payload.startswith(intake.PDF_SIGNATURE):
-                walk.pdfs.append(payload)
-            walk.attachments.append(Attachment(name, ctype, len(payload)))
+            embedded = f"{storage}/__substg1.0_3701000D"
+            if ole.exists(embedded):
+                inner_walk = intake._Walk(limits)
+                inner = _read_message(msg, embedded, inner_walk, limits)
+                if any(k in ("from", "received") for k, _ in inner):
+                    walk = inner_walk
+                    walk.note("forwarded_inner")
+                    items = inner
+                break
     except Exception as exc:  # noqa: BLE001 - a half-broken .msg: keep what was read
         walk.note("msg_partial", reason=type(exc).__name__)
     finally:

@@ -16,7 +16,7 @@ from bot.analysis.brands import TextIndex, catalogue, detect_brand
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
-from bot.analysis.links import HtmlFacts, defang_url, html_facts, make_link, urls_in_text
+from bot.analysis.links import HtmlFacts, data_url_html, defang_url, html_facts, make_link, normalise_href, urls_in_text
 from bot.analysis.models import (
     Brand,
     DomainEntry,
@@ -28,7 +28,7 @@ from bot.analysis.models import (
     Report,
     Sender,
 )
-from bot.analysis.privacy import mask_text
+from bot.analysis.privacy import mask_name, present_text
 from bot.analysis.rules import Facts, run_rules
 from bot.analysis.scoring import advice, score, sort_findings
 
@@ -112,6 +112,12 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         htmls.append(html_facts(html))
         # HTML attachments come after bodies in MIME order; count from the end
         html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
+    # pages carried inside data:text/html links are read like attachments (never rendered)
+    carried = [page for h in htmls for href, _ in h.anchors if (page := data_url_html(href.strip())) is not None]
+    carried += [page for h in htmls for href in h.resources if (page := data_url_html(href.strip())) is not None]
+    for page in carried[:5]:
+        htmls.append(html_facts(page))
+        html_is_attachment.append(True)
 
     links: list[Link] = []
     seen: set[tuple[str, str | None]] = set()
@@ -131,13 +137,13 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
 
     for h in htmls:
         for href, text in h.anchors:
-            add(href, "html", text)
+            add(normalise_href(href), "html", text)
         for action, _ in h.forms:
-            add(action, "form")
+            add(normalise_href(action), "form")
         for url in h.meta_refresh:
             add(url, "meta")
         for url in h.resources:
-            add(url, "html")
+            add(normalise_href(url), "html")
         for url in h.hidden_urls:
             add(url, "script")
         for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1, cut):
@@ -243,7 +249,13 @@ def judge(
     names = tuple(r.display_name for r in recipients if r.display_name) + tuple(
         r.local for r in recipients if len(r.local) >= 3
     )
-    subject = mask_text(prepared.mail.subject, names) if prepared.mail.subject else None
+    subject = present_text(prepared.mail.subject, names) if prepared.mail.subject else None
+    frm = prepared.sender.from_addr
+    display = frm.display_name if frm else None
+    if display and frm is not None and any(r.address == frm.address for r in recipients):
+        display = mask_name(display)  # self-sent: the display name is the victim's own
+    elif display:
+        display = present_text(display, names)
     link_facts = tuple(facts_map.get(link.registrable_domain or "") for link in prepared.links)
     domains: list[DomainEntry] = []
     for domain, role in prepared.lookup_domains().items():
@@ -255,6 +267,7 @@ def judge(
         language=prepared.language,
         kind=prepared.mail.kind,
         subject=subject,
+        display_name=display,
         sender=prepared.sender,
         brand=prepared.brand,
         brand_official=prepared.brand_official,
@@ -295,7 +308,8 @@ def failed_report(data: bytes, reason: str) -> Report:
                       readable=False)
     sender, _ = analyse_headers((), ())
     return Report(
-        verdict="no_signs", score=0, language="und", kind=mail.kind, subject=None, sender=sender, brand=None,
+        verdict="no_signs", score=0, language="und", kind=mail.kind, subject=None, display_name=None, sender=sender,
+        brand=None,
         brand_official=False, links=(), link_facts=(), ages=(), findings=(), domains=(), advice=(),
         problems=mail.problems, readable=False, input_sha256=hashlib.sha256(data).hexdigest(), message_id=None,
         received_at=None,

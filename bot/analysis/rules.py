@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
-from bot.analysis.domains import edit_distance, org_domain, public_suffix, scripts, skeleton, to_unicode_host
+from bot.analysis.domains import (
+    edit_distance,
+    has_known_tld,
+    org_domain,
+    public_suffix,
+    scripts,
+    skeleton,
+    to_unicode_host,
+)
 from bot.analysis.links import HtmlFacts, defang_host
 from bot.analysis.models import Brand, DomainFact, Finding, Link, ParsedMail, Sender, Severity
-from bot.analysis.privacy import mask_address
+from bot.analysis.privacy import mask_address, present_text
 
 
 @dataclass(frozen=True)
@@ -315,8 +323,11 @@ def href_text_mismatch(f: Facts) -> list[Finding]:
     for link in f.links:
         if link.text is None or link.source != "html":
             continue
-        m = _TEXT_HOST.search(link.text[:300])
-        if m is None or "." not in m.group(1):
+        shown = link.text[:300]
+        m = _TEXT_HOST.search(shown)
+        if m is None or "." not in m.group(1) or "@" in shown[max(0, m.start() - 1) : m.end() + 1]:
+            continue  # no name shown, or it is an address (taro.yamada@…), not a link
+        if not has_known_tld(m.group(1).lower()):
             continue
         shown_org = org_domain(m.group(1).lower())
         if shown_org is None or shown_org == link.registrable_domain:
@@ -443,7 +454,7 @@ _DANGEROUS = (".exe", ".scr", ".js", ".jse", ".vbs", ".vbe", ".wsf", ".hta", ".b
 
 def attachments(f: Facts) -> list[Finding]:
     out: list[Finding] = []
-    risky = [a.filename for a in f.mail.attachments if a.filename and a.filename.lower().endswith(_DANGEROUS)]
+    risky = [present_text(a.filename) for a in f.mail.attachments if a.filename and a.filename.lower().endswith(_DANGEROUS)]
     if risky:
         out.append(_f("dangerous_attachment", "high", tuple(risky[:5]), names=_list(risky)))
     if any(f.html_is_attachment):

@@ -140,6 +140,8 @@ _mail_like = st.lists(
         "Authentication-Results: ", "dmarc=fail", "https://", "hxxps://a[.]", "<a href='", "'>", "</a>",
         "<form action=", "<script>atob('", "')</script>", "Content-Transfer-Encoding: base64\n", "送信元: ",
         "経由", "xn--", "@example.jp", "%PDF-", "/URI (", "\x1b$B", "\x1b(B", ";", "=", "\r", "\t",
+        "=?utf-8?B?", "=?iso-2022-jp?Q?", "?=", "=?\xff?B?", "=?utf-8?q?=E3=81", "http://[", "//", "\\",
+        "data:text/html;base64,", "\u200b", "ｅｘａｍｐｌｅ．ｊｐ", "Content-Transfer-Encoding: x-", "/SubmitForm /F (",
     ]) | st.text(max_size=40),
     max_size=60,
 ).map("".join)
