@@ -9,7 +9,8 @@ import functools
 import json
 import logging
 from collections.abc import Collection
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -19,13 +20,15 @@ from bot.analysis.models import DomainFact
 from bot.lookups.bootstrap import MAX_BOOTSTRAP_BYTES, Bootstrap, note_attempt, save_bootstrap
 from bot.lookups.rdap import rdap_lookup, read_capped
 from bot.lookups.whois_client import whois_lookup
-from bot.services.protocols import LookupFailed, RegistrationCachePort
+from bot.services.protocols import CACHE_NEGATIVE_TTL, LookupFailed, RegistrationCachePort
 from bot.settings import LookupSettings
 
 log = logging.getLogger(__name__)
 USER_AGENT = "phishbot/0.1 (passive registration lookups)"
 # RDAP failures after which the same domain is asked over WHOIS (a registry's RDAP being down
 # says nothing about the domain)
+MEMO_SIZE = 10_000
+MEMO_TTL = timedelta(minutes=10)  # never longer than the store's own TTLs
 WHOIS_FALLBACK = {"server_error", "malformed", "http_error", "too_large"}
 
 
@@ -44,6 +47,9 @@ class RegistryIntel:
         self.cache = cache
         self.session = session
         self._limit = asyncio.Semaphore(settings.concurrency)
+        # recent answers in memory, in front of the SQLite cache: a hit costs a dict lookup, not a
+        # round trip through aiosqlite's thread (whose tail latency is milliseconds)
+        self._memo: dict[str, tuple[DomainFact, datetime]] = {}
         self._inflight: dict[str, asyncio.Task[DomainFact]] = {}
         self.queries: list[tuple[str, str]] = []  # (protocol, domain) asked, for tests and stats
 
@@ -83,19 +89,33 @@ class RegistryIntel:
             log.warning("lookup task failed: %s", type(task.exception()).__name__)
 
     async def _cached(self, name: str, now: datetime) -> DomainFact | None:
+        memo = self._memo.get(name)
+        if memo is not None:
+            if memo[1] > now:
+                return memo[0]
+            del self._memo[name]
         if self.cache is None:
             return None
         try:
-            return await self.cache.get(name, now)
+            fact = await self.cache.get(name, now)
         except Exception as exc:  # noqa: BLE001 - a broken cache must not stop the report
             log.warning("registration cache read failed: %s", type(exc).__name__)
             return None
+        if fact is not None:
+            self._remember(fact, now + MEMO_TTL)
+        return fact
+
+    def _remember(self, fact: DomainFact, until: datetime) -> None:
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.pop(next(iter(self._memo)))  # the oldest entry
+        self._memo[fact.domain] = (replace(fact, lookup="cache"), until)
 
     async def _fetch(self, name: str, now: datetime) -> DomainFact:
         async with self._limit:
             result = await self._ask(name)
         if isinstance(result, LookupFailed):
             return DomainFact(domain=name, lookup="unavailable", reason=result.reason)
+        self._remember(result, now + (CACHE_NEGATIVE_TTL if result.not_registered else MEMO_TTL))
         if self.cache is not None:
             try:
                 await self.cache.put(result, now)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.analysis.models import DomainFact
+
+# How long registration answers are reused (SPEC §5): positive 7 days, negative ("not
+# registered") 1 hour; failures are never kept.
+CACHE_POSITIVE_TTL = timedelta(days=7)
+CACHE_NEGATIVE_TTL = timedelta(hours=1)
 
 
 @dataclass(frozen=True)

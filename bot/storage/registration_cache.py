@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.analysis.models import DomainFact
+from bot.services.protocols import CACHE_NEGATIVE_TTL as NEGATIVE_TTL
+from bot.services.protocols import CACHE_POSITIVE_TTL as POSITIVE_TTL
 from bot.storage.database import Database
-
-POSITIVE_TTL = timedelta(days=7)
-NEGATIVE_TTL = timedelta(hours=1)
 
 
 class RegistrationCache:
