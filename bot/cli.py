@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -41,15 +42,72 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--no-lookups", action="store_true", help="no registration lookups (RDAP/WHOIS)")
     domain = sub.add_parser(
         "domain",
-        help="registration facts of a domain / ドメインの登録情報",
-        description="Registration facts of a domain (a host, a URL or a defanged name is fine): "
-        "its registrable domain, the brand it officially belongs to, or when it was registered.",
+        help="a domain: registration facts, and with --guild the shared log's view / ドメインの情報",
+        description="Registration facts of a domain (a host, a URL or a defanged name is fine); with --guild, "
+        "also what the guild's shared log knows: known_bad, official or unknown, reports, members, campaigns.",
     )
     domain.add_argument("name", metavar="NAME", help="domain, host, URL or defanged name")
-    domain.add_argument("--json", action="store_true", help="print a JSON object")
-    domain.add_argument("--lang", choices=("ja", "en"), help="language of the output")
+    _common(domain, guild=False)
+    domain.add_argument("--guild", type=int, metavar="G", help="guild (server) id: the shared log's view")
+    decision = domain.add_mutually_exclusive_group()
+    decision.add_argument("--confirm", action="store_true", help="moderators: confirm the domain as known-bad")
+    decision.add_argument("--clear", action="store_true", help="moderators: clear the domain (not known-bad)")
+    domain.add_argument("--member", type=int, metavar="M", help="the moderator's member id (with --confirm/--clear)")
     domain.add_argument("--no-lookups", action="store_true", help="do not ask the registries")
+
+    report = sub.add_parser("report", help="analyse a mail and save it to the shared log / 報告する",
+                            description="Analyse a mail and save the report in the guild's shared log.")
+    report.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    _common(report)
+    report.add_argument("--member", type=int, required=True, metavar="M", help="reporting member id")
+    report.add_argument("--no-lookups", action="store_true", help="no registration lookups")
+
+    campaign = sub.add_parser("campaign", help="a campaign and its probable leak source / キャンペーン")
+    campaign.add_argument("id", metavar="ID", help="campaign id, e.g. C-7f3a")
+    _common(campaign)
+
+    leak = sub.add_parser("leak", help="leak sources: register services, vote / 漏えい元")
+    leak_sub = leak.add_subparsers(dest="leak_command", required=True, metavar="ACTION")
+    register = leak_sub.add_parser("register", help="record which services an address was given to")
+    _common(register)
+    register.add_argument("--member", type=int, required=True, metavar="M")
+    register.add_argument("--address", required=True, metavar="A", help="the address (stored only as a keyed hash)")
+    register.add_argument("--services", default="", metavar="S1,S2", help="services the address was given to")
+    register.add_argument("--not", dest="not_services", default="", metavar="S3,S4", help="services it was NOT given to")
+    mine = leak_sub.add_parser("mine", help="the services you registered")
+    _common(mine)
+    mine.add_argument("--member", type=int, required=True, metavar="M")
+    vote = leak_sub.add_parser("vote", help="vote on a campaign's leak source (changeable)")
+    vote.add_argument("campaign", metavar="CAMPAIGN")
+    vote.add_argument("service", metavar="SERVICE")
+    _common(vote)
+    vote.add_argument("--member", type=int, required=True, metavar="M")
+
+    forget = sub.add_parser("forget", help="delete a member's registrations and votes, unlink their reports / 削除")
+    _common(forget)
+    forget.add_argument("--member", type=int, required=True, metavar="M")
+
+    export = sub.add_parser("export", help="export the blocklist or the reports (no personal data) / 書き出し")
+    export.add_argument("kind", choices=("blocklist", "hosts", "csv", "json"))
+    _common(export)
+
+    stats = sub.add_parser("stats", help="the guild's numbers / 統計")
+    _common(stats)
+
+    db = sub.add_parser("db", help="the database: migrate, status, backup")
+    db.add_argument("action", choices=("migrate", "status", "backup"))
+    db.add_argument("target", nargs="?", metavar="FILE", help="backup: where to write the copy")
+    db.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    db.add_argument("--json", action="store_true")
     return parser
+
+
+def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
+    if guild:
+        p.add_argument("--guild", type=int, required=True, metavar="G", help="guild (server) id")
+    p.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
+    p.add_argument("--lang", choices=("ja", "en"), help="language of the output")
+    p.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
 
 
 def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
@@ -159,6 +217,8 @@ def cmd_domain(args: argparse.Namespace, lang: str) -> int:
     from bot.services.domain_info import BadDomain, DomainInfo, domain_info
 
     settings: AppSettings = args.settings
+    if args.guild is not None:
+        return _run_community(args, lang, _domain_in_guild)
 
     async def run() -> DomainInfo:
         now = datetime.now(UTC)
@@ -231,6 +291,200 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
+# --- the shared log -------------------------------------------------------------------------
+
+
+def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., Any]) -> int:
+    """Run one shared-log action with the database (and lookups when the action needs them);
+    expected failures become one localised line and exit 1."""
+    import asyncio
+    import sqlite3
+
+    from bot.services.community import CommunityError
+    from bot.services.domain_info import BadDomain
+
+    async def run() -> Any:
+        from bot.wiring import community
+
+        async with community(args.settings) as (comm, store):
+            return await action(args, lang, comm, store)
+
+    try:
+        result = asyncio.run(run())
+    except CommunityError as exc:
+        _error(lang, getattr(args, "command", "phishbot"), t(lang, "community", exc.code, **exc.params))
+        return 1
+    except BadDomain:
+        _error(lang, args.name, t(lang, "domain", "not_a_domain"))
+        return 1
+    except sqlite3.OperationalError as exc:
+        reason = "locked" if "locked" in str(exc) else "db_error"
+        _error(lang, args.settings.db_path, t(lang, "community", reason))
+        return 1
+    except OSError:
+        _error(lang, args.settings.db_path, t(lang, "community", "db_error"))
+        return 1
+    if isinstance(result, int):
+        return result
+    return 0
+
+
+def _emit(args: argparse.Namespace, obj: Any, text: str) -> None:
+    print(json.dumps(obj, ensure_ascii=False) if args.json else text)
+
+
+async def _with_intel(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
+    if not _lookups_on(args, args.settings):
+        return await fn(None)
+    from bot.wiring import registry_intel
+
+    async with registry_intel(args.settings) as intel:
+        return await fn(intel)
+
+
+async def _domain_in_guild(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    from bot.analysis.links import defang_host
+
+    now = datetime.now(UTC)
+    if args.confirm or args.clear:
+        await comm.decide_domain(args.guild, args.name, "confirmed" if args.confirm else "cleared", args.member, now)
+    view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now))
+    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view['domain'])}",
+             t(lang, "community", f"status_{view['status']}"),
+             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
+    if view["first_seen"]:
+        lines.append(t(lang, "community", "seen", first=view["first_seen"][:10], last=view["last_seen"][:10]))
+    if view["campaigns"]:
+        lines.append(t(lang, "community", "campaigns", ids=", ".join(view["campaigns"])))
+    if view["age_days"] is not None:
+        lines.append(t(lang, "domain", "age", days=view["age_days"]))
+    _emit(args, view, "\n".join(lines))
+    return 0
+
+
+async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    printer = _Printer(args, lang)
+    settings: AppSettings = args.settings
+    guild = await store.guild_settings(args.guild)
+    keep = guild["raw_retention_days"] if guild["keep_raw"] else None
+
+    async def submit_all(intel: Any) -> None:
+        from bot.reporting import to_dict, to_text
+        from bot.services.community import CommunityError
+
+        for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
+            try:
+                done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
+                                                settings.limits, keep)
+            except CommunityError as exc:
+                printer.error(name, t(lang, "community", exc.code, **exc.params), exc.code)
+                continue
+            obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id,
+                          report_id=done.stored.public_id)
+            obj["duplicate"] = done.stored.duplicate
+            obj["campaign_reports"] = done.campaign_reports
+            obj["campaign_members"] = done.campaign_members
+            extra = t(lang, "community", "saved_duplicate" if done.stored.duplicate else "saved",
+                      report=done.stored.public_id, campaign=done.stored.campaign_id or "-",
+                      reports=done.campaign_reports, members=done.campaign_members)
+            _emit(args, obj, to_text(obj, lang) + "\n" + extra)
+
+    await _with_intel(args, submit_all)
+    return printer.status
+
+
+async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    from bot.services.community import CommunityError
+
+    view = await comm.campaign_view(args.guild, args.id)
+    if view is None:
+        raise CommunityError("no_campaign", campaign=args.id)
+    lines = [f"{t(lang, 'community', 'campaign')}: {view['id']}",
+             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
+    if view["domains"]:
+        from bot.analysis.links import defang_host
+
+        lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view["domains"])))
+    lines.append(t(lang, "community", "ranking"))
+    for row in view["leak_ranking"][:10]:
+        lines.append("  " + t(lang, "community", "rank_row", service=row["service"], score=f"{row['score'] * 100:.0f}",
+                                registered=row["registered"], not_registered=row["not_registered"],
+                                votes=row["votes"], votes_from_recipients=row["votes_from_recipients"]))
+    _emit(args, view, "\n".join(lines))
+    return 0
+
+
+async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    now = datetime.now(UTC)
+    if args.leak_command == "register":
+        result = await comm.register(args.guild, args.member, args.address, args.services, args.not_services, now)
+        _emit(args, result, t(lang, "community", "registered", address=result["address"],
+                               services=", ".join(result["registered"]) or "-",
+                               not_services=", ".join(result["not_registered"]) or "-"))
+    elif args.leak_command == "mine":
+        rows = await comm.my_registrations(args.guild, args.member)
+        text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
+        _emit(args, rows, text or t(lang, "cli", "none"))
+    else:
+        result = await comm.vote(args.guild, args.member, args.campaign, args.service, now)
+        _emit(args, result, t(lang, "community", "voted", campaign=result["campaign"], service=result["service"]))
+    return 0
+
+
+async def _forget(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    counts = await comm.forget(args.guild, args.member)
+    _emit(args, counts, t(lang, "community", "forgotten", **counts))
+    return 0
+
+
+async def _export(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    sys.stdout.write(await comm.export(args.guild, args.kind))
+    return 0
+
+
+async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    st = await comm.stats(args.guild)
+    text = t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
+             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
+             suspicious=st["verdicts"].get("suspicious", 0))
+    _emit(args, st, text)
+    return 0
+
+
+def cmd_db(args: argparse.Namespace, lang: str) -> int:
+    import asyncio
+
+    from bot.storage.database import LATEST, Database
+
+    async def run() -> dict[str, Any]:
+        db = await Database.open(args.settings.db_path, migrate=False)
+        try:
+            before = await db.version()
+            if args.action == "status":
+                return {"database": args.settings.db_path, "version": before, "latest": LATEST,
+                        "up_to_date": before == LATEST}
+            applied = await db.migrate()
+            if args.action == "migrate":
+                return {"database": args.settings.db_path, "applied": applied, "version": await db.version()}
+            target = args.target or args.settings.db_path + ".backup"
+            dest = await Database.open(target, migrate=False)
+            try:
+                await db.conn.backup(dest.conn)  # SQLite's online backup: consistent while in use
+            finally:
+                await dest.close()
+            return {"database": args.settings.db_path, "backup": target, "version": await db.version()}
+        finally:
+            await db.close()
+
+    try:
+        result = asyncio.run(run())
+    except (OSError, RuntimeError) as exc:
+        _error(lang, args.settings.db_path, str(exc))
+        return 1
+    _emit(args, result, "\n".join(f"{k}: {v}" for k, v in result.items()))
+    return 0
+
+
 def _error(lang: str, name: str, reason: str) -> None:
     print("phishbot: " + t(lang, "cli", "unreadable", input=name, reason=reason), file=sys.stderr)
 
@@ -239,6 +493,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "analyze": cmd_analyze,
     "analyse": cmd_analyze,
     "domain": cmd_domain,
+    "report": lambda a, lang: _run_community(a, lang, _report),
+    "campaign": lambda a, lang: _run_community(a, lang, _campaign),
+    "leak": lambda a, lang: _run_community(a, lang, _leak),
+    "forget": lambda a, lang: _run_community(a, lang, _forget),
+    "export": lambda a, lang: _run_community(a, lang, _export),
+    "stats": lambda a, lang: _run_community(a, lang, _stats),
+    "db": cmd_db,
 }
 
 
@@ -253,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.settings = read_settings()
     except SettingsError as exc:
         parser.error(str(exc))
+    if getattr(args, "db", None):
+        args.settings = replace(args.settings, db_path=args.db)
     lang = normalise_lang(getattr(args, "lang", None)) or normalise_lang(args.settings.lang) or default_lang()
     try:
         return COMMANDS[args.command](args, lang)

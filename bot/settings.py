@@ -53,6 +53,7 @@ class AppSettings:
     limits: Limits = field(default_factory=Limits)
     db_path: str = DEFAULT_DB
     lookups: LookupSettings = field(default_factory=LookupSettings)
+    address_hash_key: str | None = field(default=None, repr=False)  # never printed
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -128,6 +129,7 @@ def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
         limits=limits,
         db_path=(env.get("PHISHBOT_DB") or "").strip() or DEFAULT_DB,
         lookups=lookups,
+        address_hash_key=(env.get("ADDRESS_HASH_KEY") or "").strip() or None,
     )
 
 

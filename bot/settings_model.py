@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, PositiveFloat, PositiveInt, field_validator
+from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.analysis.models import Limits
@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     rdap_base_url: str | None = Field(default=None, alias="RDAP_BASE_URL")
     whois_server: str | None = Field(default=None, alias="WHOIS_SERVER")
     rdap_bootstrap_url: str = Field(default=IANA_RDAP_BOOTSTRAP, alias="RDAP_BOOTSTRAP_URL")
+    address_hash_key: SecretStr | None = Field(default=None, alias="ADDRESS_HASH_KEY")
 
     @field_validator("whois_server")
     @classmethod
@@ -69,4 +70,5 @@ class Settings(BaseSettings):
                 whois_server=parse_host_port(self.whois_server) if self.whois_server else None,
                 rdap_bootstrap_url=self.rdap_bootstrap_url or IANA_RDAP_BOOTSTRAP,
             ),
+            address_hash_key=(self.address_hash_key.get_secret_value().strip() or None) if self.address_hash_key else None,
         )

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import aiohttp
 
@@ -15,6 +16,10 @@ from bot.lookups.intel import USER_AGENT, RegistryIntel
 from bot.settings import AppSettings
 from bot.storage.database import Database
 from bot.storage.registration_cache import RegistrationCache
+
+if TYPE_CHECKING:
+    from bot.services.community import Community
+    from bot.storage.shared_log import SharedLogStore
 
 log = logging.getLogger(__name__)
 
@@ -49,3 +54,18 @@ async def registry_intel(settings: AppSettings) -> AsyncIterator[RegistryIntel]:
     finally:
         if db is not None:
             await db.close()
+
+
+@contextlib.asynccontextmanager
+async def community(settings: AppSettings) -> AsyncIterator[tuple[Community, SharedLogStore]]:
+    """The shared log's use-cases over the database (created and migrated on first use)."""
+    from bot.services.community import Community
+    from bot.storage.secret_key import address_hash_key
+    from bot.storage.shared_log import SharedLogStore
+
+    db = await Database.open(settings.db_path)
+    try:
+        store = SharedLogStore(db)
+        yield Community(store, address_hash_key(settings.db_path, settings.address_hash_key)), store
+    finally:
+        await db.close()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.analysis.models import DomainFact
+from bot.community.campaigns import CampaignKeys
 
 # How long registration answers are reused (SPEC §5): positive 7 days, negative ("not
 # registered") 1 hour; failures are never kept.
@@ -34,3 +35,68 @@ class RegistrationCachePort(Protocol):
     async def get(self, domain: str, now: datetime) -> DomainFact | None: ...
 
     async def put(self, fact: DomainFact, now: datetime) -> None: ...
+
+
+@dataclass(frozen=True)
+class NewReport:
+    guild_id: int
+    member_id: int
+    created_at: datetime
+    mail_time: datetime
+    verdict: str
+    score: int
+    brand: str | None
+    keys: CampaignKeys
+    message_id_hash: str | None
+    input_sha256: str
+    recipient_key: str | None
+    recipient_masked: str | None
+    findings: tuple[tuple[str, ...], ...]  # (rule, severity[, leak-tag service])
+    domains: tuple[tuple[str, str, bool, int | None], ...]  # (domain, role, may be known-bad, age)
+    public_id: str
+    raw: bytes | None = None
+    raw_expires_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    public_id: str
+    campaign_id: str | None
+    duplicate: bool
+
+
+
+StoredReportView = StoredReport
+
+
+class SharedLogPort(Protocol):
+    """The shared log's store (bot/storage/shared_log.py implements it over SQLite)."""
+
+    async def save_report(self, new: NewReport) -> StoredReport: ...
+
+    async def domain_summary(self, guild_id: int, domain: str) -> dict[str, Any]: ...
+
+    async def decide(self, guild_id: int, domain: str, status: str, moderator_id: int | None, now: datetime) -> None: ...
+
+    async def blocklist(self, guild_id: int) -> list[str]: ...
+
+    async def campaign(self, guild_id: int, campaign_id: str) -> dict[str, Any] | None: ...
+
+    async def registrations(self, guild_id: int) -> list[tuple[str, str, bool]]: ...
+
+    async def votes(self, campaign_id: str) -> list[tuple[int, str]]: ...
+
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None: ...
+
+    async def register(
+        self, guild_id: int, member_id: int, address_key: str, masked: str,
+        services: Iterable[tuple[str, str, bool]], now: datetime,
+    ) -> None: ...
+
+    async def member_registrations(self, guild_id: int, member_id: int) -> list[tuple[str, str, str, bool]]: ...
+
+    async def forget(self, guild_id: int, member_id: int) -> dict[str, int]: ...
+
+    async def export_reports(self, guild_id: int) -> list[dict[str, Any]]: ...
+
+    async def stats(self, guild_id: int) -> dict[str, Any]: ...

@@ -7,8 +7,10 @@ WAL, foreign keys and a busy timeout on every connection; migrations are the num
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -93,6 +95,17 @@ class Database:
                 raise
             applied.append(migration.version)
         return applied
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it."""
+        await self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            await self.conn.execute("ROLLBACK")
+            raise
+        await self.conn.execute("COMMIT")
 
     async def close(self) -> None:
         await self.conn.close()

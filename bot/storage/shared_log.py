@@ -1,0 +1,339 @@
+"""The shared log in SQLite: every query parameterised, every write one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from bot.community.campaigns import CampaignKeys, KnownReport, campaign_id_candidates, matching_campaigns
+from bot.services.protocols import NewReport, StoredReport
+from bot.storage.database import Database
+
+CANDIDATE_LIMIT = 500
+
+
+class SharedLogStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- reports -------------------------------------------------------------------------
+
+    async def find_report(self, guild_id: int, input_sha256: str, message_id_hash: str | None) -> StoredReport | None:
+        async with self.db.conn.execute(
+            "SELECT public_id, campaign_id FROM report WHERE guild_id = ? AND (input_sha256 = ? OR message_id_hash = ?)"
+            " ORDER BY id LIMIT 1",
+            (guild_id, input_sha256, message_id_hash),
+        ) as cur:
+            row = await cur.fetchone()
+        return StoredReport(row[0], row[1], duplicate=True) if row else None
+
+    async def _candidates(self, guild_id: int, keys: CampaignKeys) -> list[KnownReport]:
+        ids: set[int] = set()
+        conn = self.db.conn
+        for domain in sorted(keys.link_domains)[:20]:
+            async with conn.execute(
+                "SELECT report_id FROM report_domain WHERE guild_id = ? AND domain = ? AND role = 'link' AND bad_candidate = 1"
+                " LIMIT ?", (guild_id, domain, CANDIDATE_LIMIT),
+            ) as cur:
+                ids.update(r[0] for r in await cur.fetchall())
+        for column, value in (("envelope_domain", keys.envelope_domain), ("handoff_ip", keys.handoff_ip),
+                              ("subject_key", keys.subject_key)):
+            if value is None:
+                continue
+            async with conn.execute(
+                f"SELECT id FROM report WHERE guild_id = ? AND {column} = ? LIMIT ?",  # noqa: S608 - fixed column names
+                (guild_id, value, CANDIDATE_LIMIT),
+            ) as cur:
+                ids.update(r[0] for r in await cur.fetchall())
+        if not ids:
+            return []
+        found: list[KnownReport] = []
+        id_list = sorted(ids)[:CANDIDATE_LIMIT]
+        marks = ",".join("?" * len(id_list))
+        async with conn.execute(
+            f"SELECT id, campaign_id, envelope_domain, handoff_ip, brand, subject_key, mail_time FROM report"  # noqa: S608
+            f" WHERE id IN ({marks}) AND campaign_id IS NOT NULL ORDER BY id",
+            id_list,
+        ) as cur:
+            rows = await cur.fetchall()
+        links: dict[int, set[str]] = {}
+        async with conn.execute(
+            f"SELECT report_id, domain FROM report_domain WHERE report_id IN ({marks})"  # noqa: S608
+            " AND role = 'link' AND bad_candidate = 1",
+            id_list,
+        ) as cur:
+            for report_id, domain in await cur.fetchall():
+                links.setdefault(report_id, set()).add(domain)
+        for rid, campaign, envelope, handoff, brand, subject, mail_time in rows:
+            found.append(KnownReport(campaign, CampaignKeys(
+                frozenset(links.get(rid, ())), envelope, handoff, brand, subject, datetime.fromisoformat(mail_time),
+            )))
+        return found
+
+    async def save_report(self, new: NewReport) -> StoredReport:
+        """Deduplicate, place in a campaign (joining or merging), and store — one transaction."""
+        async with self.db.transaction() as conn:
+            existing = await self.find_report(new.guild_id, new.input_sha256, new.message_id_hash)
+            if existing is not None:
+                return existing
+            matches = matching_campaigns(new.keys, await self._candidates(new.guild_id, new.keys))
+            when = new.mail_time.isoformat()
+            if matches:
+                campaign = matches[0]
+                for other in matches[1:]:  # one campaign after all: merge into the oldest
+                    await conn.execute("UPDATE report SET campaign_id = ? WHERE campaign_id = ?", (campaign, other))
+                    await conn.execute(
+                        "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at)"
+                        " SELECT guild_id, ?, member_id, service, voted_at FROM vote WHERE campaign_id = ?"
+                        " ON CONFLICT (campaign_id, member_id) DO NOTHING", (campaign, other),
+                    )
+                    await conn.execute("DELETE FROM vote WHERE campaign_id = ?", (other,))
+                    await conn.execute("DELETE FROM campaign WHERE id = ?", (other,))
+                await conn.execute(
+                    "UPDATE campaign SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
+                    " brand = coalesce(brand, ?) WHERE id = ?", (when, when, new.brand, campaign),
+                )
+            else:
+                campaign = ""
+                for candidate in campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"):
+                    async with conn.execute("SELECT 1 FROM campaign WHERE id = ?", (candidate,)) as cur:
+                        if await cur.fetchone() is None:
+                            campaign = candidate
+                            break
+                await conn.execute(
+                    "INSERT INTO campaign (id, guild_id, brand, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+                    (campaign, new.guild_id, new.brand, when, when),
+                )
+            cur = await conn.execute(
+                "INSERT INTO report (public_id, guild_id, member_id, created_at, mail_time, verdict, score, brand,"
+                " subject_key, envelope_domain, handoff_ip, message_id_hash, input_sha256, recipient_key,"
+                " recipient_masked, findings, campaign_id, raw, raw_expires_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new.public_id, new.guild_id, new.member_id, new.created_at.isoformat(), when, new.verdict,
+                    new.score, new.brand, new.keys.subject_key, new.keys.envelope_domain, new.keys.handoff_ip,
+                    new.message_id_hash, new.input_sha256, new.recipient_key, new.recipient_masked,
+                    json.dumps([list(f) for f in new.findings]), campaign, new.raw,
+                    new.raw_expires_at.isoformat() if new.raw_expires_at else None,
+                ),
+            )
+            report_id = cur.lastrowid
+            await conn.executemany(
+                "INSERT OR IGNORE INTO report_domain (report_id, guild_id, domain, role, bad_candidate, age_days)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(report_id, new.guild_id, d, role, int(bad), age) for d, role, bad, age in new.domains],
+            )
+        return StoredReport(new.public_id, campaign, duplicate=False)
+
+    # --- domains -------------------------------------------------------------------------
+
+    async def domain_summary(self, guild_id: int, domain: str) -> dict[str, Any]:
+        conn = self.db.conn
+        async with conn.execute(
+            "SELECT count(DISTINCT r.id), count(DISTINCT r.member_id), min(r.created_at), max(r.created_at),"
+            " max(d.age_days) FROM report_domain d JOIN report r ON r.id = d.report_id"
+            " WHERE d.guild_id = ? AND d.domain = ? AND d.bad_candidate = 1 AND r.verdict = 'phishing'",
+            (guild_id, domain),
+        ) as cur:
+            reports, members, first, last, age = await cur.fetchone()  # type: ignore[misc]
+        async with conn.execute(
+            "SELECT DISTINCT r.brand, r.campaign_id FROM report_domain d JOIN report r ON r.id = d.report_id"
+            " WHERE d.guild_id = ? AND d.domain = ? AND d.bad_candidate = 1 ORDER BY r.id LIMIT 200",
+            (guild_id, domain),
+        ) as cur:
+            rows = await cur.fetchall()
+        async with conn.execute(
+            "SELECT status FROM domain_decision WHERE guild_id = ? AND domain = ?", (guild_id, domain)
+        ) as cur:
+            decision = await cur.fetchone()
+        return {
+            "reports": int(reports), "members": int(members), "first_seen": first, "last_seen": last,
+            "brands": sorted({b for b, _ in rows if b}), "campaigns": list(dict.fromkeys(c for _, c in rows if c)),
+            "decision": decision[0] if decision else None, "age_days": age,
+        }
+
+    async def decide(self, guild_id: int, domain: str, status: str, moderator_id: int | None, now: datetime) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO domain_decision (guild_id, domain, status, moderator_id, decided_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, domain) DO UPDATE SET status = excluded.status,"
+                " moderator_id = excluded.moderator_id, decided_at = excluded.decided_at",
+                (guild_id, domain, status, moderator_id, now.isoformat()),
+            )
+
+    async def blocklist(self, guild_id: int) -> list[str]:
+        """Known-bad domains reported by two members or more, or confirmed; never cleared ones."""
+        async with self.db.conn.execute(
+            "SELECT d.domain FROM report_domain d JOIN report r ON r.id = d.report_id"
+            " LEFT JOIN domain_decision x ON x.guild_id = d.guild_id AND x.domain = d.domain"
+            " WHERE d.guild_id = ? AND d.bad_candidate = 1 AND r.verdict = 'phishing' AND x.status IS NULL"
+            " GROUP BY d.domain HAVING count(DISTINCT r.member_id) >= 2"
+            " UNION SELECT domain FROM domain_decision WHERE guild_id = ? AND status = 'confirmed' ORDER BY 1",
+            (guild_id, guild_id),
+        ) as cur:
+            return [r[0] for r in await cur.fetchall()]
+
+    # --- campaigns -----------------------------------------------------------------------
+
+    async def campaign(self, guild_id: int, campaign_id: str) -> dict[str, Any] | None:
+        conn = self.db.conn
+        async with conn.execute(
+            "SELECT id, brand, first_seen, last_seen FROM campaign WHERE guild_id = ? AND id = ?", (guild_id, campaign_id)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        async with conn.execute(
+            "SELECT member_id, recipient_key, findings, brand FROM report WHERE campaign_id = ?", (campaign_id,)
+        ) as cur:
+            reports = list(await cur.fetchall())
+        async with conn.execute(
+            "SELECT DISTINCT d.domain FROM report_domain d JOIN report r ON r.id = d.report_id"
+            " WHERE r.campaign_id = ? AND d.bad_candidate = 1 ORDER BY d.domain", (campaign_id,),
+        ) as cur:
+            domains = [r[0] for r in await cur.fetchall()]
+        tagged: dict[str, str] = {}
+        for _, key, findings, _ in reports:
+            for rule, _severity, *rest in json.loads(findings):
+                if rule == "leak_tag" and key and rest:
+                    tagged[key] = rest[0]
+        return {
+            "id": row[0], "brand": row[1], "first_seen": row[2], "last_seen": row[3],
+            "reports": len(reports), "members": len({m for m, *_ in reports if m is not None}),
+            "reporters": {m for m, *_ in reports if m is not None},
+            "recipients": sorted({k for _, k, *_ in reports if k}),
+            "brands": sorted({b for *_, b in reports if b}), "domains": domains, "tagged": tagged,
+        }
+
+    async def registrations(self, guild_id: int) -> list[tuple[str, str, bool]]:
+        async with self.db.conn.execute(
+            "SELECT address_key, service, registered FROM registration WHERE guild_id = ?", (guild_id,)
+        ) as cur:
+            return [(k, s, bool(r)) for k, s, r in await cur.fetchall()]
+
+    async def votes(self, campaign_id: str) -> list[tuple[int, str]]:
+        async with self.db.conn.execute("SELECT member_id, service FROM vote WHERE campaign_id = ?", (campaign_id,)) as cur:
+            return [(m, s) for m, s in await cur.fetchall()]
+
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (campaign_id, member_id) DO UPDATE SET service = excluded.service,"
+                " voted_at = excluded.voted_at",
+                (guild_id, campaign_id, member_id, service, now.isoformat()),
+            )
+
+    # --- members -------------------------------------------------------------------------
+
+    async def register(
+        self, guild_id: int, member_id: int, address_key: str, masked: str,
+        services: Iterable[tuple[str, str, bool]], now: datetime,
+    ) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO registered_address (guild_id, address_key, member_id, masked) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, address_key) DO UPDATE SET member_id = excluded.member_id,"
+                " masked = excluded.masked", (guild_id, address_key, member_id, masked),
+            )
+            await conn.executemany(
+                "INSERT INTO registration (guild_id, address_key, service, service_name, registered, member_id, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, address_key, service) DO UPDATE SET"
+                " registered = excluded.registered, service_name = excluded.service_name,"
+                " member_id = excluded.member_id, updated_at = excluded.updated_at",
+                [(guild_id, address_key, slug, name, int(reg), member_id, now.isoformat()) for slug, name, reg in services],
+            )
+
+    async def member_registrations(self, guild_id: int, member_id: int) -> list[tuple[str, str, str, bool]]:
+        async with self.db.conn.execute(
+            "SELECT a.masked, r.service, r.service_name, r.registered FROM registration r"
+            " JOIN registered_address a ON a.guild_id = r.guild_id AND a.address_key = r.address_key"
+            " WHERE r.guild_id = ? AND r.member_id = ? ORDER BY a.masked, r.service", (guild_id, member_id),
+        ) as cur:
+            return [(m, s, n, bool(r)) for m, s, n, r in await cur.fetchall()]
+
+    async def forget(self, guild_id: int, member_id: int) -> dict[str, int]:
+        async with self.db.transaction() as conn:
+            counts = {}
+            for table in ("registration", "registered_address", "vote"):
+                cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ? AND member_id = ?", (guild_id, member_id))  # noqa: S608
+                counts[table] = cur.rowcount
+            cur = await conn.execute(
+                "UPDATE report SET member_id = NULL, raw = NULL, raw_expires_at = NULL WHERE guild_id = ? AND member_id = ?",
+                (guild_id, member_id),
+            )
+            counts["reports_unlinked"] = cur.rowcount
+        return counts
+
+    # --- exports, stats, retention ---------------------------------------------------------
+
+    async def export_reports(self, guild_id: int) -> list[dict[str, Any]]:
+        async with self.db.conn.execute(
+            "SELECT r.id, r.public_id, r.created_at, r.verdict, r.score, r.brand, r.campaign_id FROM report r"
+            " WHERE r.guild_id = ? ORDER BY r.id", (guild_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        domains: dict[int, list[str]] = {}
+        async with self.db.conn.execute(
+            "SELECT report_id, domain FROM report_domain WHERE guild_id = ? AND bad_candidate = 1 ORDER BY domain",
+            (guild_id,),
+        ) as cur:
+            for rid, domain in await cur.fetchall():
+                domains.setdefault(rid, []).append(domain)
+        return [
+            {"report_id": pid, "created_at": created, "verdict": verdict, "score": score, "brand": brand,
+             "campaign": campaign, "domains": domains.get(rid, [])}
+            for rid, pid, created, verdict, score, brand, campaign in rows
+        ]
+
+    async def stats(self, guild_id: int) -> dict[str, Any]:
+        conn = self.db.conn
+        async with conn.execute("SELECT verdict, count(*) FROM report WHERE guild_id = ? GROUP BY verdict", (guild_id,)) as cur:
+            verdicts: dict[str, int] = {str(v): int(n) for v, n in await cur.fetchall()}
+        async with conn.execute(
+            "SELECT brand, count(*) FROM report WHERE guild_id = ? AND brand IS NOT NULL GROUP BY brand"
+            " ORDER BY 2 DESC, 1 LIMIT 10", (guild_id,),
+        ) as cur:
+            brands = [[b, n] for b, n in await cur.fetchall()]
+        async with conn.execute(
+            "SELECT count(*) FROM campaign WHERE guild_id = ?", (guild_id,)
+        ) as cur:
+            campaigns = (await cur.fetchone())[0]  # type: ignore[index]
+        return {"reports": sum(verdicts.values()), "verdicts": verdicts, "top_brands": brands, "campaigns": campaigns,
+                "known_bad_domains": len(await self.blocklist(guild_id))}
+
+    async def guild_settings(self, guild_id: int) -> dict[str, Any]:
+        async with self.db.conn.execute(
+            "SELECT language, keep_raw, raw_retention_days, auto_delete, lookups_enabled, report_channels"
+            " FROM guild_settings WHERE guild_id = ?", (guild_id,),
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return {"language": None, "keep_raw": False, "raw_retention_days": 30, "auto_delete": False,
+                    "lookups_enabled": True, "report_channels": []}
+        return {"language": row[0], "keep_raw": bool(row[1]), "raw_retention_days": int(row[2]),
+                "auto_delete": bool(row[3]), "lookups_enabled": bool(row[4]), "report_channels": json.loads(row[5])}
+
+    async def set_guild_settings(self, guild_id: int, **changes: Any) -> None:
+        current = await self.guild_settings(guild_id)
+        current.update({k: v for k, v in changes.items() if k in current})
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO guild_settings (guild_id, language, keep_raw, raw_retention_days, auto_delete,"
+                " lookups_enabled, report_channels) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+                " language = excluded.language, keep_raw = excluded.keep_raw,"
+                " raw_retention_days = excluded.raw_retention_days, auto_delete = excluded.auto_delete,"
+                " lookups_enabled = excluded.lookups_enabled, report_channels = excluded.report_channels",
+                (guild_id, current["language"], int(current["keep_raw"]), int(current["raw_retention_days"]),
+                 int(current["auto_delete"]), int(current["lookups_enabled"]), json.dumps(current["report_channels"])),
+            )
+
+    async def purge_raw(self, now: datetime) -> int:
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "UPDATE report SET raw = NULL, raw_expires_at = NULL WHERE raw IS NOT NULL AND raw_expires_at <= ?",
+                (now.isoformat(),),
+            )
+            return cur.rowcount

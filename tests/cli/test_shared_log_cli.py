@@ -1,0 +1,135 @@
+"""The issue's scenario, as members would do it through `phishbot`: three members report the seed
+mail as each received it, register where they gave their addresses, vote, and one is forgotten."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from tests.cli.test_analyze_cli import SEED_EML, run
+
+GUILD = "111111111111111111"
+A, B, C, D, E = "201", "202", "203", "204", "205"
+ADDRESSES = {A: "taro.yamada@example.jp", B: "hanako.sato@example.jp", C: "jiro.suzuki@example.com"}
+
+
+def seed_for(address: str, message_id: str) -> bytes:
+    raw = SEED_EML.read_bytes().decode("ascii")
+    raw = raw.replace("taro.yamada@example.jp", address)
+    raw = raw.replace("<20210124190205.91C2F1A0@ntc-cs.com>", f"<{message_id}@ntc-cs.com>")
+    return raw.encode("ascii")
+
+
+def pb(tmp: Path, *args: str) -> dict | list | str:  # type: ignore[type-arg]
+    proc = run(*args, "--db", str(tmp / "log.db"), env={"LOOKUPS_ENABLED": "false"})
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    return json.loads(out) if "--json" in args else out
+
+
+def test_members_report_register_vote_and_forget(tmp_path: Path) -> None:
+    outputs: list[str] = []
+    for member, mid in ((A, "a1"), (B, "b1"), (C, "c1"), (A, "a1")):  # A reports the same mail twice
+        mail = tmp_path / f"{member}-{mid}.eml"
+        mail.write_bytes(seed_for(ADDRESSES[member], mid))
+        obj = pb(tmp_path, "report", str(mail), "--guild", GUILD, "--member", member, "--json")
+        outputs.append(json.dumps(obj))
+        assert obj["verdict"] == "phishing"  # type: ignore[index]
+    reports = [json.loads(o) for o in outputs]
+    campaign = reports[0]["campaign"]
+    assert re.fullmatch(r"C-[0-9a-f]{4,}", campaign)
+    assert {r["campaign"] for r in reports} == {campaign}
+    assert reports[3]["duplicate"] is True and reports[3]["report_id"] == reports[0]["report_id"]
+
+    for member, yes, no in ((A, "amazon,楽天", ""), (B, "Amazon.co.jp, Yahoo!ショッピング", ""),
+                            (C, "アマゾン,aliexpress", "三井住友カード")):
+        pb(tmp_path, "leak", "register", "--guild", GUILD, "--member", member, "--address", ADDRESSES[member],
+           "--services", yes, "--not", no, "--json")
+    pb(tmp_path, "leak", "register", "--guild", GUILD, "--member", D, "--address", "d@example.net",
+       "--services", "rakuten,smbc-card", "--json")
+    pb(tmp_path, "leak", "register", "--guild", GUILD, "--member", E, "--address", "e@example.net",
+       "--services", "smbc-card,yahoo-shopping", "--json")
+
+    domain = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--json", "--no-lookups")
+    assert domain["status"] == "known_bad" and domain["reports"] == 3 and domain["members"] == 3  # type: ignore[index]
+    assert domain["campaigns"] == [campaign]  # type: ignore[index]
+
+    view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
+    assert (view["reports"], view["members"]) == (3, 3)  # type: ignore[index]
+    ranking = view["leak_ranking"]  # type: ignore[index]
+    assert ranking[0]["service"] == "amazon" and ranking[0]["registered"] == 3
+    assert all(isinstance(r[k], int) for r in ranking for k in ("registered", "not_registered", "votes", "votes_from_recipients"))
+    assert 0 < ranking[0]["score"] <= 1
+    order = [r["service"] for r in ranking]
+    assert "smbc-card" not in order[:2]
+    smbc = next(r for r in ranking if r["service"] == "smbc-card")
+    assert smbc["not_registered"] == 1
+    assert order == sorted(order, key=lambda s: -next(r["score"] for r in ranking if r["service"] == s))
+
+    pb(tmp_path, "leak", "vote", campaign, "楽天", "--guild", GUILD, "--member", A, "--json")
+    pb(tmp_path, "leak", "vote", campaign, "amazon", "--guild", GUILD, "--member", A, "--json")  # changed
+    pb(tmp_path, "leak", "vote", campaign, "amazon", "--guild", GUILD, "--member", B, "--json")
+    view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
+    votes = {r["service"]: (r["votes"], r["votes_from_recipients"]) for r in view["leak_ranking"]}  # type: ignore[index]
+    assert votes["amazon"] == (2, 2) and votes["rakuten"] == (0, 0)
+
+    forgot = pb(tmp_path, "forget", "--guild", GUILD, "--member", C, "--json")
+    assert forgot["registration"] == 3 and forgot["reports_unlinked"] == 1  # type: ignore[index]
+    view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
+    amazon = next(r for r in view["leak_ranking"] if r["service"] == "amazon")  # type: ignore[index]
+    assert amazon["registered"] == 2  # C's registration no longer counts
+    assert view["leak_ranking"][0]["service"] == "amazon"  # type: ignore[index]
+    assert "aliexpress" not in {r["service"] for r in view["leak_ranking"]}  # type: ignore[index]  # only C named it
+
+    blocklist = pb(tmp_path, "export", "blocklist", "--guild", GUILD)
+    assert "servicecc-jp.cc" in str(blocklist).splitlines()
+    hosts = pb(tmp_path, "export", "hosts", "--guild", GUILD)
+    assert "0.0.0.0 servicecc-jp.cc" in str(hosts)
+    csv_text = pb(tmp_path, "export", "csv", "--guild", GUILD)
+    stats = pb(tmp_path, "stats", "--guild", GUILD, "--json")
+    assert stats["reports"] == 3 and stats["campaigns"] == 1  # type: ignore[index]
+
+    # no address in clear anywhere: not in any output, not in the database file
+    everything = "\n".join(outputs) + str(blocklist) + str(csv_text) + json.dumps(view)
+    raw_db = b""
+    for name in ("log.db", "log.db-wal"):
+        if (tmp_path / name).exists():
+            raw_db += (tmp_path / name).read_bytes()
+    for address in [*ADDRESSES.values(), "d@example.net", "e@example.net"]:
+        assert address not in everything
+        assert address.encode() not in raw_db
+        local = address.split("@")[0]
+        if len(local) >= 5:
+            assert local.encode() not in raw_db
+    conn = sqlite3.connect(tmp_path / "log.db")
+    masked = {r[0] for r in conn.execute("SELECT masked FROM registered_address")}
+    conn.close()
+    assert masked == {"t***@example.jp", "h***@example.jp", "d***@example.net", "e***@example.net"}
+
+
+def test_blocklist_needs_two_members_or_a_moderator(tmp_path: Path) -> None:
+    mail = tmp_path / "one.eml"
+    mail.write_bytes(seed_for("solo@example.jp", "s1"))
+    pb(tmp_path, "report", str(mail), "--guild", GUILD, "--member", A, "--json")
+    assert pb(tmp_path, "export", "blocklist", "--guild", GUILD) == ""  # one member cannot poison it
+    pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--confirm", "--member", "9", "--json", "--no-lookups")
+    assert "servicecc-jp.cc" in str(pb(tmp_path, "export", "blocklist", "--guild", GUILD))
+    cleared = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--clear", "--json", "--no-lookups")
+    assert cleared["status"] == "unknown"  # type: ignore[index]
+    assert pb(tmp_path, "export", "blocklist", "--guild", GUILD) == ""
+    other_guild = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", "222", "--json", "--no-lookups")
+    assert other_guild["reports"] == 0  # every guild's data is its own  # type: ignore[index]
+
+
+def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
+    proc = run("leak", "register", "--guild", GUILD, "--member", A, "--address", "not-an-address", "--services", "amazon",
+               "--db", str(tmp_path / "x.db"), "--lang", "ja")
+    assert proc.returncode == 1 and "メールアドレスではありません" in proc.stderr.decode()
+    proc = run("campaign", "C-ffff", "--guild", GUILD, "--db", str(tmp_path / "x.db"))
+    assert proc.returncode == 1 and b"no campaign" in proc.stderr and b"Traceback" not in proc.stderr
+    proc = run("db", "status", "--db", str(tmp_path / "x.db"), "--json")
+    assert json.loads(proc.stdout)["up_to_date"] is True
+    proc = run("db", "backup", str(tmp_path / "copy.db"), "--db", str(tmp_path / "x.db"), "--json")
+    assert proc.returncode == 0 and (tmp_path / "copy.db").exists()

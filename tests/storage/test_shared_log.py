@@ -1,0 +1,106 @@
+"""The shared log's store: one transaction per write, readers during writes, a locked database,
+and a crash in the middle of a report."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime
+
+import aiosqlite
+import pytest
+
+from bot.community.campaigns import CampaignKeys
+from bot.services.protocols import NewReport
+from bot.storage.database import Database
+from bot.storage.shared_log import SharedLogStore
+
+NOW = datetime(2021, 1, 25, tzinfo=UTC)
+
+
+def new_report(n: int, link: str = "servicecc-jp.cc", guild: int = 1) -> NewReport:
+    keys = CampaignKeys(frozenset({link}), "ntc-cs.com", "203.0.113.45", "smbc-card", "三井住友カード重要", NOW)
+    return NewReport(
+        guild_id=guild, member_id=100 + n, created_at=NOW, mail_time=NOW, verdict="phishing", score=90, brand="smbc-card",
+        keys=keys, message_id_hash=f"m{n}", input_sha256=f"h{n}", recipient_key=f"k{n}", recipient_masked="x***@example.jp",
+        findings=(("self_sent", "medium"),), domains=((link, "link", True, 3), ("ntc-cs.com", "envelope", True, 6913)),
+        public_id=f"R-{n:010d}",
+    )
+
+
+async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "s.db")) as db:
+        store = SharedLogStore(db)
+        first = await store.save_report(new_report(1))
+        second = await store.save_report(new_report(2))
+        again = await store.save_report(new_report(1))
+        other = await store.save_report(new_report(3, link="elsewhere.example"))
+        assert first.campaign_id == second.campaign_id == other.campaign_id  # same envelope and brand
+        assert again.duplicate and again.public_id == first.public_id
+        summary = await store.domain_summary(1, "servicecc-jp.cc")
+        assert summary["reports"] == 2 and summary["members"] == 2
+
+
+async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "s.db")) as db:
+        store = SharedLogStore(db)
+        original = db.conn.executemany
+
+        async def crash(*args: object, **kw: object) -> None:
+            raise RuntimeError("power cut while writing the report's domains")
+
+        monkeypatch.setattr(db.conn, "executemany", crash)
+        with pytest.raises(RuntimeError):
+            await store.save_report(new_report(1))
+        monkeypatch.setattr(db.conn, "executemany", original)
+        for table in ("report", "campaign", "report_domain"):
+            async with db.conn.execute(f"SELECT count(*) FROM {table}") as cur:
+                assert (await cur.fetchone())[0] == 0, table  # type: ignore[index]
+        assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
+
+
+async def test_readers_are_not_blocked_by_a_writer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "s.db")
+    async with await Database.open(path) as db:
+        store = SharedLogStore(db)
+        await store.save_report(new_report(1))
+        async with aiosqlite.connect(path) as reader:
+            await db.conn.execute("BEGIN IMMEDIATE")  # a write in progress
+            await db.conn.execute("UPDATE report SET score = 10")
+            async with reader.execute("SELECT score FROM report") as cur:
+                assert (await cur.fetchone())[0] == 90  # type: ignore[index]  # WAL: the committed state
+            await db.conn.execute("COMMIT")
+            async with reader.execute("SELECT score FROM report") as cur:
+                assert (await cur.fetchone())[0] == 10  # type: ignore[index]
+
+
+async def test_a_locked_database_is_an_error_not_a_hang(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    path = str(tmp_path / "s.db")
+    async with await Database.open(path) as db:
+        await db.conn.execute("PRAGMA busy_timeout = 200")
+        store = SharedLogStore(db)
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                await asyncio.wait_for(store.save_report(new_report(1)), 10)
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert not (await store.save_report(new_report(1))).duplicate
+
+
+async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "s.db")) as db:
+        store = SharedLogStore(db)
+        stored = await store.save_report(new_report(1))
+        assert stored.campaign_id
+        await store.register(1, 101, "k1", "x***@example.jp", [("amazon", "Amazon", True)], NOW)
+        await store.vote(1, stored.campaign_id, 101, "rakuten", NOW)
+        await store.vote(1, stored.campaign_id, 101, "amazon", NOW)
+        assert await store.votes(stored.campaign_id) == [(101, "amazon")]
+        counts = await store.forget(1, 101)
+        assert counts == {"registration": 1, "registered_address": 1, "vote": 1, "reports_unlinked": 1}
+        assert await store.registrations(1) == []
+        view = await store.campaign(1, stored.campaign_id)
+        assert view is not None and view["reports"] == 1 and view["members"] == 0
