@@ -115,6 +115,11 @@ async def main(n: int, registrations: int, seed: int) -> None:
                      "x", int(rng.random() > 0.1), rng.randrange(50000), "2024-01-01") for _ in range(registrations)]
             await db.conn.execute("BEGIN")
             await db.conn.executemany("INSERT OR IGNORE INTO registration VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            await db.conn.executemany("INSERT OR IGNORE INTO registered_address VALUES (?, ?, ?, ?)",
+                                      [(g, k, m, "x***@example.jp") for g, k, _, _, _, m, _ in rows])
+            await db.conn.execute(  # what register() keeps up to date
+                "INSERT INTO registration_count SELECT guild_id, service, registered, count(*) FROM registration"
+                " GROUP BY guild_id, service, registered")
             await db.conn.execute("COMMIT")
             await db.conn.execute("ANALYZE")
             size = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))

@@ -20,7 +20,7 @@ from bot.analysis.domains import org_domain
 from bot.analysis.models import Limits, Report
 from bot.analysis.privacy import mask_address
 from bot.community.campaigns import CampaignKeys, subject_key
-from bot.community.leaks import Registration, rank_leak_sources
+from bot.community.leaks import CommunityCounts, Registration, rank_leak_sources
 from bot.community.services import parse_service_list, resolve_service
 from bot.services.analyse_report import analyse_with_lookups
 from bot.services.domain_info import domain_info
@@ -145,8 +145,11 @@ class Community:
         view = await self.store.campaign(guild_id, campaign_id.strip())
         if view is None:
             return None
-        registrations = [Registration(k, s, r) for k, s, r in await self.store.registrations(guild_id)]
-        ranking = rank_leak_sources(view["recipients"], registrations, view["tagged"])
+        # community-wide counts by aggregate queries, and only the hit addresses' own answers
+        addresses, yes, no = await self.store.registration_counts(guild_id)
+        own = [Registration(k, s, r) for k, s, r in await self.store.registrations_of(guild_id, view["recipients"])]
+        ranking = rank_leak_sources(view["recipients"], own, view["tagged"],
+                                    counts=CommunityCounts(addresses, yes, no))
         votes = await self.store.votes(view["id"])
         tally: dict[str, int] = {}
         from_recipients: dict[str, int] = {}

@@ -11,7 +11,6 @@ from bot.community.campaigns import CampaignKeys, KnownReport, campaign_id_candi
 from bot.services.protocols import NewReport, StoredReport
 from bot.storage.database import Database
 
-CANDIDATE_LIMIT = 500
 
 
 class SharedLogStore:
@@ -22,55 +21,47 @@ class SharedLogStore:
 
     async def find_report(self, guild_id: int, input_sha256: str, message_id_hash: str | None) -> StoredReport | None:
         async with self.db.conn.execute(
-            "SELECT public_id, campaign_id FROM report WHERE guild_id = ? AND (input_sha256 = ? OR message_id_hash = ?)"
-            " ORDER BY id LIMIT 1",
-            (guild_id, input_sha256, message_id_hash),
+            "SELECT public_id, campaign_id FROM report WHERE guild_id = ? AND input_sha256 = ?"
+            " UNION ALL SELECT public_id, campaign_id FROM report WHERE guild_id = ? AND message_id_hash = ? LIMIT 1",
+            (guild_id, input_sha256, guild_id, message_id_hash),
         ) as cur:
             row = await cur.fetchone()
         return StoredReport(row[0], row[1], duplicate=True) if row else None
 
     async def _candidates(self, guild_id: int, keys: CampaignKeys) -> list[KnownReport]:
-        ids: set[int] = set()
-        conn = self.db.conn
+        """One representative earlier report per campaign and per way of matching (a shared link
+        domain, the sending infrastructure, the subject), in one query: the pure rules in
+        ``bot.community.campaigns`` decide which of them the new report joins."""
+        parts: list[str] = []
+        params: list[Any] = []
+        columns = "r.campaign_id, r.envelope_domain, r.handoff_ip, r.brand, r.subject_key, r.mail_time"
         for domain in sorted(keys.link_domains)[:20]:
-            async with conn.execute(
-                "SELECT report_id FROM report_domain WHERE guild_id = ? AND domain = ? AND role = 'link' AND bad_candidate = 1"
-                " LIMIT ?", (guild_id, domain, CANDIDATE_LIMIT),
-            ) as cur:
-                ids.update(r[0] for r in await cur.fetchall())
+            parts.append(
+                f"SELECT * FROM (SELECT {columns}, ? AS link FROM report_domain d JOIN report r ON r.id = d.report_id"
+                " WHERE d.guild_id = ? AND d.domain = ? AND d.role = 'link' AND d.bad_candidate = 1"
+                " AND r.campaign_id IS NOT NULL GROUP BY r.campaign_id LIMIT 20)"
+            )
+            params += [domain, guild_id, domain]
         for column, value in (("envelope_domain", keys.envelope_domain), ("handoff_ip", keys.handoff_ip),
                               ("subject_key", keys.subject_key)):
             if value is None:
                 continue
-            async with conn.execute(
-                f"SELECT id FROM report WHERE guild_id = ? AND {column} = ? LIMIT ?",  # noqa: S608 - fixed column names
-                (guild_id, value, CANDIDATE_LIMIT),
-            ) as cur:
-                ids.update(r[0] for r in await cur.fetchall())
-        if not ids:
+            parts.append(
+                f"SELECT * FROM (SELECT {columns}, NULL AS link FROM report r WHERE r.guild_id = ? AND r.{column} = ?"
+                " AND r.campaign_id IS NOT NULL GROUP BY r.campaign_id, r.brand LIMIT 20)"
+            )
+            params += [guild_id, value]
+        if not parts:
             return []
-        found: list[KnownReport] = []
-        id_list = sorted(ids)[:CANDIDATE_LIMIT]
-        marks = ",".join("?" * len(id_list))
-        async with conn.execute(
-            f"SELECT id, campaign_id, envelope_domain, handoff_ip, brand, subject_key, mail_time FROM report"  # noqa: S608
-            f" WHERE id IN ({marks}) AND campaign_id IS NOT NULL ORDER BY id",
-            id_list,
-        ) as cur:
+        async with self.db.conn.execute(" UNION ALL ".join(parts), params) as cur:  # noqa: S608 - fixed SQL, bound values
             rows = await cur.fetchall()
-        links: dict[int, set[str]] = {}
-        async with conn.execute(
-            f"SELECT report_id, domain FROM report_domain WHERE report_id IN ({marks})"  # noqa: S608
-            " AND role = 'link' AND bad_candidate = 1",
-            id_list,
-        ) as cur:
-            for report_id, domain in await cur.fetchall():
-                links.setdefault(report_id, set()).add(domain)
-        for rid, campaign, envelope, handoff, brand, subject, mail_time in rows:
-            found.append(KnownReport(campaign, CampaignKeys(
-                frozenset(links.get(rid, ())), envelope, handoff, brand, subject, datetime.fromisoformat(mail_time),
-            )))
-        return found
+        return [
+            KnownReport(campaign, CampaignKeys(
+                frozenset({link}) if link else frozenset(), envelope, handoff, brand, subject,
+                datetime.fromisoformat(mail_time),
+            ))
+            for campaign, envelope, handoff, brand, subject, mail_time, link in rows
+        ]
 
     async def save_report(self, new: NewReport) -> StoredReport:
         """Deduplicate, place in a campaign (joining or merging), and store — one transaction."""
@@ -213,6 +204,31 @@ class SharedLogStore:
         ) as cur:
             return [(k, s, bool(r)) for k, s, r in await cur.fetchall()]
 
+    async def registration_counts(self, guild_id: int) -> tuple[int, dict[str, int], dict[str, int]]:
+        """(addresses with an answer, service -> "registered" answers, service -> "not registered")."""
+        conn = self.db.conn
+        async with conn.execute("SELECT count(*) FROM registered_address WHERE guild_id = ?", (guild_id,)) as cur:
+            addresses = int((await cur.fetchone())[0])  # type: ignore[index]
+        yes: dict[str, int] = {}
+        no: dict[str, int] = {}
+        async with conn.execute(
+            "SELECT service, registered, n FROM registration_count WHERE guild_id = ? AND n > 0", (guild_id,),
+        ) as cur:
+            for service, registered, count in await cur.fetchall():
+                (yes if registered else no)[service] = int(count)
+        return addresses, yes, no
+
+    async def registrations_of(self, guild_id: int, address_keys: Iterable[str]) -> list[tuple[str, str, bool]]:
+        keys = sorted(set(address_keys))[:5000]
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        async with self.db.conn.execute(
+            f"SELECT address_key, service, registered FROM registration WHERE guild_id = ? AND address_key IN ({marks})",  # noqa: S608
+            [guild_id, *keys],
+        ) as cur:
+            return [(k, s, bool(r)) for k, s, r in await cur.fetchall()]
+
     async def votes(self, campaign_id: str) -> list[tuple[int, str]]:
         async with self.db.conn.execute("SELECT member_id, service FROM vote WHERE campaign_id = ?", (campaign_id,)) as cur:
             return [(m, s) for m, s in await cur.fetchall()]
@@ -245,6 +261,7 @@ class SharedLogStore:
                 " member_id = excluded.member_id, updated_at = excluded.updated_at",
                 [(guild_id, address_key, slug, name, int(reg), member_id, now.isoformat()) for slug, name, reg in services],
             )
+            await _recount(conn, guild_id, {slug for slug, _, _ in services})
 
     async def member_registrations(self, guild_id: int, member_id: int) -> list[tuple[str, str, str, bool]]:
         async with self.db.conn.execute(
@@ -256,6 +273,10 @@ class SharedLogStore:
 
     async def forget(self, guild_id: int, member_id: int) -> dict[str, int]:
         async with self.db.transaction() as conn:
+            async with conn.execute(
+                "SELECT DISTINCT service FROM registration WHERE guild_id = ? AND member_id = ?", (guild_id, member_id)
+            ) as cur:
+                touched = {r[0] for r in await cur.fetchall()}
             counts = {}
             for table in ("registration", "registered_address", "vote"):
                 cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ? AND member_id = ?", (guild_id, member_id))  # noqa: S608
@@ -265,6 +286,7 @@ class SharedLogStore:
                 (guild_id, member_id),
             )
             counts["reports_unlinked"] = cur.rowcount
+            await _recount(conn, guild_id, touched)
         return counts
 
     # --- exports, stats, retention ---------------------------------------------------------
@@ -337,3 +359,14 @@ class SharedLogStore:
                 (now.isoformat(),),
             )
             return cur.rowcount
+
+
+async def _recount(conn: Any, guild_id: int, services: set[str]) -> None:
+    """Refresh the per-service answer counts of these services (inside the caller's transaction)."""
+    for service in sorted(services):
+        await conn.execute("DELETE FROM registration_count WHERE guild_id = ? AND service = ?", (guild_id, service))
+        await conn.execute(
+            "INSERT INTO registration_count (guild_id, service, registered, n) SELECT guild_id, service, registered,"
+            " count(*) FROM registration WHERE guild_id = ? AND service = ? GROUP BY guild_id, service, registered",
+            (guild_id, service),
+        )
