@@ -148,8 +148,8 @@ class Community:
         # community-wide counts by aggregate queries, and only the hit addresses' own answers
         addresses, yes, no = await self.store.registration_counts(guild_id)
         own = [Registration(k, s, r) for k, s, r in await self.store.registrations_of(guild_id, view["recipients"])]
-        ranking = rank_leak_sources(view["recipients"], own, view["tagged"],
-                                    counts=CommunityCounts(addresses, yes, no))
+        tagged = {key: resolve_service(tag).slug for key, tag in view["tagged"].items() if tag.strip()}
+        ranking = rank_leak_sources(view["recipients"], own, tagged, counts=CommunityCounts(addresses, yes, no))
         votes = await self.store.votes(view["id"])
         tally: dict[str, int] = {}
         from_recipients: dict[str, int] = {}
