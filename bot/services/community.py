@@ -67,6 +67,7 @@ class Community:
         if not report.readable:
             raise CommunityError("unreadable", reason=report.problems[-1].code if report.problems else "?")
         stored = await self.store.save_report(self._new_report(report, data, guild_id, member_id, now, keep_raw_days))
+        await self.store.purge_raw(now)  # raw mail past its guild's retention goes, whoever's it was
         view = await self.store.campaign(guild_id, stored.campaign_id) if stored.campaign_id else None
         return Submitted(report, stored, view["reports"] if view else 1, view["members"] if view else 1)
 
