@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.services.community import Community, CommunityError, address_key
 from bot.storage.database import Database
 from bot.storage.shared_log import SharedLogStore
@@ -43,16 +45,12 @@ async def test_member_input_errors_are_values_with_codes(tmp_path) -> None:  # t
         comm = Community(SharedLogStore(db), KEY)
         for address, yes, no, code in (("nope", "amazon", "", "bad_address"), ("a@example.jp", "", "", "no_services"),
                                         ("a@example.jp", "amazon", "アマゾン", "contradiction")):
-            try:
+            with pytest.raises(CommunityError) as caught:
                 await comm.register(1, 1, address, yes, no, NOW)
-            except CommunityError as exc:
-                assert exc.code == code
-            else:
-                raise AssertionError(code)
-        try:
+            assert caught.value.code == code
+        with pytest.raises(CommunityError) as caught:
             await comm.submit_report(b"", 1, 1, NOW, None)
-        except CommunityError as exc:
-            assert exc.code == "unreadable"
+        assert caught.value.code == "unreadable"
 
 
 def test_address_keys_are_keyed_and_normalised() -> None:
