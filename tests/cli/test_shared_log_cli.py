@@ -133,3 +133,20 @@ def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["up_to_date"] is True
     proc = run("db", "backup", str(tmp_path / "copy.db"), "--db", str(tmp_path / "x.db"), "--json")
     assert proc.returncode == 0 and (tmp_path / "copy.db").exists()
+
+
+def test_report_path_imports_no_discord(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from bot.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['report', {str(SEED_EML)!r}, '--guild', '1', '--member', '2', '--no-lookups', '--json', '--db', {str(tmp_path / 'r.db')!r}])\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('discord', 'pydantic'))))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120, check=True)
+    assert proc.stdout.decode().strip() == ""
