@@ -75,3 +75,21 @@ async def test_cache_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-de
         await cache.put(DomainFact("x.example", "unavailable", reason="timeout"), NOW)
         assert await cache.get("x.example", NOW) is None
         assert await cache.purge_expired(NOW.replace(year=2022)) == 1
+
+
+def test_address_hash_key_is_created_once_with_mode_0600(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    from bot.storage.secret_key import address_hash_key
+
+    db = str(tmp_path / "data" / "p.db")
+    first = address_hash_key(db, None)
+    path = tmp_path / "data" / "secret.key"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert len(first) == 64
+    assert address_hash_key(db, None) == first  # the same key on every run
+    assert address_hash_key(db, "configured-key") == b"configured-key"  # ADDRESS_HASH_KEY wins
+    path.write_bytes(b"short")
+    with pytest.raises(RuntimeError, match="too short"):
+        address_hash_key(db, None)
