@@ -48,18 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     domain.add_argument("name", metavar="NAME", help="domain, host, URL or defanged name")
     _common(domain, guild=False)
-    domain.add_argument("--guild", type=int, metavar="G", help="guild (server) id: the shared log's view")
+    domain.add_argument("--guild", type=snowflake, metavar="G", help="guild (server) id: the shared log's view")
     decision = domain.add_mutually_exclusive_group()
     decision.add_argument("--confirm", action="store_true", help="moderators: confirm the domain as known-bad")
     decision.add_argument("--clear", action="store_true", help="moderators: clear the domain (not known-bad)")
-    domain.add_argument("--member", type=int, metavar="M", help="the moderator's member id (with --confirm/--clear)")
+    domain.add_argument("--member", type=snowflake, metavar="M", help="the moderator's member id (with --confirm/--clear)")
     domain.add_argument("--no-lookups", action="store_true", help="do not ask the registries")
 
     report = sub.add_parser("report", help="analyse a mail and save it to the shared log / 報告する",
                             description="Analyse a mail and save the report in the guild's shared log.")
     report.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
     _common(report)
-    report.add_argument("--member", type=int, required=True, metavar="M", help="reporting member id")
+    report.add_argument("--member", type=snowflake, required=True, metavar="M", help="reporting member id")
     report.add_argument("--no-lookups", action="store_true", help="no registration lookups")
 
     campaign = sub.add_parser("campaign", help="a campaign and its probable leak source / キャンペーン")
@@ -70,22 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     leak_sub = leak.add_subparsers(dest="leak_command", required=True, metavar="ACTION")
     register = leak_sub.add_parser("register", help="record which services an address was given to")
     _common(register)
-    register.add_argument("--member", type=int, required=True, metavar="M")
+    register.add_argument("--member", type=snowflake, required=True, metavar="M")
     register.add_argument("--address", required=True, metavar="A", help="the address (stored only as a keyed hash)")
     register.add_argument("--services", default="", metavar="S1,S2", help="services the address was given to")
     register.add_argument("--not", dest="not_services", default="", metavar="S3,S4", help="services it was NOT given to")
     mine = leak_sub.add_parser("mine", help="the services you registered")
     _common(mine)
-    mine.add_argument("--member", type=int, required=True, metavar="M")
+    mine.add_argument("--member", type=snowflake, required=True, metavar="M")
     vote = leak_sub.add_parser("vote", help="vote on a campaign's leak source (changeable)")
     vote.add_argument("campaign", metavar="CAMPAIGN")
     vote.add_argument("service", metavar="SERVICE")
     _common(vote)
-    vote.add_argument("--member", type=int, required=True, metavar="M")
+    vote.add_argument("--member", type=snowflake, required=True, metavar="M")
 
     forget = sub.add_parser("forget", help="delete a member's registrations and votes, unlink their reports / 削除")
     _common(forget)
-    forget.add_argument("--member", type=int, required=True, metavar="M")
+    forget.add_argument("--member", type=snowflake, required=True, metavar="M")
 
     export = sub.add_parser("export", help="export the blocklist or the reports (no personal data) / 書き出し")
     export.add_argument("kind", choices=("blocklist", "hosts", "csv", "json"))
@@ -102,9 +102,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def snowflake(text: str) -> int:
+    """A Discord id: a positive integer that fits SQLite's 64 bits."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}")
+    return value
+
+
 def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
     if guild:
-        p.add_argument("--guild", type=int, required=True, metavar="G", help="guild (server) id")
+        p.add_argument("--guild", type=snowflake, required=True, metavar="G", help="guild (server) id")
     p.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
     p.add_argument("--lang", choices=("ja", "en"), help="language of the output")
     p.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
@@ -317,7 +328,7 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
     except BadDomain:
         _error(lang, args.name, t(lang, "domain", "not_a_domain"))
         return 1
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:  # locked, not a database, cannot open
         reason = "locked" if "locked" in str(exc) else "db_error"
         _error(lang, args.settings.db_path, t(lang, "community", reason))
         return 1
@@ -453,6 +464,7 @@ async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
 
 def cmd_db(args: argparse.Namespace, lang: str) -> int:
     import asyncio
+    import sqlite3
 
     from bot.storage.database import LATEST, Database
 
@@ -478,8 +490,12 @@ def cmd_db(args: argparse.Namespace, lang: str) -> int:
 
     try:
         result = asyncio.run(run())
-    except (OSError, RuntimeError) as exc:
+    except RuntimeError as exc:  # e.g. a database newer than this program
         _error(lang, args.settings.db_path, str(exc))
+        return 1
+    except (OSError, sqlite3.Error) as exc:
+        reason = "locked" if "locked" in str(exc) else "db_error"
+        _error(lang, args.settings.db_path, t(lang, "community", reason))
         return 1
     _emit(args, result, "\n".join(f"{k}: {v}" for k, v in result.items()))
     return 0

@@ -55,10 +55,10 @@ def joins(new: CampaignKeys, old: CampaignKeys) -> bool:
         or (new.handoff_ip is not None and new.handoff_ip == old.handoff_ip)
     ):
         return True
-    return (
-        new.subject_key is not None
+    return (  # "the same subject and brand": without a brand, a subject alone joins nothing
+        same_brand
+        and new.subject_key is not None
         and new.subject_key == old.subject_key
-        and new.brand == old.brand
         and abs(new.mail_time - old.mail_time) <= SUBJECT_WINDOW
     )
 

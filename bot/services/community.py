@@ -80,15 +80,28 @@ class Community:
         from_org = org_domain(s.from_addr.domain) if s.from_addr and s.from_addr.domain else None
         self_sent = s.from_addr is not None and any(r.address == s.from_addr.address for r in s.recipients)
         brand = report.brand.id if report.brand and not report.brand_official else None
+        # never known-bad: a brand's own, free-mail, shared infrastructure, shorteners, free hosting
+        # (the page on it may be bad, the service is not), and a From domain nothing authenticated
+        # (forged: for a self-sent mail it is the victim's own)
+        shared = cat.freemail | cat.benign | cat.shorteners | cat.free_hosting | cat.infrastructure | cat.trackers
+        auth = s.auth
+        from_verified = from_org is not None and auth.trusted and (
+            auth.dmarc == "pass" or from_org in {org_domain(d) for d in auth.dkim_domains}
+        )
+
+        def may_be_bad(domain: str) -> bool:
+            if cat.is_official(domain) or domain in shared:
+                return False
+            return not (domain == from_org and (self_sent or not from_verified))
+
         link_domains = frozenset(
             link.registrable_domain for link in report.links
-            if link.registrable_domain and not cat.is_official(link.registrable_domain)
-            and link.registrable_domain not in cat.freemail and link.registrable_domain not in cat.benign
+            if link.registrable_domain and may_be_bad(link.registrable_domain)
         )
         ages = dict(report.ages)
         domains = []
         for entry in report.domains:
-            bad = entry.role in ("link", "envelope", "dkim") and not (self_sent and entry.domain == from_org)
+            bad = entry.role in ("link", "envelope", "dkim") and may_be_bad(entry.domain)
             domains.append((entry.domain, entry.role, bad, ages.get(entry.domain)))
         mail_time = datetime.fromisoformat(report.received_at) if report.received_at else now
         envelope = org_domain(s.envelope_domain) if s.envelope_domain else None
@@ -185,9 +198,13 @@ class Community:
         both = {s.slug for s in yes} & {s.slug for s in no}
         if both:
             raise CommunityError("contradiction", services=", ".join(sorted(both)))
+        key = address_key(self.key, clean)
+        owner = await self.store.address_owner(guild_id, key)
+        if owner is not None and owner != member_id:
+            raise CommunityError("address_taken")  # one member's answers cannot be changed by another
         entries = [(s.slug, s.name_ja if s.known else s.name_en, True) for s in yes]
         entries += [(s.slug, s.name_ja if s.known else s.name_en, False) for s in no]
-        await self.store.register(guild_id, member_id, address_key(self.key, clean), mask_address(clean), entries, now)
+        await self.store.register(guild_id, member_id, key, mask_address(clean), entries, now)
         return {"address": mask_address(clean), "registered": [s.slug for s in yes], "not_registered": [s.slug for s in no]}
 
     async def my_registrations(self, guild_id: int, member_id: int) -> list[dict[str, Any]]:
@@ -198,6 +215,8 @@ class Community:
         view = await self.store.campaign(guild_id, campaign_id.strip())
         if view is None:
             raise CommunityError("no_campaign", campaign=campaign_id)
+        if not service_text.strip():
+            raise CommunityError("no_services")
         service = resolve_service(service_text)
         await self.store.vote(guild_id, view["id"], member_id, service.slug, now)
         return {"campaign": view["id"], "service": service.slug}

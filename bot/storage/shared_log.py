@@ -71,8 +71,16 @@ class SharedLogStore:
             matches = matching_campaigns(new.keys, await self._candidates(new.guild_id, new.keys))
             when = new.mail_time.isoformat()
             if matches:
-                campaign = matches[0]
-                for other in matches[1:]:  # one campaign after all: merge into the oldest
+                marks = ",".join("?" * len(matches))
+                async with conn.execute(
+                    f"SELECT id, first_seen, last_seen FROM campaign WHERE id IN ({marks}) ORDER BY first_seen, id",  # noqa: S608
+                    matches,
+                ) as cur:
+                    spans = list(await cur.fetchall())
+                campaign = spans[0][0]  # the oldest keeps its id; the others merge into it
+                first = min([when, *(r[1] for r in spans)])
+                last = max([when, *(r[2] for r in spans)])
+                for other in [r[0] for r in spans[1:]]:
                     await conn.execute("UPDATE report SET campaign_id = ? WHERE campaign_id = ?", (campaign, other))
                     await conn.execute(
                         "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at)"
@@ -82,8 +90,8 @@ class SharedLogStore:
                     await conn.execute("DELETE FROM vote WHERE campaign_id = ?", (other,))
                     await conn.execute("DELETE FROM campaign WHERE id = ?", (other,))
                 await conn.execute(
-                    "UPDATE campaign SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
-                    " brand = coalesce(brand, ?) WHERE id = ?", (when, when, new.brand, campaign),
+                    "UPDATE campaign SET first_seen = ?, last_seen = ?, brand = coalesce(brand, ?) WHERE id = ?",
+                    (first, last, new.brand, campaign),
                 )
             else:
                 campaign = ""
@@ -270,6 +278,13 @@ class SharedLogStore:
         ) as cur:
             return [(m, s, n, bool(r)) for m, s, n, r in await cur.fetchall()]
 
+    async def address_owner(self, guild_id: int, address_key: str) -> int | None:
+        async with self.db.conn.execute(
+            "SELECT member_id FROM registered_address WHERE guild_id = ? AND address_key = ?", (guild_id, address_key)
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else None
+
     async def forget(self, guild_id: int, member_id: int) -> dict[str, int]:
         async with self.db.transaction() as conn:
             async with conn.execute(
@@ -281,7 +296,8 @@ class SharedLogStore:
                 cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ? AND member_id = ?", (guild_id, member_id))  # noqa: S608
                 counts[table] = cur.rowcount
             cur = await conn.execute(
-                "UPDATE report SET member_id = NULL, raw = NULL, raw_expires_at = NULL WHERE guild_id = ? AND member_id = ?",
+                "UPDATE report SET member_id = NULL, recipient_key = NULL, recipient_masked = NULL, raw = NULL,"
+                " raw_expires_at = NULL WHERE guild_id = ? AND member_id = ?",
                 (guild_id, member_id),
             )
             counts["reports_unlinked"] = cur.rowcount
@@ -338,9 +354,9 @@ class SharedLogStore:
                 "auto_delete": bool(row[3]), "lookups_enabled": bool(row[4]), "report_channels": json.loads(row[5])}
 
     async def set_guild_settings(self, guild_id: int, **changes: Any) -> None:
-        current = await self.guild_settings(guild_id)
-        current.update({k: v for k, v in changes.items() if k in current})
         async with self.db.transaction() as conn:
+            current = await self.guild_settings(guild_id)  # read inside the write: no lost update
+            current.update({k: v for k, v in changes.items() if k in current})
             await conn.execute(
                 "INSERT INTO guild_settings (guild_id, language, keep_raw, raw_retention_days, auto_delete,"
                 " lookups_enabled, report_channels) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"

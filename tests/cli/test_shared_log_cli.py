@@ -150,3 +150,18 @@ def test_report_path_imports_no_discord(tmp_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120, check=True)
     assert proc.stdout.decode().strip() == ""
+
+
+def test_bad_ids_and_a_corrupt_database_are_one_line(tmp_path: Path) -> None:
+    proc = run("stats", "--guild", "99999999999999999999999", "--db", str(tmp_path / "x.db"))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    proc = run("stats", "--guild", "-5", "--db", str(tmp_path / "x.db"))
+    assert proc.returncode == 2
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_bytes(bytes(range(256)) * 20)
+    for args in (("stats", "--guild", "1"), ("db", "status")):
+        proc = run(*args, "--db", str(corrupt))
+        assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+        assert len(proc.stderr.decode().strip().splitlines()) == 1
+    proc = run("db", "backup", str(tmp_path), "--db", str(tmp_path / "y.db"))  # the target is a folder
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr

@@ -56,3 +56,68 @@ async def test_member_input_errors_are_values_with_codes(tmp_path) -> None:  # t
 def test_address_keys_are_keyed_and_normalised() -> None:
     assert address_key(KEY, "Taro@Example.JP ") == address_key(KEY, "taro@example.jp")
     assert address_key(KEY, "taro@example.jp") != address_key(b"x" * 32, "taro@example.jp")
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
+
+
+async def test_forged_from_domains_and_shared_services_never_reach_the_blocklist(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "c.db")) as db:
+        comm = Community(SharedLogStore(db), KEY)
+        for member, name in ((31, "forged_from_link_1.eml"), (32, "forged_from_link_2.eml"),
+                             (41, "shared_services_1.eml"), (42, "shared_services_2.eml")):
+            await comm.submit_report((FIXTURES / name).read_bytes(), 1, member, NOW, None)
+        blocklist = (await comm.export(1, "blocklist")).split()
+        assert "victim-corp.co.jp" not in blocklist  # a forged From domain, even when also linked
+        assert not {"w3.org", "bit.ly", "github.io", "gmail.com", "google.com", "smbc-card.com"} & set(blocklist)
+        assert blocklist == ["evilthing1.cc", "evilthing2.cc"]  # the phishers' own, each from two members
+
+
+async def test_merged_campaigns_keep_the_oldest_id_and_dates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.community.campaigns import CampaignKeys
+    from tests.storage.test_shared_log import new_report
+
+    async with await Database.open(str(tmp_path / "c.db")) as db:
+        store = SharedLogStore(db)
+
+        def report(n: int, links: set[str], when: datetime):  # type: ignore[no-untyped-def]
+            base = new_report(n)
+            keys = CampaignKeys(frozenset(links), None, None, None, None, when)
+            return base.__class__(**{**base.__dict__, "keys": keys, "mail_time": when,
+                                     "domains": tuple((d, "link", True, 3) for d in links)})
+
+        a = await store.save_report(report(1, {"zzz-one.example"}, NOW))
+        b = await store.save_report(report(2, {"aaa-two.example"}, NOW + timedelta(days=1)))
+        c = await store.save_report(report(3, {"zzz-one.example", "aaa-two.example"}, NOW + timedelta(days=2)))
+        assert a.campaign_id != b.campaign_id
+        assert c.campaign_id == a.campaign_id  # the oldest campaign keeps its id
+        view = await store.campaign(1, a.campaign_id or "")
+        assert view is not None and view["reports"] == 3
+        assert view["first_seen"] == NOW.isoformat()
+        assert await store.campaign(1, b.campaign_id or "") is None
+
+
+def test_a_subject_without_a_brand_joins_nothing() -> None:
+    from bot.community.campaigns import CampaignKeys, joins
+
+    a = CampaignKeys(frozenset(), None, None, None, "yourinvoiceforjanuary", NOW)
+    b = CampaignKeys(frozenset(), None, None, None, "yourinvoiceforjanuary", NOW)
+    assert not joins(a, b)
+    assert joins(CampaignKeys(frozenset(), None, None, "amazon", "x" * 8, NOW), CampaignKeys(frozenset(), None, None, "amazon", "x" * 8, NOW))
+
+
+async def test_one_member_cannot_take_over_anothers_address_and_forget_unlinks_recipients(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "c.db")) as db:
+        store = SharedLogStore(db)
+        comm = Community(store, KEY)
+        await comm.register(1, 1, "shared@example.jp", "amazon", "", NOW)
+        with pytest.raises(CommunityError) as caught:
+            await comm.register(1, 2, "Shared@example.jp", "rakuten", "", NOW)
+        assert caught.value.code == "address_taken"
+        assert [r["service"] for r in await comm.my_registrations(1, 1)] == ["amazon"]
+        done = await comm.submit_report(seed_for("gone@example.jp", "g1"), 1, 7, NOW, None)
+        await comm.forget(1, 7)
+        view = await store.campaign(1, done.stored.campaign_id or "")
+        assert view is not None and view["recipients"] == []  # the forgotten member's address key is gone too
+        with pytest.raises(CommunityError):
+            await comm.vote(1, 2, done.stored.campaign_id or "", "  ", NOW)
