@@ -344,12 +344,13 @@ def _emit(args: argparse.Namespace, obj: Any, text: str) -> None:
     print(json.dumps(obj, ensure_ascii=False) if args.json else text)
 
 
-async def _with_intel(args: argparse.Namespace, fn: Callable[[Any], Any]) -> Any:
+async def _with_intel(args: argparse.Namespace, fn: Callable[[Any], Any], store: Any = None) -> Any:
     if not _lookups_on(args, args.settings):
         return await fn(None)
     from bot.wiring import registry_intel
 
-    async with registry_intel(args.settings) as intel:
+    # the shared log's connection serves the lookup cache too: one connection per process
+    async with registry_intel(args.settings, store.db if store is not None else None) as intel:
         return await fn(intel)
 
 
@@ -359,7 +360,7 @@ async def _domain_in_guild(args: argparse.Namespace, lang: str, comm: Any, store
     now = datetime.now(UTC)
     if args.confirm or args.clear:
         await comm.decide_domain(args.guild, args.name, "confirmed" if args.confirm else "cleared", args.member, now)
-    view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now))
+    view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now), store)
     lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view['domain'])}",
              t(lang, "community", f"status_{view['status']}"),
              t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
@@ -400,7 +401,7 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
                       reports=done.campaign_reports, members=done.campaign_members)
             _emit(args, obj, to_text(obj, lang) + "\n" + extra)
 
-    await _with_intel(args, submit_all)
+    await _with_intel(args, submit_all, store)
     return printer.status
 
 

@@ -25,14 +25,15 @@ log = logging.getLogger(__name__)
 
 
 @contextlib.asynccontextmanager
-async def registry_intel(settings: AppSettings) -> AsyncIterator[RegistryIntel]:
-    """RDAP/WHOIS lookups with the cache in the database. A database that cannot be opened
-    costs the cache, not the lookups."""
-    db: Database | None = None
-    try:
-        db = await Database.open(settings.db_path)
-    except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
-        log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
+async def registry_intel(settings: AppSettings, shared: Database | None = None) -> AsyncIterator[RegistryIntel]:
+    """RDAP/WHOIS lookups with the cache in the database — ``shared``, the process's one connection
+    when the caller has it open. A database that cannot be opened costs the cache, not the lookups."""
+    db: Database | None = shared
+    if db is None:
+        try:
+            db = await Database.open(settings.db_path)
+        except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
+            log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
     cache_dir = os.path.dirname(os.path.abspath(settings.db_path)) if db is not None else None
     try:
         connector = aiohttp.TCPConnector(limit=settings.lookups.concurrency)
@@ -52,7 +53,7 @@ async def registry_intel(settings: AppSettings) -> AsyncIterator[RegistryIntel]:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await refresh
     finally:
-        if db is not None:
+        if db is not None and db is not shared:
             await db.close()
 
 

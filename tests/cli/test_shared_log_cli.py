@@ -165,3 +165,21 @@ def test_bad_ids_and_a_corrupt_database_are_one_line(tmp_path: Path) -> None:
         assert len(proc.stderr.decode().strip().splitlines()) == 1
     proc = run("db", "backup", str(tmp_path), "--db", str(tmp_path / "y.db"))  # the target is a folder
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+
+
+def test_report_with_lookups_shares_the_database_with_the_cache(tmp_path: Path) -> None:
+    from tests.fakes.registries import registries_in_thread
+
+    first = tmp_path / "1.eml"
+    second = tmp_path / "2.eml"
+    first.write_bytes(seed_for("a.person@example.jp", "x1"))
+    second.write_bytes(seed_for("b.person@example.jp", "x2"))
+    with registries_in_thread() as reg:
+        env = {**reg.env(), "LOOKUPS_ENABLED": "true"}
+        one = json.loads(run("report", str(first), "--guild", GUILD, "--member", A, "--json", "--db", str(tmp_path / "l.db"), env=env).stdout)
+        two = json.loads(run("report", str(second), "--guild", GUILD, "--member", B, "--json", "--db", str(tmp_path / "l.db"), env=env).stdout)
+    assert (one["links"][0]["lookup"], one["links"][0]["age_days"]) == ("rdap", 3)
+    assert two["links"][0]["lookup"] == "cache"
+    assert any(f["rule"] == "new_domain" for f in two["findings"])
+    domain = json.loads(run("domain", "servicecc-jp.cc", "--guild", GUILD, "--json", "--no-lookups", "--db", str(tmp_path / "l.db")).stdout)
+    assert domain["age_days"] == 3 and domain["reports"] == 2
