@@ -228,19 +228,7 @@ def judge(
     facts_map = dict(domain_facts or {})
     reference = prepared.received_at or now
     ages = {d: age for d, fact in facts_map.items() if (age := age_days(fact, reference)) is not None}
-    facts = Facts(
-        mail=prepared.mail,
-        sender=prepared.sender,
-        links=prepared.links,
-        html=prepared.html,
-        html_is_attachment=prepared.html_is_attachment,
-        text=prepared.text,
-        brand=prepared.brand,
-        brand_where=prepared.brand_where,
-        brand_official=prepared.brand_official,
-        domain_facts=facts_map,
-        ages=ages,
-    )
+    facts = Facts(prepared, facts_map, ages)
     findings = sort_findings(run_rules(facts))
     total, verdict = score(findings)
     if not prepared.mail.readable:
