@@ -94,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="the guild's numbers / 統計")
     _common(stats)
 
+    run = sub.add_parser("run", help="run the Discord bot (DISCORD_TOKEN) / ボットを起動")
+    run.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    sync = sub.add_parser("sync", help="register the bot's slash commands with Discord / コマンドを登録")
+    sync.add_argument("--guild", type=snowflake, metavar="G",
+                      help="only this server (instant; without it, commands go global)")
+
+    health = sub.add_parser("health", help="exit 0 while the bot is connected (for health checks)")
+    health.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    health.add_argument("--max-age", type=float, default=90.0, metavar="S", help="seconds (default 90)")
+
     db = sub.add_parser("db", help="the database: migrate, status, backup")
     db.add_argument("action", choices=("migrate", "status", "backup"))
     db.add_argument("target", nargs="?", metavar="FILE", help="backup: where to write the copy")
@@ -355,22 +365,13 @@ async def _with_intel(args: argparse.Namespace, fn: Callable[[Any], Any], store:
 
 
 async def _domain_in_guild(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
-    from bot.analysis.links import defang_host
+    from bot.reporting import guild_domain_text
 
     now = datetime.now(UTC)
     if args.confirm or args.clear:
         await comm.decide_domain(args.guild, args.name, "confirmed" if args.confirm else "cleared", args.member, now)
     view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now), store)
-    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view['domain'])}",
-             t(lang, "community", f"status_{view['status']}"),
-             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
-    if view["first_seen"]:
-        lines.append(t(lang, "community", "seen", first=view["first_seen"][:10], last=view["last_seen"][:10]))
-    if view["campaigns"]:
-        lines.append(t(lang, "community", "campaigns", ids=", ".join(view["campaigns"])))
-    if view["age_days"] is not None:
-        lines.append(t(lang, "domain", "age", days=view["age_days"]))
-    _emit(args, view, "\n".join(lines))
+    _emit(args, view, guild_domain_text(view, lang))
     return 0
 
 
@@ -411,32 +412,22 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
     view = await comm.campaign_view(args.guild, args.id)
     if view is None:
         raise CommunityError("no_campaign", campaign=args.id)
-    lines = [f"{t(lang, 'community', 'campaign')}: {view['id']}",
-             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
-    if view["domains"]:
-        from bot.analysis.links import defang_host
+    from bot.reporting import campaign_text
 
-        lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view["domains"])))
-    lines.append(t(lang, "community", "ranking"))
-    for row in view["leak_ranking"][:10]:
-        lines.append("  " + t(lang, "community", "rank_row", service=row["service"], score=f"{row['score'] * 100:.0f}",
-                                registered=row["registered"], not_registered=row["not_registered"],
-                                votes=row["votes"], votes_from_recipients=row["votes_from_recipients"]))
-    _emit(args, view, "\n".join(lines))
+    _emit(args, view, campaign_text(view, lang))
     return 0
 
 
 async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    from bot.reporting import registered_text, registrations_text
+
     now = datetime.now(UTC)
     if args.leak_command == "register":
         result = await comm.register(args.guild, args.member, args.address, args.services, args.not_services, now)
-        _emit(args, result, t(lang, "community", "registered", address=result["address"],
-                               services=", ".join(result["registered"]) or "-",
-                               not_services=", ".join(result["not_registered"]) or "-"))
+        _emit(args, result, registered_text(result, lang))
     elif args.leak_command == "mine":
         rows = await comm.my_registrations(args.guild, args.member)
-        text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
-        _emit(args, rows, text or t(lang, "cli", "none"))
+        _emit(args, rows, registrations_text(rows, lang))
     else:
         result = await comm.vote(args.guild, args.member, args.campaign, args.service, now)
         _emit(args, result, t(lang, "community", "voted", campaign=result["campaign"], service=result["service"]))
@@ -456,10 +447,9 @@ async def _export(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
 
 async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
     st = await comm.stats(args.guild)
-    text = t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
-             suspicious=st["verdicts"].get("suspicious", 0))
-    _emit(args, st, text)
+    from bot.reporting import stats_text
+
+    _emit(args, st, stats_text(st, lang))
     return 0
 
 
@@ -517,7 +507,44 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "export": lambda a, lang: _run_community(a, lang, _export),
     "stats": lambda a, lang: _run_community(a, lang, _stats),
     "db": cmd_db,
+    "run": lambda a, lang: _discord(a, lang, "run"),
+    "health": lambda a, lang: cmd_health(a),
+    "sync": lambda a, lang: _discord(a, lang, "sync"),
 }
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Reads the heartbeat file the running bot touches every 30 s (no discord.py import)."""
+    import time
+
+    from bot.settings import heartbeat_path
+
+    try:
+        age = time.time() - os.path.getmtime(heartbeat_path(args.settings))
+    except OSError:
+        return 1
+    return 0 if age <= args.max_age else 1
+
+
+def _discord(args: argparse.Namespace, lang: str, what: str) -> int:
+    """``run`` and ``sync`` read settings with pydantic-settings, ``.env`` included (the bot is
+    long-running: its start-up cost does not matter)."""
+    from pydantic import ValidationError
+
+    from bot.settings import load_settings
+
+    try:
+        settings = load_settings().app()
+    except (ValidationError, SettingsError) as exc:
+        print(f"phishbot: {exc}", file=sys.stderr)
+        return 2
+    if getattr(args, "db", None):
+        settings = replace(settings, db_path=args.db)
+    from bot.discord_ui import runner
+
+    if what == "run":
+        return runner.run(settings, lang)
+    return runner.sync(settings, lang, getattr(args, "guild", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

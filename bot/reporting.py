@@ -172,3 +172,56 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
         lines.append(f"{t(lang, 'cli', 'problems')}:")
         lines.extend(f"  - {p['detail']}" for p in obj["problems"])
     return "\n".join(lines)
+
+
+# --- the shared log's views as text (the CLI prints them; the bot puts them in embeds) -------
+
+
+def guild_domain_text(view: dict[str, Any], lang: str) -> str:
+    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view['domain'])}",
+             t(lang, "community", f"status_{view['status']}"),
+             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
+    if view["first_seen"]:
+        lines.append(t(lang, "community", "seen", first=view["first_seen"][:10], last=view["last_seen"][:10]))
+    if view.get("brands"):
+        names = []
+        for brand_id in view["brands"]:
+            brand = catalogue().by_id.get(brand_id)
+            names.append((brand.name_ja if lang == "ja" else brand.name_en) if brand else brand_id)
+        lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
+    if view["campaigns"]:
+        lines.append(t(lang, "community", "campaigns", ids=", ".join(view["campaigns"])))
+    if view["age_days"] is not None:
+        lines.append(t(lang, "domain", "age", days=view["age_days"]))
+    return "\n".join(lines)
+
+
+def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
+    lines = [f"{t(lang, 'community', 'campaign')}: {view['id']}",
+             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
+    if view["domains"]:
+        lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view["domains"])))
+    lines.append(t(lang, "community", "ranking"))
+    if not view["leak_ranking"]:
+        lines.append("  " + t(lang, "community", "no_ranking"))
+    for row in view["leak_ranking"][:rows]:
+        lines.append("  " + t(lang, "community", "rank_row", service=row["service"], score=f"{row['score'] * 100:.0f}",
+                              registered=row["registered"], not_registered=row["not_registered"],
+                              votes=row["votes"], votes_from_recipients=row["votes_from_recipients"]))
+    return "\n".join(lines)
+
+
+def stats_text(st: dict[str, Any], lang: str) -> str:
+    return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
+             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
+             suspicious=st["verdicts"].get("suspicious", 0))
+
+
+def registered_text(result: dict[str, Any], lang: str) -> str:
+    return t(lang, "community", "registered", address=result["address"],
+             services=", ".join(result["registered"]) or "-", not_services=", ".join(result["not_registered"]) or "-")
+
+
+def registrations_text(rows: list[dict[str, Any]], lang: str) -> str:
+    text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
+    return text or t(lang, "cli", "none")

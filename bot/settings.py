@@ -47,6 +47,23 @@ class LookupSettings:
     rdap_bootstrap_url: str = IANA_RDAP_BOOTSTRAP
 
 
+DISCORD_API_BASE = "https://discord.com/api/v10"
+DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+REPORT_CHANNELS = ("phishing-reports", "フィッシング報告")
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token: str | None = field(default=None, repr=False)  # never printed, never logged
+    api_base: str = DISCORD_API_BASE  # REST base with the version: a Discord-compatible server for tests
+    gateway_url: str = DISCORD_GATEWAY_URL
+    report_channels: tuple[str, ...] = REPORT_CHANNELS  # channel names watched when /setup chose none
+    analyses_per_minute: int = 5  # per member; the CLI has no limit
+    guild_lookup_budget: int = 300  # registry lookups per guild per hour; past it, reports go without
+    guild_retention_days: int = 30  # a guild's data is purged this long after the bot left it
+    guild_ready_timeout: float = 2.0  # seconds discord.py waits for guilds at start
+
+
 @dataclass(frozen=True)
 class AppSettings:
     lang: str | None = None
@@ -54,6 +71,7 @@ class AppSettings:
     db_path: str = DEFAULT_DB
     lookups: LookupSettings = field(default_factory=LookupSettings)
     address_hash_key: str | None = field(default=None, repr=False)  # never printed
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -101,13 +119,32 @@ def parse_host_port(value: str, name: str = "WHOIS_SERVER") -> tuple[str, int]:
     return host, int(port)
 
 
-def _url(env: Mapping[str, str], name: str) -> str | None:
+def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...] = ("http://", "https://")) -> str | None:
     raw = (env.get(name) or "").strip()
     if not raw:
         return None
-    if not raw.startswith(("http://", "https://")):
-        raise SettingsError(f"{name}={raw!r}: an http:// or https:// URL is needed")
+    if not raw.startswith(schemes):
+        raise SettingsError(f"{name}={raw!r}: an {' or '.join(schemes)} URL is needed")
     return raw
+
+
+def parse_channel_names(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip().lstrip("#").lower() for n in value.split(",") if n.strip().lstrip("#")))
+    return names
+
+
+def read_discord(env: Mapping[str, str]) -> DiscordSettings:
+    channels = env.get("REPORT_CHANNELS")
+    return DiscordSettings(
+        token=(env.get("DISCORD_TOKEN") or "").strip() or None,
+        api_base=(_url(env, "DISCORD_API_BASE") or DISCORD_API_BASE).rstrip("/"),
+        gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws://", "wss://")) or DISCORD_GATEWAY_URL,
+        report_channels=parse_channel_names(channels) if channels is not None and channels.strip() else REPORT_CHANNELS,
+        analyses_per_minute=_int(env, "ANALYSES_PER_MINUTE", DiscordSettings.analyses_per_minute),
+        guild_lookup_budget=_int(env, "GUILD_LOOKUP_BUDGET", DiscordSettings.guild_lookup_budget),
+        guild_retention_days=_int(env, "GUILD_RETENTION_DAYS", DiscordSettings.guild_retention_days),
+        guild_ready_timeout=_float(env, "DISCORD_GUILD_READY_TIMEOUT", DiscordSettings.guild_ready_timeout),
+    )
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
@@ -130,7 +167,13 @@ def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
         db_path=(env.get("PHISHBOT_DB") or "").strip() or DEFAULT_DB,
         lookups=lookups,
         address_hash_key=(env.get("ADDRESS_HASH_KEY") or "").strip() or None,
+        discord=read_discord(env),
     )
+
+
+def heartbeat_path(settings: AppSettings) -> str:
+    """The file the running bot touches while connected (the container's health check)."""
+    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), "phishbot.alive")
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:

@@ -6,10 +6,22 @@ from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, field_validat
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.analysis.models import Limits
-from bot.settings import DEFAULT_DB, IANA_RDAP_BOOTSTRAP, AppSettings, LookupSettings, parse_host_port
+from bot.settings import (
+    DEFAULT_DB,
+    DISCORD_API_BASE,
+    DISCORD_GATEWAY_URL,
+    IANA_RDAP_BOOTSTRAP,
+    REPORT_CHANNELS,
+    AppSettings,
+    DiscordSettings,
+    LookupSettings,
+    parse_channel_names,
+    parse_host_port,
+)
 
 _LIMITS = Limits()
 _LOOKUPS = LookupSettings()
+_DISCORD = DiscordSettings()
 
 
 class Settings(BaseSettings):
@@ -30,6 +42,14 @@ class Settings(BaseSettings):
     whois_server: str | None = Field(default=None, alias="WHOIS_SERVER")
     rdap_bootstrap_url: str = Field(default=IANA_RDAP_BOOTSTRAP, alias="RDAP_BOOTSTRAP_URL")
     address_hash_key: SecretStr | None = Field(default=None, alias="ADDRESS_HASH_KEY")
+    discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
+    discord_api_base: str = Field(default=DISCORD_API_BASE, alias="DISCORD_API_BASE")
+    discord_gateway_url: str = Field(default=DISCORD_GATEWAY_URL, alias="DISCORD_GATEWAY_URL")
+    report_channels: str = Field(default=",".join(REPORT_CHANNELS), alias="REPORT_CHANNELS")
+    analyses_per_minute: PositiveInt = Field(default=_DISCORD.analyses_per_minute, alias="ANALYSES_PER_MINUTE")
+    guild_lookup_budget: PositiveInt = Field(default=_DISCORD.guild_lookup_budget, alias="GUILD_LOOKUP_BUDGET")
+    guild_retention_days: PositiveInt = Field(default=_DISCORD.guild_retention_days, alias="GUILD_RETENTION_DAYS")
+    guild_ready_timeout: PositiveFloat = Field(default=_DISCORD.guild_ready_timeout, alias="DISCORD_GUILD_READY_TIMEOUT")
 
     @field_validator("whois_server")
     @classmethod
@@ -44,6 +64,22 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("an http:// or https:// URL is needed")
         return value or None
+
+    @field_validator("discord_api_base")
+    @classmethod
+    def _api(cls, value: str) -> str:
+        value = value.strip() or DISCORD_API_BASE
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("an http:// or https:// URL is needed")
+        return value.rstrip("/")
+
+    @field_validator("discord_gateway_url")
+    @classmethod
+    def _ws(cls, value: str) -> str:
+        value = value.strip() or DISCORD_GATEWAY_URL
+        if not value.startswith(("ws://", "wss://")):
+            raise ValueError("a ws:// or wss:// URL is needed")
+        return value
 
     @field_validator("phishbot_lang", "phishbot_db")
     @classmethod
@@ -71,4 +107,14 @@ class Settings(BaseSettings):
                 rdap_bootstrap_url=self.rdap_bootstrap_url or IANA_RDAP_BOOTSTRAP,
             ),
             address_hash_key=(self.address_hash_key.get_secret_value().strip() or None) if self.address_hash_key else None,
+            discord=DiscordSettings(
+                token=(self.discord_token.get_secret_value().strip() or None) if self.discord_token else None,
+                api_base=self.discord_api_base,
+                gateway_url=self.discord_gateway_url,
+                report_channels=parse_channel_names(self.report_channels) if self.report_channels.strip() else REPORT_CHANNELS,
+                analyses_per_minute=self.analyses_per_minute,
+                guild_lookup_budget=self.guild_lookup_budget,
+                guild_retention_days=self.guild_retention_days,
+                guild_ready_timeout=self.guild_ready_timeout,
+            ),
         )

@@ -70,3 +70,15 @@ async def community(settings: AppSettings) -> AsyncIterator[tuple[Community, Sha
         yield Community(store, address_hash_key(settings.db_path, settings.address_hash_key)), store
     finally:
         await db.close()
+
+
+@contextlib.asynccontextmanager
+async def open_services(settings: AppSettings) -> AsyncIterator[tuple[Community, SharedLogStore, RegistryIntel | None]]:
+    """The bot's use-cases: the shared log and, when lookups are on, the registries, over one
+    database connection (the lookup cache shares it)."""
+    async with community(settings) as (comm, store):
+        if not settings.lookups.enabled:
+            yield comm, store, None
+            return
+        async with registry_intel(settings, store.db) as intel:
+            yield comm, store, intel

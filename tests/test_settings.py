@@ -44,6 +44,14 @@ _values = st.fixed_dictionaries(
         "WHOIS_SERVER": st.sampled_from(["127.0.0.1:4343", "[::1]:43", "whois.example.net:43"]),
         "PHISHBOT_DB": st.sampled_from(["/tmp/x.db", "data/other.db"]),
         "PHISHBOT_LANG": st.sampled_from(["ja", "en"]),
+        "DISCORD_TOKEN": st.sampled_from(["abc.def.ghi", " "]),
+        "DISCORD_API_BASE": st.sampled_from(["http://127.0.0.1:8080/api/v10", "https://discord.com/api/v10/"]),
+        "DISCORD_GATEWAY_URL": st.sampled_from(["ws://127.0.0.1:8080/gateway", "wss://gateway.discord.gg/"]),
+        "REPORT_CHANNELS": st.sampled_from(["reports", " #Phish , reports,phish ", "", "フィッシング報告"]),
+        "ANALYSES_PER_MINUTE": st.integers(min_value=1, max_value=100).map(str),
+        "GUILD_LOOKUP_BUDGET": st.integers(min_value=1, max_value=10000).map(str),
+        "GUILD_RETENTION_DAYS": st.integers(min_value=1, max_value=365).map(str),
+        "DISCORD_GUILD_READY_TIMEOUT": st.floats(min_value=0.01, max_value=10).map(lambda f: f"{f:.3f}"),
     },
 )
 
@@ -58,7 +66,8 @@ def test_both_readers_agree(env: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("variable", "bad"),
     [("PHISHBOT_MAX_PARTS", "ten"), ("PHISHBOT_MAX_PARTS", "0"), ("LOOKUP_TIMEOUT", "-1"), ("LOOKUP_TIMEOUT", "soon"),
-     ("LOOKUPS_ENABLED", "maybe"), ("WHOIS_SERVER", "no-port"), ("WHOIS_SERVER", "host:99999"), ("RDAP_BASE_URL", "ftp://x")],
+     ("LOOKUPS_ENABLED", "maybe"), ("WHOIS_SERVER", "no-port"), ("WHOIS_SERVER", "host:99999"), ("RDAP_BASE_URL", "ftp://x"),
+     ("DISCORD_GATEWAY_URL", "http://x"), ("DISCORD_API_BASE", "ws://x"), ("ANALYSES_PER_MINUTE", "0")],
 )
 def test_bad_values_are_refused_by_both(variable: str, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SettingsError, match=variable):

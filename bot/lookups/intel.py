@@ -82,6 +82,16 @@ class RegistryIntel:
                     out[name] = DomainFact(domain=name, lookup="unavailable", reason="deadline")
         return {name: out[name] for name in names}
 
+    async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        """What the memo and the cache already hold: no registry is asked."""
+        out: dict[str, DomainFact] = {}
+        for domain in domains:
+            reg = org_domain(domain)
+            fact = await self._cached(reg, now) if reg else None
+            if reg and fact is not None:
+                out[reg] = fact
+        return out
+
     def _forget(self, name: str, task: asyncio.Task[DomainFact]) -> None:
         if self._inflight.get(name) is task:
             del self._inflight[name]

@@ -7,6 +7,7 @@ WAL, foreign keys and a busy timeout on every connection; migrations are the num
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import re
@@ -52,6 +53,9 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        # one connection serves every task of the process (the bot answers many members at once):
+        # write transactions take turns, so no task's statements land inside another's transaction
+        self._write = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: str, *, migrate: bool = True) -> Database:
@@ -102,14 +106,16 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it."""
-        await self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            await self.conn.execute("ROLLBACK")
-            raise
-        await self.conn.execute("COMMIT")
+        """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it. Every
+        write goes through here, one task at a time."""
+        async with self._write:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
 
     async def close(self) -> None:
         await self.conn.close()

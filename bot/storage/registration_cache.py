@@ -38,19 +38,21 @@ class RegistrationCache:
         if fact.lookup not in ("rdap", "whois"):
             return  # only fresh registry answers are cached; failures are asked again next time
         ttl = NEGATIVE_TTL if fact.not_registered else POSITIVE_TTL
-        await self.db.conn.execute(
-            "INSERT INTO registration_cache (domain, source, registered, expires, last_changed, registrar, statuses,"
-            " not_registered, fetched_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(domain) DO UPDATE SET source = excluded.source, registered = excluded.registered,"
-            " expires = excluded.expires, last_changed = excluded.last_changed, registrar = excluded.registrar,"
-            " statuses = excluded.statuses, not_registered = excluded.not_registered,"
-            " fetched_at = excluded.fetched_at, valid_until = excluded.valid_until",
-            (
-                fact.domain, fact.lookup, fact.registered, fact.expires, fact.last_changed, fact.registrar,
-                json.dumps(list(fact.statuses)), int(fact.not_registered), now.isoformat(), (now + ttl).isoformat(),
-            ),
-        )
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO registration_cache (domain, source, registered, expires, last_changed, registrar, statuses,"
+                " not_registered, fetched_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(domain) DO UPDATE SET source = excluded.source, registered = excluded.registered,"
+                " expires = excluded.expires, last_changed = excluded.last_changed, registrar = excluded.registrar,"
+                " statuses = excluded.statuses, not_registered = excluded.not_registered,"
+                " fetched_at = excluded.fetched_at, valid_until = excluded.valid_until",
+                (
+                    fact.domain, fact.lookup, fact.registered, fact.expires, fact.last_changed, fact.registrar,
+                    json.dumps(list(fact.statuses)), int(fact.not_registered), now.isoformat(), (now + ttl).isoformat(),
+                ),
+            )
 
     async def purge_expired(self, now: datetime) -> int:
-        cur = await self.db.conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (now.isoformat(),))
-        return cur.rowcount
+        async with self.db.transaction() as conn:
+            cur = await conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (now.isoformat(),))
+            return cur.rowcount

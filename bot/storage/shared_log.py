@@ -301,6 +301,8 @@ class SharedLogStore:
                 (guild_id, member_id),
             )
             counts["reports_unlinked"] = cur.rowcount
+            cur = await conn.execute("DELETE FROM report_text WHERE guild_id = ? AND member_id = ?", (guild_id, member_id))
+            counts["report_texts"] = cur.rowcount
             await _recount(conn, guild_id, touched)
         return counts
 
@@ -373,7 +375,62 @@ class SharedLogStore:
                 "UPDATE report SET raw = NULL, raw_expires_at = NULL WHERE raw IS NOT NULL AND raw_expires_at <= ?",
                 (now.isoformat(),),
             )
-            return cur.rowcount
+            purged = cur.rowcount
+            cur = await conn.execute("DELETE FROM report_text WHERE expires_at <= ?", (now.isoformat(),))
+            return purged + cur.rowcount
+
+    # --- the Discord bot's keep: report texts, guilds it left ---------------------------------
+
+    async def save_report_text(
+        self, guild_id: int, public_id: str, member_id: int | None, text: str, expires_at: datetime,
+    ) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO report_text (guild_id, public_id, member_id, text, expires_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, public_id) DO UPDATE SET text = excluded.text, expires_at = excluded.expires_at,"
+                " member_id = coalesce(report_text.member_id, excluded.member_id)",
+                (guild_id, public_id, member_id, text, expires_at.isoformat()),
+            )
+
+    async def report_text(self, guild_id: int, public_id: str, now: datetime) -> str | None:
+        async with self.db.conn.execute(
+            "SELECT text FROM report_text WHERE guild_id = ? AND public_id = ? AND expires_at > ?",
+            (guild_id, public_id, now.isoformat()),
+        ) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else None
+
+    async def report_text_owner(self, guild_id: int, public_id: str) -> int | None:
+        async with self.db.conn.execute(
+            "SELECT member_id FROM report_text WHERE guild_id = ? AND public_id = ?", (guild_id, public_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    async def mark_guild(self, guild_id: int, left_at: datetime | None) -> None:
+        """The bot left a guild (``left_at``) or is in it again (``None``)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO guild_settings (guild_id, left_at) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at",
+                (guild_id, left_at.isoformat() if left_at else None),
+            )
+
+    async def guilds_left_before(self, cutoff: datetime) -> list[int]:
+        async with self.db.conn.execute(
+            "SELECT guild_id FROM guild_settings WHERE left_at IS NOT NULL AND left_at <= ?", (cutoff.isoformat(),)
+        ) as cur:
+            return [int(r[0]) for r in await cur.fetchall()]
+
+    async def purge_guild(self, guild_id: int) -> int:
+        """Everything kept about one guild, in one transaction (the lookup cache is not per guild)."""
+        removed = 0
+        async with self.db.transaction() as conn:
+            for table in ("vote", "registration", "registration_count", "registered_address", "report_domain",
+                          "report_text", "domain_decision", "report", "campaign", "guild_settings"):
+                cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608 - fixed names
+                removed += max(cur.rowcount, 0)
+        return removed
 
 
 async def _recount(conn: Any, guild_id: int, services: set[str]) -> None:

@@ -100,7 +100,7 @@ async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-de
         await store.vote(1, stored.campaign_id, 101, "amazon", NOW)
         assert await store.votes(stored.campaign_id) == [(101, "amazon")]
         counts = await store.forget(1, 101)
-        assert counts == {"registration": 1, "registered_address": 1, "vote": 1, "reports_unlinked": 1}
+        assert counts == {"registration": 1, "registered_address": 1, "vote": 1, "reports_unlinked": 1, "report_texts": 0}
         assert await store.registrations(1) == []
         view = await store.campaign(1, stored.campaign_id)
         assert view is not None and view["reports"] == 1 and view["members"] == 0

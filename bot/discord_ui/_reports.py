@@ -1,0 +1,67 @@
+"""One mail from Discord into the shared log: the guild's settings applied (lookups, its lookup
+budget, raw-mail retention), the ready-to-send report text kept for its button, and the embed
+and buttons built. Every intake path (paste, attachment, /analyze, context menu) ends here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import discord
+
+from bot.discord_ui.context import Deps
+from bot.discord_ui.embeds import analysis_embed
+from bot.discord_ui.views import DeletePasteButton, ReportTextButton, ShareButton, VoteButton
+from bot.reporting import to_dict
+from bot.services.community import Submitted
+from bot.services.formal_report import formal_report_text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    submitted: Submitted
+    obj: dict[str, Any]
+    embed: discord.Embed
+
+    @property
+    def report_id(self) -> str:
+        return self.submitted.stored.public_id
+
+    @property
+    def verdict(self) -> str:
+        return str(self.obj["verdict"])
+
+
+async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None) -> Outcome:
+    settings = await deps.guild_settings(guild_id)
+    intel = deps.intel
+    if intel is not None and not settings["lookups_enabled"]:
+        intel = None
+    if intel is not None:
+        intel = deps.budget.for_guild(intel, guild_id)
+    now = deps.clock()
+    keep = settings["raw_retention_days"] if settings["keep_raw"] else None
+    done = await deps.community.submit_report(data, guild_id, member_id, now, intel, deps.settings.limits, keep)
+    public_id = done.stored.public_id
+    text = formal_report_text(done.report, data, lang, public_id)
+    await deps.store.save_report_text(guild_id, public_id, member_id, text,
+                                      now + timedelta(days=settings["raw_retention_days"]))
+    obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
+    embed = analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
+                           duplicate=done.stored.duplicate)
+    return Outcome(done, obj, embed)
+
+
+def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = None, share: bool = False) -> discord.ui.View:
+    """The buttons under an analysis. Every one is a dynamic item: its state is in its custom id
+    and in SQLite, so it still works after a restart."""
+    view = discord.ui.View(timeout=None)
+    if share:
+        view.add_item(ShareButton(lang))
+    if outcome.submitted.stored.campaign_id:
+        view.add_item(VoteButton(outcome.submitted.stored.campaign_id, None, lang))
+    view.add_item(ReportTextButton(outcome.report_id, lang))
+    if paste is not None:
+        view.add_item(DeletePasteButton(paste.channel.id, paste.id, paste.author.id, lang))
+    return view

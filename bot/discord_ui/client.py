@@ -1,0 +1,120 @@
+"""The bot: discord.py's ``commands.Bot`` with app commands only (no prefix commands).
+
+Sessions and the database are opened in ``setup_hook`` and closed in ``close``, after the work
+in progress has finished, so a stop (SIGTERM) leaves nothing half-written. Cogs load one by one
+inside their own try/except; the dynamic buttons are registered once, so buttons on old messages
+keep working after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_ui.cogs import COGS
+from bot.discord_ui.context import NO_MENTIONS, Deps, answer_error
+from bot.discord_ui.cooldown import RateLimiter
+from bot.discord_ui.translator import PhishTranslator
+from bot.discord_ui.views import DYNAMIC_ITEMS
+from bot.services.lookup_budget import LookupBudget
+from bot.settings import AppSettings
+
+log = logging.getLogger("bot.discord")
+DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress
+
+
+class PhishTree(app_commands.CommandTree["PhishBot"]):
+    async def on_error(self, interaction: discord.Interaction[PhishBot], error: app_commands.AppCommandError) -> None:
+        await answer_error(interaction, error)
+
+
+def intents() -> discord.Intents:
+    """Guilds and guild messages with their content (a privileged intent: enable it in the
+    developer portal). No members, presences or DMs."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.message_content = True
+    return wanted
+
+
+class PhishBot(commands.Bot):
+    def __init__(self, settings: AppSettings, *, services: bool = True) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned, intents=intents(), help_command=None, tree_cls=PhishTree,
+            allowed_mentions=NO_MENTIONS, guild_ready_timeout=settings.discord.guild_ready_timeout,
+            chunk_guilds_at_startup=False, max_messages=200, member_cache_flags=discord.MemberCacheFlags.none(),
+        )
+        self.settings = settings
+        self.services = services  # False for `phishbot sync`: commands only, no database
+        self.deps: Deps
+        self._stack = contextlib.AsyncExitStack()
+        self._busy = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self.stopping = False
+        self.cog_failures: list[str] = []
+
+    async def setup_hook(self) -> None:
+        if self.services:
+            await self._open_services()
+        await self.tree.set_translator(PhishTranslator())
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        for name in COGS:
+            try:
+                await self.load_extension(name)
+            except Exception:
+                log.exception("cog %s failed to load", name)
+                self.cog_failures.append(name)
+
+    async def _open_services(self) -> None:
+        from bot.wiring import open_services
+
+        community, store, intel = await self._stack.enter_async_context(open_services(self.settings))
+        d = self.settings.discord
+        self.deps = Deps(
+            settings=self.settings, community=community, store=store, intel=intel,
+            budget=LookupBudget(d.guild_lookup_budget, time.monotonic),
+            limiter=RateLimiter(d.analyses_per_minute, 60.0, time.monotonic),
+            clock=lambda: datetime.now(UTC),
+        )
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: messages are read by the intake cog only."""
+
+    @contextlib.asynccontextmanager
+    async def work(self) -> AsyncIterator[bool]:
+        """Marks work in progress (``close`` waits for it); yields False once a stop has begun."""
+        if self.stopping:
+            yield False
+            return
+        self._busy += 1
+        self._idle.clear()
+        try:
+            yield True
+        finally:
+            self._busy -= 1
+            if self._busy == 0:
+                self._idle.set()
+
+    async def close(self) -> None:
+        if not self.stopping:
+            self.stopping = True
+            log.info("stopping: waiting for %d analyses in progress", self._busy)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._idle.wait(), DRAIN_SECONDS)
+        await super().close()
+        await self._stack.aclose()
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info("connected as %s (%s) to %d servers", user, user.id if user else "-", len(self.guilds))
+

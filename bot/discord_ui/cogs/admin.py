@@ -1,0 +1,160 @@
+"""/setup for server admins (report channels, language, auto-delete of pastes, lookups, raw-mail
+retention), the permissions check that goes with it, and the guild lifecycle: a guild's data is
+purged ``GUILD_RETENTION_DAYS`` after the bot left it (a return within that time keeps it)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.discord_ui.client import PhishBot
+from bot.discord_ui.context import member_lang, permission_names, send_ephemeral
+from bot.discord_ui.embeds import info_embed
+from bot.discord_ui.translator import L
+from bot.i18n import t
+
+log = logging.getLogger("bot.discord")
+REPORT_CHANNEL_PERMISSIONS = ("view_channel", "send_messages", "read_message_history", "create_public_threads",
+                              "send_messages_in_threads", "embed_links", "attach_files")
+OPTIONAL_PERMISSIONS = ("manage_messages",)  # auto-delete, delete-my-paste, hiding link previews
+
+
+def report_channels(guild: discord.Guild, chosen: list[int], names: tuple[str, ...]) -> list[discord.TextChannel]:
+    if chosen:
+        return [c for c in guild.text_channels if c.id in chosen]
+    return [c for c in guild.text_channels if c.name.lower() in names]
+
+
+def permission_report(guild: discord.Guild, channels: list[discord.TextChannel], auto_delete: bool, lang: str) -> str:
+    """What the bot lacks in each report channel, said to the admin instead of failing later."""
+    lines = []
+    for channel in channels:
+        perms = channel.permissions_for(guild.me)
+        missing = [p for p in REPORT_CHANNEL_PERMISSIONS if not getattr(perms, p)]
+        optional = [p for p in OPTIONAL_PERMISSIONS if not getattr(perms, p)]
+        if missing:
+            lines.append(t(lang, "discord", "setup_missing", channel=channel.mention,
+                           permissions=permission_names(missing, lang)))
+        if optional:
+            key = "setup_missing_required" if auto_delete else "setup_missing_optional"
+            lines.append(t(lang, "discord", key, channel=channel.mention, permissions=permission_names(optional, lang)))
+    return "\n".join(lines) or t(lang, "discord", "setup_permissions_ok")
+
+
+class Admin(commands.Cog):
+    def __init__(self, bot: PhishBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        if self.bot.services:
+            self.purge.start()
+
+    async def cog_unload(self) -> None:
+        self.purge.cancel()
+
+    @app_commands.command(name=L("setup"), description=L("setup_desc"))
+    @app_commands.describe(channel=L("setup_channel"), remove_channel=L("setup_remove"), language=L("setup_language"),
+                           auto_delete=L("setup_auto_delete"), lookups=L("setup_lookups"),
+                           keep_raw_days=L("setup_keep_raw"))
+    @app_commands.rename(channel=L("setup_channel_name"), remove_channel=L("setup_remove_name"),
+                         language=L("setup_language_name"), auto_delete=L("setup_auto_delete_name"),
+                         lookups=L("setup_lookups_name"), keep_raw_days=L("setup_keep_raw_name"))
+    @app_commands.choices(language=[
+        app_commands.Choice(name=L("lang_ja"), value="ja"), app_commands.Choice(name=L("lang_en"), value="en"),
+        app_commands.Choice(name=L("lang_auto"), value="auto"),
+    ])
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def setup(
+        self, interaction: discord.Interaction[PhishBot], channel: discord.TextChannel | None = None,
+        remove_channel: discord.TextChannel | None = None, language: app_commands.Choice[str] | None = None,
+        auto_delete: bool | None = None, lookups: bool | None = None,
+        keep_raw_days: app_commands.Range[int, 0, 90] | None = None,
+    ) -> None:
+        lang = member_lang(interaction)
+        guild = interaction.guild
+        assert guild is not None
+        deps = self.bot.deps
+        current = await deps.guild_settings(guild.id)
+        changes: dict[str, object] = {}
+        chosen = list(current["report_channels"])
+        if channel is not None and channel.id not in chosen:
+            chosen.append(channel.id)
+        if remove_channel is not None and remove_channel.id in chosen:
+            chosen.remove(remove_channel.id)
+        if chosen != current["report_channels"]:
+            changes["report_channels"] = chosen
+        if language is not None:
+            changes["language"] = None if language.value == "auto" else language.value
+        if auto_delete is not None:
+            changes["auto_delete"] = auto_delete
+        if lookups is not None:
+            changes["lookups_enabled"] = lookups
+        if keep_raw_days is not None:
+            changes["keep_raw"] = keep_raw_days > 0
+            if keep_raw_days > 0:
+                changes["raw_retention_days"] = keep_raw_days
+        settings = await deps.update_guild(guild.id, **changes) if changes else current
+        channels = report_channels(guild, settings["report_channels"], deps.settings.discord.report_channels)
+        where = (", ".join(c.mention for c in channels) if channels
+                 else t(lang, "discord", "setup_no_channel", names=", ".join(deps.settings.discord.report_channels)))
+        yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+        text = t(lang, "discord", "setup_summary", channels=where,
+                 language=settings["language"] or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale)),
+                 auto_delete=yes if settings["auto_delete"] else no, lookups=yes if settings["lookups_enabled"] else no,
+                 keep_raw=(t(lang, "discord", "days", days=settings["raw_retention_days"]) if settings["keep_raw"] else no))
+        text += "\n\n" + permission_report(guild, channels, bool(settings["auto_delete"]), lang)
+        await send_ephemeral(interaction, None, embed=info_embed(t(lang, "discord", "setup_title"), text))
+
+    # --- the guild lifecycle ---------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self.bot.deps.store.mark_guild(guild.id, None)
+
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        await self.bot.deps.store.mark_guild(guild.id, self.bot.deps.clock())
+        self.bot.deps.forget_guild(guild.id)
+        log.info("left guild %s: its data is purged in %d days unless the bot returns", guild.id,
+                 self.bot.settings.discord.guild_retention_days)
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        for guild in self.bot.guilds:  # in these guilds now: none of them is to be purged
+            await self.bot.deps.store.mark_guild(guild.id, None)
+
+    @tasks.loop(hours=6)
+    async def purge(self) -> None:
+        await purge_departed(self.bot)
+
+
+async def purge_departed(bot: PhishBot) -> int:
+    deps = bot.deps
+    now = deps.clock()
+    purged = 0
+    async with bot.work() as running:
+        if not running:
+            return 0
+        cutoff = now - timedelta(days=bot.settings.discord.guild_retention_days)
+        for guild_id in await deps.store.guilds_left_before(cutoff):
+            if bot.get_guild(guild_id) is not None:  # it is back
+                await deps.store.mark_guild(guild_id, None)
+                continue
+            removed = await deps.store.purge_guild(guild_id)
+            deps.forget_guild(guild_id)
+            purged += 1
+            log.info("purged the data of guild %s (%d rows), %d days after the bot left", guild_id, removed,
+                     bot.settings.discord.guild_retention_days)
+        await deps.store.purge_raw(now)
+    return purged
+
+
+async def setup(bot: PhishBot) -> None:
+    await bot.add_cog(Admin(bot))
+

@@ -1,0 +1,185 @@
+"""The shared log from Discord: /domain, /campaign, /leak register|mine|vote, /stats and
+/privacy forget — the CLI's use-cases, answered in the member's language. Anything about the
+member (their addresses, registrations, forgetting) is ephemeral."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.community.services import known_services
+from bot.discord_ui.client import PhishBot
+from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, member_lang, send_ephemeral
+from bot.discord_ui.embeds import INFO_COLOUR, info_embed
+from bot.discord_ui.translator import L
+from bot.discord_ui.views import VoteButton, service_label, vote_menu
+from bot.i18n import t
+from bot.reporting import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
+from bot.services.community import CommunityError
+
+STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR}
+
+
+def services_hint(lang: str, count: int = 8) -> str:
+    names = [s.name_ja if lang == "ja" else s.name_en for s in known_services()[:count]]
+    return ", ".join(names)
+
+
+class LeakModal(discord.ui.Modal):
+    """Address and services in a private modal: the address never appears in a channel."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(title=t(lang, "discord", "leak_title")[:45], timeout=900, custom_id="leak:register")
+        self.lang = lang
+        self.address: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
+            label=t(lang, "discord", "leak_address")[:45], placeholder="taro@example.jp", max_length=254,
+            custom_id="leak:register:address",
+        )
+        self.registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
+            label=t(lang, "discord", "leak_registered")[:45], style=discord.TextStyle.paragraph, required=False,
+            placeholder=services_hint(lang)[:100], max_length=1000, custom_id="leak:register:yes",
+        )
+        self.not_registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
+            label=t(lang, "discord", "leak_not_registered")[:45], style=discord.TextStyle.paragraph, required=False,
+            placeholder=t(lang, "discord", "leak_not_placeholder")[:100], max_length=1000, custom_id="leak:register:no",
+        )
+        for item in (self.address, self.registered, self.not_registered):
+            self.add_item(item)
+
+    async def on_submit(self, interaction: discord.Interaction[PhishBot]) -> None:  # type: ignore[override]
+        lang = member_lang(interaction)
+        deps = bot_of(interaction).deps
+        assert interaction.guild_id is not None
+        result = await deps.community.register(interaction.guild_id, interaction.user.id, self.address.value,
+                                               self.registered.value or "", self.not_registered.value or "",
+                                               deps.clock())
+        await send_ephemeral(interaction, registered_text(result, lang))
+
+    async def on_error(self, interaction: discord.Interaction[PhishBot], error: Exception) -> None:  # type: ignore[override]
+        await answer_error(interaction, error)
+
+
+class ForgetConfirm(discord.ui.View):
+    def __init__(self, member_id: int, lang: str) -> None:
+        super().__init__(timeout=120)
+        self.member_id = member_id
+        self.confirm.label = t(lang, "discord", "forget_confirm")
+        self.cancel.label = t(lang, "discord", "cancel")
+
+    async def interaction_check(self, interaction: discord.Interaction[PhishBot]) -> bool:  # type: ignore[override]
+        return interaction.user.id == self.member_id
+
+    @discord.ui.button(style=discord.ButtonStyle.danger, custom_id="privacy:forget:yes")
+    async def confirm(self, interaction: discord.Interaction[PhishBot], button: discord.ui.Button[ForgetConfirm]) -> None:
+        lang = member_lang(interaction)
+        deps = bot_of(interaction).deps
+        assert interaction.guild_id is not None
+        counts = await deps.community.forget(interaction.guild_id, interaction.user.id)
+        self.stop()
+        await interaction.response.edit_message(content=t(lang, "community", "forgotten", **counts), view=None)
+
+    @discord.ui.button(style=discord.ButtonStyle.secondary, custom_id="privacy:forget:no")
+    async def cancel(self, interaction: discord.Interaction[PhishBot], button: discord.ui.Button[ForgetConfirm]) -> None:
+        self.stop()
+        await interaction.response.edit_message(content=t(member_lang(interaction), "discord", "cancelled"), view=None)
+
+    async def on_error(  # type: ignore[override]
+        self, interaction: discord.Interaction[PhishBot], error: Exception, item: discord.ui.Item[ForgetConfirm],
+    ) -> None:
+        await answer_error(interaction, error)
+
+
+class Community(commands.Cog):
+    leak = app_commands.Group(name=L("leak"), description=L("leak_desc"), guild_only=True)
+    privacy = app_commands.Group(name=L("privacy"), description=L("privacy_desc"), guild_only=True)
+
+    def __init__(self, bot: PhishBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name=L("domain"), description=L("domain_desc"))
+    @app_commands.describe(name=L("domain_name"))
+    @app_commands.rename(name=L("domain_name_name"))
+    @app_commands.guild_only()
+    async def domain(self, interaction: discord.Interaction[PhishBot], name: app_commands.Range[str, 1, 300]) -> None:
+        lang = member_lang(interaction)
+        deps = self.bot.deps
+        assert interaction.guild_id is not None
+        await interaction.response.defer(thinking=True)
+        intel = deps.intel
+        if intel is not None:
+            intel = deps.budget.for_guild(intel, interaction.guild_id)
+        view = await deps.community.domain_view(interaction.guild_id, name, intel, deps.clock())
+        embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang),
+                           STATUS_COLOUR.get(view["status"], INFO_COLOUR))
+        await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    @app_commands.command(name=L("campaign"), description=L("campaign_desc"))
+    @app_commands.describe(campaign=L("campaign_id"))
+    @app_commands.rename(campaign=L("campaign_id_name"))
+    @app_commands.guild_only()
+    async def campaign(self, interaction: discord.Interaction[PhishBot], campaign: app_commands.Range[str, 1, 40]) -> None:
+        lang = member_lang(interaction)
+        deps = self.bot.deps
+        assert interaction.guild_id is not None
+        view = await deps.community.campaign_view(interaction.guild_id, campaign)
+        if view is None:
+            raise CommunityError("no_campaign", campaign=campaign)
+        buttons = discord.ui.View(timeout=None)
+        for row in view["leak_ranking"][:4]:
+            buttons.add_item(VoteButton(view["id"], row["service"], lang))
+        buttons.add_item(VoteButton(view["id"], None, lang))
+        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
+        await interaction.response.send_message(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
+
+    @leak.command(name=L("register"), description=L("register_desc"))
+    async def leak_register(self, interaction: discord.Interaction[PhishBot]) -> None:
+        await interaction.response.send_modal(LeakModal(member_lang(interaction)))
+
+    @leak.command(name=L("mine"), description=L("mine_desc"))
+    async def leak_mine(self, interaction: discord.Interaction[PhishBot]) -> None:
+        lang = member_lang(interaction)
+        assert interaction.guild_id is not None
+        rows = await self.bot.deps.community.my_registrations(interaction.guild_id, interaction.user.id)
+        for row in rows:
+            row["service"] = service_label(row["service"], lang)
+        await send_ephemeral(interaction, registrations_text(rows, lang)[:1900])
+
+    @leak.command(name=L("vote"), description=L("vote_desc"))
+    @app_commands.describe(campaign=L("campaign_id"))
+    @app_commands.rename(campaign=L("campaign_id_name"))
+    async def leak_vote(self, interaction: discord.Interaction[PhishBot], campaign: app_commands.Range[str, 1, 40]) -> None:
+        lang = member_lang(interaction)
+        menu = await vote_menu(interaction, campaign.strip(), lang)
+        view = discord.ui.View(timeout=None)
+        view.add_item(menu)
+        await send_ephemeral(interaction, t(lang, "discord", "vote_prompt", campaign=menu.campaign), view=view)
+
+    @app_commands.command(name=L("stats"), description=L("stats_desc"))
+    @app_commands.guild_only()
+    async def stats(self, interaction: discord.Interaction[PhishBot]) -> None:
+        lang = member_lang(interaction)
+        assert interaction.guild_id is not None
+        st = await self.bot.deps.community.stats(interaction.guild_id)
+        lines = [stats_text(st, lang)]
+        if st["top_brands"]:
+            from bot.analysis.brands import catalogue
+
+            names = []
+            for brand_id, n in st["top_brands"][:5]:
+                brand = catalogue().by_id.get(brand_id)
+                names.append(f"{(brand.name_ja if lang == 'ja' else brand.name_en) if brand else brand_id} ({n})")
+            lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
+        await interaction.response.send_message(embed=info_embed(t(lang, "discord", "stats_title"), "\n".join(lines)),
+                                                allowed_mentions=NO_MENTIONS)
+
+    @privacy.command(name=L("forget"), description=L("forget_desc"))
+    async def forget(self, interaction: discord.Interaction[PhishBot]) -> None:
+        lang = member_lang(interaction)
+        await send_ephemeral(interaction, t(lang, "discord", "forget_ask"),
+                             view=ForgetConfirm(interaction.user.id, lang))
+
+
+async def setup(bot: PhishBot) -> None:
+    await bot.add_cog(Community(bot))
+

@@ -1,0 +1,155 @@
+"""Auto-intake: a mail pasted or attached in a report channel is answered in a thread of its own.
+
+A report channel is one chosen with /setup or, when none is chosen, any channel whose name is in
+``REPORT_CHANNELS``. Plain chat is left alone. Replies speak the guild's language.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.discord_ui._reports import Outcome, report_view, submit
+from bot.discord_ui.client import PhishBot
+from bot.discord_ui.cogs._collect import collect
+from bot.discord_ui.context import NO_MENTIONS, guild_lang, permission_names
+from bot.discord_ui.embeds import EMOJI
+from bot.i18n import t
+from bot.services.community import CommunityError
+
+log = logging.getLogger("bot.discord")
+THREAD_PERMISSIONS = ("view_channel", "send_messages", "create_public_threads", "send_messages_in_threads",
+                      "embed_links", "read_message_history")
+
+
+def missing_permissions(channel: discord.abc.GuildChannel | discord.Thread, wanted: tuple[str, ...]) -> list[str]:
+    me = channel.guild.me
+    perms = channel.permissions_for(me)
+    return [p for p in wanted if not getattr(perms, p)]
+
+
+def thread_name(outcome: Outcome, lang: str) -> str:
+    brand = outcome.obj.get("brand")
+    parts = [EMOJI.get(outcome.verdict, ""), t(lang, "verdict", outcome.verdict)]
+    if brand and not brand["official"]:
+        parts.append(brand["name"])
+    parts.append(outcome.report_id)
+    return " ".join(p for p in parts if p)[:100]
+
+
+class Intake(commands.Cog):
+    def __init__(self, bot: PhishBot) -> None:
+        self.bot = bot
+
+    async def is_report_channel(self, channel: object) -> bool:
+        base = channel.parent if isinstance(channel, discord.Thread) else channel
+        if not isinstance(base, discord.TextChannel):
+            return False
+        chosen = (await self.bot.deps.guild_settings(base.guild.id))["report_channels"]
+        if chosen:
+            return base.id in chosen
+        return base.name.lower() in self.bot.settings.discord.report_channels
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or message.guild is None:
+            return
+        if not await self.is_report_channel(message.channel):
+            return
+        async with self.bot.work() as running:
+            if running:
+                try:
+                    await self.intake(message)
+                except Exception:
+                    log.exception("intake failed in guild %s", message.guild.id)
+
+    async def intake(self, message: discord.Message) -> None:
+        deps = self.bot.deps
+        found = await collect(message, deps.settings.limits.max_input_bytes)
+        if not (found.inputs or found.too_big or found.failed):
+            return  # plain chat
+        assert message.guild is not None
+        lang = await guild_lang(deps, message.guild)
+        for name in found.too_big:
+            await self.say(message, t(lang, "discord", "too_big", name=name,
+                                      limit=deps.settings.limits.max_input_bytes // (1024 * 1024)))
+        for name in found.failed:
+            await self.say(message, t(lang, "discord", "fetch_failed", name=name))
+        answered = 0
+        for mail in found.inputs:
+            allowed = deps.limiter.hit(message.author.id)
+            if not allowed.allowed:
+                if allowed.warn:
+                    await self.say(message, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
+                                              limit=deps.settings.discord.analyses_per_minute))
+                break
+            if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
+                answered += 1
+        if answered and any("://" in i.data.decode("utf-8", "replace") for i in found.inputs if i.name == "paste"):
+            await self.suppress_previews(message)
+        if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
+            await self.delete_paste(message, lang)
+
+    async def answer(self, message: discord.Message, data: bytes, name: str, lang: str, *, first: bool) -> bool:
+        deps = self.bot.deps
+        assert message.guild is not None
+        try:
+            outcome = await submit(deps, data, message.guild.id, message.author.id, lang, name)
+        except CommunityError as exc:
+            await self.say(message, t(lang, "discord", "unreadable", name=name,
+                                      reason=t(lang, "community", exc.code, **exc.params)))
+            return False
+        view = report_view(outcome, lang, paste=message)
+        channel = message.channel
+        try:
+            if isinstance(channel, discord.Thread):
+                target: discord.abc.Messageable = channel
+            elif first:
+                target = await message.create_thread(name=thread_name(outcome, lang), auto_archive_duration=1440)
+            else:
+                assert isinstance(channel, discord.TextChannel)
+                target = await channel.create_thread(name=thread_name(outcome, lang), auto_archive_duration=1440,
+                                                     type=discord.ChannelType.public_thread)
+            await target.send(embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS)
+            return True
+        except discord.Forbidden:
+            pass
+        # no thread: answer in the channel, and tell the admins which permissions are missing
+        assert isinstance(channel, discord.TextChannel | discord.Thread)
+        missing = missing_permissions(channel, THREAD_PERMISSIONS) or ["create_public_threads"]
+        note = t(lang, "discord", "no_thread", permissions=permission_names(missing, lang))
+        try:
+            await message.reply(note, embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS, mention_author=False)
+            return True
+        except discord.HTTPException:
+            log.warning("cannot answer in guild %s channel %s: missing %s", message.guild.id, channel.id, missing)
+            return False
+
+    async def say(self, message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False, suppress_embeds=True)
+        except discord.HTTPException:
+            log.warning("cannot reply in channel %s", message.channel.id)
+
+    async def suppress_previews(self, message: discord.Message) -> None:
+        """Discord previews the links of a paste (fetching the phishing page for everyone to see):
+        the bot hides those previews when it may manage messages."""
+        try:
+            if message.channel.permissions_for(message.guild.me).manage_messages:  # type: ignore[union-attr]
+                await message.edit(suppress=True)
+        except discord.HTTPException:
+            pass
+
+    async def delete_paste(self, message: discord.Message, lang: str) -> None:
+        try:
+            await message.delete()
+        except discord.NotFound:
+            pass
+        except discord.Forbidden:
+            await self.say(message, t(lang, "discord", "bot_missing", permissions=t(lang, "permission", "manage_messages")))
+
+
+async def setup(bot: PhishBot) -> None:
+    await bot.add_cog(Intake(bot))

@@ -1,0 +1,147 @@
+"""What every cog and view needs: the use-cases (built once in ``setup_hook``), the member's and
+the guild's language, and the one error handler that turns any failure into a sentence."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
+
+import discord
+from discord import app_commands
+
+from bot.i18n import normalise_lang, t
+from bot.services.community import Community, CommunityError
+from bot.services.domain_info import BadDomain
+from bot.services.lookup_budget import LookupBudget
+from bot.services.protocols import DomainIntel, SharedLogPort
+from bot.settings import AppSettings
+
+if TYPE_CHECKING:
+    from bot.discord_ui.client import PhishBot
+    from bot.discord_ui.cooldown import RateLimiter
+
+log = logging.getLogger("bot.discord")
+NO_MENTIONS = discord.AllowedMentions.none()
+EPHEMERAL_DELETE = 64
+
+
+@dataclass
+class Deps:
+    settings: AppSettings
+    community: Community
+    store: SharedLogPort
+    intel: DomainIntel | None
+    budget: LookupBudget
+    limiter: RateLimiter
+    clock: Callable[[], datetime]
+    _guilds: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    async def guild_settings(self, guild_id: int) -> dict[str, Any]:
+        """The guild's settings, read once and kept (only /setup, through ``update_guild``, changes them)."""
+        cached = self._guilds.get(guild_id)
+        if cached is None:
+            cached = await self.store.guild_settings(guild_id)
+            if len(self._guilds) > 5000:
+                self._guilds.clear()
+            self._guilds[guild_id] = cached
+        return cached
+
+    async def update_guild(self, guild_id: int, **changes: Any) -> dict[str, Any]:
+        await self.store.set_guild_settings(guild_id, **changes)
+        self._guilds.pop(guild_id, None)
+        return await self.guild_settings(guild_id)
+
+    def forget_guild(self, guild_id: int) -> None:
+        self._guilds.pop(guild_id, None)
+
+
+def bot_of(interaction: discord.Interaction[Any]) -> PhishBot:
+    return cast("PhishBot", interaction.client)
+
+
+def locale_lang(locale: discord.Locale | str | None) -> str:
+    return normalise_lang(str(locale.value if isinstance(locale, discord.Locale) else locale or "")) or "en"
+
+
+def member_lang(interaction: discord.Interaction[Any]) -> str:
+    """Interaction replies speak the member's Discord language (ja, else en)."""
+    return locale_lang(interaction.locale)
+
+
+async def guild_lang(deps: Deps, guild: discord.Guild | None) -> str:
+    """Auto-intake replies speak the guild's language: /setup's choice, else its preferred locale."""
+    if guild is None:
+        return "en"
+    chosen = (await deps.guild_settings(guild.id))["language"]
+    return str(chosen) if chosen else locale_lang(guild.preferred_locale)
+
+
+# --- the one error handler ---------------------------------------------------------------------
+
+PERMISSION_KEYS = (
+    "view_channel", "send_messages", "send_messages_in_threads", "create_public_threads", "embed_links",
+    "attach_files", "read_message_history", "manage_messages",
+)
+
+
+def permission_names(missing: list[str], lang: str) -> str:
+    return ", ".join(t(lang, "permission", p) for p in missing)
+
+
+def explain(error: BaseException, lang: str) -> tuple[str, bool]:
+    """A sentence for the member, and whether the failure was ours (logged with an id)."""
+    while isinstance(error, app_commands.CommandInvokeError | app_commands.TransformerError) and error.__cause__:
+        error = error.__cause__
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return t(lang, "discord", "cooldown", seconds=max(1, round(error.retry_after))), False
+    if isinstance(error, app_commands.MissingPermissions):
+        return t(lang, "discord", "member_missing", permissions=permission_names(error.missing_permissions, lang)), False
+    if isinstance(error, app_commands.BotMissingPermissions):
+        return t(lang, "discord", "bot_missing", permissions=permission_names(error.missing_permissions, lang)), False
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return t(lang, "discord", "guild_only"), False
+    if isinstance(error, app_commands.CheckFailure):
+        return t(lang, "discord", "not_allowed"), False
+    if isinstance(error, CommunityError):
+        return t(lang, "community", error.code, **error.params), False
+    if isinstance(error, BadDomain):
+        return t(lang, "domain", "not_a_domain"), False
+    if isinstance(error, discord.Forbidden):
+        return t(lang, "discord", "forbidden"), False
+    if isinstance(error, sqlite3.Error):
+        return t(lang, "community", "locked" if "locked" in str(error) else "db_error"), True
+    return t(lang, "discord", "unexpected"), True
+
+
+async def answer_error(interaction: discord.Interaction[Any], error: BaseException) -> None:
+    lang = member_lang(interaction)
+    text, ours = explain(error, lang)
+    if ours:
+        ref = uuid.uuid4().hex[:8]
+        log.error("interaction failed [%s] %s", ref, type(error).__name__, exc_info=error)
+        text += " " + t(lang, "discord", "error_ref", ref=ref)
+    await send_ephemeral(interaction, text)
+
+
+async def send_ephemeral(interaction: discord.Interaction[Any], text: str | None, **kwargs: Any) -> None:
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text or "", ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS, **kwargs)
+    except discord.HTTPException as exc:  # the interaction expired or Discord is down: nothing more to say
+        log.warning("could not answer an interaction: %s", exc)
+
+
+async def guarded(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[None]]) -> None:
+    """Runs a button's or a modal's work; any failure becomes the same ephemeral sentence as a
+    command's (``CommandTree.on_error`` covers commands)."""
+    try:
+        await work()
+    except Exception as exc:  # noqa: BLE001 - the one handler: everything is answered and logged
+        await answer_error(interaction, exc)

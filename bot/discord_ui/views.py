@@ -1,0 +1,229 @@
+"""Buttons and menus that survive restarts: ``DynamicItem``s whose state is their custom id
+(≤ 100 characters, namespaced) and SQLite. Registered once in ``setup_hook``; no view needs
+to be in memory for a button on a week-old message to work.
+
+    leak:vote:C-7f3a            opens a menu of services to vote for
+    leak:vote:C-7f3a:amazon     votes for one service (the /campaign ranking's buttons)
+    leak:pick:C-7f3a            the menu itself
+    report:text:R-0123456789    the ready-to-send report text (the reporter, or moderators)
+    paste:delete:CH:MSG:MEMBER  deletes the member's original paste (the member, or moderators)
+    share:copy                  posts a redacted copy of an ephemeral analysis in the channel
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import discord
+
+from bot.community.services import known_services, service_for_slug
+from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
+from bot.i18n import t
+from bot.services.community import CommunityError
+from bot.services.formal_report import ANTIPHISHING_ADDRESS, DEKYO_ADDRESS
+
+CAMPAIGN = r"C-[0-9a-f]{4,16}"
+MENU_SERVICES = 25  # Discord's limit of options in one select menu
+
+
+def _moderator(interaction: discord.Interaction[Any]) -> bool:
+    perms = getattr(interaction, "permissions", None)
+    return bool(perms and (perms.manage_messages or perms.administrator))
+
+
+def service_label(slug: str, lang: str) -> str:
+    service = service_for_slug(slug)
+    return service.name_ja if lang == "ja" else service.name_en
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                 template=rf"leak:vote:(?P<campaign>{CAMPAIGN})(?::(?P<service>[a-z0-9-]{{1,40}}))?"):
+    def __init__(self, campaign: str, service: str | None, lang: str = "en") -> None:
+        label = (t(lang, "discord", "vote_for", service=service_label(service, lang)) if service
+                 else t(lang, "discord", "vote_button"))
+        super().__init__(discord.ui.Button(
+            label=label[:80], emoji="🗳️", style=discord.ButtonStyle.primary,
+            custom_id=f"leak:vote:{campaign}" + (f":{service}" if service else ""),
+        ))
+        self.campaign = campaign
+        self.service = service
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> VoteButton:
+        return cls(match["campaign"], match["service"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        if interaction.guild_id is None:
+            raise CommunityError("no_campaign", campaign=self.campaign)
+        deps = bot_of(interaction).deps
+        if self.service:
+            result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, self.service,
+                                               deps.clock())
+            await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result["campaign"],
+                                                service=service_label(result["service"], lang)))
+            return
+        view = discord.ui.View(timeout=None)
+        view.add_item(await vote_menu(interaction, self.campaign, lang))
+        await send_ephemeral(interaction, t(lang, "discord", "vote_prompt", campaign=self.campaign), view=view)
+
+
+async def vote_menu(interaction: discord.Interaction[Any], campaign: str, lang: str) -> VoteSelect:
+    """The campaign's ranked services first, then the member's own registrations, then the catalogue."""
+    deps = bot_of(interaction).deps
+    assert interaction.guild_id is not None
+    view = await deps.community.campaign_view(interaction.guild_id, campaign)
+    if view is None:
+        raise CommunityError("no_campaign", campaign=campaign)
+    slugs: list[str] = [row["service"] for row in view["leak_ranking"]]
+    slugs += [row["service"] for row in await deps.community.my_registrations(interaction.guild_id, interaction.user.id)]
+    slugs += [s.slug for s in known_services()]
+    options = list(dict.fromkeys(slugs))[:MENU_SERVICES]
+    return VoteSelect(view["id"], options, lang)
+
+
+class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"leak:pick:(?P<campaign>{CAMPAIGN})"):
+    def __init__(self, campaign: str, services: list[str] | None = None, lang: str = "en") -> None:
+        options = [discord.SelectOption(label=service_label(s, lang)[:100], value=s) for s in services or []]
+        super().__init__(discord.ui.Select(
+            custom_id=f"leak:pick:{campaign}", placeholder=t(lang, "discord", "vote_placeholder")[:150],
+            options=options or [discord.SelectOption(label="-", value="-")], min_values=1, max_values=1,
+        ))
+        self.campaign = campaign
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> VoteSelect:
+        return cls(match["campaign"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        data: dict[str, Any] = dict(interaction.data or {})
+        values = [str(v) for v in data.get("values") or []]
+        if interaction.guild_id is None or not values or values[0] == "-":
+            raise CommunityError("no_services")
+        deps = bot_of(interaction).deps
+        result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, str(values[0]),
+                                           deps.clock())
+        await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result["campaign"],
+                                            service=service_label(result["service"], lang)))
+
+
+class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                       template=r"report:text:(?P<report>R-[0-9a-f]{6,20})"):
+    def __init__(self, report_id: str, lang: str = "en") -> None:
+        super().__init__(discord.ui.Button(
+            label=t(lang, "discord", "report_text_button")[:80], emoji="📨", style=discord.ButtonStyle.secondary,
+            custom_id=f"report:text:{report_id}",
+        ))
+        self.report_id = report_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> ReportTextButton:
+        return cls(match["report"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        deps = bot_of(interaction).deps
+        if interaction.guild_id is None:
+            return
+        owner = await deps.store.report_text_owner(interaction.guild_id, self.report_id)
+        if owner is not None and owner != interaction.user.id and not _moderator(interaction):
+            await send_ephemeral(interaction, t(lang, "discord", "report_text_not_yours"))
+            return
+        text = await deps.store.report_text(interaction.guild_id, self.report_id, deps.clock())
+        if text is None:
+            await send_ephemeral(interaction, t(lang, "discord", "report_text_gone"))
+            return
+        file = discord.File(io.BytesIO(text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")
+        await send_ephemeral(interaction, t(lang, "discord", "report_text_how", antiphishing=ANTIPHISHING_ADDRESS,
+                                            dekyo=DEKYO_ADDRESS), file=file)
+
+
+class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                        template=r"paste:delete:(?P<channel>[0-9]{1,20}):(?P<message>[0-9]{1,20}):(?P<member>[0-9]{1,20})"):
+    def __init__(self, channel_id: int, message_id: int, member_id: int, lang: str = "en") -> None:
+        super().__init__(discord.ui.Button(
+            label=t(lang, "discord", "delete_button")[:80], emoji="🗑️", style=discord.ButtonStyle.danger,
+            custom_id=f"paste:delete:{channel_id}:{message_id}:{member_id}",
+        ))
+        self.channel_id = channel_id
+        self.message_id = message_id
+        self.member_id = member_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> DeletePasteButton:
+        return cls(int(match["channel"]), int(match["message"]), int(match["member"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        if interaction.user.id != self.member_id and not _moderator(interaction):
+            await send_ephemeral(interaction, t(lang, "discord", "delete_not_yours"))
+            return
+        try:
+            await interaction.client.http.delete_message(self.channel_id, self.message_id,
+                                                         reason="phishbot: the member asked to delete their paste")
+        except discord.NotFound:
+            await send_ephemeral(interaction, t(lang, "discord", "delete_gone"))
+            return
+        except discord.Forbidden:
+            await send_ephemeral(interaction, t(lang, "discord", "bot_missing",
+                                                permissions=t(lang, "permission", "manage_messages")))
+            return
+        await send_ephemeral(interaction, t(lang, "discord", "deleted"))
+
+
+class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"share:copy"):
+    def __init__(self, lang: str = "en") -> None:
+        super().__init__(discord.ui.Button(
+            label=t(lang, "discord", "share_button")[:80], emoji="📢", style=discord.ButtonStyle.secondary,
+            custom_id="share:copy",
+        ))
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> ShareButton:
+        return cls()
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        """The analysis embed is already redacted (addresses masked, links defanged): it is posted
+        as it is, without the member's paste and without the buttons that act on it."""
+        lang = member_lang(interaction)
+        message = interaction.message
+        if message is None or not message.embeds:
+            await send_ephemeral(interaction, t(lang, "discord", "share_gone"))
+            return
+        name = discord.utils.escape_markdown(interaction.user.display_name)
+        await interaction.response.send_message(
+            t(lang, "discord", "shared_by", member=name), embeds=message.embeds[:10], allowed_mentions=NO_MENTIONS,
+        )
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    VoteButton, VoteSelect, ReportTextButton, DeletePasteButton, ShareButton,
+)

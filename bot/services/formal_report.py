@@ -1,0 +1,82 @@
+"""The ready-to-send report text for フィッシング対策協議会 and 迷惑メール相談センター: the mail's
+header block (decoded, the recipient's address and name masked, links defanged) and what the
+analysis found. A member copies it into a mail to the addresses it names; the bot sends nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from email.header import decode_header, make_header
+
+from bot.analysis.intake import normalise_newlines, split_head
+from bot.analysis.links import URL_IN_TEXT, defang_host, defang_url
+from bot.analysis.models import Report
+from bot.analysis.privacy import mask_text
+from bot.i18n import t
+from bot.reporting import brand_name, finding_detail
+
+ANTIPHISHING_ADDRESS = "info@antiphishing.jp"  # フィッシング対策協議会: 報告窓口
+DEKYO_ADDRESS = "meiwaku@dekyo.or.jp"  # 迷惑メール相談センター (日本データ通信協会): 情報提供窓口
+MAX_HEADER_LINES = 120
+MAX_CHARS = 12_000  # a Discord file of its own; far below any limit
+_FOLD = re.compile(r"\n[ \t]+")
+_DOMAIN = re.compile(r"(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24})(?![\w-])")
+
+
+def _decoded(value: str) -> str:
+    try:
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError):
+        return value
+
+
+def _safe(text: str, names: tuple[str, ...]) -> str:
+    text = URL_IN_TEXT.sub(lambda m: defang_url(m.group(0) if "://" in m.group(0)[:10] else "http://" + m.group(0)), text)
+    text = mask_text(text, names)
+    return _DOMAIN.sub(lambda m: defang_host(m.group(1)), text)
+
+
+def header_lines(data: bytes, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
+    """The top header block, one line per field, decoded and made safe; empty for a pasted body."""
+    head, _ = split_head(normalise_newlines(data[:256 * 1024]))
+    text = _FOLD.sub(" ", head.decode("utf-8", "replace"))
+    lines: list[str] = []
+    for line in text.split("\n"):
+        name, colon, value = line.partition(":")
+        if not colon or not name or " " in name or len(name) > 76:
+            continue
+        lines.append(f"{name}: {_safe(_decoded(value.strip()), names)}"[:998])
+        if len(lines) >= limit:
+            lines.append("…")
+            break
+    return lines
+
+
+def formal_report_text(report: Report, data: bytes, lang: str, report_id: str | None = None) -> str:
+    names = tuple(r.display_name for r in report.sender.recipients if r.display_name)
+    out = [t(lang, "formal", "intro"),
+           t(lang, "formal", "where", antiphishing=ANTIPHISHING_ADDRESS, dekyo=DEKYO_ADDRESS), ""]
+    out.append(f"{t(lang, 'formal', 'verdict')}: {t(lang, 'verdict', report.verdict)} ({report.score}/100)")
+    if report_id:
+        out.append(f"{t(lang, 'formal', 'report_id')}: {report_id}")
+    if report.subject:
+        out.append(f"{t(lang, 'cli', 'subject')}: {report.subject}")
+    brand = brand_name(report, lang)
+    if brand and not report.brand_official:
+        out.append(f"{t(lang, 'cli', 'brand')}: {brand}")
+    if report.links:
+        out.append(f"{t(lang, 'cli', 'links')}:")
+        ages = dict(report.ages)
+        for link in report.links[:20]:
+            age = ages.get(link.registrable_domain or "")
+            suffix = f"  ({t(lang, 'cli', 'age', days=age)})" if age is not None else ""
+            out.append(f"  {defang_url(link.url)}{suffix}")
+    if report.findings:
+        out.append(f"{t(lang, 'cli', 'findings')}:")
+        out.extend(f"  - {f.rule}: {finding_detail(f, lang)}" for f in report.findings[:10])
+    headers = header_lines(data, names)
+    out += ["", f"--- {t(lang, 'formal', 'headers')} ---"]
+    out.extend(headers or [t(lang, "formal", "no_headers")])
+    out += ["", t(lang, "formal", "note")]
+    text = "\n".join(out)
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
