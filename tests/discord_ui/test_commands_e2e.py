@@ -1,0 +1,238 @@
+"""Slash commands, the context menu, modals and buttons end to end against the fake Discord."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
+from tests.fakes.discord_server import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
+
+NO_PINGS = {"parse": []}
+
+
+def callbacks_of(running: Running, interaction: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in running.fake.callbacks if str(c["interaction_id"]) == str(interaction["id"])]
+
+
+async def reply_to(running: Running, interaction: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
+    """The message answering an interaction: its callback message, or its (first) follow-up."""
+    fake = running.fake
+    return await fake.wait_for(
+        lambda m: str(m.get("interaction_id")) == str(interaction["id"]) and (m.get("content") or m.get("embeds")),
+        timeout=timeout,
+    )
+
+
+async def seed_thread_message(running: Running, author_id: int = MEMBER_ID, text: str = SEED_PASTE) -> dict[str, Any]:
+    fake = running.fake
+    before = len([m for m in fake.sent_messages if m.get("embeds")])
+    await fake.post_message(text, author_id=author_id)
+    await fake.wait_for(lambda _: len([m for m in fake.sent_messages if m.get("embeds")]) > before, timeout=10)
+    return [m for m in fake.sent_messages if m.get("embeds")][-1]
+
+
+def campaign_of(message: dict[str, Any]) -> str:
+    ids = [i for i in custom_ids(message) if i.startswith("leak:vote:")]
+    return ids[0].split(":")[2]
+
+
+async def test_analyze_modal_answers_ephemerally_with_a_share_button(running: Running) -> None:
+    fake = running.fake
+    interaction = await fake.slash("analyze")
+    modal = await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    assert modal["data"]["custom_id"] == "analyze:paste"
+    submit = await fake.submit_modal("analyze:paste", {"analyze:paste:text": SEED_PASTE})
+    answer = await reply_to(running, submit)
+    assert answer["ephemeral"]
+    text = embed_text(answer)
+    assert "servicecc-jp[.]cc" in text and "t***@example.jp" in text and "taro.yamada" not in text
+    assert answer["allowed_mentions"] == NO_PINGS
+    assert "share:copy" in custom_ids(answer)
+    # sharing posts the redacted embed publicly, without the buttons that act on the paste
+    share = await fake.click(answer, "share:copy")
+    shared = await reply_to(running, share)
+    assert not shared["ephemeral"] and shared["allowed_mentions"] == NO_PINGS
+    assert "servicecc-jp[.]cc" in embed_text(shared) and "taro.yamada" not in embed_text(shared)
+    assert not shared.get("components")
+    assert interaction
+
+
+async def test_analyze_with_a_file(running: Running) -> None:
+    fake = running.fake
+    attachment = fake.add_attachment("seed.eml", SEED_EML, "message/rfc822")
+    interaction = await fake.slash("analyze", options=[{"type": 11, "name": "file", "value": attachment["id"]}],
+                                   locale="en-US")
+    answer = await reply_to(running, interaction)
+    assert answer["ephemeral"]
+    assert "Phishing" in embed_text(answer)  # the member's locale, not the guild's
+    assert "ntc-cs[.]com" in embed_text(answer)
+
+
+async def test_analyze_refuses_a_non_mail_file(running: Running) -> None:
+    fake = running.fake
+    attachment = fake.add_attachment("photo.png", b"\x89PNG....", "image/png")
+    interaction = await fake.slash("analyze", options=[{"type": 11, "name": "file", "value": attachment["id"]}])
+    answer = await reply_to(running, interaction)
+    assert answer["ephemeral"] and "photo.png" in answer["content"] and ".eml" in answer["content"]
+
+
+async def test_context_menu_analyses_any_message(running: Running) -> None:
+    fake = running.fake
+    posted = await fake.post_message(SEED_PASTE, channel_id=fake_general())
+    interaction = await fake.context_menu("Analyze as phishing mail", posted)
+    answer = await reply_to(running, interaction)
+    assert answer["ephemeral"]
+    assert "servicecc-jp[.]cc" in embed_text(answer)
+    assert not fake.threads  # #general is not a report channel: nothing public happened
+
+
+def fake_general() -> int:
+    from tests.fakes.discord_server import GENERAL_ID
+
+    return GENERAL_ID
+
+
+async def test_vote_button_works_after_a_restart(running: Running) -> None:
+    fake = running.fake
+    message = await seed_thread_message(running)
+    campaign = campaign_of(message)
+    await running.restart()
+    click = await fake.click(message, f"leak:vote:{campaign}")
+    menu = await reply_to(running, click)
+    assert menu["ephemeral"] and f"leak:pick:{campaign}" in custom_ids(menu)
+    await running.restart()
+    pick = await fake.click(menu, f"leak:pick:{campaign}", values=["amazon"], component_type=3)
+    done = await reply_to(running, pick)
+    assert campaign in done["content"] and "Amazon" in done["content"]
+    assert running.bot is not None
+    view = await running.bot.deps.community.campaign_view(GUILD_ID, campaign)
+    assert view is not None and view["leak_ranking"][0]["votes"] == 1
+
+
+async def test_leak_register_then_campaign_shows_the_ranking(running: Running) -> None:
+    fake = running.fake
+    message = await seed_thread_message(running)
+    campaign = campaign_of(message)
+    await fake.slash("leak", subcommand="register")
+    modal = await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    assert modal["data"]["custom_id"] == "leak:register"
+    submit = await fake.submit_modal("leak:register", {
+        "leak:register:address": "Taro.Yamada@example.jp", "leak:register:yes": "楽天, Amazon",
+        "leak:register:no": "メルカリ",
+    })
+    saved = await reply_to(running, submit)
+    assert saved["ephemeral"] and "t***@example.jp" in saved["content"] and "taro.yamada" not in saved["content"]
+    shown = await fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": campaign}])
+    answer = await reply_to(running, shown)
+    text = embed_text(answer)
+    assert campaign in text and "rakuten" in text and "amazon" in text
+    assert any(i.startswith(f"leak:vote:{campaign}:") for i in custom_ids(answer))
+    mine = await fake.slash("leak", subcommand="mine")
+    listed = await reply_to(running, mine)
+    assert listed["ephemeral"] and "楽天市場" in listed["content"] and "t***@example.jp" in listed["content"]
+
+
+async def test_register_with_a_bad_address_is_refused_clearly(running: Running) -> None:
+    fake = running.fake
+    await fake.slash("leak", subcommand="register", locale="en-GB")
+    await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    submit = await fake.submit_modal("leak:register", {"leak:register:address": "not an address",
+                                                       "leak:register:yes": "Amazon"}, locale="en-GB")
+    answer = await reply_to(running, submit)
+    assert answer["ephemeral"] and "not an e-mail address" in answer["content"]
+
+
+async def test_privacy_forget_asks_first(running: Running) -> None:
+    fake = running.fake
+    await seed_thread_message(running)
+    await fake.slash("leak", subcommand="register")
+    await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    await reply_to(running, await fake.submit_modal("leak:register", {"leak:register:address": "taro@example.jp",
+                                                                       "leak:register:yes": "Amazon"}))
+    ask = await fake.slash("privacy", subcommand="forget")
+    question = await reply_to(running, ask)
+    assert question["ephemeral"] and "privacy:forget:yes" in custom_ids(question)
+    # another member cannot press it for them
+    await fake.click(question, "privacy:forget:yes", author_id=OTHER_ID)
+    assert running.bot is not None
+    assert await running.bot.deps.community.my_registrations(GUILD_ID, MEMBER_ID)
+    confirm = await fake.click(question, "privacy:forget:yes")
+    edited = await fake.wait_for(lambda c: str(c["interaction_id"]) == str(confirm["id"]) and c["type"] == 7,
+                                 source="callbacks")
+    assert "1" in str(edited["data"]["content"])
+    assert await running.bot.deps.community.my_registrations(GUILD_ID, MEMBER_ID) == []
+
+
+async def test_report_text_button_gives_the_reporter_a_masked_text(running: Running) -> None:
+    fake = running.fake
+    attachment = fake.add_attachment("seed.eml", SEED_EML, "message/rfc822")
+    await fake.post_message("", attachments=[attachment])
+    message = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+    button = next(i for i in custom_ids(message) if i.startswith("report:text:"))
+    await running.restart()
+    other = await fake.click(message, button, author_id=OTHER_ID)
+    refused = await reply_to(running, other)
+    assert not refused.get("files")
+    click = await fake.click(message, button)
+    answer = await reply_to(running, click)
+    assert answer["ephemeral"] and "antiphishing.jp" in answer["content"]
+    [(name, data)] = answer["files"]
+    text = data.decode("utf-8")
+    assert name.endswith(".txt")
+    assert "Received:" in text and "ntc-cs[.]com" in text and "t***@example.jp" in text
+    assert "taro.yamada@example.jp" not in text and "servicecc-jp.cc" not in text
+
+
+async def test_delete_my_paste_only_for_the_member(running: Running) -> None:
+    fake = running.fake
+    message = await seed_thread_message(running)
+    button = next(i for i in custom_ids(message) if i.startswith("paste:delete:"))
+    await fake.click(message, button, author_id=OTHER_ID)
+    refused = await fake.wait_for(lambda m: m.get("ephemeral") and "削除できる" in (m.get("content") or ""))
+    assert refused and not fake.deleted_messages
+    await fake.click(message, button)
+    await fake.wait_for(lambda d: d[0] == REPORTS_ID, source="deleted_messages")
+
+
+async def test_setup_is_for_admins_and_reports_permissions(running: Running) -> None:
+    fake = running.fake
+    denied = await fake.slash("setup", options=[{"type": 5, "name": "auto_delete", "value": True}])
+    answer = await reply_to(running, denied)
+    assert answer["ephemeral"] and "サーバー管理" in answer["content"]
+    assert running.bot is not None
+    assert not (await running.bot.deps.guild_settings(GUILD_ID))["auto_delete"]
+    done = await fake.slash("setup", author_id=ADMIN_ID, locale="en-US", options=[
+        {"type": 7, "name": "channel", "value": str(REPORTS_ID)},
+        {"type": 3, "name": "language", "value": "en"},
+        {"type": 5, "name": "auto_delete", "value": True},
+    ])
+    answer = await reply_to(running, done)
+    text = embed_text(answer)
+    assert f"<#{REPORTS_ID}>" in text and "Permissions: all I need" in text
+    settings = await running.bot.deps.guild_settings(GUILD_ID)
+    assert settings["report_channels"] == [REPORTS_ID] and settings["language"] == "en" and settings["auto_delete"]
+    # the guild's language now applies to auto-intake
+    message = await seed_thread_message(running)
+    assert "Phishing" in embed_text(message)
+
+
+async def test_domain_and_stats(running: Running) -> None:
+    fake = running.fake
+    await seed_thread_message(running)
+    asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "smbc[.]servicecc-jp[.]cc"}])
+    answer = await reply_to(running, asked)
+    text = embed_text(answer)
+    assert "servicecc-jp[.]cc" in text and "1" in text and answer["allowed_mentions"] == NO_PINGS
+    bad = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "not a domain!"}])
+    refused = await reply_to(running, bad)
+    assert "ドメイン" in (refused.get("content") or "")
+    stats = await fake.slash("stats")
+    shown = await reply_to(running, stats)
+    assert "1" in embed_text(shown)
+
+
+async def test_unknown_campaign_is_a_sentence_not_a_crash(running: Running) -> None:
+    fake = running.fake
+    asked = await fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": "C-0000"}])
+    answer = await reply_to(running, asked)
+    assert answer["ephemeral"] and "C-0000" in answer["content"]
