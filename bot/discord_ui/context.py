@@ -141,7 +141,11 @@ async def send_ephemeral(interaction: discord.Interaction[Any], text: str | None
 async def guarded(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[None]]) -> None:
     """Runs a button's or a modal's work; any failure becomes the same ephemeral sentence as a
     command's (``CommandTree.on_error`` covers commands)."""
-    try:
-        await work()
-    except Exception as exc:  # noqa: BLE001 - the one handler: everything is answered and logged
-        await answer_error(interaction, exc)
+    async with bot_of(interaction).work() as running:
+        if not running:
+            await send_ephemeral(interaction, t(member_lang(interaction), "discord", "stopping"))
+            return
+        try:
+            await work()
+        except Exception as exc:  # noqa: BLE001 - the one handler: everything is answered and logged
+            await answer_error(interaction, exc)

@@ -51,7 +51,9 @@ async def test_pasted_seed_is_answered_in_a_thread(running: Running) -> None:
     assert any(i.startswith("report:text:R-") for i in ids)
     assert f"paste:delete:{REPORTS_ID}:{posted['id']}:{MEMBER_ID}" in ids
     # the paste's link previews are hidden (the bot may manage messages here)
-    assert any(r.method == "PATCH" and r.path.endswith(f"/messages/{posted['id']}") for r in fake.requests)
+    patch = await fake.wait_for(lambda r: r.method == "PATCH" and r.path.endswith(f"/messages/{posted['id']}"),
+                                source="requests")
+    assert patch.json["flags"] & 4  # SUPPRESS_EMBEDS
     assert all(pings_nobody(m) for m in fake.sent_messages)
 
 

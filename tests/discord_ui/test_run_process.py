@@ -63,10 +63,10 @@ def test_must_show_paste_and_eml_answered_in_threads_then_sigterm(fake_thread: F
         assert all(m["allowed_mentions"] == {"parse": []} for m in fake.sent_messages)
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err.decode("utf-8", "replace")
     stderr = err.decode("utf-8", "replace")
-    assert fake.token not in stderr and "Traceback" not in stderr
+    assert fake.token not in stderr and "Traceback" not in stderr, stderr
     assert "stopped cleanly" in stderr
     db = sqlite3.connect(tmp_path / "data" / "phishbot.db")
     try:
@@ -100,7 +100,7 @@ def test_token_from_dotenv(fake_thread: FakeDiscord, tmp_path: Path) -> None:
     token = env.pop("DISCORD_TOKEN")
     (tmp_path / ".env").write_text(f"DISCORD_TOKEN={token}\n", encoding="utf-8")
     proc = phishbot("sync", "--guild", str(GUILD_ID), env=env, cwd=tmp_path)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err.decode("utf-8", "replace")
 
 

@@ -115,19 +115,24 @@ class Admin(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
-        await self.bot.deps.store.mark_guild(guild.id, None)
+        async with self.bot.work() as running:
+            if running:
+                await self.bot.deps.store.mark_guild(guild.id, None)
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await self.bot.deps.store.mark_guild(guild.id, self.bot.deps.clock())
-        self.bot.deps.forget_guild(guild.id)
-        log.info("left guild %s: its data is purged in %d days unless the bot returns", guild.id,
-                 self.bot.settings.discord.guild_retention_days)
+        async with self.bot.work() as running:
+            if running:
+                await self.bot.deps.store.mark_guild(guild.id, self.bot.deps.clock())
+                self.bot.deps.forget_guild(guild.id)
+                log.info("left guild %s: its data is purged in %d days unless the bot returns", guild.id,
+                         self.bot.settings.discord.guild_retention_days)
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
-        for guild in self.bot.guilds:  # in these guilds now: none of them is to be purged
-            await self.bot.deps.store.mark_guild(guild.id, None)
+        async with self.bot.work() as running:
+            for guild in self.bot.guilds if running else ():  # in these guilds now: none is to be purged
+                await self.bot.deps.store.mark_guild(guild.id, None)
 
     @tasks.loop(hours=6)
     async def purge(self) -> None:

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.community.services import known_services
 from bot.discord_ui.client import PhishBot
-from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, member_lang, send_ephemeral
+from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, info_embed
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import VoteButton, service_label, vote_menu
@@ -48,6 +48,9 @@ class LeakModal(discord.ui.Modal):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction[PhishBot]) -> None:  # type: ignore[override]
+        await guarded(interaction, lambda: self._save(interaction))
+
+    async def _save(self, interaction: discord.Interaction[PhishBot]) -> None:
         lang = member_lang(interaction)
         deps = bot_of(interaction).deps
         assert interaction.guild_id is not None
@@ -72,6 +75,9 @@ class ForgetConfirm(discord.ui.View):
 
     @discord.ui.button(style=discord.ButtonStyle.danger, custom_id="privacy:forget:yes")
     async def confirm(self, interaction: discord.Interaction[PhishBot], button: discord.ui.Button[ForgetConfirm]) -> None:
+        await guarded(interaction, lambda: self._forget(interaction))
+
+    async def _forget(self, interaction: discord.Interaction[PhishBot]) -> None:
         lang = member_lang(interaction)
         deps = bot_of(interaction).deps
         assert interaction.guild_id is not None
