@@ -768,7 +768,8 @@ class FakeDiscord:
                 interaction_id: int | None = None) -> None:
         entry = copy.deepcopy(msg)
         entry.update(id=int(msg["id"]), channel_id=int(msg["channel_id"]), allowed_mentions=body.get("allowed_mentions"),
-                     via=via, files=files, interaction_id=interaction_id, ephemeral=bool(int(msg.get("flags") or 0) & EPHEMERAL))
+                     via=via, files=files, interaction_id=interaction_id, ephemeral=bool(int(msg.get("flags") or 0) & EPHEMERAL),
+                     at=time.perf_counter())  # when it arrived (benchmarks measure to it)
         self.sent_messages.append(entry)
 
     def _apply_edit(self, msg: dict[str, Any], body: dict[str, Any], files: list[tuple[str, bytes]]) -> None:

@@ -1,0 +1,148 @@
+"""The bot end to end: message → reply latency and resident memory (SPEC §9: < 100 ms median with
+lookups cached, through the fake gateway; RSS idle < 150 MB).
+
+``phishbot run`` is started as a user starts it, as its own process, pointed with
+DISCORD_API_BASE / DISCORD_GATEWAY_URL at tests/fakes/discord_server.py (served from a thread of
+this process) and with RDAP_BASE_URL at the fake registry. A member pastes the seed mail (each
+paste with its own tracking token, so each is a new report) into #phishing-reports; the time
+runs from the gateway's MESSAGE_CREATE until the fake receives the analysis embed in the new
+thread. The same run measures a floor: a minimal discord.py bot (bench/_floor_bot.py) that
+answers each message with a thread and a fixed embed, so the ratio says what the analysis, the
+shared log and the lookups add to what discord.py and the fake cost anyway.
+
+    python bench/bot.py [--pastes 200] [--reports 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
+    sys.path.insert(0, str(REPO))
+
+from tests.fakes.discord_server import FakeDiscord, discord_in_thread  # noqa: E402
+from tests.fakes.registries import registries_in_thread  # noqa: E402
+
+SEED = (REPO / "examples" / "seed-smbc-pasted.txt").read_text(encoding="utf-8")
+
+
+def rss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def paste(i: int) -> str:
+    return SEED.replace("uid=8f3a91c2", f"uid={i:08x}").replace("2021/01/24 18:41", f"2021/01/24 18:{i % 60:02d}")
+
+
+def answered(fake: FakeDiscord) -> int:
+    return sum(1 for m in fake.sent_messages if m.get("embeds"))
+
+
+def round_trips(fake: FakeDiscord, count: int, start: int) -> list[float]:
+    """``count`` pastes one after the other; seconds from MESSAGE_CREATE to the embed's arrival."""
+    times = []
+    for i in range(start, start + count):
+        before = answered(fake)
+        began = time.perf_counter()
+        fake.call(fake.post_message, paste(i))
+        fake.call(fake.wait_for, lambda _, n=before: answered(fake) > n, timeout=30)
+        reply = [m for m in fake.sent_messages if m.get("embeds")][before]
+        times.append(reply["at"] - began)  # stamped by the fake on arrival (its wait_for polls every 10 ms)
+    return times
+
+
+def flood(fake: FakeDiscord, count: int, start: int, window: int = 8) -> None:
+    """``count`` pastes with up to ``window`` unanswered at once (the 1,000-report memory run)."""
+    base = answered(fake)
+    for i in range(count):
+        fake.call(fake.post_message, paste(start + i))
+        if i - (answered(fake) - base) >= window:
+            fake.call(fake.wait_for, lambda _, n=base + i - window + 1: answered(fake) >= n, timeout=60)
+    fake.call(fake.wait_for, lambda _: answered(fake) >= base + count, timeout=300)
+
+
+def start(cmd: list[str], env: dict[str, str], fake: FakeDiscord, cwd: str) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    fake.call(fake.wait_ready, 60, count=fake.ready_count + 1)
+    time.sleep(1.0)  # guild_ready_timeout and on_ready work settle
+    return proc
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode != 0:
+        sys.stderr.write(err.decode("utf-8", "replace"))
+        raise SystemExit(f"the bot exited with {proc.returncode}")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main(pastes: int, reports: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp, registries_in_thread() as registries, \
+            discord_in_thread() as fake:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "PHISHBOT_", "LOOKUP"))}
+        env.update({
+            "DISCORD_TOKEN": fake.token, "DISCORD_API_BASE": fake.api_base, "DISCORD_GATEWAY_URL": fake.gateway_url,
+            "DISCORD_GUILD_READY_TIMEOUT": "0.1", "PHISHBOT_DB": f"{tmp}/data/phishbot.db",
+            "LOOKUPS_ENABLED": "true", **registries.env(), "RDAP_BOOTSTRAP_URL": f"{registries.rdap_url}/dns.json",
+            "ANALYSES_PER_MINUTE": "1000000", "GUILD_LOOKUP_BUDGET": "1000000", "PYTHONPATH": str(REPO),
+        })
+        results: dict[str, Any] = {}
+
+        floor = start([sys.executable, str(REPO / "bench" / "_floor_bot.py")], env, fake, tmp)
+        round_trips(fake, 10, 0)  # warm-up
+        results["floor"] = round_trips(fake, pastes, 10)
+        stop(floor)
+
+        bot = start([sys.executable, "-m", "bot", "run"], env, fake, tmp)
+        results["rss_idle"] = rss_mib(bot.pid)
+        round_trips(fake, 10, 100_000)  # warm-up: imports on first use, the lookup cache filled
+        asked = len(registries.rdap.requests)
+        results["bot"] = round_trips(fake, pastes, 200_000)
+        results["registry_requests_during_run"] = len(registries.rdap.requests) - asked
+        results["rss_after_pastes"] = rss_mib(bot.pid)
+        began = time.perf_counter()
+        flood(fake, reports, 300_000)
+        results["flood_seconds"] = time.perf_counter() - began
+        results["rss_after_reports"] = rss_mib(bot.pid)
+        stop(bot)
+
+    bot_ms = [t * 1000 for t in results["bot"]]
+    floor_ms = [t * 1000 for t in results["floor"]]
+    med, floor_med = statistics.median(bot_ms), statistics.median(floor_ms)
+    print(f"pastes measured: {pastes} (after 10 warm-up), reports for memory: {reports}")
+    print(f"message → reply, phishbot:  median {med:.1f} ms  p90 {pct(bot_ms, 90):.1f} ms  p99 {pct(bot_ms, 99):.1f} ms"
+          f"  max {max(bot_ms):.1f} ms   target median < 100 ms: {'PASS' if med < 100 else 'MISS'}")
+    print(f"message → reply, floor bot: median {floor_med:.1f} ms  p99 {pct(floor_ms, 99):.1f} ms"
+          " (discord.py + the fake: a thread and a fixed embed)")
+    print(f"ratio phishbot / floor: median {med / floor_med:.2f}x  p99 {pct(bot_ms, 99) / pct(floor_ms, 99):.2f}x")
+    print(f"registry requests during the measured pastes: {results['registry_requests_during_run']} (lookups cached)")
+    print(f"RSS idle {results['rss_idle']:.1f} MiB (target < 150: {'PASS' if results['rss_idle'] < 150 else 'MISS'}),"
+          f" after {pastes + 10} pastes {results['rss_after_pastes']:.1f} MiB,"
+          f" after {reports} more reports {results['rss_after_reports']:.1f} MiB")
+    print(f"{reports} reports, 8 in flight: {results['flood_seconds']:.1f} s ({reports / results['flood_seconds']:.0f}/s)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pastes", type=int, default=200)
+    parser.add_argument("--reports", type=int, default=1000)
+    args = parser.parse_args()
+    main(args.pastes, args.reports)
