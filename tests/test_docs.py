@@ -34,3 +34,25 @@ def test_readme_quick_start_is_two_commands() -> None:
     assert "pytest" in lines[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert lines[1] in ci  # CI runs the README's own test command
+
+
+def test_readme_invite_permissions_are_what_the_bot_asks_for() -> None:
+    from bot.discord_ui.client import invite_permissions
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    value = invite_permissions().value
+    assert f"permissions={value}" in text and f"**{value}**" in text
+    assert "scope=bot+applications.commands" in text
+
+
+def test_readme_and_env_example_name_every_discord_setting() -> None:
+    from bot.settings_model import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for field in Settings.model_fields.values():
+        assert f"`{field.alias}`" in readme, field.alias
+
+
+def test_privacy_notice_exists_in_both_languages() -> None:
+    text = (ROOT / "docs" / "PRIVACY.md").read_text(encoding="utf-8")
+    assert "## English" in text and "## 日本語" in text and "GUILD_RETENTION_DAYS" in text

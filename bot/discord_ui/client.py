@@ -47,6 +47,15 @@ class PhishTree(app_commands.CommandTree["PhishBot"]):
         await answer_error(interaction, error)
 
 
+def invite_permissions() -> discord.Permissions:
+    """What the bot asks for in its invite URL (README): read and answer in report channels and
+    threads; Manage Messages to delete pastes (on request or by /setup) and hide link previews."""
+    return discord.Permissions(
+        view_channel=True, send_messages=True, send_messages_in_threads=True, create_public_threads=True,
+        embed_links=True, attach_files=True, read_message_history=True, manage_messages=True,
+    )
+
+
 def intents() -> discord.Intents:
     """Guilds and guild messages with their content (a privileged intent: enable it in the
     developer portal). No members, presences or DMs."""
