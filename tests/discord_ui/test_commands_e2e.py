@@ -236,3 +236,19 @@ async def test_unknown_campaign_is_a_sentence_not_a_crash(running: Running) -> N
     asked = await fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": "C-0000"}])
     answer = await reply_to(running, asked)
     assert answer["ephemeral"] and "C-0000" in answer["content"]
+
+
+async def test_an_unexpected_failure_is_one_localised_sentence(running: Running, caplog: Any) -> None:
+    fake = running.fake
+    assert running.bot is not None
+
+    async def broken(guild_id: int) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    running.bot.deps.community.stats = broken  # type: ignore[method-assign]
+    for locale, words in (("ja", "問題が起きました"), ("en-US", "Something went wrong")):
+        asked = await fake.slash("stats", locale=locale)
+        answer = await reply_to(running, asked)
+        assert answer["ephemeral"] and words in answer["content"] and "boom" not in answer["content"]
+        assert "RuntimeError" not in answer["content"]
+    assert any("interaction failed" in r.getMessage() for r in caplog.records)
