@@ -18,7 +18,7 @@ async def count(db_path: str, guild_id: int) -> int:
     total = 0
     async with aiosqlite.connect(db_path) as db:
         for table in ("report", "report_domain", "report_text", "campaign", "registration", "guild_settings"):
-            async with db.execute(f"SELECT count(*) FROM {table} WHERE guild_id = ?", (guild_id,)) as cur:  # noqa: S608
+            async with db.execute(f"SELECT count(*) FROM {table} WHERE guild_id = ?", (guild_id,)) as cur:
                 total += (await cur.fetchone())[0]  # type: ignore[index]
     return total
 
