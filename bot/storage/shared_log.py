@@ -400,6 +400,15 @@ class SharedLogStore:
             row = await cur.fetchone()
         return str(row[0]) if row else None
 
+    async def recent_campaigns(self, guild_id: int, prefix: str = "", limit: int = 25) -> list[tuple[str, str | None]]:
+        """(id, brand) of the guild's campaigns, latest first, whose id starts with ``prefix``."""
+        pattern = prefix.strip().upper().replace("%", "").replace("_", "") + "%"
+        async with self.db.conn.execute(
+            "SELECT id, brand FROM campaign WHERE guild_id = ? AND upper(id) LIKE ? ORDER BY last_seen DESC LIMIT ?",
+            (guild_id, pattern, limit),
+        ) as cur:
+            return [(str(i), b) for i, b in await cur.fetchall()]
+
     async def report_text_owner(self, guild_id: int, public_id: str) -> int | None:
         async with self.db.conn.execute(
             "SELECT member_id FROM report_text WHERE guild_id = ? AND public_id = ?", (guild_id, public_id),

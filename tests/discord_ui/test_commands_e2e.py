@@ -252,3 +252,15 @@ async def test_an_unexpected_failure_is_one_localised_sentence(running: Running,
         assert answer["ephemeral"] and words in answer["content"] and "boom" not in answer["content"]
         assert "RuntimeError" not in answer["content"]
     assert any("interaction failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_campaign_ids_are_offered_as_the_member_types(running: Running) -> None:
+    fake = running.fake
+    message = await seed_thread_message(running)
+    campaign = campaign_of(message)
+    data = {"id": "1", "name": "campaign", "type": 1,
+            "options": [{"type": 3, "name": "campaign", "value": campaign[:3].lower(), "focused": True}]}
+    await fake._interaction(4, data, author_id=MEMBER_ID, channel_id=REPORTS_ID, locale="ja")  # APPLICATION_COMMAND_AUTOCOMPLETE
+    answer = await fake.wait_for(lambda c: c["type"] == 8, source="callbacks")
+    [choice] = answer["data"]["choices"]
+    assert choice["value"] == campaign and "三井住友カード" in choice["name"]

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.analysis.brands import catalogue
 from bot.community.services import known_services
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, guarded, member_lang, send_ephemeral
@@ -24,6 +25,20 @@ STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_CO
 def services_hint(lang: str, count: int = 8) -> str:
     names = [s.name_ja if lang == "ja" else s.name_en for s in known_services()[:count]]
     return ", ".join(names)
+
+
+async def campaign_choices(interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
+    """The server's latest campaigns whose id starts with what the member typed, with their brand."""
+    if interaction.guild_id is None:
+        return []
+    lang = member_lang(interaction)
+    rows = await bot_of(interaction).deps.store.recent_campaigns(interaction.guild_id, current[:20])
+    choices = []
+    for campaign_id, brand_id in rows:
+        brand = catalogue().by_id.get(brand_id or "")
+        label = f"{campaign_id} — {(brand.name_ja if lang == 'ja' else brand.name_en)}" if brand else campaign_id
+        choices.append(app_commands.Choice(name=label[:100], value=campaign_id))
+    return choices
 
 
 class LeakModal(discord.ui.Modal):
@@ -138,6 +153,10 @@ class Community(commands.Cog):
         embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
         await interaction.response.send_message(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
 
+    @campaign.autocomplete("campaign")
+    async def _campaign_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
+        return await campaign_choices(interaction, current)
+
     @leak.command(name=L("register"), description=L("register_desc"))
     async def leak_register(self, interaction: discord.Interaction[PhishBot]) -> None:
         await interaction.response.send_modal(LeakModal(member_lang(interaction)))
@@ -161,6 +180,10 @@ class Community(commands.Cog):
         view.add_item(menu)
         await send_ephemeral(interaction, t(lang, "discord", "vote_prompt", campaign=menu.campaign), view=view)
 
+    @leak_vote.autocomplete("campaign")
+    async def _vote_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
+        return await campaign_choices(interaction, current)
+
     @app_commands.command(name=L("stats"), description=L("stats_desc"))
     @app_commands.guild_only()
     async def stats(self, interaction: discord.Interaction[PhishBot]) -> None:
@@ -169,8 +192,6 @@ class Community(commands.Cog):
         st = await self.bot.deps.community.stats(interaction.guild_id)
         lines = [stats_text(st, lang)]
         if st["top_brands"]:
-            from bot.analysis.brands import catalogue
-
             names = []
             for brand_id, n in st["top_brands"][:5]:
                 brand = catalogue().by_id.get(brand_id)
