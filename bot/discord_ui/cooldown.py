@@ -23,9 +23,13 @@ class RateLimiter:
         self.clock = clock
         self._hits: dict[object, deque[float]] = {}
         self._warned: dict[object, float] = {}
+        self._next_prune = 0.0
 
     def hit(self, key: object) -> Verdict:
         now = self.clock()
+        if now >= self._next_prune:  # members whose window has passed are forgotten: memory stays bounded
+            self._prune(now)
+            self._next_prune = now + self.window
         hits = self._hits.setdefault(key, deque())
         while hits and now - hits[0] >= self.window:
             hits.popleft()
@@ -38,11 +42,12 @@ class RateLimiter:
         warn = warned_at is None or now - warned_at >= self.window
         if warn:
             self._warned[key] = now
-        if len(self._hits) > 10_000:  # members long gone: keep the memory bounded
-            self._prune(now)
         return Verdict(False, max(retry, 0.0), warn)
 
     def _prune(self, now: float) -> None:
         for k in [k for k, v in self._hits.items() if not v or now - v[-1] >= self.window]:
             del self._hits[k]
             self._warned.pop(k, None)
+
+    def __len__(self) -> int:
+        return len(self._hits)

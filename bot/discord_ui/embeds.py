@@ -16,6 +16,8 @@ COLOURS = {"phishing": 0xD32F2F, "suspicious": 0xF57C00, "no_signs": 0x388E3C}
 EMOJI = {"phishing": "🔴", "suspicious": "🟠", "no_signs": "🟢"}
 INFO_COLOUR = 0x546E7A
 FIELD_MAX = 1024
+EMBED_TOTAL_MAX = 6000  # Discord counts title, description, field names and values, footer
+SUBJECT_MAX = 300  # characters of the subject shown (after escaping)
 SEVERITY = {"high": "‼️", "medium": "❗", "low": "•", "info": "ℹ️"}
 
 
@@ -59,7 +61,7 @@ def analysis_embed(
         title += " — " + brand["name"]
     description = [t(lang, "verdict_line", verdict)]
     if obj.get("subject"):
-        description.append(f"**{t(lang, 'cli', 'subject')}:** {plain(obj['subject'])}")
+        description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject']), SUBJECT_MAX)}")
     if not obj.get("readable", True):
         description.append(t(lang, "discord", "unreadable_note"))
     embed = discord.Embed(title=clip(title, 256), description=clip("\n".join(description), 4000),
@@ -116,6 +118,31 @@ def analysis_embed(
                                     ("eml", "headers", "pasted", "msg") else None) if x)
     if footer:
         embed.set_footer(text=footer)
+    return fit(embed, lang)
+
+
+def fit(embed: discord.Embed, lang: str) -> discord.Embed:
+    """Within Discord's 6,000 characters: the longest of findings, links, problems and advice is
+    cut (never the verdict, the sender or the campaign) until the whole embed fits."""
+    note = t(lang, "discord", "cut")
+    for _ in range(60):  # each round removes a field or shortens the longest one
+        over = len(embed) - EMBED_TOTAL_MAX
+        if over <= 0:
+            break
+        fields = list(embed.fields)
+        cuttable = [i for i, f in enumerate(fields) if f.name not in (t(lang, "discord", "sender"), t(lang, "cli", "auth"),
+                                                                      t(lang, "community", "campaign"))]
+        if not cuttable:
+            embed.description = clip(embed.description or "", max(200, len(embed.description or "") - over))
+            break
+        i = max(cuttable, key=lambda k: len(fields[k].value or ""))
+        value = fields[i].value or ""
+        keep = len(value) - over - len(note) - 1
+        if keep < 60:
+            embed.remove_field(i)
+            continue
+        lines = value[:keep].split("\n")[:-1] or [value[:keep]]
+        embed.set_field_at(i, name=fields[i].name, value="\n".join(lines) + "\n" + note, inline=False)
     return embed
 
 

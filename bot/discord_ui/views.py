@@ -8,6 +8,7 @@ to be in memory for a button on a week-old message to work.
     report:text:R-0123456789    the ready-to-send report text (the reporter, or moderators)
     paste:delete:CH:MSG:MEMBER  deletes the member's original paste (the member, or moderators)
     share:copy                  posts a redacted copy of an ephemeral analysis in the channel
+    privacy:forget:MEMBER:yes   confirms /privacy forget (only that member)
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def service_label(slug: str, lang: str) -> str:
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
-                 template=rf"leak:vote:(?P<campaign>{CAMPAIGN})(?::(?P<service>[a-z0-9-]{{1,40}}))?"):
+                 template=rf"leak:vote:(?P<campaign>{CAMPAIGN})(?::(?P<service>[a-z0-9-]{{1,63}}))?"):
     def __init__(self, campaign: str, service: str | None, lang: str = "en") -> None:
         label = (t(lang, "discord", "vote_for", service=service_label(service, lang)) if service
                  else t(lang, "discord", "vote_button"))
@@ -143,17 +144,25 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         deps = bot_of(interaction).deps
         if interaction.guild_id is None:
             return
-        owner = await deps.store.report_text_owner(interaction.guild_id, self.report_id)
-        if owner is not None and owner != interaction.user.id and not _moderator(interaction):
-            await send_ephemeral(interaction, t(lang, "discord", "report_text_not_yours"))
-            return
-        text = await deps.store.report_text(interaction.guild_id, self.report_id, deps.clock())
+        now = deps.clock()
+        text = await deps.store.report_text(interaction.guild_id, self.report_id, interaction.user.id, now)
+        if text is None and _moderator(interaction):
+            text = await deps.store.report_text(interaction.guild_id, self.report_id, None, now)
         if text is None:
-            await send_ephemeral(interaction, t(lang, "discord", "report_text_gone"))
+            # the member never reported this mail, or their text has expired: say which without
+            # telling whether someone else's text exists
+            key = "report_text_not_yours" if not await self._reported_by(interaction) else "report_text_gone"
+            await send_ephemeral(interaction, t(lang, "discord", key))
             return
         file = discord.File(io.BytesIO(text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")
         await send_ephemeral(interaction, t(lang, "discord", "report_text_how", antiphishing=ANTIPHISHING_ADDRESS,
                                             dekyo=DEKYO_ADDRESS), file=file)
+
+    async def _reported_by(self, interaction: discord.Interaction[Any]) -> bool:
+        deps = bot_of(interaction).deps
+        assert interaction.guild_id is not None
+        return await deps.store.reported_by(interaction.guild_id, self.report_id, interaction.user.id)
+
 
 
 class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -218,12 +227,52 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"sha
         if message is None or not message.embeds:
             await send_ephemeral(interaction, t(lang, "discord", "share_gone"))
             return
-        name = discord.utils.escape_markdown(interaction.user.display_name)
+        # a mention shows the member's name as Discord renders it (no Markdown, no link, and with
+        # mentions disabled, no ping): a display name is attacker-chosen text
         await interaction.response.send_message(
-            t(lang, "discord", "shared_by", member=name), embeds=message.embeds[:10], allowed_mentions=NO_MENTIONS,
+            t(lang, "discord", "shared_by", member=interaction.user.mention), embeds=message.embeds[:10],
+            allowed_mentions=NO_MENTIONS,
         )
 
 
+class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                   template=r"privacy:forget:(?P<member>[0-9]{1,20}):(?P<answer>yes|no)"):
+    """The confirmation of /privacy forget: only the member who asked can press it (a dynamic
+    item, so it still answers after a restart)."""
+
+    def __init__(self, member_id: int, answer: str, lang: str = "en") -> None:
+        yes = answer == "yes"
+        super().__init__(discord.ui.Button(
+            label=t(lang, "discord", "forget_confirm" if yes else "cancel")[:80],
+            style=discord.ButtonStyle.danger if yes else discord.ButtonStyle.secondary,
+            custom_id=f"privacy:forget:{member_id}:{answer}",
+        ))
+        self.member_id = member_id
+        self.answer = answer
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> ForgetButton:
+        return cls(int(match["member"]), match["answer"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        if interaction.user.id != self.member_id:
+            await send_ephemeral(interaction, t(lang, "discord", "not_allowed"))
+            return
+        if self.answer != "yes":
+            await interaction.response.edit_message(content=t(lang, "discord", "cancelled"), view=None)
+            return
+        deps = bot_of(interaction).deps
+        assert interaction.guild_id is not None
+        counts = await deps.community.forget(interaction.guild_id, interaction.user.id)
+        await interaction.response.edit_message(content=t(lang, "community", "forgotten", **counts), view=None)
+
+
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    VoteButton, VoteSelect, ReportTextButton, DeletePasteButton, ShareButton,
+    VoteButton, VoteSelect, ReportTextButton, DeletePasteButton, ShareButton, ForgetButton,
 )

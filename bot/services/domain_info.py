@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +12,8 @@ from bot.analysis.links import refang
 from bot.analysis.models import Brand, DomainFact
 from bot.analysis.pipeline import age_days
 from bot.services.protocols import DomainIntel
+
+_HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,126}\.?")
 
 
 class BadDomain(ValueError):
@@ -33,6 +36,8 @@ def registrable_from_input(text: str) -> str:
         raw = raw.split("://", 1)[1]
     host = raw.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2].partition(":")[0]
     ascii_host = to_ascii_host(host)
+    if ascii_host and not _HOSTNAME.fullmatch(ascii_host):
+        raise BadDomain(text)  # "x.com)", "__x__.example", "||a||.com": not a host name
     reg = org_domain(ascii_host) if ascii_host else None
     if reg is None:
         raise BadDomain(text)

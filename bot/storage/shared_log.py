@@ -382,23 +382,35 @@ class SharedLogStore:
     # --- the Discord bot's keep: report texts, guilds it left ---------------------------------
 
     async def save_report_text(
-        self, guild_id: int, public_id: str, member_id: int | None, text: str, expires_at: datetime,
+        self, guild_id: int, public_id: str, member_id: int, text: str, expires_at: datetime,
     ) -> None:
+        """The member's own text for a report (a member who pastes the same mail again gets it anew)."""
         async with self.db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO report_text (guild_id, public_id, member_id, text, expires_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (guild_id, public_id) DO UPDATE SET text = excluded.text, expires_at = excluded.expires_at,"
-                " member_id = coalesce(report_text.member_id, excluded.member_id)",
+                " ON CONFLICT (guild_id, public_id, member_id) DO UPDATE SET text = excluded.text,"
+                " expires_at = excluded.expires_at",
                 (guild_id, public_id, member_id, text, expires_at.isoformat()),
             )
 
-    async def report_text(self, guild_id: int, public_id: str, now: datetime) -> str | None:
-        async with self.db.conn.execute(
-            "SELECT text FROM report_text WHERE guild_id = ? AND public_id = ? AND expires_at > ?",
-            (guild_id, public_id, now.isoformat()),
-        ) as cur:
+    async def report_text(self, guild_id: int, public_id: str, member_id: int | None, now: datetime) -> str | None:
+        """The text ``member_id`` made of this report; ``None`` for the first one kept (moderators)."""
+        sql = "SELECT text FROM report_text WHERE guild_id = ? AND public_id = ? AND expires_at > ?"
+        params: tuple[Any, ...] = (guild_id, public_id, now.isoformat())
+        if member_id is not None:
+            sql += " AND member_id = ?"
+            params += (member_id,)
+        async with self.db.conn.execute(sql + " ORDER BY rowid LIMIT 1", params) as cur:
             row = await cur.fetchone()
         return str(row[0]) if row else None
+
+    async def reported_by(self, guild_id: int, public_id: str, member_id: int) -> bool:
+        async with self.db.conn.execute(
+            "SELECT 1 FROM report_text WHERE guild_id = ? AND public_id = ? AND member_id = ?"
+            " UNION ALL SELECT 1 FROM report WHERE guild_id = ? AND public_id = ? AND member_id = ? LIMIT 1",
+            (guild_id, public_id, member_id, guild_id, public_id, member_id),
+        ) as cur:
+            return await cur.fetchone() is not None
 
     async def recent_campaigns(self, guild_id: int, prefix: str = "", limit: int = 25) -> list[tuple[str, str | None]]:
         """(id, brand) of the guild's campaigns, latest first, whose id starts with ``prefix``."""
@@ -409,13 +421,6 @@ class SharedLogStore:
         ) as cur:
             return [(str(i), b) for i, b in await cur.fetchall()]
 
-    async def report_text_owner(self, guild_id: int, public_id: str) -> int | None:
-        async with self.db.conn.execute(
-            "SELECT member_id FROM report_text WHERE guild_id = ? AND public_id = ?", (guild_id, public_id),
-        ) as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row and row[0] is not None else None
-
     async def mark_guild(self, guild_id: int, left_at: datetime | None) -> None:
         """The bot left a guild (``left_at``) or is in it again (``None``)."""
         async with self.db.transaction() as conn:
@@ -423,6 +428,23 @@ class SharedLogStore:
                 "INSERT INTO guild_settings (guild_id, left_at) VALUES (?, ?)"
                 " ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at",
                 (guild_id, left_at.isoformat() if left_at else None),
+            )
+
+    async def known_guilds(self) -> list[int]:
+        """Every guild the store holds something of."""
+        async with self.db.conn.execute(
+            "SELECT guild_id FROM guild_settings UNION SELECT DISTINCT guild_id FROM campaign"
+            " UNION SELECT DISTINCT guild_id FROM registered_address"
+        ) as cur:
+            return [int(r[0]) for r in await cur.fetchall()]
+
+    async def mark_left_once(self, guild_id: int, left_at: datetime) -> None:
+        """Marks a guild as left unless it is already marked (its first departure counts)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO guild_settings (guild_id, left_at) VALUES (?, ?)"
+                " ON CONFLICT (guild_id) DO UPDATE SET left_at = coalesce(guild_settings.left_at, excluded.left_at)",
+                (guild_id, left_at.isoformat()),
             )
 
     async def guilds_left_before(self, cutoff: datetime) -> list[int]:

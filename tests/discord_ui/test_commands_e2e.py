@@ -52,6 +52,7 @@ async def test_analyze_modal_answers_ephemerally_with_a_share_button(running: Ru
     share = await fake.click(answer, "share:copy")
     shared = await reply_to(running, share)
     assert not shared["ephemeral"] and shared["allowed_mentions"] == NO_PINGS
+    assert f"<@{MEMBER_ID}>" in shared["content"]  # the name as Discord renders a mention, never raw text
     assert "servicecc-jp[.]cc" in embed_text(shared) and "taro.yamada" not in embed_text(shared)
     assert not shared.get("components")
     assert interaction
@@ -151,12 +152,15 @@ async def test_privacy_forget_asks_first(running: Running) -> None:
                                                                        "leak:register:yes": "Amazon"}))
     ask = await fake.slash("privacy", subcommand="forget")
     question = await reply_to(running, ask)
-    assert question["ephemeral"] and "privacy:forget:yes" in custom_ids(question)
+    yes = f"privacy:forget:{MEMBER_ID}:yes"
+    assert question["ephemeral"] and yes in custom_ids(question)
+    await running.restart()  # the confirmation still answers after a restart
     # another member cannot press it for them
-    await fake.click(question, "privacy:forget:yes", author_id=OTHER_ID)
+    other = await fake.click(question, yes, author_id=OTHER_ID)
+    await reply_to(running, other)
     assert running.bot is not None
     assert await running.bot.deps.community.my_registrations(GUILD_ID, MEMBER_ID)
-    confirm = await fake.click(question, "privacy:forget:yes")
+    confirm = await fake.click(question, yes)
     edited = await fake.wait_for(lambda c: str(c["interaction_id"]) == str(confirm["id"]) and c["type"] == 7,
                                  source="callbacks")
     assert "1" in str(edited["data"]["content"])
@@ -223,9 +227,10 @@ async def test_domain_and_stats(running: Running) -> None:
     answer = await reply_to(running, asked)
     text = embed_text(answer)
     assert "servicecc-jp[.]cc" in text and "1" in text and answer["allowed_mentions"] == NO_PINGS
-    bad = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "not a domain!"}])
-    refused = await reply_to(running, bad)
-    assert "ドメイン" in (refused.get("content") or "")
+    for text in ("not a domain!", "x.com)", "||spoiler||.com", "__x__.example"):
+        bad = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": text}])
+        refused = await reply_to(running, bad)
+        assert refused["ephemeral"] and "ドメイン" in (refused.get("content") or "")
     stats = await fake.slash("stats")
     shown = await reply_to(running, stats)
     assert "1" in embed_text(shown)
@@ -264,3 +269,51 @@ async def test_campaign_ids_are_offered_as_the_member_types(running: Running) ->
     answer = await fake.wait_for(lambda c: c["type"] == 8, source="callbacks")
     [choice] = answer["data"]["choices"]
     assert choice["value"] == campaign and "三井住友カード" in choice["name"]
+
+
+async def test_two_members_copies_of_one_mail_keep_their_own_report_texts(running: Running) -> None:
+    fake = running.fake
+    theirs = SEED_EML.replace(b"Received: from", b"X-Other-Copy: jiro\nReceived: from", 1)
+    await fake.post_message("", attachments=[fake.add_attachment("a.eml", SEED_EML, "message/rfc822")])
+    first = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+    await fake.post_message("", author_id=OTHER_ID, attachments=[fake.add_attachment("b.eml", theirs, "message/rfc822")])
+    await fake.wait_for(lambda _: len([m for m in fake.sent_messages if m.get("embeds")]) >= 2, timeout=10)
+    second = [m for m in fake.sent_messages if m.get("embeds")][1]
+    button = next(i for i in custom_ids(first) if i.startswith("report:text:"))
+    assert button in custom_ids(second)  # the same report (same Message-ID)
+    mine = await reply_to(running, await fake.click(first, button))
+    assert b"X-Other-Copy" not in mine["files"][0][1]
+    other = await reply_to(running, await fake.click(second, button, author_id=OTHER_ID))
+    assert b"X-Other-Copy" in other["files"][0][1]
+    assert (await reply_to(running, await fake.click(first, button))) and b"X-Other-Copy" not in [
+        m for m in fake.sent_messages if m.get("files")][-1]["files"][0][1]
+
+
+async def test_a_huge_subject_still_fits_in_one_embed(running: Running) -> None:
+    fake = running.fake
+    subject = "_*" * 2000
+    mail = f"From: Shop <info@shop.example.com>\nTo: taro@example.jp\nSubject: {subject}\n\n" + "\n".join(
+        f"https://login{i}.example.com/{'x' * 150}" for i in range(60))
+    await fake.post_message("", attachments=[fake.add_attachment("big.eml", mail.encode(), "message/rfc822")])
+    answer = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+    embed = answer["embeds"][0]
+    total = len(embed["title"]) + len(embed["description"]) + len(embed.get("footer", {}).get("text", "")) + sum(
+        len(f["name"]) + len(f["value"]) for f in embed["fields"])
+    assert total <= 6000
+
+
+async def test_a_vote_button_for_a_long_free_text_service(running: Running) -> None:
+    fake = running.fake
+    message = await seed_thread_message(running)
+    campaign = campaign_of(message)
+    await fake.slash("leak", subcommand="register")
+    await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    name = "My Very Long Local Shop Name For Testing Purposes Online Store"
+    await reply_to(running, await fake.submit_modal("leak:register", {"leak:register:address": "taro.yamada@example.jp",
+                                                                       "leak:register:yes": name}))
+    shown = await reply_to(running, await fake.slash("campaign", options=[{"type": 3, "name": "campaign",
+                                                                             "value": campaign}]))
+    button = next(i for i in custom_ids(shown) if i.startswith(f"leak:vote:{campaign}:"))
+    assert len(button) <= 100
+    voted = await reply_to(running, await fake.click(shown, button))
+    assert campaign in voted["content"]

@@ -3,6 +3,7 @@ or came back to, keeps everything."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import aiosqlite
@@ -41,3 +42,26 @@ async def test_departed_guild_is_purged_after_the_retention(running: Running) ->
     assert await count(running.settings.db_path, GONE) == 0
     assert await count(running.settings.db_path, GUILD_ID) > 0
     assert await deps.store.guilds_left_before(now) == []  # the guild it is in was unmarked
+
+
+async def test_a_restart_never_purges_a_guild_the_bot_is_in(running: Running) -> None:
+    bot = running.bot
+    assert bot is not None
+    now = datetime.now(UTC)
+    await bot.deps.community.submit_report(SEED_EML, GUILD_ID, MEMBER_ID, now, None)
+    await bot.deps.store.mark_guild(GUILD_ID, now - timedelta(days=31))  # it left, and was added back while offline
+    before = await count(running.settings.db_path, GUILD_ID)
+    bot = await running.restart()
+    await asyncio.sleep(0.5)  # on_ready and the purge loop's first round
+    assert await count(running.settings.db_path, GUILD_ID) == before
+    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == []
+
+
+async def test_a_guild_left_while_offline_is_marked_at_start(running: Running) -> None:
+    bot = running.bot
+    assert bot is not None
+    now = datetime.now(UTC)
+    await bot.deps.community.submit_report(SEED_EML, GONE, MEMBER_ID, now, None)
+    bot = await running.restart()
+    await asyncio.sleep(0.5)
+    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GONE]

@@ -81,6 +81,17 @@ def test_rate_limit_five_a_minute_warns_once() -> None:
     assert limiter.hit("taro").warn  # a new window may warn again
 
 
+def test_rate_limiter_forgets_members_whose_window_passed() -> None:
+    now = [0.0]
+    limiter = RateLimiter(5, 60.0, lambda: now[0])
+    for member in range(10_000):
+        limiter.hit(member)
+    assert len(limiter) == 10_000
+    now[0] = 61.0
+    limiter.hit("one more")
+    assert len(limiter) == 1
+
+
 # --- the lookup budget ----------------------------------------------------------------------------
 
 

@@ -129,14 +129,32 @@ class Admin(commands.Cog):
                          self.bot.settings.discord.guild_retention_days)
 
     @commands.Cog.listener()
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        await self.on_guild_join(guild)
+
+    @commands.Cog.listener()
     async def on_ready(self) -> None:
+        """The guilds the bot is in are kept; guilds it has data of but is no longer in (it was
+        removed while offline) are marked as left now, so their data is purged in due time."""
         async with self.bot.work() as running:
-            for guild in self.bot.guilds if running else ():  # in these guilds now: none is to be purged
-                await self.bot.deps.store.mark_guild(guild.id, None)
+            if not running:
+                return
+            store = self.bot.deps.store
+            present = {guild.id for guild in self.bot.guilds}
+            for guild_id in present:
+                await store.mark_guild(guild_id, None)
+            for guild_id in await store.known_guilds():
+                if guild_id not in present:
+                    await store.mark_left_once(guild_id, self.bot.deps.clock())
 
     @tasks.loop(hours=6)
     async def purge(self) -> None:
         await purge_departed(self.bot)
+
+    @purge.before_loop
+    async def _after_ready(self) -> None:
+        """Not before the guilds are known: a guild the bot is in must never look departed."""
+        await self.bot.wait_until_ready()
 
 
 async def purge_departed(bot: PhishBot) -> int:

@@ -27,7 +27,7 @@ async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[Ma
         if not running:
             await send_ephemeral(interaction, t(lang, "discord", "stopping"))
             return
-        for mail in mails[:3]:
+        for mail in mails:
             allowed = deps.limiter.hit(interaction.user.id)
             if not allowed.allowed:
                 await send_ephemeral(interaction, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
@@ -92,6 +92,9 @@ class Analyze(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         found = await collect(message, self.bot.settings.limits.max_input_bytes)
         if not found.inputs:
+            if found.failed:
+                await send_ephemeral(interaction, t(lang, "discord", "fetch_failed", name=found.failed[0]))
+                return
             if not message.content.strip() and not found.too_big:
                 await send_ephemeral(interaction, t(lang, "discord", "nothing_found"))
                 return

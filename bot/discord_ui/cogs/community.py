@@ -9,12 +9,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.analysis.brands import catalogue
-from bot.community.services import known_services
+from bot.community.services import known_services, service_for_slug
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, guarded, member_lang, send_ephemeral
-from bot.discord_ui.embeds import INFO_COLOUR, info_embed
+from bot.discord_ui.embeds import INFO_COLOUR, info_embed, plain
 from bot.discord_ui.translator import L
-from bot.discord_ui.views import VoteButton, service_label, vote_menu
+from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
 from bot.i18n import t
 from bot.reporting import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
@@ -78,39 +78,6 @@ class LeakModal(discord.ui.Modal):
         await answer_error(interaction, error)
 
 
-class ForgetConfirm(discord.ui.View):
-    def __init__(self, member_id: int, lang: str) -> None:
-        super().__init__(timeout=120)
-        self.member_id = member_id
-        self.confirm.label = t(lang, "discord", "forget_confirm")
-        self.cancel.label = t(lang, "discord", "cancel")
-
-    async def interaction_check(self, interaction: discord.Interaction[PhishBot]) -> bool:  # type: ignore[override]
-        return interaction.user.id == self.member_id
-
-    @discord.ui.button(style=discord.ButtonStyle.danger, custom_id="privacy:forget:yes")
-    async def confirm(self, interaction: discord.Interaction[PhishBot], button: discord.ui.Button[ForgetConfirm]) -> None:
-        await guarded(interaction, lambda: self._forget(interaction))
-
-    async def _forget(self, interaction: discord.Interaction[PhishBot]) -> None:
-        lang = member_lang(interaction)
-        deps = bot_of(interaction).deps
-        assert interaction.guild_id is not None
-        counts = await deps.community.forget(interaction.guild_id, interaction.user.id)
-        self.stop()
-        await interaction.response.edit_message(content=t(lang, "community", "forgotten", **counts), view=None)
-
-    @discord.ui.button(style=discord.ButtonStyle.secondary, custom_id="privacy:forget:no")
-    async def cancel(self, interaction: discord.Interaction[PhishBot], button: discord.ui.Button[ForgetConfirm]) -> None:
-        self.stop()
-        await interaction.response.edit_message(content=t(member_lang(interaction), "discord", "cancelled"), view=None)
-
-    async def on_error(  # type: ignore[override]
-        self, interaction: discord.Interaction[PhishBot], error: Exception, item: discord.ui.Item[ForgetConfirm],
-    ) -> None:
-        await answer_error(interaction, error)
-
-
 class Community(commands.Cog):
     leak = app_commands.Group(name=L("leak"), description=L("leak_desc"), guild_only=True)
     privacy = app_commands.Group(name=L("privacy"), description=L("privacy_desc"), guild_only=True)
@@ -166,8 +133,9 @@ class Community(commands.Cog):
         lang = member_lang(interaction)
         assert interaction.guild_id is not None
         rows = await self.bot.deps.community.my_registrations(interaction.guild_id, interaction.user.id)
-        for row in rows:
-            row["service"] = service_label(row["service"], lang)
+        for row in rows:  # catalogue services in the member's language; free text as they typed it
+            known = service_for_slug(row["service"]).known
+            row["service"] = service_label(row["service"], lang) if known else plain(row["name"])
         await send_ephemeral(interaction, registrations_text(rows, lang)[:1900])
 
     @leak.command(name=L("vote"), description=L("vote_desc"))
@@ -203,8 +171,10 @@ class Community(commands.Cog):
     @privacy.command(name=L("forget"), description=L("forget_desc"))
     async def forget(self, interaction: discord.Interaction[PhishBot]) -> None:
         lang = member_lang(interaction)
-        await send_ephemeral(interaction, t(lang, "discord", "forget_ask"),
-                             view=ForgetConfirm(interaction.user.id, lang))
+        view = discord.ui.View(timeout=None)
+        view.add_item(ForgetButton(interaction.user.id, "yes", lang))
+        view.add_item(ForgetButton(interaction.user.id, "no", lang))
+        await send_ephemeral(interaction, t(lang, "discord", "forget_ask"), view=view)
 
 
 async def setup(bot: PhishBot) -> None:

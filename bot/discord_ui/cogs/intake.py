@@ -56,10 +56,8 @@ class Intake(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or message.guild is None:
             return
-        if not await self.is_report_channel(message.channel):
-            return
         async with self.bot.work() as running:
-            if running:
+            if running and await self.is_report_channel(message.channel):
                 try:
                     await self.intake(message)
                 except Exception:
@@ -116,6 +114,10 @@ class Intake(commands.Cog):
             return True
         except discord.Forbidden:
             pass
+        except discord.HTTPException as exc:  # Discord refused the message itself: say so, keep going
+            log.warning("answer refused in guild %s: %s %s", message.guild.id, exc.status, exc.code)
+            await self.say(message, t(lang, "discord", "unexpected"))
+            return False
         # no thread: answer in the channel, and tell the admins which permissions are missing
         assert isinstance(channel, discord.TextChannel | discord.Thread)
         missing = missing_permissions(channel, THREAD_PERMISSIONS) or ["create_public_threads"]
