@@ -27,6 +27,9 @@ from bot.services.domain_info import domain_info
 from bot.services.protocols import DomainIntel, NewReport, SharedLogPort, StoredReportView
 
 
+PURGE_EVERY = timedelta(minutes=5)
+
+
 class CommunityError(ValueError):
     """Bad input from a member, with a stable code (locales: ``community.<code>``)."""
 
@@ -56,6 +59,7 @@ class Community:
     def __init__(self, store: SharedLogPort, key: bytes) -> None:
         self.store = store
         self.key = key
+        self._next_purge: datetime | None = None
 
     # --- reports -------------------------------------------------------------------------
 
@@ -67,9 +71,13 @@ class Community:
         if not report.readable:
             raise CommunityError("unreadable", reason=report.problems[-1].code if report.problems else "?")
         stored = await self.store.save_report(self._new_report(report, data, guild_id, member_id, now, keep_raw_days))
-        await self.store.purge_raw(now)  # raw mail past its guild's retention goes, whoever's it was
-        view = await self.store.campaign(guild_id, stored.campaign_id) if stored.campaign_id else None
-        return Submitted(report, stored, view["reports"] if view else 1, view["members"] if view else 1)
+        if self._next_purge is None or now >= self._next_purge:
+            # raw mail past its guild's retention goes, whoever's it was (at most every few minutes:
+            # a long-running bot submits many reports)
+            await self.store.purge_raw(now)
+            self._next_purge = now + PURGE_EVERY
+        reports, members = await self.store.campaign_counts(guild_id, stored.campaign_id) if stored.campaign_id else (1, 1)
+        return Submitted(report, stored, reports, max(members, 1))
 
     def _new_report(
         self, report: Report, data: bytes, guild_id: int, member_id: int, now: datetime, keep_raw_days: int | None,

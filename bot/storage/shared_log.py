@@ -175,6 +175,15 @@ class SharedLogStore:
 
     # --- campaigns -----------------------------------------------------------------------
 
+    async def campaign_counts(self, guild_id: int, campaign_id: str) -> tuple[int, int]:
+        """(reports, members) of a campaign, counted by SQLite (a submit needs no more)."""
+        async with self.db.conn.execute(
+            "SELECT count(*), count(DISTINCT member_id) FROM report WHERE campaign_id = ? AND guild_id = ?",
+            (campaign_id, guild_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
     async def campaign(self, guild_id: int, campaign_id: str) -> dict[str, Any] | None:
         conn = self.db.conn
         async with conn.execute(
