@@ -137,7 +137,8 @@ def main(pastes: int, reports: int) -> None:
     print(f"RSS idle {results['rss_idle']:.1f} MiB (target < 150: {'PASS' if results['rss_idle'] < 150 else 'MISS'}),"
           f" after {pastes + 10} pastes {results['rss_after_pastes']:.1f} MiB,"
           f" after {reports} more reports {results['rss_after_reports']:.1f} MiB")
-    print(f"{reports} reports, 8 in flight: {results['flood_seconds']:.1f} s ({reports / results['flood_seconds']:.0f}/s)")
+    print(f"{reports} reports, up to 8 in flight: {results['flood_seconds']:.1f} s"
+          f" ({reports / results['flood_seconds']:.0f}/s; paced by this bench's 10 ms polling, not a target)")
 
 
 if __name__ == "__main__":
