@@ -65,3 +65,16 @@ async def test_a_guild_left_while_offline_is_marked_at_start(running: Running) -
     bot = await running.restart()
     await asyncio.sleep(0.5)
     assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GONE]
+
+
+async def test_removal_from_a_guild_is_recorded(running: Running) -> None:
+    fake = running.fake
+    bot = running.bot
+    assert bot is not None
+    await fake._dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})  # the bot was kicked (no "unavailable")
+    for _ in range(100):
+        if await bot.deps.store.guilds_left_before(datetime.now(UTC)):
+            break
+        await asyncio.sleep(0.05)
+    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GUILD_ID]
+    assert await bot.deps.store.guilds_left_before(datetime.now(UTC) - timedelta(days=1)) == []
