@@ -69,13 +69,21 @@ def _fail(lang: str, key: str, **params: object) -> None:
     print(f"phishbot: {t(lang, 'discord_cli', key, **params)}", file=sys.stderr)
 
 
-def run(settings: AppSettings, lang: str) -> int:
+def _token(settings: AppSettings, lang: str) -> str | None:
+    """The token, with the endpoints and the log set up for it; None (said on stderr) when missing."""
     token = settings.discord.token
     if not token:
         _fail(lang, "no_token")
-        return 2
+        return None
     configure_endpoints(settings)
     setup_logging(token)
+    return token
+
+
+def run(settings: AppSettings, lang: str) -> int:
+    token = _token(settings, lang)
+    if token is None:
+        return 2
     os.makedirs(os.path.dirname(os.path.abspath(settings.db_path)), exist_ok=True)
 
     async def main() -> None:
@@ -116,12 +124,9 @@ def _stop(bot: PhishBot, sig: signal.Signals) -> None:
 
 
 def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
-    token = settings.discord.token
-    if not token:
-        _fail(lang, "no_token")
+    token = _token(settings, lang)
+    if token is None:
         return 2
-    configure_endpoints(settings)
-    setup_logging(token)
 
     async def main() -> int:
         bot = PhishBot(settings, services=False)
