@@ -26,7 +26,6 @@ from bot.services.analyse_report import analyse_with_lookups
 from bot.services.domain_info import domain_info
 from bot.services.protocols import DomainIntel, NewReport, SharedLogPort, StoredReportView
 
-
 PURGE_EVERY = timedelta(minutes=5)
 
 
