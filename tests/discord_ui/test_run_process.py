@@ -48,12 +48,13 @@ def embeds(fake: FakeDiscord) -> list[dict[str, Any]]:
 def test_must_show_paste_and_eml_answered_in_threads_then_sigterm(fake_thread: FakeDiscord, tmp_path: Path) -> None:
     fake = fake_thread
     proc = phishbot("run", env=bot_env(fake, tmp_path), cwd=tmp_path)
+    failure: BaseException | None = None
     try:
         fake.call(fake.wait_ready, 30)
         fake.call(fake.post_message, SEED_PASTE)
         attachment = fake.add_attachment("seed-smbc-selfspoof.eml", SEED_EML, "message/rfc822")
         fake.call(fake.post_message, "", attachments=[attachment])
-        fake.call(fake.wait_for, lambda _: len(embeds(fake)) >= 2, timeout=30)
+        fake.call(fake.wait_for, lambda _: len(embeds(fake)) >= 2, timeout=60)
         assert len(fake.threads) == 2
         for message in embeds(fake):
             text = embed_text(message)
@@ -61,9 +62,13 @@ def test_must_show_paste_and_eml_answered_in_threads_then_sigterm(fake_thread: F
             assert "t***@example.jp" in text and "taro.yamada@example.jp" not in text
         assert {m["channel_id"] for m in embeds(fake)} == {t["id"] for t in fake.threads}
         assert all(m["allowed_mentions"] == {"parse": []} for m in fake.sent_messages)
+    except BaseException as exc:  # noqa: BLE001 - re-raised below with the bot's own log
+        failure = exc
     finally:
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=60)
+    if failure is not None:
+        raise AssertionError(f"{failure!r}\n--- the bot's stderr ---\n{err.decode('utf-8', 'replace')}") from failure
     assert proc.returncode == 0, err.decode("utf-8", "replace")
     stderr = err.decode("utf-8", "replace")
     assert fake.token not in stderr and "Traceback" not in stderr, stderr
