@@ -1,4 +1,4 @@
-"""Settings, from the environment (and a ``.env`` file): built once in main, passed down.
+"""Settings, from the environment (``run`` and ``sync`` also read ``.env``): built once in main, passed down.
 
 Two readers share one table of names and defaults. ``Settings`` (pydantic-settings, in
 ``bot/settings_model.py``) is for the long-running bot; ``read_settings`` reads the same variables
