@@ -22,6 +22,9 @@ Inputs (sizes are of the whole input):
   the corpus; left out when that file is not present.
 - ``long_url_pasted``: ``http://`` followed by 200,000 ``a.``, as the whole (pasted) input.
 - ``long_url_in_mail``: the same URL as the plain-text body of an ordinary mail.
+- ``html_nested_divs_45000``: an HTML body of 45,000 unclosed ``<div>``s with a link at the
+  bottom (220 KiB; the HTML parser's time grows with the square of such nesting).
+- ``html_nested_lists_45000``: the same with ``<ul>``.
 """
 
 from __future__ import annotations
@@ -117,4 +120,11 @@ def hostile_inputs(msg_source: Path = OUTLOOK_MSG) -> dict[str, bytes]:
     url = long_url(200_000)
     inputs["long_url_pasted"] = url
     inputs["long_url_in_mail"] = _HEAD + b"Content-Type: text/plain; charset=us-ascii\r\n\r\n" + url + b"\r\n"
+    inputs["html_nested_divs_45000"] = nested_html("div")
+    inputs["html_nested_lists_45000"] = nested_html("ul")
     return inputs
+
+
+def nested_html(tag: str, depth: int = 45_000) -> bytes:
+    body = f"<{tag}>".encode() * depth + b'<a href="https://login.example.net/verify">verify</a>'
+    return _HEAD + b"Content-Type: text/html; charset=us-ascii\r\n\r\n" + body + b"\r\n"

@@ -217,10 +217,33 @@ def _decoded_payloads(script: str) -> list[str]:
     return out[:20]
 
 
+# The HTML parser's time grows with the square of the nesting depth of some elements (45,000
+# unclosed <div>s: 7 s). Past this many start tags, every tag but the few whose facts are read is
+# dropped before parsing: the links, forms, scripts and text come out the same, flat.
+MAX_TAGS_AS_IS = 5000
+_START_TAG = re.compile(r"<[A-Za-z]")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,4000}>")
+_KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
+                        "style", "title", "head", "body", "html"})
+
+
+def flatten_html(html: str) -> str:
+    """``html`` without the tags no fact is read from, when it has too many to parse as it is."""
+    if html.count("<") <= MAX_TAGS_AS_IS:
+        return html
+    for count, _ in enumerate(_START_TAG.finditer(html), 1):
+        if count > MAX_TAGS_AS_IS:
+            break
+    else:
+        return html
+    return _ANY_TAG.sub(lambda m: m.group(0) if m.group(2).lower() in _KEPT_TAGS else " ", html)
+
+
 def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     from selectolax.lexbor import LexborHTMLParser  # parser only: nothing is fetched or run
 
     facts = HtmlFacts()
+    html = flatten_html(html)
     try:
         tree = LexborHTMLParser(html)
     except Exception:  # noqa: BLE001 - the parser rejects some inputs outright

@@ -151,7 +151,8 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         if text is None:
             # the member never reported this mail, or their text has expired: say which without
             # telling whether someone else's text exists
-            key = "report_text_not_yours" if not await self._reported_by(interaction) else "report_text_gone"
+            mine = _moderator(interaction) or await self._reported_by(interaction)
+            key = "report_text_gone" if mine else "report_text_not_yours"
             await send_ephemeral(interaction, t(lang, "discord", key))
             return
         file = discord.File(io.BytesIO(text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")

@@ -109,11 +109,17 @@ class Database:
         """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it. Every
         write goes through here, one task at a time."""
         async with self._write:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            # BEGIN runs in aiosqlite's thread even if this task is cancelled while waiting for it:
+            # shielded, it is awaited to its end and rolled back, never left open
+            begin = asyncio.ensure_future(self.conn.execute("BEGIN IMMEDIATE"))
             try:
+                await asyncio.shield(begin)
                 yield self.conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                with contextlib.suppress(Exception):
+                    await begin
+                if self.conn.in_transaction:
+                    await self.conn.execute("ROLLBACK")
                 raise
             await self.conn.execute("COMMIT")
 

@@ -434,17 +434,14 @@ class SharedLogStore:
         """The bot left a guild (``left_at``) or is in it again (``None``)."""
         async with self.db.transaction() as conn:
             await conn.execute(
-                "INSERT INTO guild_settings (guild_id, left_at) VALUES (?, ?)"
-                " ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at",
+                "INSERT INTO guild_settings (guild_id, left_at, bot_seen) VALUES (?, ?, 1)"
+                " ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at, bot_seen = 1",
                 (guild_id, left_at.isoformat() if left_at else None),
             )
 
-    async def known_guilds(self) -> list[int]:
-        """Every guild the store holds something of."""
-        async with self.db.conn.execute(
-            "SELECT guild_id FROM guild_settings UNION SELECT DISTINCT guild_id FROM campaign"
-            " UNION SELECT DISTINCT guild_id FROM registered_address"
-        ) as cur:
+    async def bot_guilds(self) -> list[int]:
+        """The guilds the bot has been in (not those only the CLI was given)."""
+        async with self.db.conn.execute("SELECT guild_id FROM guild_settings WHERE bot_seen = 1") as cur:
             return [int(r[0]) for r in await cur.fetchall()]
 
     async def mark_left_once(self, guild_id: int, left_at: datetime) -> None:

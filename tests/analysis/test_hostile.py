@@ -155,3 +155,24 @@ def test_mail_shaped_text_never_raises(text: str) -> None:
     json.dumps(obj)
     to_text(obj, "ja")
     assert 0 <= report.score <= 100
+
+
+@pytest.mark.parametrize("name", ["html_nested_divs_45000", "html_nested_lists_45000"])
+def test_deeply_nested_html_is_read_flat_and_its_link_found(name: str) -> None:
+    with hang_guard():
+        report = analyse(INPUTS[name])
+    assert report.readable
+    assert [link.host for link in report.links] == ["login.example.net"]
+
+
+def test_flattening_keeps_the_facts_of_an_ordinary_page() -> None:
+    from bot.analysis.links import MAX_TAGS_AS_IS, flatten_html, html_facts
+
+    page = ('<html><body><table><tr><td><a href="https://a.example.com/x">go</a></td></tr></table>'
+            '<form action="https://b.example.com/post"><input type="password"></form>'
+            '<script>window.location="https://c.example.com/"</script><p>Hello <b>there</b></p></body></html>')
+    padded = page + "<span></span>" * (MAX_TAGS_AS_IS + 1)
+    assert flatten_html(page) == page
+    flat, full = html_facts(padded), html_facts(page)
+    assert flat.anchors == full.anchors and flat.forms == full.forms and flat.hidden_urls == full.hidden_urls
+    assert "Hello" in flat.text and "there" in flat.text

@@ -62,7 +62,8 @@ async def test_a_guild_left_while_offline_is_marked_at_start(running: Running) -
     assert bot is not None
     now = datetime.now(UTC)
     await bot.deps.community.submit_report(SEED_EML, GONE, MEMBER_ID, now, None)
-    bot = await running.restart()
+    await bot.deps.store.mark_guild(GONE, None)  # the bot was in it (as on_ready / on_guild_join record)
+    bot = await running.restart()  # …and was removed while it was offline
     await asyncio.sleep(0.5)
     assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GONE]
 
@@ -78,3 +79,15 @@ async def test_removal_from_a_guild_is_recorded(running: Running) -> None:
         await asyncio.sleep(0.05)
     assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GUILD_ID]
     assert await bot.deps.store.guilds_left_before(datetime.now(UTC) - timedelta(days=1)) == []
+
+
+async def test_guild_ids_only_the_cli_used_are_never_marked(running: Running) -> None:
+    bot = running.bot
+    assert bot is not None
+    cli_only = 111
+    await bot.deps.community.submit_report(SEED_EML, cli_only, MEMBER_ID, datetime.now(UTC), None)
+    await bot.deps.store.set_guild_settings(cli_only, language="ja")  # as `phishbot report --guild 111` could
+    bot = await running.restart()
+    await asyncio.sleep(0.5)
+    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == []
+    assert await count(running.settings.db_path, cli_only) > 0

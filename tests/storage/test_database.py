@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,29 @@ def test_address_hash_key_is_created_once_with_mode_0600(tmp_path) -> None:  # t
     path.write_bytes(b"short")
     with pytest.raises(RuntimeError, match="too short"):
         address_hash_key(db, None)
+
+
+async def test_transactions_take_turns_and_a_cancelled_one_leaves_nothing_open(tmp_path: Path) -> None:
+    import asyncio
+
+    async with await Database.open(str(tmp_path / "t.db")) as db:
+        await db.conn.execute("CREATE TABLE t (a INTEGER)")
+
+        async def write(value: int, pause: float) -> None:
+            async with db.transaction() as conn:
+                await conn.execute("INSERT INTO t VALUES (?)", (value,))
+                await asyncio.sleep(pause)
+                await conn.execute("INSERT INTO t VALUES (?)", (value,))
+
+        await asyncio.gather(*(write(i, 0.01) for i in range(5)))  # one connection, five tasks at once
+        for _ in range(20):  # cancelled at every stage: waiting for the lock, in BEGIN, in the body
+            task = asyncio.ensure_future(write(99, 0.01))
+            await asyncio.sleep(0.001 * _)
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            assert not db.conn.in_transaction
+        await write(7, 0)
+        async with db.conn.execute("SELECT a, count(*) FROM t GROUP BY a ORDER BY a") as cur:
+            rows = list(await cur.fetchall())
+    assert [r for r in rows if r[0] != 99] == [(0, 2), (1, 2), (2, 2), (3, 2), (4, 2), (7, 2)]
+    assert all(n % 2 == 0 for _, n in rows)  # each cancelled writer left both of its rows or none

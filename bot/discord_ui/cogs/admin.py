@@ -134,8 +134,9 @@ class Admin(commands.Cog):
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
-        """The guilds the bot is in are kept; guilds it has data of but is no longer in (it was
-        removed while offline) are marked as left now, so their data is purged in due time."""
+        """The guilds the bot is in are kept; guilds it was in and is no longer (removed while it
+        was offline) are marked as left now, so their data is purged in due time. Guild ids only
+        the CLI was given are not the bot's to purge."""
         async with self.bot.work() as running:
             if not running:
                 return
@@ -143,7 +144,7 @@ class Admin(commands.Cog):
             present = {guild.id for guild in self.bot.guilds}
             for guild_id in present:
                 await store.mark_guild(guild_id, None)
-            for guild_id in await store.known_guilds():
+            for guild_id in await store.bot_guilds():
                 if guild_id not in present:
                     await store.mark_left_once(guild_id, self.bot.deps.clock())
 

@@ -101,9 +101,10 @@ class Intake(commands.Cog):
             return False
         view = report_view(outcome, lang, paste=message)
         channel = message.channel
+        target: discord.abc.Messageable | None = None
         try:
             if isinstance(channel, discord.Thread):
-                target: discord.abc.Messageable = channel
+                target = channel
             elif first:
                 target = await message.create_thread(name=thread_name(outcome, lang), auto_archive_duration=1440)
             else:
@@ -116,6 +117,12 @@ class Intake(commands.Cog):
             pass
         except discord.HTTPException as exc:  # Discord refused the message itself: say so, keep going
             log.warning("answer refused in guild %s: %s %s", message.guild.id, exc.status, exc.code)
+            if isinstance(target, discord.Thread):  # a thread was opened: say it there, not leave it empty
+                try:
+                    await target.send(t(lang, "discord", "unexpected"), allowed_mentions=NO_MENTIONS)
+                    return False
+                except discord.HTTPException:
+                    pass
             await self.say(message, t(lang, "discord", "unexpected"))
             return False
         # no thread: answer in the channel, and tell the admins which permissions are missing

@@ -15,4 +15,7 @@ CREATE TABLE report_text (
 CREATE INDEX report_text_member ON report_text (guild_id, member_id);
 CREATE INDEX report_text_expiry ON report_text (expires_at);
 
+-- Guilds the bot has been in (seen at start, on joining, when available). Only these can be marked
+-- as left when the bot finds itself no longer in them; guild ids used only from the CLI never are.
+ALTER TABLE guild_settings ADD COLUMN bot_seen INTEGER NOT NULL DEFAULT 0 CHECK (bot_seen IN (0, 1));
 CREATE INDEX guild_settings_left ON guild_settings (left_at) WHERE left_at IS NOT NULL;
