@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the SPEC §4 JSON object, one per line")
     analyze.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: PHISHBOT_LANG, then the locale)")
     analyze.add_argument("--no-lookups", action="store_true", help="no registration lookups (RDAP/WHOIS)")
+    analyze.add_argument("--report-text", action="store_true",
+                         help="print the ready-to-send text for antiphishing.jp / dekyo.or.jp (headers, address masked)")
     domain = sub.add_parser(
         "domain",
         help="a domain: registration facts, and with --guild the shared log's view / ドメインの情報",
@@ -177,7 +179,7 @@ class _Printer:
         if self.args.json and code is not None:
             print(json.dumps({"input": name, "error": code, "detail": reason}, ensure_ascii=False))
 
-    def report(self, name: str, report: Report) -> None:
+    def report(self, name: str, report: Report, data: bytes) -> None:
         from bot.reporting import problem_detail, to_dict, to_text
 
         if not report.readable:
@@ -186,12 +188,17 @@ class _Printer:
             self.error(name, reason, problem.code if problem else "unreadable")
             return
         obj = to_dict(report, self.lang, input_name=name)
+        text = None
+        if getattr(self.args, "report_text", False):
+            from bot.services.formal_report import formal_report_text
+
+            text = obj["report_text"] = formal_report_text(report, data, self.lang)
         if self.args.json:
             print(json.dumps(obj, ensure_ascii=False))
         else:
             if not self.first:
                 print()
-            print(to_text(obj, self.lang))
+            print(text if text is not None else to_text(obj, self.lang))
         self.first = False
 
 
@@ -216,7 +223,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
         from bot.analysis.pipeline import analyse
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)))
+            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)), data)
     sys.stdout.flush()
     return printer.status
 
@@ -228,7 +235,7 @@ async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings,
     async with registry_intel(settings) as intel:
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits)
-            printer.report(name, report)
+            printer.report(name, report, data)
             sys.stdout.flush()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from email.header import decode_header, make_header
 
+from bot.analysis.domains import has_known_tld
 from bot.analysis.intake import normalise_newlines, split_head
 from bot.analysis.links import URL_IN_TEXT, defang_host, defang_url
 from bot.analysis.models import Report
@@ -33,7 +34,7 @@ def _decoded(value: str) -> str:
 def _safe(text: str, names: tuple[str, ...]) -> str:
     text = URL_IN_TEXT.sub(lambda m: defang_url(m.group(0) if "://" in m.group(0)[:10] else "http://" + m.group(0)), text)
     text = mask_text(text, names)
-    return _DOMAIN.sub(lambda m: defang_host(m.group(1)), text)
+    return _DOMAIN.sub(lambda m: defang_host(m.group(1)) if has_known_tld(m.group(1)) else m.group(1), text)
 
 
 def header_lines(data: bytes, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:

@@ -152,3 +152,15 @@ def test_json_stdout_is_only_json(name: str) -> None:
     proc = run("analyze", "--json", str(EXAMPLES / name))
     for line in proc.stdout.decode().splitlines():
         json.loads(line)
+
+
+def test_report_text_is_ready_to_send_and_masked() -> None:
+    proc = run("analyze", "--no-lookups", "--report-text", "--lang", "ja", str(EXAMPLES / "seed-smbc-selfspoof.eml"))
+    assert proc.returncode == 0
+    out = proc.stdout.decode("utf-8")
+    assert "info@antiphishing.jp" in out and "meiwaku@dekyo.or.jp" in out
+    assert "Received: from mail[.]ntc-cs[.]com" in out and "Authentication-Results:" in out
+    assert "taro.yamada@example.jp" not in out and "servicecc-jp.cc" not in out and "t***@example" in out
+    as_json = run("analyze", "--no-lookups", "--report-text", "--json", str(EXAMPLES / "seed-smbc-pasted.txt"))
+    obj = json.loads(as_json.stdout)
+    assert "report_text" in obj and "taro.yamada" not in obj["report_text"]
