@@ -62,6 +62,7 @@ class DiscordSettings:
     guild_lookup_budget: int = 300  # registry lookups per guild per hour; past it, reports go without
     guild_retention_days: int = 30  # a guild's data is purged this long after the bot left it
     guild_ready_timeout: float = 2.0  # seconds discord.py waits for guilds at start
+    reply_wait: float = 2.0  # seconds a reply waits for registries; slower answers come as an edit
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def read_discord(env: Mapping[str, str]) -> DiscordSettings:
         guild_lookup_budget=_int(env, "GUILD_LOOKUP_BUDGET", DiscordSettings.guild_lookup_budget),
         guild_retention_days=_int(env, "GUILD_RETENTION_DAYS", DiscordSettings.guild_retention_days),
         guild_ready_timeout=_float(env, "DISCORD_GUILD_READY_TIMEOUT", DiscordSettings.guild_ready_timeout),
+        reply_wait=_float(env, "DISCORD_REPLY_WAIT", DiscordSettings.reply_wait),
     )
 
 

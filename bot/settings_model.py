@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     guild_lookup_budget: PositiveInt = Field(default=_DISCORD.guild_lookup_budget, alias="GUILD_LOOKUP_BUDGET")
     guild_retention_days: PositiveInt = Field(default=_DISCORD.guild_retention_days, alias="GUILD_RETENTION_DAYS")
     guild_ready_timeout: PositiveFloat = Field(default=_DISCORD.guild_ready_timeout, alias="DISCORD_GUILD_READY_TIMEOUT")
+    reply_wait: PositiveFloat = Field(default=_DISCORD.reply_wait, alias="DISCORD_REPLY_WAIT")
 
     @field_validator("whois_server")
     @classmethod
@@ -116,5 +117,6 @@ class Settings(BaseSettings):
                 guild_lookup_budget=self.guild_lookup_budget,
                 guild_retention_days=self.guild_retention_days,
                 guild_ready_timeout=self.guild_ready_timeout,
+                reply_wait=self.reply_wait,
             ),
         )

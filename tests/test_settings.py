@@ -52,6 +52,7 @@ _values = st.fixed_dictionaries(
         "GUILD_LOOKUP_BUDGET": st.integers(min_value=1, max_value=10000).map(str),
         "GUILD_RETENTION_DAYS": st.integers(min_value=1, max_value=365).map(str),
         "DISCORD_GUILD_READY_TIMEOUT": st.floats(min_value=0.01, max_value=10).map(lambda f: f"{f:.3f}"),
+        "DISCORD_REPLY_WAIT": st.floats(min_value=0.01, max_value=10).map(lambda f: f"{f:.3f}"),
     },
 )
 

@@ -16,6 +16,7 @@ from bot.discord_ui.views import DeletePasteButton, ReportTextButton, ShareButto
 from bot.reporting import to_dict
 from bot.services.community import Submitted
 from bot.services.formal_report import formal_report_text
+from bot.services.quick_intel import QuickIntel
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Outcome:
     submitted: Submitted
     obj: dict[str, Any]
     embed: discord.Embed
+    data: bytes
+    name: str | None
+    pending: bool  # some registries had not answered when the reply went out
 
     @property
     def report_id(self) -> str:
@@ -35,14 +39,12 @@ class Outcome:
 
 async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None) -> Outcome:
     settings = await deps.guild_settings(guild_id)
-    intel = deps.intel
-    if intel is not None and not settings["lookups_enabled"]:
-        intel = None
-    if intel is not None:
-        intel = deps.budget.for_guild(intel, guild_id)
+    quick: QuickIntel | None = None
+    if deps.intel is not None and settings["lookups_enabled"]:
+        quick = QuickIntel(deps.budget.for_guild(deps.intel, guild_id), deps.settings.discord.reply_wait)
     now = deps.clock()
     keep = settings["raw_retention_days"] if settings["keep_raw"] else None
-    done = await deps.community.submit_report(data, guild_id, member_id, now, intel, deps.settings.limits, keep)
+    done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep)
     public_id = done.stored.public_id
     text = formal_report_text(done.report, data, lang, public_id)
     await deps.store.save_report_text(guild_id, public_id, member_id, text,
@@ -50,7 +52,24 @@ async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: s
     obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
     embed = analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
                            duplicate=done.stored.duplicate)
-    return Outcome(done, obj, embed)
+    return Outcome(done, obj, embed, data, name, bool(quick and quick.pending) and not done.stored.duplicate)
+
+
+async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> discord.Embed | None:
+    """The embed again once the registries that were late have answered (the lookups went on in
+    the background; this joins them, up to LOOKUP_DEADLINE), or None when nothing changed. The
+    stored report is judged again too."""
+    if deps.intel is None:
+        return None
+    done = outcome.submitted
+    report = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
+                                          deps.settings.limits)
+    obj = to_dict(report, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
+                  report_id=done.stored.public_id)
+    if obj["links"] == outcome.obj["links"] and obj["verdict"] == outcome.obj["verdict"]:
+        return None
+    return analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
+                          duplicate=done.stored.duplicate)
 
 
 def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = None, share: bool = False) -> discord.ui.View:

@@ -12,8 +12,9 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -82,6 +83,7 @@ class PhishBot(commands.Bot):
         self._idle.set()
         self.stopping = False
         self.cog_failures: list[str] = []
+        self._background: set[asyncio.Future[None]] = set()
 
     async def setup_hook(self) -> None:
         if self.services:
@@ -109,6 +111,22 @@ class PhishBot(commands.Bot):
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: messages are read by the intake cog only."""
+
+    def spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None:
+        """Background work (an answer's late update): tracked like a handler, failures logged."""
+        async def tracked() -> None:
+            async with self.work() as running:
+                if not running:
+                    coro.close()
+                    return
+                try:
+                    await coro
+                except Exception:
+                    log.exception("%s failed", what)
+
+        task = asyncio.ensure_future(tracked())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     @contextlib.asynccontextmanager
     async def work(self) -> AsyncIterator[bool]:

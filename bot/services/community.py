@@ -78,6 +78,19 @@ class Community:
         reports, members = await self.store.campaign_counts(guild_id, stored.campaign_id) if stored.campaign_id else (1, 1)
         return Submitted(report, stored, reports, max(members, 1))
 
+    async def rejudge(
+        self, data: bytes, guild_id: int, public_id: str, now: datetime, intel: DomainIntel | None,
+        limits: Limits | None = None,
+    ) -> Report:
+        """Judge a stored report again once its lookups have answered (the bot replied before
+        they did): the verdict, score, findings and domain ages are updated in place."""
+        report = await analyse_with_lookups(data, intel, now, limits or Limits())
+        if report.readable:
+            new = self._new_report(report, data, guild_id, 0, now, None)
+            await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,
+                                              {d: age for d, _, _, age in new.domains if age is not None})
+        return report
+
     def _new_report(
         self, report: Report, data: bytes, guild_id: int, member_id: int, now: datetime, keep_raw_days: int | None,
     ) -> NewReport:

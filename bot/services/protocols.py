@@ -111,6 +111,11 @@ class SharedLogPort(Protocol):
 
     async def purge_raw(self, now: datetime) -> int: ...
 
+    async def update_judgement(
+        self, guild_id: int, public_id: str, verdict: str, score: int, findings: tuple[tuple[str, ...], ...],
+        ages: dict[str, int],
+    ) -> None: ...
+
     async def save_report_text(
         self, guild_id: int, public_id: str, member_id: int, text: str, expires_at: datetime,
     ) -> None: ...

@@ -125,6 +125,21 @@ class SharedLogStore:
             )
         return StoredReport(new.public_id, campaign, duplicate=False)
 
+    async def update_judgement(
+        self, guild_id: int, public_id: str, verdict: str, score: int, findings: tuple[tuple[str, ...], ...],
+        ages: dict[str, int],
+    ) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE report SET verdict = ?, score = ?, findings = ? WHERE guild_id = ? AND public_id = ?",
+                (verdict, score, json.dumps([list(f) for f in findings]), guild_id, public_id),
+            )
+            await conn.executemany(
+                "UPDATE report_domain SET age_days = ? WHERE domain = ? AND report_id ="
+                " (SELECT id FROM report WHERE guild_id = ? AND public_id = ?)",
+                [(age, domain, guild_id, public_id) for domain, age in ages.items()],
+            )
+
     # --- domains -------------------------------------------------------------------------
 
     async def domain_summary(self, guild_id: int, domain: str) -> dict[str, Any]:

@@ -63,3 +63,43 @@ async def test_a_hanging_registry_costs_at_most_the_deadline(
     text, took = await answer_with(fake, replace(make_settings(), lookups=lookups))
     assert "servicecc-jp[.]cc" in text and "登録日は不明" in text
     assert took < 20.0  # bounded by the deadline (1 s), not by the 30 s a lookup may take
+
+
+async def test_a_slow_registry_updates_the_reply_when_it_answers(
+    fake: FakeDiscord, make_settings: Callable[..., AppSettings],
+) -> None:
+    from aiohttp import web
+
+    from tests.fakes.registries import RdapFake
+
+    rdap = RdapFake(delay=1.5)
+    runner = web.AppRunner(rdap.app())
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    port = closed_port()
+    lookups = LookupSettings(enabled=True, rdap_base_url=base, whois_server=("127.0.0.1", port), timeout=5.0,
+                             deadline=5.0, rdap_bootstrap_url=f"http://127.0.0.1:{port}/dns.json")
+    settings = replace(make_settings(reply_wait=0.3), lookups=lookups)
+    run = Running(fake, settings)
+    await run.start()
+    try:
+        await fake.post_message(SEED_PASTE)
+        first = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+        assert "登録日は不明" in embed_text(first)  # answered before the registry did
+        edited = await fake.wait_for(lambda m: m["via"] == "edit" and m["id"] == first["id"], timeout=10)
+        assert "日前に登録" in embed_text(edited) and "登録日は不明" not in embed_text(edited)
+        assert edited["allowed_mentions"] == {"parse": []}
+        assert run.bot is not None
+        view = await run.bot.deps.community.domain_view(fake_guild(), "servicecc-jp.cc", None, run.bot.deps.clock())
+        assert view["age_days"] is not None and view["age_days"] > 1000  # the stored report was judged again too
+    finally:
+        await run.stop()
+        await runner.cleanup()
+
+
+def fake_guild() -> int:
+    from tests.fakes.discord_server import GUILD_ID
+
+    return GUILD_ID

@@ -8,10 +8,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_ui._parsing import MailInput, is_mail_attachment, strip_fences
-from bot.discord_ui._reports import report_view, submit
+from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
-from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, member_lang, send_ephemeral
+from bot.discord_ui.context import NO_MENTIONS, Deps, answer_error, bot_of, member_lang, send_ephemeral
 from bot.discord_ui.translator import L
 from bot.i18n import t
 
@@ -34,8 +34,17 @@ async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[Ma
                                                     limit=deps.settings.discord.analyses_per_minute))
                 return
             outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name)
-            await interaction.followup.send(embed=outcome.embed, view=report_view(outcome, lang, share=True),
-                                            ephemeral=True, allowed_mentions=NO_MENTIONS)
+            sent = await interaction.followup.send(embed=outcome.embed, view=report_view(outcome, lang, share=True),
+                                                   ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True)
+            if outcome.pending:
+                bot_of(interaction).spawn(_update(deps, sent, outcome, interaction.guild_id, lang),
+                                          "updating an answer with late lookups")
+
+
+async def _update(deps: Deps, sent: discord.WebhookMessage, outcome: Outcome, guild_id: int, lang: str) -> None:
+    embed = await refreshed(deps, outcome, guild_id, lang)
+    if embed is not None:
+        await sent.edit(embed=embed, allowed_mentions=NO_MENTIONS)
 
 
 class PasteModal(discord.ui.Modal):

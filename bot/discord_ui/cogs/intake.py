@@ -11,7 +11,7 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.discord_ui._reports import Outcome, report_view, submit
+from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
 from bot.discord_ui.context import NO_MENTIONS, guild_lang, permission_names
@@ -111,7 +111,8 @@ class Intake(commands.Cog):
                 assert isinstance(channel, discord.TextChannel)
                 target = await channel.create_thread(name=thread_name(outcome, lang), auto_archive_duration=1440,
                                                      type=discord.ChannelType.public_thread)
-            await target.send(embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS)
+            sent = await target.send(embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS)
+            self.update_later(sent, outcome, message.guild.id, lang)
             return True
         except discord.Forbidden:
             pass
@@ -130,11 +131,25 @@ class Intake(commands.Cog):
         missing = missing_permissions(channel, THREAD_PERMISSIONS) or ["create_public_threads"]
         note = t(lang, "discord", "no_thread", permissions=permission_names(missing, lang))
         try:
-            await message.reply(note, embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS, mention_author=False)
+            sent = await message.reply(note, embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS,
+                                       mention_author=False)
+            self.update_later(sent, outcome, message.guild.id, lang)
             return True
         except discord.HTTPException:
             log.warning("cannot answer in guild %s channel %s: missing %s", message.guild.id, channel.id, missing)
             return False
+
+    def update_later(self, sent: discord.Message, outcome: Outcome, guild_id: int, lang: str) -> None:
+        """Registries that answer after the reply went out: the reply is edited with their facts."""
+        if not outcome.pending:
+            return
+
+        async def update() -> None:
+            embed = await refreshed(self.bot.deps, outcome, guild_id, lang)
+            if embed is not None:
+                await sent.edit(embed=embed, allowed_mentions=NO_MENTIONS)
+
+        self.bot.spawn(update(), "updating an answer with late lookups")
 
     async def say(self, message: discord.Message, text: str) -> None:
         try:
