@@ -118,8 +118,8 @@ async def test_leak_register_then_campaign_shows_the_ranking(running: Running) -
     modal = await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
     assert modal["data"]["custom_id"] == "leak:register"
     submit = await fake.submit_modal("leak:register", {
-        "leak:register:address": "Taro.Yamada@example.jp", "leak:register:yes": "楽天, Amazon",
-        "leak:register:no": "メルカリ",
+        "leak:register:address": "Taro.Yamada@example.jp", "leak:register:common": ["amazon"],
+        "leak:register:yes": "楽天", "leak:register:no": "メルカリ",
     })
     saved = await reply_to(running, submit)
     assert saved["ephemeral"] and "t***@example.jp" in saved["content"] and "taro.yamada" not in saved["content"]

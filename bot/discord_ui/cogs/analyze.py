@@ -51,11 +51,10 @@ class PasteModal(discord.ui.Modal):
     def __init__(self, lang: str) -> None:
         super().__init__(title=t(lang, "discord", "modal_title")[:45], timeout=900, custom_id="analyze:paste")
         self.mail: discord.ui.TextInput[PasteModal] = discord.ui.TextInput(
-            label=t(lang, "discord", "modal_label")[:45], style=discord.TextStyle.paragraph,
-            placeholder=t(lang, "discord", "modal_placeholder")[:100], max_length=PASTE_MAX, required=True,
-            custom_id="analyze:paste:text",
+            style=discord.TextStyle.paragraph, placeholder=t(lang, "discord", "modal_placeholder")[:100],
+            max_length=PASTE_MAX, required=True, custom_id="analyze:paste:text",
         )
-        self.add_item(self.mail)
+        self.add_item(discord.ui.Label(text=t(lang, "discord", "modal_label")[:45], component=self.mail))
 
     async def on_submit(self, interaction: discord.Interaction[PhishBot]) -> None:  # type: ignore[override]
         await interaction.response.defer(ephemeral=True, thinking=True)

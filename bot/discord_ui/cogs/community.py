@@ -19,6 +19,10 @@ from bot.i18n import t
 from bot.reporting import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
 
+# the services members most often name (a select menu holds 25); any other is typed
+COMMON_SERVICES = ("amazon", "rakuten", "yahoo-japan", "mercari", "paypay", "smbc-card", "jcb", "aeon", "epos",
+                   "docomo", "au", "softbank", "line", "apple", "google", "microsoft", "netflix", "uniqlo",
+                   "zozotown", "yodobashi", "biccamera", "dmm", "paypal", "shein", "temu")
 STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR}
 
 
@@ -48,19 +52,26 @@ class LeakModal(discord.ui.Modal):
         super().__init__(title=t(lang, "discord", "leak_title")[:45], timeout=900, custom_id="leak:register")
         self.lang = lang
         self.address: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
-            label=t(lang, "discord", "leak_address")[:45], placeholder="taro@example.jp", max_length=254,
+            placeholder="taro@example.jp", max_length=254,
             custom_id="leak:register:address",
         )
+        self.common: discord.ui.Select[LeakModal] = discord.ui.Select(
+            custom_id="leak:register:common", placeholder=t(lang, "discord", "leak_common_placeholder")[:150],
+            min_values=0, max_values=len(COMMON_SERVICES), required=False,
+            options=[discord.SelectOption(label=service_label(slug, lang)[:100], value=slug) for slug in COMMON_SERVICES],
+        )
         self.registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
-            label=t(lang, "discord", "leak_registered")[:45], style=discord.TextStyle.paragraph, required=False,
-            placeholder=services_hint(lang)[:100], max_length=1000, custom_id="leak:register:yes",
+            style=discord.TextStyle.paragraph, required=False, placeholder=services_hint(lang)[:100], max_length=1000,
+            custom_id="leak:register:yes",
         )
         self.not_registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
-            label=t(lang, "discord", "leak_not_registered")[:45], style=discord.TextStyle.paragraph, required=False,
-            placeholder=t(lang, "discord", "leak_not_placeholder")[:100], max_length=1000, custom_id="leak:register:no",
+            style=discord.TextStyle.paragraph, required=False, placeholder=t(lang, "discord", "leak_not_placeholder")[:100],
+            max_length=1000, custom_id="leak:register:no",
         )
-        for item in (self.address, self.registered, self.not_registered):
-            self.add_item(item)
+        # every input in a Label (Discord's modal layout; bare action rows are the deprecated form)
+        for key, item in (("leak_address", self.address), ("leak_common", self.common),
+                          ("leak_registered", self.registered), ("leak_not_registered", self.not_registered)):
+            self.add_item(discord.ui.Label(text=t(lang, "discord", key)[:45], component=item))
 
     async def on_submit(self, interaction: discord.Interaction[PhishBot]) -> None:  # type: ignore[override]
         await guarded(interaction, lambda: self._save(interaction))
@@ -69,9 +80,9 @@ class LeakModal(discord.ui.Modal):
         lang = member_lang(interaction)
         deps = bot_of(interaction).deps
         assert interaction.guild_id is not None
+        registered = ", ".join([*self.common.values, self.registered.value or ""])  # the menu's and the typed ones
         result = await deps.community.register(interaction.guild_id, interaction.user.id, self.address.value,
-                                               self.registered.value or "", self.not_registered.value or "",
-                                               deps.clock())
+                                               registered, self.not_registered.value or "", deps.clock())
         await send_ephemeral(interaction, registered_text(result, lang))
 
     async def on_error(self, interaction: discord.Interaction[PhishBot], error: Exception) -> None:  # type: ignore[override]
