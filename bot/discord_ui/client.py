@@ -149,6 +149,11 @@ class PhishBot(commands.Bot):
             log.info("stopping: waiting for %d analyses in progress", self._busy)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._idle.wait(), DRAIN_SECONDS)
+            # a stop while discord.py still waits for the guilds at start: its waiting task would
+            # dispatch "ready" after the close and fail (discord.py's close leaves it running)
+            ready = getattr(self._connection, "_ready_task", None)
+            if ready is not None and not ready.done():
+                ready.cancel()
         await super().close()
         await self._stack.aclose()
 

@@ -26,7 +26,7 @@ def bot_settings(fake: FakeDiscord, db: Path, **discord: Any) -> AppSettings:
     return AppSettings(
         db_path=str(db), lookups=LookupSettings(enabled=False), address_hash_key="test-key",
         discord=DiscordSettings(token=fake.token, api_base=fake.api_base, gateway_url=fake.gateway_url,
-                                guild_ready_timeout=0.1, **discord),
+                                **{"guild_ready_timeout": 0.1, **discord}),
     )
 
 
