@@ -100,6 +100,15 @@ def test_rejected_token_is_exit_2(fake_thread: FakeDiscord, tmp_path: Path) -> N
     assert "トークン" in text and "Traceback" not in text and fake_thread.token not in text
 
 
+def test_message_content_intent_not_enabled_is_exit_2(fake_thread: FakeDiscord, tmp_path: Path) -> None:
+    fake_thread.disallowed_intents = 1 << 15  # MESSAGE_CONTENT, as for a bot whose portal switch is off
+    proc = phishbot("run", env=bot_env(fake_thread, tmp_path, PHISHBOT_LANG="en"), cwd=tmp_path)
+    _, err = proc.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert proc.returncode == 2, text
+    assert "Message Content intent" in text and "Traceback" not in text
+
+
 def test_token_from_dotenv(fake_thread: FakeDiscord, tmp_path: Path) -> None:
     env = bot_env(fake_thread, tmp_path)
     token = env.pop("DISCORD_TOKEN")
