@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot.discord")
 NO_MENTIONS = discord.AllowedMentions.none()
-EPHEMERAL_DELETE = 64
 
 
 @dataclass
@@ -82,11 +81,6 @@ async def guild_lang(deps: Deps, guild: discord.Guild | None) -> str:
 
 
 # --- the one error handler ---------------------------------------------------------------------
-
-PERMISSION_KEYS = (
-    "view_channel", "send_messages", "send_messages_in_threads", "create_public_threads", "embed_links",
-    "attach_files", "read_message_history", "manage_messages",
-)
 
 
 def permission_names(missing: list[str], lang: str) -> str:
