@@ -96,6 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="the guild's numbers / 統計")
     _common(stats)
 
+    setup = sub.add_parser("setup", help="a guild's settings (what /setup sets in Discord) / サーバーの設定")
+    _common(setup)
+    setup.add_argument("--language", choices=("ja", "en", "auto"), help="language of answers in report channels")
+    setup.add_argument("--auto-delete", choices=("on", "off"), help="delete members' pastes once analysed")
+    setup.add_argument("--lookups", choices=("on", "off"), help="registration lookups for this guild")
+    setup.add_argument("--keep-raw-days", type=_raw_days, metavar="N", help="keep the raw mail N days (0-90; 0: never)")
+    setup.add_argument("--report-channel", type=snowflake, action="append", metavar="ID",
+                       help="watch this channel id (repeatable; replaces the list)")
+    setup.add_argument("--clear-report-channels", action="store_true", help="watch channels by name again")
+
     run = sub.add_parser("run", help="run the Discord bot (DISCORD_TOKEN) / ボットを起動")
     run.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
     sync = sub.add_parser("sync", help="register the bot's slash commands with Discord / コマンドを登録")
@@ -123,6 +133,12 @@ def snowflake(text: str) -> int:
     if not 0 < value < 2**63:
         raise argparse.ArgumentTypeError(f"not an id: {text!r}")
     return value
+
+
+def _raw_days(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 90:
+        raise argparse.ArgumentTypeError(f"0 to 90 days: {text!r}")
+    return int(text)
 
 
 def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
@@ -460,6 +476,36 @@ async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
     return 0
 
 
+async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    changes: dict[str, Any] = {}
+    if args.language:
+        changes["language"] = None if args.language == "auto" else args.language
+    if args.auto_delete:
+        changes["auto_delete"] = args.auto_delete == "on"
+    if args.lookups:
+        changes["lookups_enabled"] = args.lookups == "on"
+    if args.keep_raw_days is not None:
+        changes["keep_raw"] = args.keep_raw_days > 0
+        if args.keep_raw_days:
+            changes["raw_retention_days"] = args.keep_raw_days
+    if args.clear_report_channels:
+        changes["report_channels"] = []
+    if args.report_channel:
+        changes["report_channels"] = list(dict.fromkeys(args.report_channel))
+    if changes:
+        await store.set_guild_settings(args.guild, **changes)
+    st = await store.guild_settings(args.guild)
+    yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+    channels = ", ".join(str(c) for c in st["report_channels"]) or t(
+        lang, "discord", "setup_no_channel", names=", ".join(args.settings.discord.report_channels))
+    text = t(lang, "discord", "setup_summary", channels=channels,
+             language=st["language"] or t(lang, "discord", "lang_auto_short", locale="Discord"),
+             auto_delete=yes if st["auto_delete"] else no, lookups=yes if st["lookups_enabled"] else no,
+             keep_raw=t(lang, "discord", "days", days=st["raw_retention_days"]) if st["keep_raw"] else no)
+    _emit(args, st, text)
+    return 0
+
+
 def cmd_db(args: argparse.Namespace, lang: str) -> int:
     import asyncio
     import sqlite3
@@ -513,6 +559,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "forget": lambda a, lang: _run_community(a, lang, _forget),
     "export": lambda a, lang: _run_community(a, lang, _export),
     "stats": lambda a, lang: _run_community(a, lang, _stats),
+    "setup": lambda a, lang: _run_community(a, lang, _setup),
     "db": cmd_db,
     "run": lambda a, lang: _discord(a, lang, "run"),
     "health": lambda a, lang: cmd_health(a),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from bot.discord_ui.cooldown import RateLimiter
 
 log = logging.getLogger("bot.discord")
+GUILD_SETTINGS_TTL = 60.0  # seconds
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -38,17 +40,19 @@ class Deps:
     budget: LookupBudget
     limiter: RateLimiter
     clock: Callable[[], datetime]
-    _guilds: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _guilds: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
 
     async def guild_settings(self, guild_id: int) -> dict[str, Any]:
-        """The guild's settings, read once and kept (only /setup, through ``update_guild``, changes them)."""
+        """The guild's settings, kept a minute (/setup refreshes them at once; `phishbot setup`
+        from the CLI takes effect within the minute)."""
+        now = time.monotonic()
         cached = self._guilds.get(guild_id)
-        if cached is None:
-            cached = await self.store.guild_settings(guild_id)
+        if cached is None or now - cached[0] > GUILD_SETTINGS_TTL:
+            cached = (now, await self.store.guild_settings(guild_id))
             if len(self._guilds) > 5000:
                 self._guilds.clear()
             self._guilds[guild_id] = cached
-        return cached
+        return cached[1]
 
     async def update_guild(self, guild_id: int, **changes: Any) -> dict[str, Any]:
         await self.store.set_guild_settings(guild_id, **changes)

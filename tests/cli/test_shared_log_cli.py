@@ -183,3 +183,18 @@ def test_report_with_lookups_shares_the_database_with_the_cache(tmp_path: Path) 
     assert any(f["rule"] == "new_domain" for f in two["findings"])
     domain = json.loads(run("domain", "servicecc-jp.cc", "--guild", GUILD, "--json", "--no-lookups", "--db", str(tmp_path / "l.db")).stdout)
     assert domain["age_days"] == 3 and domain["reports"] == 2
+
+
+def test_setup_sets_what_the_bot_reads(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    out = run("setup", "--guild", "5", "--db", db, "--json", "--language", "ja", "--keep-raw-days", "14",
+              "--report-channel", "77", "--report-channel", "78", "--auto-delete", "on", "--lookups", "off")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"language": "ja", "keep_raw": True, "raw_retention_days": 14, "auto_delete": True,
+                                      "lookups_enabled": False, "report_channels": [77, 78]}
+    again = run("setup", "--guild", "5", "--db", db, "--lang", "en", "--language", "auto", "--keep-raw-days", "0",
+                "--clear-report-channels")
+    text = again.stdout.decode("utf-8")
+    assert "Keep raw mail: off" in text and "channels named phishing-reports" in text
+    bad = run("setup", "--guild", "5", "--db", db, "--keep-raw-days", "91")
+    assert bad.returncode == 2 and b"0 to 90" in bad.stderr
