@@ -143,28 +143,28 @@ class SharedLogStore:
     # --- domains -------------------------------------------------------------------------
 
     async def domain_summary(self, guild_id: int, domain: str) -> dict[str, Any]:
-        conn = self.db.conn
-        async with conn.execute(
-            "SELECT count(DISTINCT r.id), count(DISTINCT r.member_id), min(r.created_at), max(r.created_at),"
-            " max(d.age_days) FROM report_domain d JOIN report r ON r.id = d.report_id"
-            " WHERE d.guild_id = ? AND d.domain = ? AND d.bad_candidate = 1 AND r.verdict = 'phishing'",
+        """One query, one pass over the domain's index entries: counts over its phishing reports,
+        the brands and campaigns of all its reports (first seen first), and a moderator's decision."""
+        async with self.db.conn.execute(
+            "SELECT count(DISTINCT CASE WHEN r.verdict = 'phishing' THEN r.id END),"
+            " count(DISTINCT CASE WHEN r.verdict = 'phishing' THEN r.member_id END),"
+            " min(CASE WHEN r.verdict = 'phishing' THEN r.created_at END),"
+            " max(CASE WHEN r.verdict = 'phishing' THEN r.created_at END),"
+            " max(CASE WHEN r.verdict = 'phishing' THEN d.age_days END),"
+            " group_concat(DISTINCT r.brand), group_concat(DISTINCT r.campaign_id),"
+            " (SELECT status FROM domain_decision WHERE guild_id = ?1 AND domain = ?2)"
+            " FROM report_domain d JOIN report r ON r.id = d.report_id"
+            " WHERE d.guild_id = ?1 AND d.domain = ?2 AND d.bad_candidate = 1",
             (guild_id, domain),
         ) as cur:
-            reports, members, first, last, age = await cur.fetchone()  # type: ignore[misc]
-        async with conn.execute(
-            "SELECT DISTINCT r.brand, r.campaign_id FROM report_domain d JOIN report r ON r.id = d.report_id"
-            " WHERE d.guild_id = ? AND d.domain = ? AND d.bad_candidate = 1 ORDER BY r.id LIMIT 200",
-            (guild_id, domain),
-        ) as cur:
-            rows = await cur.fetchall()
-        async with conn.execute(
-            "SELECT status FROM domain_decision WHERE guild_id = ? AND domain = ?", (guild_id, domain)
-        ) as cur:
-            decision = await cur.fetchone()
+            row = await cur.fetchone()
+        reports, members, first, last, age, brands, campaigns, decision = row if row else (0, 0, None, None, None,
+                                                                                          None, None, None)
         return {
-            "reports": int(reports), "members": int(members), "first_seen": first, "last_seen": last,
-            "brands": sorted({b for b, _ in rows if b}), "campaigns": list(dict.fromkeys(c for _, c in rows if c)),
-            "decision": decision[0] if decision else None, "age_days": age,
+            "reports": int(reports or 0), "members": int(members or 0), "first_seen": first, "last_seen": last,
+            "brands": sorted(set(brands.split(",")) if brands else set()),
+            "campaigns": list(dict.fromkeys(campaigns.split(",")))[:200] if campaigns else [],
+            "decision": decision, "age_days": age,
         }
 
     async def decide(self, guild_id: int, domain: str, status: str, moderator_id: int | None, now: datetime) -> None:
