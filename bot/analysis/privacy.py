@@ -52,12 +52,16 @@ def _with_scheme(url: str) -> str:
     return url if "://" in url[:10] else "http://" + url
 
 
-def present_text(text: str, names: tuple[str, ...] = ()) -> str:
+def present_text(text: str, names: tuple[str, ...] = (), *, real_tlds_only: bool = False) -> str:
     """Free text (a subject, a display name, a file name) made safe to show: links defanged with
-    their query hidden, addresses and the recipient's names masked, dotted names defanged."""
+    their query hidden, addresses and the recipient's names masked, dotted names defanged — all of
+    them, or (``real_tlds_only``, for header text full of ``header.from=``) those ending in a TLD."""
+    from bot.analysis.domains import has_known_tld
     from bot.analysis.links import URL_IN_TEXT, defang_url, refang
 
     text = refang(text[:2000])
     text = URL_IN_TEXT.sub(lambda m: defang_url(_with_scheme(m.group(0))), text)
     text = mask_text(text, names)
-    return _DOMAIN_IN_TEXT.sub(lambda m: m.group(0).translate(_DOTS), text)
+    return _DOMAIN_IN_TEXT.sub(
+        lambda m: m.group(0) if real_tlds_only and not has_known_tld(m.group(0)) else m.group(0).translate(_DOTS), text,
+    )

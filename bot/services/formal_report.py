@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from email.header import decode_header, make_header
 
-from bot.analysis.domains import has_known_tld
 from bot.analysis.intake import normalise_newlines, split_head
-from bot.analysis.links import URL_IN_TEXT, defang_host, defang_url
+from bot.analysis.links import defang_url
 from bot.analysis.models import Report
-from bot.analysis.privacy import mask_text
+from bot.analysis.privacy import present_text
 from bot.i18n import t
 from bot.reporting import brand_name, finding_detail
 
@@ -21,7 +20,6 @@ DEKYO_ADDRESS = "meiwaku@dekyo.or.jp"  # 迷惑メール相談センター (日�
 MAX_HEADER_LINES = 120
 MAX_CHARS = 12_000  # a Discord file of its own; far below any limit
 _FOLD = re.compile(r"\n[ \t]+")
-_DOMAIN = re.compile(r"(?<![\w.-])((?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24})(?![\w-])")
 
 
 def _decoded(value: str) -> str:
@@ -29,12 +27,6 @@ def _decoded(value: str) -> str:
         return str(make_header(decode_header(value)))
     except (ValueError, LookupError, UnicodeError):
         return value
-
-
-def _safe(text: str, names: tuple[str, ...]) -> str:
-    text = URL_IN_TEXT.sub(lambda m: defang_url(m.group(0) if "://" in m.group(0)[:10] else "http://" + m.group(0)), text)
-    text = mask_text(text, names)
-    return _DOMAIN.sub(lambda m: defang_host(m.group(1)) if has_known_tld(m.group(1)) else m.group(1), text)
 
 
 def header_lines(data: bytes, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
@@ -46,7 +38,7 @@ def header_lines(data: bytes, names: tuple[str, ...], limit: int = MAX_HEADER_LI
         name, colon, value = line.partition(":")
         if not colon or not name or " " in name or len(name) > 76:
             continue
-        lines.append(f"{name}: {_safe(_decoded(value.strip()), names)}"[:998])
+        lines.append(f"{name}: {present_text(_decoded(value.strip()), names, real_tlds_only=True)}"[:998])
         if len(lines) >= limit:
             lines.append("…")
             break
