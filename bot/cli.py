@@ -300,7 +300,7 @@ def domain_dict(info: Any, lang: str) -> dict[str, Any]:
     return {
         "domain": info.domain,
         "status": status,
-        "brand": {"id": brand.id, "name": brand.name_ja if lang == "ja" else brand.name_en} if brand else None,
+        "brand": {"id": brand.id, "name": brand.name_in(lang)} if brand else None,
         "registered": fact.registered if fact else None,
         "age_days": info.age_days,
         "expires": fact.expires if fact else None,

@@ -16,7 +16,7 @@ def finding_detail(finding: Finding, lang: str) -> str:
     params = dict(finding.params)
     brand = catalogue().by_id.get(params.get("brand", ""))
     if brand is not None:
-        params["brand"] = brand.name_ja if lang == "ja" else brand.name_en
+        params["brand"] = brand.name_in(lang)
     if finding.rule == "lookalike_domain" and "how" in params:
         params["how"] = t(lang, "lookalike_how", params["how"])
     return t(lang, "rule", finding.rule, **params)
@@ -29,7 +29,13 @@ def problem_detail(problem: Problem, lang: str) -> str:
 def brand_name(report: Report, lang: str) -> str | None:
     if report.brand is None:
         return None
-    return report.brand.name_ja if lang == "ja" else report.brand.name_en
+    return report.brand.name_in(lang)
+
+
+def brand_label(brand_id: str, lang: str) -> str:
+    """A catalogue brand's name in ``lang``; an id the catalogue no longer has, as it is."""
+    brand = catalogue().by_id.get(brand_id)
+    return brand.name_in(lang) if brand else brand_id
 
 
 def to_dict(
@@ -184,11 +190,7 @@ def guild_domain_text(view: dict[str, Any], lang: str) -> str:
     if view["first_seen"]:
         lines.append(t(lang, "community", "seen", first=view["first_seen"][:10], last=view["last_seen"][:10]))
     if view.get("brands"):
-        names = []
-        for brand_id in view["brands"]:
-            brand = catalogue().by_id.get(brand_id)
-            names.append((brand.name_ja if lang == "ja" else brand.name_en) if brand else brand_id)
-        lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
+        lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(brand_label(b, lang) for b in view['brands'])}")
     if view["campaigns"]:
         lines.append(t(lang, "community", "campaigns", ids=", ".join(view["campaigns"])))
     if view["age_days"] is not None:

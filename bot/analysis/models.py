@@ -95,6 +95,9 @@ class Brand:
     tokens: tuple[str, ...]  # distinctive ASCII tokens looked for in lookalike hosts
     services: tuple[str, ...] = ()  # leak-source service slugs this brand maps to
 
+    def name_in(self, lang: str) -> str:
+        return self.name_ja if lang == "ja" else self.name_en
+
 
 @dataclass(frozen=True, slots=True)
 class DomainFact:

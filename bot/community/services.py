@@ -45,6 +45,9 @@ class Service:
     name_en: str
     known: bool
 
+    def name_in(self, lang: str) -> str:
+        return self.name_ja if lang == "ja" else self.name_en
+
 
 @dataclass(frozen=True)
 class _Catalogue:

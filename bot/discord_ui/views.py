@@ -35,8 +35,7 @@ def _moderator(interaction: discord.Interaction[Any]) -> bool:
 
 
 def service_label(slug: str, lang: str) -> str:
-    service = service_for_slug(slug)
-    return service.name_ja if lang == "ja" else service.name_en
+    return service_for_slug(slug).name_in(lang)
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],

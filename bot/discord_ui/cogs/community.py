@@ -8,7 +8,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.analysis.brands import catalogue
 from bot.community.services import known_services, service_for_slug
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, guarded, member_lang, send_ephemeral
@@ -16,7 +15,7 @@ from bot.discord_ui.embeds import INFO_COLOUR, info_embed, plain
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
 from bot.i18n import t
-from bot.reporting import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
+from bot.reporting import brand_label, campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
 
 # the services members most often name (a select menu holds 25); any other is typed
@@ -27,7 +26,7 @@ STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_CO
 
 
 def services_hint(lang: str, count: int = 8) -> str:
-    names = [s.name_ja if lang == "ja" else s.name_en for s in known_services()[:count]]
+    names = [s.name_in(lang) for s in known_services()[:count]]
     return ", ".join(names)
 
 
@@ -39,8 +38,7 @@ async def campaign_choices(interaction: discord.Interaction[PhishBot], current: 
     rows = await bot_of(interaction).deps.store.recent_campaigns(interaction.guild_id, current[:20])
     choices = []
     for campaign_id, brand_id in rows:
-        brand = catalogue().by_id.get(brand_id or "")
-        label = f"{campaign_id} — {(brand.name_ja if lang == 'ja' else brand.name_en)}" if brand else campaign_id
+        label = f"{campaign_id} — {brand_label(brand_id, lang)}" if brand_id else campaign_id
         choices.append(app_commands.Choice(name=label[:100], value=campaign_id))
     return choices
 
@@ -171,10 +169,7 @@ class Community(commands.Cog):
         st = await self.bot.deps.community.stats(interaction.guild_id)
         lines = [stats_text(st, lang)]
         if st["top_brands"]:
-            names = []
-            for brand_id, n in st["top_brands"][:5]:
-                brand = catalogue().by_id.get(brand_id)
-                names.append(f"{(brand.name_ja if lang == 'ja' else brand.name_en) if brand else brand_id} ({n})")
+            names = [f"{brand_label(brand_id, lang)} ({n})" for brand_id, n in st["top_brands"][:5]]
             lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
         await interaction.response.send_message(embed=info_embed(t(lang, "discord", "stats_title"), "\n".join(lines)),
                                                 allowed_mentions=NO_MENTIONS)
