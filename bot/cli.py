@@ -344,6 +344,7 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
     import asyncio
     import sqlite3
 
+    from bot.reporting import failure_sentence
     from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
 
@@ -355,15 +356,10 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
 
     try:
         result = asyncio.run(run())
-    except CommunityError as exc:
-        _error(lang, getattr(args, "command", "phishbot"), t(lang, "community", exc.code, **exc.params))
-        return 1
-    except BadDomain:
-        _error(lang, args.name, t(lang, "domain", "not_a_domain"))
-        return 1
-    except sqlite3.Error as exc:  # locked, not a database, cannot open
-        reason = "locked" if "locked" in str(exc) else "db_error"
-        _error(lang, args.settings.db_path, t(lang, "community", reason))
+    except (CommunityError, BadDomain, sqlite3.Error) as exc:
+        where = (args.name if isinstance(exc, BadDomain) else args.settings.db_path if isinstance(exc, sqlite3.Error)
+                 else getattr(args, "command", "phishbot"))
+        _error(lang, where, failure_sentence(exc, lang) or "")
         return 1
     except OSError:
         _error(lang, args.settings.db_path, t(lang, "community", "db_error"))

@@ -180,6 +180,23 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     return "\n".join(lines)
 
 
+def failure_sentence(exc: BaseException, lang: str) -> str | None:
+    """The sentence for an expected failure of a use-case — a member's bad input, a busy or broken
+    database — as the CLI and the bot both say it; None for anything else."""
+    import sqlite3
+
+    from bot.services.community import CommunityError
+    from bot.services.domain_info import BadDomain
+
+    if isinstance(exc, CommunityError):
+        return t(lang, "community", exc.code, **exc.params)
+    if isinstance(exc, BadDomain):
+        return t(lang, "domain", "not_a_domain")
+    if isinstance(exc, sqlite3.Error):  # locked, not a database, cannot open
+        return t(lang, "community", "locked" if "locked" in str(exc) else "db_error")
+    return None
+
+
 # --- the shared log's views as text (the CLI prints them; the bot puts them in embeds) -------
 
 

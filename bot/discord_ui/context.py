@@ -16,8 +16,8 @@ import discord
 from discord import app_commands
 
 from bot.i18n import normalise_lang, t
-from bot.services.community import Community, CommunityError
-from bot.services.domain_info import BadDomain
+from bot.reporting import failure_sentence
+from bot.services.community import Community
 from bot.services.lookup_budget import LookupBudget
 from bot.services.protocols import DomainIntel, SharedLogPort
 from bot.settings import AppSettings
@@ -105,14 +105,11 @@ def explain(error: BaseException, lang: str) -> tuple[str, bool]:
         return t(lang, "discord", "guild_only"), False
     if isinstance(error, app_commands.CheckFailure):
         return t(lang, "discord", "not_allowed"), False
-    if isinstance(error, CommunityError):
-        return t(lang, "community", error.code, **error.params), False
-    if isinstance(error, BadDomain):
-        return t(lang, "domain", "not_a_domain"), False
     if isinstance(error, discord.Forbidden):
         return t(lang, "discord", "forbidden"), False
-    if isinstance(error, sqlite3.Error):
-        return t(lang, "community", "locked" if "locked" in str(error) else "db_error"), True
+    sentence = failure_sentence(error, lang)  # the CLI's sentences for the use-cases' failures
+    if sentence is not None:
+        return sentence, isinstance(error, sqlite3.Error)  # a database failure is ours: logged
     return t(lang, "discord", "unexpected"), True
 
 
