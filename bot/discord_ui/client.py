@@ -21,7 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_ui.cogs import COGS
-from bot.discord_ui.context import NO_MENTIONS, Deps, answer_error
+from bot.discord_ui.context import NO_MENTIONS, OPTIONAL_PERMISSIONS, REPORT_CHANNEL_PERMISSIONS, Deps, answer_error
 from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
@@ -51,10 +51,7 @@ class PhishTree(app_commands.CommandTree["PhishBot"]):
 def invite_permissions() -> discord.Permissions:
     """What the bot asks for in its invite URL (README): read and answer in report channels and
     threads; Manage Messages to delete pastes (on request or by /setup) and hide link previews."""
-    return discord.Permissions(
-        view_channel=True, send_messages=True, send_messages_in_threads=True, create_public_threads=True,
-        embed_links=True, attach_files=True, read_message_history=True, manage_messages=True,
-    )
+    return discord.Permissions(**dict.fromkeys((*REPORT_CHANNEL_PERMISSIONS, *OPTIONAL_PERMISSIONS), True))
 
 
 def intents() -> discord.Intents:

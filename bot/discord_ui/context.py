@@ -87,6 +87,19 @@ async def guild_lang(deps: Deps, guild: discord.Guild | None) -> str:
 # --- the one error handler ---------------------------------------------------------------------
 
 
+# what answering in a report channel's threads takes; /setup checks these, and the invite asks for them
+ANSWER_PERMISSIONS = ("view_channel", "send_messages", "create_public_threads", "send_messages_in_threads",
+                      "embed_links", "read_message_history")
+REPORT_CHANNEL_PERMISSIONS = (*ANSWER_PERMISSIONS, "attach_files")
+OPTIONAL_PERMISSIONS = ("manage_messages",)  # auto-delete, delete-my-paste, hiding link previews
+
+
+def missing_permissions(channel: discord.abc.GuildChannel | discord.Thread, wanted: tuple[str, ...]) -> list[str]:
+    """Which of ``wanted`` the bot lacks in ``channel``."""
+    perms = channel.permissions_for(channel.guild.me)
+    return [p for p in wanted if not getattr(perms, p)]
+
+
 def permission_names(missing: list[str], lang: str) -> str:
     return ", ".join(t(lang, "permission", p) for p in missing)
 

@@ -12,15 +12,19 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.discord_ui.client import PhishBot
-from bot.discord_ui.context import member_lang, permission_names, send_ephemeral
+from bot.discord_ui.context import (
+    OPTIONAL_PERMISSIONS,
+    REPORT_CHANNEL_PERMISSIONS,
+    member_lang,
+    missing_permissions,
+    permission_names,
+    send_ephemeral,
+)
 from bot.discord_ui.embeds import info_embed
 from bot.discord_ui.translator import L
 from bot.i18n import t
 
 log = logging.getLogger("bot.discord")
-REPORT_CHANNEL_PERMISSIONS = ("view_channel", "send_messages", "read_message_history", "create_public_threads",
-                              "send_messages_in_threads", "embed_links", "attach_files")
-OPTIONAL_PERMISSIONS = ("manage_messages",)  # auto-delete, delete-my-paste, hiding link previews
 
 
 def report_channels(guild: discord.Guild, chosen: list[int], names: tuple[str, ...]) -> list[discord.TextChannel]:
@@ -29,13 +33,12 @@ def report_channels(guild: discord.Guild, chosen: list[int], names: tuple[str, .
     return [c for c in guild.text_channels if c.name.lower() in names]
 
 
-def permission_report(guild: discord.Guild, channels: list[discord.TextChannel], auto_delete: bool, lang: str) -> str:
+def permission_report(channels: list[discord.TextChannel], auto_delete: bool, lang: str) -> str:
     """What the bot lacks in each report channel, said to the admin instead of failing later."""
     lines = []
     for channel in channels:
-        perms = channel.permissions_for(guild.me)
-        missing = [p for p in REPORT_CHANNEL_PERMISSIONS if not getattr(perms, p)]
-        optional = [p for p in OPTIONAL_PERMISSIONS if not getattr(perms, p)]
+        missing = missing_permissions(channel, REPORT_CHANNEL_PERMISSIONS)
+        optional = missing_permissions(channel, OPTIONAL_PERMISSIONS)
         if missing:
             lines.append(t(lang, "discord", "setup_missing", channel=channel.mention,
                            permissions=permission_names(missing, lang)))
@@ -108,7 +111,7 @@ class Admin(commands.Cog):
                  language=settings["language"] or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale)),
                  auto_delete=yes if settings["auto_delete"] else no, lookups=yes if settings["lookups_enabled"] else no,
                  keep_raw=(t(lang, "discord", "days", days=settings["raw_retention_days"]) if settings["keep_raw"] else no))
-        text += "\n\n" + permission_report(guild, channels, bool(settings["auto_delete"]), lang)
+        text += "\n\n" + permission_report(channels, bool(settings["auto_delete"]), lang)
         await send_ephemeral(interaction, None, embed=info_embed(t(lang, "discord", "setup_title"), text))
 
     # --- the guild lifecycle ---------------------------------------------------------------

@@ -14,21 +14,19 @@ from discord.ext import commands
 from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
-from bot.discord_ui.context import NO_MENTIONS, guild_lang, permission_names
+from bot.discord_ui.context import (
+    ANSWER_PERMISSIONS,
+    NO_MENTIONS,
+    OPTIONAL_PERMISSIONS,
+    guild_lang,
+    missing_permissions,
+    permission_names,
+)
 from bot.discord_ui.embeds import EMOJI
 from bot.i18n import t
 from bot.services.community import CommunityError
 
 log = logging.getLogger("bot.discord")
-THREAD_PERMISSIONS = ("view_channel", "send_messages", "create_public_threads", "send_messages_in_threads",
-                      "embed_links", "read_message_history")
-
-
-def missing_permissions(channel: discord.abc.GuildChannel | discord.Thread, wanted: tuple[str, ...]) -> list[str]:
-    me = channel.guild.me
-    perms = channel.permissions_for(me)
-    return [p for p in wanted if not getattr(perms, p)]
-
 
 def thread_name(outcome: Outcome, lang: str) -> str:
     brand = outcome.obj.get("brand")
@@ -128,7 +126,7 @@ class Intake(commands.Cog):
             return False
         # no thread: answer in the channel, and tell the admins which permissions are missing
         assert isinstance(channel, discord.TextChannel | discord.Thread)
-        missing = missing_permissions(channel, THREAD_PERMISSIONS) or ["create_public_threads"]
+        missing = missing_permissions(channel, ANSWER_PERMISSIONS) or ["create_public_threads"]
         note = t(lang, "discord", "no_thread", permissions=permission_names(missing, lang))
         try:
             sent = await message.reply(note, embed=outcome.embed, view=view, allowed_mentions=NO_MENTIONS,
@@ -161,7 +159,7 @@ class Intake(commands.Cog):
         """Discord previews the links of a paste (fetching the phishing page for everyone to see):
         the bot hides those previews when it may manage messages."""
         try:
-            if message.channel.permissions_for(message.guild.me).manage_messages:  # type: ignore[union-attr]
+            if not missing_permissions(message.channel, OPTIONAL_PERMISSIONS):  # type: ignore[arg-type]
                 await message.edit(suppress=True)
         except discord.HTTPException:
             pass
