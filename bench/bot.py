@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
     sys.path.insert(0, str(REPO))
 
+from _stats import percentile  # noqa: E402
+
 from tests.fakes.discord_server import FakeDiscord, discord_in_thread  # noqa: E402
 from tests.fakes.registries import registries_in_thread  # noqa: E402
 
@@ -89,11 +91,6 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         raise SystemExit(f"the bot exited with {proc.returncode}")
 
 
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 def main(pastes: int, reports: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, registries_in_thread() as registries, \
             discord_in_thread() as fake:
@@ -126,13 +123,14 @@ def main(pastes: int, reports: int) -> None:
 
     bot_ms = [t * 1000 for t in results["bot"]]
     floor_ms = [t * 1000 for t in results["floor"]]
+    bot_p99, floor_p99 = percentile(bot_ms, 0.99), percentile(floor_ms, 0.99)
     med, floor_med = statistics.median(bot_ms), statistics.median(floor_ms)
     print(f"pastes measured: {pastes} (after 10 warm-up), reports for memory: {reports}")
-    print(f"message → reply, phishbot:  median {med:.1f} ms  p90 {pct(bot_ms, 90):.1f} ms  p99 {pct(bot_ms, 99):.1f} ms"
+    print(f"message → reply, phishbot:  median {med:.1f} ms  p90 {percentile(bot_ms, 0.90):.1f} ms  p99 {bot_p99:.1f} ms"
           f"  max {max(bot_ms):.1f} ms   target median < 100 ms: {'PASS' if med < 100 else 'MISS'}")
-    print(f"message → reply, floor bot: median {floor_med:.1f} ms  p99 {pct(floor_ms, 99):.1f} ms"
+    print(f"message → reply, floor bot: median {floor_med:.1f} ms  p99 {floor_p99:.1f} ms"
           " (discord.py + the fake: a thread and a fixed embed)")
-    print(f"ratio phishbot / floor: median {med / floor_med:.2f}x  p99 {pct(bot_ms, 99) / pct(floor_ms, 99):.2f}x")
+    print(f"ratio phishbot / floor: median {med / floor_med:.2f}x  p99 {bot_p99 / floor_p99:.2f}x")
     print(f"registry requests during the measured pastes: {results['registry_requests_during_run']} (lookups cached)")
     print(f"RSS idle {results['rss_idle']:.1f} MiB (target < 150: {'PASS' if results['rss_idle'] < 150 else 'MISS'}),"
           f" after {pastes + 10} pastes {results['rss_after_pastes']:.1f} MiB,"

@@ -52,6 +52,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
     sys.path.insert(0, str(REPO))
 
+from _stats import percentile  # noqa: E402
+
 from bot.community.leaks import Registration, count_registrations, rank_leak_sources  # noqa: E402
 
 P_MAX, ZIPF_S = 0.5, 1.0
@@ -255,11 +257,9 @@ def timing(seed: int, repeat: int, n_registrations: int = 100_000, n_hit: int = 
     pre = measure(lambda: rank_leak_sources(hit, hit_regs, counts=counts))
     cnt = measure(lambda: count_registrations(registrations))
 
-    def pct(xs: list[float], q: float) -> float:
-        return xs[min(len(xs) - 1, math.ceil(q * len(xs)) - 1)]
-
-    return {"addresses": len(addresses), "raw50": pct(raw, 0.5), "raw99": pct(raw, 0.99), "pre50": pct(pre, 0.5),
-            "pre99": pct(pre, 0.99), "cnt50": pct(cnt, 0.5), "cnt99": pct(cnt, 0.99)}
+    return {"addresses": len(addresses), "raw50": percentile(raw, 0.5), "raw99": percentile(raw, 0.99),
+            "pre50": percentile(pre, 0.5), "pre99": percentile(pre, 0.99),
+            "cnt50": percentile(cnt, 0.5), "cnt99": percentile(cnt, 0.99)}
 
 
 def main() -> None:

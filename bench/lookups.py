@@ -24,6 +24,7 @@ if str(REPO) not in sys.path:  # measure the checkout, never a stale installed c
     sys.path.insert(0, str(REPO))
 
 import aiohttp  # noqa: E402
+from _stats import percentile  # noqa: E402
 from aiohttp import web  # noqa: E402
 
 from bot.analysis.pipeline import judge, prepare  # noqa: E402
@@ -87,12 +88,10 @@ async def main(n: int, latency: float, hits: int) -> None:
         finally:
             await db.close()
     await runner.cleanup()
-    times.sort()
     p50 = statistics.median(times) * 1000
-    p99 = times[int(len(times) * 0.99) - 1] * 1000
-    store_times.sort()
+    p99 = percentile(times, 0.99) * 1000
     s50 = statistics.median(store_times) * 1000
-    s99 = store_times[int(len(store_times) * 0.99) - 1] * 1000
+    s99 = percentile(store_times, 0.99) * 1000
     print(f"registry latency L = {latency * 1000:.0f} ms, domains N = {len(looked)} (of {len(asked)} asked),"
           f" LOOKUP_CONCURRENCY = {settings.concurrency}")
     print(f"report with N uncached domains: {cold * 1000:.0f} ms = {cold / latency:.2f} L (N×L would be {n * latency:.1f} s)")
