@@ -304,7 +304,8 @@ def main() -> None:
     print()
     ratio = acc["ours"]["top1"] / acc["ideal"]["top1"]
     print(f"top-1 ours/ideal {ratio:.3f}: {'PASS' if ratio >= 0.90 else 'MISS'} (aim ≥ 0.90); "
-          f"ranking p99 {t['raw99']:.1f} ms: {'PASS' if t['raw99'] < 50 else 'MISS'} (aim < 50 ms)")
+          f"ranking p99 from counts (the store's path) {t['pre99']:.1f} ms: {'PASS' if t['pre99'] < 50 else 'MISS'}"
+          f" (aim < 50 ms; from all registrations {t['raw99']:.1f} ms)")
 
 
 if __name__ == "__main__":
