@@ -195,7 +195,7 @@ class _Printer:
         if self.args.json and code is not None:
             print(json.dumps({"input": name, "error": code, "detail": reason}, ensure_ascii=False))
 
-    def report(self, name: str, report: Report, data: bytes) -> None:
+    def report(self, name: str, report: Report) -> None:
         from bot.reporting import problem_detail, to_dict, to_text
 
         if not report.readable:
@@ -208,7 +208,7 @@ class _Printer:
         if getattr(self.args, "report_text", False):
             from bot.services.formal_report import formal_report_text
 
-            text = obj["report_text"] = formal_report_text(report, data, self.lang)
+            text = obj["report_text"] = formal_report_text(report, self.lang)
         if self.args.json:
             print(json.dumps(obj, ensure_ascii=False))
         else:
@@ -239,7 +239,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
         from bot.analysis.pipeline import analyse
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)), data)
+            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)))
     sys.stdout.flush()
     return printer.status
 
@@ -251,7 +251,7 @@ async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings,
     async with registry_intel(settings) as intel:
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits)
-            printer.report(name, report, data)
+            printer.report(name, report)
             sys.stdout.flush()
 
 

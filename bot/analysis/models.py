@@ -198,3 +198,6 @@ class Report:
     input_sha256: str
     message_id: str | None
     received_at: str | None  # ISO: when the recipient's side received it (topmost Received)
+    # the mail's decoded header fields, top first, as intake read them (a .msg's transport headers,
+    # a forwarded mail's inner ones); NOT presented: mask before showing (services.formal_report does)
+    headers: tuple[tuple[str, str], ...] = ()

@@ -270,6 +270,7 @@ def judge(
         input_sha256=prepared.input_sha256,
         message_id=prepared.mail.message_id,
         received_at=prepared.received_at.isoformat() if prepared.received_at else None,
+        headers=prepared.mail.headers,
     )
 
 

@@ -46,7 +46,7 @@ async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: s
     keep = settings["raw_retention_days"] if settings["keep_raw"] else None
     done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep)
     public_id = done.stored.public_id
-    text = formal_report_text(done.report, data, lang, public_id)
+    text = formal_report_text(done.report, lang, public_id)
     await deps.store.save_report_text(guild_id, public_id, member_id, text,
                                       now + timedelta(days=settings["raw_retention_days"]))
     obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)

@@ -5,10 +5,6 @@ analysis found. A member copies it into a mail to the addresses it names; the bo
 
 from __future__ import annotations
 
-import re
-from email.header import decode_header, make_header
-
-from bot.analysis.intake import normalise_newlines, split_head
 from bot.analysis.links import defang_url
 from bot.analysis.models import Report
 from bot.analysis.privacy import present_text
@@ -19,33 +15,27 @@ ANTIPHISHING_ADDRESS = "info@antiphishing.jp"  # フィッシング対策協議�
 DEKYO_ADDRESS = "meiwaku@dekyo.or.jp"  # 迷惑メール相談センター (日本データ通信協会): 情報提供窓口
 MAX_HEADER_LINES = 120
 MAX_CHARS = 12_000  # a Discord file of its own; far below any limit
-_FOLD = re.compile(r"\n[ \t]+")
 
 
-def _decoded(value: str) -> str:
-    try:
-        return str(make_header(decode_header(value)))
-    except (ValueError, LookupError, UnicodeError):
-        return value
+_UPPER = {"id": "ID", "dkim": "DKIM", "mime": "MIME", "arc": "ARC", "spf": "SPF", "x": "X"}
 
 
-def header_lines(data: bytes, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
-    """The top header block, one line per field, decoded and made safe; empty for a pasted body."""
-    head, _ = split_head(normalise_newlines(data[:256 * 1024]))
-    text = _FOLD.sub(" ", head.decode("utf-8", "replace"))
-    lines: list[str] = []
-    for line in text.split("\n"):
-        name, colon, value = line.partition(":")
-        if not colon or not name or " " in name or len(name) > 76:
-            continue
-        lines.append(f"{name}: {present_text(_decoded(value.strip()), names, real_tlds_only=True)}"[:998])
-        if len(lines) >= limit:
-            lines.append("…")
-            break
+def field_name(name: str) -> str:
+    """``message-id`` (as intake keeps it) → ``Message-ID``."""
+    return "-".join(_UPPER.get(part, part.capitalize()) for part in name.split("-"))
+
+
+def header_lines(report: Report, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
+    """The mail's header fields as intake decoded them (a .msg's transport headers, a forwarded
+    mail's inner ones), made safe; empty for a pasted body."""
+    lines = [f"{field_name(name)}: {present_text(value, names, real_tlds_only=True)}"[:998]
+             for name, value in report.headers[:limit]]
+    if len(report.headers) > limit:
+        lines.append("…")
     return lines
 
 
-def formal_report_text(report: Report, data: bytes, lang: str, report_id: str | None = None) -> str:
+def formal_report_text(report: Report, lang: str, report_id: str | None = None) -> str:
     names = tuple(r.display_name for r in report.sender.recipients if r.display_name)
     out = [t(lang, "formal", "intro"),
            t(lang, "formal", "where", antiphishing=ANTIPHISHING_ADDRESS, dekyo=DEKYO_ADDRESS), ""]
@@ -67,7 +57,7 @@ def formal_report_text(report: Report, data: bytes, lang: str, report_id: str | 
     if report.findings:
         out.append(f"{t(lang, 'cli', 'findings')}:")
         out.extend(f"  - {f.rule}: {finding_detail(f, lang)}" for f in report.findings[:10])
-    headers = header_lines(data, names)
+    headers = header_lines(report, names)
     out += ["", f"--- {t(lang, 'formal', 'headers')} ---"]
     out.extend(headers or [t(lang, "formal", "no_headers")])
     out += ["", t(lang, "formal", "note")]

@@ -129,20 +129,33 @@ async def test_budget_per_guild_per_hour_and_cache_hits_are_free() -> None:
 
 def test_report_text_has_the_headers_masked_and_defanged() -> None:
     report = analyse(SEED_EML, now=NOW)
-    text = formal_report_text(report, SEED_EML, "ja", "R-0123456789")
+    text = formal_report_text(report, "ja", "R-0123456789")
     assert "info@antiphishing.jp" in text and "meiwaku@dekyo.or.jp" in text
     assert "Received:" in text and "Authentication-Results:" in text
     assert "taro.yamada@example.jp" not in text and "t***@example.jp" in text
     assert "servicecc-jp.cc" not in text and "servicecc-jp[.]cc" in text
     assert "R-0123456789" in text and "フィッシング" in text
-    english = formal_report_text(report, SEED_EML, "en")
+    english = formal_report_text(report, "en")
     assert "Headers of the mail" in english
+
+
+def test_report_text_of_an_outlook_msg_has_its_transport_headers() -> None:
+    from tests.conftest import CORPUS, need_shared
+
+    need_shared()
+    data = (CORPUS / "malformed" / "mail-parser__tests__mails__mail_outlook_1.eml").read_bytes()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")  # an OLE file, whatever its name
+    text = formal_report_text(analyse(data, now=NOW), "en")
+    headers = text.split("--- Headers of the mail ---", 1)[1]
+    assert "Received: from " in headers and "X-Virus-Scanned:" in headers
+    assert "\ufffd" not in headers  # read from the .msg's properties, not its raw bytes
 
 
 def test_report_text_for_a_paste_without_headers() -> None:
     data = "ご確認ください hxxps://login[.]example[.]com/x".encode()
-    assert header_lines(data, ()) == []
-    text = formal_report_text(analyse(data, now=NOW), data, "en")
+    report = analyse(data, now=NOW)
+    assert header_lines(report, ()) == []
+    text = formal_report_text(report, "en")
     assert "pasted without its headers" in text and "login[.]example[.]com" in text
 
 
