@@ -21,7 +21,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_ui.cogs import COGS
-from bot.discord_ui.context import NO_MENTIONS, OPTIONAL_PERMISSIONS, REPORT_CHANNEL_PERMISSIONS, Deps, answer_error
+from bot.discord_ui.context import (
+    NO_MENTIONS,
+    OPTIONAL_PERMISSIONS,
+    REPORT_CHANNEL_PERMISSIONS,
+    Deps,
+    answer_error,
+    tracked,
+)
 from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
@@ -35,14 +42,9 @@ DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress
 class PhishTree(app_commands.CommandTree["PhishBot"]):
     async def _call(self, interaction: discord.Interaction[PhishBot]) -> None:
         """Every command runs as tracked work: a stop waits for it before closing the database."""
-        async with self.client.work() as running:
-            if not running:
-                from bot.discord_ui.context import member_lang, send_ephemeral
-                from bot.i18n import t
-
-                await send_ephemeral(interaction, t(member_lang(interaction), "discord", "stopping"))
-                return
-            await super()._call(interaction)
+        async with tracked(interaction) as running:
+            if running:
+                await super()._call(interaction)
 
     async def on_error(self, interaction: discord.Interaction[PhishBot], error: app_commands.AppCommandError) -> None:
         await answer_error(interaction, error)

@@ -3,11 +3,12 @@ the guild's language, and the one error handler that turns any failure into a se
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -146,12 +147,21 @@ async def send_ephemeral(interaction: discord.Interaction[Any], text: str | None
         log.warning("could not answer an interaction: %s", exc)
 
 
-async def guarded(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[None]]) -> None:
-    """Runs a button's or a modal's work; any failure becomes the same ephemeral sentence as a
-    command's (``CommandTree.on_error`` covers commands)."""
+@contextlib.asynccontextmanager
+async def tracked(interaction: discord.Interaction[Any]) -> AsyncIterator[bool]:
+    """An interaction's work, tracked so that a stop waits for it; once a stop has begun the member
+    is told to try again in a minute, and this yields False."""
     async with bot_of(interaction).work() as running:
         if not running:
             await send_ephemeral(interaction, t(member_lang(interaction), "discord", "stopping"))
+        yield running
+
+
+async def guarded(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[None]]) -> None:
+    """Runs a button's or a modal's work, tracked; any failure becomes the same ephemeral sentence
+    as a command's (``CommandTree.on_error`` covers commands)."""
+    async with tracked(interaction) as running:
+        if not running:
             return
         try:
             await work()

@@ -11,7 +11,7 @@ from bot.discord_ui._parsing import MailInput, is_mail_attachment, strip_fences
 from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
-from bot.discord_ui.context import NO_MENTIONS, Deps, answer_error, bot_of, member_lang, send_ephemeral
+from bot.discord_ui.context import NO_MENTIONS, Deps, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.translator import L
 from bot.i18n import t
 
@@ -19,26 +19,23 @@ PASTE_MAX = 4000  # Discord's limit for a modal text input
 
 
 async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[MailInput]) -> None:
-    """Analyses (rate-limited per member) and answers ephemerally; the interaction is deferred."""
+    """Analyses (rate-limited per member) and answers ephemerally; the interaction is deferred, and
+    the caller (a command, or the paste modal through ``guarded``) tracks the work."""
     lang = member_lang(interaction)
     deps = bot_of(interaction).deps
     assert interaction.guild_id is not None
-    async with bot_of(interaction).work() as running:
-        if not running:
-            await send_ephemeral(interaction, t(lang, "discord", "stopping"))
+    for mail in mails:
+        allowed = deps.limiter.hit(interaction.user.id)
+        if not allowed.allowed:
+            await send_ephemeral(interaction, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
+                                                limit=deps.settings.discord.analyses_per_minute))
             return
-        for mail in mails:
-            allowed = deps.limiter.hit(interaction.user.id)
-            if not allowed.allowed:
-                await send_ephemeral(interaction, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
-                                                    limit=deps.settings.discord.analyses_per_minute))
-                return
-            outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name)
-            sent = await interaction.followup.send(embed=outcome.embed, view=report_view(outcome, lang, share=True),
-                                                   ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True)
-            if outcome.pending:
-                bot_of(interaction).spawn(_update(deps, sent, outcome, interaction.guild_id, lang),
-                                          "updating an answer with late lookups")
+        outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name)
+        sent = await interaction.followup.send(embed=outcome.embed, view=report_view(outcome, lang, share=True),
+                                               ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True)
+        if outcome.pending:
+            bot_of(interaction).spawn(_update(deps, sent, outcome, interaction.guild_id, lang),
+                                      "updating an answer with late lookups")
 
 
 async def _update(deps: Deps, sent: discord.WebhookMessage, outcome: Outcome, guild_id: int, lang: str) -> None:
@@ -57,12 +54,12 @@ class PasteModal(discord.ui.Modal):
         self.add_item(discord.ui.Label(text=t(lang, "discord", "modal_label")[:45], component=self.mail))
 
     async def on_submit(self, interaction: discord.Interaction[PhishBot]) -> None:  # type: ignore[override]
+        await guarded(interaction, lambda: self._analyse(interaction))
+
+    async def _analyse(self, interaction: discord.Interaction[PhishBot]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         text = strip_fences(self.mail.value or "")
         await analyse_for(interaction, [MailInput("paste", text.encode("utf-8"))])
-
-    async def on_error(self, interaction: discord.Interaction[PhishBot], error: Exception) -> None:  # type: ignore[override]
-        await answer_error(interaction, error)
 
 
 class Analyze(commands.Cog):

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.community.services import known_services, service_for_slug
 from bot.discord_ui.client import PhishBot
-from bot.discord_ui.context import NO_MENTIONS, answer_error, bot_of, guarded, member_lang, send_ephemeral
+from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, info_embed, plain
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
@@ -82,9 +82,6 @@ class LeakModal(discord.ui.Modal):
         result = await deps.community.register(interaction.guild_id, interaction.user.id, self.address.value,
                                                registered, self.not_registered.value or "", deps.clock())
         await send_ephemeral(interaction, registered_text(result, lang))
-
-    async def on_error(self, interaction: discord.Interaction[PhishBot], error: Exception) -> None:  # type: ignore[override]
-        await answer_error(interaction, error)
 
 
 class Community(commands.Cog):

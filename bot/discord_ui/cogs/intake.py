@@ -83,7 +83,7 @@ class Intake(commands.Cog):
                 break
             if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
                 answered += 1
-        if answered and any("://" in i.data.decode("utf-8", "replace") for i in found.inputs if i.name == "paste"):
+        if answered and "://" in message.content:  # Discord previews the links of the message's own text
             await self.suppress_previews(message)
         if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
             await self.delete_paste(message, lang)
