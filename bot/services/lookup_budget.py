@@ -41,8 +41,7 @@ class _GuildIntel:
 
     async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
         wanted = list(dict.fromkeys(domains))
-        cached = getattr(self.intel, "cached", None)
-        known: dict[str, DomainFact] = await cached(wanted, now) if cached is not None else {}
+        known = await self.intel.cached(wanted, now)
         rest = [d for d in wanted if d not in known]
         granted = self.budget.take(self.guild_id, len(rest))
         facts = dict(known)
@@ -51,3 +50,6 @@ class _GuildIntel:
         for domain in rest[granted:]:
             facts[domain] = DomainFact(domain=domain, lookup="skipped", reason="budget")
         return facts
+
+    async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        return await self.intel.cached(domains, now)  # free: no budget spent

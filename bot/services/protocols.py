@@ -30,6 +30,10 @@ class DomainIntel(Protocol):
         domain asked gets a fact (``lookup="unavailable"`` when no answer came in time)."""
         ...
 
+    async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        """What is already known without asking a registry (the domains not known are left out)."""
+        ...
+
 
 class RegistrationCachePort(Protocol):
     async def get(self, domain: str, now: datetime) -> DomainFact | None: ...

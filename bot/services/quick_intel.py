@@ -26,14 +26,16 @@ class QuickIntel:
         try:
             facts = await asyncio.wait_for(asyncio.shield(task), self.wait)
         except TimeoutError:
-            cached = getattr(self.intel, "cached", None)
-            facts = await cached(domains, now) if cached is not None else {}
+            facts = await self.intel.cached(domains, now)
             self.pending = {d for d in domains if d not in facts}
             for domain in self.pending:
                 facts[domain] = DomainFact(domain=domain, lookup="unavailable", reason="pending")
             return facts
         self.pending = set()
         return facts
+
+    async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        return await self.intel.cached(domains, now)
 
 
 def _consume(task: asyncio.Future[dict[str, DomainFact]]) -> None:

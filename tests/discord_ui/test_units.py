@@ -124,6 +124,23 @@ async def test_budget_per_guild_per_hour_and_cache_hits_are_free() -> None:
     assert again["d.example"].lookup == "rdap"
 
 
+async def test_a_quick_answer_keeps_what_the_cache_knows_behind_the_budget() -> None:
+    import asyncio
+
+    from bot.services.quick_intel import QuickIntel
+
+    class Slow(CountingIntel):
+        async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+            await asyncio.sleep(0.5)
+            return await super().lookup(domains, now)
+
+    quick = QuickIntel(LookupBudget(10, lambda: 0.0).for_guild(Slow(), 1), wait=0.05)
+    facts = await quick.lookup(["cached.example.com", "slow.example"], NOW)
+    assert facts["cached.example.com"].lookup == "cache"  # known already: not "pending"
+    assert facts["slow.example"].reason == "pending" and quick.pending == {"slow.example"}
+    await asyncio.sleep(0.6)  # the shielded lookup finishes in the background
+
+
 # --- the ready-to-send report text -----------------------------------------------------------------
 
 
