@@ -163,7 +163,7 @@ async def test_privacy_forget_asks_first(running: Running) -> None:
     confirm = await fake.click(question, yes)
     edited = await fake.wait_for(lambda c: str(c["interaction_id"]) == str(confirm["id"]) and c["type"] == 7,
                                  source="callbacks")
-    assert "1" in str(edited["data"]["content"])
+    assert "登録 1 件" in str(edited["data"]["content"]) and "報告 1 件" in str(edited["data"]["content"])
     assert await running.bot.deps.community.my_registrations(GUILD_ID, MEMBER_ID) == []
 
 
@@ -226,14 +226,14 @@ async def test_domain_and_stats(running: Running) -> None:
     asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "smbc[.]servicecc-jp[.]cc"}])
     answer = await reply_to(running, asked)
     text = embed_text(answer)
-    assert "servicecc-jp[.]cc" in text and "1" in text and answer["allowed_mentions"] == NO_PINGS
+    assert "servicecc-jp[.]cc" in text and "報告 1 件(メンバー 1 人)" in text and answer["allowed_mentions"] == NO_PINGS
     for text in ("not a domain!", "x.com)", "||spoiler||.com", "__x__.example"):
         bad = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": text}])
         refused = await reply_to(running, bad)
         assert refused["ephemeral"] and "ドメイン" in (refused.get("content") or "")
     stats = await fake.slash("stats")
     shown = await reply_to(running, stats)
-    assert "1" in embed_text(shown)
+    assert "報告 1 件(フィッシング 1、不審 0)" in embed_text(shown)
 
 
 async def test_unknown_campaign_is_a_sentence_not_a_crash(running: Running) -> None:
