@@ -740,7 +740,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
         return 2
     if getattr(args, "db", None):
-        args.settings = replace(args.settings, db_path=os.path.abspath(args.db), db_from_default=False)
+        args.settings = replace(args.settings, db=os.path.abspath(args.db))
     lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
     try:
         return COMMANDS[args.command](args, lang)

@@ -265,11 +265,20 @@ class DiscordSettings:
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
-    db_path: str = ""  # read_settings always fills it (PHISHBOT_DB, else default_db_path())
+    db: str | None = None  # PHISHBOT_DB or --db, absolute; None: the default location (see db_path)
     lookups: LookupSettings = field(default_factory=LookupSettings)
     address_hash_key: str | None = field(default=None, repr=False)  # never printed
     discord: DiscordSettings = field(default_factory=DiscordSettings)
-    db_from_default: bool = False  # PHISHBOT_DB was unset: the database is in the user data folder
+
+    @property
+    def db_path(self) -> str:
+        """The database file. The default is worked out only when a command needs it (platformdirs
+        costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
+        return self.db or default_db_path()
+
+    @property
+    def db_from_default(self) -> bool:
+        return self.db is None
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -299,7 +308,6 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
     """Every setting, read and checked; the first bad one raises ``SettingsError``."""
     merged = environment(env, env_file)
     values = {s.name: _value(merged, s.name) for s in SETTINGS}
-    db = values["PHISHBOT_DB"]
     return AppSettings(
         lang=values["PHISHBOT_LANG"],
         limits=Limits(
@@ -309,8 +317,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_text_chars=values["PHISHBOT_MAX_TEXT_CHARS"],
             max_urls=values["PHISHBOT_MAX_URLS"],
         ),
-        db_path=db or default_db_path(),
-        db_from_default=db is None,
+        db=values["PHISHBOT_DB"],
         lookups=LookupSettings(
             enabled=values["LOOKUPS_ENABLED"],
             timeout=values["LOOKUP_TIMEOUT"],
