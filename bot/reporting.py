@@ -7,9 +7,9 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_url
-from bot.analysis.models import Finding, Problem, Report
+from bot.analysis.models import Finding, Listing, Problem, Report
 from bot.analysis.privacy import mask_address
-from bot.i18n import t
+from bot.i18n import t, tn
 
 
 def finding_detail(finding: Finding, lang: str) -> str:
@@ -19,7 +19,39 @@ def finding_detail(finding: Finding, lang: str) -> str:
         params["brand"] = brand.name_in(lang)
     if finding.rule == "lookalike_domain" and "how" in params:
         params["how"] = t(lang, "lookalike_how", params["how"])
+    if finding.rule == "listed_link":
+        params["listing"] = listing_phrase(params.get("source", "?"), params.get("date", "?"), params.get("label") or None,
+                                           params.get("threat", "phishing"), params.get("current") != "no", lang)
     return t(lang, "rule", finding.rule, **params)
+
+
+def listing_phrase(source: str, date: str, label: str | None, threat: str, current: bool, lang: str) -> str:
+    """"listed by JPCERT/CC on 2024-01-04 as 国税庁 phishing" (the feed's label as the feed wrote it)."""
+    from bot.feeds.sources import source_name
+
+    threat_text = t(lang, "listing", f"threat_{threat}" if threat in ("phishing", "malware") else "threat_phishing")
+    key = "with_label" if label else "plain"
+    text = t(lang, "listing", key, source=source_name(source), date=date[:10], label=label or "", threat=threat_text)
+    return text + ("" if current else t(lang, "listing", "old"))
+
+
+def listing_text(listing: Listing, lang: str) -> str:
+    return listing_phrase(listing.source, listing.first_listed, listing.label, listing.threat, listing.current, lang)
+
+
+def other_sources_lines(listings: tuple[Listing, ...], servers: int | None, lang: str, limit: int = 5) -> list[str]:
+    """What the threat feeds and the other servers say, as lines set apart from the guild's counts."""
+    lines = [t(lang, "listing", "heading")]
+    if listings:
+        shown: dict[str, Listing] = {}
+        for x in listings:
+            shown.setdefault(x.source, x)
+        lines += [f"- {listing_text(x, lang)}" for x in list(shown.values())[:limit]]
+    else:
+        lines.append(f"- {t(lang, 'listing', 'none')}")
+    if servers is not None:
+        lines.append(tn(lang, "listing", "servers", servers) if servers else t(lang, "listing", "servers_none"))
+    return lines
 
 
 def problem_detail(problem: Problem, lang: str) -> str:
@@ -51,7 +83,8 @@ def to_dict(
     brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
     ages = dict(report.ages)
-    for link, fact in zip(report.links, report.link_facts, strict=True):
+    listed = report.link_listings or tuple(() for _ in report.links)
+    for link, fact, found in zip(report.links, report.link_facts, listed, strict=True):
         official = bool(link.registrable_domain) and (
             link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
         )
@@ -64,6 +97,8 @@ def to_dict(
                 "age_days": ages.get(link.registrable_domain or ""),
                 "lookup": fact.lookup if fact else "skipped",
                 "source": link.source,
+                "listed": [{"source": x.source, "first_listed": x.first_listed[:10], "label": x.label,
+                            "threat": x.threat, "current": x.current} for x in found],
             }
         )
     return {

@@ -39,6 +39,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "obfuscated_script":    {"info": 0, "low": 15, "medium": 30, "high": 40},
     "pdf_active_content":   {"info": 0, "low": 10, "medium": 20, "high": 40},
     "unregistered_domain":  {"info": 0, "low": 10, "medium": 25, "high": 35},
+    "listed_link":          {"info": 0, "low": 15, "medium": 30, "high": 60},
 }
 
 _ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from bot.analysis.models import Limits, Report
 from bot.analysis.pipeline import ANALYSIS_BUGS, failed_report, judge, prepare
+from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel
 
 T = TypeVar("T")
@@ -26,13 +27,16 @@ async def _run(data: bytes, fn: Callable[..., T], *args: Any) -> T:
     return await asyncio.to_thread(fn, *args) if len(data) > THREAD_ABOVE else fn(*args)
 
 
-async def analyse_with_lookups(data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits) -> Report:
+async def analyse_with_lookups(data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits,
+                               listings: FeedListings | None = None) -> Report:
+    """``listings``: the threat feeds (in memory in the bot; a few queries from the CLI)."""
     try:
         prepared = await _run(data, prepare, data, limits)
     except ANALYSIS_BUGS as exc:
         return failed_report(data, type(exc).__name__)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
+    listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else {}
     try:
-        return await _run(data, judge, prepared, facts, now)
+        return await _run(data, judge, prepared, facts, now, listed)
     except ANALYSIS_BUGS as exc:
         return failed_report(data, type(exc).__name__)

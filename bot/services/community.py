@@ -24,6 +24,7 @@ from bot.community.leaks import CommunityCounts, Registration, rank_leak_sources
 from bot.community.services import parse_service_list, resolve_service
 from bot.services.analyse_report import analyse_with_lookups
 from bot.services.domain_info import domain_info
+from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel, NewReport, SharedLogPort, StoredReportView
 
 PURGE_EVERY = timedelta(minutes=5)
@@ -64,9 +65,9 @@ class Community:
 
     async def submit_report(
         self, data: bytes, guild_id: int, member_id: int, now: datetime, intel: DomainIntel | None,
-        limits: Limits | None = None, keep_raw_days: int | None = None,
+        limits: Limits | None = None, keep_raw_days: int | None = None, listings: FeedListings | None = None,
     ) -> Submitted:
-        report = await analyse_with_lookups(data, intel, now, limits or Limits())
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), listings)
         if not report.readable:
             raise CommunityError("unreadable", reason=report.problems[-1].code if report.problems else "?")
         stored = await self.store.save_report(self._new_report(report, data, guild_id, member_id, now, keep_raw_days))
@@ -80,11 +81,11 @@ class Community:
 
     async def rejudge(
         self, data: bytes, guild_id: int, public_id: str, now: datetime, intel: DomainIntel | None,
-        limits: Limits | None = None,
+        limits: Limits | None = None, listings: FeedListings | None = None,
     ) -> Report:
         """Judge a stored report again once its lookups have answered (the bot replied before
         they did): the verdict, score, findings and domain ages are updated in place."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits())
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), listings)
         if report.readable:
             new = self._new_report(report, data, guild_id, 0, now, None)
             await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,
