@@ -6,7 +6,10 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -18,8 +21,19 @@ from bot.storage.database import Database
 from bot.storage.registration_cache import RegistrationCache
 
 if TYPE_CHECKING:
+    from bot.metrics import Metrics
+    from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.community import Community
+    from bot.services.feeds_in import FeedUpdater
+    from bot.services.link_watch import LinkWatch
+    from bot.services.listings import IndexKeeper, ListingIndex
+    from bot.services.network import NetworkIndex
+    from bot.services.protocols import FeedFetcher, Fetched, FetchFailed
+    from bot.services.web_tokens import WebTokens
+    from bot.storage.feed_store import FeedStoreSQLite
     from bot.storage.shared_log import SharedLogStore
+    from bot.storage.sharing_store import SharingStoreSQLite
+    from bot.web.app import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -82,3 +96,130 @@ async def open_services(settings: AppSettings) -> AsyncIterator[tuple[Community,
             return
         async with registry_intel(settings, store.db) as intel:
             yield comm, store, intel
+
+
+@dataclass
+class Outreach:
+    """Beyond the report channel: the threat feeds, the network of servers, link watch, the web
+    tokens and blocklist feeds, the metrics — over the process's one database connection."""
+
+    settings: AppSettings
+    metrics: Metrics
+    feed_store: FeedStoreSQLite
+    sharing: SharingStoreSQLite
+    index: ListingIndex
+    keeper: IndexKeeper
+    network: NetworkIndex
+    tokens: WebTokens
+    blocklist: BlocklistFeeds
+    watch: LinkWatch
+    web: WebServer | None = None
+    updater: FeedUpdater | None = None
+
+    async def guild_changed(self, guild_id: int) -> None:
+        """A guild changed what it shares: its feeds, the network and link watch follow at once."""
+        self.blocklist.forget(guild_id)
+        self.watch.forget(guild_id)
+        await self.network.refresh()
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@contextlib.asynccontextmanager
+async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore, ready: Callable[[], bool],
+                   metrics: Metrics | None = None) -> AsyncIterator[Outreach]:
+    """Opens what lies beyond the report channel and runs its background work (the feed schedule,
+    the index and network refreshes, the event-loop lag probe) and, when ``WEB_ENABLED``, the web
+    server; all of it stops when the block ends."""
+    from bot.feeds.fetch import FeedFetcherHTTP
+    from bot.metrics import Metrics
+    from bot.services.blocklist_feed import BlocklistFeeds
+    from bot.services.feeds_in import FeedUpdater
+    from bot.services.link_watch import LinkWatch
+    from bot.services.listings import IndexKeeper, ListingIndex
+    from bot.services.network import NetworkIndex
+    from bot.services.web_tokens import WebTokens
+    from bot.storage.feed_store import FeedStoreSQLite
+    from bot.storage.sharing_store import SharingStoreSQLite
+    from bot.web.app import WebDeps, WebServer
+
+    metrics = metrics or Metrics()
+    db = store.db
+    db.on_write = metrics.db_write_seconds.observe
+    feed_store = FeedStoreSQLite(db)
+    sharing = SharingStoreSQLite(db)
+    index = ListingIndex(settings.feeds.listing_days)
+    keeper = IndexKeeper(feed_store, index)
+    await keeper.refresh()
+    network = NetworkIndex(store, sharing)
+    await network.refresh()
+    out = Outreach(
+        settings=settings, metrics=metrics, feed_store=feed_store, sharing=sharing, index=index, keeper=keeper,
+        network=network, tokens=WebTokens(sharing, comm.key),
+        blocklist=BlocklistFeeds(store, sharing, index, network, _utcnow, time.monotonic),
+        watch=LinkWatch(store, index, network, _utcnow, time.monotonic),
+    )
+    metrics.gauge_from(metrics.feed_names, lambda: len(index))
+    metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
+    stop = asyncio.Event()
+    async with contextlib.AsyncExitStack() as stack:
+        work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
+        if settings.feeds.sources:
+            session = await stack.enter_async_context(aiohttp.ClientSession())
+            fetcher = FeedFetcherHTTP(session, settings.feeds.timeout, settings.feeds.max_bytes)
+
+            async def changed() -> None:
+                await keeper.refresh()
+
+            out.updater = FeedUpdater(feed_store, _MeteredFetcher(fetcher, metrics), settings.feeds.sources,
+                                      settings.feeds.interval, _utcnow, changed)
+            work.append(out.updater.run(stop))
+        tasks = [asyncio.ensure_future(w) for w in work]
+        try:
+            if settings.web.enabled:
+                async def healthy() -> bool:
+                    async with db.conn.execute("SELECT 1") as cur:
+                        return await cur.fetchone() is not None
+
+                async def guild_language(guild_id: int) -> str | None:
+                    language = (await store.guild_settings(guild_id))["language"]
+                    return str(language) if language else None
+
+                out.web = WebServer(WebDeps(
+                    settings=settings, metrics=metrics, tokens=out.tokens, feeds_out=out.blocklist, sharing=sharing,
+                    community=comm, listings=index, clock=_utcnow, healthy=healthy, ready=ready,
+                    guild_language=guild_language,
+                ))
+                await out.web.start()
+            yield out
+        finally:
+            stop.set()
+            if out.web is not None:
+                await out.web.stop()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(task, 10)
+
+
+class _MeteredFetcher:
+    """The feed fetcher, counted (``phishbot_feed_fetches``)."""
+
+    def __init__(self, inner: FeedFetcher, metrics: Metrics) -> None:
+        self.inner = inner
+        self.metrics = metrics
+        self.source = "feed"
+
+    async def fetch(self, url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchFailed:
+        from bot.services.protocols import FetchFailed
+
+        answer = await self.inner.fetch(url, etag, last_modified)
+        status = answer.reason if isinstance(answer, FetchFailed) else ("ok" if answer.body is not None else "not_modified")
+        self.metrics.feed_fetches.labels(_feed_of(url), status).inc()
+        return answer
+
+
+def _feed_of(url: str) -> str:
+    """A feed URL's host, as the metric's label (never its path or query: a key may be in them)."""
+    return url.split("://", 1)[-1].split("/", 1)[0].rpartition("@")[2][:64]

@@ -12,7 +12,8 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -60,6 +61,7 @@ class Database:
         # one connection serves every task of the process (the bot answers many members at once):
         # write transactions take turns, so no task's statements land inside another's transaction
         self._write = asyncio.Lock()
+        self.on_write: Callable[[float], None] | None = None  # told each write transaction's seconds (metrics)
 
     @classmethod
     async def open(cls, path: str, *, migrate: bool = True, create: bool = True, check: bool = True) -> Database:
@@ -144,6 +146,7 @@ class Database:
         """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it. Every
         write goes through here, one task at a time."""
         self._writable()
+        began = time.perf_counter()
         async with self._write:
             # BEGIN runs in aiosqlite's thread even if this task is cancelled while waiting for it:
             # shielded, it is awaited to its end and rolled back, never left open
@@ -158,6 +161,8 @@ class Database:
                     await self.conn.execute("ROLLBACK")
                 raise
             await self.conn.execute("COMMIT")
+        if self.on_write is not None:
+            self.on_write(time.perf_counter() - began)
 
     async def close(self) -> None:
         await self.conn.close()
