@@ -121,7 +121,7 @@ def parse_channel_names(value: str) -> tuple[str, ...]:
 
 
 def _port(name: str, raw: str) -> int:
-    if not raw.isdigit() or not 0 < int(raw) < 65536:
+    if not raw.isdigit() or not 0 <= int(raw) < 65536:
         raise SettingsError(name, raw, "not_port")
     return int(raw)
 
@@ -265,7 +265,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WEB_HOST", _host, "127.0.0.1", "`127.0.0.1`",
             "Address the web server listens on (`0.0.0.0` in a container, behind a reverse proxy).", WEB,
             example="127.0.0.1"),
-    Setting("WEB_PORT", _port, 8080, "8080", "Port the web server listens on.", WEB),
+    Setting("WEB_PORT", _port, 8080, "8080", "Port the web server listens on (`0`: any free port; the log says which).",
+            WEB),
     Setting("WEB_PUBLIC_URL", _url("http://", "https://"), None, "`http://WEB_HOST:WEB_PORT`",
             "The address people reach the web server at (`https://phishbot.example.jp` behind a reverse proxy): feed "
             "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),

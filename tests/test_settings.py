@@ -162,7 +162,7 @@ def test_web_and_feed_settings() -> None:
         ("jpcert", "https://raw.githubusercontent.com/JPCERTCC/phishurl-list/main/{year}/{year}{month}.csv"),
         ("openphish", "http://127.0.0.1:1/feed.txt")]
     assert read_settings({"WEB_PUBLIC_URL": "https://pb.example.jp/"}, env_file=None).web.base_url == "https://pb.example.jp"
-    for name, value, code in (("WEB_PORT", "70000", "not_port"), ("WEB_HOST", "a b", "not_host"),
+    for name, value, code in (("WEB_PORT", "70000", "not_port"), ("WEB_PORT", "-1", "not_port"), ("WEB_HOST", "a b", "not_host"),
                               ("FEEDS", "jpcert,evilfeed", "not_feed"), ("FEEDS", "openphish=file:///etc/passwd", "not_feed")):
         with pytest.raises(SettingsError) as caught:
             read_settings({name: value}, env_file=None)
