@@ -224,8 +224,9 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
     from bot.services.protocols import StoreError
+    from bot.services.sharing_setup import SharingError
 
-    if isinstance(exc, CommunityError):
+    if isinstance(exc, CommunityError | SharingError):
         return t(lang, "community", exc.code, **exc.params)
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
@@ -290,3 +291,28 @@ def registered_text(result: dict[str, Any], lang: str) -> str:
 def registrations_text(rows: list[dict[str, Any]], lang: str) -> str:
     text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
     return text or t(lang, "cli", "none")
+
+
+def sharing_text(state: Any, base_url: str, lang: str) -> str:
+    """``/setup``'s and ``phishbot setup``'s lines about the feeds, pages, link watch and network
+    (``state``: services.sharing_setup.SharingState). The URLs carry tokens: show them to admins only."""
+    from bot.services.sharing_setup import feed_urls, page_url
+
+    f = state.features
+    yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+    lines = [t(lang, "sharing", "feed_on") if state.feed_token else t(lang, "sharing", "feed_off")]
+    if state.feed_token:
+        lines += [f"  {url}" for url in feed_urls(base_url, state.feed_token)]
+        lines.append(t(lang, "sharing", "feed_external", value=yes if f.feed_external else no))
+    pages = (tn(lang, "sharing", "pages_chosen", len(state.shared)) if f.share_pages == "chosen"
+             else t(lang, "sharing", f"pages_{f.share_pages}"))
+    lines.append(pages)
+    if f.share_pages != "off" and state.pages_token:
+        example = state.shared[0] if state.shared else "C-xxxx"
+        lines.append(f"  {page_url(base_url, state.pages_token, example)}")
+    if f.share_pages == "chosen" and state.shared:
+        lines.append("  " + ", ".join(state.shared[:20]))
+    lines.append(t(lang, "sharing", "link_watch", mode=t(lang, "sharing", f"watch_{f.link_watch}")))
+    lines.append(t(lang, "sharing", "network", publish=yes if f.network_publish else no,
+                   receive=yes if f.network_receive else no))
+    return "\n".join(lines)

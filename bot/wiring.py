@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from bot.services.community import Community
     from bot.services.feeds_in import FeedUpdater
     from bot.services.link_watch import LinkWatch
-    from bot.services.listings import IndexKeeper, ListingIndex
+    from bot.services.listings import IndexKeeper, ListingIndex, StoredListings
     from bot.services.network import NetworkIndex
+    from bot.services.other_sources import OtherSources
     from bot.services.protocols import FeedFetcher, Fetched, FetchFailed
     from bot.services.web_tokens import WebTokens
     from bot.storage.feed_store import FeedStoreSQLite
@@ -223,3 +224,56 @@ class _MeteredFetcher:
 def _feed_of(url: str) -> str:
     """A feed URL's host, as the metric's label (never its path or query: a key may be in them)."""
     return url.split("://", 1)[-1].split("/", 1)[0].rpartition("@")[2][:64]
+
+
+@contextlib.asynccontextmanager
+async def lookups_and_listings(settings: AppSettings) -> AsyncIterator[tuple[RegistryIntel, StoredListings | None]]:
+    """For a one-off command: the registries (their cache in the database) and the threat feeds'
+    listings read from the same database; a database that cannot be opened costs both the cache and
+    the listings, never the analysis."""
+    from bot.services.listings import StoredListings
+    from bot.storage.feed_store import FeedStoreSQLite
+
+    db: Database | None = None
+    try:
+        db = await Database.open(settings.db_path)
+    except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on without it
+        log.warning("the database is unavailable (%s): no cache, no threat feeds", type(exc).__name__)
+    try:
+        async with registry_intel(settings, db) as intel:
+            yield intel, StoredListings(FeedStoreSQLite(db), settings.feeds.listing_days) if db is not None else None
+    finally:
+        if db is not None:
+            await db.close()
+
+
+async def listings_of(settings: AppSettings, query: str, domain: str, store: SharedLogStore | None, now: datetime,
+                      guild_id: int | None = None) -> OtherSources:
+    """What the threat feeds (and, for a guild that receives the network, the other servers) say
+    about a domain, for a one-off command: from ``store``'s database, or from the database file
+    when it exists (nothing is created for a question)."""
+    from bot.services.listings import StoredListings
+    from bot.services.network import NetworkIndex
+    from bot.services.other_sources import OtherSources, other_sources, query_host
+    from bot.storage.feed_store import FeedStoreSQLite
+    from bot.storage.sharing_store import SharingStoreSQLite
+
+    host = query_host(query) or domain
+    db = store.db if store is not None else None
+    opened = None
+    if db is None:
+        try:
+            db = opened = await Database.open(settings.db_path, create=False)
+        except Exception:  # noqa: BLE001 - no database yet (or an unusable one): nothing is listed
+            return OtherSources(host, (), None)
+    try:
+        listings = StoredListings(FeedStoreSQLite(db), settings.feeds.listing_days)
+        network = sharing = None
+        if store is not None and guild_id is not None:
+            sharing = SharingStoreSQLite(db)
+            network = NetworkIndex(store, sharing)
+            await network.refresh()
+        return await other_sources(host, guild_id, now, listings, network, sharing)
+    finally:
+        if opened is not None:
+            await opened.close()

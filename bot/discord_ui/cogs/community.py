@@ -12,6 +12,7 @@ from bot.community.services import known_services, service_for_slug
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, info_embed, plain
+from bot.discord_ui.sharing import campaign_page_line, domain_beside
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
 from bot.i18n import t
@@ -104,7 +105,8 @@ class Community(commands.Cog):
         if intel is not None:
             intel = deps.budget.for_guild(intel, interaction.guild_id)
         view = await deps.community.domain_view(interaction.guild_id, name, intel, deps.clock())
-        embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang),
+        beside = await domain_beside(deps, interaction.guild_id, name, view["domain"], lang)
+        embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang) + (f"\n\n{beside}" if beside else ""),
                            STATUS_COLOUR.get(view["status"], INFO_COLOUR))
         await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
 
@@ -123,7 +125,9 @@ class Community(commands.Cog):
         for row in view["leak_ranking"][:4]:
             buttons.add_item(VoteButton(view["id"], row["service"], lang))
         buttons.add_item(VoteButton(view["id"], None, lang))
-        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
+        text = campaign_text(view, lang)
+        page = await campaign_page_line(deps, interaction.guild_id, view["id"], lang)
+        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", text + (f"\n\n{page}" if page else ""))
         await interaction.response.send_message(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
 
     @campaign.autocomplete("campaign")
