@@ -910,7 +910,7 @@ def cmd_health(args: argparse.Namespace) -> int:
         host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(web.host, web.host)  # noqa: S104 - an address to ask
         url = f"http://{'[' + host + ']' if ':' in host else host}:{web.port}/readyz"
         try:
-            with urllib.request.urlopen(url, timeout=min(args.max_age, 5.0)) as answer:  # noqa: S310 - http, our own
+            with urllib.request.urlopen(url, timeout=min(args.max_age, 5.0)) as answer:
                 return 0 if answer.status == 200 else 1
         except urllib.error.HTTPError:
             return 1  # it answered: not ready
