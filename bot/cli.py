@@ -659,7 +659,8 @@ async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
     text += "\n" + sharing_text(state, args.settings.web.base_url, lang)
     features = asdict(state.features)
     features.pop("guild_id")
-    _emit(args, {**st, **features, "shared_campaigns": list(state.shared)}, text)
+    _emit(args, {**st, "sharing": {**features, "shared_campaigns": list(state.shared),
+                                   "blocklist_feed": state.feed_token is not None}}, text)
     return 0
 
 
@@ -827,15 +828,9 @@ async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
                     skipped=run.skipped, source=source_name(source), entries=run.entries))
         return status
     if args.feeds_command == "fetch":
-        import aiohttp
+        from bot.wiring import feed_updater
 
-        from bot.feeds.fetch import FeedFetcherHTTP
-        from bot.services.feeds_in import FeedUpdater
-
-        feeds = args.settings.feeds
-        async with aiohttp.ClientSession() as session:
-            updater = FeedUpdater(feed_store, FeedFetcherHTTP(session, feeds.timeout, feeds.max_bytes), feeds.sources,
-                                  feeds.interval, lambda: datetime.now(UTC))
+        async with feed_updater(args.settings, feed_store) as updater:
             for run in await updater.update_all():
                 if run.status not in ("ok", "not_modified", "busy"):
                     status = 1

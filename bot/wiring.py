@@ -277,3 +277,15 @@ async def listings_of(settings: AppSettings, query: str, domain: str, store: Sha
     finally:
         if opened is not None:
             await opened.close()
+
+
+@contextlib.asynccontextmanager
+async def feed_updater(settings: AppSettings, feed_store: FeedStoreSQLite) -> AsyncIterator[FeedUpdater]:
+    """The configured feeds' fetcher for a one-off ``phishbot feeds fetch``."""
+    from bot.feeds.fetch import FeedFetcherHTTP
+    from bot.services.feeds_in import FeedUpdater
+
+    feeds = settings.feeds
+    async with aiohttp.ClientSession() as session:
+        yield FeedUpdater(feed_store, FeedFetcherHTTP(session, feeds.timeout, feeds.max_bytes), feeds.sources,
+                          feeds.interval, _utcnow)
