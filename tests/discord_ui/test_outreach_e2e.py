@@ -105,7 +105,7 @@ async def test_curl_against_the_running_bot(running: Running) -> None:
     # /campaign shows the page link now that the server shares its pages
     asked = await running.fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": campaign}])
     shown = embed_text(await reply_to(running, asked))
-    assert f"/c/" in shown and campaign in shown
+    assert "/c/" in shown and campaign in shown
 
 
 async def test_domain_says_listed_by_jpcert(running: Running, tmp_path: Path) -> None:
@@ -248,4 +248,4 @@ async def test_network_servers_are_counted_apart(running: Running) -> None:
     await out.guild_changed(other)
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     assert "No other server reports this domain." in embed_text(await reply_to(running, asked))
-    assert GUILD_ID != other
+    assert other != GUILD_ID
