@@ -71,11 +71,14 @@ def web_settings(tmp_path: Path, **web: object) -> AppSettings:
 
 
 @contextlib.asynccontextmanager
-async def serve(settings: AppSettings) -> AsyncIterator[Served]:
+async def serve(settings: AppSettings, seed: bool = True) -> AsyncIterator[Served]:
+    """``seed``: two members report the seed campaign first (a scenario of its own may have built
+    the database already)."""
     ready = [True]
     async with community(settings) as (comm, store):
         first = await comm.submit_report(SEED_EML, GUILD, 201, NOW, None)
-        await comm.submit_report(seed_variant(1), GUILD, 202, NOW, None)
+        if seed:
+            await comm.submit_report(seed_variant(1), GUILD, 202, NOW, None)
         assert first.stored.campaign_id
         async with outreach(settings, comm, store, ready=lambda: ready[0]) as out, aiohttp.ClientSession() as http:
             assert out.web is not None and out.web.port

@@ -178,7 +178,7 @@ async def test_campaign_page_content(served: Served) -> None:
     assert "default-src 'none'" in resp.headers["Content-Security-Policy"] and resp.headers["X-Frame-Options"] == "DENY"
     assert '<html lang="ja">' in ja and '<meta name="robots" content="noindex, nofollow">' in ja
     assert "三井住友カード" in ja and "servicecc-jp[.]cc" in ja and "ntc-cs[.]com" in ja and "203.0.113.45" in ja
-    assert "JPCERT/CC が 2021-01-22 に 三井住友カード のフィッシングとして掲載" in ja
+    assert "JPCERT/CC が 2021-01-22 に三井住友カードのフィッシングとして掲載" in ja
     assert "servicecc-jp.cc" not in ja and "ntc-cs.com" not in ja  # defanged everywhere
     for private in ("taro", "example.jp", "t***", "uid=", "VpassID"):  # no address, no recipient, no mail text
         assert private not in ja, private
