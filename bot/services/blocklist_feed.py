@@ -12,6 +12,7 @@ A body depends only on the entries (no "generated at" line), so its ETag changes
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import Callable
@@ -32,6 +33,7 @@ FORMATS: dict[str, tuple[str, str]] = {  # file name -> (format, content type)
 }
 TITLE = "phishbot blocklist"
 CACHE_SECONDS = 60.0
+THREAD_ABOVE = 2000  # entries: a larger feed is assembled and rendered in a worker thread
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Rendered:
 class _Cached:
     at: float
     snapshot: Snapshot
+    digest: str  # of the entries: when it moves, the feed changed
     bodies: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
 
@@ -82,20 +85,29 @@ class BlocklistFeeds:
         self._changed: dict[int, tuple[str, datetime]] = {}  # guild -> (digest of its entries, first seen)
 
     async def snapshot(self, guild_id: int) -> Snapshot:
+        return (await self._cached(guild_id)).snapshot
+
+    async def _cached(self, guild_id: int) -> _Cached:
         cached = self._cache.get(guild_id)
         if cached is not None and self.monotonic() - cached.at < CACHE_SECONDS:
-            return cached.snapshot
-        snapshot = await self._build(guild_id)
+            return cached
+        snapshot, digest = await self._build(guild_id)
         if len(self._cache) > 1000:
             self._cache.clear()
-        self._cache[guild_id] = _Cached(self.monotonic(), snapshot)
-        return snapshot
+        if cached is not None and cached.digest == digest:
+            cached.at, cached.snapshot = self.monotonic(), snapshot  # unchanged: the rendered bodies stay
+        else:
+            cached = _Cached(self.monotonic(), snapshot, digest)
+        self._cache[guild_id] = cached
+        return cached
 
     def forget(self, guild_id: int) -> None:
         """The guild changed what its feeds carry: the next request builds them anew."""
         self._cache.pop(guild_id, None)
 
-    async def _build(self, guild_id: int) -> Snapshot:
+    async def _build(self, guild_id: int) -> tuple[Snapshot, str]:
+        """The guild's entries (the store's queries on the event loop) merged with the threat feeds'
+        and the network's in a worker thread: tens of thousands of listings would hold the loop."""
         now = self.clock()
         entries: dict[str, FeedEntry] = {}
         for domain in await self.shared_log.blocklist(guild_id):
@@ -106,7 +118,20 @@ class BlocklistFeeds:
                 brands=tuple(summary["brands"]), confirmed=summary["decision"] == "confirmed",
             )
         features = await self.sharing.guild_features(guild_id)
-        if features.feed_external and self.index is not None:
+        network = self.network.names(guild_id) if self.network is not None and features.network_receive else {}
+
+        def assemble() -> tuple[Snapshot, str]:
+            self._external(entries, features.feed_external, network, now)
+            snapshot = Snapshot(guild_id, tuple(entries[name] for name in sorted(entries)))
+            return snapshot, hashlib.sha256(repr(snapshot.entries).encode("utf-8")).hexdigest()
+
+        if len(entries) + (len(self.index) if features.feed_external and self.index is not None else 0) > THREAD_ABOVE:
+            return await asyncio.to_thread(assemble)
+        return assemble()
+
+    def _external(self, entries: dict[str, FeedEntry], feed_external: bool, network: dict[str, int],
+                  now: datetime) -> None:
+        if feed_external and self.index is not None:
             for name, found in self.index.current(now).items():
                 current = [x for x in found if x.current]
                 listed = tuple((x.source, x.first_listed, x.label) for x in current)
@@ -114,30 +139,30 @@ class BlocklistFeeds:
                 old = entries.get(name)
                 entries[name] = (FeedEntry(name, sources, listed=listed) if old is None else
                                  FeedEntry(**{**old.__dict__, "sources": old.sources + sources, "listed": listed}))
-        if features.feed_external and features.network_receive and self.network is not None:
-            for name, servers in self.network.names(guild_id).items():
+        if feed_external:
+            for name, servers in network.items():
                 old = entries.get(name)
                 entries[name] = (FeedEntry(name, ("network",), servers=servers) if old is None else
                                  FeedEntry(**{**old.__dict__, "sources": (*old.sources, "network"), "servers": servers}))
-        return Snapshot(guild_id, tuple(entries[name] for name in sorted(entries)))
 
     async def render(self, guild_id: int, file_name: str) -> Rendered:
         fmt, content_type = FORMATS[file_name]
-        snapshot = await self.snapshot(guild_id)
-        digest = hashlib.sha256(repr(snapshot.entries).encode("utf-8")).hexdigest()
+        cached = await self._cached(guild_id)
         seen = self._changed.get(guild_id)
-        if seen is None or seen[0] != digest:
-            seen = (digest, self.clock().replace(microsecond=0))
+        if seen is None or seen[0] != cached.digest:
+            seen = (cached.digest, self.clock().replace(microsecond=0))
             if len(self._changed) > 10_000:
                 self._changed.clear()
             self._changed[guild_id] = seen
         changed = seen[1]
-        cached = self._cache.get(guild_id)
-        bodies = cached.bodies if cached is not None and cached.snapshot is snapshot else {}
-        if file_name not in bodies:
-            body = RENDERERS[fmt](snapshot, changed).encode("utf-8")
-            bodies[file_name] = (body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
-        body, etag = bodies[file_name]
+        if file_name not in cached.bodies:
+            def render() -> tuple[bytes, str]:
+                body = RENDERERS[fmt](cached.snapshot, changed).encode("utf-8")
+                return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+            big = len(cached.snapshot.entries) > THREAD_ABOVE
+            cached.bodies[file_name] = await asyncio.to_thread(render) if big else render()
+        body, etag = cached.bodies[file_name]
         return Rendered(body, content_type, etag, changed)
 
 
@@ -160,8 +185,9 @@ def render_hosts(snapshot: Snapshot, changed: datetime) -> str:  # noqa: ARG001 
     return "\n".join(lines) + "\n"
 
 
-def render_adblock(snapshot: Snapshot, changed: datetime) -> str:  # noqa: ARG001 - one signature
+def render_adblock(snapshot: Snapshot, changed: datetime) -> str:
     lines = ["[Adblock Plus 2.0]", f"! Title: {TITLE}", "! Expires: 6 hours",
+             f"! Last modified: {changed.strftime('%d %b %Y %H:%M UTC')}",
              *_header(snapshot, "!")[:2], *(f"||{e.domain}^" for e in snapshot.entries)]
     return "\n".join(lines) + "\n"
 
@@ -191,7 +217,9 @@ def render_json(snapshot: Snapshot, changed: datetime) -> str:  # noqa: ARG001 -
         if "network" in e.sources:
             item["servers"] = e.servers
         domains.append(item)
-    return json.dumps({"title": TITLE, "count": len(domains), "domains": domains}, ensure_ascii=False, indent=1) + "\n"
+    head = json.dumps({"title": TITLE, "count": len(domains)}, ensure_ascii=False)[:-1]
+    lines = ",\n".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) for d in domains)
+    return f'{head}, "domains": [\n{lines}\n]}}\n'  # one domain a line: compact, and readable with grep
 
 
 RENDERERS: dict[str, Callable[[Snapshot, datetime], str]] = {
