@@ -48,7 +48,7 @@ from bot.services.network import NetworkIndex  # noqa: E402
 from bot.storage.feed_store import FeedStoreSQLite  # noqa: E402
 from bot.storage.sharing_store import SharingStoreSQLite  # noqa: E402
 from bot.wiring import community  # noqa: E402
-from tests.fakes.discord_server import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID, FakeDiscord, discord_in_thread  # noqa: E402
+from tests.fakes.discord_server import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID, discord_in_thread  # noqa: E402
 from tests.web.conftest import SEED_EML, seed_variant, web_settings  # noqa: E402
 
 URLS = REPO.parent / "shared" / "corpus-dev" / "urls"
