@@ -831,8 +831,8 @@ async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
         from bot.wiring import feed_updater
 
         async with feed_updater(args.settings, feed_store) as updater:
-            for run in await updater.update_all():
-                if run.status not in ("ok", "not_modified", "busy"):
+            for run in await updater.update_all(force=True):
+                if run.status not in ("ok", "not_modified", "busy", "recent"):
                     status = 1
                 key = "busy" if run.status == "busy" else "fetched"
                 _emit(args, run.__dict__, t(lang, "feeds", key, source=source_name(run.source), status=run.status,

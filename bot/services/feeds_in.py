@@ -24,6 +24,7 @@ from bot.services.protocols import FeedFetcher, FeedRecord, FeedState, FeedStore
 
 log = logging.getLogger(__name__)
 PARSE_IN_THREAD_ABOVE = 256 * 1024  # bytes: larger feeds are parsed off the event loop
+LEASE_SECONDS = 900  # a fetch that dies without releasing its lease blocks others this long at most
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,23 @@ class FeedUpdater:
         self.on_change = on_change
         self.holder = holder or f"{os.uname().nodename}:{os.getpid()}"
 
-    async def update(self, feed: FeedConfig) -> FeedRun:
+    async def update(self, feed: FeedConfig, force: bool = False) -> FeedRun:
+        """Fetches one feed. On schedule (``force`` False) a feed another process fetched within
+        the interval is left alone (status ``recent``): a deployment of several processes fetches
+        each feed once an interval. A fetch running elsewhere right now is ``busy``."""
         now = self.clock()
-        lease = timedelta(seconds=max(self.interval / 2, 300))
-        if not await self.store.take_feed_lease(feed.source, self.holder, now, now + lease):
-            return FeedRun(feed.source, "busy")
         previous = {s.source: s for s in await self.store.feed_states()}.get(feed.source) or FeedState(feed.source)
+        if (not force and previous.checked_at is not None and previous.url is not None
+                and now - previous.checked_at < timedelta(seconds=self.interval * 0.9)):
+            return FeedRun(feed.source, "recent", entries=previous.entries)
+        if not await self.store.take_feed_lease(feed.source, self.holder, now, now + timedelta(seconds=LEASE_SECONDS)):
+            return FeedRun(feed.source, "busy")
+        try:
+            return await self._fetch(feed, previous, now)
+        finally:
+            await self.store.release_feed_lease(feed.source, self.holder)
+
+    async def _fetch(self, feed: FeedConfig, previous: FeedState, now: datetime) -> FeedRun:
         urls = month_urls(feed.url, now)
         if len(urls) > 1 and previous.url == urls[0]:
             urls = urls[:1]  # last month's file was read when this month's was first fetched
@@ -156,8 +168,8 @@ class FeedUpdater:
             await self.on_change()
         return FeedRun(feed.source, status, total.items, total.listed, total.new, total.skipped, entries)
 
-    async def update_all(self) -> list[FeedRun]:
-        return [await self.update(feed) for feed in self.feeds]
+    async def update_all(self, force: bool = False) -> list[FeedRun]:
+        return [await self.update(feed, force) for feed in self.feeds]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Fetches every ``interval`` seconds until ``stop`` is set; a failure waits for the next round."""

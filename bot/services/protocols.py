@@ -217,6 +217,10 @@ class FeedStore(Protocol):
         """True when ``holder`` may fetch ``source`` now (no other holder's lease is running)."""
         ...
 
+    async def release_feed_lease(self, source: str, holder: str) -> None:
+        """Ends ``holder``'s lease (another holder's is left alone)."""
+        ...
+
 
 @dataclass(frozen=True)
 class GuildFeatures:

@@ -116,3 +116,10 @@ class FeedStoreSQLite:
                 (source, holder, iso(until), iso(now)),
             )
             return cur.rowcount > 0
+
+    async def release_feed_lease(self, source: str, holder: str) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE feed_state SET lease_holder = NULL, lease_until = NULL WHERE source = ? AND lease_holder = ?",
+                (source, holder),
+            )

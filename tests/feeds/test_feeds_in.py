@@ -90,12 +90,12 @@ async def test_fetch_is_conditional_and_bounded(store: FeedStoreSQLite, server: 
                               (FeedConfig("openphish", server.url("/feed.txt")),), 3600, lambda: NOW, changed)
         [first] = await updater.update_all()
         assert (first.status, first.listed, first.entries) == ("ok", 2, 2) and changes == [1]
-        [second] = await updater.update_all()
+        [second] = await updater.update_all(force=True)  # at once: an admin's `feeds fetch`
         assert second.status == "not_modified" and changes == [1]
         assert server.asked[1].if_none_match == server.etag("/feed.txt")
         assert server.asked[1].if_modified_since is not None
         server.files["/feed.txt"] += b"https://c.example-phish.jp/z\n"
-        [third] = await updater.update_all()
+        [third] = await updater.update_all(force=True)
         assert (third.status, third.new, third.entries) == ("ok", 1, 3)
     assert {a.path for a in server.asked} == {"/feed.txt"}  # only the configured URL, ever
     [state] = await store.feed_states()
@@ -128,7 +128,7 @@ async def test_fetch_failures_are_values(store: FeedStoreSQLite, server: FeedSer
         assert state.status == "http_503" and state.entries == 0
 
 
-async def test_one_process_fetches_a_feed_at_a_time(store: FeedStoreSQLite, server: FeedServer) -> None:
+async def test_one_process_fetches_a_feed_once_an_interval(store: FeedStoreSQLite, server: FeedServer) -> None:
     server.files["/feed.txt"] = b"https://a.example-phish.net/x\n"
     async with aiohttp.ClientSession() as session:
         fetcher = FeedFetcherHTTP(session, 5.0, 1024 * 1024)
@@ -136,9 +136,14 @@ async def test_one_process_fetches_a_feed_at_a_time(store: FeedStoreSQLite, serv
         one = FeedUpdater(store, fetcher, feeds, 3600, lambda: NOW, holder="one")
         two = FeedUpdater(store, fetcher, feeds, 3600, lambda: NOW, holder="two")
         assert [r.status for r in await one.update_all()] == ["ok"]
-        assert [r.status for r in await two.update_all()] == ["busy"]
+        assert [r.status for r in await two.update_all()] == ["recent"]  # fetched by another process just now
+        assert [r.status for r in await two.update_all(force=True)] == ["not_modified"]  # an admin's fetch goes
+        # a fetch running elsewhere right now: busy, whatever the schedule says
+        assert await store.take_feed_lease("openphish", "three", NOW, NOW + timedelta(minutes=15))
+        assert [r.status for r in await two.update_all(force=True)] == ["busy"]
         later = FeedUpdater(store, fetcher, feeds, 3600, lambda: NOW + timedelta(hours=1), holder="two")
-        assert [r.status for r in await later.update_all()] == ["not_modified"]  # the lease ran out
+        assert [r.status for r in await later.update_all()] == ["not_modified"]  # the interval and the lease ran out
+    assert len(server.asked) == 3
 
 
 async def test_jpcert_month_files(store: FeedStoreSQLite, server: FeedServer) -> None:
@@ -151,7 +156,7 @@ async def test_jpcert_month_files(store: FeedStoreSQLite, server: FeedServer) ->
                               (FeedConfig("jpcert", server.url("/{year}/{year}{month}.csv")),), 3600, lambda: NOW)
         [run] = await updater.update_all()
         assert run.status == "ok" and run.entries == 3  # this month's file and the end of last month's
-        await updater.update_all()
+        await updater.update_all(force=True)
     assert [a.path for a in server.asked] == ["/2025/202510.csv", "/2025/202509.csv", "/2025/202510.csv"]
 
 
