@@ -24,7 +24,7 @@ GUILD = "111"
 LISTING = ("date,URL,description\n"
            "2021/01/22 09:30:00,https://smbc.servicecc-jp.cc/vpass/login.php,三井住友カード\n"
            "2021/01/22 09:31:00,https://foo.duckdns.org/x,Amazon\n"
-           "2021/01/22 09:32:00,https://duckdns.org/x,Amazon\n").encode("utf-8")
+           "2021/01/22 09:32:00,https://duckdns.org/x,Amazon\n").encode()
 
 
 def pb(db: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
