@@ -210,7 +210,6 @@ class _MeteredFetcher:
     def __init__(self, inner: FeedFetcher, metrics: Metrics) -> None:
         self.inner = inner
         self.metrics = metrics
-        self.source = "feed"
 
     async def fetch(self, url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchFailed:
         from bot.services.protocols import FetchFailed

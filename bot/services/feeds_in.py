@@ -81,15 +81,17 @@ async def _records(format_name: str, data: bytes, now: datetime) -> tuple[list[F
 
 async def import_feed(store: FeedStore, source: str, format_name: str, data: bytes, now: datetime,
                       name: str | None = None) -> FeedRun:
-    """A feed file an admin has (``phishbot feeds import``): merged into the source's listings."""
+    """A feed file an admin has (``phishbot feeds import``): merged into the source's listings. The
+    validators of the source's scheduled fetch are kept (its next request stays conditional)."""
     found, read, skipped = await _records(format_name, data, now)
     new = await store.merge_feed(source, found) if found else 0
     entries = await store.count_feed(source)
     previous = {s.source: s for s in await store.feed_states()}.get(source)
+    fetched = previous is not None and previous.url is not None and previous.url.startswith(("http://", "https://"))
     await store.save_feed_state(FeedState(
-        source=source, url=name, etag=previous.etag if previous else None,
-        last_modified=previous.last_modified if previous else None, checked_at=now,
-        changed_at=now if found else None, status="imported", entries=entries,
+        source=source, url=previous.url if fetched and previous else name,
+        etag=previous.etag if previous else None, last_modified=previous.last_modified if previous else None,
+        checked_at=now, changed_at=now if found else None, status="imported", entries=entries,
     ))
     return FeedRun(source, "imported", read, len(found), new, skipped, entries)
 
@@ -123,7 +125,7 @@ class FeedUpdater:
         each feed once an interval. A fetch running elsewhere right now is ``busy``."""
         now = self.clock()
         previous = {s.source: s for s in await self.store.feed_states()}.get(feed.source) or FeedState(feed.source)
-        if (not force and previous.checked_at is not None and previous.url is not None
+        if (not force and previous.status in ("ok", "not_modified") and previous.checked_at is not None
                 and now - previous.checked_at < timedelta(seconds=self.interval * 0.9)):
             return FeedRun(feed.source, "recent", entries=previous.entries)
         if not await self.store.take_feed_lease(feed.source, self.holder, now, now + timedelta(seconds=LEASE_SECONDS)):

@@ -13,6 +13,7 @@ from bot.services.protocols import FeedRecord, FeedState
 from bot.storage.database import Database
 
 _BATCH = 500  # names per IN (...) query
+MERGE_BATCH = 5000  # names per write transaction
 
 
 def iso(when: datetime) -> str:
@@ -38,19 +39,26 @@ class FeedStoreSQLite:
         self.db = db
 
     async def merge_feed(self, source: str, records: Sequence[FeedRecord]) -> int:
-        async with self.db.transaction() as conn:
-            before = await self._count(source)
-            await conn.executemany(
-                "INSERT INTO feed_entry (source, domain, first_listed, last_listed, label, threat, urls)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, domain) DO UPDATE SET"
-                " first_listed = min(feed_entry.first_listed, excluded.first_listed),"
-                " last_listed = max(feed_entry.last_listed, excluded.last_listed),"
-                " label = coalesce(feed_entry.label, excluded.label), threat = excluded.threat, urls = excluded.urls",
-                [(source, r.domain, iso(r.first_listed), iso(r.last_listed), r.label, r.threat, r.urls) for r in records],
-            )
-            await conn.execute("UPDATE feed_generation SET generation = generation + 1 WHERE id = 1")
-            after = await self._count(source)
-        return after - before
+        """In transactions of ``MERGE_BATCH`` names: a feed of a million URLs never holds the write
+        lock for long (the bot, in another process, waits at most ``BUSY_TIMEOUT_MS`` for it). An
+        import cut short is whole up to its last batch, and importing again is harmless."""
+        new = 0
+        for i in range(0, len(records), MERGE_BATCH):
+            batch = records[i:i + MERGE_BATCH]
+            async with self.db.transaction() as conn:
+                before = await self._count(source)
+                await conn.executemany(
+                    "INSERT INTO feed_entry (source, domain, first_listed, last_listed, label, threat, urls)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, domain) DO UPDATE SET"
+                    " first_listed = min(feed_entry.first_listed, excluded.first_listed),"
+                    " last_listed = max(feed_entry.last_listed, excluded.last_listed),"
+                    " label = coalesce(feed_entry.label, excluded.label), threat = excluded.threat, urls = excluded.urls",
+                    [(source, r.domain, iso(r.first_listed), iso(r.last_listed), r.label, r.threat, r.urls)
+                     for r in batch],
+                )
+                await conn.execute("UPDATE feed_generation SET generation = generation + 1 WHERE id = 1")
+                new += await self._count(source) - before
+        return new
 
     async def _count(self, source: str) -> int:
         async with self.db.conn.execute("SELECT count(*) FROM feed_entry WHERE source = ?", (source,)) as cur:

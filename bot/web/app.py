@@ -118,6 +118,16 @@ def build_app(deps: WebDeps) -> web.Application:
     return app
 
 
+class ListenError(OSError):
+    """The web server cannot listen where it was told (the port is taken, the address is not ours)."""
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(reason)
+        self.host = host
+        self.port = port
+        self.reason = reason
+
+
 class WebServer:
     """Started and stopped inside the caller's event loop (the bot's, or ``phishbot serve``'s)."""
 
@@ -134,6 +144,10 @@ class WebServer:
         site = web.TCPSite(self.runner, web_settings.host, web_settings.port, reuse_address=True)
         try:
             await site.start()
+        except OSError as exc:
+            await self.runner.cleanup()
+            self.runner = None
+            raise ListenError(web_settings.host, web_settings.port, exc.strerror or type(exc).__name__) from exc
         except BaseException:
             await self.runner.cleanup()
             self.runner = None

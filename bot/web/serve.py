@@ -17,6 +17,7 @@ from dataclasses import replace
 from bot.i18n import t
 from bot.services.protocols import StoreError
 from bot.settings import AppSettings
+from bot.web.app import ListenError
 
 log = logging.getLogger("bot.web")
 
@@ -51,9 +52,12 @@ def serve(settings: AppSettings, lang: str) -> int:
     except StoreError as exc:
         print(f"phishbot: {t(lang, 'store', exc.code, **exc.params)}", file=sys.stderr)
         return 1
-    except OSError as exc:
-        sentence = t(lang, "serve", "cannot_listen", host=settings.web.host, port=settings.web.port,
-                     error=exc.strerror or type(exc).__name__)
-        print(f"phishbot: {sentence}", file=sys.stderr)
+    except ListenError as exc:
+        print(f"phishbot: {t(lang, 'serve', 'cannot_listen', host=exc.host, port=exc.port, error=exc.reason)}",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:  # the database's folder cannot be made or written
+        print(f"phishbot: {t(lang, 'store', 'db_error', path=settings.db_path)} ({exc.strerror or type(exc).__name__})",
+              file=sys.stderr)
         return 1
     return 0
