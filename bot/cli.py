@@ -790,6 +790,13 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
     return serve(args.settings, lang)
 
 
+def feed_status(code: str, lang: str) -> str:
+    """A feed's state in words: ``http_503`` → "the server answered HTTP 503"."""
+    if code.startswith("http_") and code[5:].isdigit():
+        return t(lang, "feed_status", "http", code=code[5:])
+    return t(lang, "feed_status", code)
+
+
 def cmd_feeds(args: argparse.Namespace, lang: str) -> int:
     if args.feeds_command == "token":
         return _run_community(args, lang, _feed_token)
@@ -834,8 +841,9 @@ async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
             for run in await updater.update_all(force=True):
                 if run.status not in ("ok", "not_modified", "busy", "recent"):
                     status = 1
-                key = "busy" if run.status == "busy" else "fetched"
-                _emit(args, run.__dict__, t(lang, "feeds", key, source=source_name(run.source), status=run.status,
+                key = "skipped" if run.status in ("busy", "recent") else "fetched"
+                _emit(args, run.__dict__, t(lang, "feeds", key, source=source_name(run.source),
+                                            status=feed_status(run.status, lang),
                                             items=run.items, listed=run.listed, new=run.new, entries=run.entries))
         return status
     states = await feed_store.feed_states()
@@ -843,7 +851,8 @@ async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
         {"source": s.source, "name": source_name(s.source), "entries": s.entries, "status": s.status,
          "checked_at": s.checked_at.isoformat() if s.checked_at else None,
          "changed_at": s.changed_at.isoformat() if s.changed_at else None} for s in states]
-    text = "\n".join(t(lang, "feeds", "status_row", source=r["name"], entries=r["entries"], status=r["status"],
+    text = "\n".join(t(lang, "feeds", "status_row", source=r["name"], entries=r["entries"],
+                        status=feed_status(str(r["status"]), lang),
                         when=str(r["checked_at"] or "-")[:16].replace("T", " ")) for r in rows)
     _emit(args, rows, text or t(lang, "feeds", "status_none"))
     return 0

@@ -77,7 +77,7 @@ def test_tokens_and_setup_from_the_cli(tmp_path: Path) -> None:
              "--link-watch", "delete", "--network", "both", "--feed-sources", "on", env=env)
     text = out.stdout.decode()
     assert out.returncode == 0 and "Blocklist feed: on" in text and "https://pb.example.jp/f/" in text
-    assert "https://pb.example.jp/c/" in text and "delete the message" in text and "publish this server's blocklist on" in text
+    assert "https://pb.example.jp/c/" in text and "delete the message" in text and "publishing this server's blocklist: on" in text
     shown = json.loads(pb(db, "setup", "--guild", GUILD, "--json").stdout)["sharing"]
     assert shown["link_watch"] == "delete" and shown["network_publish"] and shown["feed_external"]
     refused = pb(db, "setup", "--guild", GUILD, "--share-campaign", "C-0000", "--lang", "en")
