@@ -141,9 +141,10 @@ class LinkWatch(commands.Cog):
                 text = "\n".join([message.content, *((s.content or "") for s in getattr(message, "message_snapshots", None)
                                                     or [])])
                 hit = await out.watch.check(message.guild.id, text, features.network_receive)
-                out.metrics.link_watch.labels("clean" if hit is None else "judged" if hit.judged else "known_bad").inc()
                 if hit is not None:
                     await self.act(message, hit, features.link_watch)
+                # counted once handled (warned, hidden or deleted): the benchmark reads this counter
+                out.metrics.link_watch.labels("clean" if hit is None else "judged" if hit.judged else "known_bad").inc()
             except Exception:
                 log.exception("link watch failed in guild %s", message.guild.id)
 
