@@ -105,7 +105,8 @@ class Community(commands.Cog):
         if intel is not None:
             intel = deps.budget.for_guild(intel, interaction.guild_id)
         view = await deps.community.domain_view(interaction.guild_id, name, intel, deps.clock())
-        beside = await domain_beside(deps, interaction.guild_id, name, view["domain"], lang)
+        official = view["status"] == "official"  # a brand's own domain: no feed lists it, nothing to add
+        beside = "" if official else await domain_beside(deps, interaction.guild_id, name, view["domain"], lang)
         embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang) + (f"\n\n{beside}" if beside else ""),
                            STATUS_COLOUR.get(view["status"], INFO_COLOUR))
         await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
