@@ -224,9 +224,8 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
     from bot.services.protocols import StoreError
-    from bot.services.sharing_setup import SharingError
 
-    if isinstance(exc, CommunityError | SharingError):
+    if isinstance(exc, CommunityError):
         return t(lang, "community", exc.code, **exc.params)
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.services.community import CommunityError
 from bot.services.protocols import FeatureChanges, GuildFeatures, SharedLogPort, SharingStore
 from bot.services.web_tokens import WebTokens
 
@@ -17,13 +18,9 @@ LINK_WATCH = ("off", "reply", "hide", "delete")
 NETWORK = ("off", "publish", "receive", "both")
 
 
-class SharingError(ValueError):
-    """Bad input from an admin, with a stable code (locales: ``community.<code>``)."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = {k: str(v) for k, v in params.items()}
+class SharingError(CommunityError):
+    """Bad input from an admin, with a stable code (locales: ``community.<code>``): said like a
+    member's bad input, by the CLI and the bot alike."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from bot.storage.database import Database
 from bot.storage.feed_store import iso
 
 _FEATURES = "feed_external, share_pages, link_watch, network_publish, network_receive"
+_REVOKE = "UPDATE web_token SET revoked_at = ? WHERE guild_id = ? AND kind = ? AND revoked_at IS NULL"
 
 
 def _features(guild_id: int, row: tuple[object, ...] | None) -> GuildFeatures:
@@ -77,10 +78,7 @@ class SharingStoreSQLite:
 
     async def replace_token(self, guild_id: int, kind: str, token_hash: str, nonce: str, now: datetime) -> None:
         async with self.db.transaction() as conn:
-            await conn.execute(
-                "UPDATE web_token SET revoked_at = ? WHERE guild_id = ? AND kind = ? AND revoked_at IS NULL",
-                (iso(now), guild_id, kind),
-            )
+            await conn.execute(_REVOKE, (iso(now), guild_id, kind))
             await conn.execute(
                 "INSERT INTO web_token (token_hash, guild_id, kind, nonce, created_at) VALUES (?, ?, ?, ?, ?)",
                 (token_hash, guild_id, kind, nonce, iso(now)),
@@ -88,10 +86,7 @@ class SharingStoreSQLite:
 
     async def revoke_token(self, guild_id: int, kind: str, now: datetime) -> bool:
         async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "UPDATE web_token SET revoked_at = ? WHERE guild_id = ? AND kind = ? AND revoked_at IS NULL",
-                (iso(now), guild_id, kind),
-            )
+            cur = await conn.execute(_REVOKE, (iso(now), guild_id, kind))
             return cur.rowcount > 0
 
     async def token_guild(self, token_hash: str, kind: str) -> int | None:
