@@ -24,15 +24,16 @@ import matplotlib
 
 matplotlib.use("Agg", force=False)
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+from matplotlib.typing import RcKeyType
 
-from bot.charts import palette  # noqa: E402
-from bot.charts.data import CampaignChart, StatsChart, bucket_label, describe, verdict_label, week_label  # noqa: E402
-from bot.i18n import t  # noqa: E402
+from bot.charts import palette
+from bot.charts.data import CampaignChart, StatsChart, bucket_label, describe, verdict_label, week_label
+from bot.i18n import t
 
 JAPANESE_FONT = "IPAexGothic"
 FALLBACK_FONT = "DejaVu Sans"
@@ -63,7 +64,7 @@ def _ensure_fonts() -> None:
     _fonts_ready = True
 
 
-def _rc() -> dict[str, Any]:
+def _rc() -> dict[RcKeyType, Any]:
     return {
         "font.family": [JAPANESE_FONT, FALLBACK_FONT],
         "font.size": 11,
