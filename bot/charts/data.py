@@ -132,7 +132,7 @@ def week_label(start: date) -> str:
 def bucket_label(start: datetime, unit: str) -> str:
     """ISO-like labels, the same in both languages."""
     if unit == "hour":
-        return start.strftime("%m-%d %H:00")
+        return start.strftime("%Y-%m-%d %H:00")
     if unit in ("day", "week"):
         return start.strftime("%Y-%m-%d")
     if unit == "month":

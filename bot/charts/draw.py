@@ -186,7 +186,7 @@ def _stats_figure(chart: StatsChart) -> Figure:
     for i, n in enumerate(counts):
         brands.text(n + most * 0.01, i, f" {n}", va="center", fontsize=10)
     brands.set_yticks(y, labels)
-    brands.invert_yaxis()
+    brands.set_ylim(max(len(labels), 5) - 0.5, -0.5)  # most first, and bars as thick for one brand as for eight
     brands.set_xlim(0, most * 1.12)
     brands.xaxis.set_major_locator(MaxNLocator(integer=True))
     brands.set_xlabel(t(lang, "chart", "reports_axis"))
@@ -234,10 +234,10 @@ def _campaign_figure(chart: CampaignChart) -> Figure:
 
         counts = [r.votes for r in chart.rows]
         own = [r.votes_from_recipients for r in chart.rows]
-        every = votes.barh(y, counts, height=0.6, facecolor="white", edgecolor=palette.VOTES, linewidth=1.6,
-                           hatch="////")
+        every = votes.barh(y, counts, height=0.6, facecolor="white", edgecolor=palette.VOTES,
+                           linewidth=[1.6 if n else 0 for n in counts], hatch="////")  # no stray line at 0
         _gid(every, "series-votes")
-        mine = votes.barh(y, own, height=0.28, color=palette.VOTES, edgecolor=palette.VOTES)
+        mine = votes.barh(y, own, height=0.28, color=palette.VOTES, linewidth=0)
         _gid(mine, "series-votes-recipients")
         most = max(counts, default=0)
         for i, r in enumerate(chart.rows):
@@ -274,7 +274,7 @@ def _campaign_figure(chart: CampaignChart) -> Figure:
         for i, n in enumerate(counts):
             if n:
                 timeline.text(i, n + most * 0.02, str(n), ha="center", va="bottom", fontsize=10)
-    step = max(1, -(-len(x) // MAX_TICKS))
+    step = max(1, -(-len(x) // (MAX_TICKS if chart.unit != "hour" else MAX_TICKS * 2 // 3)))
     timeline.set_xticks(x[::step], [bucket_label(start, chart.unit) for start, _ in chart.timeline][::step])
     if len(x) == 1:
         timeline.set_xlim(-2, 2)
