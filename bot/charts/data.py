@@ -140,6 +140,25 @@ def bucket_label(start: datetime, unit: str) -> str:
     return start.strftime("%Y")
 
 
+def week_lines(chart: StatsChart) -> list[str]:
+    """One line per week that has reports, oldest first ("week of 11/30: 3 (Phishing 3)")."""
+    lang = chart.lang
+    sep = t(lang, "chart", "separator")
+    lines = []
+    for w in chart.weeks:
+        if w.total:
+            parts = sep.join(t(lang, "chart", "count_of", label=verdict_label(v, lang), count=n) for v, n in w.counts)
+            lines.append(t(lang, "chart", "week_item", week=week_label(w.start), total=w.total)
+                         + t(lang, "chart", "parenthesis", text=parts))
+    return lines
+
+
+def timeline_lines(chart: CampaignChart) -> list[str]:
+    """One line per bucket that has reports, oldest first ("2021-01-24 10:00 3")."""
+    return [t(chart.lang, "chart", "count_of", label=bucket_label(start, chart.unit), count=n)
+            for start, n in chart.timeline if n]
+
+
 def describe(chart: StatsChart | CampaignChart) -> str:
     """Every number of the picture as sentences: the attachment's description (alt text), the
     text beside the picture, the page's ``alt``."""
