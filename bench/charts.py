@@ -5,8 +5,8 @@ five register their services, three vote) is built with ``phishbot report|leak``
 processes, as a user would; then ``phishbot stats|campaign --chart`` draws the /stats and /campaign
 pictures in Japanese and English into docs/img (``--out`` elsewhere). Then, in this process, on the
 same database: the time to draw each chart (PNG and SVG, ``--repeat`` times after one warm-up), and
-what the first chart of a process costs (importing matplotlib, loading the fonts), measured in fresh
-processes.
+what the first chart of a process costs (importing matplotlib, loading the fonts) and what a process
+holds once it draws (RSS), measured in fresh processes.
 
     python bench/charts.py [--out docs/img] [--repeat 30]
 """
@@ -78,6 +78,35 @@ def first_chart_ms() -> tuple[float, float]:
     return imported, drawn
 
 
+def memory_mib() -> list[tuple[str, float]]:
+    """A fresh process: RSS before, after importing the drawing module, after 12 drawings in a
+    worker thread (as the bot draws), and after handing freed memory back (malloc_trim)."""
+    code = (
+        "import ctypes, gc\n"
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "def rss():\n"
+        "    return next(int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('VmRSS'))\n"
+        "print('start', rss())\n"
+        "from bot.charts.draw import render\n"
+        "from bot.charts.data import campaign_chart, stats_chart\n"
+        "print('imported', rss())\n"
+        "s = stats_chart({'weeks': [{'week': '2026-11-23', 'verdicts': {'phishing': 3, 'suspicious': 1}}] * 12,"
+        " 'month': '2026-11', 'top_brands': [['smbc-card', 3], ['amazon', 2]]}, 'ja')\n"
+        "c = campaign_chart({'id': 'C-1', 'brands': ['smbc-card'], 'leak_ranking': [{'service': 'amazon', 'score': 0.7,"
+        " 'registered': 3, 'not_registered': 0, 'votes': 2, 'votes_from_recipients': 2}]},"
+        " {'unit': 'day', 'buckets': [['2021-01-24T00:00:00+00:00', 3]]}, 'en')\n"
+        "pool = ThreadPoolExecutor(1)\n"
+        "for _ in range(6):\n"
+        "    pool.submit(render, s).result(); pool.submit(render, c).result()\n"
+        "gc.collect()\n"
+        "print('drawn_12_in_a_thread', rss())\n"
+        "ctypes.CDLL('libc.so.6').malloc_trim(0)\n"
+        "print('after_malloc_trim', rss())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, check=True, timeout=120)
+    return [(name, float(value)) for name, value in (line.split() for line in out.stdout.decode().splitlines())]
+
+
 def main(out: Path, repeat: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,6 +145,7 @@ def main(out: Path, repeat: int) -> None:
     imported = statistics.median(f[0] for f in firsts)
     drawn = statistics.median(f[1] for f in firsts)
     print(f"first chart of a process (median of 3 fresh processes): import {imported:.0f} ms + first draw {drawn:.0f} ms")
+    print("memory of a fresh process (RSS, MiB): " + ", ".join(f"{name} {mib:.1f}" for name, mib in memory_mib()))
     print(f"slowest PNG median {worst:.0f} ms; target < 300 ms: {'PASS' if worst < 300 else 'MISS'}")
 
 

@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 
@@ -43,7 +43,28 @@ class _Entry:
 def _draw(chart: StatsChart | CampaignChart) -> bytes:
     from bot.charts.draw import render  # imports matplotlib: in the worker thread, on first use
 
-    return render(chart, "png")
+    try:
+        return render(chart, "png")
+    finally:
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Hands the memory a drawing freed back to the system (glibc keeps it otherwise: ~20 MB of a
+    long-running bot's RSS, docs/BENCHMARKS.md). Elsewhere than glibc, nothing to do."""
+    global _trim  # noqa: PLW0603 - looked up once
+    if _trim is None:
+        try:
+            import ctypes
+
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim: Any = None
 
 
 class ChartCache:
