@@ -133,3 +133,14 @@ async def test_the_cache_keeps_a_minute_shares_a_drawing_and_survives_an_impatie
     assert await cache.png(1, "stats", chart) and cache.drawn == 3  # a minute later: drawn again
     other = StatsChart("en", (), (), "December 2026", ())
     assert await cache.png(1, "stats", other) == PNG + b"December 2026" and cache.drawn == 4  # new numbers
+
+
+async def test_without_attach_files_the_answer_goes_without_the_picture(running: Running) -> None:
+    from tests.fakes.discord_server import DEFAULT_BOT_PERMISSIONS, Perm
+
+    fake = running.fake
+    await seed_thread_message(running)
+    await fake.set_bot_permissions(int(DEFAULT_BOT_PERMISSIONS) & ~int(Perm.ATTACH_FILES))
+    answer = await reply_to(running, await fake.slash("stats", locale="en-US"), timeout=60)
+    assert answer["files"] == [] and "Phishing 1" in embed_text(answer)
+    assert charts_of(running).drawn == 0  # not even drawn

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.charts.data import campaign_chart, stats_chart, timeline_lines, week_lines
+from bot.charts.data import CampaignChart, StatsChart, campaign_chart, stats_chart, timeline_lines, week_lines
 from bot.community.services import known_services, service_for_slug
 from bot.discord_ui.charts import ChartCache, chart_file
 from bot.discord_ui.client import PhishBot
@@ -94,6 +94,13 @@ class Community(commands.Cog):
         self.bot = bot
         self.charts = ChartCache()
 
+    async def _picture(self, interaction: discord.Interaction[PhishBot], name: str,
+                       chart: StatsChart | CampaignChart) -> bytes | None:
+        """The chart's PNG, or None where the bot may not attach files (the answer goes without it)."""
+        if interaction.guild_id is None or not interaction.app_permissions.attach_files:
+            return None
+        return await self.charts.png(interaction.guild_id, name, chart)
+
     @app_commands.command(name=L("domain"), description=L("domain_desc"))
     @app_commands.describe(name=L("domain_name"))
     @app_commands.rename(name=L("domain_name_name"))
@@ -132,7 +139,7 @@ class Community(commands.Cog):
         embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
                         value=clip("\n".join(lines) or t(lang, "chart", "none"), 1024), inline=False)
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
-        png = await self.charts.png(interaction.guild_id, view["id"], chart)
+        png = await self._picture(interaction, view["id"], chart)
         if png is None:  # the text says it all; the picture is a bonus
             await interaction.followup.send(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
             return
@@ -192,7 +199,7 @@ class Community(commands.Cog):
         embed.add_field(name=clip(t(lang, "chart", "brands_field", month=chart.month), 256),
                         value=clip("\n".join(brands) or t(lang, "chart", "none"), 1024), inline=False)
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
-        png = await self.charts.png(interaction.guild_id, "stats", chart)
+        png = await self._picture(interaction, "stats", chart)
         if png is None:
             await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
             return
