@@ -1,7 +1,8 @@
 # phishbot: the Discord bot in a container.
 #   docker build -t phishbot .
 #   docker run -d --name phishbot --env-file .env -v phishbot-data:/data phishbot
-# The database, its secret.key (the address-hash key) and the lookup cache live in /data: keep
+# The database, its secret.key (the address-hash key), the lookup cache and matplotlib's font cache
+# (for the charts; the user has no home) live in /data: keep
 # that volume, and back it up with `docker exec phishbot phishbot db backup /data/backup.db`.
 
 # --- build: a wheel of phishbot and of every pinned dependency ---------------------------------
@@ -20,6 +21,7 @@ RUN groupadd --system --gid 10001 phishbot \
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir --no-index --find-links /wheels phishbot && rm -rf /wheels
 ENV PHISHBOT_DB=/data/phishbot.db \
+    MPLCONFIGDIR=/data/.matplotlib \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
 USER phishbot
