@@ -519,8 +519,8 @@ class SharedLogStore:
         arrival (``mail_time``), oldest first."""
         async with self.db.conn.execute(
             "SELECT strftime('%Y-%m-%dT%H:00:00+00:00', mail_time) AS hour, count(*) FROM report"
-            " WHERE guild_id = ? AND campaign_id = ? GROUP BY hour ORDER BY hour LIMIT ?",
-            (guild_id, campaign_id, limit),
+            " WHERE campaign_id = ? AND +guild_id = ? GROUP BY hour ORDER BY hour LIMIT ?",  # the campaign's index
+            (campaign_id, guild_id, limit),
         ) as cur:
             return [(str(h), int(n)) for h, n in await cur.fetchall() if h is not None]
 
