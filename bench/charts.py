@@ -51,7 +51,7 @@ async def views(db: Path, campaign: str) -> tuple[dict[str, Any], dict[str, Any]
     from bot.settings import read_settings
     from bot.wiring import community
 
-    settings = read_settings({"PHISHBOT_DB": str(db)})
+    settings = read_settings({"PHISHBOT_DB": str(db)}, env_file=None)
     async with community(settings) as (comm, _):
         series = await comm.stats_series(int(GUILD), datetime.now(UTC))
         view = await comm.campaign_view(int(GUILD), campaign)
