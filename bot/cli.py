@@ -563,13 +563,14 @@ def _with_chart(args: argparse.Namespace, lang: str, obj: dict[str, Any], text: 
     """Draws ``chart`` into ``args.chart`` (PNG or SVG by its suffix, written whole or not at all)
     and prints the view with the chart's numbers as text; exit 1 when the file could not be made."""
     from bot.charts.data import describe
-    from bot.charts.draw import render
 
     path: str = args.chart
     problem = None
     try:
+        from bot.charts.draw import render  # matplotlib: only here
+
         data = render(chart, "svg" if path.lower().endswith(".svg") else "png")
-    except Exception:  # noqa: BLE001 - whatever the plotting library raises: one sentence, the numbers still printed
+    except Exception:  # noqa: BLE001 - whatever the plotting library raises (or a broken install): one sentence, the numbers still printed
         problem = t(lang, "chart", "failed")
     else:
         tmp = f"{path}.{os.getpid()}.tmp"

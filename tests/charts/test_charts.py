@@ -239,3 +239,17 @@ def test_the_analysis_path_never_imports_matplotlib(tmp_path: Path) -> None:
     code = "import sys, bot.charts, bot.charts.data, bot.charts.palette; print('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, check=True,
                           timeout=60).stdout.strip() == b"False"
+
+
+def test_a_chart_that_cannot_be_drawn_is_one_line(scenario: tuple[Path, str], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.charts.draw
+
+    def broken(chart: Any, fmt: str = "png") -> bytes:
+        raise RuntimeError("no fonts today")
+
+    monkeypatch.setattr(bot.charts.draw, "render", broken)
+    db, campaign = scenario
+    status, out, err = cli(db, "campaign", campaign, "--guild", GUILD, "--lang", "ja", "--chart", str(tmp_path / "c.png"))
+    assert status == 1 and "グラフを描けませんでした" in err and "Traceback" not in err and "no fonts" not in err
+    assert "Amazon" in out and not (tmp_path / "c.png").exists()
