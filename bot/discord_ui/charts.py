@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.charts.data import describe
-from bot.discord_ui.embeds import clip
+from bot.discord_ui.embeds import FIELD_MAX, clip
+from bot.i18n import t
 
 if TYPE_CHECKING:
     from bot.charts.data import CampaignChart, StatsChart
@@ -121,3 +122,17 @@ class ChartCache:
 def chart_file(png: bytes, filename: str, chart: StatsChart | CampaignChart) -> discord.File:
     """The PNG as an attachment whose description (alt text) holds the chart's numbers."""
     return discord.File(io.BytesIO(png), filename=filename, description=clip(describe(chart), ALT_TEXT_MAX))
+
+
+def lines_value(lines: list[str], lang: str) -> str:
+    """Lines for an embed field: whole lines only, "… and N more" when they do not all fit."""
+    out: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        if used + len(line) + 1 > FIELD_MAX - 40:
+            out.append(t(lang, "discord", "and_more", count=len(lines) - i))
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "\n".join(out) or t(lang, "chart", "none")
+

@@ -144,3 +144,14 @@ async def test_without_attach_files_the_answer_goes_without_the_picture(running:
     answer = await reply_to(running, await fake.slash("stats", locale="en-US"), timeout=60)
     assert answer["files"] == [] and "Phishing 1" in embed_text(answer)
     assert charts_of(running).drawn == 0  # not even drawn
+
+
+def test_a_long_series_fits_its_embed_field_in_whole_lines() -> None:
+    from bot.discord_ui.charts import lines_value
+
+    lines = [f"2021-01-{d:02d} {d}" for d in range(1, 32)] * 5
+    value = lines_value(lines, "en")
+    assert len(value) <= 1024
+    kept = value.splitlines()
+    assert kept[:-1] == lines[: len(kept) - 1] and kept[-1] == f"… and {len(lines) - len(kept) + 1} more"
+    assert lines_value([], "ja") == "なし"

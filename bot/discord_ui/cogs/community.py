@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.charts.data import CampaignChart, StatsChart, campaign_chart, stats_chart, timeline_lines, week_lines
 from bot.community.services import known_services, service_for_slug
-from bot.discord_ui.charts import ChartCache, chart_file
+from bot.discord_ui.charts import ChartCache, chart_file, lines_value
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, clip, info_embed, plain
@@ -137,7 +137,7 @@ class Community(commands.Cog):
         chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view["id"]), lang)
         lines = timeline_lines(chart)
         embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
-                        value=clip("\n".join(lines) or t(lang, "chart", "none"), 1024), inline=False)
+                        value=lines_value(lines, lang), inline=False)
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
         png = await self._picture(interaction, view["id"], chart)
         if png is None:  # the text says it all; the picture is a bonus
@@ -194,10 +194,10 @@ class Community(commands.Cog):
         chart = stats_chart(await deps.community.stats_series(interaction.guild_id, deps.clock()), lang)
         # the picture's numbers as text too: the weeks with reports, this month's brands
         embed.add_field(name=t(lang, "chart", "weeks_field"),
-                        value=clip("\n".join(week_lines(chart)) or t(lang, "chart", "none"), 1024), inline=False)
+                        value=lines_value(week_lines(chart), lang), inline=False)
         brands = [t(lang, "chart", "count_of", label=label, count=n) for label, n in chart.brands]
         embed.add_field(name=clip(t(lang, "chart", "brands_field", month=chart.month), 256),
-                        value=clip("\n".join(brands) or t(lang, "chart", "none"), 1024), inline=False)
+                        value=lines_value(brands, lang), inline=False)
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
         png = await self._picture(interaction, "stats", chart)
         if png is None:
