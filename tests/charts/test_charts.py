@@ -253,3 +253,31 @@ def test_a_chart_that_cannot_be_drawn_is_one_line(scenario: tuple[Path, str], tm
     status, out, err = cli(db, "campaign", campaign, "--guild", GUILD, "--lang", "ja", "--chart", str(tmp_path / "c.png"))
     assert status == 1 and "グラフを描けませんでした" in err and "Traceback" not in err and "no fonts" not in err
     assert "Amazon" in out and not (tmp_path / "c.png").exists()
+
+
+def test_the_campaign_page_gets_its_svg_in_one_call(scenario: tuple[Path, str]) -> None:
+    """What the web page (issue 14) calls: the use-cases' views in, SVG text out, in the reader's language."""
+    import asyncio
+
+    from bot.charts import campaign_svg, stats_svg
+    from bot.services.community import Community
+    from bot.storage.database import Database
+    from bot.storage.secret_key import address_hash_key
+    from bot.storage.shared_log import SharedLogStore
+
+    db, campaign = scenario
+
+    async def views() -> tuple[Any, Any, Any]:
+        async with await Database.open(str(db)) as database:
+            comm = Community(SharedLogStore(database), address_hash_key(str(db), None))
+            from datetime import UTC, datetime
+
+            return (await comm.campaign_view(int(GUILD), campaign), await comm.campaign_timeline(int(GUILD), campaign),
+                    await comm.stats_series(int(GUILD), datetime.now(UTC)))
+
+    view, timeline, series = asyncio.run(views())
+    for lang, words in (("ja", "推定漏えい元"), ("en", "probable leak source")):
+        svg = campaign_svg(view, timeline, lang)
+        assert svg.lstrip().startswith("<?xml") and '<svg role="img"' in svg and words in svg
+        assert 'id="series-votes-recipients-0"' in svg
+        assert '<svg role="img"' in stats_svg(series, lang)
