@@ -216,7 +216,7 @@ def test_a_chart_file_that_cannot_be_written_is_one_line(scenario: tuple[Path, s
     assert usage.value.code == 2
 
 
-def imported_by(*argv: str) -> set[str]:
+def imported_by(*argv: str, home: Path) -> set[str]:
     code = (
         "import sys, io, contextlib\n"
         "from bot.cli import main\n"
@@ -224,17 +224,19 @@ def imported_by(*argv: str) -> set[str]:
         "print(','.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=120, check=True,
-                          env={"PATH": "/usr/bin:/bin", "LOOKUPS_ENABLED": "false", "HOME": str(ROOT)})
+                          env={"PATH": "/usr/bin:/bin", "LOOKUPS_ENABLED": "false", "HOME": str(home)})
     return set(proc.stdout.decode().strip().split(","))
 
 
 def test_the_analysis_path_never_imports_matplotlib(tmp_path: Path) -> None:
-    assert "matplotlib" not in imported_by("analyze", "--json", "--no-lookups", str(SEED_EML))
+    home = tmp_path / "home"  # matplotlib keeps its font cache under HOME: never in the checkout
+    home.mkdir()
+    assert "matplotlib" not in imported_by("analyze", "--json", "--no-lookups", str(SEED_EML), home=home)
     db = str(tmp_path / "r.db")
     assert "matplotlib" not in imported_by("report", str(SEED_EML), "--guild", "1", "--member", "2", "--no-lookups",
-                                           "--json", "--db", db)
-    assert "matplotlib" not in imported_by("stats", "--guild", "1", "--json", "--db", db)
-    drew = imported_by("stats", "--guild", "1", "--json", "--db", db, "--chart", str(tmp_path / "s.png"))
+                                           "--json", "--db", db, home=home)
+    assert "matplotlib" not in imported_by("stats", "--guild", "1", "--json", "--db", db, home=home)
+    drew = imported_by("stats", "--guild", "1", "--json", "--db", db, "--chart", str(tmp_path / "s.png"), home=home)
     assert {"matplotlib", "numpy"} <= drew  # the test would see it
     code = "import sys, bot.charts, bot.charts.data, bot.charts.palette; print('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, check=True,
