@@ -283,3 +283,14 @@ def test_the_campaign_page_gets_its_svg_in_one_call(scenario: tuple[Path, str]) 
         assert svg.lstrip().startswith("<?xml") and '<svg role="img"' in svg and words in svg
         assert 'id="series-votes-recipients-0"' in svg
         assert '<svg role="img"' in stats_svg(series, lang)
+
+
+def test_only_the_drawing_module_imports_matplotlib() -> None:
+    import ast
+
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        if any(n == "matplotlib" or n.startswith("matplotlib.") for n in names):
+            assert path == ROOT / "bot" / "charts" / "draw.py", path
