@@ -7,6 +7,7 @@ chosen command needs; ``analyze --no-lookups`` never imports discord.py, aiohttp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     campaign = sub.add_parser("campaign", help="a campaign and its probable leak source / キャンペーン")
     campaign.add_argument("id", metavar="ID", help="campaign id, e.g. C-7f3a")
     _common(campaign)
+    campaign.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                          help="also draw the leak-source ranking (votes apart) and the reports over time (.png or .svg)")
 
     leak = sub.add_parser("leak", help="leak sources: register services, vote / 漏えい元")
     leak_sub = leak.add_subparsers(dest="leak_command", required=True, metavar="ACTION")
@@ -99,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="the guild's numbers / 統計")
     _common(stats)
+    stats.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                       help="also draw reports per week by verdict and this month's top brands (.png or .svg)")
 
     setup = sub.add_parser("setup", help="a guild's settings (what /setup sets in Discord) / サーバーの設定")
     _common(setup)
@@ -151,6 +156,12 @@ def _raw_days(text: str) -> int:
     if not text.isdigit() or not 0 <= int(text) <= 90:
         raise argparse.ArgumentTypeError(f"0 to 90 days: {text!r}")
     return int(text)
+
+
+def _chart_file(text: str) -> str:
+    if os.path.splitext(text)[1].lower() not in (".png", ".svg"):
+        raise argparse.ArgumentTypeError(f"a .png or .svg file: {text!r}")
+    return text
 
 
 def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
@@ -497,8 +508,14 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
         raise CommunityError("no_campaign", campaign=args.id)
     from bot.reporting import campaign_text
 
-    _emit(args, view, campaign_text(view, lang))
-    return 0
+    if not args.chart:
+        _emit(args, view, campaign_text(view, lang))
+        return 0
+    from bot.charts.data import campaign_chart
+
+    timeline = await comm.campaign_timeline(args.guild, view["id"])
+    return _with_chart(args, lang, {**view, "chart": {"file": args.chart, "timeline": timeline}},
+                       campaign_text(view, lang), campaign_chart(view, timeline, lang))
 
 
 async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
@@ -532,7 +549,44 @@ async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
     st = await comm.stats(args.guild)
     from bot.reporting import stats_text
 
-    _emit(args, st, stats_text(st, lang))
+    if not args.chart:
+        _emit(args, st, stats_text(st, lang))
+        return 0
+    from bot.charts.data import stats_chart
+
+    series = await comm.stats_series(args.guild, datetime.now(UTC))
+    return _with_chart(args, lang, {**st, "chart": {"file": args.chart, **series}}, stats_text(st, lang),
+                       stats_chart(series, lang))
+
+
+def _with_chart(args: argparse.Namespace, lang: str, obj: dict[str, Any], text: str, chart: Any) -> int:
+    """Draws ``chart`` into ``args.chart`` (PNG or SVG by its suffix, written whole or not at all)
+    and prints the view with the chart's numbers as text; exit 1 when the file could not be made."""
+    from bot.charts.data import describe
+
+    path: str = args.chart
+    problem = None
+    try:
+        from bot.charts.draw import render  # matplotlib: only here
+
+        data = render(chart, "svg" if path.lower().endswith(".svg") else "png")
+    except Exception:  # noqa: BLE001 - whatever the plotting library raises (or a broken install): one sentence, the numbers still printed
+        problem = t(lang, "chart", "failed")
+    else:
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            problem = t(lang, "chart", "not_written", path=path)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _emit(args, obj, text + "\n" + describe(chart))
+    if problem:
+        print(f"phishbot: {problem}", file=sys.stderr)
+        return 1
+    print(t(lang, "chart", "written", path=path), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

@@ -267,3 +267,43 @@ class Community:
 
     async def stats(self, guild_id: int) -> dict[str, Any]:
         return await self.store.stats(guild_id)
+
+    # --- series for the charts (UTC buckets) -------------------------------------------------------
+
+    async def stats_series(self, guild_id: int, now: datetime, weeks: int = 12, brands: int = 8) -> dict[str, Any]:
+        """Reports per UTC week (Monday first) by verdict for the last ``weeks`` weeks, this one
+        included, every week listed; and the brands most impersonated this UTC month."""
+        from datetime import UTC
+
+        from bot.community.timeline import week_start
+
+        now = now.astimezone(UTC)
+        first = week_start(now.date()) - timedelta(weeks=weeks - 1)
+        rows = await self.store.weekly_verdicts(guild_id, datetime(first.year, first.month, first.day, tzinfo=UTC))
+        by_week: dict[str, dict[str, int]] = {}
+        for week, verdict, n in rows:
+            by_week.setdefault(week, {})[verdict] = n
+        series = []
+        for i in range(weeks):
+            start = (first + timedelta(weeks=i)).isoformat()
+            counts = by_week.get(start, {})
+            series.append({"week": start, "verdicts": counts, "total": sum(counts.values())})
+        month = datetime(now.year, now.month, 1, tzinfo=UTC)
+        following = datetime(now.year + now.month // 12, now.month % 12 + 1, 1, tzinfo=UTC)
+        top = await self.store.brand_counts(guild_id, month, following, brands)
+        return {"weeks": series, "month": f"{now.year:04d}-{now.month:02d}", "top_brands": [[b, n] for b, n in top]}
+
+    async def campaign_timeline(self, guild_id: int, campaign_id: str) -> dict[str, Any]:
+        """A campaign's reports by the mail's arrival, in the finest UTC unit (hour, day, week,
+        month, year) that keeps it readable; empty buckets between the first and the last listed."""
+        from bot.community.timeline import buckets
+
+        hours = []
+        for hour, n in await self.store.campaign_hours(guild_id, campaign_id.strip()):
+            try:
+                hours.append((datetime.fromisoformat(hour), n))
+            except ValueError:  # a date SQLite reads and Python does not (year 0): left out
+                continue
+        unit, series = buckets(hours)
+        return {"unit": unit, "buckets": [[start.isoformat(), n] for start, n in series]}
+

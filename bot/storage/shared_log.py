@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.community.campaigns import CampaignKeys, KnownReport, campaign_id_candidates, matching_campaigns
@@ -483,6 +483,46 @@ class SharedLogStore:
                 cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608 - fixed names
                 removed += max(cur.rowcount, 0)
         return removed
+
+    # --- series for the charts (/stats, /campaign, --chart, the campaign page) ---------------------
+    # Times are ISO strings; SQLite's date functions read any offset and answer in UTC, so weeks,
+    # months and hours are UTC buckets whatever offset a row was written with. The string filter
+    # (a day wider than asked) only narrows the rows; julianday() decides.
+
+    async def weekly_verdicts(self, guild_id: int, since: datetime) -> list[tuple[str, str, int]]:
+        """(Monday of the UTC week "YYYY-MM-DD", verdict, reports) for reports made since ``since``."""
+        async with self.db.conn.execute(
+            "SELECT date(created_at, '-6 days', 'weekday 1') AS week, verdict, count(*) FROM report"
+            " WHERE guild_id = ? AND created_at >= ? AND julianday(created_at) >= julianday(?)"
+            " GROUP BY week, verdict ORDER BY week, verdict",
+            (guild_id, (since - timedelta(days=1)).isoformat(), since.isoformat()),
+        ) as cur:
+            return [(str(w), str(v), int(n)) for w, v, n in await cur.fetchall() if w is not None]
+
+    async def brand_counts(
+        self, guild_id: int, since: datetime, until: datetime, limit: int = 10,
+    ) -> list[tuple[str, int]]:
+        """(brand id, reports) of brands impersonated by reports made in [since, until): reports
+        whose verdict says the mail deceives (not ``no_signs``, not ``spam``), most first."""
+        async with self.db.conn.execute(
+            "SELECT brand, count(*) FROM report WHERE guild_id = ? AND brand IS NOT NULL"
+            " AND verdict NOT IN ('no_signs', 'spam') AND created_at >= ? AND created_at < ?"
+            " AND julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?)"
+            " GROUP BY brand ORDER BY 2 DESC, 1 LIMIT ?",
+            (guild_id, (since - timedelta(days=1)).isoformat(), (until + timedelta(days=1)).isoformat(),
+             since.isoformat(), until.isoformat(), limit),
+        ) as cur:
+            return [(str(b), int(n)) for b, n in await cur.fetchall()]
+
+    async def campaign_hours(self, guild_id: int, campaign_id: str, limit: int = 20000) -> list[tuple[str, int]]:
+        """(UTC hour "YYYY-MM-DDTHH:00:00+00:00", reports) of a campaign's reports by the mail's
+        arrival (``mail_time``), oldest first."""
+        async with self.db.conn.execute(
+            "SELECT strftime('%Y-%m-%dT%H:00:00+00:00', mail_time) AS hour, count(*) FROM report"
+            " WHERE campaign_id = ? AND +guild_id = ? GROUP BY hour ORDER BY hour LIMIT ?",  # the campaign's index
+            (campaign_id, guild_id, limit),
+        ) as cur:
+            return [(str(h), int(n)) for h, n in await cur.fetchall() if h is not None]
 
 
 async def _recount(conn: Any, guild_id: int, services: set[str]) -> None:
