@@ -340,7 +340,7 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
 
 def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., Any]) -> int:
     """Run one shared-log action with the database (and lookups when the action needs them);
-    expected failures become one localised line and exit 1."""
+    expected failures become one localised line and exit 1 (a refused request, such as confirming an official domain, exits 2)."""
     import asyncio
     import sqlite3
 
@@ -360,7 +360,7 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
         where = (args.name if isinstance(exc, BadDomain) else args.settings.db_path if isinstance(exc, sqlite3.Error)
                  else getattr(args, "command", "phishbot"))
         _error(lang, where, failure_sentence(exc, lang) or "")
-        return 1
+        return 2 if getattr(exc, "usage", False) else 1  # a refused request is a usage error
     except OSError:
         _error(lang, args.settings.db_path, t(lang, "community", "db_error"))
         return 1
@@ -416,7 +416,9 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
             obj["duplicate"] = done.stored.duplicate
             obj["campaign_reports"] = done.campaign_reports
             obj["campaign_members"] = done.campaign_members
-            extra = t(lang, "community", "saved_duplicate" if done.stored.duplicate else "saved",
+            key = ("saved" if not done.stored.duplicate
+                   else "saved_second" if done.stored.new_reporter else "saved_duplicate")
+            extra = t(lang, "community", key,
                       report=done.stored.public_id, campaign=done.stored.campaign_id or "-",
                       reports=done.campaign_reports, members=done.campaign_members)
             _emit(args, obj, to_text(obj, lang) + "\n" + extra)

@@ -50,6 +50,42 @@ class Registration:
     registered: bool    # True: "I gave this address to it"; False: "not registered with it"
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One member's answer about one address and service, as stored: members' claims about one
+    address are kept apart (anyone can type anyone's address)."""
+
+    address: str
+    member: int
+    service: str
+    registered: bool
+    evidence: bool  # the member reported a mail received at this address
+
+
+def resolve_claims(claims: Iterable[Claim]) -> list[Registration]:
+    """The answers the ranking reads for each address, from its members' claims.
+
+    Whose word counts for an address: the members who showed they receive mail there (they
+    reported a mail received at it) when there are any — then a claim without that evidence
+    counts for nothing (someone else typed the address first); otherwise every claimant. Their
+    answers are merged per service: answers that agree stand, a service one says is registered
+    and another says is not becomes "don't know" (silent). Order-independent."""
+    by_address: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_address.setdefault(c.address, []).append(c)
+    out: list[Registration] = []
+    for address in sorted(by_address):
+        group = by_address[address]
+        backed = [c for c in group if c.evidence]
+        voices = backed or group
+        answers: dict[str, set[bool]] = {}
+        for c in voices:
+            answers.setdefault(c.service, set()).add(c.registered)
+        out.extend(Registration(address, service, next(iter(flags)))
+                   for service, flags in sorted(answers.items()) if len(flags) == 1)
+    return out
+
+
 @dataclass(frozen=True)
 class ServiceRank:
     service: str
