@@ -134,12 +134,13 @@ class Community:
 
     async def rejudge(
         self, data: bytes, guild_id: int, public_id: str, now: datetime, intel: DomainIntel | None,
-        limits: Limits | None = None,
+        limits: Limits | None = None, *, store: bool = True,
     ) -> Report:
         """Judge a stored report again once its lookups have answered (the bot replied before
-        they did): the verdict, score, findings and domain ages are updated in place."""
+        they did): the verdict, score, findings and domain ages are updated in place (``store``:
+        a private analysis is not in the log, nothing is updated)."""
         report = await analyse_with_lookups(data, intel, now, limits or Limits())
-        if report.readable:
+        if report.readable and store:
             new = self._new_report(report, data, guild_id, 0, now, None)
             await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,
                                               {d: age for d, _, _, age in new.domains if age is not None})
