@@ -409,7 +409,7 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
                 done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
                                                 settings.limits, keep)
             except CommunityError as exc:
-                printer.error(name, t(lang, "community", exc.code, **exc.params), exc.code)
+                printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
                 continue
             obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id,
                           report_id=done.stored.public_id)

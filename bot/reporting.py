@@ -189,7 +189,7 @@ def failure_sentence(exc: BaseException, lang: str) -> str | None:
     from bot.services.domain_info import BadDomain
 
     if isinstance(exc, CommunityError):
-        return t(lang, "community", exc.code, **exc.params)
+        return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
     if isinstance(exc, sqlite3.Error):  # locked, not a database, cannot open

@@ -51,6 +51,14 @@ class CommunityError(ValueError):
         self.code = code
         self.params = {k: str(v) for k, v in params.items()}
 
+    def params_in(self, lang: str) -> dict[str, str]:
+        """The sentence's values in a language: a ``name_ja`` / ``name_en`` pair becomes ``name``."""
+        out = {k: v for k, v in self.params.items() if not k.endswith(("_ja", "_en"))}
+        for key, value in self.params.items():
+            if key.endswith(f"_{lang}"):
+                out[key[: -len(lang) - 1]] = value
+        return out
+
 
 class ConfirmRefused(CommunityError):
     """A moderator asked to confirm as bad what is never known-bad (an official domain, …)."""
@@ -272,8 +280,9 @@ class Community:
             cat = catalogue()
             brands = cat.official_for(registrable)
             if brands:
-                raise ConfirmRefused("confirm_official", domain=registrable,
-                                     brand=cat.by_id[brands[0]].name_en, brand_ja=cat.by_id[brands[0]].name_ja)
+                brand = cat.by_id[brands[0]]
+                raise ConfirmRefused("confirm_official", domain=registrable, brand_en=brand.name_en,
+                                     brand_ja=brand.name_ja)
             if unit is None or is_platform(unit):
                 raise ConfirmRefused("confirm_platform", domain=registrable or host)
             if unit == registrable:

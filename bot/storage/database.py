@@ -158,6 +158,8 @@ class Database:
         if self._writer is not None and self._writer is asyncio.current_task():
             yield self.conn
             return
+        if self._closed:
+            raise ValueError("the database is closed")
         if self.in_memory:
             async with self._write:
                 yield self.conn
@@ -172,29 +174,34 @@ class Database:
 
     async def _give_back(self, conn: aiosqlite.Connection) -> None:
         """End the reader's snapshot and put it back in the pool; a reader that cannot be reset
-        (or a closed pool) closes it instead."""
+        (or a closed pool) is closed instead — awaited: an open aiosqlite connection is a thread
+        that keeps the interpreter alive at exit."""
         try:
             if conn.in_transaction:
                 await conn.execute("COMMIT")
         except BaseException:
-            self._drop(conn)
+            await self._drop(conn)
             raise
         if self._closed:
-            self._drop(conn)
+            await self._drop(conn)
         else:
             self._idle.append(conn)
 
-    def _drop(self, conn: aiosqlite.Connection) -> None:
+    async def _drop(self, conn: aiosqlite.Connection) -> None:
         if conn in self._readers:
             self._readers.remove(conn)
-        task = asyncio.ensure_future(conn.close())
-        task.add_done_callback(lambda t: t.cancelled() or t.exception())
+        with contextlib.suppress(Exception):
+            await asyncio.shield(conn.close())
 
     async def _open_reader(self) -> aiosqlite.Connection:
+        if self._closed:
+            raise ValueError("the database is closed")
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         try:
             await _configure(conn)
             await conn.execute("PRAGMA query_only = 1")
+            if self._closed:  # closed while this one was opening
+                raise ValueError("the database is closed")
         except BaseException:
             await conn.close()
             raise
@@ -202,13 +209,17 @@ class Database:
         return conn
 
     async def close(self) -> None:
+        """Close every connection. The readers are stopped without waiting (aiosqlite queues the
+        stop at once), so a close that is itself cancelled — a process shutting down cancels what
+        is left — still leaves no connection thread alive to hold the interpreter at exit."""
         self._closed = True
-        for conn in list(self._readers):
+        readers, self._readers, self._idle = self._readers, [], []
+        stopping = []
+        for conn in readers:
             with contextlib.suppress(Exception):
-                await conn.close()
-        self._readers.clear()
-        self._idle.clear()
+                stopping.append(conn.stop())
         await self.conn.close()
+        await asyncio.gather(*(f for f in stopping if f is not None), return_exceptions=True)
 
     async def __aenter__(self) -> Database:
         return self
