@@ -129,6 +129,9 @@ async def main(n: int, registrations: int, seed: int) -> None:
             await db.conn.execute(  # what register() keeps up to date
                 "INSERT INTO registration_count SELECT guild_id, service, registered, count(*) FROM registration"
                 " GROUP BY guild_id, service, registered")
+            await db.conn.execute(
+                "INSERT INTO registration_count SELECT guild_id, '', 1, count(DISTINCT address_key)"
+                " FROM registered_address GROUP BY guild_id")
             await db.conn.execute("COMMIT")
             await db.conn.execute("ANALYZE")
             # the bulk load went through the WAL in one transaction: fold it into the database first,

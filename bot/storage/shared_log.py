@@ -19,6 +19,8 @@ if not all(re.fullmatch(r"[a-z_]+", v) for v in BAD_VERDICTS):
     raise RuntimeError("verdict names are plain words")
 # the bad verdicts as an SQL list, built from the constant (never from input)
 BAD = "(" + ", ".join(f"'{v}'" for v in BAD_VERDICTS) + ")"
+# registration_count's row for the number of distinct addresses with answers (no slug is empty)
+ADDRESSES = ""
 
 
 class SharedLogStore:
@@ -283,16 +285,16 @@ class SharedLogStore:
         registered" and by nobody "registered"): each address once, however many members claim it."""
         yes: dict[str, int] = {}
         no: dict[str, int] = {}
-        async with self.db.read() as conn:
-            async with conn.execute(
-                "SELECT count(DISTINCT address_key) FROM registered_address WHERE guild_id = ?", (guild_id,),
-            ) as cur:
-                addresses = int((await cur.fetchone())[0])  # type: ignore[index]
-            async with conn.execute(
-                "SELECT service, registered, n FROM registration_count WHERE guild_id = ? AND n > 0", (guild_id,),
-            ) as cur:
-                for service, registered, count in await cur.fetchall():
-                    (yes if registered else no)[service] = int(count)
+        async with self.db.read() as conn, conn.execute(
+            "SELECT service, registered, n FROM registration_count WHERE guild_id = ? AND n > 0", (guild_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        addresses = 0
+        for service, registered, count in rows:
+            if service == ADDRESSES:
+                addresses = int(count)
+            else:
+                (yes if registered else no)[service] = int(count)
         return addresses, yes, no
 
     async def claims_of(self, guild_id: int, address_keys: Iterable[str]) -> list[tuple[str, int, str, bool, bool]]:
@@ -310,7 +312,8 @@ class SharedLogStore:
                 rows = list(await cur.fetchall())
             async with conn.execute(
                 f"SELECT DISTINCT recipient_key, member_id FROM report_reporter"  # noqa: S608
-                f" WHERE guild_id = ? AND recipient_key IN ({marks}) AND member_id IS NOT NULL", [guild_id, *keys],
+                f" WHERE guild_id = ? AND recipient_key IS NOT NULL AND recipient_key IN ({marks})"
+                " AND member_id IS NOT NULL", [guild_id, *keys],
             ) as cur:
                 evidence = {(str(k), int(m)) for k, m in await cur.fetchall()}
         return [(k, int(m), s, bool(r), (k, int(m)) in evidence) for k, m, s, r in rows]
@@ -355,6 +358,7 @@ class SharedLogStore:
                 [(guild_id, address_key, member_id, slug, name, int(reg), utc_iso(now)) for slug, name, reg in services],
             )
             await _recount(conn, guild_id, {slug for slug, _, _ in services})
+            await _recount_addresses(conn, guild_id)
 
     async def member_registrations(self, guild_id: int, member_id: int) -> list[tuple[str, str, str, bool]]:
         async with self.db.read() as conn, conn.execute(
@@ -389,6 +393,7 @@ class SharedLogStore:
             counts["report_texts"] = cur.rowcount
             await conn.execute("DELETE FROM pending_report WHERE guild_id = ? AND member_id = ?", (guild_id, member_id))
             await _recount(conn, guild_id, touched)
+            await _recount_addresses(conn, guild_id)
         return counts
 
     # --- private analyses waiting to be shared ----------------------------------------------
@@ -589,3 +594,14 @@ async def _recount(conn: Any, guild_id: int, services: set[str]) -> None:
             " WHERE y.guild_id = ?1 AND y.address_key = r.address_key AND y.service = ?2 AND y.registered = 1)",
             (guild_id, service),
         )
+
+
+async def _recount_addresses(conn: Any, guild_id: int) -> None:
+    """Refresh the number of distinct addresses with answers (one row, ``ADDRESSES``): the ranking
+    reads it on every campaign view, a registration changes it rarely."""
+    await conn.execute(
+        "INSERT INTO registration_count (guild_id, service, registered, n)"
+        " SELECT ?1, ?2, 1, count(DISTINCT address_key) FROM registered_address WHERE guild_id = ?1"
+        " ON CONFLICT (guild_id, service, registered) DO UPDATE SET n = excluded.n",
+        (guild_id, ADDRESSES),
+    )

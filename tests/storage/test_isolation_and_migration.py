@@ -102,6 +102,7 @@ async def test_0006_keeps_reports_claims_and_turns_times_into_utc(tmp_path: Path
         assert view["reporters"] == {201} and view["recipients"] == ["k1"]
         assert await store.claims_of(1, ["k1"]) == [("k1", 201, "amazon", True, True)]
         assert await store.member_registrations(1, 201) == [("x***@example.jp", "amazon", "Amazon", True)]
+        assert await store.registration_counts(1) == (1, {"amazon": 1}, {})
         async with db.read() as conn2, conn2.execute("SELECT created_at, mail_time FROM report") as cur:
             assert await cur.fetchone() == ("2021-01-25T00:00:00.000000+00:00", "2021-01-24T10:00:00.000000+00:00")
         # a second member's copy of the migrated report is a second member

@@ -51,7 +51,10 @@ CREATE INDEX registration_member ON registration (guild_id, member_id);
 CREATE INDEX registration_service ON registration (guild_id, service, registered);
 -- registration_count keeps its meaning per address: "registered" = addresses some claim says
 -- are registered, "not registered" = addresses with a "no" and no "yes" (one claim per address
--- and service before this version: the counts stand as they are).
+-- and service before this version: the counts stand as they are). Its row with the empty service
+-- holds the number of distinct addresses with answers (a campaign view reads it every time).
+INSERT INTO registration_count (guild_id, service, registered, n)
+    SELECT guild_id, '', 1, count(DISTINCT address_key) FROM registered_address GROUP BY guild_id;
 
 -- 3. A private /analyze is not in the shared log; what it would record waits here (no raw mail)
 --    until the member shares it, or expires.
