@@ -6,10 +6,11 @@ Everything here is plain data: the pure core produces it, the CLI and the bot re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Severity = Literal["info", "low", "medium", "high"]
 Verdict = Literal["phishing", "suspicious", "no_signs"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)  # most serious first
 LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped"]
 InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
 

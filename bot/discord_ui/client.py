@@ -33,6 +33,7 @@ from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
 from bot.services.lookup_budget import LookupBudget
+from bot.services.protocols import StoreError
 from bot.settings import AppSettings
 
 log = logging.getLogger("bot.discord")
@@ -101,6 +102,8 @@ class PhishBot(commands.Bot):
         from bot.wiring import open_services
 
         community, store, intel = await self._stack.enter_async_context(open_services(self.settings))
+        if store.db.damaged is not None:  # the integrity check failed: never serve a damaged shared log
+            raise StoreError("damaged", path=store.db.path)
         d = self.settings.discord
         self.deps = Deps(
             settings=self.settings, community=community, store=store, intel=intel,

@@ -21,6 +21,16 @@ CACHE_NEGATIVE_TTL = timedelta(hours=1)
 BAD_VERDICTS: tuple[str, ...] = ("phishing",)
 
 
+class StoreError(Exception):
+    """An expected failure of the store (a database newer than the program, a damaged one, none at
+    all), with a stable code (locales: ``store.<code>``) and the parameters of its sentence."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+
+
 @dataclass(frozen=True)
 class LookupFailed:
     """An expected failure of one registry query, as a value (timeout, refused, rate_limited, …)."""

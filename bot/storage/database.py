@@ -19,12 +19,15 @@ import asyncio
 import contextlib
 import os
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 
 import aiosqlite
+
+from bot.services.protocols import StoreError
 
 MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -71,6 +74,7 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
         self.conn = conn  # the writer (and migrations, backups)
         self.path = path
+        self.damaged: str | None = None  # what the integrity check said, when it failed: nothing is written
         # one writer serves every task of the process (the bot answers many members at once):
         # write transactions take turns, so no task's statements land inside another's transaction
         self._write = asyncio.Lock()
@@ -85,8 +89,14 @@ class Database:
         return self.path == ":memory:" or self.path.startswith("file::memory:")
 
     @classmethod
-    async def open(cls, path: str, *, migrate: bool = True) -> Database:
+    async def open(cls, path: str, *, migrate: bool = True, create: bool = True, check: bool = True) -> Database:
+        """The database at ``path``, migrated (``migrate``). ``create=False``: a missing file is
+        ``StoreError("missing")``, never created. ``check``: SQLite's quick integrity check runs first,
+        and a damaged database is opened for reading only (every write raises ``StoreError("damaged")``).
+        Migrating a database newer than this program is ``StoreError("too_new")``."""
         if path != ":memory:":
+            if not create and not os.path.isfile(path):
+                raise StoreError("missing", path=path)
             folder = os.path.dirname(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
             _create_private(path)
@@ -94,12 +104,35 @@ class Database:
         try:
             await _configure(conn)
             db = cls(conn, path)
+            if check:
+                await db._quick_check()
             if migrate:
                 await db.migrate()
         except BaseException:
             await conn.close()
             raise
         return db
+
+    async def _quick_check(self) -> None:
+        self.damaged = await self._check("quick_check")
+
+    async def integrity(self) -> str | None:
+        """SQLite's full integrity check: None when the database is sound, else what it found."""
+        return await self._check("integrity_check")
+
+    async def _check(self, pragma: str) -> str | None:
+        try:
+            async with self.conn.execute(f"PRAGMA {pragma}(5)") as cur:
+                rows = [str(r[0]) for r in await cur.fetchall()]
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                raise  # not SQLite at all: the caller says it cannot be opened
+            return str(exc)[:300]  # "database disk image is malformed": too damaged to check
+        return None if rows == ["ok"] else "; ".join(rows)[:300]
+
+    def _writable(self) -> None:
+        if self.damaged is not None:
+            raise StoreError("damaged", path=self.path)
 
     async def version(self) -> int:
         async with self.conn.execute("PRAGMA user_version") as cur:
@@ -111,7 +144,9 @@ class Database:
         applied = []
         current = await self.version()
         if current > LATEST:
-            raise RuntimeError(f"the database is at version {current}, newer than this program ({LATEST})")
+            raise StoreError("too_new", path=self.path, version=current, latest=LATEST)
+        if current < LATEST:
+            self._writable()
         for migration in migrations():
             if migration.version <= current:
                 continue
@@ -131,6 +166,7 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it. Every
         write goes through here, one task at a time."""
+        self._writable()
         async with self._write:
             # BEGIN runs in aiosqlite's thread even if this task is cancelled while waiting for it:
             # shielded, it is awaited to its end and rolled back, never left open
