@@ -422,7 +422,7 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
 
 def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., Any]) -> int:
     """Run one shared-log action with the database (and lookups when the action needs them);
-    expected failures become one localised line and exit 1."""
+    expected failures become one localised line and exit 1 (a refused request, such as confirming an official domain, exits 2)."""
     import asyncio
 
     from bot.reporting import failure_sentence
@@ -440,6 +440,8 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
         if sentence is None:
             raise
         _fail(lang, sentence)
+        if getattr(exc, "usage", False):
+            return 2  # a refused request (confirming an official domain …) is a usage error
         return 1
     if isinstance(result, int):
         return result
@@ -485,10 +487,12 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
                 done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
                                                 settings.limits, keep)
             except CommunityError as exc:
-                printer.error(name, t(lang, "community", exc.code, **exc.params), exc.code)
+                printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
                 continue
             extra = {"campaign": done.stored.campaign_id, "report_id": done.stored.public_id}
-            saved = t(lang, "community", "saved_duplicate" if done.stored.duplicate else "saved",
+            key = ("saved" if not done.stored.duplicate
+                   else "saved_second" if done.stored.new_reporter else "saved_duplicate")
+            saved = t(lang, "community", key,
                       report=done.stored.public_id, campaign=done.stored.campaign_id or "-",
                       reports=done.campaign_reports, members=done.campaign_members)
             more = {"duplicate": done.stored.duplicate, "campaign_reports": done.campaign_reports,

@@ -15,7 +15,7 @@ from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, clip, info_embed, plain
 from bot.discord_ui.translator import L
-from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
+from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
 from bot.i18n import t
 from bot.reporting import brand_label, campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
@@ -24,7 +24,7 @@ from bot.services.community import CommunityError
 COMMON_SERVICES = ("amazon", "rakuten", "yahoo-japan", "mercari", "paypay", "smbc-card", "jcb", "aeon", "epos",
                    "docomo", "au", "softbank", "line", "apple", "google", "microsoft", "netflix", "uniqlo",
                    "zozotown", "yodobashi", "biccamera", "dmm", "paypal", "shein", "temu")
-STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR}
+STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR, "platform": INFO_COLOUR}
 
 
 def services_hint(lang: str, count: int = 8) -> str:
@@ -102,13 +102,28 @@ class Community(commands.Cog):
         return await self.charts.png(interaction.guild_id, name, chart)
 
     @app_commands.command(name=L("domain"), description=L("domain_desc"))
-    @app_commands.describe(name=L("domain_name"))
-    @app_commands.rename(name=L("domain_name_name"))
+    @app_commands.describe(name=L("domain_name"), decision=L("domain_decision"))
+    @app_commands.rename(name=L("domain_name_name"), decision=L("domain_decision_name"))
+    @app_commands.choices(decision=[
+        app_commands.Choice(name=L("decision_confirm"), value="confirmed"),
+        app_commands.Choice(name=L("decision_clear"), value="cleared"),
+    ])
     @app_commands.guild_only()
-    async def domain(self, interaction: discord.Interaction[PhishBot], name: app_commands.Range[str, 1, 300]) -> None:
+    async def domain(
+        self, interaction: discord.Interaction[PhishBot], name: app_commands.Range[str, 1, 300],
+        decision: app_commands.Choice[str] | None = None,
+    ) -> None:
         lang = member_lang(interaction)
         deps = self.bot.deps
         assert interaction.guild_id is not None
+        if decision is not None:
+            # moderators only; refused confirmations (an official domain, a platform …) raise
+            # ConfirmRefused, which the one error handler answers with its sentence
+            if not is_moderator(interaction):
+                await send_ephemeral(interaction, t(lang, "discord", "moderators_only"))
+                return
+            await deps.community.decide_domain(interaction.guild_id, name, decision.value, interaction.user.id,
+                                               deps.clock())
         await interaction.response.defer(thinking=True)
         intel = deps.intel
         if intel is not None:
