@@ -682,6 +682,8 @@ def cmd_db(args: argparse.Namespace, lang: str) -> int:
             raise StoreError("backup_exists", path=target)
         db = await Database.open(path, migrate=False, create=False)
         try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # like the database: 0600
+            os.close(fd)
             dest = await Database.open(target, migrate=False, check=False)
             try:
                 await db.conn.backup(dest.conn)  # SQLite's online backup: consistent while in use

@@ -586,7 +586,7 @@ class SharedLogStore:
 
     async def weekly_verdicts(self, guild_id: int, since: datetime) -> list[tuple[str, str, int]]:
         """(Monday of the UTC week "YYYY-MM-DD", verdict, reports) for reports made since ``since``."""
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT date(created_at, '-6 days', 'weekday 1') AS week, verdict, count(*) FROM report"
             " WHERE guild_id = ? AND created_at >= ? AND julianday(created_at) >= julianday(?)"
             " GROUP BY week, verdict ORDER BY week, verdict",
@@ -599,7 +599,7 @@ class SharedLogStore:
     ) -> list[tuple[str, int]]:
         """(brand id, reports) of brands impersonated by reports made in [since, until): reports
         whose verdict says the mail deceives (not ``no_signs``, not ``spam``), most first."""
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT brand, count(*) FROM report WHERE guild_id = ? AND brand IS NOT NULL"
             " AND verdict NOT IN ('no_signs', 'spam') AND created_at >= ? AND created_at < ?"
             " AND julianday(created_at) >= julianday(?) AND julianday(created_at) < julianday(?)"
@@ -612,7 +612,7 @@ class SharedLogStore:
     async def campaign_hours(self, guild_id: int, campaign_id: str, limit: int = 20000) -> list[tuple[str, int]]:
         """(UTC hour "YYYY-MM-DDTHH:00:00+00:00", reports) of a campaign's reports by the mail's
         arrival (``mail_time``), oldest first."""
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT strftime('%Y-%m-%dT%H:00:00+00:00', mail_time) AS hour, count(*) FROM report"
             " WHERE campaign_id = ? AND +guild_id = ? GROUP BY hour ORDER BY hour LIMIT ?",  # the campaign's index
             (campaign_id, guild_id, limit),
