@@ -1,9 +1,9 @@
 # phishbot: the Discord bot in a container.
 #   docker build -t phishbot .
 #   docker run -d --name phishbot --env-file .env -v phishbot-data:/data phishbot
-# The database, its secret.key (the address-hash key) and the lookup cache live in /data: keep
-# that volume, and back it up with `docker exec phishbot phishbot db backup /data/backup.db` (the key
-# is copied beside the backup).
+# The database, its secret.key (the address-hash key), the lookup cache and matplotlib's font cache
+# (for the charts; the user has no home) live in /data: keep that volume, and back it up with
+# `docker exec phishbot phishbot db backup /data/backup.db` (the key is copied beside the backup).
 #
 # The base image is pinned by digest (python:3.11.10-slim-bookworm); to move it, take the new digest
 # from `docker buildx imagetools inspect python:3.11-slim-bookworm` and change both FROM lines.
@@ -31,6 +31,7 @@ RUN pip install --no-cache-dir --no-index --find-links /wheels --require-hashes 
 ENV PHISHBOT_DB=/data/phishbot.db \
     WEB_HOST=0.0.0.0 \
     WEB_PORT=8080 \
+    MPLCONFIGDIR=/data/.matplotlib \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
 USER phishbot

@@ -7,6 +7,7 @@ chosen command needs; ``analyze --no-lookups`` never imports discord.py, aiohttp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     campaign = sub.add_parser("campaign", help="a campaign and its probable leak source / キャンペーン")
     campaign.add_argument("id", metavar="ID", help="campaign id, e.g. C-7f3a")
     _common(campaign)
+    campaign.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                          help="also draw the leak-source ranking (votes apart) and the reports over time (.png or .svg)")
 
     leak = sub.add_parser("leak", help="leak sources: register services, vote / 漏えい元")
     leak_sub = leak.add_subparsers(dest="leak_command", required=True, metavar="ACTION")
@@ -99,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="the guild's numbers / 統計")
     _common(stats)
+    stats.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                       help="also draw reports per week by verdict and this month's top brands (.png or .svg)")
 
     setup = sub.add_parser("setup", help="a guild's settings (what /setup sets in Discord) / サーバーの設定")
     _common(setup)
@@ -198,6 +203,12 @@ def _source_id(text: str) -> str:
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", text):
         raise argparse.ArgumentTypeError(f"a lower-case name of letters, digits and hyphens: {text!r}")
+    return text
+
+
+def _chart_file(text: str) -> str:
+    if os.path.splitext(text)[1].lower() not in (".png", ".svg"):
+        raise argparse.ArgumentTypeError(f"a .png or .svg file: {text!r}")
     return text
 
 
@@ -476,7 +487,7 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
 
 def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., Any]) -> int:
     """Run one shared-log action with the database (and lookups when the action needs them);
-    expected failures become one localised line and exit 1."""
+    expected failures become one localised line and exit 1 (a refused request, such as confirming an official domain, exits 2)."""
     import asyncio
 
     from bot.reporting import failure_sentence
@@ -494,6 +505,8 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
         if sentence is None:
             raise
         _fail(lang, sentence)
+        if getattr(exc, "usage", False):
+            return 2  # a refused request (confirming an official domain …) is a usage error
         return 1
     if isinstance(result, int):
         return result
@@ -551,12 +564,14 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             try:
                 done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
-                                                settings.limits, keep, listings)
+                                                settings.limits, keep, listings=listings)
             except CommunityError as exc:
-                printer.error(name, t(lang, "community", exc.code, **exc.params), exc.code)
+                printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
                 continue
             extra = {"campaign": done.stored.campaign_id, "report_id": done.stored.public_id}
-            saved = t(lang, "community", "saved_duplicate" if done.stored.duplicate else "saved",
+            key = ("saved" if not done.stored.duplicate
+                   else "saved_second" if done.stored.new_reporter else "saved_duplicate")
+            saved = t(lang, "community", key,
                       report=done.stored.public_id, campaign=done.stored.campaign_id or "-",
                       reports=done.campaign_reports, members=done.campaign_members)
             more = {"duplicate": done.stored.duplicate, "campaign_reports": done.campaign_reports,
@@ -576,8 +591,14 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
         raise CommunityError("no_campaign", campaign=args.id)
     from bot.reporting import campaign_text
 
-    _emit(args, view, campaign_text(view, lang))
-    return 0
+    if not args.chart:
+        _emit(args, view, campaign_text(view, lang))
+        return 0
+    from bot.charts.data import campaign_chart
+
+    timeline = await comm.campaign_timeline(args.guild, view["id"])
+    return _with_chart(args, lang, {**view, "chart": {"file": args.chart, "timeline": timeline}},
+                       campaign_text(view, lang), campaign_chart(view, timeline, lang))
 
 
 async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
@@ -611,7 +632,44 @@ async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
     st = await comm.stats(args.guild)
     from bot.reporting import stats_text
 
-    _emit(args, st, stats_text(st, lang))
+    if not args.chart:
+        _emit(args, st, stats_text(st, lang))
+        return 0
+    from bot.charts.data import stats_chart
+
+    series = await comm.stats_series(args.guild, datetime.now(UTC))
+    return _with_chart(args, lang, {**st, "chart": {"file": args.chart, **series}}, stats_text(st, lang),
+                       stats_chart(series, lang))
+
+
+def _with_chart(args: argparse.Namespace, lang: str, obj: dict[str, Any], text: str, chart: Any) -> int:
+    """Draws ``chart`` into ``args.chart`` (PNG or SVG by its suffix, written whole or not at all)
+    and prints the view with the chart's numbers as text; exit 1 when the file could not be made."""
+    from bot.charts.data import describe
+
+    path: str = args.chart
+    problem = None
+    try:
+        from bot.charts.draw import render  # matplotlib: only here
+
+        data = render(chart, "svg" if path.lower().endswith(".svg") else "png")
+    except Exception:  # noqa: BLE001 - whatever the plotting library raises (or a broken install): one sentence, the numbers still printed
+        problem = t(lang, "chart", "failed")
+    else:
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            problem = t(lang, "chart", "not_written", path=path)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _emit(args, obj, text + "\n" + describe(chart))
+    if problem:
+        print(f"phishbot: {problem}", file=sys.stderr)
+        return 1
+    print(t(lang, "chart", "written", path=path), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
@@ -722,6 +780,8 @@ def cmd_db(args: argparse.Namespace, lang: str) -> int:
             raise StoreError("backup_exists", path=target)
         db = await Database.open(path, migrate=False, create=False)
         try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # like the database: 0600
+            os.close(fd)
             dest = await Database.open(target, migrate=False, check=False)
             try:
                 await db.conn.backup(dest.conn)  # SQLite's online backup: consistent while in use

@@ -226,7 +226,7 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     from bot.services.protocols import StoreError
 
     if isinstance(exc, CommunityError):
-        return t(lang, "community", exc.code, **exc.params)
+        return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
     if db_path is None and isinstance(exc, (StoreError, sqlite3.Error, OSError)):

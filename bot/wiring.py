@@ -7,10 +7,10 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -181,7 +181,7 @@ async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore
         try:
             if settings.web.enabled:
                 async def healthy() -> bool:
-                    async with db.conn.execute("SELECT 1") as cur:
+                    async with db.read() as conn, conn.execute("SELECT 1") as cur:
                         return await cur.fetchone() is not None
 
                 async def guild_language(guild_id: int) -> str | None:
@@ -191,7 +191,7 @@ async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore
                 out.web = WebServer(WebDeps(
                     settings=settings, metrics=metrics, tokens=out.tokens, feeds_out=out.blocklist, sharing=sharing,
                     community=comm, listings=index, clock=_utcnow, healthy=healthy, ready=ready,
-                    guild_language=guild_language,
+                    guild_language=guild_language, chart_svg=campaign_chart_svg(comm),
                 ))
                 await out.web.start()
             yield out
@@ -288,3 +288,30 @@ async def feed_updater(settings: AppSettings, feed_store: FeedStoreSQLite) -> As
     async with aiohttp.ClientSession() as session:
         yield FeedUpdater(feed_store, FeedFetcherHTTP(session, feeds.timeout, feeds.max_bytes), feeds.sources,
                           feeds.interval, _utcnow)
+
+
+def campaign_chart_svg(comm: Community) -> Callable[[int, dict[str, Any], str], Awaitable[str | None]]:
+    """The campaign page's chart (bot.charts, SVG): drawn in a worker thread (matplotlib never runs
+    on the event loop, and is imported on the first page that shows a chart), kept a minute per
+    campaign and language, and drawn anew as soon as its numbers change."""
+    import hashlib
+    import json
+
+    drawn: dict[tuple[int, str, str], tuple[float, str, str]] = {}  # -> (when, digest of the numbers, svg)
+
+    async def chart(guild_id: int, view: dict[str, Any], lang: str) -> str | None:
+        from bot.charts import campaign_svg
+
+        timeline = await comm.campaign_timeline(guild_id, view["id"])
+        digest = hashlib.sha256(json.dumps([view, timeline], sort_keys=True, default=str).encode()).hexdigest()
+        key = (guild_id, str(view["id"]), lang)
+        kept = drawn.get(key)
+        if kept is not None and kept[1] == digest and time.monotonic() - kept[0] < 60.0:
+            return kept[2]
+        svg = await asyncio.to_thread(campaign_svg, view, timeline, lang)
+        if len(drawn) >= 64:
+            drawn.clear()
+        drawn[key] = (time.monotonic(), digest, svg)
+        return svg
+
+    return chart

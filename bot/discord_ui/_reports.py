@@ -44,8 +44,12 @@ def intake_path(name: str | None) -> str:
     return name if name in ("paste", "forwarded", "message") else "attachment"
 
 
-async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None,
-                 path: str | None = None) -> Outcome:
+async def submit(
+    deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None, *, record: bool = True,
+    path: str | None = None,
+) -> Outcome:
+    """``record=False``: a private analysis (/analyze, the context menu), kept out of the shared
+    log until the member presses Share. ``path``: how it came in, for the metrics."""
     began = time.perf_counter()
     settings = await deps.guild_settings(guild_id)
     quick: QuickIntel | None = None
@@ -55,12 +59,12 @@ async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: s
     keep = settings["raw_retention_days"] if settings["keep_raw"] else None
     listings = deps.outreach.index if deps.outreach is not None else None
     done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep,
-                                              listings)
+                                              record=record, listings=listings)
     if deps.metrics is not None:
         where = path or intake_path(name)
         deps.metrics.analyses.labels(done.report.verdict, where).inc()
         deps.metrics.analysis_seconds.labels(where).observe(time.perf_counter() - began)
-        if not done.stored.duplicate:
+        if done.recorded and not done.stored.duplicate:
             deps.metrics.reports_stored.inc()
     public_id = done.stored.public_id
     text = formal_report_text(done.report, lang, public_id)
@@ -68,7 +72,7 @@ async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: s
                                       now + timedelta(days=settings["raw_retention_days"]))
     obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
     embed = analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
-                           duplicate=done.stored.duplicate)
+                           duplicate=done.stored.duplicate and not done.stored.new_reporter)
     return Outcome(done, obj, embed, data, name, bool(quick and quick.pending) and not done.stored.duplicate)
 
 
@@ -80,13 +84,14 @@ async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> d
         return None
     done = outcome.submitted
     report = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
-                                          deps.settings.limits, deps.outreach.index if deps.outreach else None)
+                                          deps.settings.limits, store=done.recorded,
+                                          listings=deps.outreach.index if deps.outreach else None)
     obj = to_dict(report, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
                   report_id=done.stored.public_id)
     if obj["links"] == outcome.obj["links"] and obj["verdict"] == outcome.obj["verdict"]:
         return None
     return analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
-                          duplicate=done.stored.duplicate)
+                          duplicate=done.stored.duplicate and not done.stored.new_reporter)
 
 
 def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = None, share: bool = False) -> discord.ui.View:
@@ -94,7 +99,8 @@ def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = 
     and in SQLite, so it still works after a restart."""
     view = discord.ui.View(timeout=None)
     if share:
-        view.add_item(ShareButton(lang))
+        # a private analysis: Share posts it and records it in the shared log
+        view.add_item(ShareButton(lang, None if outcome.submitted.recorded else outcome.report_id))
     if outcome.submitted.stored.campaign_id:
         view.add_item(VoteButton(outcome.submitted.stored.campaign_id, None, lang))
     view.add_item(ReportTextButton(outcome.report_id, lang))

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.analysis.models import Listing
@@ -31,7 +31,9 @@ class FeedListings(Protocol):
 
 
 def _cutoff(now: datetime, days: int) -> str:
-    return (now - timedelta(days=days)).isoformat(timespec="seconds")
+    """In the stored form of listing times (UTC, seconds), so that the text compares as time."""
+    when = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+    return (when - timedelta(days=days)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _marked(found: Iterable[Listing], cutoff: str) -> tuple[Listing, ...]:

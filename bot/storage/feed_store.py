@@ -17,7 +17,10 @@ MERGE_BATCH = 5000  # names per write transaction
 
 
 def iso(when: datetime) -> str:
-    """One text form for every stored time (UTC, seconds): text comparisons order them."""
+    """One text form for every time these tables store (UTC, seconds; a naive time is taken as
+    UTC): comparing the text compares the times."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
     return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
@@ -61,7 +64,7 @@ class FeedStoreSQLite:
         return new
 
     async def _count(self, source: str) -> int:
-        async with self.db.conn.execute("SELECT count(*) FROM feed_entry WHERE source = ?", (source,)) as cur:
+        async with self.db.read() as conn, conn.execute("SELECT count(*) FROM feed_entry WHERE source = ?", (source,)) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
@@ -74,7 +77,7 @@ class FeedStoreSQLite:
         for i in range(0, len(names), _BATCH):
             chunk = names[i:i + _BATCH]
             marks = ",".join("?" * len(chunk))
-            async with self.db.conn.execute(
+            async with self.db.read() as conn, conn.execute(
                 f"SELECT {_COLUMNS} FROM feed_entry WHERE domain IN ({marks}) ORDER BY domain, first_listed",  # noqa: S608 - marks only
                 chunk,
             ) as cur:
@@ -82,16 +85,16 @@ class FeedStoreSQLite:
         return out
 
     async def all_listings(self) -> list[Listing]:
-        async with self.db.conn.execute(f"SELECT {_COLUMNS} FROM feed_entry") as cur:  # noqa: S608 - fixed text
+        async with self.db.read() as conn, conn.execute(f"SELECT {_COLUMNS} FROM feed_entry") as cur:  # noqa: S608 - fixed text
             return [_listing(row) for row in await cur.fetchall()]
 
     async def feed_generation(self) -> int:
-        async with self.db.conn.execute("SELECT generation FROM feed_generation WHERE id = 1") as cur:
+        async with self.db.read() as conn, conn.execute("SELECT generation FROM feed_generation WHERE id = 1") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
     async def feed_states(self) -> list[FeedState]:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT s.source, s.url, s.etag, s.last_modified, s.checked_at, s.changed_at, s.status,"
             " (SELECT count(*) FROM feed_entry e WHERE e.source = s.source)"
             " FROM feed_state s UNION SELECT e.source, NULL, NULL, NULL, NULL, NULL, 'imported', count(*)"

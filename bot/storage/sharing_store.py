@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import aiosqlite
+
 from bot.services.protocols import CampaignDomain, CampaignInfrastructure, FeatureChanges, GuildFeatures, WebToken
 from bot.storage.database import Database
 from bot.storage.feed_store import iso
@@ -27,7 +29,7 @@ class SharingStoreSQLite:
     # --- features ----------------------------------------------------------------------------
 
     async def guild_features(self, guild_id: int) -> GuildFeatures:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             f"SELECT {_FEATURES} FROM guild_features WHERE guild_id = ?", (guild_id,),  # noqa: S608 - fixed text
         ) as cur:
             row = await cur.fetchone()
@@ -51,13 +53,13 @@ class SharingStoreSQLite:
         return await self.guild_features(guild_id)
 
     async def watching_guilds(self) -> list[GuildFeatures]:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             f"SELECT guild_id, {_FEATURES} FROM guild_features WHERE link_watch != 'off'",  # noqa: S608 - fixed text
         ) as cur:
             return [_features(int(r[0]), tuple(r[1:])) for r in await cur.fetchall()]
 
     async def publishing_guilds(self) -> list[int]:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT f.guild_id FROM guild_features f LEFT JOIN guild_settings g ON g.guild_id = f.guild_id"
             " WHERE f.network_publish = 1 AND g.left_at IS NULL ORDER BY f.guild_id",
         ) as cur:
@@ -66,7 +68,7 @@ class SharingStoreSQLite:
     # --- tokens ------------------------------------------------------------------------------
 
     async def active_token(self, guild_id: int, kind: str) -> WebToken | None:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT nonce, created_at, last_used FROM web_token WHERE guild_id = ? AND kind = ? AND revoked_at IS NULL",
             (guild_id, kind),
         ) as cur:
@@ -90,7 +92,7 @@ class SharingStoreSQLite:
             return cur.rowcount > 0
 
     async def token_guild(self, token_hash: str, kind: str) -> int | None:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT guild_id FROM web_token WHERE token_hash = ? AND kind = ? AND revoked_at IS NULL",
             (token_hash, kind),
         ) as cur:
@@ -115,19 +117,24 @@ class SharingStoreSQLite:
                                    (guild_id, campaign_id))
 
     async def campaign_shared(self, guild_id: int, campaign_id: str) -> bool:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT 1 FROM shared_campaign WHERE guild_id = ? AND campaign_id = ?", (guild_id, campaign_id),
         ) as cur:
             return await cur.fetchone() is not None
 
     async def shared_campaigns(self, guild_id: int) -> list[str]:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT campaign_id FROM shared_campaign WHERE guild_id = ? ORDER BY shared_at DESC", (guild_id,),
         ) as cur:
             return [str(r[0]) for r in await cur.fetchall()]
 
     async def campaign_infrastructure(self, guild_id: int, campaign_id: str) -> CampaignInfrastructure:
-        conn = self.db.conn
+        async with self.db.read() as conn:
+            return await self._infrastructure(conn, guild_id, campaign_id)
+
+    @staticmethod
+    async def _infrastructure(conn: aiosqlite.Connection, guild_id: int, campaign_id: str) -> CampaignInfrastructure:
+        """One snapshot: the counts agree with each other."""
         async with conn.execute(
             "SELECT d.domain, group_concat(DISTINCT d.role), min(d.age_days), count(DISTINCT r.id)"
             " FROM report r JOIN report_domain d ON d.report_id = r.id"

@@ -38,7 +38,7 @@ HERE = os.path.dirname(__file__)
 NOT_FOUND = "404: not found\n"
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
-ChartHook = Callable[[dict[str, Any], str], str | None]
+ChartHook = Callable[[int, dict[str, Any], str], Awaitable[str | None]]  # (guild, campaign view, lang) -> SVG
 
 
 @dataclass
@@ -54,7 +54,7 @@ class WebDeps:
     healthy: Callable[[], Awaitable[bool]]  # the database answers
     ready: Callable[[], bool]  # connected to Discord, or serving without it
     guild_language: Callable[[int], Awaitable[str | None]]  # a guild's /setup language, the page's default
-    chart_svg: ChartHook | None = None  # the campaign chart (branch charts) as inline SVG, when it has landed
+    chart_svg: ChartHook | None = None  # the campaign chart (bot.charts) as SVG text
     buckets: Buckets = field(init=False)
 
     def __post_init__(self) -> None:

@@ -6,6 +6,7 @@ only lays it out (and escapes whatever it prints)."""
 from __future__ import annotations
 
 import base64
+import logging
 import os
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,8 @@ from bot.i18n import LANGS, t, tn
 from bot.reporting import brand_label, listing_text
 from bot.services.campaign_page import CampaignPage, campaign_page
 from bot.web.app import DEPS, HERE, NOT_FOUND
+
+log = logging.getLogger("bot.web")
 
 STYLESHEET = os.path.join(HERE, "static", "page.css")
 
@@ -122,8 +125,9 @@ async def campaign(request: web.Request) -> web.Response:
     chart = None
     if deps.chart_svg is not None:
         try:
-            chart = deps.chart_svg(page.view, lang)
-        except Exception:  # noqa: BLE001 - a chart that cannot be drawn leaves the page without it
+            chart = await deps.chart_svg(guild, page.view, lang)
+        except Exception:
+            log.warning("the campaign chart could not be drawn", exc_info=True)
             chart = None
     response = aiohttp_jinja2.render_template("campaign.html", request, context(page, lang, now, chart))
     response.headers["Cache-Control"] = "private, max-age=60"

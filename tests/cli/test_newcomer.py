@@ -29,7 +29,7 @@ def test_db_backup_takes_its_options_in_any_order_and_copies_the_key(tmp_path: P
     obj = json.loads(proc.stdout)
     key = Path(obj["address_key"])
     assert key == tmp_path / "b2.db.secret.key" and key.read_bytes() == (tmp_path / "secret.key").read_bytes()
-    assert key.stat().st_mode & 0o777 == 0o600
+    assert key.stat().st_mode & 0o777 == 0o600 and (tmp_path / "b2.db").stat().st_mode & 0o777 == 0o600
     assert "b1.db.secret.key" in out  # the readable output says where the key went
     with sqlite3.connect(tmp_path / "b2.db") as copy:
         assert copy.execute("SELECT count(*) FROM report").fetchone()[0] == 1
