@@ -9,6 +9,7 @@ from discord import app_commands
 
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import OPTIONAL_PERMISSIONS, Deps, missing_permissions, permission_names
+from bot.discord_ui.embeds import plain
 from bot.discord_ui.translator import L
 from bot.i18n import t
 from bot.reporting import other_sources_lines, sharing_text
@@ -70,7 +71,7 @@ async def domain_beside(deps: Deps, guild_id: int, query: str, domain: str, lang
         return ""
     found = await other_sources(query_host(query) or domain, guild_id, deps.clock(), out.index, out.network,
                                 out.sharing)
-    return "\n".join(other_sources_lines(found.listings, found.servers, lang))
+    return "\n".join(plain(line) for line in other_sources_lines(found.listings, found.servers, lang))
 
 
 async def campaign_page_line(deps: Deps, guild_id: int, campaign_id: str, lang: str) -> str | None:

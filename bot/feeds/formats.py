@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,7 +77,10 @@ def _host(name: str) -> str | None:
 
 
 def _label(value: str | None) -> str | None:
-    value = (value or "").strip()
+    """What the listed site imitates, as the feed says — shown to members later: control and
+    formatting characters (bidi overrides, zero-width) go, and it is cut at ``MAX_LABEL``."""
+    value = "".join(ch for ch in (value or "")[: MAX_LABEL * 2] if unicodedata.category(ch) not in ("Cc", "Cf"))
+    value = " ".join(value.split())
     return value[:MAX_LABEL] if value and value.lower() not in ("other", "none", "-") else None
 
 

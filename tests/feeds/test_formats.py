@@ -85,3 +85,9 @@ def test_jpcert_real_files_are_read_whole() -> None:
     assert len(items) >= 0.99 * rows  # nearly every row has a readable URL
     assert all(i.host.isascii() and i.listed_at is not None and i.listed_at.year == 2024 for i in items)
     assert sum(1 for i in items if i.label) >= 0.95 * len(items)
+
+
+def test_labels_lose_control_and_formatting_characters() -> None:
+    text = "date,URL,description\n2024/01/01 00:00:00,https://a.example.com/,Bank\u202e\u200bName\x07  x\n".encode()
+    [item] = parse("jpcert", text)
+    assert item.label == "BankName x"

@@ -33,7 +33,7 @@ from bot.discord_ui.context import (
     send_ephemeral,
 )
 from bot.discord_ui.cooldown import RateLimiter
-from bot.discord_ui.embeds import code
+from bot.discord_ui.embeds import code, plain
 from bot.i18n import t, tn
 from bot.reporting import listing_text
 from bot.services.link_watch import WatchHit
@@ -60,11 +60,12 @@ def reasons(hit: WatchHit, lang: str) -> str:
 
 
 def warning(hit: WatchHit, lang: str) -> str:
-    return t(lang, "watch", "warning", link=code(hit.url), reasons=reasons(hit, lang))[:1900]
+    return t(lang, "watch", "warning", link=code(hit.url), reasons=plain(reasons(hit, lang)))[:1900]
 
 
 def deleted_note(hit: WatchHit, author_id: int, lang: str) -> str:
-    return t(lang, "watch", "deleted", author=f"<@{author_id}>", link=code(hit.url), reasons=reasons(hit, lang))[:1900]
+    return t(lang, "watch", "deleted", author=f"<@{author_id}>", link=code(hit.url),
+             reasons=plain(reasons(hit, lang)))[:1900]
 
 
 class AnalyseLinkButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"watch:analyse"):
