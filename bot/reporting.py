@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_url
-from bot.analysis.models import Finding, Problem, Report
+from bot.analysis.models import VERDICTS, Finding, Problem, Report
 from bot.analysis.privacy import mask_address
 from bot.i18n import t
 
@@ -17,8 +17,12 @@ def finding_detail(finding: Finding, lang: str) -> str:
     brand = catalogue().by_id.get(params.get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
-    if finding.rule == "lookalike_domain" and "how" in params:
-        params["how"] = t(lang, "lookalike_how", params["how"])
+    if "how" in params:  # a code naming the way, said in the reader's language
+        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, section, params["how"])
+    if finding.rule == "kit_like_link" and "signs" in params:
+        params["signs"] = t(lang, "community", "stats_separator").join(
+            t(lang, "link_sign", s) for s in params["signs"].split(","))
     return t(lang, "rule", finding.rule, **params)
 
 
@@ -231,9 +235,10 @@ def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
 
 
 def stats_text(st: dict[str, Any], lang: str) -> str:
+    counts = t(lang, "community", "stats_separator").join(
+        t(lang, "verdict_count", v, count=st["verdicts"].get(v, 0)) for v in VERDICTS)
     return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
-             suspicious=st["verdicts"].get("suspicious", 0))
+             bad=st["known_bad_domains"], by_verdict=counts)
 
 
 def registered_text(result: dict[str, Any], lang: str) -> str:

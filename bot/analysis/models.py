@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["info", "low", "medium", "high"]
-Verdict = Literal["phishing", "suspicious", "no_signs"]
+Verdict = Literal["phishing", "scam", "malware", "spam", "suspicious", "no_signs"]
+# what the mail is (SPEC §3), most harmful first; the order of /stats and of the docs
+VERDICTS: tuple[Verdict, ...] = ("phishing", "scam", "malware", "spam", "suspicious", "no_signs")
+# verdicts whose non-official domains become known-bad candidates in the shared log (SPEC §6)
+BAD_VERDICTS: tuple[Verdict, ...] = ("phishing", "scam", "malware")
 LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped"]
 InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
 

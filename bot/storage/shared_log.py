@@ -7,9 +7,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from bot.analysis.models import BAD_VERDICTS
 from bot.community.campaigns import CampaignKeys, KnownReport, campaign_id_candidates, matching_campaigns
 from bot.services.protocols import NewReport, StoredReport
 from bot.storage.database import Database
+
+# known-bad domains come from reports of these verdicts (bot.analysis.models.BAD_VERDICTS): SQL literals made
+# from a constant of the code, never from input
+BAD_VERDICT_SQL = "(" + ", ".join(f"'{v}'" for v in BAD_VERDICTS) + ")"
 
 
 class SharedLogStore:
@@ -146,11 +151,11 @@ class SharedLogStore:
         """One query, one pass over the domain's index entries: counts over its phishing reports,
         the brands and campaigns of all its reports (first seen first), and a moderator's decision."""
         async with self.db.conn.execute(
-            "SELECT count(DISTINCT CASE WHEN r.verdict = 'phishing' THEN r.id END),"
-            " count(DISTINCT CASE WHEN r.verdict = 'phishing' THEN r.member_id END),"
-            " min(CASE WHEN r.verdict = 'phishing' THEN r.created_at END),"
-            " max(CASE WHEN r.verdict = 'phishing' THEN r.created_at END),"
-            " max(CASE WHEN r.verdict = 'phishing' THEN d.age_days END),"
+            "SELECT count(DISTINCT CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.id END),"
+            " count(DISTINCT CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.member_id END),"
+            " min(CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.created_at END),"
+            " max(CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.created_at END),"
+            " max(CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN d.age_days END),"
             " group_concat(DISTINCT r.brand), group_concat(DISTINCT r.campaign_id),"
             " (SELECT status FROM domain_decision WHERE guild_id = ?1 AND domain = ?2)"
             " FROM report_domain d JOIN report r ON r.id = d.report_id"
@@ -181,7 +186,7 @@ class SharedLogStore:
         async with self.db.conn.execute(
             "SELECT d.domain FROM report_domain d JOIN report r ON r.id = d.report_id"
             " LEFT JOIN domain_decision x ON x.guild_id = d.guild_id AND x.domain = d.domain"
-            " WHERE d.guild_id = ? AND d.bad_candidate = 1 AND r.verdict = 'phishing' AND x.status IS NULL"
+            " WHERE d.guild_id = ? AND d.bad_candidate = 1 AND r.verdict IN " + BAD_VERDICT_SQL + " AND x.status IS NULL"
             " GROUP BY d.domain HAVING count(DISTINCT r.member_id) >= 2"
             " UNION SELECT domain FROM domain_decision WHERE guild_id = ? AND status = 'confirmed' ORDER BY 1",
             (guild_id, guild_id),
