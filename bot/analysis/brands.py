@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.analysis.datafiles import load_toml
-from bot.analysis.domains import skeleton
+from bot.analysis.domains import fold_text, skeleton
 from bot.analysis.models import Brand
 from bot.analysis.privacy import strip_invisible
 
@@ -26,10 +26,18 @@ def _load(name: str) -> dict[str, Any]:
     return load_toml(os.path.join(_DATA, name))
 
 
+# invisible characters beyond privacy.strip_invisible's: tag characters and the variation
+# selectors supplement ("Tr\U000e0139ust"), the combining grapheme joiner, Hangul fillers
+_MORE_INVISIBLE = dict.fromkeys([*range(0xE0000, 0xE0080), *range(0xE0100, 0xE01F0), 0x034F, 0x115F, 0x1160,
+                                 0x3164, 0xFFA0, 0x2800])
+
+
 def normalise(text: str) -> str:
-    """NFKC + lower case, invisible characters out: full-width letters, half-width kana and case
-    all compare equal, and "A\u200bmazon" reads as Amazon."""
-    return unicodedata.normalize("NFKC", strip_invisible(text)).lower()
+    """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
+    Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
+    and "Itau", "A\u200bmazon" and "Мetаmаsk" (Cyrillic) all read as what they show."""
+    text = strip_invisible(text).translate(_MORE_INVISIBLE)
+    return fold_text(unicodedata.normalize("NFKC", text)).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,11 @@ class Catalogue:
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
     infrastructure: frozenset[str]
+    suffix_brands: tuple[tuple[str, str], ...]  # (official public suffix, brand id)
+    scam_families: dict[str, PhraseList]
+    dynamic_dns: frozenset[str]
+    risky_tlds: frozenset[str]
+    platform_senders: frozenset[str]
     name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
     # indexes built once, so a text is matched against every brand in one pass
     word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
@@ -67,10 +80,14 @@ class Catalogue:
     tag_services: dict[str, str]  # sub-address tag -> service slug
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
-        return self.official.get(domain or "", ())
+        found = self.official.get(domain or "", ())
+        if domain and self.suffix_brands:
+            extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
+            found = tuple(dict.fromkeys(found + extra))
+        return found
 
     def is_official(self, domain: str | None) -> bool:
-        return bool(domain) and domain in self.official
+        return bool(self.official_for(domain))
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -101,6 +118,7 @@ def catalogue() -> Catalogue:
             keywords=_strings(entry.get("keywords")),
             tokens=tuple(t.lower() for t in _strings(entry.get("tokens"))),
             services=_strings(entry.get("services")),
+            official_suffixes=tuple(d.lower() for d in _strings(entry.get("official_suffixes"))),
         )
         brands.append(brand)
         for domain in brand.official_domains:
@@ -148,8 +166,18 @@ def catalogue() -> Catalogue:
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
         )
         for name, table in phrases_raw.items()
+        if isinstance(table, dict) and name != "scam"
+    }
+    scam_raw = phrases_raw.get("scam", {})
+    scam_families = {
+        name: PhraseList(
+            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
+            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+        )
+        for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
     }
+    suffix_brands = tuple((s, b.id) for b in brands for s in b.official_suffixes)
     return Catalogue(
         brands=tuple(brands),
         by_id={b.id: b for b in brands},
@@ -164,6 +192,11 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        suffix_brands=suffix_brands,
+        scam_families=scam_families,
+        dynamic_dns=frozenset(_strings(lists.get("dynamic_dns"))),
+        risky_tlds=frozenset(_strings(lists.get("risky_tlds"))),
+        platform_senders=frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("forms"))),
         name_words=name_words,
         word_brands={k: tuple(v) for k, v in word_brands.items()},
         phrase_brands=phrases_by_first,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -180,3 +181,49 @@ def edit_distance(a: str, b: str, cap: int) -> int:
             return cap + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+# --- folding text for matching -------------------------------------------------------------
+
+# Letters of other scripts that look Latin, beyond the host-name table: Cherokee and a few
+# Latin-like symbols phishers put inside brand names ("Ꮇicrosoft", "Мetаmаsk").
+_TEXT_CONFUSABLE = {
+    **{k: v for k, v in _CONFUSABLE.items() if not k.isascii()},
+    "Ꭺ": "a", "Ᏼ": "b", "Ꮯ": "c", "Ꭰ": "d", "Ꭼ": "e", "Ꮐ": "g", "Ꮋ": "h", "Ꭻ": "j", "Ꮶ": "k",
+    "Ꮮ": "l", "Ꮇ": "m", "Ꮲ": "p", "Ꮪ": "s", "Ꭲ": "t", "Ꮩ": "v", "Ꮃ": "w", "Ꮓ": "z", "ꓲ": "i",
+    "А": "a", "В": "b", "С": "c", "Е": "e", "Н": "h", "І": "i", "Ј": "j", "К": "k", "М": "m",
+    "О": "o", "Р": "p", "Ѕ": "s", "Т": "t", "Х": "x", "У": "y", "Α": "a", "Β": "b", "Ε": "e",
+    "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t",
+    "Υ": "y", "Χ": "x",
+}
+_LOOKALIKE_SCRIPT = re.compile("[" + "".join(sorted(_TEXT_CONFUSABLE)) + "]")
+_LETTERS = re.compile(r"[^\W\d_]{1,200}")  # a word (bounded: linear on any text)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_FOLD_TABLE = str.maketrans(_TEXT_CONFUSABLE)
+# Latin letters with accents -> the bare letter (NFD base), and combining marks out: "Itaú" and
+# "Itau", "Amazon" with a combining acute, compare equal. Japanese (dakuten) is untouched.
+_ACCENT_TABLE = {
+    cp: unicodedata.normalize("NFD", chr(cp))[0]
+    for cp in range(0x00C0, 0x0250)
+    if len(unicodedata.normalize("NFD", chr(cp))) > 1 and unicodedata.normalize("NFD", chr(cp))[0].isascii()
+}
+_ACCENT_TABLE.update(dict.fromkeys(range(0x0300, 0x0370)))  # type: ignore[arg-type]
+_HAS_ACCENT = re.compile(r"[\u00c0-\u024f\u0300-\u036f]")
+
+
+def _fold_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if _ASCII_LETTER.search(word) and _LOOKALIKE_SCRIPT.search(word):
+        return word.translate(_FOLD_TABLE)
+    return word
+
+
+def fold_text(text: str) -> str:
+    """``text`` as a reader sees it, for matching: words mixing Latin with look-alike letters of
+    other scripts folded to Latin, accents and combining marks dropped from Latin letters.
+    Words wholly in another script (Russian, Greek prose) are left alone."""
+    if _LOOKALIKE_SCRIPT.search(text):
+        text = _LETTERS.sub(_fold_word, text)
+    if _HAS_ACCENT.search(text):
+        text = text.translate(_ACCENT_TABLE)
+    return text

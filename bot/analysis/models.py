@@ -75,6 +75,7 @@ class AuthResults:
     authserv_id: str | None = None
     arc: str | None = None  # arc= result when present (noted, not trusted for the verdict)
     trusted: bool = False  # False when no server-added result could be identified
+    compauth: str | None = None  # Microsoft's composite authentication (compauth=fail reason=0xx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,16 @@ class Brand:
     keywords: tuple[str, ...]
     tokens: tuple[str, ...]  # distinctive ASCII tokens looked for in lookalike hosts
     services: tuple[str, ...] = ()  # leak-source service slugs this brand maps to
+    # public suffixes under which every domain is the brand's (authorities: gov.br, go.jp)
+    official_suffixes: tuple[str, ...] = ()
+
+    def owns(self, domain: str | None) -> bool:
+        """Whether a (registrable) domain is one of this brand's own."""
+        if not domain:
+            return False
+        if domain in self.official_domains:
+            return True
+        return any(domain == s or domain.endswith("." + s) for s in self.official_suffixes)
 
     def name_in(self, lang: str) -> str:
         return self.name_ja if lang == "ja" else self.name_en

@@ -16,7 +16,17 @@ from bot.analysis.brands import TextIndex, catalogue, detect_brand
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
-from bot.analysis.links import HtmlFacts, data_url_html, defang_url, html_facts, make_link, normalise_href, urls_in_text
+from bot.analysis.links import (
+    URL_IN_TEXT,
+    HtmlFacts,
+    data_url_html,
+    defang_url,
+    html_facts,
+    make_link,
+    normalise_href,
+    refang,
+    urls_in_text,
+)
 from bot.analysis.models import (
     Brand,
     DomainEntry,
@@ -56,6 +66,7 @@ class Prepared:
     input_sha256: str
     problems: tuple[Problem, ...]
     language: str
+    bare_links: bool = False  # the input is a link or a few, pasted alone (judged from what they show)
 
     def lookup_domains(self) -> dict[str, str]:
         """Registrable domains worth a registration lookup, with their first role.
@@ -83,6 +94,9 @@ class Prepared:
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_NON_SPACE = re.compile(r"\S")
+# a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
+BARE_TEXT_CHARS = 40
 BRAND_SCAN_HEAD = 30_000
 BRAND_SCAN_TAIL = 5_000
 
@@ -179,16 +193,21 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))
     brand = guess.brand if guess else None
     official = False
-    if brand is not None and from_org in brand.official_domains:
+    if brand is not None and brand.owns(from_org):
         verified = {org_domain(d) for d in sender.auth.dkim_domains}
         verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
         env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None
         official = (
             sender.auth.dmarc == "pass"
-            or bool(verified & set(brand.official_domains))
-            or (sender.auth.spf == "pass" and env_org in brand.official_domains)
+            or any(brand.owns(v) for v in verified)
+            or (sender.auth.spf == "pass" and brand.owns(env_org))
         )
+    bare = False
+    if mail.kind == "pasted" and links and len(links) <= 20:
+        rest = URL_IN_TEXT.sub(" ", refang(body_text[:20_000]))
+        bare = len(_NON_SPACE.findall(rest)) <= BARE_TEXT_CHARS
     return Prepared(
+        bare_links=bare,
         mail=mail,
         sender=sender,
         links=tuple(links),
@@ -231,6 +250,10 @@ def judge(
     facts = Facts(prepared, facts_map, ages)
     findings = sort_findings(run_rules(facts))
     total, verdict = score(findings)
+    brand = prepared.brand
+    if brand is None:  # a look-alike host names the brand the mail never named in words
+        named = next((dict(f.params).get("brand") for f in findings if f.rule == "lookalike_domain"), None)
+        brand = catalogue().by_id.get(named or "")
     if not prepared.mail.readable:
         total, verdict = 0, "no_signs"
     recipients = prepared.sender.recipients
@@ -257,7 +280,7 @@ def judge(
         subject=subject,
         display_name=display,
         sender=prepared.sender,
-        brand=prepared.brand,
+        brand=brand,
         brand_official=prepared.brand_official,
         links=prepared.links,
         link_facts=link_facts,
