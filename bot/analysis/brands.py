@@ -196,7 +196,8 @@ def catalogue() -> Catalogue:
         scam_families=scam_families,
         dynamic_dns=frozenset(_strings(lists.get("dynamic_dns"))),
         risky_tlds=frozenset(_strings(lists.get("risky_tlds"))),
-        platform_senders=frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("forms"))),
+        platform_senders=frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("forms")))
+        | frozenset(_strings(lists.get("throwaway_senders"))),
         name_words=name_words,
         word_brands={k: tuple(v) for k, v in word_brands.items()},
         phrase_brands=phrases_by_first,

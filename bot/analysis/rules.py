@@ -609,6 +609,8 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "odd_characters"
     elif _under(domain, catalogue().platform_senders) is not None:
         how = "platform"
+    elif len(_link_signs_of_host(domain, "")) >= 2:
+        how = "machine_made"
     if how is None:
         return []
     return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
@@ -748,6 +750,9 @@ def spam_content(f: Facts) -> list[Finding]:
     if spam is None:
         return []
     strong = f.text.count_phrases(spam.strong)
+    frm = f.sender.from_addr
+    if frm and frm.display_name and "affiliate" in frm.display_name.lower():
+        strong.append("affiliate")  # an affiliate network's mailing, named so in the sender's name
     if not strong:
         return []
     weak = f.text.count_phrases(spam.weak)
@@ -829,12 +834,17 @@ def _randomish(label: str) -> bool:
     return len(label) >= 18 and len(letters) >= 12 and sum(c in _VOWELS for c in letters) / len(letters) < 0.25
 
 
-def _link_signs(link: Link) -> list[str]:
+def _link_signs(link: Link) -> tuple[str, ...]:
+    return _link_signs_of_host(link.host, link.url.split("://", 1)[-1].partition("/")[2])
+
+
+@lru_cache(maxsize=4096)
+def _link_signs_of_host(host: str, rest: str) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
     cat = catalogue()
-    host = link.host
-    reg = link.registrable_domain or ""
+    reg = org_domain(host) or ""
     if not reg or cat.is_official(reg) or reg in cat.benign or host in cat.redirectors:
-        return []
+        return ()
     signs: list[str] = []
     suffix = public_suffix(host) or ""
     if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
@@ -848,7 +858,6 @@ def _link_signs(link: Link) -> list[str]:
     sub = labels[:-1]
     if len(sub) >= 4 or any(lab in ("com", "co", "jp", "net", "org", "www1", "secure") for lab in sub[1:]):
         signs.append("deep_subdomain")
-    rest = link.url.split("://", 1)[-1].partition("/")[2]
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
@@ -870,7 +879,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         if len(signs) >= 2 or (f.prepared.bare_links and signs):
             hosts.append(link.host)
             if best is None or len(signs) > best[0]:
-                best = (len(signs), link.host, signs)
+                best = (len(signs), link.host, list(signs))
     if best is None:
         return []
     count = best[0]
@@ -881,6 +890,23 @@ def kit_like_link(f: Facts) -> list[Finding]:
     shown = sorted(set(hosts))
     return [_f("kit_like_link", severity, tuple(defang_host(h) for h in shown[:5]),
                hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
+
+
+def image_only(f: Facts) -> list[Finding]:
+    """A mail that is a picture and a link: no text for a filter (or a reader) to weigh."""
+    if not f.html or f.brand_official or f.sender.list_id:
+        return []
+    images = sum(h.images for h in f.html)
+    words = len(f.text.text.split())
+    links = [link for link in f.links if link.source in ("html", "text")]
+    if images == 0 or words > 25 or not links:
+        return []
+    cat = catalogue()
+    hidden = any(link.host in cat.shorteners or link.registrable_domain in cat.shorteners
+                 or _under(link.host, cat.free_hosting) for link in links)
+    hosts = sorted({link.host for link in links})
+    return [_f("image_only", "medium" if hidden else "low", tuple(defang_host(h) for h in hosts[:3]),
+               hosts=_list([defang_host(h) for h in hosts]))]
 
 
 def qr_code(f: Facts) -> list[Finding]:
@@ -929,6 +955,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     malware_link,
     dynamic_dns_link,
     kit_like_link,
+    image_only,
     qr_code,
 )
 
