@@ -209,6 +209,8 @@ _ACCENT_TABLE = {
 }
 _ACCENT_TABLE.update(dict.fromkeys(range(0x0300, 0x0370)))  # type: ignore[arg-type]
 _HAS_ACCENT = re.compile(r"[\u00c0-\u024f\u0300-\u036f]")
+# a capital I inside a lower-case word reads as l ("ActuaIice", "PaypaI"): fold it before case is lost
+_CAPITAL_I_INSIDE = re.compile(r"(?<=[a-z])I(?=[a-z])|(?<=[a-z]{2})I\b")
 
 
 def _fold_word(m: re.Match[str]) -> str:
@@ -226,4 +228,6 @@ def fold_text(text: str) -> str:
         text = _LETTERS.sub(_fold_word, text)
     if _HAS_ACCENT.search(text):
         text = text.translate(_ACCENT_TABLE)
+    if "I" in text:
+        text = _CAPITAL_I_INSIDE.sub("l", text)
     return text

@@ -581,6 +581,12 @@ def _under(host: str | None, names: frozenset[str]) -> str | None:
 _QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")
 
 
+def _machine_local(local: str) -> bool:
+    """A mailbox name no person or company would pick: a random run of consonants."""
+    local = local.partition("+")[0].lower()
+    return len(local) >= 6 and local.isalpha() and local.isascii() and _randomish(local)
+
+
 def compauth_fail(f: Facts) -> list[Finding]:
     auth = f.sender.auth
     if not auth.trusted or auth.compauth not in ("fail", "softfail"):
@@ -609,7 +615,7 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "odd_characters"
     elif _under(domain, catalogue().platform_senders) is not None:
         how = "platform"
-    elif len(_link_signs_of_host(domain, "")) >= 2:
+    elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
         how = "machine_made"
     if how is None:
         return []
@@ -685,9 +691,7 @@ def display_name_address(f: Facts) -> list[Finding]:
     if shown_org is None or shown_org == from_org:
         return []
     official = catalogue().is_official(shown_org)
-    if whole and not official:
-        return []
-    severity: Severity = "high" if official else "medium"
+    severity: Severity = "high" if official and not whole else "medium"
     return [_f("display_name_address", severity, shown=defang_host(shown_org),
                real=defang_host(from_org or frm.domain or "?"))]
 
