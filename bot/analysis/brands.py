@@ -67,6 +67,7 @@ class Catalogue:
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
     infrastructure: frozenset[str]
+    name_ambiguous: frozenset[str]  # brand words that are also ordinary words or names (lists.toml)
     suffix_brands: tuple[tuple[str, str], ...]  # (official public suffix, brand id)
     scam_families: dict[str, PhraseList]
     dynamic_dns: frozenset[str]
@@ -192,6 +193,7 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        name_ambiguous=ambiguous,
         suffix_brands=suffix_brands,
         scam_families=scam_families,
         dynamic_dns=frozenset(_strings(lists.get("dynamic_dns"))),

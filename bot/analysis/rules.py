@@ -293,6 +293,39 @@ def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[t
 MAX_SKELETON = 40
 
 
+@lru_cache(maxsize=1)
+def _token_index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """Brand tokens by skeleton, and their one-deletion variants (tokens of 5 letters or more)."""
+    by_skeleton: dict[str, str] = {}
+    deletions: dict[str, list[tuple[str, str]]] = {}
+    for token, bid in catalogue().tokens:
+        if len(token) < 4 or not token.isalpha():
+            continue
+        skel = skeleton(token)
+        by_skeleton.setdefault(skel, bid)
+        if len(token) >= 6 and token not in catalogue().name_ambiguous:
+            for variant in _deletions(skel, 1):
+                deletions.setdefault(variant, []).append((skel, bid))
+    return by_skeleton, deletions
+
+
+@lru_cache(maxsize=8192)
+def _token_typo(piece: str) -> tuple[str, str] | None:
+    if not 4 <= len(piece) <= 30:
+        return None
+    skel = skeleton(piece)
+    by_skeleton, deletions = _token_index()
+    if skel in by_skeleton and skel != piece.replace("i", "l"):
+        return by_skeleton[skel], "confusable"  # only when a character was swapped (ae0n), not the word itself
+    if len(piece) < 6:
+        return None
+    for variant in _deletions(skel, 1):
+        for token_skel, bid in deletions.get(variant, ()):
+            if edit_distance(skel, token_skel, 1) <= 1:
+                return bid, "edit"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     """(brand id, why) when a non-official host imitates a brand. Pure, so cached per host.
@@ -310,10 +343,18 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
             return bid, "token"
         # a prefix or suffix of a label only for tokens long enough not to start ordinary words
         # (dpd in dpdk.org, nhk in nhkbook): short ones must stand alone
-        if len(token) >= 4 and any(label.startswith(token) or label.endswith(token) for label in labels):
+        # a prefix or suffix only for tokens long enough, and not ordinary words (applecore)
+        if len(token) >= 4 and token not in cat.name_ambiguous and any(
+            label.startswith(token) or label.endswith(token) for label in labels
+        ):
             return bid, "token"
-        if len(token) >= 6 or (loose and len(token) >= 4):
+        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous):
             return bid, "token"
+    if loose:  # a link alone: a brand's token misspelt inside a label (ae0n, merceri, ekii-net)
+        for piece in pieces:
+            hit = _token_typo(piece)
+            if hit is not None:
+                return hit
     reg_label = _label(reg)
     if len(reg_label) > 63:
         return None
@@ -351,7 +392,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
             continue
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
-        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]) and not f.prepared.bare_links:
+        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]):
             continue  # one letter from a brand's name, in a mail that never names that brand: a coincidence
         brand = cat.by_id[hit[0]]
         out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
@@ -412,7 +453,8 @@ def shortener_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if link.host in cat.shorteners or link.registrable_domain in cat.shorteners})
     if not hosts:
         return []
-    return [_f("shortener_link", "medium", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    severity: Severity = "medium"
+    return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
 def ip_literal_link(f: Facts) -> list[Finding]:
@@ -427,10 +469,10 @@ def ip_literal_link(f: Facts) -> list[Finding]:
 
 def free_hosting_link(f: Facts) -> list[Finding]:
     cat = catalogue()
-    hosts = sorted({link.host for link in f.links if link.registrable_domain in cat.free_hosting})
+    hosts = sorted({link.host for link in f.links if _under(link.host, cat.free_hosting)})
     if not hosts:
         return []
-    severity: Severity = "medium" if f.brand is not None and not f.brand_official else "low"
+    severity: Severity = "medium" if (f.brand is not None and not f.brand_official) or f.prepared.bare_links else "low"
     return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
@@ -814,6 +856,9 @@ def dynamic_dns_link(f: Facts) -> list[Finding]:
 
 
 _VOWELS = frozenset("aeiouy")
+# mail and name-server host names: a web page there is a borrowed or hijacked domain's
+_INFRA_LABELS = frozenset({"ns1", "ns2", "ns3", "dns1", "dns2", "autodiscover", "autoconfig", "cpanel", "webmail",
+                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2"})
 _KIT_PATH = re.compile(
     r"(?i)/(?:caonima|tetsuzuki|netservice|its-login|verification|verify|signin|sign-in|login|logon|"
     r"authenticate|webscr|secure|account[-_]?(?:update|verify|login)|update[-_]?(?:info|account)|mypage|member(?:s)?/login|"
@@ -830,7 +875,7 @@ def _randomish(label: str) -> bool:
     for c in label:
         run = run + 1 if c.isalpha() and c not in _VOWELS else 0
         best = max(best, run)
-    if best >= 5 and len(label) >= 6:
+    if (best >= 6 or (best >= 5 and any(c.isdigit() for c in label))) and len(label) >= 6:
         return True
     switches = sum(1 for a, b in zip(label, label[1:], strict=False) if a.isdigit() != b.isdigit())
     if switches >= 3 and len(label) >= 6:
@@ -854,13 +899,17 @@ def _link_signs_of_host(host: str, rest: str) -> tuple[str, ...]:
     if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
         signs.append("risky_tld")
     labels = [lab for lab in host[: -len(suffix) - 1 if suffix else None].split(".") if lab and lab != "www"]
-    if any(_randomish(lab) for lab in labels[-3:]):
+    if any(_randomish(lab) for lab in labels[-3:]) or any(
+        (lab.isdigit() and len(lab) >= 3) or "_" in lab or (len(lab) >= 16 and "-" not in lab) for lab in labels[:-1]
+    ):
         signs.append("random_label")
     reg_label = _label(reg)
     if reg_label.count("-") >= 3 or sum(c.isdigit() for c in reg_label) >= 5:
         signs.append("many_hyphens")
     sub = labels[:-1]
-    if len(sub) >= 4 or any(lab in ("com", "co", "jp", "net", "org", "www1", "secure") for lab in sub[1:]):
+    if len(sub) >= 4 or any(lab in ("com", "co", "jp", "net", "org", "www1", "secure") for lab in sub[1:]) or (
+        sub and sub[0] in _INFRA_LABELS
+    ):
         signs.append("deep_subdomain")
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
@@ -868,7 +917,7 @@ def _link_signs_of_host(host: str, rest: str) -> tuple[str, ...]:
     lowered = path[:200].lower()
     if any(token in lowered for token, _ in cat.tokens if len(token) >= 4):
         signs.append("brand_in_path")
-    return signs
+    return tuple(signs)
 
 
 def kit_like_link(f: Facts) -> list[Finding]:
@@ -888,7 +937,10 @@ def kit_like_link(f: Facts) -> list[Finding]:
         return []
     count = best[0]
     if f.prepared.bare_links:
-        severity: Severity = "high" if count >= 2 else "medium"
+        # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
+        # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens"}
+        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) else "medium"
     else:
         severity = "medium" if count >= 3 else "low"
     shown = sorted(set(hosts))
