@@ -191,6 +191,7 @@ class HtmlFacts:
     resources: list[str] = field(default_factory=list)  # iframe src
     hidden_chars: int = 0  # text in blocks the reader cannot see (display:none, zero-size font, …)
     images: int = 0  # <img> elements
+    data_images: list[bytes] = field(default_factory=list)  # <img src="data:image/…;base64,…">, bounded
 
 
 _SCRIPT_SIGNS = (
@@ -212,6 +213,8 @@ _HIDING = re.compile(
     r"|(?<![-\w])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)"
 )
 MAX_STYLED_NODES = 3000
+MAX_DATA_IMAGES = 4
+MAX_DATA_IMAGE_CHARS = 4 * 1024 * 1024
 _B64_LITERAL = re.compile(r"atob\s*\(\s*[\"']([A-Za-z0-9+/=\s]{8,200000})[\"']")
 _ESCAPED_LITERAL = re.compile(r"unescape\s*\(\s*[\"']([%A-Za-z0-9+/=._~-]{8,200000})[\"']")
 _REFRESH_URL = re.compile(r"(?i)url\s*=\s*['\"]?([^'\"\s>]{1,2048})")
@@ -298,7 +301,18 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
             facts.hidden_urls.extend(urls_in_text(payload, 50))
     if tree.css_first("a[download]") is not None:
         facts.script_signs.add("download")
-    facts.images = len(tree.css("img"))
+    imgs = tree.css("img")
+    facts.images = len(imgs)
+    for node in imgs:
+        src = (node.attributes.get("src") or "").strip()
+        if len(facts.data_images) >= MAX_DATA_IMAGES or not src[:11].lower().startswith("data:image/"):
+            continue
+        head, _, payload = src[:MAX_DATA_IMAGE_CHARS].partition(",")
+        if head.lower().endswith(";base64"):
+            try:
+                facts.data_images.append(base64.b64decode(re.sub(r"\s", "", payload) + "==", validate=False))
+            except (binascii.Error, ValueError):
+                continue
     hidden = 0
     for count, node in enumerate(tree.css("[style]")):
         if count >= MAX_STYLED_NODES:

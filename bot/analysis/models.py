@@ -29,6 +29,8 @@ class Limits:
     max_urls: int = 1000
     max_header_lines: int = 5000
     max_url_chars: int = 2048
+    max_images: int = 8  # image parts kept for QR decoding
+    max_image_bytes: int = 3 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,7 @@ class ParsedMail:
     pasted_fields: tuple[tuple[str, str], ...] = ()  # normalised pasted lines ("from", "mailed-by", ...)
     readable: bool = True
     pdf_signs: tuple[str, ...] = ()  # active content found in PDF attachments: javascript, launch, submit_form
+    images: tuple[bytes, ...] = ()  # image parts (attached or inline), bounded: read for QR codes only
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,10 +95,24 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
 _NON_SPACE = re.compile(r"\S")
+_BARE_HOST = re.compile(r"(?i)^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:[/?#]\S{0,2000})?$")
 # a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
 BARE_TEXT_CHARS = 40
 BRAND_SCAN_HEAD = 30_000
 BRAND_SCAN_TAIL = 5_000
+
+
+# the commonest short words of each language: a mail's words say its language better than its letters
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and you your to of is for this that with are on be have please we will our from".split()),
+    "de": frozenset("der die das und sie ihr ihre ist nicht mit für auf den dem zu wir ein eine bitte werden".split()),
+    "fr": frozenset("le la les et vous votre vos est pour des une un sur dans nous pas avec ce qui".split()),
+    "pt": frozenset("o os as e você seu sua para com não uma um do da dos das em que por está".split()),
+    "es": frozenset("el los las y usted su sus para con no una un del en que por es está tu".split()),
+    "nl": frozenset("de het en u uw je is van voor met niet een op wij dat te zijn".split()),
+    "it": frozenset("il la le e di per con non una un del della che è sono tuo tua".split()),
+}
+_WORDS = re.compile(r"[^\W\d_]{1,20}")
 
 
 def _language(text: str) -> str:
@@ -108,6 +122,12 @@ def _language(text: str) -> str:
     japanese = len(_JAPANESE.findall(sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
+    words = [w.lower() for w in _WORDS.findall(sample[:3000])]
+    if words:
+        hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+        best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+        if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
+            return best
     ascii_letters = len(_ASCII_LETTER.findall(sample))
     others = len(_NON_ASCII_LETTER.findall(sample))
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
@@ -169,6 +189,16 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         problems.append(Problem("long_url", (("url", defang_url(cut[0])),)))
     for url in mail.pdf_links:
         add(url, "pdf")
+    images = (*mail.images, *(img for h in htmls for img in h.data_images))[: limits.max_images]
+    if images:  # quishing: a QR code's link is a link of the mail (decoded, never followed)
+        from bot.analysis.qr import qr_texts
+
+        for text in qr_texts(images):
+            found = urls_in_text(text, 5)
+            if not found and _BARE_HOST.match(text):
+                found = ["http://" + text]
+            for url in found:
+                add(url, "qr")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
 
