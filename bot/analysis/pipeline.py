@@ -95,6 +95,7 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
 _NON_SPACE = re.compile(r"\S")
+_ADDRESS_TEXT = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
 _BARE_HOST = re.compile(r"(?i)^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:[/?#]\S{0,2000})?$")
 # a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
 BARE_TEXT_CHARS = 40
@@ -203,6 +204,9 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
+    # an address names its mail provider, not the brand the mail presents (x@gmail.com is not Google)
+    if "@" in body_text:
+        body_text = _ADDRESS_TEXT.sub(" ", body_text)
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
     # hundreds of keywords off megabytes of text
     if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:

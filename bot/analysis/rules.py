@@ -168,11 +168,15 @@ def freemail_reply_to(f: Facts) -> list[Finding]:
     cat = catalogue()
     frm = f.sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
-    if from_org in cat.freemail:
-        return []
+    recipients = {r.address for r in f.sender.recipients}
     for reply in f.sender.reply_to:
         org = org_domain(reply.domain) if reply.domain else None
-        if org and org in cat.freemail and org != from_org:
+        if not org or org not in cat.freemail or reply.address in recipients:
+            continue  # answers to the group the mail was sent to: a list's habit
+        if from_org not in cat.freemail and org != from_org:
+            return [_f("freemail_reply_to", "medium", reply_to=mask_address(reply.address))]
+        if from_org in cat.freemail and frm is not None and reply.address != frm.address and not f.sender.bulk:
+            # one free mailbox writes, another collects the answers: the sender's is borrowed or forged
             return [_f("freemail_reply_to", "medium", reply_to=mask_address(reply.address))]
     return []
 
