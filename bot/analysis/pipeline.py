@@ -43,6 +43,11 @@ from bot.analysis.rules import Facts, run_rules
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
+# rules about wording and mailing habits, which say nothing against a brand's own authenticated mail
+OFFICIAL_WORDING_RULES = frozenset({
+    "urgency_language", "scam_lure", "spam_content", "hidden_text", "address_greeting", "image_only",
+    "undisclosed_recipients", "disguised_text", "credential_lure",
+})
 # What a bug of ours on hostile input can raise; caught at the use-case boundary so that a member
 # still gets an answer (problem "analysis_error") and the bot keeps running.
 ANALYSIS_BUGS = (RecursionError, MemoryError, ValueError, LookupError, UnicodeError, TypeError, AttributeError,
@@ -282,7 +287,12 @@ def judge(
     reference = prepared.received_at or now
     ages = {d: age for d, fact in facts_map.items() if (age := age_days(fact, reference)) is not None}
     facts = Facts(prepared, facts_map, ages)
-    findings = sort_findings(run_rules(facts))
+    findings = run_rules(facts)
+    if prepared.brand_official:
+        # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
+        # (sign-in alerts are urgent, order mails greet by address); what it carries still counts
+        findings = tuple(f for f in findings if f.rule not in OFFICIAL_WORDING_RULES)
+    findings = sort_findings(findings)
     total, verdict = score(findings)
     brand = prepared.brand
     if brand is None:  # a look-alike host names the brand the mail never named in words
