@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.analysis.datafiles import load_toml
-from bot.analysis.domains import fold_text, skeleton
+from bot.analysis.domains import ACCENT_TABLE, fold_text, skeleton
 from bot.analysis.models import Brand
 from bot.analysis.privacy import strip_invisible
 
@@ -32,12 +32,25 @@ _MORE_INVISIBLE = dict.fromkeys([*range(0xE0000, 0xE0080), *range(0xE0100, 0xE01
                                  0x3164, 0xFFA0, 0x2800])
 
 
+_NORMALISE_TABLE: dict[int, int | str | None] = {
+    **{cp: None for cp in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                           *range(0x2066, 0x206A), 0xFEFF, 0x00AD, 0x180E, *range(0xFE00, 0xFE10))},
+    **_MORE_INVISIBLE,
+    **ACCENT_TABLE,
+}
+
+
 def normalise(text: str) -> str:
     """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
     Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
     and "Itau", "A\u200bmazon" and "Мetаmаsk" (Cyrillic) all read as what they show."""
-    text = strip_invisible(text).translate(_MORE_INVISIBLE)
-    return fold_text(unicodedata.normalize("NFKC", text)).lower()
+    if not text.isascii():
+        # one pass after NFKC: invisible characters out, accents off Latin letters
+        text = unicodedata.normalize("NFKC", text).translate(_NORMALISE_TABLE)
+        text = fold_text(text, accents=False)
+    elif "I" in text:
+        text = fold_text(text)
+    return text.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +80,7 @@ class Catalogue:
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
     infrastructure: frozenset[str]
+    token_brand: dict[str, str]  # token -> brand id (the longest token's first brand)
     name_ambiguous: frozenset[str]  # brand words that are also ordinary words or names (lists.toml)
     suffix_brands: tuple[tuple[str, str], ...]  # (official public suffix, brand id)
     scam_families: dict[str, PhraseList]
@@ -76,7 +90,8 @@ class Catalogue:
     name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
     # indexes built once, so a text is matched against every brand in one pass
     word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
-    phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (other keyword, brand id)
+    phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (non-ASCII keyword, brand id)
+    word_phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # longest word -> (ASCII multi-word keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
 
@@ -158,8 +173,13 @@ def catalogue() -> Catalogue:
         for name in (b.id, *b.services, *b.tokens, *(k.text for k in keywords[b.id] if k.single_word)):
             tag_services.setdefault(name, slug)
     grouped: dict[str, list[tuple[str, str]]] = {}
+    by_word: dict[str, list[tuple[str, str]]] = {}
     for phrase, bid in phrase_brands:
-        grouped.setdefault(phrase[0], []).append((phrase, bid))
+        words, _ = _phrase_parts(phrase)
+        if words:  # looked up by its longest word: only texts holding that word are searched
+            by_word.setdefault(max(words, key=len), []).append((phrase, bid))
+        else:
+            grouped.setdefault(phrase[0], []).append((phrase, bid))
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
         name: PhraseList(
@@ -193,6 +213,7 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        token_brand={t: b for t, b in reversed(tokens)},
         name_ambiguous=ambiguous,
         suffix_brands=suffix_brands,
         scam_families=scam_families,
@@ -203,6 +224,7 @@ def catalogue() -> Catalogue:
         name_words=name_words,
         word_brands={k: tuple(v) for k, v in word_brands.items()},
         phrase_brands=phrases_by_first,
+        word_phrase_brands={k: tuple(v) for k, v in by_word.items()},
         name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
         tag_services=tag_services,
     )
@@ -261,6 +283,10 @@ class TextIndex:
         for word in self.words & cat.word_brands.keys():
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
+        for word in self.words & cat.word_phrase_brands.keys():
+            for phrase, bid in cat.word_phrase_brands[word]:
+                if self.has_phrase(phrase):
+                    found.setdefault(bid, []).append(phrase)
         chars = self.chars
         for first in cat.phrase_brands.keys() & chars:
             for phrase, bid in cat.phrase_brands[first]:
@@ -277,22 +303,41 @@ class TextIndex:
         return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
-        found = []
-        chars = self.chars
-        for phrase in phrases:
-            words, compact = _phrase_parts(phrase)
-            if words:  # ASCII: every word must be in the text before a substring search
+        """The phrases of the list found here, in the list's order. Only phrases whose longest word
+        (ASCII) or first character (others) is in the text are searched."""
+        by_word, by_char = _phrase_index(phrases)
+        hits: set[str] = set()
+        for word in self.words & by_word.keys():
+            for phrase, words in by_word[word]:
                 if words <= self.words and phrase in self.text:
-                    found.append(phrase)
-            elif compact[0] in chars and compact[-1] in chars and compact in self.compact:
-                found.append(phrase)
-        return found
+                    hits.add(phrase)
+        chars = self.chars
+        for first in by_char.keys() & chars:
+            for phrase, compact in by_char[first]:
+                if compact[-1] in chars and compact in self.compact:
+                    hits.add(phrase)
+        return [p for p in phrases if p in hits] if hits else []
 
     @property
     def chars(self) -> frozenset[str]:
         if self._chars is None:
             self._chars = frozenset(self.text)
         return self._chars
+
+
+@lru_cache(maxsize=64)
+def _phrase_index(
+    phrases: tuple[str, ...],
+) -> tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]]]:
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    by_char: dict[str, list[tuple[str, str]]] = {}
+    for phrase in phrases:
+        words, compact = _phrase_parts(phrase)
+        if words:
+            by_word.setdefault(max(words, key=len), []).append((phrase, words))
+        else:
+            by_char.setdefault(compact[0], []).append((phrase, compact))
+    return by_word, by_char
 
 
 @lru_cache(maxsize=4096)
@@ -303,6 +348,13 @@ def _phrase_parts(phrase: str) -> tuple[frozenset[str], str]:
     if phrase.isascii() and phrase[:1].isalnum() and phrase[-1:].isalnum():
         return frozenset(_WORD.findall(phrase)), compact
     return frozenset(), compact
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """Every brand token as one pattern, longest first: one scan of a host for all of them."""
+    tokens = sorted(catalogue().token_brand, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in tokens) or "(?!)")
 
 
 def brands_named_in(index: TextIndex) -> set[str]:

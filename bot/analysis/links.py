@@ -314,17 +314,21 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
             except (binascii.Error, ValueError):
                 continue
     hidden = 0
-    for count, node in enumerate(tree.css("[style]")):
+    styled = tree.css("[style]") if _HIDING.search(html) else []  # most mail hides nothing: one scan says so
+    hidden_ids: set[int] = set()
+    for count, node in enumerate(styled):
         if count >= MAX_STYLED_NODES:
             break
         if not _HIDING.search(node.attributes.get("style") or ""):
             continue
-        # an element inside a hidden one was counted with it (ancestors looked at: a few levels)
+        hidden_ids.add(node.mem_id)
+        # an element inside a hidden one was counted with it (ancestors looked at: a few levels);
+        # styled nodes come in document order, so a hidden ancestor is already in the set
         parent, inside = node.parent, False
         for _ in range(20):
             if parent is None:
                 break
-            if _HIDING.search(parent.attributes.get("style") or ""):
+            if parent.mem_id in hidden_ids:
                 inside = True
                 break
             parent = parent.parent

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.analysis.brands import TextIndex, catalogue, detect_brand
+from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
@@ -222,11 +222,11 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         index = body_index.prefixed(mail.subject or "")
     cat = catalogue()
     token_brands: list[str] = []
+    tokens = token_pattern()
     for link in links:
-        for token, bid in cat.tokens:
-            if token in link.host and not cat.is_official(link.registrable_domain):
-                token_brands.append(bid)
-                break
+        m = tokens.search(link.host)
+        if m is not None and not cat.is_official(link.registrable_domain):
+            token_brands.append(cat.token_brand[m.group(0)])
     frm = sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
     guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))

@@ -10,10 +10,13 @@ Anything the decoders reject is skipped: an unreadable image is not a finding.
 from __future__ import annotations
 
 import io
+import warnings
 
 MAX_PIXELS = 16_000_000
 SCALE_TO = 2000  # longest side, in pixels, before decoding
 MAX_CODES = 10
+MIN_SIDE = 40  # smaller images (tracking pixels, icons) hold no readable code
+MIN_BYTES = 200
 
 
 def qr_texts(images: tuple[bytes, ...]) -> list[str]:
@@ -28,9 +31,12 @@ def qr_texts(images: tuple[bytes, ...]) -> list[str]:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     found: list[str] = []
     for data in images:
+        if len(data) < MIN_BYTES:
+            continue
         try:
-            with Image.open(io.BytesIO(data)) as img:
-                if img.width * img.height > MAX_PIXELS:
+            with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as img:
+                warnings.simplefilter("ignore")  # Pillow's notes about odd palettes: not ours to print
+                if img.width * img.height > MAX_PIXELS or min(img.width, img.height) < MIN_SIDE:
                     continue
                 img.seek(0)
                 frame = img.convert("L")

@@ -887,12 +887,19 @@ def _randomish(label: str) -> bool:
     return len(label) >= 18 and len(letters) >= 12 and sum(c in _VOWELS for c in letters) / len(letters) < 0.25
 
 
-def _link_signs(link: Link) -> tuple[str, ...]:
-    return _link_signs_of_host(link.host, link.url.split("://", 1)[-1].partition("/")[2])
+@lru_cache(maxsize=1)
+def _path_tokens() -> re.Pattern[str]:
+    """Brand tokens of four letters or more, as one pattern (one scan of a path for all of them)."""
+    tokens = sorted({t for t, _ in catalogue().tokens if len(t) >= 4}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in tokens) or "(?!)")
+
+
+def _link_signs(link: Link, bare: bool = False) -> tuple[str, ...]:
+    return _link_signs_of_host(link.host, link.url.split("://", 1)[-1].partition("/")[2], bare)
 
 
 @lru_cache(maxsize=4096)
-def _link_signs_of_host(host: str, rest: str) -> tuple[str, ...]:
+def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
     """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
     cat = catalogue()
     reg = org_domain(host) or ""
@@ -918,8 +925,7 @@ def _link_signs_of_host(host: str, rest: str) -> tuple[str, ...]:
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
-    lowered = path[:200].lower()
-    if any(token in lowered for token, _ in cat.tokens if len(token) >= 4):
+    if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
     return tuple(signs)
 
@@ -932,7 +938,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         if link.url in seen:
             continue
         seen.add(link.url)
-        signs = _link_signs(link)
+        signs = _link_signs(link, f.prepared.bare_links)
         if len(signs) >= 2 or (f.prepared.bare_links and signs):
             hosts.append(link.host)
             if best is None or len(signs) > best[0]:
