@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,9 +129,10 @@ def _language(text: str) -> str:
     japanese = len(_JAPANESE.findall(sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
-    words = [w.lower() for w in _WORDS.findall(sample[:3000])]
+    words = Counter(_WORDS.findall(sample[:3000].lower()))
     if words:
-        hits = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+        present = words.keys()
+        hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
         best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
         if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
             return best

@@ -13,9 +13,9 @@ import io
 import warnings
 
 MAX_PIXELS = 16_000_000
-SCALE_TO = 2000  # longest side, in pixels, before decoding
+SCALE_TO = 1200  # longest side, in pixels, before decoding (a code in a mail image is large)
 MAX_CODES = 10
-MIN_SIDE = 40  # smaller images (tracking pixels, icons) hold no readable code
+MIN_SIDE = 60  # smaller images (tracking pixels, icons) hold no readable code
 MIN_BYTES = 200
 
 
