@@ -220,6 +220,9 @@ def expected_brand(description: str) -> str:
     from bot.analysis.brands import TextIndex, brands_named_in, catalogue
 
     named = brands_named_in(TextIndex(description))
+    if not named:  # a bare label that is a brand's name or id ("au", "ANA", "VISA")
+        key = description.strip().lower()
+        named = {b.id for b in catalogue().brands if key and key in {b.id, b.name_en.lower(), b.name_ja.lower()}}
     if not named:
         return ""
     order = {b.id: i for i, b in enumerate(catalogue().brands)}
@@ -233,6 +236,7 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
     flagged = sum(r["verdict"] != "no_signs" for r in results)
     covered = [r for r in results if r["expected"]]
     named = [r for r in covered if r["verdict"] != "no_signs" and set(r["named"]) & brand_group(r["expected"])]
+    flagged_covered = sum(r["verdict"] != "no_signs" for r in covered)
     descs: Counter[str] = Counter()
     missed_desc: Counter[str] = Counter()
     for (_, _, desc), res in zip(rows, results, strict=True):
@@ -243,7 +247,7 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
     return {
         "split": split, "total": len(results), "flagged": flagged,
         "verdicts": dict(Counter(r["verdict"] for r in results)),
-        "covered": len(covered), "brand_named": len(named),
+        "covered": len(covered), "brand_named": len(named), "flagged_covered": flagged_covered,
         "months": {m: {"total": len(rs), "flagged": sum(r["verdict"] != "no_signs" for r in rs)}
                    for m, rs in sorted(by_month.items())},
         "uncovered_descriptions": descs.most_common(25) if split == "tune" else [],
@@ -289,7 +293,9 @@ def render_urls(s: dict[str, Any]) -> list[str]:
     out.append(f"flagged offline: {s['flagged']}/{s['total']} ({pct(s['flagged'], s['total'])})")
     out.append(f"catalogue coverage (description names a catalogued brand): {s['covered']}/{s['total']} "
                f"({pct(s['covered'], s['total'])})")
-    out.append(f"brand named, of those covered: {s['brand_named']}/{s['covered']} ({pct(s['brand_named'], s['covered'])})")
+    out.append(f"brand named, of those covered: {s['brand_named']}/{s['covered']} ({pct(s['brand_named'], s['covered'])}); "
+               f"of those covered and flagged: {s['brand_named']}/{s['flagged_covered']} "
+               f"({pct(s['brand_named'], s['flagged_covered'])})")
     out.append("verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items())))
     out.append("per month: " + ", ".join(f"{m} {v['flagged']}/{v['total']}" for m, v in s["months"].items()))
     out.append("top rules: " + ", ".join(f"{r} {n}" for r, n in s["top_rules"]))

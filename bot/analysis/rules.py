@@ -354,7 +354,12 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
             return bid, "token"
         if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous):
             return bid, "token"
-    if loose:  # a link alone: a brand's token misspelt inside a label (ae0n, merceri, ekii-net)
+    if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
+        joined = [label.replace("-", "") for label in labels if "-" in label]
+        for token, bid in cat.tokens:
+            if len(token) >= 5 and token.isalpha() and token not in cat.name_ambiguous \
+                    and any(token in j for j in joined):
+                return bid, "token"
         for piece in pieces:
             hit = _token_typo(piece)
             if hit is not None:
@@ -476,6 +481,8 @@ def free_hosting_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if _under(link.host, cat.free_hosting)})
     if not hosts:
         return []
+    # pasted alone, a page anyone could have published counts with any other sign of it (not alone:
+    # people's blogs live there too)
     severity: Severity = "medium" if (f.brand is not None and not f.brand_official) or f.prepared.bare_links else "low"
     return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
@@ -891,7 +898,10 @@ def _randomish(label: str) -> bool:
 def _path_tokens() -> re.Pattern[str]:
     """Brand tokens of four letters or more, as one pattern (one scan of a path for all of them)."""
     tokens = sorted({t for t, _ in catalogue().tokens if len(t) >= 4}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in tokens) or "(?!)")
+    # a word of the path that is the token, or starts with it before digits or a kit word
+    # (/paypay94ecbd7ea, /jcblogin/), not a longer word that happens to begin with it (/interactive)
+    alternatives = "|".join(re.escape(t) for t in tokens) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z]|(?:login|signin|verify|member|jp|co)(?![a-z]))")
 
 
 def _link_signs(link: Link, bare: bool = False) -> tuple[str, ...]:
@@ -949,7 +959,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
     if f.prepared.bare_links:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens"}
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "brand_in_path"}
         severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) else "medium"
     else:
         severity = "medium" if count >= 3 else "low"
