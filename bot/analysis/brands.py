@@ -33,8 +33,9 @@ _MORE_INVISIBLE = dict.fromkeys([*range(0xE0000, 0xE0080), *range(0xE0100, 0xE01
 
 
 _NORMALISE_TABLE: dict[int, int | str | None] = {
-    **{cp: None for cp in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
-                           *range(0x2066, 0x206A), 0xFEFF, 0x00AD, 0x180E, *range(0xFE00, 0xFE10))},
+    # privacy.strip_invisible's characters: zero-width and direction marks, variation selectors
+    **dict.fromkeys((*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                     *range(0x2066, 0x206A), 0xFEFF, 0x00AD, 0x180E, *range(0xFE00, 0xFE10))),
     **_MORE_INVISIBLE,
     **ACCENT_TABLE,
 }
@@ -175,9 +176,9 @@ def catalogue() -> Catalogue:
     grouped: dict[str, list[tuple[str, str]]] = {}
     by_word: dict[str, list[tuple[str, str]]] = {}
     for phrase, bid in phrase_brands:
-        words, _ = _phrase_parts(phrase)
-        if words:  # looked up by its longest word: only texts holding that word are searched
-            by_word.setdefault(max(words, key=len), []).append((phrase, bid))
+        phrase_words, _ = _phrase_parts(phrase)
+        if phrase_words:  # looked up by its longest word: only texts holding that word are searched
+            by_word.setdefault(max(phrase_words, key=len), []).append((phrase, bid))
         else:
             grouped.setdefault(phrase[0], []).append((phrase, bid))
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
@@ -213,7 +214,7 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
-        token_brand={t: b for t, b in reversed(tokens)},
+        token_brand=dict(reversed(tokens)),
         name_ambiguous=ambiguous,
         suffix_brands=suffix_brands,
         scam_families=scam_families,

@@ -111,13 +111,34 @@ BRAND_SCAN_TAIL = 5_000
 
 # the commonest short words of each language: a mail's words say its language better than its letters
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and you your to of is for this that with are on be have please we will our from".split()),
-    "de": frozenset("der die das und sie ihr ihre ist nicht mit für auf den dem zu wir ein eine bitte werden".split()),
-    "fr": frozenset("le la les et vous votre vos est pour des une un sur dans nous pas avec ce qui".split()),
-    "pt": frozenset("o os as e você seu sua para com não uma um do da dos das em que por está".split()),
-    "es": frozenset("el los las y usted su sus para con no una un del en que por es está tu".split()),
-    "nl": frozenset("de het en u uw je is van voor met niet een op wij dat te zijn".split()),
-    "it": frozenset("il la le e di per con non una un del della che è sono tuo tua".split()),
+    "en": frozenset([
+        "the", "and", "you", "your", "to", "of", "is", "for", "this", "that", "with", "are", "on", "be",
+        "have", "please", "we", "will", "our", "from",
+    ]),
+    "de": frozenset([
+        "der", "die", "das", "und", "sie", "ihr", "ihre", "ist", "nicht", "mit", "für", "auf", "den", "dem",
+        "zu", "wir", "ein", "eine", "bitte", "werden",
+    ]),
+    "fr": frozenset([
+        "le", "la", "les", "et", "vous", "votre", "vos", "est", "pour", "des", "une", "un", "sur", "dans",
+        "nous", "pas", "avec", "ce", "qui",
+    ]),
+    "pt": frozenset([
+        "o", "os", "as", "e", "você", "seu", "sua", "para", "com", "não", "uma", "um", "do", "da", "dos",
+        "das", "em", "que", "por", "está",
+    ]),
+    "es": frozenset([
+        "el", "los", "las", "y", "usted", "su", "sus", "para", "con", "no", "una", "un", "del", "en", "que",
+        "por", "es", "está", "tu",
+    ]),
+    "nl": frozenset([
+        "de", "het", "en", "u", "uw", "je", "is", "van", "voor", "met", "niet", "een", "op", "wij", "dat",
+        "te", "zijn",
+    ]),
+    "it": frozenset([
+        "il", "la", "le", "e", "di", "per", "con", "non", "una", "un", "del", "della", "che", "è", "sono",
+        "tuo", "tua",
+    ]),
 }
 _WORDS = re.compile(r"[^\W\d_]{1,20}")
 

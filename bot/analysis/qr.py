@@ -43,7 +43,7 @@ def qr_texts(images: tuple[bytes, ...]) -> list[str]:
             if max(frame.size) > SCALE_TO:
                 frame.thumbnail((SCALE_TO, SCALE_TO))
             results = zxingcpp.read_barcodes(
-                frame, formats=(zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
+                frame, formats=zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
             )
         except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError, RuntimeError,
                 Image.DecompressionBombError, MemoryError):

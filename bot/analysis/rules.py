@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
@@ -241,11 +242,16 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
 
 
 _ROLE_WORDS = frozenset(
-    "support service services security team customer customers account accounts notification notifications alert "
-    "alerts billing admin administrator info information help desk helpdesk center centre noreply no-reply reply "
-    "department dept update updates verification verify mail email e-mail message messages system systems online "
-    "official care member members membership rewards reward payments payment office management manager "
-    "the your our de du la le des der die das und and of for from via team. inc inc. ltd llc co corp".split()
+    [
+        "support", "service", "services", "security", "team", "customer", "customers", "account", "accounts",
+        "notification", "notifications", "alert", "alerts", "billing", "admin", "administrator", "info",
+        "information", "help", "desk", "helpdesk", "center", "centre", "noreply", "no-reply", "reply",
+        "department", "dept", "update", "updates", "verification", "verify", "mail", "email", "e-mail",
+        "message", "messages", "system", "systems", "online", "official", "care", "member", "members",
+        "membership", "rewards", "reward", "payments", "payment", "office", "management", "manager", "the",
+        "your", "our", "de", "du", "la", "le", "des", "der", "die", "das", "und", "and", "of", "for", "from",
+        "via", "team.", "inc", "inc.", "ltd", "llc", "co", "corp",
+    ]
 )
 
 
@@ -760,8 +766,8 @@ def disguised_text(f: Facts) -> list[Finding]:
     frm = f.sender.from_addr
     fields = [(frm.display_name or "") if frm else "", f.mail.subject or ""]
     how = None
-    for text in fields:
-        text = text[:500]
+    for field_text in fields:
+        text = field_text[:500]
         if _TAGS_AND_SELECTORS.search(text.strip()):
             how = "invisible"
             break
@@ -888,7 +894,7 @@ def _randomish(label: str) -> bool:
         best = max(best, run)
     if (best >= 6 or (best >= 5 and any(c.isdigit() for c in label))) and len(label) >= 6:
         return True
-    switches = sum(1 for a, b in zip(label, label[1:], strict=False) if a.isdigit() != b.isdigit())
+    switches = sum(1 for a, b in pairwise(label) if a.isdigit() != b.isdigit())
     if switches >= 3 and len(label) >= 6:
         return True
     return len(label) >= 18 and len(letters) >= 12 and sum(c in _VOWELS for c in letters) / len(letters) < 0.25

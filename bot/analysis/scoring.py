@@ -97,13 +97,14 @@ def verdict_for(total: int, best: dict[str, int]) -> Verdict:
     # something that runs code decides: its advice (do not open it) comes first
     if kinds.get("malware", 0) >= 30:
         return "malware"
-    harmful = {k: w for k, w in kinds.items() if k in ("phishing", "scam")}
+    phishing, scam = kinds.get("phishing", 0), kinds.get("scam", 0)
+    harmful = phishing or scam
     if harmful:
         # a scam that also asks to "log in" to collect the money is still a scam when its scam
         # evidence is the larger; ties go to phishing (credentials are the more urgent loss)
-        kind = max(harmful, key=lambda k: (harmful[k], k == "phishing"))
-        if harmful[kind] >= KIND_EVIDENCE and total >= NAMED_AT:
-            return kind
+        named: Verdict = "scam" if scam > phishing else "phishing"
+        if max(phishing, scam) >= KIND_EVIDENCE and total >= NAMED_AT:
+            return named
     if kinds.get("malware", 0) >= KIND_EVIDENCE and total >= NAMED_AT:
         return "malware"
     if kinds.get("spam", 0) >= SPAM_EVIDENCE and not harmful:

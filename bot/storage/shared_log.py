@@ -151,7 +151,7 @@ class SharedLogStore:
         """One query, one pass over the domain's index entries: counts over its phishing reports,
         the brands and campaigns of all its reports (first seen first), and a moderator's decision."""
         async with self.db.conn.execute(
-            "SELECT count(DISTINCT CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.id END),"
+            "SELECT count(DISTINCT CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.id END),"  # noqa: S608 - constants
             " count(DISTINCT CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.member_id END),"
             " min(CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.created_at END),"
             " max(CASE WHEN r.verdict IN " + BAD_VERDICT_SQL + " THEN r.created_at END),"
@@ -184,7 +184,7 @@ class SharedLogStore:
     async def blocklist(self, guild_id: int) -> list[str]:
         """Known-bad domains reported by two members or more, or confirmed; never cleared ones."""
         async with self.db.conn.execute(
-            "SELECT d.domain FROM report_domain d JOIN report r ON r.id = d.report_id"
+            "SELECT d.domain FROM report_domain d JOIN report r ON r.id = d.report_id"  # noqa: S608 - constants
             " LEFT JOIN domain_decision x ON x.guild_id = d.guild_id AND x.domain = d.domain"
             " WHERE d.guild_id = ? AND d.bad_candidate = 1 AND r.verdict IN " + BAD_VERDICT_SQL + " AND x.status IS NULL"
             " GROUP BY d.domain HAVING count(DISTINCT r.member_id) >= 2"
