@@ -213,6 +213,8 @@ _HIDING = re.compile(
     r"|(?<![-\w])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)"
 )
 MAX_STYLED_NODES = 3000
+_HIDING_WORDS = ("none", "hidden", "font-size", "opacity", "max-height")
+_HIDING_CANDIDATES = ", ".join(f'[style*="{word}" i]' for word in _HIDING_WORDS)
 MAX_DATA_IMAGES = 4
 MAX_DATA_IMAGE_CHARS = 4 * 1024 * 1024
 _B64_LITERAL = re.compile(r"atob\s*\(\s*[\"']([A-Za-z0-9+/=\s]{8,200000})[\"']")
@@ -299,11 +301,11 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
                 facts.hidden_urls.extend(a for a, _ in inner.forms if a)
                 facts.forms.extend(inner.forms)
             facts.hidden_urls.extend(urls_in_text(payload, 50))
-    if tree.css_first("a[download]") is not None:
+    lowered = html[:4_000_000].lower()
+    if "download" in lowered and tree.css_first("a[download]") is not None:
         facts.script_signs.add("download")
-    imgs = tree.css("img")
-    facts.images = len(imgs)
-    for node in imgs:
+    facts.images = lowered.count("<img")
+    for node in tree.css('img[src^="data:"]') if "data:image" in lowered else ():
         src = (node.attributes.get("src") or "").strip()
         if len(facts.data_images) >= MAX_DATA_IMAGES or not src[:11].lower().startswith("data:image/"):
             continue
@@ -314,7 +316,8 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
             except (binascii.Error, ValueError):
                 continue
     hidden = 0
-    styled = tree.css("[style]") if _HIDING.search(html) else []  # most mail hides nothing: one scan says so
+    # only elements whose style could hide them are looked at (most mail hides nothing: one scan says so)
+    styled = tree.css(_HIDING_CANDIDATES) if any(w in lowered for w in _HIDING_WORDS) else []
     hidden_ids: set[int] = set()
     for count, node in enumerate(styled):
         if count >= MAX_STYLED_NODES:

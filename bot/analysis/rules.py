@@ -547,6 +547,8 @@ def extortion(f: Facts) -> list[Finding]:
     if words is None:
         return []
     threats = f.text.count_phrases(words.strong)
+    if not threats:
+        return []  # no threat, no extortion: the wallet search over the raw text is skipped
     raw = "\n".join(f.mail.texts)[:500_000] + "\n" + "\n".join(h.text for h in f.html)[:500_000]
     wallet = _WALLET.search(raw)
     if wallet and len(threats) >= 1:
@@ -786,10 +788,28 @@ def disguised_text(f: Facts) -> list[Finding]:
 # --- content (issue 11) -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _scam_strong() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """Every family's telling phrases in one list (one scan of the text), and each phrase's families."""
+    families: dict[str, list[str]] = {}
+    for family, phrases in catalogue().scam_families.items():
+        for phrase in phrases.strong:
+            families.setdefault(phrase, []).append(family)
+    return tuple(families), {p: tuple(fs) for p, fs in families.items()}
+
+
 def scam_lure(f: Facts) -> list[Finding]:
+    all_strong, family_of = _scam_strong()
+    hits = f.text.count_phrases(all_strong)
+    if not hits:
+        return []
+    by_family: dict[str, list[str]] = {}
+    for phrase in hits:
+        for family in family_of[phrase]:
+            by_family.setdefault(family, []).append(phrase)
     best: tuple[int, str, list[str], list[str]] | None = None
     for family, phrases in catalogue().scam_families.items():
-        strong = f.text.count_phrases(phrases.strong)
+        strong = by_family.get(family, [])
         if not strong:
             continue
         weak = f.text.count_phrases(phrases.weak)
