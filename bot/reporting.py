@@ -52,12 +52,11 @@ def to_dict(
     s = report.sender
     frm = s.from_addr
     cat = catalogue()
-    brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
     ages = dict(report.ages)
     for link, fact in zip(report.links, report.link_facts, strict=True):
         official = bool(link.registrable_domain) and (
-            link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
+            report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
         )
         links.append(
             {
@@ -75,6 +74,7 @@ def to_dict(
         "score": report.score,
         "language": report.language,
         "kind": report.kind,
+        "bare_links": report.bare_links,
         "readable": report.readable,
         "subject": report.subject,
         "sender": {
@@ -136,7 +136,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
         lines.append(f"== {obj['input']}" + (f"  ({kind})" if kind else ""))
     verdict = obj["verdict"]
     lines.append(f"{t(lang, 'cli', 'verdict')}: {t(lang, 'verdict', verdict)} ({t(lang, 'cli', 'score')} {obj['score']}/100)")
-    lines.append(t(lang, "verdict_line", verdict))
+    lines.append(t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict))
     if obj.get("subject"):
         lines.append(f"{t(lang, 'cli', 'subject')}: {obj['subject']}")
     s = obj["sender"]

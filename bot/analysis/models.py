@@ -219,3 +219,4 @@ class Report:
     # the mail's decoded header fields, top first, as intake read them (a .msg's transport headers,
     # a forwarded mail's inner ones); NOT presented: mask before showing (services.formal_report does)
     headers: tuple[tuple[str, str], ...] = ()
+    bare_links: bool = False  # the input was a link or a few pasted alone: judged from what they show

@@ -361,6 +361,7 @@ def judge(
         message_id=prepared.mail.message_id,
         received_at=prepared.received_at.isoformat() if prepared.received_at else None,
         headers=prepared.mail.headers,
+        bare_links=prepared.bare_links,
     )
 
 

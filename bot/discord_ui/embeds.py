@@ -61,7 +61,7 @@ def analysis_embed(
         title += " — " + t(lang, "discord", "impersonates", brand=brand["name"])
     elif brand:
         title += " — " + brand["name"]
-    description = [t(lang, "verdict_line", verdict)]
+    description = [t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict)]
     if obj.get("subject"):
         description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject']), SUBJECT_MAX)}")
     if not obj.get("readable", True):
