@@ -165,6 +165,22 @@ def display_name_brand(f: Facts) -> list[Finding]:
     return []
 
 
+def brand_from_mismatch(f: Facts) -> list[Finding]:
+    """The subject and the text present a brand, the From address is not the brand's (and the
+    display name, which display_name_brand reads, does not name it): a lure that needs no link."""
+    brand = f.brand
+    frm = f.sender.from_addr
+    if brand is None or frm is None or not frm.domain or f.brand_official or f.sender.bulk or f.sender.list_id:
+        return []
+    where = set(f.brand_where)
+    if "display_name" in where or not {"subject", "body"} <= where or _sender_is_other_org(f):
+        return []
+    from_org = org_domain(frm.domain)
+    if brand.owns(from_org):
+        return []
+    return [_f("brand_from_mismatch", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain))]
+
+
 def freemail_reply_to(f: Facts) -> list[Finding]:
     cat = catalogue()
     frm = f.sender.from_addr
@@ -1029,6 +1045,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     envelope_mismatch,
     auth_failures,
     display_name_brand,
+    brand_from_mismatch,
     brand_link_mismatch,
     lookalike_domain,
     idn_homoglyph,

@@ -230,3 +230,18 @@ def test_a_bare_brand_link_names_the_brand() -> None:
 def test_foreign_language_mail_is_reported_in_its_language() -> None:
     data = make_mail(body="Sehr geehrte Kundin, bitte bestätigen Sie Ihre Daten für Ihre Karte und die Zahlung.")
     assert analyse(data).language == "de"
+
+
+def test_a_japanese_lure_without_a_link_is_caught_by_brand_and_wording() -> None:
+    data = make_mail(from_="notice@tax-info.example.org", subject="【国税庁】未払い税金のお知らせ",
+                     body="国税庁です。未払いの税金があります。本日中にお支払いがない場合、差し押さえとなります。",
+                     auth="mx.example.jp; spf=pass smtp.mailfrom=tax-info.example.org; dkim=none; dmarc=none",
+                     return_path="<b@tax-info.example.org>")
+    report = analyse(data)
+    assert "brand_from_mismatch" in {f.rule for f in report.findings}
+    assert report.verdict != "no_signs" and report.brand is not None and report.brand.id == "nta"
+    # the same words from the authority's own domain are its own
+    real = make_mail(from_="info@nta.go.jp", subject="【国税庁】お知らせ", body="国税庁からのお知らせです。",
+                     auth="mx.example.jp; spf=pass smtp.mailfrom=nta.go.jp; dkim=pass header.d=nta.go.jp; dmarc=pass",
+                     return_path="<b@nta.go.jp>")
+    assert "brand_from_mismatch" not in {f.rule for f in analyse(real).findings}
