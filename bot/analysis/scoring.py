@@ -64,7 +64,8 @@ WEIGHTS: dict[str, dict[str, int]] = {
 # What a finding says about the kind of mail (SPEC §3 verdicts). Rules not listed (transport,
 # authentication, link plumbing, urgency) raise the score without saying what the mail wants.
 KIND: dict[str, Verdict] = {
-    "display_name_brand": "phishing", "display_name_address": "phishing", "brand_from_mismatch": "phishing", "brand_link_mismatch": "phishing",
+    "display_name_brand": "phishing", "display_name_address": "phishing", "brand_from_mismatch": "phishing",
+    "brand_link_mismatch": "phishing",
     "lookalike_domain": "phishing", "idn_homoglyph": "phishing", "href_text_mismatch": "phishing",
     "credential_lure": "phishing", "credential_form": "phishing", "html_attachment": "phishing",
     "obfuscated_script": "phishing", "qr_code": "phishing",
