@@ -184,20 +184,31 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     return "\n".join(lines)
 
 
-def failure_sentence(exc: BaseException, lang: str) -> str | None:
-    """The sentence for an expected failure of a use-case — a member's bad input, a busy or broken
-    database — as the CLI and the bot both say it; None for anything else."""
+def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) -> str | None:
+    """The sentence for an expected failure of a use-case — a member's bad input, a busy, damaged or
+    too new database — as the CLI and the bot both say it; None for anything else. ``db_path``: the
+    CLI names the database; the bot (None) never shows a path to members."""
     import sqlite3
 
     from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
+    from bot.services.protocols import StoreError
 
     if isinstance(exc, CommunityError):
-        return t(lang, "community", exc.code, **exc.params)
+        return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
-    if isinstance(exc, sqlite3.Error):  # locked, not a database, cannot open
+    if db_path is None and isinstance(exc, (StoreError, sqlite3.Error, OSError)):
         return t(lang, "community", "locked" if "locked" in str(exc) else "db_error")
+    if isinstance(exc, StoreError):
+        return t(lang, "store", exc.code, **exc.params)
+    if isinstance(exc, sqlite3.Error):  # locked, not a database, malformed, cannot open
+        text = str(exc)
+        if "malformed" in text:
+            return t(lang, "store", "damaged_found", path=db_path, detail=text[:200])
+        return t(lang, "store", "locked" if "locked" in text else "db_error", path=db_path)
+    if isinstance(exc, OSError):
+        return t(lang, "store", "db_error", path=db_path)
     return None
 
 

@@ -209,7 +209,10 @@ def catalogue() -> Catalogue:
         freemail=frozenset(_strings(lists.get("freemail"))),
         shorteners=frozenset(_strings(lists.get("shorteners"))),
         benign=frozenset(_strings(lists.get("benign_link_domains"))),
-        free_hosting=frozenset(_strings(lists.get("free_hosting"))),
+        # pages anyone can publish: our hosting list and the community's platforms (not dynamic DNS,
+        # which has its own rule)
+        free_hosting=(frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("platform_subdomains")))
+                      | frozenset(_strings(lists.get("platform_paths")))) - frozenset(_strings(lists.get("dynamic_dns"))),
         trackers=frozenset(_strings(lists.get("esp_trackers"))),
         phrases=phrases,
         tokens=tuple(tokens),

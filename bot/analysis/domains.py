@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import unicodedata
 from functools import lru_cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
 
+from bot.analysis.datafiles import load_toml
+
 MAX_HOST = 253
+_LISTS = os.path.join(os.path.dirname(__file__), "data", "lists.toml")
+_LDH_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def _a_label(label: str) -> str:
@@ -22,6 +27,11 @@ def _icann_rules(text: str) -> list[str]:
     end = text.find("// ===END ICANN DOMAINS===")
     if begin >= 0 and end > begin:
         text = text[begin:end]
+    return _rules(text)
+
+
+def _rules(text: str) -> list[str]:
+    """The rules of a PSL text, each non-ASCII one also in A-label form."""
     rules = [line.split(" ", 1)[0].strip() for line in text.splitlines()]
     rules = [r for r in rules if r and not r.startswith("//")]
     for rule in [r for r in rules if not r.isascii()]:
@@ -61,6 +71,113 @@ def org_domain(host: str) -> str | None:
         return _psl().privatesuffix(host)
     except (ValueError, TypeError, UnicodeError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _psl_with_private() -> PublicSuffixList:
+    """The whole bundled list, ICANN and private sections: a private suffix (``duckdns.org``,
+    ``github.io``) is where a platform hands out names to its customers."""
+    with open(PSLFILE, encoding="utf-8") as fh:
+        rules = _rules(fh.read())
+    return _PreparedPSL(source=rules, accept_encoded_idn=False)
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> tuple[frozenset[str], frozenset[str]]:
+    """(platforms whose customers get a sub-domain, platforms whose customers get a path) from
+    data/lists.toml: the hosting, form, link-in-bio and dynamic-DNS services the PSL does not list."""
+    lists = load_toml(_LISTS)
+
+    def names(key: str) -> frozenset[str]:
+        value = lists.get(key)
+        return frozenset(str(v).strip().lower() for v in value if isinstance(v, str) and v.strip()) if isinstance(
+            value, list) else frozenset()
+
+    return names("platform_subdomains"), names("platform_paths")
+
+
+def _under(host: str, suffixes: frozenset[str]) -> str | None:
+    """The longest of ``suffixes`` that ``host`` is or ends with (label-wise)."""
+    labels = host.split(".")
+    for i in range(len(labels)):
+        candidate = ".".join(labels[i:])
+        if candidate in suffixes:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=8192)
+def customer_domain(host: str) -> str | None:
+    """The name a customer of a shared platform controls — the unit a blocklist may list —
+    or None when the host names no customer (the platform itself, a path-based platform, IPs).
+
+    ``org_domain`` stays the ICANN registrable domain (registries answer for that); this one also
+    reads the PSL's private section (``foo.duckdns.org``, ``user.github.io``) and the platform
+    lists in data/lists.toml for what the PSL does not list: under ``platform_subdomains``
+    (``x.tilda.ws``) the customer's unit is the label below the platform; under ``platform_paths``
+    (``form.jotform.com/123``, ``linktr.ee/x``) customers are paths and the host names none.
+    A host of an ordinary domain gives its registrable domain."""
+    host = host.strip().strip(".").lower()
+    registrable = org_domain(host)
+    if registrable is None:
+        return None
+    subdomains, paths = _platforms()
+    try:
+        suffix = _psl_with_private().publicsuffix(host) or ""
+    except (ValueError, TypeError, UnicodeError):
+        return None
+    # the longest platform name the host is under wins, whichever list names it
+    # (pro.typeform.com in the PSL, typeform.com in ours)
+    found = [(name.count("."), kind, name) for kind, name in (
+        ("psl", suffix), ("sub", _under(host, subdomains)), ("path", _under(host, paths))) if name]
+    if not found:
+        return None
+    _, kind, platform = max(found)
+    if kind == "path":
+        return None
+    if host == platform:
+        return None  # the platform's own name (duckdns.org, github.io)
+    label = host[: -len(platform) - 1].rpartition(".")[2]
+    if label == "www":
+        return None  # www.<platform>: the platform's own site
+    return f"{label}.{platform}"
+
+
+def is_platform(domain: str) -> bool:
+    """Whether a name is a shared platform's own (``duckdns.org``, ``jotform.com``, ``github.io``):
+    the platform is not its customers, and is never known-bad as a whole."""
+    domain = domain.strip().strip(".").lower()
+    subdomains, paths = _platforms()
+    if _under(domain, paths) is not None or domain in subdomains:
+        return True
+    try:
+        return _psl_with_private().is_public(domain) and org_domain(domain) is not None
+    except (ValueError, TypeError, UnicodeError):
+        return False
+
+
+def valid_host_name(name: str) -> bool:
+    """An ASCII DNS host name (RFC 1123 letters, digits and hyphens; labels 1–63, no leading or
+    trailing hyphen; ≤ 253; a TLD that is not all digits) whose ``xn--`` labels are real
+    punycode of non-ASCII text: what a blocklist or hosts file may carry."""
+    if not name or len(name) > MAX_HOST or not name.isascii():
+        return False
+    labels = name.rstrip(".").split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        return False
+    for label in labels:
+        if not _LDH_LABEL.fullmatch(label):
+            return False
+        if label[2:4] == "--":
+            if not label.startswith("xn--"):
+                return False  # reserved for future encodings (RFC 5891 §4.2.3.1)
+            try:
+                decoded = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                return False
+            if not decoded or decoded.isascii() or _a_label(decoded) != label:
+                return False
+    return True
 
 
 @lru_cache(maxsize=8192)

@@ -6,12 +6,12 @@ Everything here is plain data: the pure core produces it, the CLI and the bot re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Severity = Literal["info", "low", "medium", "high"]
 Verdict = Literal["phishing", "scam", "malware", "spam", "suspicious", "no_signs"]
 # what the mail is (SPEC §3), most harmful first; the order of /stats and of the docs
-VERDICTS: tuple[Verdict, ...] = ("phishing", "scam", "malware", "spam", "suspicious", "no_signs")
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 # verdicts whose non-official domains become known-bad candidates in the shared log (SPEC §6)
 BAD_VERDICTS: tuple[Verdict, ...] = ("phishing", "scam", "malware")
 LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped"]

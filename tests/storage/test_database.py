@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.models import DomainFact
+from bot.services.protocols import StoreError
 from bot.storage import database
 from bot.storage.database import LATEST, Database, migrations
 from bot.storage.registration_cache import RegistrationCache
@@ -60,8 +61,9 @@ async def test_a_newer_database_is_refused(tmp_path) -> None:  # type: ignore[no
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {LATEST + 5}")
     conn.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StoreError) as caught:
         await Database.open(str(path))
+    assert caught.value.code == "too_new" and caught.value.params["version"] == str(LATEST + 5)
 
 
 async def test_cache_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
