@@ -89,6 +89,7 @@ class Catalogue:
     risky_tlds: frozenset[str]
     platform_senders: frozenset[str]
     name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
+    name_word_brands: dict[str, tuple[str, ...]]  # such a word -> brand ids (the index of the above)
     # indexes built once, so a text is matched against every brand in one pass
     word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
     phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (non-ASCII keyword, brand id)
@@ -226,6 +227,7 @@ def catalogue() -> Catalogue:
         platform_senders=frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("forms")))
         | frozenset(_strings(lists.get("throwaway_senders"))),
         name_words=name_words,
+        name_word_brands=_invert(name_words),
         word_brands={k: tuple(v) for k, v in word_brands.items()},
         phrase_brands=phrases_by_first,
         word_phrase_brands={k: tuple(v) for k, v in by_word.items()},
@@ -354,6 +356,14 @@ def _phrase_parts(phrase: str) -> tuple[frozenset[str], str]:
     return frozenset(), compact
 
 
+def _invert(by_brand: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for bid, words in by_brand.items():
+        for w in words:
+            out.setdefault(w, []).append(bid)
+    return {w: tuple(bids) for w, bids in out.items()}
+
+
 @lru_cache(maxsize=1)
 def token_pattern() -> re.Pattern[str]:
     """Every brand token as one pattern, longest first: one scan of a host for all of them."""
@@ -397,7 +407,7 @@ def detect_brand(
     if subject:
         long_names = {w for w in subject_index.words if len(w) >= 5}
         subject_brands = set(subject_index.brand_keywords())
-        subject_brands |= {bid for bid, names in cat.name_words.items() if long_names.intersection(names)}
+        subject_brands |= {bid for w in long_names & cat.name_word_brands.keys() for bid in cat.name_word_brands[w]}
         for bid in subject_brands:
             add(bid, 3, "subject")
     for bid, matched in body.brand_keywords().items():

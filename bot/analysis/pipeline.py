@@ -150,7 +150,7 @@ def _language(text: str) -> str:
     japanese = len(_JAPANESE.findall(sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
-    words = Counter(_WORDS.findall(sample[:3000].lower()))
+    words = Counter(_WORDS.findall(sample[:1500].lower()))
     if words:
         present = words.keys()
         hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
