@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_url
-from bot.analysis.models import Finding, Problem, Report
+from bot.analysis.models import VERDICTS, Finding, Problem, Report
 from bot.analysis.privacy import mask_address
 from bot.i18n import t
 
@@ -17,8 +17,12 @@ def finding_detail(finding: Finding, lang: str) -> str:
     brand = catalogue().by_id.get(params.get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
-    if finding.rule == "lookalike_domain" and "how" in params:
-        params["how"] = t(lang, "lookalike_how", params["how"])
+    if "how" in params:  # a code naming the way, said in the reader's language
+        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, section, params["how"])
+    if finding.rule == "kit_like_link" and "signs" in params:
+        params["signs"] = t(lang, "community", "stats_separator").join(
+            t(lang, "link_sign", s) for s in params["signs"].split(","))
     return t(lang, "rule", finding.rule, **params)
 
 
@@ -48,12 +52,11 @@ def to_dict(
     s = report.sender
     frm = s.from_addr
     cat = catalogue()
-    brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
     ages = dict(report.ages)
     for link, fact in zip(report.links, report.link_facts, strict=True):
         official = bool(link.registrable_domain) and (
-            link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
+            report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
         )
         links.append(
             {
@@ -71,6 +74,7 @@ def to_dict(
         "score": report.score,
         "language": report.language,
         "kind": report.kind,
+        "bare_links": report.bare_links,
         "readable": report.readable,
         "subject": report.subject,
         "sender": {
@@ -132,7 +136,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
         lines.append(f"== {obj['input']}" + (f"  ({kind})" if kind else ""))
     verdict = obj["verdict"]
     lines.append(f"{t(lang, 'cli', 'verdict')}: {t(lang, 'verdict', verdict)} ({t(lang, 'cli', 'score')} {obj['score']}/100)")
-    lines.append(t(lang, "verdict_line", verdict))
+    lines.append(t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict))
     if obj.get("subject"):
         lines.append(f"{t(lang, 'cli', 'subject')}: {obj['subject']}")
     s = obj["sender"]
@@ -242,9 +246,10 @@ def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
 
 
 def stats_text(st: dict[str, Any], lang: str) -> str:
+    counts = t(lang, "community", "stats_separator").join(
+        t(lang, "verdict_count", v, count=st["verdicts"].get(v, 0)) for v in VERDICTS)
     return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
-             suspicious=st["verdicts"].get("suspicious", 0))
+             bad=st["known_bad_domains"], by_verdict=counts)
 
 
 def registered_text(result: dict[str, Any], lang: str) -> str:
