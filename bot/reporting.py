@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_url
-from bot.analysis.models import Finding, Listing, Problem, Report
+from bot.analysis.models import VERDICTS, Finding, Listing, Problem, Report
 from bot.analysis.privacy import mask_address
 from bot.i18n import t, tn
 
@@ -17,8 +17,12 @@ def finding_detail(finding: Finding, lang: str) -> str:
     brand = catalogue().by_id.get(params.get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
-    if finding.rule == "lookalike_domain" and "how" in params:
-        params["how"] = t(lang, "lookalike_how", params["how"])
+    if "how" in params:  # a code naming the way, said in the reader's language
+        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, section, params["how"])
+    if finding.rule == "kit_like_link" and "signs" in params:
+        params["signs"] = t(lang, "community", "stats_separator").join(
+            t(lang, "link_sign", s) for s in params["signs"].split(","))
     if finding.rule == "listed_link":
         params["listing"] = listing_phrase(params.get("source", "?"), params.get("date", "?"), params.get("label") or None,
                                            params.get("threat", "phishing"), params.get("current") != "no", lang)
@@ -80,13 +84,12 @@ def to_dict(
     s = report.sender
     frm = s.from_addr
     cat = catalogue()
-    brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
     ages = dict(report.ages)
     listed = report.link_listings or tuple(() for _ in report.links)
     for link, fact, found in zip(report.links, report.link_facts, listed, strict=True):
         official = bool(link.registrable_domain) and (
-            link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
+            report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
         )
         links.append(
             {
@@ -106,6 +109,7 @@ def to_dict(
         "score": report.score,
         "language": report.language,
         "kind": report.kind,
+        "bare_links": report.bare_links,
         "readable": report.readable,
         "subject": report.subject,
         "sender": {
@@ -167,7 +171,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
         lines.append(f"== {obj['input']}" + (f"  ({kind})" if kind else ""))
     verdict = obj["verdict"]
     lines.append(f"{t(lang, 'cli', 'verdict')}: {t(lang, 'verdict', verdict)} ({t(lang, 'cli', 'score')} {obj['score']}/100)")
-    lines.append(t(lang, "verdict_line", verdict))
+    lines.append(t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict))
     if obj.get("subject"):
         lines.append(f"{t(lang, 'cli', 'subject')}: {obj['subject']}")
     s = obj["sender"]
@@ -277,9 +281,10 @@ def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
 
 
 def stats_text(st: dict[str, Any], lang: str) -> str:
+    counts = t(lang, "community", "stats_separator").join(
+        t(lang, "verdict_count", v, count=st["verdicts"].get(v, 0)) for v in VERDICTS)
     return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
-             suspicious=st["verdicts"].get("suspicious", 0))
+             bad=st["known_bad_domains"], by_verdict=counts)
 
 
 def registered_text(result: dict[str, Any], lang: str) -> str:

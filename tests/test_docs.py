@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.scoring import WEIGHTS
+from bot.analysis.scoring import KIND, WEIGHTS
 from bot.i18n import catalogue
 from tests.conftest import ROOT
 
-ROW = re.compile(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", re.MULTILINE)
+ROW = re.compile(r"^\| (\w+) \| ([\w–]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", re.MULTILINE)
 
 
 def test_rules_md_weights_equal_the_code() -> None:
     text = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
-    table = {m[1]: {"info": int(m[2]), "low": int(m[3]), "medium": int(m[4]), "high": int(m[5])} for m in ROW.finditer(text)}
+    table = {m[1]: {"info": int(m[3]), "low": int(m[4]), "medium": int(m[5]), "high": int(m[6])} for m in ROW.finditer(text)}
     assert table == WEIGHTS
+    assert {m[1]: m[2] for m in ROW.finditer(text) if m[2] != "–"} == KIND
 
 
 def test_every_rule_is_described() -> None:

@@ -30,8 +30,13 @@ def test_japanese_catalogue_is_japanese() -> None:
 def test_every_rule_and_advice_has_a_sentence() -> None:
     en = catalogue("en")
     assert set(WEIGHTS) <= set(en["rule"])
-    for key in advice("phishing", ()) + advice("no_signs", ()):
-        assert key in en["advice"]
+    from bot.analysis.models import VERDICTS, Finding
+
+    every_rule = tuple(Finding(rule, "high") for rule in WEIGHTS)
+    for verdict in VERDICTS:
+        assert verdict in en["verdict"] and verdict in en["verdict_line"] and verdict in en["verdict_count"]
+        for key in advice(verdict, ()) + advice(verdict, every_rule):
+            assert key in en["advice"], (verdict, key)
 
 
 def test_formatting_fills_and_tolerates_missing_params() -> None:

@@ -298,3 +298,72 @@ def edit_distance(a: str, b: str, cap: int) -> int:
             return cap + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+# --- folding text for matching -------------------------------------------------------------
+
+# Letters of other scripts that look Latin, beyond the host-name table: Cherokee and a few
+# Latin-like symbols phishers put inside brand names ("Ꮇicrosoft", "Мetаmаsk").
+_TEXT_CONFUSABLE = {
+    **{k: v for k, v in _CONFUSABLE.items() if not k.isascii()},
+    "Ꭺ": "a", "Ᏼ": "b", "Ꮯ": "c", "Ꭰ": "d", "Ꭼ": "e", "Ꮐ": "g", "Ꮋ": "h", "Ꭻ": "j", "Ꮶ": "k",
+    "Ꮮ": "l", "Ꮇ": "m", "Ꮲ": "p", "Ꮪ": "s", "Ꭲ": "t", "Ꮩ": "v", "Ꮃ": "w", "Ꮓ": "z", "ꓲ": "i",
+    "А": "a", "В": "b", "С": "c", "Е": "e", "Н": "h", "І": "i", "Ј": "j", "К": "k", "М": "m",
+    "О": "o", "Р": "p", "Ѕ": "s", "Т": "t", "Х": "x", "У": "y", "Α": "a", "Β": "b", "Ε": "e",
+    "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t",
+    "Υ": "y", "Χ": "x",
+}
+_LOOKALIKE_SCRIPT = re.compile("[" + "".join(sorted(_TEXT_CONFUSABLE)) + "]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_FOLD_TABLE = str.maketrans(_TEXT_CONFUSABLE)
+# Latin letters with accents -> the bare letter (NFD base), and combining marks out: "Itaú" and
+# "Itau", "Amazon" with a combining acute, compare equal. Japanese (dakuten) is untouched.
+ACCENT_TABLE: dict[int, int | str | None] = {
+    cp: unicodedata.normalize("NFD", chr(cp))[0]
+    for cp in range(0x00C0, 0x0250)
+    if len(unicodedata.normalize("NFD", chr(cp))) > 1 and unicodedata.normalize("NFD", chr(cp))[0].isascii()
+}
+ACCENT_TABLE.update(dict.fromkeys(range(0x0300, 0x0370)))
+_HAS_ACCENT = re.compile(r"[\u00c0-\u024f\u0300-\u036f]")
+# a capital I inside a lower-case word reads as l ("ActuaIice", "PaypaI"): fold it before case is lost
+_CAPITAL_I_INSIDE = re.compile(r"(?<=[a-z])I(?=[a-z])|(?<=[a-z]{2})I\b")
+
+
+def _fold_mixed_words(text: str) -> str:
+    """Fold only the words that hold a look-alike letter (linear: each word is looked at once)."""
+    out: list[str] = []
+    done = seen = 0
+    n = len(text)
+    for m in _LOOKALIKE_SCRIPT.finditer(text):
+        i = m.start()
+        if i < seen:
+            continue  # inside a word already looked at
+        start = i
+        while start > seen and i - start < 60 and text[start - 1].isalpha():
+            start -= 1
+        end = m.end()
+        while end < n and end - i < 60 and text[end].isalpha():
+            end += 1
+        seen = end
+        word = text[start:end]
+        if _ASCII_LETTER.search(word):
+            out.append(text[done:start])
+            out.append(word.translate(_FOLD_TABLE))
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def fold_text(text: str, accents: bool = True) -> str:
+    """``text`` as a reader sees it, for matching: words mixing Latin with look-alike letters of
+    other scripts folded to Latin, accents and combining marks dropped from Latin letters.
+    Words wholly in another script (Russian, Greek prose) are left alone."""
+    if _LOOKALIKE_SCRIPT.search(text):
+        text = _fold_mixed_words(text)
+    if accents and _HAS_ACCENT.search(text):
+        text = text.translate(ACCENT_TABLE)
+    if "I" in text:
+        text = _CAPITAL_I_INSIDE.sub("l", text)
+    return text

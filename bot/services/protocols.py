@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.analysis.models import BAD_VERDICTS as MODEL_BAD_VERDICTS
 from bot.analysis.models import DomainFact, Listing
 from bot.community.campaigns import CampaignKeys
 
@@ -16,9 +17,9 @@ from bot.community.campaigns import CampaignKeys
 CACHE_POSITIVE_TTL = timedelta(days=7)
 CACHE_NEGATIVE_TTL = timedelta(hours=1)
 
-# The verdicts whose domains are known-bad (SPEC §6): every query of the shared log that counts
-# bad reports reads this one tuple.
-BAD_VERDICTS: tuple[str, ...] = ("phishing",)
+# The verdicts whose domains are known-bad (SPEC §6: phishing, scam, malware): every query of the
+# shared log that counts bad reports reads this one tuple, defined with the verdicts themselves.
+BAD_VERDICTS: tuple[str, ...] = MODEL_BAD_VERDICTS
 
 
 class StoreError(Exception):

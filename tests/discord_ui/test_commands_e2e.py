@@ -233,7 +233,7 @@ async def test_domain_and_stats(running: Running) -> None:
         assert refused["ephemeral"] and "ドメイン" in (refused.get("content") or "")
     stats = await fake.slash("stats")
     shown = await reply_to(running, stats)
-    assert "報告 1 件(フィッシング 1、不審 0)" in embed_text(shown)
+    assert "報告 1 件(フィッシング 1 件、詐欺 0 件、マルウェア 0 件、迷惑メール 0 件、不審 0 件、兆候なし 0 件)" in embed_text(shown)
 
 
 async def test_unknown_campaign_is_a_sentence_not_a_crash(running: Running) -> None:
