@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand
+from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
@@ -99,9 +100,12 @@ def _language(text: str) -> str:
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
 
 
-def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
+def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
+    """``clock`` (seconds, e.g. ``time.monotonic``) turns on the per-mail time limit
+    (``Limits.max_seconds``): past it, reading stops and what was read is judged (``time_limit``)."""
     limits = limits or Limits()
-    mail = read_input(data, limits)
+    time_budget = Budget(limits, clock)
+    mail = read_input(data, limits, time_budget)
     problems = list(mail.problems)
     sender, received_at = analyse_headers(mail.headers, mail.pasted_fields)
 
@@ -109,6 +113,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     html_is_attachment: list[bool] = []
     attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES))
     for i, html in enumerate(mail.htmls):
+        if time_budget.out_of_time():
+            break
         htmls.append(html_facts(html))
         # HTML attachments come after bodies in MIME order; count from the end
         html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
@@ -116,6 +122,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     carried = [page for h in htmls for href, _ in h.anchors if (page := data_url_html(href.strip())) is not None]
     carried += [page for h in htmls for href in h.resources if (page := data_url_html(href.strip())) is not None]
     for page in carried[:5]:
+        if time_budget.out_of_time():
+            break
         htmls.append(html_facts(page))
         html_is_attachment.append(True)
 
@@ -149,6 +157,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
     for text in mail.texts:
+        if time_budget.out_of_time():
+            break
         for url in urls_in_text(text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
     if cut:
@@ -157,6 +167,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         add(url, "pdf")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
+    if time_budget.out_of_time() and not any(p.code == "time_limit" for p in problems):
+        problems.append(Problem("time_limit"))
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
@@ -280,11 +292,12 @@ def analyse(
     now: datetime | None = None,
     domain_facts: Mapping[str, DomainFact] | None = None,
     limits: Limits | None = None,
+    clock: Clock | None = None,
 ) -> Report:
     """The one analysis use-case of the core: bytes in, an explained verdict out. Never raises
     on bad input (a report says what could not be read)."""
     try:
-        return judge(prepare(data, limits), domain_facts, now)
+        return judge(prepare(data, limits, clock), domain_facts, now)
     except ANALYSIS_BUGS as exc:
         # A bug of ours on some input: the member still gets an answer, and the input its problem code.
         return failed_report(data, type(exc).__name__)
