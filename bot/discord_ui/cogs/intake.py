@@ -22,7 +22,7 @@ from bot.discord_ui.context import (
     missing_permissions,
     permission_names,
 )
-from bot.discord_ui.embeds import EMOJI
+from bot.discord_ui.embeds import EMOJI, shown_name
 from bot.i18n import t
 from bot.services.community import CommunityError
 
@@ -69,10 +69,10 @@ class Intake(commands.Cog):
         assert message.guild is not None
         lang = await guild_lang(deps, message.guild)
         for name in found.too_big:
-            await self.say(message, t(lang, "discord", "too_big", name=name,
+            await self.say(message, t(lang, "discord", "too_big", name=shown_name(name),
                                       limit=deps.settings.limits.max_input_bytes // (1024 * 1024)))
         for name in found.failed:
-            await self.say(message, t(lang, "discord", "fetch_failed", name=name))
+            await self.say(message, t(lang, "discord", "fetch_failed", name=shown_name(name)))
         answered = 0
         for mail in found.inputs:
             allowed = deps.limiter.hit(message.author.id)
@@ -94,7 +94,7 @@ class Intake(commands.Cog):
         try:
             outcome = await submit(deps, data, message.guild.id, message.author.id, lang, name)
         except CommunityError as exc:
-            await self.say(message, t(lang, "discord", "unreadable", name=name,
+            await self.say(message, t(lang, "discord", "unreadable", name=shown_name(name),
                                       reason=t(lang, "community", exc.code, **exc.params)))
             return False
         view = report_view(outcome, lang, paste=message)
