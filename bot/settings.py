@@ -63,6 +63,7 @@ class DiscordSettings:
     guild_retention_days: int = 30  # a guild's data is purged this long after the bot left it
     guild_ready_timeout: float = 2.0  # seconds discord.py waits for guilds at start
     reply_wait: float = 2.0  # seconds a reply waits for registries; slower answers come as an edit
+    analysis_workers: int = 2  # worker processes that read mail (never the event loop)
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,15 @@ def read_discord(env: Mapping[str, str]) -> DiscordSettings:
         guild_retention_days=_int(env, "GUILD_RETENTION_DAYS", DiscordSettings.guild_retention_days),
         guild_ready_timeout=_float(env, "DISCORD_GUILD_READY_TIMEOUT", DiscordSettings.guild_ready_timeout),
         reply_wait=_float(env, "DISCORD_REPLY_WAIT", DiscordSettings.reply_wait),
+        analysis_workers=_int(env, "ANALYSIS_WORKERS", DiscordSettings.analysis_workers),
     )
 
 
 def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
     defaults = Limits()
-    limits = Limits(**{field_name: _int(env, var, getattr(defaults, field_name)) for var, field_name in LIMIT_VARIABLES.items()})
+    limits = Limits(**{field_name: _int(env, var, getattr(defaults, field_name)) for var, field_name in LIMIT_VARIABLES.items()},
+                    max_seconds=_float(env, "PHISHBOT_ANALYSIS_SECONDS", defaults.max_seconds))
     whois = (env.get("WHOIS_SERVER") or "").strip()
     lookups = LookupSettings(
         enabled=_bool(env, "LOOKUPS_ENABLED", True),

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     max_parts: PositiveInt = Field(default=_LIMITS.max_parts, alias="PHISHBOT_MAX_PARTS")
     max_text_chars: PositiveInt = Field(default=_LIMITS.max_text_chars, alias="PHISHBOT_MAX_TEXT_CHARS")
     max_urls: PositiveInt = Field(default=_LIMITS.max_urls, alias="PHISHBOT_MAX_URLS")
+    analysis_seconds: PositiveFloat = Field(default=_LIMITS.max_seconds, alias="PHISHBOT_ANALYSIS_SECONDS")
     phishbot_db: str | None = Field(default=None, alias="PHISHBOT_DB")
     lookups_enabled: bool = Field(default=_LOOKUPS.enabled, alias="LOOKUPS_ENABLED")
     lookup_timeout: PositiveFloat = Field(default=_LOOKUPS.timeout, alias="LOOKUP_TIMEOUT")
@@ -51,6 +52,7 @@ class Settings(BaseSettings):
     guild_retention_days: PositiveInt = Field(default=_DISCORD.guild_retention_days, alias="GUILD_RETENTION_DAYS")
     guild_ready_timeout: PositiveFloat = Field(default=_DISCORD.guild_ready_timeout, alias="DISCORD_GUILD_READY_TIMEOUT")
     reply_wait: PositiveFloat = Field(default=_DISCORD.reply_wait, alias="DISCORD_REPLY_WAIT")
+    analysis_workers: PositiveInt = Field(default=_DISCORD.analysis_workers, alias="ANALYSIS_WORKERS")
 
     @field_validator("whois_server")
     @classmethod
@@ -96,6 +98,7 @@ class Settings(BaseSettings):
                 max_parts=self.max_parts,
                 max_text_chars=self.max_text_chars,
                 max_urls=self.max_urls,
+                max_seconds=self.analysis_seconds,
             ),
             db_path=self.phishbot_db or DEFAULT_DB,
             lookups=LookupSettings(
@@ -118,5 +121,6 @@ class Settings(BaseSettings):
                 guild_retention_days=self.guild_retention_days,
                 guild_ready_timeout=self.guild_ready_timeout,
                 reply_wait=self.reply_wait,
+                analysis_workers=self.analysis_workers,
             ),
         )

@@ -53,6 +53,8 @@ _values = st.fixed_dictionaries(
         "GUILD_RETENTION_DAYS": st.integers(min_value=1, max_value=365).map(str),
         "DISCORD_GUILD_READY_TIMEOUT": st.floats(min_value=0.01, max_value=10).map(lambda f: f"{f:.3f}"),
         "DISCORD_REPLY_WAIT": st.floats(min_value=0.01, max_value=10).map(lambda f: f"{f:.3f}"),
+        "PHISHBOT_ANALYSIS_SECONDS": st.floats(min_value=0.01, max_value=60).map(lambda f: f"{f:.3f}"),
+        "ANALYSIS_WORKERS": st.integers(min_value=1, max_value=8).map(str),
     },
 )
 

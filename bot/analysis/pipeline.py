@@ -34,10 +34,6 @@ from bot.analysis.rules import Facts, run_rules
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
-# What a bug of ours on hostile input can raise; caught at the use-case boundary so that a member
-# still gets an answer (problem "analysis_error") and the bot keeps running.
-ANALYSIS_BUGS = (RecursionError, MemoryError, ValueError, LookupError, UnicodeError, TypeError, AttributeError,
-                 ArithmeticError, AssertionError)
 
 
 @dataclass(frozen=True)
@@ -294,19 +290,18 @@ def analyse(
     limits: Limits | None = None,
     clock: Clock | None = None,
 ) -> Report:
-    """The one analysis use-case of the core: bytes in, an explained verdict out. Never raises
-    on bad input (a report says what could not be read)."""
-    try:
-        return judge(prepare(data, limits, clock), domain_facts, now)
-    except ANALYSIS_BUGS as exc:
-        # A bug of ours on some input: the member still gets an answer, and the input its problem code.
-        return failed_report(data, type(exc).__name__)
+    """The one analysis use-case of the core: bytes in, an explained verdict out. Bad input is
+    never a reason to raise (a report says what could not be read); an exception out of here is
+    a bug of ours, which the use-case around it (``services.analyse_report``) logs with a
+    reference and answers with ``failed_report``."""
+    return judge(prepare(data, limits, clock), domain_facts, now)
 
 
-def failed_report(data: bytes, reason: str) -> Report:
-    """The report for an input the analysis itself failed on (reported as unreadable)."""
+def failed_report(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Report:
+    """The report for an input the analysis itself failed on (a bug of ours, logged under ``ref``;
+    or ``time_limit``: stopped past its time), reported as unreadable."""
     mail = ParsedMail(kind="binary", headers=(), subject=None, date=None, message_id=None, texts=(), htmls=(),
-                      attachments=(), pdf_links=(), problems=(Problem("analysis_error", (("reason", reason),)),),
+                      attachments=(), pdf_links=(), problems=(Problem(code, (("reason", reason), ("ref", ref))),),
                       readable=False)
     sender, _ = analyse_headers((), ())
     return Report(

@@ -22,7 +22,7 @@ from bot.analysis.privacy import mask_address
 from bot.community.campaigns import CampaignKeys, subject_key
 from bot.community.leaks import CommunityCounts, Registration, rank_leak_sources
 from bot.community.services import parse_service_list, resolve_service
-from bot.services.analyse_report import analyse_with_lookups
+from bot.services.analyse_report import Analyser, analyse_with_lookups
 from bot.services.domain_info import domain_info
 from bot.services.protocols import DomainIntel, NewReport, SharedLogPort, StoredReportView
 
@@ -55,9 +55,10 @@ class Submitted:
 
 
 class Community:
-    def __init__(self, store: SharedLogPort, key: bytes) -> None:
+    def __init__(self, store: SharedLogPort, key: bytes, analyser: Analyser | None = None) -> None:
         self.store = store
         self.key = key
+        self.analyser = analyser  # where mails are read (the bot: worker processes); None: in this thread
         self._next_purge: datetime | None = None
 
     # --- reports -------------------------------------------------------------------------
@@ -66,9 +67,12 @@ class Community:
         self, data: bytes, guild_id: int, member_id: int, now: datetime, intel: DomainIntel | None,
         limits: Limits | None = None, keep_raw_days: int | None = None,
     ) -> Submitted:
-        report = await analyse_with_lookups(data, intel, now, limits or Limits())
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser)
         if not report.readable:
-            raise CommunityError("unreadable", reason=report.problems[-1].code if report.problems else "?")
+            problem = report.problems[-1] if report.problems else None
+            if problem is not None and problem.code in ("analysis_error", "analysis_stopped"):
+                raise CommunityError(problem.code, **dict(problem.params))  # with the reference in the log
+            raise CommunityError("unreadable", reason=problem.code if problem else "?")
         stored = await self.store.save_report(self._new_report(report, data, guild_id, member_id, now, keep_raw_days))
         if self._next_purge is None or now >= self._next_purge:
             # raw mail past its guild's retention goes, whoever's it was (at most every few minutes:
@@ -84,7 +88,7 @@ class Community:
     ) -> Report:
         """Judge a stored report again once its lookups have answered (the bot replied before
         they did): the verdict, score, findings and domain ages are updated in place."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits())
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser)
         if report.readable:
             new = self._new_report(report, data, guild_id, 0, now, None)
             await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,

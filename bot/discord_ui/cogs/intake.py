@@ -6,6 +6,7 @@ A report channel is one chosen with /setup or, when none is chosen, any channel 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -81,8 +82,13 @@ class Intake(commands.Cog):
                     await self.say(message, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
                                               limit=deps.settings.discord.analyses_per_minute))
                 break
-            if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
-                answered += 1
+            try:
+                if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
+                    answered += 1
+            except asyncio.CancelledError:
+                if self.bot.stopping:  # abandoned at the end of the stop window: say so before the bot goes
+                    await self.say(message, t(lang, "discord", "restart_paste_again"))
+                raise
         if answered and "://" in message.content:  # Discord previews the links of the message's own text
             await self.suppress_previews(message)
         if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
