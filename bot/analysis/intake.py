@@ -93,17 +93,24 @@ def split_head(data: bytes) -> tuple[bytes, bytes | None]:
     return data[: idx + 1], data[idx + 2 :]
 
 
+MAX_FIELDS_LOOKED_AT = 200
+
+
 def looks_like_header_block(head: bytes) -> bool:
-    lines = head.split(b"\n", 200)[:200]
+    """Whether ``head`` reads as mail header fields. The first 200 fields decide, however many
+    continuation lines a padded field has before them (a 7.5 MB folded header must not hide the
+    From line behind it)."""
     fields = 0
     known = 0
     bad = 0
     plain = 0
-    for line in lines:
+    for line in head.split(b"\n"):
         if not line:
             continue
         if line[:1] in (b" ", b"\t"):
             continue
+        if fields + bad >= MAX_FIELDS_LOOKED_AT:
+            break
         m = _HEADER_LINE.match(line)
         if m is None:
             bad += 1
