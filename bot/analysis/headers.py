@@ -230,7 +230,8 @@ def parse_auth_results(value: str) -> tuple[str | None, list[tuple[str, str, dic
     authserv: str | None = None
     first = pieces[0]
     if "=" not in first.split(" ", 1)[0]:
-        authserv = first.split()[0].lower() if first.split() else None
+        # a host name, or nothing: the id is shown to people and compared with Received hosts
+        authserv = _host_or_none(first.split()[0]) if first.split() else None
         pieces = pieces[1:]
     results: list[tuple[str, str, dict[str, str]]] = []
     for piece in pieces:
@@ -511,8 +512,9 @@ def _merge_auth(
                 spf = result
             elif method == "dkim":
                 domain = props.get("header.d") or props.get("header.i", "").lstrip("@").rpartition("@")[2]
+                domain = _host_or_none(domain) or ""  # a domain name, never arbitrary header text
                 if result == "pass" and domain:
-                    dkim_pass.append(domain.rstrip("."))
+                    dkim_pass.append(domain)
                 if dkim is None or (result == "pass" and dkim != "pass"):
                     dkim = result
             elif method == "dmarc" and dmarc is None:
