@@ -1,25 +1,35 @@
 # phishbot: the Discord bot in a container.
 #   docker build -t phishbot .
 #   docker run -d --name phishbot --env-file .env -v phishbot-data:/data phishbot
-# The database, its secret.key (the address-hash key) and the lookup cache live in /data: keep
-# that volume, and back it up with `docker exec phishbot phishbot db backup /data/backup.db`.
+# The database, its secret.key (the address-hash key), the lookup cache and matplotlib's font cache
+# (for the charts; the user has no home) live in /data: keep that volume, and back it up with
+# `docker exec phishbot phishbot db backup /data/backup.db` (the key is copied beside the backup).
+#
+# The base image is pinned by digest (python:3.11.10-slim-bookworm); to move it, take the new digest
+# from `docker buildx imagetools inspect python:3.11-slim-bookworm` and change both FROM lines.
+# Dependencies come from requirements.lock, every file checked against its hash.
 
-# --- build: a wheel of phishbot and of every pinned dependency ---------------------------------
-FROM python:3.11-slim AS build
+# --- build: wheels of phishbot and of every locked dependency ---------------------------------
+FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16 AS build
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY requirements.lock pyproject.toml README.md LICENSE ./
 COPY bot ./bot
-RUN pip install --no-cache-dir --upgrade pip \
- && pip wheel --no-cache-dir --wheel-dir /wheels .
+RUN pip download --no-cache-dir --require-hashes --only-binary=:all: --dest /wheels -r requirements.lock \
+ && pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
 
 # --- run: no compiler, no sources, a user without a shell or a home to write to ------------------
-FROM python:3.11-slim
+FROM python:3.11.10-slim-bookworm@sha256:5148c0e4bbb64271bca1d3322360ebf4bfb7564507ae32dd639322e4952a6b16
 RUN groupadd --system --gid 10001 phishbot \
  && useradd --system --uid 10001 --gid phishbot --no-create-home --shell /usr/sbin/nologin phishbot \
  && mkdir /data && chown phishbot:phishbot /data
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir --no-index --find-links /wheels phishbot && rm -rf /wheels
+COPY requirements.lock /tmp/requirements.lock
+RUN pip install --no-cache-dir --no-index --find-links /wheels --require-hashes -r /tmp/requirements.lock \
+ && pip install --no-cache-dir --no-index --no-deps /wheels/phishbot-*.whl \
+ && rm -rf /wheels /tmp/requirements.lock
+# the site-packages are root's: the bot (uid 10001) cannot write into its own package
 ENV PHISHBOT_DB=/data/phishbot.db \
+    MPLCONFIGDIR=/data/.matplotlib \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
 USER phishbot

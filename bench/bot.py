@@ -1,5 +1,6 @@
 """The bot end to end: message → reply latency and resident memory (SPEC §9: < 100 ms median with
-lookups cached, through the fake gateway; RSS idle < 150 MB).
+lookups cached, through the fake gateway; RSS idle < 150 MB), and the RSS once /stats and /campaign
+have drawn their charts.
 
 ``phishbot run`` is started as a user starts it, as its own process, pointed with
 DISCORD_API_BASE / DISCORD_GATEWAY_URL at tests/fakes/discord_server.py (served from a thread of
@@ -120,6 +121,26 @@ def flood(fake: FakeDiscord, count: int, start: int, window: int = 8) -> None:
     fake.call(fake.wait_for, lambda _: answered(fake) >= base + count, timeout=300)
 
 
+def chart_replies(fake: FakeDiscord, rounds: int) -> list[tuple[str, float]]:
+    """/stats and /campaign (ja, then en), ``rounds`` times: (what, ms from the interaction to the
+    reply with its chart attached). The first asks import matplotlib; later ones within the minute
+    are served from the bot's chart cache unless the numbers changed."""
+    replies = [m for m in fake.sent_messages if m.get("components")]
+    ids = [c["custom_id"] for m in replies for row in m["components"] for c in row.get("components", [])
+           if str(c.get("custom_id", "")).startswith("leak:vote:")]
+    campaign = ids[-1].split(":")[2]
+    times = []
+    for _ in range(rounds):
+        for name, options in (("stats", ()), ("campaign", [{"type": 3, "name": "campaign", "value": campaign}])):
+            for locale in ("ja", "en-US"):
+                began = time.perf_counter()
+                asked = fake.call(fake.slash, name, options=options, locale=locale)
+                reply = fake.call(fake.wait_for, lambda m, i=asked["id"]: str(m.get("interaction_id")) == str(i)
+                                  and m.get("files"), timeout=60)
+                times.append((f"/{name} {locale[:2]}", (reply["at"] - began) * 1000))
+    return times
+
+
 def start(cmd: list[str], env: dict[str, str], fake: FakeDiscord, cwd: str) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     fake.call(fake.wait_ready, 60, count=fake.ready_count + 1)
@@ -159,6 +180,8 @@ def main(pastes: int, reports: int) -> None:
         results["bot"] = round_trips(fake, pastes, 200_000)
         results["registry_requests_during_run"] = len(registries.rdap.requests) - asked
         results["rss_after_pastes"] = memory(bot.pid)
+        results["charts"] = chart_replies(fake, 3)
+        results["rss_after_charts"] = memory(bot.pid)
         began = time.perf_counter()
         flood(fake, reports, 300_000)
         results["flood_seconds"] = time.perf_counter() - began
@@ -180,11 +203,19 @@ def main(pastes: int, reports: int) -> None:
     print(f"memory idle: bot process RSS {idle['rss']:.1f} MiB; with its {idle['processes'] - 1} analysis processes"
           f" (fork server, workers): RSS summed {idle['tree_rss']:.1f} MiB, PSS summed {idle['tree_pss']:.1f} MiB"
           f"   target < 150 MB (all processes, PSS): {'PASS' if idle['tree_pss'] < 150 else 'MISS'}")
-    for label, key in ((f"after {pastes + 10} pastes", "rss_after_pastes"), (f"after {reports} more reports",
-                                                                             "rss_after_reports")):
+    for label, key in ((f"after {pastes + 10} pastes", "rss_after_pastes"), ("after the charts", "rss_after_charts"),
+                       (f"after {reports} more reports", "rss_after_reports")):
         m = results[key]
         print(f"memory {label}: bot RSS {m['rss']:.1f} MiB; all {m['processes']} processes RSS {m['tree_rss']:.1f},"
               f" PSS {m['tree_pss']:.1f} MiB")
+    charts = results["charts"]
+    print(f"charts: first reply with a chart (imports matplotlib) {charts[0][1]:.0f} ms; the other three first asks"
+          f" {', '.join(f'{w} {ms:.0f} ms' for w, ms in charts[1:4])}; later asks (cached) median"
+          f" {statistics.median(ms for _, ms in charts[4:]):.0f} ms")
+    after_charts = results["rss_after_charts"]
+    print(f"RSS after the charts (/stats and /campaign, ja and en, {len(charts)} asks): bot {after_charts['rss']:.1f} MiB,"
+          f" all processes PSS {after_charts['tree_pss']:.1f} MiB"
+          f" (target < 150: {'PASS' if after_charts['tree_pss'] < 150 else 'MISS'})")
     print(f"{reports} reports, up to 8 in flight: {results['flood_seconds']:.1f} s"
           f" ({reports / results['flood_seconds']:.0f}/s; paced by this bench's 10 ms polling, not a target)")
 

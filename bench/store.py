@@ -37,7 +37,7 @@ from _stats import percentile  # noqa: E402
 from bot.community.campaigns import CampaignKeys  # noqa: E402
 from bot.services.community import Community  # noqa: E402
 from bot.services.protocols import NewReport  # noqa: E402
-from bot.storage.database import Database  # noqa: E402
+from bot.storage.database import Database, utc_iso  # noqa: E402
 from bot.storage.shared_log import SharedLogStore  # noqa: E402
 
 GUILD = 1
@@ -53,6 +53,7 @@ async def bulk_load(db: Database, n: int, rng: random.Random) -> tuple[list[str]
     conn = db.conn
     batch_reports: list[tuple[object, ...]] = []
     batch_domains: list[tuple[object, ...]] = []
+    batch_reporters: list[tuple[object, ...]] = []
     report_id = 0
     await conn.execute("BEGIN")
     while report_id < n:
@@ -63,30 +64,33 @@ async def bulk_load(db: Database, n: int, rng: random.Random) -> tuple[list[str]
         domains.extend(links)
         envelope = f"e{rng.randrange(20000)}.example"
         await conn.execute("INSERT INTO campaign (id, guild_id, brand, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
-                           (cid, GUILD, brand, when.isoformat(), when.isoformat()))
+                           (cid, GUILD, brand, utc_iso(when), utc_iso(when)))
         campaigns.append(cid)
         for _ in range(rng.randint(5, 35)):
             report_id += 1
             digest = hashlib.sha256(str(report_id).encode()).hexdigest()
             batch_reports.append((
-                report_id, f"R-{digest[:10]}", GUILD, rng.randrange(50000), when.isoformat(), when.isoformat(), "phishing",
+                report_id, f"R-{digest[:10]}", GUILD, rng.randrange(50000), utc_iso(when), utc_iso(when), "phishing",
                 90, brand, f"subject{len(campaigns)}", envelope, f"203.0.113.{rng.randrange(256)}", digest[:32], digest,
                 hashlib.sha256(f"addr{rng.randrange(200000)}".encode()).hexdigest(), "x***@example.jp",
                 json.dumps([["self_sent", "medium"], ["lookalike_domain", "high"]]), cid,
             ))
+            r = batch_reports[-1]
+            batch_reporters.append((report_id, GUILD, r[3], r[4], r[14], r[15]))  # its reporter
             for d in links:
                 batch_domains.append((report_id, GUILD, d, "link", 1, rng.randrange(1, 30)))
             batch_domains.append((report_id, GUILD, envelope, "envelope", 1, 4000))
             if report_id >= n:
                 break
         if len(batch_reports) >= 20000:
-            await _flush(conn, batch_reports, batch_domains)
-    await _flush(conn, batch_reports, batch_domains)
+            await _flush(conn, batch_reports, batch_domains, batch_reporters)
+    await _flush(conn, batch_reports, batch_domains, batch_reporters)
     await conn.execute("COMMIT")
     return campaigns, domains
 
 
-async def _flush(conn: object, reports: list[tuple[object, ...]], domains: list[tuple[object, ...]]) -> None:
+async def _flush(conn: object, reports: list[tuple[object, ...]], domains: list[tuple[object, ...]],
+                 reporters: list[tuple[object, ...]]) -> None:
     await conn.executemany(  # type: ignore[attr-defined]
         "INSERT INTO report (id, public_id, guild_id, member_id, created_at, mail_time, verdict, score, brand, subject_key,"
         " envelope_domain, handoff_ip, message_id_hash, input_sha256, recipient_key, recipient_masked, findings,"
@@ -94,8 +98,12 @@ async def _flush(conn: object, reports: list[tuple[object, ...]], domains: list[
     await conn.executemany(  # type: ignore[attr-defined]
         "INSERT INTO report_domain (report_id, guild_id, domain, role, bad_candidate, age_days) VALUES (?, ?, ?, ?, ?, ?)",
         domains)
+    await conn.executemany(  # type: ignore[attr-defined]
+        "INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key, recipient_masked)"
+        " VALUES (?, ?, ?, ?, ?, ?)", reporters)
     reports.clear()
     domains.clear()
+    reporters.clear()
 
 
 async def main(n: int, registrations: int, seed: int) -> None:
@@ -108,15 +116,22 @@ async def main(n: int, registrations: int, seed: int) -> None:
             campaigns, domains = await bulk_load(db, n, rng)
             load_s = time.perf_counter() - started
             # registrations: 100,000 address/service pairs, some "not registered"
-            rows = [(GUILD, hashlib.sha256(f"addr{rng.randrange(200000)}".encode()).hexdigest(), rng.choice(SERVICES),
-                     "x", int(rng.random() > 0.1), rng.randrange(50000), "2024-01-01") for _ in range(registrations)]
+            # (guild, address, member, service, name, registered, updated_at): one member per address
+            rows = []
+            for _ in range(registrations):
+                address = rng.randrange(200000)
+                rows.append((GUILD, hashlib.sha256(f"addr{address}".encode()).hexdigest(), address % 50000,
+                             rng.choice(SERVICES), "x", int(rng.random() > 0.1), "2024-01-01T00:00:00.000000+00:00"))
             await db.conn.execute("BEGIN")
             await db.conn.executemany("INSERT OR IGNORE INTO registration VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             await db.conn.executemany("INSERT OR IGNORE INTO registered_address VALUES (?, ?, ?, ?)",
-                                      [(g, k, m, "x***@example.jp") for g, k, _, _, _, m, _ in rows])
+                                      [(g, k, m, "x***@example.jp") for g, k, m, *_ in rows])
             await db.conn.execute(  # what register() keeps up to date
                 "INSERT INTO registration_count SELECT guild_id, service, registered, count(*) FROM registration"
                 " GROUP BY guild_id, service, registered")
+            await db.conn.execute(
+                "INSERT INTO registration_count SELECT guild_id, '', 1, count(DISTINCT address_key)"
+                " FROM registered_address GROUP BY guild_id")
             await db.conn.execute("COMMIT")
             await db.conn.execute("ANALYZE")
             # the bulk load went through the WAL in one transaction: fold it into the database first,

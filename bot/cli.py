@@ -1,12 +1,13 @@
 """``phishbot``: the command-line adapter over the same use-cases as the bot.
 
 Start-up matters (scripts call ``analyze`` hundreds of times): this module imports only what the
-chosen command needs; ``analyze --no-lookups`` never imports discord.py, aiohttp or pydantic.
+chosen command needs; ``analyze --no-lookups`` never imports discord.py, aiohttp or aiosqlite.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.i18n import default_lang, normalise_lang, t
-from bot.settings import AppSettings, SettingsError, read_settings
+from bot.settings import AppSettings, SettingsError, environment, read_settings
 
 if TYPE_CHECKING:
     from bot.analysis.models import Report
@@ -37,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Analyse .eml/.msg/.txt files, folders (recursively) or - for standard input.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
-    analyze.add_argument("--json", action="store_true", help="print the SPEC §4 JSON object, one per line")
+    analyze.add_argument("--json", action="store_true",
+                         help="print the JSON report (the README's \"The JSON report\"), one object per line")
     analyze.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: PHISHBOT_LANG, then the locale)")
     analyze.add_argument("--no-lookups", action="store_true", help="no registration lookups (RDAP/WHOIS)")
     analyze.add_argument("--report-text", action="store_true",
@@ -61,33 +63,38 @@ def _parser() -> argparse.ArgumentParser:
                             description="Analyse a mail and save the report in the guild's shared log.")
     report.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
     _common(report)
-    report.add_argument("--member", type=snowflake, required=True, metavar="M", help="reporting member id")
+    report.add_argument("--member", type=snowflake, required=True, metavar="M",
+                        help="the reporting member's Discord user id")
     report.add_argument("--no-lookups", action="store_true", help="no registration lookups")
 
     campaign = sub.add_parser("campaign", help="a campaign and its probable leak source / キャンペーン")
     campaign.add_argument("id", metavar="ID", help="campaign id, e.g. C-7f3a")
     _common(campaign)
+    campaign.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                          help="also draw the leak-source ranking (votes apart) and the reports over time (.png or .svg)")
 
     leak = sub.add_parser("leak", help="leak sources: register services, vote / 漏えい元")
     leak_sub = leak.add_subparsers(dest="leak_command", required=True, metavar="ACTION")
     register = leak_sub.add_parser("register", help="record which services an address was given to")
     _common(register)
-    register.add_argument("--member", type=snowflake, required=True, metavar="M")
+    register.add_argument("--member", type=snowflake, required=True, metavar="M",
+                          help="the member's Discord user id (the owner of these answers)")
     register.add_argument("--address", required=True, metavar="A", help="the address (stored only as a keyed hash)")
     register.add_argument("--services", default="", metavar="S1,S2", help="services the address was given to")
     register.add_argument("--not", dest="not_services", default="", metavar="S3,S4", help="services it was NOT given to")
     mine = leak_sub.add_parser("mine", help="the services you registered")
     _common(mine)
-    mine.add_argument("--member", type=snowflake, required=True, metavar="M")
+    mine.add_argument("--member", type=snowflake, required=True, metavar="M", help="the member's Discord user id")
     vote = leak_sub.add_parser("vote", help="vote on a campaign's leak source (changeable)")
-    vote.add_argument("campaign", metavar="CAMPAIGN")
-    vote.add_argument("service", metavar="SERVICE")
+    vote.add_argument("campaign", metavar="CAMPAIGN", help="campaign id, e.g. C-7f3a")
+    vote.add_argument("service", metavar="SERVICE", help="the service voted for (a name or a slug: アマゾン, amazon)")
     _common(vote)
-    vote.add_argument("--member", type=snowflake, required=True, metavar="M")
+    vote.add_argument("--member", type=snowflake, required=True, metavar="M", help="the voting member's Discord user id")
 
     forget = sub.add_parser("forget", help="delete a member's registrations and votes, unlink their reports / 削除")
     _common(forget)
-    forget.add_argument("--member", type=snowflake, required=True, metavar="M")
+    forget.add_argument("--member", type=snowflake, required=True, metavar="M",
+                        help="the member's Discord user id: their registrations and votes go, their reports stay unlinked")
 
     export = sub.add_parser("export", help="export the blocklist or the reports (no personal data) / 書き出し")
     export.add_argument("kind", choices=("blocklist", "hosts", "csv", "json"))
@@ -95,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="the guild's numbers / 統計")
     _common(stats)
+    stats.add_argument("--chart", type=_chart_file, metavar="FILE.png",
+                       help="also draw reports per week by verdict and this month's top brands (.png or .svg)")
 
     setup = sub.add_parser("setup", help="a guild's settings (what /setup sets in Discord) / サーバーの設定")
     _common(setup)
@@ -116,11 +125,19 @@ def _parser() -> argparse.ArgumentParser:
     health.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
     health.add_argument("--max-age", type=float, default=90.0, metavar="S", help="seconds (default 90)")
 
-    db = sub.add_parser("db", help="the database: migrate, status, backup")
-    db.add_argument("action", choices=("migrate", "status", "backup"))
-    db.add_argument("target", nargs="?", metavar="FILE", help="backup: where to write the copy")
-    db.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
-    db.add_argument("--json", action="store_true")
+    db = sub.add_parser("db", help="the database: migrate, status, backup / データベース",
+                        description="The database: where it is and whether it is sound (status), bringing its schema "
+                        "up to date (migrate), an online copy with its address key (backup).")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    for name, text in (("migrate", "apply the migrations the database lacks"),
+                       ("status", "where the database is, its version, integrity and address key (creates nothing)"),
+                       ("backup", "an online copy of the database, and its address key beside it")):
+        action = db_sub.add_parser(name, help=text, description=text)
+        if name == "backup":
+            action.add_argument("target", metavar="FILE", help="where to write the copy (a new file)")
+        action.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+        action.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
+        action.add_argument("--lang", choices=("ja", "en"), help="language of the output")
     return parser
 
 
@@ -141,6 +158,12 @@ def _raw_days(text: str) -> int:
     return int(text)
 
 
+def _chart_file(text: str) -> str:
+    if os.path.splitext(text)[1].lower() not in (".png", ".svg"):
+        raise argparse.ArgumentTypeError(f"a .png or .svg file: {text!r}")
+    return text
+
+
 def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
     if guild:
         p.add_argument("--guild", type=snowflake, required=True, metavar="G", help="guild (server) id")
@@ -149,24 +172,30 @@ def _common(p: argparse.ArgumentParser, guild: bool = True) -> None:
     p.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
 
 
-def _iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """(name shown, path to read; None for standard input). Folders recursively, sorted."""
+def _collect(paths: Sequence[str], printer: _Printer) -> list[tuple[str, str | None]]:
+    """(name shown, path to read; None for standard input), folders recursively and sorted. A folder
+    with no mail file in it is said on stderr (and makes the exit status 1)."""
+    out: list[tuple[str, str | None]] = []
     for raw in paths:
         if raw == "-":
-            yield "-", None
+            out.append(("-", None))
             continue
-        if os.path.isdir(raw):
-            found = []
-            for folder, dirs, files in os.walk(raw):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for name in files:
-                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in MAIL_SUFFIXES:
-                        found.append(os.path.join(folder, name))
-            for child in sorted(found):
-                if os.path.isfile(child):
-                    yield child, child
-        else:
-            yield raw, raw
+        if not os.path.isdir(raw):
+            out.append((raw, raw))
+            continue
+        printer.folders += 1
+        found = []
+        for folder, dirs, files in os.walk(raw):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not name.startswith(".") and os.path.splitext(name)[1].lower() in MAIL_SUFFIXES:
+                    found.append(os.path.join(folder, name))
+        found = [child for child in sorted(found) if os.path.isfile(child)]
+        if not found:
+            _fail(printer.lang, t(printer.lang, "cli", "no_mail_files", input=raw))
+            printer.status = 1
+        out.extend((child, child) for child in found)
+    return out
 
 
 def _read(path: str | None, limit: int) -> bytes:
@@ -181,21 +210,36 @@ def _lookups_on(args: argparse.Namespace, settings: AppSettings) -> bool:
 
 
 class _Printer:
-    """Prints each report as it is ready; remembers whether any input was unreadable."""
+    """Prints each report as it is ready; counts verdicts for the closing summary and shows progress
+    on stderr when it is a terminal; remembers whether any input was unreadable."""
 
     def __init__(self, args: argparse.Namespace, lang: str) -> None:
+        import time
+
         self.args = args
         self.lang = lang
         self.status = 0
         self.first = True
+        self.folders = 0
+        self.total = 0
+        self.done = 0
+        self.unreadable = 0
+        self.verdicts: dict[str, int] = {}
+        self.started = time.perf_counter()
+        self.progress = sys.stderr.isatty()
+        self._shown = 0.0
 
     def error(self, name: str, reason: str, code: str | None = None) -> None:
+        self._clear()
         _error(self.lang, name, reason)
         self.status = 1
+        self.unreadable += 1
+        self.step()
         if self.args.json and code is not None:
             print(json.dumps({"input": name, "error": code, "detail": reason}, ensure_ascii=False))
 
-    def report(self, name: str, report: Report) -> None:
+    def report(self, name: str, report: Report, extra: dict[str, Any] | None = None, more: dict[str, Any] | None = None,
+               after: str | None = None) -> None:
         from bot.reporting import problem_detail, to_dict, to_text
 
         if not report.readable:
@@ -203,7 +247,10 @@ class _Printer:
             reason = problem_detail(problem, self.lang) if problem else "?"
             self.error(name, reason, problem.code if problem else "unreadable")
             return
-        obj = to_dict(report, self.lang, input_name=name)
+        self._clear()
+        self.verdicts[report.verdict] = self.verdicts.get(report.verdict, 0) + 1
+        obj = to_dict(report, self.lang, input_name=name, **(extra or {}))
+        obj.update(more or {})
         text = None
         if getattr(self.args, "report_text", False):
             from bot.services.formal_report import formal_report_text
@@ -214,12 +261,47 @@ class _Printer:
         else:
             if not self.first:
                 print()
-            print(text if text is not None else to_text(obj, self.lang))
+            print(text if text is not None else to_text(obj, self.lang) + (f"\n{after}" if after else ""))
         self.first = False
+        self.step()
+
+    def step(self) -> None:
+        import time
+
+        self.done += 1
+        sys.stdout.flush()
+        now = time.perf_counter()
+        if self.progress and self.total > 1 and (now - self._shown > 0.2 or self.done == self.total):
+            self._shown = now
+            sys.stderr.write("\r" + t(self.lang, "cli", "progress", done=self.done, total=self.total))
+            sys.stderr.flush()
+
+    def _clear(self) -> None:
+        if self.progress and self._shown:
+            sys.stderr.write("\r\033[K")
+            self._shown = 0.0
+
+    def summary(self) -> None:
+        """One closing line on stderr when more than one input (or a folder) was read."""
+        import time
+
+        self._clear()
+        if self.total <= 1 and not self.folders:
+            return
+        from bot.analysis.models import VERDICTS
+
+        order = [v for v in VERDICTS if v in self.verdicts] + sorted(set(self.verdicts) - set(VERDICTS))
+        parts = [t(self.lang, "verdict_count", v, count=self.verdicts[v]) for v in order]
+        sep = "、" if self.lang == "ja" else ", "
+        line = t(self.lang, "cli", "summary", count=self.done, verdicts=sep.join(parts) or "-",
+                 unreadable=self.unreadable, seconds=f"{time.perf_counter() - self.started:.1f}")
+        print(line, file=sys.stderr)
 
 
 def _inputs(args: argparse.Namespace, printer: _Printer, limit: int) -> Iterator[tuple[str, bytes]]:
-    for name, path in _iter_inputs(args.paths):
+    inputs = _collect(args.paths, printer)
+    printer.total = len(inputs)
+    for name, path in inputs:
         try:
             yield name, _read(path, limit)
         except FileNotFoundError:
@@ -241,6 +323,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             printer.report(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
     sys.stdout.flush()
+    printer.summary()
     return printer.status
 
 
@@ -252,7 +335,6 @@ async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings,
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits)
             printer.report(name, report)
-            sys.stdout.flush()
 
 
 def cmd_domain(args: argparse.Namespace, lang: str) -> int:
@@ -340,13 +422,10 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
 
 def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., Any]) -> int:
     """Run one shared-log action with the database (and lookups when the action needs them);
-    expected failures become one localised line and exit 1."""
+    expected failures become one localised line and exit 1 (a refused request, such as confirming an official domain, exits 2)."""
     import asyncio
-    import sqlite3
 
     from bot.reporting import failure_sentence
-    from bot.services.community import CommunityError
-    from bot.services.domain_info import BadDomain
 
     async def run() -> Any:
         from bot.wiring import community
@@ -356,13 +435,13 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
 
     try:
         result = asyncio.run(run())
-    except (CommunityError, BadDomain, sqlite3.Error) as exc:
-        where = (args.name if isinstance(exc, BadDomain) else args.settings.db_path if isinstance(exc, sqlite3.Error)
-                 else getattr(args, "command", "phishbot"))
-        _error(lang, where, failure_sentence(exc, lang) or "")
-        return 1
-    except OSError:
-        _error(lang, args.settings.db_path, t(lang, "community", "db_error"))
+    except Exception as exc:
+        sentence = failure_sentence(exc, lang, args.settings.db_path)
+        if sentence is None:
+            raise
+        _fail(lang, sentence)
+        if getattr(exc, "usage", False):
+            return 2  # a refused request (confirming an official domain …) is a usage error
         return 1
     if isinstance(result, int):
         return result
@@ -401,7 +480,6 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
     keep = guild["raw_retention_days"] if guild["keep_raw"] else None
 
     async def submit_all(intel: Any) -> None:
-        from bot.reporting import to_dict, to_text
         from bot.services.community import CommunityError
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
@@ -409,19 +487,20 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
                 done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
                                                 settings.limits, keep)
             except CommunityError as exc:
-                printer.error(name, t(lang, "community", exc.code, **exc.params), exc.code)
+                printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
                 continue
-            obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id,
-                          report_id=done.stored.public_id)
-            obj["duplicate"] = done.stored.duplicate
-            obj["campaign_reports"] = done.campaign_reports
-            obj["campaign_members"] = done.campaign_members
-            extra = t(lang, "community", "saved_duplicate" if done.stored.duplicate else "saved",
+            extra = {"campaign": done.stored.campaign_id, "report_id": done.stored.public_id}
+            key = ("saved" if not done.stored.duplicate
+                   else "saved_second" if done.stored.new_reporter else "saved_duplicate")
+            saved = t(lang, "community", key,
                       report=done.stored.public_id, campaign=done.stored.campaign_id or "-",
                       reports=done.campaign_reports, members=done.campaign_members)
-            _emit(args, obj, to_text(obj, lang) + "\n" + extra)
+            more = {"duplicate": done.stored.duplicate, "campaign_reports": done.campaign_reports,
+                    "campaign_members": done.campaign_members}
+            printer.report(name, done.report, extra, more, after=saved)
 
     await _with_intel(args, submit_all, store)
+    printer.summary()
     return printer.status
 
 
@@ -433,8 +512,14 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
         raise CommunityError("no_campaign", campaign=args.id)
     from bot.reporting import campaign_text
 
-    _emit(args, view, campaign_text(view, lang))
-    return 0
+    if not args.chart:
+        _emit(args, view, campaign_text(view, lang))
+        return 0
+    from bot.charts.data import campaign_chart
+
+    timeline = await comm.campaign_timeline(args.guild, view["id"])
+    return _with_chart(args, lang, {**view, "chart": {"file": args.chart, "timeline": timeline}},
+                       campaign_text(view, lang), campaign_chart(view, timeline, lang))
 
 
 async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
@@ -468,7 +553,44 @@ async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
     st = await comm.stats(args.guild)
     from bot.reporting import stats_text
 
-    _emit(args, st, stats_text(st, lang))
+    if not args.chart:
+        _emit(args, st, stats_text(st, lang))
+        return 0
+    from bot.charts.data import stats_chart
+
+    series = await comm.stats_series(args.guild, datetime.now(UTC))
+    return _with_chart(args, lang, {**st, "chart": {"file": args.chart, **series}}, stats_text(st, lang),
+                       stats_chart(series, lang))
+
+
+def _with_chart(args: argparse.Namespace, lang: str, obj: dict[str, Any], text: str, chart: Any) -> int:
+    """Draws ``chart`` into ``args.chart`` (PNG or SVG by its suffix, written whole or not at all)
+    and prints the view with the chart's numbers as text; exit 1 when the file could not be made."""
+    from bot.charts.data import describe
+
+    path: str = args.chart
+    problem = None
+    try:
+        from bot.charts.draw import render  # matplotlib: only here
+
+        data = render(chart, "svg" if path.lower().endswith(".svg") else "png")
+    except Exception:  # noqa: BLE001 - whatever the plotting library raises (or a broken install): one sentence, the numbers still printed
+        problem = t(lang, "chart", "failed")
+    else:
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            problem = t(lang, "chart", "not_written", path=path)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _emit(args, obj, text + "\n" + describe(chart))
+    if problem:
+        print(f"phishbot: {problem}", file=sys.stderr)
+        return 1
+    print(t(lang, "chart", "written", path=path), file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
@@ -504,41 +626,120 @@ async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
 
 def cmd_db(args: argparse.Namespace, lang: str) -> int:
     import asyncio
+    import shutil
     import sqlite3
 
+    from bot.services.protocols import StoreError
     from bot.storage.database import LATEST, Database
+    from bot.storage.secret_key import KEY_FILE
 
-    async def run() -> dict[str, Any]:
-        db = await Database.open(args.settings.db_path, migrate=False)
+    settings: AppSettings = args.settings
+    path = settings.db_path
+    key_file = os.path.join(os.path.dirname(path), KEY_FILE)
+
+    async def status() -> tuple[dict[str, Any], list[str]]:
+        db = await Database.open(path, migrate=False, create=False, check=False)
         try:
-            before = await db.version()
-            if args.action == "status":
-                return {"database": args.settings.db_path, "version": before, "latest": LATEST,
-                        "up_to_date": before == LATEST}
+            version = await db.version()
+            problem = await db.integrity()
+        finally:
+            await db.close()
+        key = "env" if settings.address_hash_key else ("file" if os.path.isfile(key_file) else "missing")
+        obj = {"database": path, "default_location": settings.db_from_default, "version": version, "latest": LATEST,
+               "up_to_date": version == LATEST, "integrity": problem or "ok", "bytes": os.path.getsize(path),
+               "address_key": {"env": "ADDRESS_HASH_KEY", "file": key_file, "missing": None}[key]}
+        lines = [f"{t(lang, 'store', 'status_database')}: {path}"
+                 + (f" {t(lang, 'store', 'status_default')}" if settings.db_from_default else ""),
+                 f"{t(lang, 'store', 'status_version')}: {version} ("
+                 + (t(lang, "store", "status_up_to_date") if version == LATEST else
+                    t(lang, "store", "status_behind", count=LATEST - version) if version < LATEST else
+                    t(lang, "store", "status_ahead", latest=LATEST)) + ")",
+                 f"{t(lang, 'store', 'status_integrity')}: "
+                 + (t(lang, "store", "status_ok") if problem is None else t(lang, "store", "damaged_found", path=path,
+                                                                            detail=problem)),
+                 f"{t(lang, 'store', 'status_size')}: {_size(os.path.getsize(path))}",
+                 f"{t(lang, 'store', 'status_key')}: "
+                 + {"env": t(lang, "store", "status_key_env"), "file": key_file,
+                    "missing": t(lang, "store", "status_key_missing")}[key]]
+        if problem is not None:
+            raise _Said(obj, lines)  # said on stdout, and exit 1: monitoring can tell
+        return obj, lines
+
+    async def migrate() -> tuple[dict[str, Any], list[str]]:
+        db = await Database.open(path, migrate=False)
+        try:
             applied = await db.migrate()
-            if args.action == "migrate":
-                return {"database": args.settings.db_path, "applied": applied, "version": await db.version()}
-            target = args.target or args.settings.db_path + ".backup"
-            dest = await Database.open(target, migrate=False)
+            version = await db.version()
+        finally:
+            await db.close()
+        text = (t(lang, "store", "migrated", path=path, version=version, applied=", ".join(map(str, applied)))
+                if applied else t(lang, "store", "migrated_none", path=path, version=version))
+        return {"database": path, "applied": applied, "version": version}, [text]
+
+    async def backup() -> tuple[dict[str, Any], list[str]]:
+        target = os.path.abspath(args.target)
+        if os.path.exists(target):
+            raise StoreError("backup_exists", path=target)
+        db = await Database.open(path, migrate=False, create=False)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # like the database: 0600
+            os.close(fd)
+            dest = await Database.open(target, migrate=False, check=False)
             try:
                 await db.conn.backup(dest.conn)  # SQLite's online backup: consistent while in use
             finally:
                 await dest.close()
-            return {"database": args.settings.db_path, "backup": target, "version": await db.version()}
+            version = await db.version()
         finally:
             await db.close()
+        obj: dict[str, Any] = {"database": path, "backup": target, "version": version, "address_key": None}
+        lines = [t(lang, "store", "backed_up", path=path, target=target, version=version)]
+        if settings.address_hash_key:
+            lines.append(t(lang, "store", "backed_up_env_key"))
+        elif os.path.isfile(key_file):
+            copy = target + "." + KEY_FILE
+            shutil.copyfile(key_file, copy)
+            os.chmod(copy, 0o600)
+            obj["address_key"] = copy
+            lines.append(t(lang, "store", "backed_up_key", file=copy))
+        return obj, lines
 
+    actions = {"status": status, "migrate": migrate, "backup": backup}
     try:
-        result = asyncio.run(run())
-    except RuntimeError as exc:  # e.g. a database newer than this program
-        _error(lang, args.settings.db_path, str(exc))
+        obj, lines = asyncio.run(actions[args.db_command]())
+    except _Said as said:
+        _emit(args, said.obj, "\n".join(said.lines))
+        return 1
+    except StoreError as exc:
+        _fail(lang, t(lang, "store", exc.code, **exc.params))
         return 1
     except (OSError, sqlite3.Error) as exc:
         reason = "locked" if "locked" in str(exc) else "db_error"
-        _error(lang, args.settings.db_path, t(lang, "community", reason))
+        _fail(lang, t(lang, "store", reason, path=path))
         return 1
-    _emit(args, result, "\n".join(f"{k}: {v}" for k, v in result.items()))
+    _emit(args, obj, "\n".join(lines))
     return 0
+
+
+class _Said(Exception):
+    """An answer to print that still ends with exit status 1 (a damaged database's status)."""
+
+    def __init__(self, obj: dict[str, Any], lines: list[str]) -> None:
+        super().__init__("said")
+        self.obj = obj
+        self.lines = lines
+
+
+def _size(count: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024  # type: ignore[assignment]
+    return str(count)
+
+
+def _fail(lang: str, sentence: str) -> None:
+    print(f"phishbot: {sentence}", file=sys.stderr)
 
 
 def _error(lang: str, name: str, reason: str) -> None:
@@ -577,24 +778,11 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 
 def _discord(args: argparse.Namespace, lang: str, what: str) -> int:
-    """``run`` and ``sync`` read settings with pydantic-settings, ``.env`` included (the bot is
-    long-running: its start-up cost does not matter)."""
-    from pydantic import ValidationError
-
-    from bot.settings import load_settings
-
-    try:
-        settings = load_settings().app()
-    except (ValidationError, SettingsError) as exc:
-        print(f"phishbot: {exc}", file=sys.stderr)
-        return 2
-    if getattr(args, "db", None):
-        settings = replace(settings, db_path=args.db)
     from bot.discord_ui import runner
 
     if what == "run":
-        return runner.run(settings, lang)
-    return runner.sync(settings, lang, getattr(args, "guild", None))
+        return runner.run(args.settings, lang)
+    return runner.sync(args.settings, lang, getattr(args, "guild", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -604,13 +792,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = _parser()
     args = parser.parse_args(argv)  # usage errors exit with status 2
+    env = environment()  # the environment over .env, for every command alike
     try:
-        args.settings = read_settings()
+        args.settings = read_settings(env, env_file=None)
     except SettingsError as exc:
-        parser.error(str(exc))
+        lang = normalise_lang(getattr(args, "lang", None)) or default_lang(env)
+        print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
+        return 2
     if getattr(args, "db", None):
-        args.settings = replace(args.settings, db_path=args.db)
-    lang = normalise_lang(getattr(args, "lang", None)) or normalise_lang(args.settings.lang) or default_lang()
+        args.settings = replace(args.settings, db=os.path.abspath(args.db))
+    lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
     try:
         return COMMANDS[args.command](args, lang)
     except BrokenPipeError:

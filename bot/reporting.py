@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_schemes, defang_url
-from bot.analysis.models import Finding, Problem, Report
+from bot.analysis.models import VERDICTS, Finding, Problem, Report
 from bot.analysis.privacy import clean_controls, mask_address, present_text, recipient_names
 from bot.i18n import t
 
@@ -31,8 +31,12 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> 
     brand = catalogue().by_id.get(dict(finding.params).get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
-    if finding.rule == "lookalike_domain" and "how" in params:
-        params["how"] = t(lang, "lookalike_how", dict(finding.params)["how"])
+    if "how" in params:  # a code naming the way, said in the reader's language
+        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, section, dict(finding.params)["how"])
+    if finding.rule == "kit_like_link" and "signs" in params:
+        params["signs"] = t(lang, "community", "stats_separator").join(
+            t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))
     return t(lang, "rule", finding.rule, **params)
 
 
@@ -69,12 +73,11 @@ def to_dict(
     frm = s.from_addr
     cat = catalogue()
     names = report_names(report)
-    brand_domains = set(report.brand.official_domains) if report.brand else set()
     links = []
     ages = dict(report.ages)
     for link, fact in zip(report.links, report.link_facts, strict=True):
         official = bool(link.registrable_domain) and (
-            link.registrable_domain in brand_domains if report.brand else cat.is_official(link.registrable_domain)
+            report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
         )
         links.append(
             {
@@ -92,6 +95,7 @@ def to_dict(
         "score": report.score,
         "language": report.language,
         "kind": report.kind,
+        "bare_links": report.bare_links,
         "readable": report.readable,
         "subject": present_text(report.subject, names) if report.subject else None,
         "sender": {
@@ -153,7 +157,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
         lines.append(f"== {obj['input']}" + (f"  ({kind})" if kind else ""))
     verdict = obj["verdict"]
     lines.append(f"{t(lang, 'cli', 'verdict')}: {t(lang, 'verdict', verdict)} ({t(lang, 'cli', 'score')} {obj['score']}/100)")
-    lines.append(t(lang, "verdict_line", verdict))
+    lines.append(t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict))
     if obj.get("subject"):
         lines.append(f"{t(lang, 'cli', 'subject')}: {obj['subject']}")
     s = obj["sender"]
@@ -201,20 +205,31 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     return screen_text("\n".join(lines))
 
 
-def failure_sentence(exc: BaseException, lang: str) -> str | None:
-    """The sentence for an expected failure of a use-case — a member's bad input, a busy or broken
-    database — as the CLI and the bot both say it; None for anything else."""
+def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) -> str | None:
+    """The sentence for an expected failure of a use-case — a member's bad input, a busy, damaged or
+    too new database — as the CLI and the bot both say it; None for anything else. ``db_path``: the
+    CLI names the database; the bot (None) never shows a path to members."""
     import sqlite3
 
     from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
+    from bot.services.protocols import StoreError
 
     if isinstance(exc, CommunityError):
-        return t(lang, "community", exc.code, **exc.params)
+        return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
-    if isinstance(exc, sqlite3.Error):  # locked, not a database, cannot open
+    if db_path is None and isinstance(exc, (StoreError, sqlite3.Error, OSError)):
         return t(lang, "community", "locked" if "locked" in str(exc) else "db_error")
+    if isinstance(exc, StoreError):
+        return t(lang, "store", exc.code, **exc.params)
+    if isinstance(exc, sqlite3.Error):  # locked, not a database, malformed, cannot open
+        text = str(exc)
+        if "malformed" in text:
+            return t(lang, "store", "damaged_found", path=db_path, detail=text[:200])
+        return t(lang, "store", "locked" if "locked" in text else "db_error", path=db_path)
+    if isinstance(exc, OSError):
+        return t(lang, "store", "db_error", path=db_path)
     return None
 
 
@@ -252,9 +267,10 @@ def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
 
 
 def stats_text(st: dict[str, Any], lang: str) -> str:
+    counts = t(lang, "community", "stats_separator").join(
+        t(lang, "verdict_count", v, count=st["verdicts"].get(v, 0)) for v in VERDICTS)
     return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], phishing=st["verdicts"].get("phishing", 0),
-             suspicious=st["verdicts"].get("suspicious", 0))
+             bad=st["known_bad_domains"], by_verdict=counts)
 
 
 def registered_text(result: dict[str, Any], lang: str) -> str:

@@ -1,178 +1,353 @@
-"""Settings, from the environment (``run`` and ``sync`` also read ``.env``): built once in main, passed down.
+"""Settings: one table, read the same way by every command and by the bot.
 
-Two readers share one table of names and defaults. ``Settings`` (pydantic-settings, in
-``bot/settings_model.py``) is for the long-running bot; ``read_settings`` reads the same variables
-without importing pydantic, because ``phishbot analyze`` is started hundreds of times by scripts
-and pydantic alone costs ~0.35 s of start-up (docs/BENCHMARKS.md). tests/test_settings.py keeps
-the two in step.
+``SETTINGS`` is the only list of settings: each row has the variable's name, how its value is read and
+checked, its default and its meaning. ``read_settings`` builds the typed ``AppSettings`` from it;
+``.env.example`` and the README's settings table are generated from it (``scripts/generate.py``;
+``tests/test_generated.py`` fails when they are stale). Values come from the environment, then from a
+``.env`` file in the current folder (the environment wins), for every command alike.
+
+Kept free of heavy imports: ``phishbot analyze`` reads its settings on every start, and scripts
+start it hundreds of times. python-dotenv (the ``.env`` parser) is imported only when there is a
+``.env`` file to read.
 """
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
 from bot.analysis.models import Limits
 
-if TYPE_CHECKING:
-    from bot.settings_model import Settings
-
 IANA_RDAP_BOOTSTRAP = "https://data.iana.org/rdap/dns.json"
-DEFAULT_DB = os.path.join("data", "phishbot.db")
-
-# environment variable -> Limits field
-LIMIT_VARIABLES = {
-    "PHISHBOT_MAX_INPUT_BYTES": "max_input_bytes",
-    "PHISHBOT_MAX_MIME_DEPTH": "max_depth",
-    "PHISHBOT_MAX_PARTS": "max_parts",
-    "PHISHBOT_MAX_TEXT_CHARS": "max_text_chars",
-    "PHISHBOT_MAX_URLS": "max_urls",
-}
-
-
-class SettingsError(ValueError):
-    """A setting has a value that cannot be used; the message names it."""
-
-
-@dataclass(frozen=True)
-class LookupSettings:
-    enabled: bool = True
-    timeout: float = 4.0  # seconds per lookup
-    deadline: float = 6.0  # seconds for all the lookups of one report
-    concurrency: int = 20
-    rdap_base_url: str | None = None  # a mirror or a test registry: every RDAP TLD is asked there
-    whois_server: tuple[str, int] | None = None  # every WHOIS query goes there, referrals included
-    rdap_bootstrap_url: str = IANA_RDAP_BOOTSTRAP
-
-
 DISCORD_API_BASE = "https://discord.com/api/v10"
 DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
 REPORT_CHANNELS = ("phishing-reports", "フィッシング報告")
+ENV_FILE = ".env"
+APP_NAME = "phishbot"
+DB_FILE = "phishbot.db"
 
 
-@dataclass(frozen=True)
-class DiscordSettings:
-    token: str | None = field(default=None, repr=False)  # never printed, never logged
-    api_base: str = DISCORD_API_BASE  # REST base with the version: a Discord-compatible server for tests
-    gateway_url: str = DISCORD_GATEWAY_URL
-    report_channels: tuple[str, ...] = REPORT_CHANNELS  # channel names watched when /setup chose none
-    analyses_per_minute: int = 5  # per member; the CLI has no limit
-    guild_lookup_budget: int = 300  # registry lookups per guild per hour; past it, reports go without
-    guild_retention_days: int = 30  # a guild's data is purged this long after the bot left it
-    guild_ready_timeout: float = 2.0  # seconds discord.py waits for guilds at start
-    reply_wait: float = 2.0  # seconds a reply waits for registries; slower answers come as an edit
-    analysis_workers: int = 2  # worker processes that read mail (never the event loop)
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used. ``code`` picks the sentence (locales:
+    ``settings.<code>``); ``name`` and ``value`` fill it."""
+
+    def __init__(self, name: str, value: str, code: str, **params: object) -> None:
+        super().__init__(f"{name}={value!r}: {code}")
+        self.name = name
+        self.value = value
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+
+    def sentence(self, lang: str) -> str:
+        from bot.i18n import t
+
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        return t(lang, "settings", self.code, name=self.name, value=shown, **self.params)
 
 
-@dataclass(frozen=True)
-class AppSettings:
-    lang: str | None = None
-    limits: Limits = field(default_factory=Limits)
-    db_path: str = DEFAULT_DB
-    lookups: LookupSettings = field(default_factory=LookupSettings)
-    address_hash_key: str | None = field(default=None, repr=False)  # never printed
-    discord: DiscordSettings = field(default_factory=DiscordSettings)
+# --- how values are read ------------------------------------------------------------------
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = (env.get(name) or "").strip()
-    if not raw:
-        return default
+def _positive_int(name: str, raw: str) -> int:
     try:
         value = int(raw.replace("_", ""))
     except ValueError:
-        raise SettingsError(f"{name}={raw!r}: a whole number is needed") from None
+        raise SettingsError(name, raw, "not_integer") from None
     if value <= 0:
-        raise SettingsError(f"{name}={raw!r}: must be greater than 0")
+        raise SettingsError(name, raw, "not_positive")
     return value
 
 
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = (env.get(name) or "").strip()
-    if not raw:
-        return default
+def _positive_float(name: str, raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise SettingsError(f"{name}={raw!r}: a number of seconds is needed") from None
-    if not value > 0 or value == float("inf"):
-        raise SettingsError(f"{name}={raw!r}: must be greater than 0")
+        raise SettingsError(name, raw, "not_seconds") from None
+    if not value > 0 or not math.isfinite(value):
+        raise SettingsError(name, raw, "not_positive")
     return value
 
 
-def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
-    raw = (env.get(name) or "").strip().lower()
-    if not raw:
-        return default
-    if raw in ("1", "true", "yes", "on"):
+def _bool(name: str, raw: str) -> bool:
+    lowered = raw.lower()
+    if lowered in ("1", "true", "yes", "on"):
         return True
-    if raw in ("0", "false", "no", "off"):
+    if lowered in ("0", "false", "no", "off"):
         return False
-    raise SettingsError(f"{name}={raw!r}: true or false is needed")
+    raise SettingsError(name, raw, "not_bool")
+
+
+def _lang(name: str, raw: str) -> str:
+    lowered = raw.lower().replace("_", "-")
+    for lang in ("ja", "en"):
+        if lowered == lang or lowered.startswith(lang + "-"):
+            return lang
+    raise SettingsError(name, raw, "not_lang")
 
 
 def parse_host_port(value: str, name: str = "WHOIS_SERVER") -> tuple[str, int]:
     host, sep, port = value.strip().rpartition(":")
     host = host.strip("[]")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise SettingsError(f"{name}={value!r}: host:port is needed")
+        raise SettingsError(name, value, "not_host_port")
     return host, int(port)
 
 
-def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...] = ("http://", "https://")) -> str | None:
-    raw = (env.get(name) or "").strip()
-    if not raw:
-        return None
-    if not raw.startswith(schemes):
-        raise SettingsError(f"{name}={raw!r}: an {' or '.join(schemes)} URL is needed")
+def _url(*schemes: str) -> Callable[[str, str], str]:
+    def read(name: str, raw: str) -> str:
+        if not raw.lower().startswith(schemes) or len(raw) <= len(schemes[0]) + 1:
+            raise SettingsError(name, raw, "not_url", schemes=" / ".join(schemes))
+        return raw
+
+    return read
+
+
+def _text(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
+    return raw
+
+
+def _key(name: str, raw: str) -> str:
+    if len(raw) < 16:
+        raise SettingsError(name, "…", "key_too_short")
     return raw
 
 
 def parse_channel_names(value: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(n.strip().lstrip("#").lower() for n in value.split(",") if n.strip().lstrip("#")))
+    return tuple(dict.fromkeys(n.strip().lstrip("#").lower() for n in value.split(",") if n.strip().lstrip("#")))
+
+
+def _channels(name: str, raw: str) -> tuple[str, ...]:
+    names = parse_channel_names(raw)
+    if not names:
+        raise SettingsError(name, raw, "no_channels")
     return names
 
 
-def read_discord(env: Mapping[str, str]) -> DiscordSettings:
-    channels = env.get("REPORT_CHANNELS")
-    return DiscordSettings(
-        token=(env.get("DISCORD_TOKEN") or "").strip() or None,
-        api_base=(_url(env, "DISCORD_API_BASE") or DISCORD_API_BASE).rstrip("/"),
-        gateway_url=_url(env, "DISCORD_GATEWAY_URL", ("ws://", "wss://")) or DISCORD_GATEWAY_URL,
-        report_channels=parse_channel_names(channels) if channels is not None and channels.strip() else REPORT_CHANNELS,
-        analyses_per_minute=_int(env, "ANALYSES_PER_MINUTE", DiscordSettings.analyses_per_minute),
-        guild_lookup_budget=_int(env, "GUILD_LOOKUP_BUDGET", DiscordSettings.guild_lookup_budget),
-        guild_retention_days=_int(env, "GUILD_RETENTION_DAYS", DiscordSettings.guild_retention_days),
-        guild_ready_timeout=_float(env, "DISCORD_GUILD_READY_TIMEOUT", DiscordSettings.guild_ready_timeout),
-        reply_wait=_float(env, "DISCORD_REPLY_WAIT", DiscordSettings.reply_wait),
-        analysis_workers=_int(env, "ANALYSIS_WORKERS", DiscordSettings.analysis_workers),
-    )
+def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
+    return os.path.abspath(os.path.expanduser(raw))
 
 
-def read_settings(env: Mapping[str, str] | None = None) -> AppSettings:
-    env = os.environ if env is None else env
-    defaults = Limits()
-    limits = Limits(**{field_name: _int(env, var, getattr(defaults, field_name)) for var, field_name in LIMIT_VARIABLES.items()},
-                    max_seconds=_float(env, "PHISHBOT_ANALYSIS_SECONDS", defaults.max_seconds))
-    whois = (env.get("WHOIS_SERVER") or "").strip()
-    lookups = LookupSettings(
-        enabled=_bool(env, "LOOKUPS_ENABLED", True),
-        timeout=_float(env, "LOOKUP_TIMEOUT", LookupSettings.timeout),
-        deadline=_float(env, "LOOKUP_DEADLINE", LookupSettings.deadline),
-        concurrency=_int(env, "LOOKUP_CONCURRENCY", LookupSettings.concurrency),
-        rdap_base_url=_url(env, "RDAP_BASE_URL"),
-        whois_server=parse_host_port(whois) if whois else None,
-        rdap_bootstrap_url=_url(env, "RDAP_BOOTSTRAP_URL") or IANA_RDAP_BOOTSTRAP,
-    )
+def default_db_path() -> str:
+    """Where the database lives when ``PHISHBOT_DB`` is unset: the platform's folder for a user's
+    application data (``~/.local/share/phishbot`` on Linux, ``~/Library/Application Support/phishbot``
+    on macOS, ``%LOCALAPPDATA%\\phishbot`` on Windows), whatever the current folder."""
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir(APP_NAME, appauthor=False), DB_FILE)
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # the environment variable
+    read: Callable[[str, str], Any]  # (name, raw text) -> value; raises SettingsError
+    default: Any  # the value when unset or empty (None: no value)
+    shown_default: str  # the default as the README and .env.example show it
+    meaning: str  # one sentence or two, for the README and .env.example
+    group: str  # the heading it is listed under
+    secret: bool = False  # never printed
+    example: str | None = None  # what .env.example writes (default: the shown default, or empty)
+
+
+GENERAL = "General"
+LIMITS = "Limits on what one mail may cost (beyond a limit the report says what was skipped)"
+LOOKUPS = "Registration lookups (passive: only registries are asked, only about registrable domains)"
+DISCORD = "Discord (phishbot run / phishbot sync)"
+
+_L = Limits()
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("PHISHBOT_LANG", _lang, None, "the locale, then `en`",
+            "Language of the output: `ja` or `en`. Unset: the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then English.",
+            GENERAL),
+    Setting("PHISHBOT_DB", _db, None, "the user data folder",
+            "The SQLite database (shared log, lookup cache), created on first use; `secret.key` and the bot's "
+            "heartbeat live beside it. Unset: `phishbot.db` in the platform's user data folder "
+            "(`~/.local/share/phishbot` on Linux); `phishbot db status` says where. A relative path is "
+            "relative to the current folder.",
+            GENERAL),
+    Setting("ADDRESS_HASH_KEY", _key, None, "a generated `secret.key`",
+            "Key (16 characters or more) of the HMAC under which addresses are stored, never in clear. Unset: a "
+            "random key is generated on first use as `secret.key` beside the database (mode 0600); keep it with "
+            "the backups.",
+            GENERAL, secret=True),
+    Setting("PHISHBOT_MAX_INPUT_BYTES", _positive_int, _L.max_input_bytes, str(_L.max_input_bytes),
+            "Input beyond this many bytes is not read.", LIMITS),
+    Setting("PHISHBOT_MAX_MIME_DEPTH", _positive_int, _L.max_depth, str(_L.max_depth),
+            "MIME nesting levels read.", LIMITS),
+    Setting("PHISHBOT_MAX_PARTS", _positive_int, _L.max_parts, str(_L.max_parts),
+            "MIME parts read.", LIMITS),
+    Setting("PHISHBOT_MAX_TEXT_CHARS", _positive_int, _L.max_text_chars, str(_L.max_text_chars),
+            "Characters of decoded text read.", LIMITS),
+    Setting("PHISHBOT_MAX_URLS", _positive_int, _L.max_urls, str(_L.max_urls),
+            "Links kept per mail.", LIMITS),
+    Setting("PHISHBOT_ANALYSIS_SECONDS", _positive_float, _L.max_seconds, f"{_L.max_seconds:g}",
+            "Seconds one mail may take to read; past it, what was read by then is judged (problem `time_limit`). "
+            "In the bot, a mail still running 2 s later has its worker stopped.", LIMITS),
+    Setting("LOOKUPS_ENABLED", _bool, True, "true",
+            "Registration lookups (RDAP, then WHOIS where a TLD has no RDAP) on or off.", LOOKUPS),
+    Setting("LOOKUP_TIMEOUT", _positive_float, 4.0, "4",
+            "Seconds one lookup may take.", LOOKUPS),
+    Setting("LOOKUP_DEADLINE", _positive_float, 6.0, "6",
+            "Seconds all the lookups of one report may take.", LOOKUPS),
+    Setting("LOOKUP_CONCURRENCY", _positive_int, 20, "20",
+            "Lookups at once.", LOOKUPS),
+    Setting("RDAP_BASE_URL", _url("http://", "https://"), None, "–",
+            "A mirror or a test registry: every TLD that has RDAP is asked at `RDAP_BASE_URL/domain/NAME`, and the "
+            "IANA bootstrap is not refreshed.", LOOKUPS),
+    Setting("WHOIS_SERVER", lambda name, raw: parse_host_port(raw, name), None, "–",
+            "`host:port`: every WHOIS query goes there (the IANA referral step included), with the text the real "
+            "server would get.", LOOKUPS),
+    Setting("RDAP_BOOTSTRAP_URL", _url("http://", "https://"), IANA_RDAP_BOOTSTRAP, "IANA's `dns.json`",
+            "Where the RDAP bootstrap is refreshed from (a bundled copy serves meanwhile).", LOOKUPS,
+            example=IANA_RDAP_BOOTSTRAP),
+    Setting("DISCORD_TOKEN", _text, None, "–",
+            "The bot's token (developer portal: Bot → Reset Token). Needed by `run` and `sync` only; never logged.",
+            DISCORD, secret=True),
+    Setting("REPORT_CHANNELS", _channels, REPORT_CHANNELS, "`phishing-reports,フィッシング報告`",
+            "Channel names watched when `/setup` chose none (comma-separated).", DISCORD,
+            example=",".join(REPORT_CHANNELS)),
+    Setting("ANALYSES_PER_MINUTE", _positive_int, 5, "5",
+            "Analyses per member per minute in Discord (the CLI has no limit).", DISCORD),
+    Setting("GUILD_LOOKUP_BUDGET", _positive_int, 300, "300",
+            "Registry lookups per server per hour; past it, reports go without registration ages.", DISCORD),
+    Setting("GUILD_RETENTION_DAYS", _positive_int, 30, "30",
+            "Days after the bot leaves a server before its data is purged.", DISCORD),
+    Setting("DISCORD_GUILD_READY_TIMEOUT", _positive_float, 2.0, "2",
+            "Seconds discord.py waits for the servers' data at start-up.", DISCORD),
+    Setting("DISCORD_REPLY_WAIT", _positive_float, 2.0, "2",
+            "Seconds a reply waits for the registries; later answers (up to `LOOKUP_DEADLINE`) update it by an "
+            "edit.", DISCORD),
+    Setting("ANALYSIS_WORKERS", _positive_int, 2, "2",
+            "Worker processes that read mail for the bot: one member's slow or hostile mail holds up nobody "
+            "else's answer.", DISCORD),
+    Setting("DISCORD_API_BASE", _url("http://", "https://"), DISCORD_API_BASE, f"`{DISCORD_API_BASE}`",
+            "REST base with the version: a Discord-compatible server (the tests' fake).", DISCORD,
+            example=DISCORD_API_BASE),
+    Setting("DISCORD_GATEWAY_URL", _url("ws://", "wss://"), DISCORD_GATEWAY_URL, f"`{DISCORD_GATEWAY_URL}`",
+            "The gateway, likewise.", DISCORD, example=DISCORD_GATEWAY_URL),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def _default(name: str) -> Any:
+    return BY_NAME[name].default
+
+
+# --- the typed settings -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LookupSettings:
+    enabled: bool = _default("LOOKUPS_ENABLED")
+    timeout: float = _default("LOOKUP_TIMEOUT")  # seconds per lookup
+    deadline: float = _default("LOOKUP_DEADLINE")  # seconds for all the lookups of one report
+    concurrency: int = _default("LOOKUP_CONCURRENCY")
+    rdap_base_url: str | None = None  # a mirror or a test registry: every RDAP TLD is asked there
+    whois_server: tuple[str, int] | None = None  # every WHOIS query goes there, referrals included
+    rdap_bootstrap_url: str = _default("RDAP_BOOTSTRAP_URL")
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token: str | None = field(default=None, repr=False)  # never printed, never logged
+    api_base: str = _default("DISCORD_API_BASE")
+    gateway_url: str = _default("DISCORD_GATEWAY_URL")
+    report_channels: tuple[str, ...] = _default("REPORT_CHANNELS")
+    analyses_per_minute: int = _default("ANALYSES_PER_MINUTE")
+    guild_lookup_budget: int = _default("GUILD_LOOKUP_BUDGET")
+    guild_retention_days: int = _default("GUILD_RETENTION_DAYS")
+    guild_ready_timeout: float = _default("DISCORD_GUILD_READY_TIMEOUT")
+    reply_wait: float = _default("DISCORD_REPLY_WAIT")
+    analysis_workers: int = _default("ANALYSIS_WORKERS")  # processes that read mail (never the event loop)
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    lang: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    db: str | None = None  # PHISHBOT_DB or --db, absolute; None: the default location (see db_path)
+    lookups: LookupSettings = field(default_factory=LookupSettings)
+    address_hash_key: str | None = field(default=None, repr=False)  # never printed
+    discord: DiscordSettings = field(default_factory=DiscordSettings)
+
+    @property
+    def db_path(self) -> str:
+        """The database file. The default is worked out only when a command needs it (platformdirs
+        costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
+        return self.db or default_db_path()
+
+    @property
+    def db_from_default(self) -> bool:
+        return self.db is None
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def environment(env: Mapping[str, str] | None = None, env_file: str | None = ENV_FILE) -> dict[str, str]:
+    """The variables every command reads: the ``.env`` file's (when there is one), then the
+    environment's over them."""
+    merged: dict[str, str] = {}
+    if env_file and os.path.isfile(env_file):
+        from dotenv import dotenv_values
+
+        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    merged.update(os.environ if env is None else env)
+    return merged
+
+
+def _value(env: Mapping[str, str], name: str) -> Any:
+    setting = BY_NAME[name]
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return setting.default
+    return setting.read(name, raw)
+
+
+def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = ENV_FILE) -> AppSettings:
+    """Every setting, read and checked; the first bad one raises ``SettingsError``."""
+    merged = environment(env, env_file)
+    values = {s.name: _value(merged, s.name) for s in SETTINGS}
     return AppSettings(
-        lang=(env.get("PHISHBOT_LANG") or "").strip() or None,
-        limits=limits,
-        db_path=(env.get("PHISHBOT_DB") or "").strip() or DEFAULT_DB,
-        lookups=lookups,
-        address_hash_key=(env.get("ADDRESS_HASH_KEY") or "").strip() or None,
-        discord=read_discord(env),
+        lang=values["PHISHBOT_LANG"],
+        limits=Limits(
+            max_input_bytes=values["PHISHBOT_MAX_INPUT_BYTES"],
+            max_depth=values["PHISHBOT_MAX_MIME_DEPTH"],
+            max_parts=values["PHISHBOT_MAX_PARTS"],
+            max_text_chars=values["PHISHBOT_MAX_TEXT_CHARS"],
+            max_urls=values["PHISHBOT_MAX_URLS"],
+            max_seconds=values["PHISHBOT_ANALYSIS_SECONDS"],
+        ),
+        db=values["PHISHBOT_DB"],
+        lookups=LookupSettings(
+            enabled=values["LOOKUPS_ENABLED"],
+            timeout=values["LOOKUP_TIMEOUT"],
+            deadline=values["LOOKUP_DEADLINE"],
+            concurrency=values["LOOKUP_CONCURRENCY"],
+            rdap_base_url=values["RDAP_BASE_URL"],
+            whois_server=values["WHOIS_SERVER"],
+            rdap_bootstrap_url=values["RDAP_BOOTSTRAP_URL"],
+        ),
+        address_hash_key=values["ADDRESS_HASH_KEY"],
+        discord=DiscordSettings(
+            token=values["DISCORD_TOKEN"],
+            api_base=values["DISCORD_API_BASE"].rstrip("/"),
+            gateway_url=values["DISCORD_GATEWAY_URL"],
+            report_channels=values["REPORT_CHANNELS"],
+            analyses_per_minute=values["ANALYSES_PER_MINUTE"],
+            guild_lookup_budget=values["GUILD_LOOKUP_BUDGET"],
+            guild_retention_days=values["GUILD_RETENTION_DAYS"],
+            guild_ready_timeout=values["DISCORD_GUILD_READY_TIMEOUT"],
+            reply_wait=values["DISCORD_REPLY_WAIT"],
+            analysis_workers=values["ANALYSIS_WORKERS"],
+        ),
     )
 
 
@@ -181,8 +356,40 @@ def heartbeat_path(settings: AppSettings) -> str:
     return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), "phishbot.alive")
 
 
-def load_settings(env_file: str | None = ".env") -> Settings:
-    """The full settings object (imports pydantic-settings: not for the CLI's fast paths)."""
-    from bot.settings_model import Settings
+# --- the documents generated from the table (scripts/generate.py) -------------------------
 
-    return Settings(_env_file=env_file)  # type: ignore[call-arg]
+
+def env_example() -> str:
+    out = ["# phishbot settings. Copy to .env (or export them); every one is optional.",
+           "# Generated from bot/settings.py by scripts/generate.py: edit the table there, not this file.",
+           "# The environment wins over .env; every phishbot command reads both the same way."]
+    group = None
+    for s in SETTINGS:
+        if s.group != group:
+            group = s.group
+            out += ["", f"# --- {group} ---"]
+        out.append("")
+        out += [f"# {line}" for line in _wrap(s.meaning.replace("`", ""), 96)]
+        value = s.example if s.example is not None else ("" if s.default is None or s.secret else s.shown_default)
+        out.append(f"{s.name}={value}")
+    return "\n".join(out) + "\n"
+
+
+def readme_table() -> str:
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{s.name}` | {s.shown_default} | {s.meaning} |" for s in SETTINGS]
+    return "\n".join(rows) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines

@@ -46,6 +46,16 @@ def _no_network_past_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOOKUPS_ENABLED", "false")
 
 
+@pytest.fixture(autouse=True)
+def _own_user_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The default database (the user data folder) is the test's own, never the developer's; so is
+    the folder the CLI tests run in (a ``.env`` there would be read)."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    for name in [n for n in os.environ if n.startswith("PHISHBOT_")]:
+        monkeypatch.delenv(name)
+
+
 @pytest.fixture
 def corpus() -> Path:
     need_shared()

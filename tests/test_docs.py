@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.scoring import WEIGHTS
+from bot.analysis.scoring import KIND, WEIGHTS
 from bot.i18n import catalogue
 from tests.conftest import ROOT
 
-ROW = re.compile(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", re.MULTILINE)
+ROW = re.compile(r"^\| (\w+) \| ([\w–]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", re.MULTILINE)
 
 
 def test_rules_md_weights_equal_the_code() -> None:
     text = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
-    table = {m[1]: {"info": int(m[2]), "low": int(m[3]), "medium": int(m[4]), "high": int(m[5])} for m in ROW.finditer(text)}
+    table = {m[1]: {"info": int(m[3]), "low": int(m[4]), "medium": int(m[5]), "high": int(m[6])} for m in ROW.finditer(text)}
     assert table == WEIGHTS
+    assert {m[1]: m[2] for m in ROW.finditer(text) if m[2] != "–"} == KIND
 
 
 def test_every_rule_is_described() -> None:
@@ -30,10 +31,10 @@ def test_readme_quick_start_is_two_commands() -> None:
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
     lines = [line for line in block.splitlines() if line.strip()]
     assert len(lines) == 2
-    assert "phishbot analyze --no-lookups examples/" in lines[0]
+    assert lines[0].startswith("python3 -m venv ") and "phishbot analyze --no-lookups examples/" in lines[0]
     assert "pytest" in lines[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert lines[1] in ci  # CI runs the README's own test command
+    assert "/^## Quick start/" in ci and 'eval "$line"' in ci  # CI runs the README's own lines, as written
 
 
 def test_readme_invite_permissions_are_what_the_bot_asks_for() -> None:
@@ -45,12 +46,13 @@ def test_readme_invite_permissions_are_what_the_bot_asks_for() -> None:
     assert "scope=bot+applications.commands" in text
 
 
-def test_readme_and_env_example_name_every_discord_setting() -> None:
-    from bot.settings_model import Settings
+def test_readme_and_env_example_name_every_setting() -> None:
+    from bot.settings import SETTINGS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for field in Settings.model_fields.values():
-        assert f"`{field.alias}`" in readme, field.alias
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"`{setting.name}`" in readme and f"\n{setting.name}=" in example, setting.name
 
 
 def test_privacy_notice_exists_in_both_languages() -> None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.analysis.datafiles import load_toml
-from bot.analysis.domains import skeleton
+from bot.analysis.domains import ACCENT_TABLE, fold_text, skeleton
 from bot.analysis.models import Brand
 from bot.analysis.privacy import strip_invisible
 
@@ -26,10 +26,32 @@ def _load(name: str) -> dict[str, Any]:
     return load_toml(os.path.join(_DATA, name))
 
 
+# invisible characters beyond privacy.strip_invisible's: tag characters and the variation
+# selectors supplement ("Tr\U000e0139ust"), the combining grapheme joiner, Hangul fillers
+_MORE_INVISIBLE = dict.fromkeys([*range(0xE0000, 0xE0080), *range(0xE0100, 0xE01F0), 0x034F, 0x115F, 0x1160,
+                                 0x3164, 0xFFA0, 0x2800])
+
+
+_NORMALISE_TABLE: dict[int, int | str | None] = {
+    # privacy.strip_invisible's characters: zero-width and direction marks, variation selectors
+    **dict.fromkeys((*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+                     *range(0x2066, 0x206A), 0xFEFF, 0x00AD, 0x180E, *range(0xFE00, 0xFE10))),
+    **_MORE_INVISIBLE,
+    **ACCENT_TABLE,
+}
+
+
 def normalise(text: str) -> str:
-    """NFKC + lower case, invisible characters out: full-width letters, half-width kana and case
-    all compare equal, and "A\u200bmazon" reads as Amazon."""
-    return unicodedata.normalize("NFKC", strip_invisible(text)).lower()
+    """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
+    Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
+    and "Itau", "A\u200bmazon" and "Мetаmаsk" (Cyrillic) all read as what they show."""
+    if not text.isascii():
+        # one pass after NFKC: invisible characters out, accents off Latin letters
+        text = unicodedata.normalize("NFKC", text).translate(_NORMALISE_TABLE)
+        text = fold_text(text, accents=False)
+    elif "I" in text:
+        text = fold_text(text)
+    return text.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +81,31 @@ class Catalogue:
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
     infrastructure: frozenset[str]
+    token_brand: dict[str, str]  # token -> brand id (the longest token's first brand)
+    name_ambiguous: frozenset[str]  # brand words that are also ordinary words or names (lists.toml)
+    suffix_brands: tuple[tuple[str, str], ...]  # (official public suffix, brand id)
+    scam_families: dict[str, PhraseList]
+    dynamic_dns: frozenset[str]
+    risky_tlds: frozenset[str]
+    platform_senders: frozenset[str]
     name_words: dict[str, tuple[str, ...]]  # brand id -> words that name it in a display name
+    name_word_brands: dict[str, tuple[str, ...]]  # such a word -> brand ids (the index of the above)
     # indexes built once, so a text is matched against every brand in one pass
     word_brands: dict[str, tuple[str, ...]]  # one-word ASCII keyword -> brand ids
-    phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (other keyword, brand id)
+    phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # first character -> (non-ASCII keyword, brand id)
+    word_phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # longest word -> (ASCII multi-word keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
-        return self.official.get(domain or "", ())
+        found = self.official.get(domain or "", ())
+        if domain and self.suffix_brands:
+            extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
+            found = tuple(dict.fromkeys(found + extra))
+        return found
 
     def is_official(self, domain: str | None) -> bool:
-        return bool(domain) and domain in self.official
+        return bool(self.official_for(domain))
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -101,6 +136,7 @@ def catalogue() -> Catalogue:
             keywords=_strings(entry.get("keywords")),
             tokens=tuple(t.lower() for t in _strings(entry.get("tokens"))),
             services=_strings(entry.get("services")),
+            official_suffixes=tuple(d.lower() for d in _strings(entry.get("official_suffixes"))),
         )
         brands.append(brand)
         for domain in brand.official_domains:
@@ -139,8 +175,13 @@ def catalogue() -> Catalogue:
         for name in (b.id, *b.services, *b.tokens, *(k.text for k in keywords[b.id] if k.single_word)):
             tag_services.setdefault(name, slug)
     grouped: dict[str, list[tuple[str, str]]] = {}
+    by_word: dict[str, list[tuple[str, str]]] = {}
     for phrase, bid in phrase_brands:
-        grouped.setdefault(phrase[0], []).append((phrase, bid))
+        phrase_words, _ = _phrase_parts(phrase)
+        if phrase_words:  # looked up by its longest word: only texts holding that word are searched
+            by_word.setdefault(max(phrase_words, key=len), []).append((phrase, bid))
+        else:
+            grouped.setdefault(phrase[0], []).append((phrase, bid))
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
         name: PhraseList(
@@ -148,8 +189,18 @@ def catalogue() -> Catalogue:
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
         )
         for name, table in phrases_raw.items()
+        if isinstance(table, dict) and name != "scam"
+    }
+    scam_raw = phrases_raw.get("scam", {})
+    scam_families = {
+        name: PhraseList(
+            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
+            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+        )
+        for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
     }
+    suffix_brands = tuple((s, b.id) for b in brands for s in b.official_suffixes)
     return Catalogue(
         brands=tuple(brands),
         by_id={b.id: b for b in brands},
@@ -159,14 +210,27 @@ def catalogue() -> Catalogue:
         freemail=frozenset(_strings(lists.get("freemail"))),
         shorteners=frozenset(_strings(lists.get("shorteners"))),
         benign=frozenset(_strings(lists.get("benign_link_domains"))),
-        free_hosting=frozenset(_strings(lists.get("free_hosting"))),
+        # pages anyone can publish: our hosting list and the community's platforms (not dynamic DNS,
+        # which has its own rule)
+        free_hosting=(frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("platform_subdomains")))
+                      | frozenset(_strings(lists.get("platform_paths")))) - frozenset(_strings(lists.get("dynamic_dns"))),
         trackers=frozenset(_strings(lists.get("esp_trackers"))),
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        token_brand=dict(reversed(tokens)),
+        name_ambiguous=ambiguous,
+        suffix_brands=suffix_brands,
+        scam_families=scam_families,
+        dynamic_dns=frozenset(_strings(lists.get("dynamic_dns"))),
+        risky_tlds=frozenset(_strings(lists.get("risky_tlds"))),
+        platform_senders=frozenset(_strings(lists.get("free_hosting"))) | frozenset(_strings(lists.get("forms")))
+        | frozenset(_strings(lists.get("throwaway_senders"))),
         name_words=name_words,
+        name_word_brands=_invert(name_words),
         word_brands={k: tuple(v) for k, v in word_brands.items()},
         phrase_brands=phrases_by_first,
+        word_phrase_brands={k: tuple(v) for k, v in by_word.items()},
         name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
         tag_services=tag_services,
     )
@@ -225,6 +289,10 @@ class TextIndex:
         for word in self.words & cat.word_brands.keys():
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
+        for word in self.words & cat.word_phrase_brands.keys():
+            for phrase, bid in cat.word_phrase_brands[word]:
+                if self.has_phrase(phrase):
+                    found.setdefault(bid, []).append(phrase)
         chars = self.chars
         for first in cat.phrase_brands.keys() & chars:
             for phrase, bid in cat.phrase_brands[first]:
@@ -241,22 +309,41 @@ class TextIndex:
         return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
-        found = []
-        chars = self.chars
-        for phrase in phrases:
-            words, compact = _phrase_parts(phrase)
-            if words:  # ASCII: every word must be in the text before a substring search
+        """The phrases of the list found here, in the list's order. Only phrases whose longest word
+        (ASCII) or first character (others) is in the text are searched."""
+        by_word, by_char = _phrase_index(phrases)
+        hits: set[str] = set()
+        for word in self.words & by_word.keys():
+            for phrase, words in by_word[word]:
                 if words <= self.words and phrase in self.text:
-                    found.append(phrase)
-            elif compact[0] in chars and compact[-1] in chars and compact in self.compact:
-                found.append(phrase)
-        return found
+                    hits.add(phrase)
+        chars = self.chars
+        for first in by_char.keys() & chars:
+            for phrase, compact in by_char[first]:
+                if compact[-1] in chars and compact in self.compact:
+                    hits.add(phrase)
+        return [p for p in phrases if p in hits] if hits else []
 
     @property
     def chars(self) -> frozenset[str]:
         if self._chars is None:
             self._chars = frozenset(self.text)
         return self._chars
+
+
+@lru_cache(maxsize=64)
+def _phrase_index(
+    phrases: tuple[str, ...],
+) -> tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]]]:
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    by_char: dict[str, list[tuple[str, str]]] = {}
+    for phrase in phrases:
+        words, compact = _phrase_parts(phrase)
+        if words:
+            by_word.setdefault(max(words, key=len), []).append((phrase, words))
+        else:
+            by_char.setdefault(compact[0], []).append((phrase, compact))
+    return by_word, by_char
 
 
 @lru_cache(maxsize=4096)
@@ -267,6 +354,21 @@ def _phrase_parts(phrase: str) -> tuple[frozenset[str], str]:
     if phrase.isascii() and phrase[:1].isalnum() and phrase[-1:].isalnum():
         return frozenset(_WORD.findall(phrase)), compact
     return frozenset(), compact
+
+
+def _invert(by_brand: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for bid, words in by_brand.items():
+        for w in words:
+            out.setdefault(w, []).append(bid)
+    return {w: tuple(bids) for w, bids in out.items()}
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """Every brand token as one pattern, longest first: one scan of a host for all of them."""
+    tokens = sorted(catalogue().token_brand, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in tokens) or "(?!)")
 
 
 def brands_named_in(index: TextIndex) -> set[str]:
@@ -305,7 +407,7 @@ def detect_brand(
     if subject:
         long_names = {w for w in subject_index.words if len(w) >= 5}
         subject_brands = set(subject_index.brand_keywords())
-        subject_brands |= {bid for bid, names in cat.name_words.items() if long_names.intersection(names)}
+        subject_brands |= {bid for w in long_names & cat.name_word_brands.keys() for bid in cat.name_word_brands[w]}
         for bid in subject_brands:
             add(bid, 3, "subject")
     for bid, matched in body.brand_keywords().items():

@@ -1,44 +1,51 @@
-"""Reading the TOML data files (brands, phrases, lists, locales) — with a JSON copy kept beside
-them in ``__pycache__``, as Python keeps ``.pyc`` files.
+"""Reading the TOML data files (brands, phrases, lists, services, locales) fast, writing nothing.
 
-Why: ``tomllib`` is pure Python; parsing the catalogue cost ~25 ms of every ``phishbot analyze``
-start (docs/BENCHMARKS.md), while ``json`` (C) reads the same data in ~1 ms. The copy is named by
-the source's size and modification time, so an edited TOML file is read afresh; a copy that
-cannot be written (read-only install) is simply not kept. JSON, never pickle: loading it runs no
-code.
+The TOML files are what people edit. Beside each ships a generated JSON copy (``brands.toml`` →
+``brands.json``) holding the parsed data and the SHA-256 of the TOML it came from. Why: ``tomllib``
+is pure Python, and importing and parsing the catalogue cost ~12 ms of every ``phishbot analyze``
+start (docs/BENCHMARKS.md), while ``json`` (C) reads the same data in well under a millisecond.
+
+At run time the copy is used only when its hash matches the TOML beside it; otherwise (a TOML file
+edited and the copy not regenerated yet) the TOML is parsed in memory. Nothing is ever written at run
+time: the package may be read-only (a container, a system install), and a file written into
+site-packages outlives ``pip uninstall``. The copies are made by ``scripts/generate.py``;
+``tests/test_generated.py`` fails while one is stale. JSON, never pickle: loading it runs no code.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import tomllib
 from typing import Any
 
 
+def json_path(toml_path: str) -> str:
+    return toml_path[: -len(".toml")] + ".json" if toml_path.endswith(".toml") else toml_path + ".json"
+
+
 def load_toml(path: str) -> dict[str, Any]:
-    stat = os.stat(path)
-    folder, name = os.path.split(path)
-    cache_dir = os.path.join(folder, "__pycache__")
-    cache = os.path.join(cache_dir, f"{name}.{stat.st_size}.{stat.st_mtime_ns}.json")
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    digest = hashlib.sha256(raw).hexdigest()
     try:
-        with open(cache, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if isinstance(data, dict):
-            return data
+        with open(json_path(path), encoding="utf-8") as fh:
+            copy = json.load(fh)
+        if isinstance(copy, dict) and copy.get("source_sha256") == digest and isinstance(copy.get("data"), dict):
+            return copy["data"]  # type: ignore[no-any-return]
     except (OSError, ValueError):
         pass
+    import tomllib
+
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def json_copy(path: str) -> str:
+    """The text of the JSON copy of the TOML file at ``path`` (what ``scripts/generate.py`` writes)."""
+    import tomllib
+
     with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    try:
-        os.makedirs(cache_dir, exist_ok=True)
-        for old in os.listdir(cache_dir):
-            if old.startswith(f"{name}.") and old.endswith(".json"):
-                os.unlink(os.path.join(cache_dir, old))
-        tmp = f"{cache}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return data
+        raw = fh.read()
+    data = tomllib.loads(raw.decode("utf-8"))
+    blob = {"generated_from": os.path.basename(path), "source_sha256": hashlib.sha256(raw).hexdigest(), "data": data}
+    return json.dumps(blob, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import re
 import unicodedata
 from functools import lru_cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
 
+from bot.analysis.datafiles import load_toml
+
 MAX_HOST = 253
+_LISTS = os.path.join(os.path.dirname(__file__), "data", "lists.toml")
+_LDH_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def _a_label(label: str) -> str:
@@ -21,6 +27,11 @@ def _icann_rules(text: str) -> list[str]:
     end = text.find("// ===END ICANN DOMAINS===")
     if begin >= 0 and end > begin:
         text = text[begin:end]
+    return _rules(text)
+
+
+def _rules(text: str) -> list[str]:
+    """The rules of a PSL text, each non-ASCII one also in A-label form."""
     rules = [line.split(" ", 1)[0].strip() for line in text.splitlines()]
     rules = [r for r in rules if r and not r.startswith("//")]
     for rule in [r for r in rules if not r.isascii()]:
@@ -60,6 +71,113 @@ def org_domain(host: str) -> str | None:
         return _psl().privatesuffix(host)
     except (ValueError, TypeError, UnicodeError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _psl_with_private() -> PublicSuffixList:
+    """The whole bundled list, ICANN and private sections: a private suffix (``duckdns.org``,
+    ``github.io``) is where a platform hands out names to its customers."""
+    with open(PSLFILE, encoding="utf-8") as fh:
+        rules = _rules(fh.read())
+    return _PreparedPSL(source=rules, accept_encoded_idn=False)
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> tuple[frozenset[str], frozenset[str]]:
+    """(platforms whose customers get a sub-domain, platforms whose customers get a path) from
+    data/lists.toml: the hosting, form, link-in-bio and dynamic-DNS services the PSL does not list."""
+    lists = load_toml(_LISTS)
+
+    def names(key: str) -> frozenset[str]:
+        value = lists.get(key)
+        return frozenset(str(v).strip().lower() for v in value if isinstance(v, str) and v.strip()) if isinstance(
+            value, list) else frozenset()
+
+    return names("platform_subdomains"), names("platform_paths")
+
+
+def _under(host: str, suffixes: frozenset[str]) -> str | None:
+    """The longest of ``suffixes`` that ``host`` is or ends with (label-wise)."""
+    labels = host.split(".")
+    for i in range(len(labels)):
+        candidate = ".".join(labels[i:])
+        if candidate in suffixes:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=8192)
+def customer_domain(host: str) -> str | None:
+    """The name a customer of a shared platform controls — the unit a blocklist may list —
+    or None when the host names no customer (the platform itself, a path-based platform, IPs).
+
+    ``org_domain`` stays the ICANN registrable domain (registries answer for that); this one also
+    reads the PSL's private section (``foo.duckdns.org``, ``user.github.io``) and the platform
+    lists in data/lists.toml for what the PSL does not list: under ``platform_subdomains``
+    (``x.tilda.ws``) the customer's unit is the label below the platform; under ``platform_paths``
+    (``form.jotform.com/123``, ``linktr.ee/x``) customers are paths and the host names none.
+    A host of an ordinary domain gives its registrable domain."""
+    host = host.strip().strip(".").lower()
+    registrable = org_domain(host)
+    if registrable is None:
+        return None
+    subdomains, paths = _platforms()
+    try:
+        suffix = _psl_with_private().publicsuffix(host) or ""
+    except (ValueError, TypeError, UnicodeError):
+        return None
+    # the longest platform name the host is under wins, whichever list names it
+    # (pro.typeform.com in the PSL, typeform.com in ours)
+    found = [(name.count("."), kind, name) for kind, name in (
+        ("psl", suffix), ("sub", _under(host, subdomains)), ("path", _under(host, paths))) if name]
+    if not found:
+        return None
+    _, kind, platform = max(found)
+    if kind == "path":
+        return None
+    if host == platform:
+        return None  # the platform's own name (duckdns.org, github.io)
+    label = host[: -len(platform) - 1].rpartition(".")[2]
+    if label == "www":
+        return None  # www.<platform>: the platform's own site
+    return f"{label}.{platform}"
+
+
+def is_platform(domain: str) -> bool:
+    """Whether a name is a shared platform's own (``duckdns.org``, ``jotform.com``, ``github.io``):
+    the platform is not its customers, and is never known-bad as a whole."""
+    domain = domain.strip().strip(".").lower()
+    subdomains, paths = _platforms()
+    if _under(domain, paths) is not None or domain in subdomains:
+        return True
+    try:
+        return _psl_with_private().is_public(domain) and org_domain(domain) is not None
+    except (ValueError, TypeError, UnicodeError):
+        return False
+
+
+def valid_host_name(name: str) -> bool:
+    """An ASCII DNS host name (RFC 1123 letters, digits and hyphens; labels 1–63, no leading or
+    trailing hyphen; ≤ 253; a TLD that is not all digits) whose ``xn--`` labels are real
+    punycode of non-ASCII text: what a blocklist or hosts file may carry."""
+    if not name or len(name) > MAX_HOST or not name.isascii():
+        return False
+    labels = name.rstrip(".").split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        return False
+    for label in labels:
+        if not _LDH_LABEL.fullmatch(label):
+            return False
+        if label[2:4] == "--":
+            if not label.startswith("xn--"):
+                return False  # reserved for future encodings (RFC 5891 §4.2.3.1)
+            try:
+                decoded = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                return False
+            if not decoded or decoded.isascii() or _a_label(decoded) != label:
+                return False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -180,3 +298,72 @@ def edit_distance(a: str, b: str, cap: int) -> int:
             return cap + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+# --- folding text for matching -------------------------------------------------------------
+
+# Letters of other scripts that look Latin, beyond the host-name table: Cherokee and a few
+# Latin-like symbols phishers put inside brand names ("Ꮇicrosoft", "Мetаmаsk").
+_TEXT_CONFUSABLE = {
+    **{k: v for k, v in _CONFUSABLE.items() if not k.isascii()},
+    "Ꭺ": "a", "Ᏼ": "b", "Ꮯ": "c", "Ꭰ": "d", "Ꭼ": "e", "Ꮐ": "g", "Ꮋ": "h", "Ꭻ": "j", "Ꮶ": "k",
+    "Ꮮ": "l", "Ꮇ": "m", "Ꮲ": "p", "Ꮪ": "s", "Ꭲ": "t", "Ꮩ": "v", "Ꮃ": "w", "Ꮓ": "z", "ꓲ": "i",
+    "А": "a", "В": "b", "С": "c", "Е": "e", "Н": "h", "І": "i", "Ј": "j", "К": "k", "М": "m",
+    "О": "o", "Р": "p", "Ѕ": "s", "Т": "t", "Х": "x", "У": "y", "Α": "a", "Β": "b", "Ε": "e",
+    "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t",
+    "Υ": "y", "Χ": "x",
+}
+_LOOKALIKE_SCRIPT = re.compile("[" + "".join(sorted(_TEXT_CONFUSABLE)) + "]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_FOLD_TABLE = str.maketrans(_TEXT_CONFUSABLE)
+# Latin letters with accents -> the bare letter (NFD base), and combining marks out: "Itaú" and
+# "Itau", "Amazon" with a combining acute, compare equal. Japanese (dakuten) is untouched.
+ACCENT_TABLE: dict[int, int | str | None] = {
+    cp: unicodedata.normalize("NFD", chr(cp))[0]
+    for cp in range(0x00C0, 0x0250)
+    if len(unicodedata.normalize("NFD", chr(cp))) > 1 and unicodedata.normalize("NFD", chr(cp))[0].isascii()
+}
+ACCENT_TABLE.update(dict.fromkeys(range(0x0300, 0x0370)))
+_HAS_ACCENT = re.compile(r"[\u00c0-\u024f\u0300-\u036f]")
+# a capital I inside a lower-case word reads as l ("ActuaIice", "PaypaI"): fold it before case is lost
+_CAPITAL_I_INSIDE = re.compile(r"(?<=[a-z])I(?=[a-z])|(?<=[a-z]{2})I\b")
+
+
+def _fold_mixed_words(text: str) -> str:
+    """Fold only the words that hold a look-alike letter (linear: each word is looked at once)."""
+    out: list[str] = []
+    done = seen = 0
+    n = len(text)
+    for m in _LOOKALIKE_SCRIPT.finditer(text):
+        i = m.start()
+        if i < seen:
+            continue  # inside a word already looked at
+        start = i
+        while start > seen and i - start < 60 and text[start - 1].isalpha():
+            start -= 1
+        end = m.end()
+        while end < n and end - i < 60 and text[end].isalpha():
+            end += 1
+        seen = end
+        word = text[start:end]
+        if _ASCII_LETTER.search(word):
+            out.append(text[done:start])
+            out.append(word.translate(_FOLD_TABLE))
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def fold_text(text: str, accents: bool = True) -> str:
+    """``text`` as a reader sees it, for matching: words mixing Latin with look-alike letters of
+    other scripts folded to Latin, accents and combining marks dropped from Latin letters.
+    Words wholly in another script (Russian, Greek prose) are left alone."""
+    if _LOOKALIKE_SCRIPT.search(text):
+        text = _fold_mixed_words(text)
+    if accents and _HAS_ACCENT.search(text):
+        text = text.translate(ACCENT_TABLE)
+    if "I" in text:
+        text = _CAPITAL_I_INSIDE.sub("l", text)
+    return text

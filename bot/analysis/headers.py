@@ -504,7 +504,7 @@ def _chain_and_auth(
 def _merge_auth(
     trusted: list[list[tuple[str, str, dict[str, str]]]], authserv: str | None, arc: str | None
 ) -> AuthResults:
-    spf = dkim = dmarc = None
+    spf = dkim = dmarc = compauth = None
     dkim_pass: list[str] = []
     for results in trusted:
         for method, result, props in results:
@@ -519,8 +519,10 @@ def _merge_auth(
                     dkim = result
             elif method == "dmarc" and dmarc is None:
                 dmarc = result
+            elif method == "compauth" and compauth is None:
+                compauth = result
     return AuthResults(
         spf=spf, dkim=dkim, dmarc=dmarc, dkim_domains=tuple(_unique(dkim_pass)),
-        authserv_id=authserv, arc=arc, trusted=bool(trusted),
+        authserv_id=authserv, arc=arc, trusted=bool(trusted), compauth=compauth,
     )
 

@@ -38,6 +38,7 @@ _KNOWN_HEADERS = frozenset(
     }
 )
 HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
+IMAGE_NAMES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 # C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
@@ -56,6 +57,7 @@ class _Walk:
     texts: list[str] = field(default_factory=list)
     htmls: list[str] = field(default_factory=list)
     pdfs: list[bytes] = field(default_factory=list)
+    images: list[bytes] = field(default_factory=list)  # kept (bounded) for QR decoding
     attachments: list[Attachment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     inner: list[bytes] = field(default_factory=list)
@@ -322,6 +324,9 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
         return
     if ctype == "text/plain" and lower.endswith((".txt", ".text")):
         walk.add_text(decode_bytes(data, charset)[0], html=False)
+    if (ctype.startswith("image/") or lower.endswith(IMAGE_NAMES)) and len(walk.images) < walk.limits.max_images \
+            and 0 < len(data) <= walk.limits.max_image_bytes:
+        walk.images.append(data)
     walk.attachments.append(Attachment(filename, ctype, len(data)))
 
 
@@ -368,6 +373,7 @@ def _mail(
         problems=tuple(walk.problems),
         pasted_fields=pasted,
         pdf_signs=tuple(sorted(pdf_signs)),
+        images=tuple(walk.images),
     )
 
 

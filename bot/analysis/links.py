@@ -229,6 +229,9 @@ class HtmlFacts:
     hidden_urls: list[str] = field(default_factory=list)  # decoded from atob/unescape payloads
     meta_refresh: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)  # iframe src
+    hidden_chars: int = 0  # text in blocks the reader cannot see (display:none, zero-size font, …)
+    images: int = 0  # <img> elements
+    data_images: list[bytes] = field(default_factory=list)  # <img src="data:image/…;base64,…">, bounded
 
 
 _SCRIPT_SIGNS = (
@@ -238,7 +241,22 @@ _SCRIPT_SIGNS = (
     ("eval", re.compile(r"\beval\s*\(")),
     ("fromCharCode", re.compile(r"String\s*\.\s*fromCharCode")),
     ("location", re.compile(r"(?:window|document|self|top)\s*\.\s*location|location\s*\.\s*(?:href|replace|assign)")),
+    # a file built inside the browser and saved: HTML smuggling
+    ("Blob", re.compile(r"\bnew\s+Blob\s*\(")),
+    ("createObjectURL", re.compile(r"\bcreateObjectURL\s*\(")),
+    ("msSaveOrOpenBlob", re.compile(r"\bmsSaveOrOpenBlob\b|\bmsSaveBlob\b")),
+    ("download", re.compile(r"\.download\s*=|setAttribute\s*\(\s*[\"']download")),
 )
+# a style that hides its element's text from the reader
+_HIDING = re.compile(
+    r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
+    r"|(?<![-\w])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)"
+)
+MAX_STYLED_NODES = 3000
+_HIDING_WORDS = ("none", "hidden", "font-size", "opacity", "max-height")
+_HIDING_CANDIDATES = ", ".join(f'[style*="{word}" i]' for word in _HIDING_WORDS)
+MAX_DATA_IMAGES = 4
+MAX_DATA_IMAGE_CHARS = 4 * 1024 * 1024
 _B64_LITERAL = re.compile(r"atob\s*\(\s*[\"']([A-Za-z0-9+/=\s]{8,200000})[\"']")
 _ESCAPED_LITERAL = re.compile(r"unescape\s*\(\s*[\"']([%A-Za-z0-9+/=._~-]{8,200000})[\"']")
 _REFRESH_URL = re.compile(r"(?i)url\s*=\s*['\"]?([^'\"\s>]{1,2048})")
@@ -323,6 +341,43 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
                 facts.hidden_urls.extend(a for a, _ in inner.forms if a)
                 facts.forms.extend(inner.forms)
             facts.hidden_urls.extend(urls_in_text(payload, 50))
+    lowered = html[:4_000_000].lower()
+    if "download" in lowered and tree.css_first("a[download]") is not None:
+        facts.script_signs.add("download")
+    facts.images = lowered.count("<img")
+    for node in tree.css('img[src^="data:"]') if "data:image" in lowered else ():
+        src = (node.attributes.get("src") or "").strip()
+        if len(facts.data_images) >= MAX_DATA_IMAGES or not src[:11].lower().startswith("data:image/"):
+            continue
+        head, _, payload = src[:MAX_DATA_IMAGE_CHARS].partition(",")
+        if head.lower().endswith(";base64"):
+            try:
+                facts.data_images.append(base64.b64decode(re.sub(r"\s", "", payload) + "==", validate=False))
+            except (binascii.Error, ValueError):
+                continue
+    hidden = 0
+    # only elements whose style could hide them are looked at (most mail hides nothing: one scan says so)
+    styled = tree.css(_HIDING_CANDIDATES) if any(w in lowered for w in _HIDING_WORDS) else []
+    hidden_ids: set[int] = set()
+    for count, node in enumerate(styled):
+        if count >= MAX_STYLED_NODES:
+            break
+        if not _HIDING.search(node.attributes.get("style") or ""):
+            continue
+        hidden_ids.add(node.mem_id)
+        # an element inside a hidden one was counted with it (ancestors looked at: a few levels);
+        # styled nodes come in document order, so a hidden ancestor is already in the set
+        parent, inside = node.parent, False
+        for _ in range(20):
+            if parent is None:
+                break
+            if parent.mem_id in hidden_ids:
+                inside = True
+                break
+            parent = parent.parent
+        if not inside:
+            hidden += len(node.text(separator=" ", strip=True))
+    facts.hidden_chars = hidden
     tree.strip_tags(["script", "style", "noscript", "template", "head"])
     body = tree.body
     facts.text = (body.text(separator=" ") if body is not None else tree.text(separator=" "))[:4_000_000]

@@ -6,10 +6,14 @@ Everything here is plain data: the pure core produces it, the CLI and the bot re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Severity = Literal["info", "low", "medium", "high"]
-Verdict = Literal["phishing", "suspicious", "no_signs"]
+Verdict = Literal["phishing", "scam", "malware", "spam", "suspicious", "no_signs"]
+# what the mail is (SPEC §3), most harmful first; the order of /stats and of the docs
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+# verdicts whose non-official domains become known-bad candidates in the shared log (SPEC §6)
+BAD_VERDICTS: tuple[Verdict, ...] = ("phishing", "scam", "malware")
 LookupState = Literal["rdap", "whois", "cache", "unavailable", "skipped"]
 InputKind = Literal["eml", "headers", "pasted", "msg", "empty", "binary"]
 
@@ -25,6 +29,8 @@ class Limits:
     max_urls: int = 1000
     max_header_lines: int = 5000
     max_url_chars: int = 2048
+    max_images: int = 8  # image parts kept for QR decoding
+    max_image_bytes: int = 3 * 1024 * 1024
     max_header_bytes: int = 8192  # one header field (with its continuation lines); longer ones are cut
     max_inflated_bytes: int = 16 * 1024 * 1024  # decompressed (Flate) bytes per mail, all attachments together
     max_seconds: float = 3.0  # per mail, when the caller passes a clock; past it, what was read is judged
@@ -74,6 +80,7 @@ class AuthResults:
     authserv_id: str | None = None
     arc: str | None = None  # arc= result when present (noted, not trusted for the verdict)
     trusted: bool = False  # False when no server-added result could be identified
+    compauth: str | None = None  # Microsoft's composite authentication (compauth=fail reason=0xx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,16 @@ class Brand:
     keywords: tuple[str, ...]
     tokens: tuple[str, ...]  # distinctive ASCII tokens looked for in lookalike hosts
     services: tuple[str, ...] = ()  # leak-source service slugs this brand maps to
+    # public suffixes under which every domain is the brand's (authorities: gov.br, go.jp)
+    official_suffixes: tuple[str, ...] = ()
+
+    def owns(self, domain: str | None) -> bool:
+        """Whether a (registrable) domain is one of this brand's own."""
+        if not domain:
+            return False
+        if domain in self.official_domains:
+            return True
+        return any(domain == s or domain.endswith("." + s) for s in self.official_suffixes)
 
     def name_in(self, lang: str) -> str:
         return self.name_ja if lang == "ja" else self.name_en
@@ -169,6 +186,7 @@ class ParsedMail:
     pasted_fields: tuple[tuple[str, str], ...] = ()  # normalised pasted lines ("from", "mailed-by", ...)
     readable: bool = True
     pdf_signs: tuple[str, ...] = ()  # active content found in PDF attachments: javascript, launch, submit_form
+    images: tuple[bytes, ...] = ()  # image parts (attached or inline), bounded: read for QR codes only
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,3 +222,4 @@ class Report:
     # the mail's decoded header fields, top first, as intake read them (a .msg's transport headers,
     # a forwarded mail's inner ones); NOT presented: mask before showing (services.formal_report does)
     headers: tuple[tuple[str, str], ...] = ()
+    bare_links: bool = False  # the input was a link or a few pasted alone: judged from what they show

@@ -8,16 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.analysis.brands import TextIndex, catalogue, detect_brand
+from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
-from bot.analysis.links import HtmlFacts, data_url_html, defang_url, html_facts, make_link, normalise_href, urls_in_text
+from bot.analysis.links import (
+    URL_IN_TEXT,
+    HtmlFacts,
+    data_url_html,
+    defang_url,
+    html_facts,
+    make_link,
+    normalise_href,
+    refang,
+    urls_in_text,
+)
 from bot.analysis.models import (
     Brand,
     DomainEntry,
@@ -34,6 +45,11 @@ from bot.analysis.rules import Facts, run_rules
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
+# rules about wording and mailing habits, which say nothing against a brand's own authenticated mail
+OFFICIAL_WORDING_RULES = frozenset({
+    "urgency_language", "scam_lure", "spam_content", "hidden_text", "address_greeting", "image_only",
+    "undisclosed_recipients", "disguised_text", "credential_lure",
+})
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,7 @@ class Prepared:
     input_sha256: str
     problems: tuple[Problem, ...]
     language: str
+    bare_links: bool = False  # the input is a link or a few, pasted alone (judged from what they show)
 
     def lookup_domains(self) -> dict[str, str]:
         """Registrable domains worth a registration lookup, with their first role.
@@ -80,8 +97,47 @@ class Prepared:
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_NON_SPACE = re.compile(r"\S")
+_ADDRESS_TEXT = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+_BARE_HOST = re.compile(r"(?i)^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:[/?#]\S{0,2000})?$")
+# a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
+BARE_TEXT_CHARS = 40
 BRAND_SCAN_HEAD = 30_000
 BRAND_SCAN_TAIL = 5_000
+
+
+# the commonest short words of each language: a mail's words say its language better than its letters
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset([
+        "the", "and", "you", "your", "to", "of", "is", "for", "this", "that", "with", "are", "on", "be",
+        "have", "please", "we", "will", "our", "from",
+    ]),
+    "de": frozenset([
+        "der", "die", "das", "und", "sie", "ihr", "ihre", "ist", "nicht", "mit", "für", "auf", "den", "dem",
+        "zu", "wir", "ein", "eine", "bitte", "werden",
+    ]),
+    "fr": frozenset([
+        "le", "la", "les", "et", "vous", "votre", "vos", "est", "pour", "des", "une", "un", "sur", "dans",
+        "nous", "pas", "avec", "ce", "qui",
+    ]),
+    "pt": frozenset([
+        "o", "os", "as", "e", "você", "seu", "sua", "para", "com", "não", "uma", "um", "do", "da", "dos",
+        "das", "em", "que", "por", "está",
+    ]),
+    "es": frozenset([
+        "el", "los", "las", "y", "usted", "su", "sus", "para", "con", "no", "una", "un", "del", "en", "que",
+        "por", "es", "está", "tu",
+    ]),
+    "nl": frozenset([
+        "de", "het", "en", "u", "uw", "je", "is", "van", "voor", "met", "niet", "een", "op", "wij", "dat",
+        "te", "zijn",
+    ]),
+    "it": frozenset([
+        "il", "la", "le", "e", "di", "per", "con", "non", "una", "un", "del", "della", "che", "è", "sono",
+        "tuo", "tua",
+    ]),
+}
+_WORDS = re.compile(r"[^\W\d_]{1,20}")
 
 
 def _language(text: str) -> str:
@@ -91,6 +147,13 @@ def _language(text: str) -> str:
     japanese = len(_JAPANESE.findall(sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
+    words = Counter(_WORDS.findall(sample[:1500].lower()))
+    if words:
+        present = words.keys()
+        hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
+        best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+        if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
+            return best
     ascii_letters = len(_ASCII_LETTER.findall(sample))
     others = len(_NON_ASCII_LETTER.findall(sample))
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
@@ -161,12 +224,25 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         problems.append(Problem("long_url", (("url", defang_url(cut[0])),)))
     for url in mail.pdf_links:
         add(url, "pdf")
+    images = (*mail.images, *(img for h in htmls for img in h.data_images))[: limits.max_images]
+    if images and not time_budget.out_of_time():  # quishing: a QR code's link is a link of the mail (decoded, never followed)
+        from bot.analysis.qr import qr_texts
+
+        for text in qr_texts(images):
+            found = urls_in_text(text, 5)
+            if not found and _BARE_HOST.match(text):
+                found = ["http://" + text]
+            for url in found:
+                add(url, "qr")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
     if time_budget.out_of_time() and not any(p.code == "time_limit" for p in problems):
         problems.append(Problem("time_limit"))
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
+    # an address names its mail provider, not the brand the mail presents (x@gmail.com is not Google)
+    if "@" in body_text:
+        body_text = _ADDRESS_TEXT.sub(" ", body_text)
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
     # hundreds of keywords off megabytes of text
     if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
@@ -177,26 +253,31 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         index = body_index.prefixed(mail.subject or "")
     cat = catalogue()
     token_brands: list[str] = []
+    tokens = token_pattern()
     for link in links:
-        for token, bid in cat.tokens:
-            if token in link.host and not cat.is_official(link.registrable_domain):
-                token_brands.append(bid)
-                break
+        m = tokens.search(link.host)
+        if m is not None and not cat.is_official(link.registrable_domain):
+            token_brands.append(cat.token_brand[m.group(0)])
     frm = sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
     guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))
     brand = guess.brand if guess else None
     official = False
-    if brand is not None and from_org in brand.official_domains:
+    if brand is not None and brand.owns(from_org):
         verified = {org_domain(d) for d in sender.auth.dkim_domains}
         verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
         env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None
         official = (
             sender.auth.dmarc == "pass"
-            or bool(verified & set(brand.official_domains))
-            or (sender.auth.spf == "pass" and env_org in brand.official_domains)
+            or any(brand.owns(v) for v in verified)
+            or (sender.auth.spf == "pass" and brand.owns(env_org))
         )
+    bare = False
+    if mail.kind == "pasted" and links and len(links) <= 20:
+        rest = URL_IN_TEXT.sub(" ", refang(body_text[:20_000]))
+        bare = len(_NON_SPACE.findall(rest)) <= BARE_TEXT_CHARS
     return Prepared(
+        bare_links=bare,
         mail=mail,
         sender=sender,
         links=tuple(links),
@@ -237,8 +318,17 @@ def judge(
     reference = prepared.received_at or now
     ages = {d: age for d, fact in facts_map.items() if (age := age_days(fact, reference)) is not None}
     facts = Facts(prepared, facts_map, ages)
-    findings = sort_findings(run_rules(facts))
+    findings = run_rules(facts)
+    if prepared.brand_official:
+        # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
+        # (sign-in alerts are urgent, order mails greet by address); what it carries still counts
+        findings = tuple(f for f in findings if f.rule not in OFFICIAL_WORDING_RULES)
+    findings = sort_findings(findings)
     total, verdict = score(findings)
+    brand = prepared.brand
+    if brand is None:  # a look-alike host names the brand the mail never named in words
+        named = next((dict(f.params).get("brand") for f in findings if f.rule == "lookalike_domain"), None)
+        brand = catalogue().by_id.get(named or "")
     if not prepared.mail.readable:
         total, verdict = 0, "no_signs"
     recipients = prepared.sender.recipients
@@ -265,7 +355,7 @@ def judge(
         subject=subject,
         display_name=display,
         sender=prepared.sender,
-        brand=prepared.brand,
+        brand=brand,
         brand_official=prepared.brand_official,
         links=prepared.links,
         link_facts=link_facts,
@@ -279,6 +369,7 @@ def judge(
         message_id=prepared.mail.message_id,
         received_at=prepared.received_at.isoformat() if prepared.received_at else None,
         headers=prepared.mail.headers,
+        bare_links=prepared.bare_links,
     )
 
 

@@ -8,9 +8,11 @@ already masked and defanged.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
@@ -157,21 +159,41 @@ def display_name_brand(f: Facts) -> list[Finding]:
     from_org = org_domain(frm.domain) if frm.domain else None
     named = brands_named_in(TextIndex(_compact_cjk(frm.display_name)))
     for brand in cat.brands:  # catalogue order: stable output
-        if brand.id in named and from_org not in brand.official_domains:
+        if brand.id in named and not brand.owns(from_org):
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
     return []
+
+
+def brand_from_mismatch(f: Facts) -> list[Finding]:
+    """The subject and the text present a brand, the From address is not the brand's (and the
+    display name, which display_name_brand reads, does not name it): a lure that needs no link."""
+    brand = f.brand
+    frm = f.sender.from_addr
+    if brand is None or frm is None or not frm.domain or f.brand_official or f.sender.bulk or f.sender.list_id:
+        return []
+    where = set(f.brand_where)
+    if "display_name" in where or not {"subject", "body"} <= where or _sender_is_other_org(f):
+        return []
+    from_org = org_domain(frm.domain)
+    if brand.owns(from_org):
+        return []
+    return [_f("brand_from_mismatch", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain))]
 
 
 def freemail_reply_to(f: Facts) -> list[Finding]:
     cat = catalogue()
     frm = f.sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
-    if from_org in cat.freemail:
-        return []
+    recipients = {r.address for r in f.sender.recipients}
     for reply in f.sender.reply_to:
         org = org_domain(reply.domain) if reply.domain else None
-        if org and org in cat.freemail and org != from_org:
+        if not org or org not in cat.freemail or reply.address in recipients:
+            continue  # answers to the group the mail was sent to: a list's habit
+        if from_org not in cat.freemail and org != from_org:
+            return [_f("freemail_reply_to", "medium", reply_to=mask_address(reply.address))]
+        if from_org in cat.freemail and frm is not None and reply.address != frm.address and not f.sender.bulk:
+            # one free mailbox writes, another collects the answers: the sender's is borrowed or forged
             return [_f("freemail_reply_to", "medium", reply_to=mask_address(reply.address))]
     return []
 
@@ -200,13 +222,13 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
     if f.brand is None or f.brand_official:
         return []
     cat = catalogue()
-    official = set(f.brand.official_domains)
+    brand = f.brand
     own = _authenticated_sender_org(f)
     foreign: list[str] = []
     for link in _web_links(f):
         dom = link.registrable_domain
         # the brand's domains, its redirectors, and the authenticated sender's own site are not foreign
-        if dom in official or link.host in cat.redirectors or dom in cat.benign or (own is not None and dom == own):
+        if brand.owns(dom) or link.host in cat.redirectors or dom in cat.benign or (own is not None and dom == own):
             continue
         if dom and dom not in foreign:
             foreign.append(dom)
@@ -215,14 +237,16 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
     # "presents itself as": strongly by the display name, or by a subject the body backs up;
     # a subject alone is a mention ("Apple Pay now accepted"), the body alone weaker still
     where = set(f.brand_where)
-    if "display_name" in where or {"subject", "body"} <= where:
+    if "display_name" in where or ({"subject", "body"} <= where and not _sender_is_other_org(f)):
         severity: Severity = "high"
     elif "subject" in where:
         severity = "medium"
     else:
         severity = "low"
+    if f.sender.list_id and "display_name" not in where:
+        severity = "low"  # a list's message that names a brand discusses it; it does not present itself as it
     frm = f.sender.from_addr
-    if frm and org_domain(frm.domain or "") in official and not f.sender.auth.trusted:
+    if frm and brand.owns(org_domain(frm.domain or "")) and not f.sender.auth.trusted:
         severity = "low"  # the brand's own domain, unverifiable (no authentication results)
     return [
         _f(
@@ -231,6 +255,32 @@ def brand_link_mismatch(f: Facts) -> list[Finding]:
             brand=_brand_name(f.brand), domains=_list([defang_host(d) for d in foreign]),
         )
     ]
+
+
+_ROLE_WORDS = frozenset(
+    [
+        "support", "service", "services", "security", "team", "customer", "customers", "account", "accounts",
+        "notification", "notifications", "alert", "alerts", "billing", "admin", "administrator", "info",
+        "information", "help", "desk", "helpdesk", "center", "centre", "noreply", "no-reply", "reply",
+        "department", "dept", "update", "updates", "verification", "verify", "mail", "email", "e-mail",
+        "message", "messages", "system", "systems", "online", "official", "care", "member", "members",
+        "membership", "rewards", "reward", "payments", "payment", "office", "management", "manager", "the",
+        "your", "our", "de", "du", "la", "le", "des", "der", "die", "das", "und", "and", "of", "for", "from",
+        "via", "team.", "inc", "inc.", "ltd", "llc", "co", "corp",
+    ]
+)
+
+
+def _sender_is_other_org(f: Facts) -> bool:
+    """The display name names someone other than the brand (a newspaper writing about Microsoft):
+    words that are neither the brand nor role words ("Security Team", "Customer Service")."""
+    frm = f.sender.from_addr
+    if frm is None or not frm.display_name or f.brand is None:
+        return False
+    if any(r.address == frm.address for r in f.sender.recipients):
+        return False  # self-sent: the name is the victim's own
+    words = [w for w in re.findall(r"[^\W\d_]{2,30}", frm.display_name.lower()) if w not in _ROLE_WORDS]
+    return bool(words)
 
 
 def _label(domain: str) -> str:
@@ -269,22 +319,73 @@ def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[t
 MAX_SKELETON = 40
 
 
+@lru_cache(maxsize=1)
+def _token_index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """Brand tokens by skeleton, and their one-deletion variants (tokens of 5 letters or more)."""
+    by_skeleton: dict[str, str] = {}
+    deletions: dict[str, list[tuple[str, str]]] = {}
+    for token, bid in catalogue().tokens:
+        if len(token) < 4 or not token.isalpha():
+            continue
+        skel = skeleton(token)
+        by_skeleton.setdefault(skel, bid)
+        if len(token) >= 6 and token not in catalogue().name_ambiguous:
+            for variant in _deletions(skel, 1):
+                deletions.setdefault(variant, []).append((skel, bid))
+    return by_skeleton, deletions
+
+
+@lru_cache(maxsize=8192)
+def _token_typo(piece: str) -> tuple[str, str] | None:
+    if not 4 <= len(piece) <= 30:
+        return None
+    skel = skeleton(piece)
+    by_skeleton, deletions = _token_index()
+    if skel in by_skeleton and skel != piece.replace("i", "l"):
+        return by_skeleton[skel], "confusable"  # only when a character was swapped (ae0n), not the word itself
+    if len(piece) < 6:
+        return None
+    for variant in _deletions(skel, 1):
+        for token_skel, bid in deletions.get(variant, ()):
+            if edit_distance(skel, token_skel, 1) <= 1:
+                return bid, "edit"
+    return None
+
+
 @lru_cache(maxsize=4096)
-def _lookalike_of(host: str) -> tuple[str, str] | None:
-    """(brand id, why) when a non-official host imitates a brand. Pure, so cached per host."""
+def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
+    """(brand id, why) when a non-official host imitates a brand. Pure, so cached per host.
+    ``loose``: a link pasted alone, where a brand token anywhere in a label counts (aeonfgse.com)."""
     cat = catalogue()
     reg = org_domain(host)
-    if reg is None or cat.is_official(reg) or host in cat.redirectors or reg in cat.infrastructure:
+    if reg is None or cat.is_official(reg) or host in cat.redirectors or _under(host, cat.infrastructure):
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
     for token, bid in cat.tokens:
         if token not in host:
             continue
-        if token in pieces or any(label.startswith(token) or label.endswith(token) for label in labels):
+        if token in pieces:
             return bid, "token"
-        if len(token) >= 6:
+        # a prefix or suffix of a label only for tokens long enough not to start ordinary words
+        # (dpd in dpdk.org, nhk in nhkbook): short ones must stand alone
+        # a prefix or suffix only for tokens long enough, and not ordinary words (applecore)
+        if len(token) >= 4 and token not in cat.name_ambiguous and any(
+            label.startswith(token) or label.endswith(token) for label in labels
+        ):
             return bid, "token"
+        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous):
+            return bid, "token"
+    if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
+        joined = [label.replace("-", "") for label in labels if "-" in label]
+        for token, bid in cat.tokens:
+            if len(token) >= 5 and token.isalpha() and token not in cat.name_ambiguous \
+                    and any(token in j for j in joined):
+                return bid, "token"
+        for piece in pieces:
+            hit = _token_typo(piece)
+            if hit is not None:
+                return hit
     reg_label = _label(reg)
     if len(reg_label) > 63:
         return None
@@ -317,11 +418,13 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if host in seen:
             continue
         seen.add(host)
-        hit = _lookalike_of(host)
+        hit = _lookalike_of(host, f.prepared.bare_links)
         if hit is None:
             continue
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
+        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]):
+            continue  # one letter from a brand's name, in a mail that never names that brand: a coincidence
         brand = cat.by_id[hit[0]]
         out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
                       brand=_brand_name(brand), how=hit[1]))
@@ -381,22 +484,28 @@ def shortener_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if link.host in cat.shorteners or link.registrable_domain in cat.shorteners})
     if not hosts:
         return []
-    return [_f("shortener_link", "medium", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    severity: Severity = "medium"
+    return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
 def ip_literal_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if link.is_ip})
     if not hosts:
         return []
-    return [_f("ip_literal_link", "high", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    # the one link of a lure, or one address among a digest's dozens of links
+    others = len({link.registrable_domain for link in f.links if not link.is_ip})
+    severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
+    return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
 def free_hosting_link(f: Facts) -> list[Finding]:
     cat = catalogue()
-    hosts = sorted({link.host for link in f.links if link.registrable_domain in cat.free_hosting})
+    hosts = sorted({link.host for link in f.links if _under(link.host, cat.free_hosting)})
     if not hosts:
         return []
-    severity: Severity = "medium" if f.brand is not None and not f.brand_official else "low"
+    # pasted alone, a page anyone could have published counts with any other sign of it (not alone:
+    # people's blogs live there too)
+    severity: Severity = "medium" if (f.brand is not None and not f.brand_official) or f.prepared.bare_links else "low"
     return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
@@ -454,6 +563,8 @@ def extortion(f: Facts) -> list[Finding]:
     if words is None:
         return []
     threats = f.text.count_phrases(words.strong)
+    if not threats:
+        return []  # no threat, no extortion: the wallet search over the raw text is skipped
     raw = "\n".join(f.mail.texts)[:500_000] + "\n" + "\n".join(h.text for h in f.html)[:500_000]
     wallet = _WALLET.search(raw)
     if wallet and len(threats) >= 1:
@@ -489,6 +600,10 @@ def attachments(f: Facts) -> list[Finding]:
     risky = [present_text(a.filename) for a in f.mail.attachments if a.filename and a.filename.lower().endswith(_DANGEROUS)]
     if risky:
         out.append(_f("dangerous_attachment", "high", tuple(risky[:5]), names=_list(risky)))
+    archives = [present_text(a.filename) for a in f.mail.attachments
+                if a.filename and a.filename.lower().rstrip(". ").endswith(_ARCHIVE)]
+    if archives:
+        out.append(_f("archive_attachment", "medium", tuple(archives[:5]), names=_list(archives)))
     if any(f.html_is_attachment):
         out.append(_f("html_attachment", "medium"))
     return out
@@ -511,6 +626,9 @@ def html_tricks(f: Facts) -> list[Finding]:
     sinks = signs & {"document.write", "eval", "location"}
     if decoders and sinks:
         out.append(_f("obfuscated_script", "high", tuple(sorted(signs)), signs=", ".join(sorted(signs))))
+    smuggling = signs & {"Blob", "createObjectURL", "msSaveOrOpenBlob", "download"}
+    if len(smuggling) >= 2 or ("Blob" in smuggling and decoders):
+        out.append(_f("html_smuggling", "high", tuple(sorted(smuggling)), signs=", ".join(sorted(smuggling))))
     if f.mail.pdf_signs:
         severity: Severity = "high" if "launch" in f.mail.pdf_signs else "medium"
         out.append(_f("pdf_active_content", severity, f.mail.pdf_signs, signs=", ".join(f.mail.pdf_signs)))
@@ -522,11 +640,412 @@ def _host_of(url: str) -> str:
     return rest.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2].partition(":")[0].lower()
 
 
+# --- transport and format signals the receiving side wrote down (issue 11) -------------------
+
+
+def _under(host: str | None, names: frozenset[str]) -> str | None:
+    """The entry of ``names`` that ``host`` is, or lies under (a.b.web.app under web.app)."""
+    if not host:
+        return None
+    labels = host.lower().strip(".").split(".")
+    for i in range(len(labels)):
+        candidate = ".".join(labels[i:])
+        if candidate in names:
+            return candidate
+    return None
+
+
+_QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")
+
+
+def _machine_local(local: str) -> bool:
+    """A mailbox name no person or company would pick: a random run of consonants."""
+    local = local.partition("+")[0].lower()
+    return len(local) >= 6 and local.isalpha() and local.isascii() and _randomish(local)
+
+
+def compauth_fail(f: Facts) -> list[Finding]:
+    auth = f.sender.auth
+    if not auth.trusted or auth.compauth not in ("fail", "softfail"):
+        return []
+    if auth.dmarc == "fail":
+        return []  # the same verdict of the same server, counted once (dmarc_fail)
+    server = defang_host(auth.authserv_id) if auth.authserv_id else "?"
+    return [_f("compauth_fail", "medium" if auth.compauth == "fail" else "low", server=server)]
+
+
+def sender_format(f: Facts) -> list[Finding]:
+    frm = f.sender.from_addr
+    if frm is None or not frm.address or "@" not in frm.address:
+        return []
+    domain = frm.domain
+    how = None
+    if not domain:
+        return []
+    if _QUOTED_DOMAIN.search(domain):
+        how = "quoted"
+    elif domain.endswith("."):
+        how = "trailing_dot"
+    elif "." not in domain:
+        how = "single_label"
+    elif "%" in frm.address or "!" in frm.address:
+        how = "odd_characters"
+    elif _under(domain, catalogue().platform_senders) is not None:
+        how = "platform"
+    elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
+        how = "machine_made"
+    if how is None:
+        return []
+    return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
+
+
+_UNKNOWN_PEER = re.compile(r"(?i)\(\s*unknown\s*\[|\bfrom\s+unknown\b|may be forged|does not resolve|"
+                           r"reverse (?:dns|lookup) failed|no ptr|not verified\)")
+
+
+def no_reverse_dns(f: Facts) -> list[Finding]:
+    ip = f.sender.handoff_ip
+    if not ip:
+        return []
+    for name, value in f.mail.headers[:60]:
+        if name.lower() == "received" and ip in value[:2000]:
+            if _UNKNOWN_PEER.search(value[:2000]):
+                return [_f("no_reverse_dns", "low", ip=ip)]
+            return []
+    return []
+
+
+def undisclosed_recipients(f: Facts) -> list[Finding]:
+    if f.mail.kind not in ("eml", "msg") or f.sender.bulk:
+        return []
+    to = [v for k, v in f.mail.headers[:200] if k.lower() in ("to", "cc")]
+    if any("undisclosed" in v.lower() or "recipient list suppressed" in v.lower() for v in to):
+        return [_f("undisclosed_recipients", "low")]
+    return []
+
+
+def address_greeting(f: Facts) -> list[Finding]:
+    """The subject or the first line names the recipient by address: the sender knows nothing else."""
+    if f.sender.bulk:
+        return []
+    addresses = {r.address for r in f.sender.recipients if len(r.address) >= 6 and "@" in r.address}
+    if not addresses:
+        return []
+    subject = (f.mail.subject or "").lower()
+    head = " ".join(t[:200] for t in f.mail.texts[:1]).lower()
+    head += " " + " ".join(h.text.strip()[:200] for h in f.html[:1]).lower()
+    for address in addresses:
+        if address in subject:
+            return [_f("address_greeting", "medium", address=mask_address(address))]
+        if address in head:
+            return [_f("address_greeting", "low", address=mask_address(address))]
+    return []
+
+
+_ADDRESS_IN_NAME = re.compile(r"[A-Za-z0-9._%+-]{1,64}@((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})")
+_DOMAIN_IN_NAME = re.compile(r"(?<![@\w.-])((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})(?![\w-])")
+
+
+def display_name_address(f: Facts) -> list[Finding]:
+    """A display name that is itself an address or a domain, other than the real sender's."""
+    frm = f.sender.from_addr
+    if frm is None or not frm.display_name or f.sender.bulk or f.sender.list_id:
+        return []
+    name = unicodedata.normalize("NFKC", frm.display_name)[:300].strip().strip("'\"")
+    from_org = org_domain(frm.domain) if frm.domain else None
+    m = _ADDRESS_IN_NAME.search(name)
+    shown = m.group(1).lower() if m else None
+    whole = False
+    if shown is None:
+        # a name that is wholly a domain ("Booking.com"); a company named after its site
+        # ("CNET News.com Daily") is a name, not an address
+        d = _DOMAIN_IN_NAME.fullmatch(name)
+        shown = d.group(1).lower() if d and has_known_tld(d.group(1)) else None
+        whole = shown is not None
+    if shown is None:
+        return []
+    shown_org = org_domain(shown)
+    if shown_org is None or shown_org == from_org:
+        return []
+    official = catalogue().is_official(shown_org)
+    severity: Severity = "high" if official and not whole else "medium"
+    return [_f("display_name_address", severity, shown=defang_host(shown_org),
+               real=defang_host(from_org or frm.domain or "?"))]
+
+
+_TAGS_AND_SELECTORS = re.compile("[\U000e0000-\U000e007f\U000e0100-\U000e01ef\u200b-\u200d\u2060\ufeff\u034f]")
+_STYLED = re.compile("[\U0001d400-\U0001d7ff\U0001f130-\U0001f189\u24b6-\u24e9]")
+_OTHER_LOOKALIKE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u13a0-\u13ff\ua4d0-\ua4ff]")
+
+
+def disguised_text(f: Facts) -> list[Finding]:
+    """Sender name or subject written to slip past filters: invisible characters inside words,
+    look-alike letters of other scripts mixed into Latin words, or 'mathematical' styled letters."""
+    frm = f.sender.from_addr
+    fields = [(frm.display_name or "") if frm else "", f.mail.subject or ""]
+    how = None
+    for field_text in fields:
+        text = field_text[:500]
+        if _TAGS_AND_SELECTORS.search(text.strip()):
+            how = "invisible"
+            break
+        if _OTHER_LOOKALIKE.search(text) and any(
+            _OTHER_LOOKALIKE.search(w) and re.search(r"[A-Za-z]", w) for w in re.findall(r"[^\W\d_]{2,40}", text)
+        ):
+            how = "mixed"
+            break
+        if _STYLED.search(text):
+            how = how or "styled"
+    if how is None:
+        return []
+    return [_f("disguised_text", "low" if how == "styled" else "medium", how=how)]
+
+
+# --- content (issue 11) -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _scam_strong() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """Every family's telling phrases in one list (one scan of the text), and each phrase's families."""
+    families: dict[str, list[str]] = {}
+    for family, phrases in catalogue().scam_families.items():
+        for phrase in phrases.strong:
+            families.setdefault(phrase, []).append(family)
+    return tuple(families), {p: tuple(fs) for p, fs in families.items()}
+
+
+def scam_lure(f: Facts) -> list[Finding]:
+    all_strong, family_of = _scam_strong()
+    hits = f.text.count_phrases(all_strong)
+    if not hits:
+        return []
+    by_family: dict[str, list[str]] = {}
+    for phrase in hits:
+        for family in family_of[phrase]:
+            by_family.setdefault(family, []).append(phrase)
+    best: tuple[int, str, list[str], list[str]] | None = None
+    for family, phrases in catalogue().scam_families.items():
+        strong = by_family.get(family, [])
+        if not strong:
+            continue
+        weak = f.text.count_phrases(phrases.weak)
+        points = 2 * len(strong) + min(len(weak), 3)
+        if best is None or points > best[0]:
+            best = (points, family, strong, weak)
+    if best is None:
+        return []
+    _, family, strong, weak = best
+    if len(strong) >= 2 or (strong and len(weak) >= 2):
+        severity: Severity = "high"
+    else:
+        severity = "medium"
+    if f.brand_official or (f.sender.list_id and severity == "medium"):
+        severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
+    return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
+
+
+def spam_content(f: Facts) -> list[Finding]:
+    spam = catalogue().phrases.get("spam")
+    if spam is None:
+        return []
+    strong = f.text.count_phrases(spam.strong)
+    frm = f.sender.from_addr
+    if frm and frm.display_name and "affiliate" in frm.display_name.lower():
+        strong.append("affiliate")  # an affiliate network's mailing, named so in the sender's name
+    if not strong:
+        return []
+    weak = f.text.count_phrases(spam.weak)
+    if len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2):
+        severity: Severity = "high"
+    elif len(strong) >= 2 or weak:
+        severity = "medium"
+    else:
+        severity = "low"
+    return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+def hidden_text(f: Facts) -> list[Finding]:
+    hidden = sum(h.hidden_chars for h in f.html)
+    shown = sum(len(h.text) for h in f.html) - hidden
+    # a newsletter's preheader is a line; filler meant for filters is paragraphs
+    if hidden >= 400 and hidden >= shown // 3:
+        return [_f("hidden_text", "high" if hidden >= 2000 else "medium", chars=hidden)]
+    return []
+
+
+_EXECUTABLE_PATH = re.compile(
+    r"\.(?:exe|scr|msi|msix|appx|apk|jar|js|jse|vbs|vbe|wsf|hta|lnk|bat|cmd|ps1|iso|img|vhdx?|one|cpl|dll)$", re.I)
+_ARCHIVE = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".cab", ".ace", ".arj", ".xz", ".bz2", ".lzh", ".z")
+
+
+def malware_link(f: Facts) -> list[Finding]:
+    names: list[str] = []
+    risky = False
+    cat = catalogue()
+    for link in f.links:
+        path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
+        leaf = path.rpartition("/")[2]
+        if leaf and _EXECUTABLE_PATH.search(leaf):
+            names.append(present_text(leaf[-60:]))
+            if link.is_ip or _under(link.host, cat.free_hosting) or _under(link.host, cat.dynamic_dns) \
+                    or link.host in cat.shorteners:
+                risky = True
+    if not names:
+        return []
+    severity: Severity = "high" if risky else "medium"
+    if f.sender.list_id:
+        severity = "low"  # software lists announce downloads
+    return [_f("malware_link", severity, tuple(names[:5]), names=_list(names))]
+
+
+def dynamic_dns_link(f: Facts) -> list[Finding]:
+    cat = catalogue()
+    hosts = sorted({link.host for link in f.links if _under(link.host, cat.dynamic_dns)})
+    if not hosts:
+        return []
+    severity: Severity = "high" if f.prepared.bare_links else "medium"
+    return [_f("dynamic_dns_link", severity, tuple(defang_host(h) for h in hosts[:5]),
+               hosts=_list([defang_host(h) for h in hosts]))]
+
+
+_VOWELS = frozenset("aeiouy")
+# mail and name-server host names: a web page there is a borrowed or hijacked domain's
+_INFRA_LABELS = frozenset({"ns1", "ns2", "ns3", "dns1", "dns2", "autodiscover", "autoconfig", "cpanel", "webmail",
+                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2"})
+_KIT_PATH = re.compile(
+    r"(?i)/(?:caonima|tetsuzuki|netservice|its-login|verification|verify|signin|sign-in|login|logon|"
+    r"authenticate|webscr|secure|account[-_]?(?:update|verify|login)|update[-_]?(?:info|account)|mypage|member(?:s)?/login|"
+    r"jp/(?:login|verify|verification|member)|wp-(?:includes|admin|content)/[^?]{0,80}(?:login|index)\.php)")
+_RANDOM_QUERY = re.compile(r"^[a-z]{5,10}$")
+
+
+def _randomish(label: str) -> bool:
+    """A label no one would choose to be read: no vowels, consonant runs, letters and digits mixed."""
+    letters = [c for c in label if c.isalpha()]
+    if len(label) >= 4 and letters and not _VOWELS.intersection(label) and label.isalpha():
+        return True
+    run = best = 0
+    for c in label:
+        run = run + 1 if c.isalpha() and c not in _VOWELS else 0
+        best = max(best, run)
+    if (best >= 6 or (best >= 5 and any(c.isdigit() for c in label))) and len(label) >= 6:
+        return True
+    switches = sum(1 for a, b in pairwise(label) if a.isdigit() != b.isdigit())
+    if switches >= 3 and len(label) >= 6:
+        return True
+    return len(label) >= 18 and len(letters) >= 12 and sum(c in _VOWELS for c in letters) / len(letters) < 0.25
+
+
+@lru_cache(maxsize=1)
+def _path_tokens() -> re.Pattern[str]:
+    """Brand tokens of four letters or more, as one pattern (one scan of a path for all of them)."""
+    tokens = sorted({t for t, _ in catalogue().tokens if len(t) >= 4}, key=len, reverse=True)
+    # a word of the path that is the token, or starts with it before digits or a kit word
+    # (/paypay94ecbd7ea, /jcblogin/), not a longer word that happens to begin with it (/interactive)
+    alternatives = "|".join(re.escape(t) for t in tokens) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z]|(?:login|signin|verify|member|jp|co)(?![a-z]))")
+
+
+def _link_signs(link: Link, bare: bool = False) -> tuple[str, ...]:
+    return _link_signs_of_host(link.host, link.url.split("://", 1)[-1].partition("/")[2], bare)
+
+
+@lru_cache(maxsize=4096)
+def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+    cat = catalogue()
+    reg = org_domain(host) or ""
+    if not reg or cat.is_official(reg) or reg in cat.benign or host in cat.redirectors:
+        return ()
+    signs: list[str] = []
+    suffix = public_suffix(host) or ""
+    if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
+        signs.append("risky_tld")
+    labels = [lab for lab in host[: -len(suffix) - 1 if suffix else None].split(".") if lab and lab != "www"]
+    if any(_randomish(lab) for lab in labels[-3:]) or any(
+        (lab.isdigit() and len(lab) >= 3) or "_" in lab or (len(lab) >= 16 and "-" not in lab) for lab in labels[:-1]
+    ):
+        signs.append("random_label")
+    reg_label = _label(reg)
+    if reg_label.count("-") >= 3 or sum(c.isdigit() for c in reg_label) >= 5:
+        signs.append("many_hyphens")
+    sub = labels[:-1]
+    if len(sub) >= 4 or any(lab in ("com", "co", "jp", "net", "org", "www1", "secure") for lab in sub[1:]) or (
+        sub and sub[0] in _INFRA_LABELS
+    ):
+        signs.append("deep_subdomain")
+    path, _, query = rest.partition("?")
+    if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
+        signs.append("kit_path")
+    if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
+        signs.append("brand_in_path")
+    return tuple(signs)
+
+
+def kit_like_link(f: Facts) -> list[Finding]:
+    best: tuple[int, str, list[str]] | None = None
+    hosts: list[str] = []
+    seen: set[str] = set()
+    for link in _web_links(f)[:200]:
+        if link.url in seen:
+            continue
+        seen.add(link.url)
+        signs = _link_signs(link, f.prepared.bare_links)
+        if len(signs) >= 2 or (f.prepared.bare_links and signs):
+            hosts.append(link.host)
+            if best is None or len(signs) > best[0]:
+                best = (len(signs), link.host, list(signs))
+    if best is None:
+        return []
+    count = best[0]
+    if f.prepared.bare_links:
+        # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
+        # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "brand_in_path"}
+        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) else "medium"
+    else:
+        severity = "medium" if count >= 3 else "low"
+    shown = sorted(set(hosts))
+    return [_f("kit_like_link", severity, tuple(defang_host(h) for h in shown[:5]),
+               hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
+
+
+def image_only(f: Facts) -> list[Finding]:
+    """A mail that is a picture and a link: no text for a filter (or a reader) to weigh."""
+    if not f.html or f.brand_official or f.sender.list_id:
+        return []
+    images = sum(h.images for h in f.html)
+    words = len(f.text.text.split())
+    links = [link for link in f.links if link.source in ("html", "text")]
+    if images == 0 or words > 25 or not links:
+        return []
+    cat = catalogue()
+    hidden = any(link.host in cat.shorteners or link.registrable_domain in cat.shorteners
+                 or _under(link.host, cat.free_hosting) for link in links)
+    hosts = sorted({link.host for link in links})
+    return [_f("image_only", "medium" if hidden else "low", tuple(defang_host(h) for h in hosts[:3]),
+               hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def qr_code(f: Facts) -> list[Finding]:
+    qr = [link for link in f.links if link.source == "qr"]
+    if not qr:
+        return []
+    cat = catalogue()
+    hosts = sorted({link.host for link in qr})
+    own = _authenticated_sender_org(f)
+    if own is not None and all(link.registrable_domain == own for link in qr):
+        return [_f("qr_code", "low", tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    severity: Severity = "high" if any(not cat.is_official(link.registrable_domain) for link in qr) else "medium"
+    return [_f("qr_code", severity, tuple(defang_host(h) for h in hosts[:5]), hosts=_list([defang_host(h) for h in hosts]))]
+
+
 RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     self_sent,
     envelope_mismatch,
     auth_failures,
     display_name_brand,
+    brand_from_mismatch,
     brand_link_mismatch,
     lookalike_domain,
     idn_homoglyph,
@@ -542,6 +1061,21 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     leak_tag,
     attachments,
     html_tricks,
+    compauth_fail,
+    sender_format,
+    no_reverse_dns,
+    undisclosed_recipients,
+    address_greeting,
+    display_name_address,
+    disguised_text,
+    scam_lure,
+    spam_content,
+    hidden_text,
+    malware_link,
+    dynamic_dns_link,
+    kit_like_link,
+    image_only,
+    qr_code,
 )
 
 

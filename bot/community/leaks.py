@@ -50,6 +50,42 @@ class Registration:
     registered: bool    # True: "I gave this address to it"; False: "not registered with it"
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One member's answer about one address and service, as stored: members' claims about one
+    address are kept apart (anyone can type anyone's address)."""
+
+    address: str
+    member: int
+    service: str
+    registered: bool
+    evidence: bool  # the member reported a mail received at this address
+
+
+def resolve_claims(claims: Iterable[Claim]) -> list[Registration]:
+    """The answers the ranking reads for each address, from its members' claims.
+
+    Whose word counts for an address: the members who showed they receive mail there (they
+    reported a mail received at it) when there are any — then a claim without that evidence
+    counts for nothing (someone else typed the address first); otherwise every claimant. Their
+    answers are merged per service: answers that agree stand, a service one says is registered
+    and another says is not becomes "don't know" (silent). Order-independent."""
+    by_address: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_address.setdefault(c.address, []).append(c)
+    out: list[Registration] = []
+    for address in sorted(by_address):
+        group = by_address[address]
+        backed = [c for c in group if c.evidence]
+        voices = backed or group
+        answers: dict[str, set[bool]] = {}
+        for c in voices:
+            answers.setdefault(c.service, set()).add(c.registered)
+        out.extend(Registration(address, service, next(iter(flags)))
+                   for service, flags in sorted(answers.items()) if len(flags) == 1)
+    return out
+
+
 @dataclass(frozen=True)
 class ServiceRank:
     service: str
@@ -70,8 +106,14 @@ class LeakParams:
     rates: tuple[float, ...] = _geometric(1e-4, 0.9, 12)
     # λ = ε / r: how much likelier an address registered with the source is to be hit than any other
     noise_ratios: tuple[float, ...] = (0.003, 0.02, 0.1)
-    # share of the services they use that members register (the rest are silent, not "no")
-    completeness: float = 0.5
+    # share of the services they use that members register (the rest are silent, not "no"):
+    # unknown, so the likelihood is averaged over these values too (each community has its habit)
+    completeness: tuple[float, ...] = (0.3, 0.5, 0.7, 0.9)
+    # how often members say "not registered" about a service they do not use: estimated per
+    # service from the community's own answers, smoothed towards the community-wide rate with
+    # this many addresses' weight (``deny_rates``)
+    deny_strength: float = 20.0
+    estimate_deny: bool = True  # False: silence is read as if nobody ever said "no" (the model before issue 10)
     # P(registered | said "not registered"): people forget old accounts
     denial_error: float = 0.02
     # a tagged address on another service's list: ε times this
@@ -88,8 +130,9 @@ class LeakParams:
             raise ValueError("rates: at least one, each in (0, 1)")
         if not self.noise_ratios or not all(lam > 0.0 for lam in self.noise_ratios):
             raise ValueError("noise_ratios: at least one, each > 0")
-        if not 0.0 < self.completeness <= 1.0 or not 0.0 < self.max_share < 1.0:
-            raise ValueError("completeness in (0, 1], max_share in (0, 1)")
+        if (not self.completeness or not all(0.0 < c <= 1.0 for c in self.completeness)
+                or not 0.0 < self.max_share < 1.0 or self.deny_strength <= 0.0):
+            raise ValueError("completeness values in (0, 1], max_share in (0, 1), deny_strength > 0")
         if not (0.0 <= self.denial_error < 1.0 and self.tag_noise > 0.0 and 0.0 < self.prior_share < 1.0
                 and self.prior_strength > 0.0 and self.other_prior >= 0.0):
             raise ValueError("denial_error in [0, 1), tag_noise > 0, prior_share in (0, 1), prior_strength > 0, other_prior ≥ 0")
@@ -151,7 +194,8 @@ class _Profile:
     n_mr: int
     n_mn: int
     n_ms: int
-    share: float
+    observed: float  # smoothed share of the addresses with answers that said "registered"
+    deny: float      # P(says "not registered" | not registered with it)
 
 
 def _grid(p: LeakParams) -> list[tuple[float, float, float, float, float, float, float]]:
@@ -165,26 +209,50 @@ def _grid(p: LeakParams) -> list[tuple[float, float, float, float, float, float,
 
 
 def _evidence(f: _Profile, grid: list[tuple[float, float, float, float, float, float, float]], p: LeakParams) -> float:
-    """log P(hits | answers, S), averaged over the (r, λ) grid (equal weights)."""
-    c = p.completeness
-    silent = f.share * (1.0 - c) / (1.0 - f.share * c)
-    bare = f.share
-    n_pos = f.n_hr + f.n_tag
+    """log P(hits | answers, S), averaged over the (completeness, r, λ) grid (equal weights)."""
     log1p, log = math.log1p, math.log
+    n_pos = f.n_hr + f.n_tag
     terms = []
-    for r, eps, log_r, log_1r, log_tn, log_1tn, log_tag in grid:
-        t_sil = silent * r + (1.0 - silent) * eps
-        ll = f.n_ms * log1p(-t_sil) + f.n_mr * log_1r + f.n_mn * log_1tn + n_pos * log_r
-        if f.n_hs:
-            ll += f.n_hs * log(t_sil)
-        if f.n_bare:
-            ll += f.n_bare * log(bare * r + (1.0 - bare) * eps)
-        if f.n_hn:
-            ll += f.n_hn * log_tn
-        if f.n_tag_other:
-            ll += f.n_tag_other * log_tag
-        terms.append(ll)
+    for c in p.completeness:
+        share = min(p.max_share, f.observed / c)  # of all addresses, how many really use S
+        # P(registered | silent): a user who did not list it (1 − c), against a non-user who did
+        # not say "no" either (1 − deny)
+        quiet_users = share * (1.0 - c)
+        silent = quiet_users / (quiet_users + (1.0 - share) * (1.0 - f.deny))
+        bare = share
+        for r, eps, log_r, log_1r, log_tn, log_1tn, log_tag in grid:
+            t_sil = silent * r + (1.0 - silent) * eps
+            ll = f.n_ms * log1p(-t_sil) + f.n_mr * log_1r + f.n_mn * log_1tn + n_pos * log_r
+            if f.n_hs:
+                ll += f.n_hs * log(t_sil)
+            if f.n_bare:
+                ll += f.n_bare * log(bare * r + (1.0 - bare) * eps)
+            if f.n_hn:
+                ll += f.n_hn * log_tn
+            if f.n_tag_other:
+                ll += f.n_tag_other * log_tag
+            terms.append(ll)
     return _logsumexp(terms) - math.log(len(terms))
+
+
+def deny_rates(counts: CommunityCounts, p: LeakParams | None = None) -> tuple[dict[str, float], float]:
+    """How often members say "not registered" about a service they do not use, estimated from the
+    community's own answers: per service, its "no" answers over the addresses with answers that
+    do not say "registered" (a floor for its non-users), smoothed towards the community-wide rate
+    (``deny_strength`` addresses' weight). Returns (per service, community-wide); 0 when nobody
+    ever says "no" — silence then means nothing either way, as in a community that never answers so."""
+    p = p or _DEFAULT
+    services = set(counts.registered) | set(counts.not_registered)
+    total_no = sum(counts.not_registered.values())
+    room = sum(max(0, counts.addresses - counts.registered.get(s, 0)) for s in services)
+    pooled = min(0.95, total_no / room) if room and p.estimate_deny else 0.0
+    if not p.estimate_deny:
+        return dict.fromkeys(services, 0.0), 0.0
+    rates = {}
+    for s in services:
+        non_users = max(0, counts.addresses - counts.registered.get(s, 0))
+        rates[s] = min(0.95, (counts.not_registered.get(s, 0) + p.deny_strength * pooled) / (non_users + p.deny_strength))
+    return rates, pooled
 
 
 def rank_leak_sources(
@@ -232,10 +300,17 @@ def rank_leak_sources(
     tag_count = Counter(tags.values())
     n_tagged = len(tags)
     denominator = max(counts.addresses, len(answered)) + p.prior_strength
+    # the deny rates from the answers as they stand once the hit addresses' are read exactly
+    services = set(counts.registered) | set(counts.not_registered) | set(all_hit_yes) | set(all_hit_not)
+    exact = CommunityCounts(
+        max(counts.addresses, len(answered)),
+        {s: max(0, counts.registered.get(s, 0) - raw_hit_yes[s]) + all_hit_yes[s] for s in services},
+        {s: max(0, counts.not_registered.get(s, 0) - raw_hit_not[s]) + all_hit_not[s] for s in services},
+    )
+    denies, pooled_deny = deny_rates(exact, p)
 
-    def share(registered: int) -> float:
-        observed = (registered + p.prior_strength * p.prior_share) / denominator
-        return min(p.max_share, observed / p.completeness)
+    def observed(registered: int) -> float:
+        return (registered + p.prior_strength * p.prior_share) / denominator
 
     grid = _grid(p)
     logs = []
@@ -245,9 +320,9 @@ def rank_leak_sources(
         n_reg = n_mr + all_hit_yes[s]
         n_hr, n_hn = hit_reg[s], hit_not[s]
         profile = _Profile(n_hr, n_hn, answered_hits - n_hr - n_hn, bare_hits, tag_count[s], n_tagged - tag_count[s],
-                           n_mr, n_mn, max(0, nonhit_total - n_mr - n_mn), share(n_reg))
+                           n_mr, n_mn, max(0, nonhit_total - n_mr - n_mn), observed(n_reg), denies.get(s, pooled_deny))
         logs.append(_evidence(profile, grid, p))
-    none = _Profile(0, 0, answered_hits, bare_hits, 0, n_tagged, 0, 0, nonhit_total, share(0))
+    none = _Profile(0, 0, answered_hits, bare_hits, 0, n_tagged, 0, 0, nonhit_total, observed(0), pooled_deny)
     log_none = math.log(p.other_prior) + _evidence(none, grid, p) if p.other_prior > 0 else -math.inf
     total = _logsumexp([*logs, log_none])
     if total == -math.inf:  # cannot happen with valid parameters; never divide by nothing

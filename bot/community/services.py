@@ -36,6 +36,8 @@ DISPLAY_MAX = 60
 _IGNORED = dict.fromkeys(map(ord, " \t\u3000・･!！-‐‑_.'’"))
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
 _SEPARATORS = re.compile(r"[,、，/／\r\n]+")
+# an e-mail address (or its percent-encoded form) anywhere in a name: local part, @, a dotted domain
+_ADDRESS = re.compile(r"[^\s@,、/]{1,64}(?:@|%40|%2540)[^\s@,、/]{1,253}\.[^\s@,、/]{1,63}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,13 @@ def resolve_service(text: str) -> Service:
         slug = f"{slug[:56].rstrip('-')}-{digest[:6]}"
     display = text.strip()[:DISPLAY_MAX]
     return Service(slug, display, display, False)
+
+
+def looks_like_address(text: str) -> bool:
+    """Whether a member's text names an e-mail address (``taro@example.jp``, full-width ``＠``,
+    ``taro%40example.jp``) rather than a service: service names are shown to other members, an
+    address must never be. ``@cosme`` (a service) is not an address."""
+    return bool(_ADDRESS.search(unicodedata.normalize("NFKC", strip_invisible(text[:4000]))))
 
 
 def parse_service_list(text: str) -> list[Service]:

@@ -37,21 +37,26 @@ class Outcome:
         return str(self.obj["verdict"])
 
 
-async def submit(deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None) -> Outcome:
+async def submit(
+    deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None, *, record: bool = True,
+) -> Outcome:
+    """``record=False``: a private analysis (/analyze, the context menu), kept out of the shared
+    log until the member presses Share."""
     settings = await deps.guild_settings(guild_id)
     quick: QuickIntel | None = None
     if deps.intel is not None and settings["lookups_enabled"]:
         quick = QuickIntel(deps.budget.for_guild(deps.intel, guild_id), deps.settings.discord.reply_wait)
     now = deps.clock()
     keep = settings["raw_retention_days"] if settings["keep_raw"] else None
-    done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep)
+    done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep,
+                                              record=record)
     public_id = done.stored.public_id
     text = formal_report_text(done.report, lang, public_id)
     await deps.store.save_report_text(guild_id, public_id, member_id, text,
                                       now + timedelta(days=settings["raw_retention_days"]))
     obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
     embed = analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
-                           duplicate=done.stored.duplicate)
+                           duplicate=done.stored.duplicate and not done.stored.new_reporter)
     return Outcome(done, obj, embed, data, name, bool(quick and quick.pending) and not done.stored.duplicate)
 
 
@@ -63,13 +68,13 @@ async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> d
         return None
     done = outcome.submitted
     report = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
-                                          deps.settings.limits)
+                                          deps.settings.limits, store=done.recorded)
     obj = to_dict(report, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
                   report_id=done.stored.public_id)
     if obj["links"] == outcome.obj["links"] and obj["verdict"] == outcome.obj["verdict"]:
         return None
     return analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
-                          duplicate=done.stored.duplicate)
+                          duplicate=done.stored.duplicate and not done.stored.new_reporter)
 
 
 def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = None, share: bool = False) -> discord.ui.View:
@@ -77,7 +82,8 @@ def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = 
     and in SQLite, so it still works after a restart."""
     view = discord.ui.View(timeout=None)
     if share:
-        view.add_item(ShareButton(lang))
+        # a private analysis: Share posts it and records it in the shared log
+        view.add_item(ShareButton(lang, None if outcome.submitted.recorded else outcome.report_id))
     if outcome.submitted.stored.campaign_id:
         view.add_item(VoteButton(outcome.submitted.stored.campaign_id, None, lang))
     view.add_item(ReportTextButton(outcome.report_id, lang))

@@ -33,6 +33,7 @@ from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
 from bot.services.lookup_budget import LookupBudget
+from bot.services.protocols import StoreError
 from bot.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class PhishBot(commands.Bot):
         self._working: set[asyncio.Task[Any]] = set()  # the tasks inside work(): a stop may have to cancel them
         self.analysis_initializer = analysis_initializer  # tests: runs in each analysis worker at its start
         self.analyser: Analyser | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     async def setup_hook(self) -> None:
         if self.services:
@@ -111,6 +113,8 @@ class PhishBot(commands.Bot):
         self.analyser = await self._stack.enter_async_context(
             analysis_workers(self.settings, self.analysis_initializer))
         community, store, intel = await self._stack.enter_async_context(open_services(self.settings, self.analyser))
+        if store.db.damaged is not None:  # the integrity check failed: never serve a damaged shared log
+            raise StoreError("damaged", path=store.db.path)
         d = self.settings.discord
         self.deps = Deps(
             settings=self.settings, community=community, store=store, intel=intel,
@@ -159,17 +163,30 @@ class PhishBot(commands.Bot):
                 self._idle.set()
 
     async def close(self) -> None:
-        if not self.stopping:
-            self.stopping = True
-            log.info("stopping: waiting for %d analyses in progress", self._busy)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._idle.wait(), DRAIN_SECONDS)
-            await self._abandon()
-            # a stop while discord.py still waits for the guilds at start: its waiting task would
-            # dispatch "ready" after the close and fail (discord.py's close leaves it running)
-            ready = getattr(self._connection, "_ready_task", None)
-            if ready is not None and not ready.done():
-                ready.cancel()
+        """Stop once: a second call (SIGTERM's task and ``async with bot``'s exit both call it)
+        waits for the first to finish instead of closing the services a second time, half-way
+        through the first (the process would then end with the database half closed)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closing)
+
+    async def __aexit__(self, *exc: object) -> None:
+        # discord.py's own exit waits for its part of the close only; ours closes the database
+        # after it, and the process must not end (cancelling it) before that is done
+        await super().__aexit__(None, None, None)
+        await self.close()
+
+    async def _close(self) -> None:
+        self.stopping = True
+        log.info("stopping: waiting for %d analyses in progress", self._busy)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._idle.wait(), DRAIN_SECONDS)
+        await self._abandon()
+        # a stop while discord.py still waits for the guilds at start: its waiting task would
+        # dispatch "ready" after the close and fail (discord.py's close leaves it running)
+        ready = getattr(self._connection, "_ready_task", None)
+        if ready is not None and not ready.done():
+            ready.cancel()
         await super().close()
         await self._stack.aclose()
 

@@ -17,8 +17,10 @@ from bot.analysis.privacy import present_text
 from bot.i18n import t
 from bot.reporting import screen_text
 
-COLOURS = {"phishing": 0xD32F2F, "suspicious": 0xF57C00, "no_signs": 0x388E3C}
-EMOJI = {"phishing": "🔴", "suspicious": "🟠", "no_signs": "🟢"}
+# one colour and emoji per verdict (charts take the colours from here)
+COLOURS = {"phishing": 0xD32F2F, "scam": 0x8E24AA, "malware": 0x4E342E, "spam": 0xFBC02D,
+           "suspicious": 0xF57C00, "no_signs": 0x388E3C}
+EMOJI = {"phishing": "🔴", "scam": "🟣", "malware": "☣️", "spam": "🟡", "suspicious": "🟠", "no_signs": "🟢"}
 INFO_COLOUR = 0x546E7A
 FIELD_MAX = 1024
 EMBED_TOTAL_MAX = 6000  # Discord counts title, description, field names and values, footer
@@ -82,7 +84,7 @@ def analysis_embed(
         title += " — " + t(lang, "discord", "impersonates", brand=brand["name"])
     elif brand:
         title += " — " + brand["name"]
-    description = [t(lang, "verdict_line", verdict)]
+    description = [t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict)]
     if obj.get("subject"):
         description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject'], SUBJECT_MAX), SUBJECT_MAX * 2)}")
     if not obj.get("readable", True):

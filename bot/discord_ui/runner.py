@@ -22,9 +22,10 @@ import yarl
 
 from bot.discord_ui.client import PhishBot
 from bot.i18n import t
+from bot.services.protocols import StoreError
 from bot.settings import AppSettings, heartbeat_path
 
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 30.0
 
 
@@ -111,6 +112,9 @@ def run(settings: AppSettings, lang: str) -> int:
     except discord.PrivilegedIntentsRequired:
         _fail(lang, "intent")
         return 2
+    except StoreError as exc:
+        print(f"phishbot: {t(lang, 'store', exc.code, **exc.params)}", file=sys.stderr)
+        return 1
     except (discord.GatewayNotFound, discord.ConnectionClosed, aiohttp.ClientError, OSError) as exc:
         _fail(lang, "unreachable", error=type(exc).__name__)
         return 1

@@ -7,7 +7,8 @@ to be in memory for a button on a week-old message to work.
     leak:pick:C-7f3a            the menu itself
     report:text:R-0123456789    the ready-to-send report text (the reporter, or moderators)
     paste:delete:CH:MSG:MEMBER  deletes the member's original paste (the member, or moderators)
-    share:copy                  posts a redacted copy of an ephemeral analysis in the channel
+    share:copy[:R-0123456789]   posts a redacted copy of an ephemeral analysis in the channel, and
+                                records the member's private analysis of that report in the shared log
     privacy:forget:MEMBER:yes   confirms /privacy forget (only that member)
 """
 
@@ -29,7 +30,7 @@ CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu
 
 
-def _moderator(interaction: discord.Interaction[Any]) -> bool:
+def is_moderator(interaction: discord.Interaction[Any]) -> bool:
     perms = getattr(interaction, "permissions", None)
     return bool(perms and (perms.manage_messages or perms.administrator))
 
@@ -145,12 +146,12 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
             return
         now = deps.clock()
         text = await deps.store.report_text(interaction.guild_id, self.report_id, interaction.user.id, now)
-        if text is None and _moderator(interaction):
+        if text is None and is_moderator(interaction):
             text = await deps.store.report_text(interaction.guild_id, self.report_id, None, now)
         if text is None:
             # the member never reported this mail, or their text has expired: say which without
             # telling whether someone else's text exists
-            mine = _moderator(interaction) or await self._reported_by(interaction)
+            mine = is_moderator(interaction) or await self._reported_by(interaction)
             key = "report_text_gone" if mine else "report_text_not_yours"
             await send_ephemeral(interaction, t(lang, "discord", key))
             return
@@ -187,7 +188,7 @@ class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         lang = member_lang(interaction)
-        if interaction.user.id != self.member_id and not _moderator(interaction):
+        if interaction.user.id != self.member_id and not is_moderator(interaction):
             await send_ephemeral(interaction, t(lang, "discord", "delete_not_yours"))
             return
         try:
@@ -203,25 +204,29 @@ class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         await send_ephemeral(interaction, t(lang, "discord", "deleted"))
 
 
-class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"share:copy"):
-    def __init__(self, lang: str = "en") -> None:
+class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                  template=r"share:copy(?::(?P<report>R-[0-9a-f]{10}))?"):
+    def __init__(self, lang: str = "en", report: str | None = None) -> None:
         super().__init__(discord.ui.Button(
             label=t(lang, "discord", "share_button")[:80], emoji="📢", style=discord.ButtonStyle.secondary,
-            custom_id="share:copy",
+            custom_id="share:copy" + (f":{report}" if report else ""),
         ))
+        self.report = report
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
     ) -> ShareButton:
-        return cls()
+        return cls(report=match["report"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         await guarded(interaction, lambda: self._run(interaction))
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         """The analysis embed is already redacted (addresses masked, links defanged): it is posted
-        as it is, without the member's paste and without the buttons that act on it."""
+        as it is, without the member's paste and without the buttons that act on it. The member's
+        private analysis behind it is recorded in the shared log now (not before: a private
+        analysis stays private until shared)."""
         lang = member_lang(interaction)
         message = interaction.message
         if message is None or not message.embeds:
@@ -229,10 +234,15 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"sha
             return
         # a mention shows the member's name as Discord renders it (no Markdown, no link, and with
         # mentions disabled, no ping): a display name is attacker-chosen text
-        await interaction.response.send_message(
-            t(lang, "discord", "shared_by", member=interaction.user.mention), embeds=message.embeds[:10],
-            allowed_mentions=NO_MENTIONS,
-        )
+        content = t(lang, "discord", "shared_by", member=interaction.user.mention)
+        if self.report and interaction.guild_id is not None:
+            deps = bot_of(interaction).deps
+            stored = await deps.community.share(interaction.guild_id, self.report, interaction.user.id, deps.clock())
+            if stored is not None and stored.campaign_id:
+                reports, members = await deps.store.campaign_counts(interaction.guild_id, stored.campaign_id)
+                content += "\n" + t(lang, "community", "saved", report=stored.public_id, campaign=stored.campaign_id,
+                                     reports=reports, members=members)
+        await interaction.response.send_message(content, embeds=message.embeds[:10], allowed_mentions=NO_MENTIONS)
 
 
 class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],

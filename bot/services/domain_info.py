@@ -29,16 +29,22 @@ class DomainInfo:
     age_days: int | None
 
 
-def registrable_from_input(text: str) -> str:
-    """``smbc[.]servicecc-jp[.]cc``, ``https://a.example.com/x`` or a host → registrable domain."""
+def host_from_input(text: str) -> str:
+    """``smbc[.]servicecc-jp[.]cc``, ``https://a.example.com/x`` or a host → the host name, in
+    lower-case A-label form. Raises ``BadDomain`` for anything that is not a host name."""
     raw = refang(text.strip().strip("<>`"))  # <https://…> is how Discord users paste a link quietly
     if "://" in raw:
         raw = raw.split("://", 1)[1]
     host = raw.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2].partition(":")[0]
     ascii_host = to_ascii_host(host)
-    if ascii_host and not _HOSTNAME.fullmatch(ascii_host.replace("_", "-")):
+    if not ascii_host or not _HOSTNAME.fullmatch(ascii_host.replace("_", "-")):
         raise BadDomain(text)  # "x.com)", "||a||.com": not a host name (underscores occur in subdomains)
-    reg = org_domain(ascii_host) if ascii_host else None
+    return ascii_host.rstrip(".")
+
+
+def registrable_from_input(text: str) -> str:
+    """``smbc[.]servicecc-jp[.]cc``, ``https://a.example.com/x`` or a host → registrable domain."""
+    reg = org_domain(host_from_input(text))
     if reg is None or not _HOSTNAME.fullmatch(reg):
         raise BadDomain(text)  # "__x__.example": no registrable domain has one
     return reg

@@ -8,7 +8,7 @@ from datetime import datetime
 from bot.analysis.models import DomainFact
 from bot.services.protocols import CACHE_NEGATIVE_TTL as NEGATIVE_TTL
 from bot.services.protocols import CACHE_POSITIVE_TTL as POSITIVE_TTL
-from bot.storage.database import Database
+from bot.storage.database import Database, utc_iso
 
 
 class RegistrationCache:
@@ -16,10 +16,10 @@ class RegistrationCache:
         self.db = db
 
     async def get(self, domain: str, now: datetime) -> DomainFact | None:
-        async with self.db.conn.execute(
+        async with self.db.read() as conn, conn.execute(
             "SELECT source, registered, expires, last_changed, registrar, statuses, not_registered "
             "FROM registration_cache WHERE domain = ? AND valid_until > ?",
-            (domain, now.isoformat()),
+            (domain, utc_iso(now)),
         ) as cur:
             row = await cur.fetchone()
         if row is None:
@@ -48,11 +48,11 @@ class RegistrationCache:
                 " fetched_at = excluded.fetched_at, valid_until = excluded.valid_until",
                 (
                     fact.domain, fact.lookup, fact.registered, fact.expires, fact.last_changed, fact.registrar,
-                    json.dumps(list(fact.statuses)), int(fact.not_registered), now.isoformat(), (now + ttl).isoformat(),
+                    json.dumps(list(fact.statuses)), int(fact.not_registered), utc_iso(now), utc_iso(now + ttl),
                 ),
             )
 
     async def purge_expired(self, now: datetime) -> int:
         async with self.db.transaction() as conn:
-            cur = await conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (now.isoformat(),))
+            cur = await conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (utc_iso(now),))
             return cur.rowcount

@@ -122,7 +122,9 @@ def test_cli_never_prints_a_traceback_for_hostile_files(tmp_path: Path) -> None:
                           capture_output=True, timeout=300, check=False)
     assert proc.returncode == 1  # two of them are unreadable
     assert b"Traceback" not in proc.stderr
-    assert len(proc.stderr.decode().strip().splitlines()) == 2  # one line per unreadable input
+    lines = proc.stderr.decode().strip().splitlines()
+    assert len(lines) == 3  # one line per unreadable input, and the summary
+    assert lines[-1].startswith("4 analysed:") and "2 unreadable" in lines[-1]
     assert len(proc.stdout.decode().strip().splitlines()) == 4
 
 

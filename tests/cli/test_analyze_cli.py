@@ -16,12 +16,18 @@ SEED_EML = EXAMPLES / "seed-smbc-selfspoof.eml"
 SEED_PASTED = EXAMPLES / "seed-smbc-pasted.txt"
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
+        cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``phishbot`` as its own process, from a folder that is not the checkout (a ``.env`` there
+    would be read), on this checkout's code."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("PHISHBOT_", "LC_", "LANG"))}
     full_env["LOOKUPS_ENABLED"] = "false"  # no test reaches past loopback; lookup tests bring fake registries
+    full_env["PYTHONPATH"] = str(ROOT)
     full_env.update(env or {})
+    if cwd is None:
+        cwd = Path(full_env.get("XDG_DATA_HOME") or ROOT)  # the test's own folder (tests/conftest.py)
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, cwd=ROOT, env=full_env, timeout=120, check=False
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=120, check=False
     )
 
 

@@ -198,3 +198,18 @@ def test_setup_sets_what_the_bot_reads(tmp_path: Path) -> None:
     assert "Keep raw mail: off" in text and "channels named phishing-reports" in text
     bad = run("setup", "--guild", "5", "--db", db, "--keep-raw-days", "91")
     assert bad.returncode == 2 and b"0 to 90" in bad.stderr
+
+
+def test_confirming_an_official_domain_is_refused_with_exit_2(tmp_path: Path) -> None:
+    for name, words in (("amazon.co.jp", "official"), ("smbc.co.jp", "official"), ("gmail.com", "free-mail"),
+                        ("bit.ly", "shortener"), ("github.io", "platform")):
+        proc = run("domain", name, "--guild", GUILD, "--confirm", "--member", "9", "--no-lookups",
+                   "--db", str(tmp_path / "log.db"))
+        err = proc.stderr.decode()
+        assert proc.returncode == 2 and words in err and "Traceback" not in err, err
+    proc = run("domain", "amazon.co.jp", "--guild", GUILD, "--confirm", "--no-lookups", "--lang", "ja",
+               "--db", str(tmp_path / "log.db"))
+    assert proc.returncode == 2 and "公式ドメイン" in proc.stderr.decode()
+    assert pb(tmp_path, "export", "hosts", "--guild", GUILD) == ""
+    pb(tmp_path, "domain", "evil.github.io", "--guild", GUILD, "--confirm", "--no-lookups", "--json")
+    assert pb(tmp_path, "export", "hosts", "--guild", GUILD) == "0.0.0.0 evil.github.io\n"

@@ -24,7 +24,7 @@ SEED_EML = (EXAMPLES / "seed-smbc-selfspoof.eml").read_bytes()
 
 def bot_settings(fake: FakeDiscord, db: Path, **discord: Any) -> AppSettings:
     return AppSettings(
-        db_path=str(db), lookups=LookupSettings(enabled=False), address_hash_key="test-key",
+        db=str(db), lookups=LookupSettings(enabled=False), address_hash_key="test-key",
         discord=DiscordSettings(token=fake.token, api_base=fake.api_base, gateway_url=fake.gateway_url,
                                 **{"guild_ready_timeout": 0.1, **discord}),
     )

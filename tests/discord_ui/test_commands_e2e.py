@@ -47,9 +47,9 @@ async def test_analyze_modal_answers_ephemerally_with_a_share_button(running: Ru
     text = embed_text(answer)
     assert "servicecc-jp[.]cc" in text and "t***@example.jp" in text and "taro.yamada" not in text
     assert answer["allowed_mentions"] == NO_PINGS
-    assert "share:copy" in custom_ids(answer)
+    share_id = next(i for i in custom_ids(answer) if i.startswith("share:copy"))
     # sharing posts the redacted embed publicly, without the buttons that act on the paste
-    share = await fake.click(answer, "share:copy")
+    share = await fake.click(answer, share_id)
     shared = await reply_to(running, share)
     assert not shared["ephemeral"] and shared["allowed_mentions"] == NO_PINGS
     assert f"<@{MEMBER_ID}>" in shared["content"]  # the name as Discord renders a mention, never raw text
@@ -233,7 +233,7 @@ async def test_domain_and_stats(running: Running) -> None:
         assert refused["ephemeral"] and "ドメイン" in (refused.get("content") or "")
     stats = await fake.slash("stats")
     shown = await reply_to(running, stats)
-    assert "報告 1 件(フィッシング 1、不審 0)" in embed_text(shown)
+    assert "報告 1 件(フィッシング 1 件、詐欺 0 件、マルウェア 0 件、迷惑メール 0 件、不審 0 件、兆候なし 0 件)" in embed_text(shown)
 
 
 async def test_unknown_campaign_is_a_sentence_not_a_crash(running: Running) -> None:
@@ -317,3 +317,50 @@ async def test_a_vote_button_for_a_long_free_text_service(running: Running) -> N
     assert len(button) <= 100
     voted = await reply_to(running, await fake.click(shown, button))
     assert campaign in voted["content"]
+
+
+async def test_a_private_analysis_stays_out_of_the_shared_log_until_shared(running: Running) -> None:
+    fake = running.fake
+    await fake.slash("analyze")
+    await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
+    submit = await fake.submit_modal("analyze:paste", {"analyze:paste:text": SEED_PASTE})
+    answer = await reply_to(running, submit)
+    assert answer["ephemeral"] and "共有ログに記録されていません" in answer["content"]
+    assert not any(i.startswith("leak:vote:") for i in custom_ids(answer))  # no campaign: nothing recorded
+    assert running.bot is not None
+    community = running.bot.deps.community
+    before = await community.domain_view(GUILD_ID, "servicecc-jp.cc", None, running.bot.deps.clock())
+    assert (before["reports"], before["members"], before["status"]) == (0, 0, "unknown")
+    assert (await community.stats(GUILD_ID))["reports"] == 0
+    # everyone asking /domain sees nothing of it
+    asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "servicecc-jp.cc"}],
+                             author_id=OTHER_ID)
+    assert "報告 0 件(メンバー 0 人)" in embed_text(await reply_to(running, asked))
+    # Share posts it and records it: now it counts
+    await running.restart()  # the button works after a restart: its state is its id and SQLite
+    share_id = next(i for i in custom_ids(answer) if i.startswith("share:copy:R-"))
+    share = await fake.click(answer, share_id)
+    shared = await reply_to(running, share)
+    assert not shared["ephemeral"] and f"<@{MEMBER_ID}>" in shared["content"] and "C-" in shared["content"]
+    assert running.bot is not None
+    after = await running.bot.deps.community.domain_view(GUILD_ID, "servicecc-jp.cc", None, running.bot.deps.clock())
+    assert (after["reports"], after["members"], after["status"]) == (1, 1, "known_bad")
+    again = await fake.click(answer, share_id)  # a second press posts again but records nothing more
+    await reply_to(running, again)
+    assert (await running.bot.deps.community.stats(GUILD_ID))["reports"] == 1
+
+
+async def test_moderators_confirm_domains_but_never_an_official_one(running: Running) -> None:
+    fake = running.fake
+    confirm = {"type": 3, "name": "decision", "value": "confirmed"}
+    asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "amazon.co.jp"}, confirm],
+                             author_id=ADMIN_ID, locale="en-US")
+    refused = await reply_to(running, asked)
+    assert refused["ephemeral"] and "official domain of Amazon" in refused["content"]
+    member = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "evil.example"}, confirm])
+    assert (await reply_to(running, member))["ephemeral"]  # not a moderator
+    asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "evil.github.io"}, confirm],
+                             author_id=ADMIN_ID, locale="en-US")
+    assert "Known bad" in embed_text(await reply_to(running, asked))
+    assert running.bot is not None
+    assert await running.bot.deps.community.export(GUILD_ID, "blocklist") == "evil.github.io\n"

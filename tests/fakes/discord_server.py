@@ -414,6 +414,18 @@ class FakeDiscord:
         self._attachments[aid] = (meta, data)
         return dict(meta)
 
+    def _uploads(self, body: dict[str, Any], files: list[tuple[str, bytes]], channel_id: int) -> list[dict[str, Any]]:
+        """Uploaded files as attachments, with the description (alt text) the payload gave each, as Discord keeps it."""
+        described = {a.get("filename"): a.get("description") for a in body.get("attachments") or [] if a.get("description")}
+        out = []
+        for fn, data in files:
+            meta = self.add_attachment(fn, data, channel_id=channel_id)
+            if described.get(fn):
+                meta["description"] = described[fn]
+                self._attachments[int(meta["id"])][0]["description"] = described[fn]
+            out.append(meta)
+        return out
+
     # ------------------------------------------------------------------ gateway
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -743,7 +755,7 @@ class FakeDiscord:
             "id": str(mid), "channel_id": str(channel_id), "author": self.users[BOT_ID], "content": body.get("content") or "",
             "timestamp": _now(), "edited_timestamp": None, "tts": bool(body.get("tts")), "mention_everyone": False,
             "mentions": [], "mention_roles": [], "pinned": False, "type": kind, "flags": int(body.get("flags") or 0),
-            "attachments": [self.add_attachment(fn, data, channel_id=channel_id) for fn, data in files],
+            "attachments": self._uploads(body, files, channel_id),
             "embeds": body.get("embeds") or [], "components": body.get("components") or []}
         if body.get("nonce") is not None:
             msg["nonce"] = body["nonce"]
@@ -781,7 +793,7 @@ class FakeDiscord:
         if "attachments" in body:
             keep = {str(a.get("id")) for a in body["attachments"] or []}
             msg["attachments"] = [a for a in msg["attachments"] if a["id"] in keep]
-        msg["attachments"] += [self.add_attachment(fn, data, channel_id=int(msg["channel_id"])) for fn, data in files]
+        msg["attachments"] += self._uploads(body, files, int(msg["channel_id"]))
         msg["flags"] = int(msg.get("flags") or 0) & ~LOADING
         msg["edited_timestamp"] = _now()
 

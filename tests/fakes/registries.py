@@ -8,6 +8,7 @@ Both record every request, so tests can assert what was (and was not) asked.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 from collections.abc import Iterator
@@ -57,6 +58,14 @@ class RdapFake:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, Accept header)
     delay: float = 0.0  # every answer waits this long (the benchmark's registry latency)
     hits: dict[str, int] = field(default_factory=dict)
+    # set when the server shuts down: a "slow" answer stops waiting at once, so a test's teardown
+    # never waits for it
+    closing: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def hold(self, seconds: float) -> None:
+        """Wait like a registry that has not answered yet; ends early when the server shuts down."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.closing.wait(), seconds)
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -79,7 +88,9 @@ class RdapFake:
             await asyncio.sleep(self.delay)
         label = name.split(".")[0]
         if label == "slow":
-            await asyncio.sleep(30)
+            await self.hold(30)
+            if self.closing.is_set():
+                return web.Response(status=503)
         if label == "broken":
             return web.Response(status=500, text="internal error")
         if label == "ratelimited" and self.hits[name] == 1:
@@ -152,6 +163,7 @@ def verisign(domain: str, created: str) -> str:
 @dataclass
 class WhoisFake:
     queries: list[str] = field(default_factory=list)
+    closing: asyncio.Event = field(default_factory=asyncio.Event)  # like RdapFake.closing
 
     def answer(self, query: str) -> str | None:
         """None means: accept and never answer."""
@@ -178,7 +190,8 @@ class WhoisFake:
             self.queries.append(query.strip())
             answer = self.answer(query)
             if answer is None:
-                await asyncio.sleep(30)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.closing.wait(), 30)
                 return
             writer.write(answer.encode("utf-8"))
             await writer.drain()

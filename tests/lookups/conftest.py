@@ -37,6 +37,8 @@ async def served() -> AsyncIterator[Served]:
     try:
         yield Served(rdap, whois, f"http://127.0.0.1:{runner.addresses[0][1]}", ("127.0.0.1", server.sockets[0].getsockname()[1]))
     finally:
+        rdap.closing.set()
+        whois.closing.set()
         server.close()
         await runner.cleanup()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.models import DomainFact
+from bot.services.protocols import StoreError
 from bot.storage import database
 from bot.storage.database import LATEST, Database, migrations
 from bot.storage.registration_cache import RegistrationCache
@@ -60,8 +61,9 @@ async def test_a_newer_database_is_refused(tmp_path) -> None:  # type: ignore[no
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {LATEST + 5}")
     conn.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StoreError) as caught:
         await Database.open(str(path))
+    assert caught.value.code == "too_new" and caught.value.params["version"] == str(LATEST + 5)
 
 
 async def test_cache_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -120,3 +122,46 @@ async def test_transactions_take_turns_and_a_cancelled_one_leaves_nothing_open(t
             rows = list(await cur.fetchall())
     assert [r for r in rows if r[0] != 99] == [(0, 2), (1, 2), (2, 2), (3, 2), (4, 2), (7, 2)]
     assert all(n % 2 == 0 for _, n in rows)  # each cancelled writer left both of its rows or none
+
+
+async def test_verdict_kinds_migration_keeps_reports_and_their_domains(tmp_path: Path) -> None:
+    """0005 rebuilds the STRICT report table for the new verdicts: rows, ids and their
+    report_domain rows (which the drop would cascade away) survive; the CHECK knows the kinds."""
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path)
+    for m in migrations()[:4]:
+        conn.executescript(m.sql)
+        conn.execute(f"PRAGMA user_version = {m.version}")
+    conn.execute("INSERT INTO campaign VALUES ('C-1a2b', 1, 'smbc-card', '2021-01-24', '2021-01-24')")
+    for rid, verdict in ((7, "phishing"), (8, "suspicious"), (9, "no_signs")):
+        conn.execute(
+            "INSERT INTO report (id, public_id, guild_id, member_id, created_at, mail_time, verdict, score, input_sha256,"
+            " findings, campaign_id) VALUES (?, ?, 1, 201, '2021-01-24', '2021-01-24', ?, 50, ?, '[]', 'C-1a2b')",
+            (rid, f"R-{rid:010d}", verdict, f"{rid:064x}"),
+        )
+        conn.execute("INSERT INTO report_domain VALUES (?, 1, 'servicecc-jp.example', 'link', 1, 3)", (rid,))
+    conn.commit()
+    conn.close()
+    async with await Database.open(str(path)) as db:
+        assert await db.version() == LATEST
+        async with db.conn.execute("SELECT id, verdict, campaign_id FROM report ORDER BY id") as cur:
+            assert [tuple(r) for r in await cur.fetchall()] == [
+                (7, "phishing", "C-1a2b"), (8, "suspicious", "C-1a2b"), (9, "no_signs", "C-1a2b")]
+        async with db.conn.execute("SELECT report_id, domain FROM report_domain ORDER BY report_id") as cur:
+            assert [tuple(r) for r in await cur.fetchall()] == [(i, "servicecc-jp.example") for i in (7, 8, 9)]
+        async with db.conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'report%' AND type = 'index'") as cur:
+            indexes = {r[0] for r in await cur.fetchall()}
+        assert {"report_input", "report_message", "report_campaign", "report_member"} <= indexes
+        assert "report_domain_keep" not in indexes
+        for verdict in ("scam", "malware", "spam"):
+            await db.conn.execute(
+                "INSERT INTO report (public_id, guild_id, created_at, mail_time, verdict, score, input_sha256, findings)"
+                " VALUES (?, 1, 'x', 'x', ?, 70, ?, '[]')", (f"R-{verdict}", verdict, verdict))
+        with pytest.raises(sqlite3.IntegrityError):
+            await db.conn.execute(
+                "INSERT INTO report (public_id, guild_id, created_at, mail_time, verdict, score, input_sha256, findings)"
+                " VALUES ('R-bad', 1, 'x', 'x', 'safe', 0, 'bad', '[]')")
+        # deleting a report still cascades to its domains (the foreign key points at the new table)
+        await db.conn.execute("DELETE FROM report WHERE id = 7")
+        async with db.conn.execute("SELECT count(*) FROM report_domain WHERE report_id = 7") as cur:
+            assert (await cur.fetchone())[0] == 0  # type: ignore[index]

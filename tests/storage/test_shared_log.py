@@ -104,3 +104,19 @@ async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-de
         assert await store.registrations(1) == []
         view = await store.campaign(1, stored.campaign_id)
         assert view is not None and view["reports"] == 1 and view["members"] == 0
+
+
+@pytest.mark.parametrize(("verdict", "bad"), [("phishing", True), ("scam", True), ("malware", True),
+                                               ("spam", False), ("suspicious", False), ("no_signs", False)])
+async def test_known_bad_domains_come_from_phishing_scam_and_malware(tmp_path, verdict: str, bad: bool) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    async with await Database.open(str(tmp_path / "s.db")) as db:
+        store = SharedLogStore(db)
+        for n in (1, 2):  # two members: enough for the exported blocklist
+            await store.save_report(replace(new_report(n, link="lure.example"), verdict=verdict))
+        summary = await store.domain_summary(1, "lure.example")
+        assert (summary["reports"] == 2) is bad
+        assert ("lure.example" in await store.blocklist(1)) is bad
+        stats = await store.stats(1)
+        assert stats["verdicts"] == {verdict: 2}

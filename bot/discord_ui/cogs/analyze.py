@@ -1,5 +1,8 @@
 """/analyze (a modal to paste into, or a file) and the message context menu "Analyze as phishing
-mail". Answers are ephemeral, in the member's language, with a button to share a redacted copy."""
+mail". Answers are ephemeral, in the member's language, with a button to share a redacted copy.
+
+A private analysis stays private: it is not recorded in the server's shared log (no report, no
+campaign, no count on /domain) until the member presses Share, which posts it and records it."""
 
 from __future__ import annotations
 
@@ -31,8 +34,9 @@ async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[Ma
             await send_ephemeral(interaction, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
                                                 limit=deps.settings.discord.analyses_per_minute))
             return
-        outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name)
-        sent = await interaction.followup.send(embed=outcome.embed, view=report_view(outcome, lang, share=True),
+        outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name, record=False)
+        sent = await interaction.followup.send(t(lang, "discord", "private_note"), embed=outcome.embed,
+                                               view=report_view(outcome, lang, share=True),
                                                ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True)
         if outcome.pending:
             bot_of(interaction).spawn(_update(deps, sent, outcome, interaction.guild_id, lang),

@@ -8,12 +8,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.charts.data import CampaignChart, StatsChart, campaign_chart, stats_chart, timeline_lines, week_lines
 from bot.community.services import known_services, service_for_slug
+from bot.discord_ui.charts import ChartCache, chart_file, lines_value
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
-from bot.discord_ui.embeds import INFO_COLOUR, info_embed, plain
+from bot.discord_ui.embeds import INFO_COLOUR, clip, info_embed, plain
 from bot.discord_ui.translator import L
-from bot.discord_ui.views import ForgetButton, VoteButton, service_label, vote_menu
+from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
 from bot.i18n import t
 from bot.reporting import brand_label, campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
@@ -22,7 +24,7 @@ from bot.services.community import CommunityError
 COMMON_SERVICES = ("amazon", "rakuten", "yahoo-japan", "mercari", "paypay", "smbc-card", "jcb", "aeon", "epos",
                    "docomo", "au", "softbank", "line", "apple", "google", "microsoft", "netflix", "uniqlo",
                    "zozotown", "yodobashi", "biccamera", "dmm", "paypal", "shein", "temu")
-STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR}
+STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR, "platform": INFO_COLOUR}
 
 
 def services_hint(lang: str, count: int = 8) -> str:
@@ -90,15 +92,38 @@ class Community(commands.Cog):
 
     def __init__(self, bot: PhishBot) -> None:
         self.bot = bot
+        self.charts = ChartCache()
+
+    async def _picture(self, interaction: discord.Interaction[PhishBot], name: str,
+                       chart: StatsChart | CampaignChart) -> bytes | None:
+        """The chart's PNG, or None where the bot may not attach files (the answer goes without it)."""
+        if interaction.guild_id is None or not interaction.app_permissions.attach_files:
+            return None
+        return await self.charts.png(interaction.guild_id, name, chart)
 
     @app_commands.command(name=L("domain"), description=L("domain_desc"))
-    @app_commands.describe(name=L("domain_name"))
-    @app_commands.rename(name=L("domain_name_name"))
+    @app_commands.describe(name=L("domain_name"), decision=L("domain_decision"))
+    @app_commands.rename(name=L("domain_name_name"), decision=L("domain_decision_name"))
+    @app_commands.choices(decision=[
+        app_commands.Choice(name=L("decision_confirm"), value="confirmed"),
+        app_commands.Choice(name=L("decision_clear"), value="cleared"),
+    ])
     @app_commands.guild_only()
-    async def domain(self, interaction: discord.Interaction[PhishBot], name: app_commands.Range[str, 1, 300]) -> None:
+    async def domain(
+        self, interaction: discord.Interaction[PhishBot], name: app_commands.Range[str, 1, 300],
+        decision: app_commands.Choice[str] | None = None,
+    ) -> None:
         lang = member_lang(interaction)
         deps = self.bot.deps
         assert interaction.guild_id is not None
+        if decision is not None:
+            # moderators only; refused confirmations (an official domain, a platform …) raise
+            # ConfirmRefused, which the one error handler answers with its sentence
+            if not is_moderator(interaction):
+                await send_ephemeral(interaction, t(lang, "discord", "moderators_only"))
+                return
+            await deps.community.decide_domain(interaction.guild_id, name, decision.value, interaction.user.id,
+                                               deps.clock())
         await interaction.response.defer(thinking=True)
         intel = deps.intel
         if intel is not None:
@@ -124,7 +149,18 @@ class Community(commands.Cog):
             buttons.add_item(VoteButton(view["id"], row["service"], lang))
         buttons.add_item(VoteButton(view["id"], None, lang))
         embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
-        await interaction.response.send_message(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
+        chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view["id"]), lang)
+        lines = timeline_lines(chart)
+        embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
+                        value=lines_value(lines, lang), inline=False)
+        await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
+        png = await self._picture(interaction, view["id"], chart)
+        if png is None:  # the text says it all; the picture is a bonus
+            await interaction.followup.send(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
+            return
+        embed.set_image(url="attachment://campaign.png")
+        await interaction.followup.send(embed=embed, view=buttons, file=chart_file(png, "campaign.png", chart),
+                                        allowed_mentions=NO_MENTIONS)
 
     @campaign.autocomplete("campaign")
     async def _campaign_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
@@ -163,13 +199,27 @@ class Community(commands.Cog):
     async def stats(self, interaction: discord.Interaction[PhishBot]) -> None:
         lang = member_lang(interaction)
         assert interaction.guild_id is not None
-        st = await self.bot.deps.community.stats(interaction.guild_id)
+        deps = self.bot.deps
+        st = await deps.community.stats(interaction.guild_id)
         lines = [stats_text(st, lang)]
         if st["top_brands"]:
             names = [f"{brand_label(brand_id, lang)} ({n})" for brand_id, n in st["top_brands"][:5]]
             lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
-        await interaction.response.send_message(embed=info_embed(t(lang, "discord", "stats_title"), "\n".join(lines)),
-                                                allowed_mentions=NO_MENTIONS)
+        embed = info_embed(t(lang, "discord", "stats_title"), "\n".join(lines))
+        chart = stats_chart(await deps.community.stats_series(interaction.guild_id, deps.clock()), lang)
+        # the picture's numbers as text too: the weeks with reports, this month's brands
+        embed.add_field(name=t(lang, "chart", "weeks_field"),
+                        value=lines_value(week_lines(chart), lang), inline=False)
+        brands = [t(lang, "chart", "count_of", label=label, count=n) for label, n in chart.brands]
+        embed.add_field(name=clip(t(lang, "chart", "brands_field", month=chart.month), 256),
+                        value=lines_value(brands, lang), inline=False)
+        await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
+        png = await self._picture(interaction, "stats", chart)
+        if png is None:
+            await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
+            return
+        embed.set_image(url="attachment://stats.png")
+        await interaction.followup.send(embed=embed, file=chart_file(png, "stats.png", chart), allowed_mentions=NO_MENTIONS)
 
     @privacy.command(name=L("forget"), description=L("forget_desc"))
     async def forget(self, interaction: discord.Interaction[PhishBot]) -> None:

@@ -101,7 +101,7 @@ class Intake(commands.Cog):
             outcome = await submit(deps, data, message.guild.id, message.author.id, lang, name)
         except CommunityError as exc:
             await self.say(message, t(lang, "discord", "unreadable", name=shown_name(name),
-                                      reason=t(lang, "community", exc.code, **exc.params)))
+                                      reason=t(lang, "community", exc.code, **exc.params_in(lang))))
             return False
         view = report_view(outcome, lang, paste=message)
         channel = message.channel

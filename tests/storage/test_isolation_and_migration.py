@@ -1,0 +1,112 @@
+"""Readers never see uncommitted writes (issue 10, item 15), and migration 0006 carries the data
+of every earlier version across: reporters, claims, times in UTC."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.storage.database import LATEST, Database, migrations, utc_iso
+from bot.storage.shared_log import SharedLogStore
+from tests.storage.test_shared_log import new_report
+
+NOW = datetime(2021, 1, 25, tzinfo=UTC)
+
+
+async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) -> None:
+    async with await Database.open(str(tmp_path / "r.db")) as db:
+        store = SharedLogStore(db)
+        written = asyncio.Event()
+        release = asyncio.Event()
+
+        async def failing_write() -> None:
+            async with db.transaction() as conn:
+                await conn.execute(
+                    "INSERT INTO domain_decision (guild_id, domain, status, moderator_id, decided_at)"
+                    " VALUES (1, 'ghost.example', 'confirmed', 9, ?)", (utc_iso(NOW),))
+                written.set()
+                await release.wait()
+                raise RuntimeError("the write fails after its insert")
+
+        async def writer() -> None:
+            with pytest.raises(RuntimeError):
+                await failing_write()
+
+        task = asyncio.create_task(writer())
+        await written.wait()
+        # while the writer's transaction is open (and before it rolls back), readers run
+        seen = await asyncio.gather(store.blocklist(1), store.domain_summary(1, "ghost.example"), store.stats(1))
+        assert seen[0] == [] and seen[1]["decision"] is None and seen[2]["known_bad_domains"] == 0
+        release.set()
+        await task
+        assert await store.blocklist(1) == []
+        # and a committed write is seen by the next read
+        await store.decide(1, "real.example", "confirmed", 9, NOW)
+        assert await store.blocklist(1) == ["real.example"]
+
+
+async def test_reads_inside_a_transaction_see_its_own_writes(tmp_path: Path) -> None:
+    for path in (str(tmp_path / "own.db"), ":memory:"):
+        async with await Database.open(path) as db:
+            store = SharedLogStore(db)
+            await store.set_guild_settings(5, language="ja")
+            await store.set_guild_settings(5, keep_raw=True)  # reads the settings inside its write: no lost update
+            settings = await store.guild_settings(5)
+            assert settings["language"] == "ja" and settings["keep_raw"] is True
+
+
+async def test_many_concurrent_readers_and_writers(tmp_path: Path) -> None:
+    async with await Database.open(str(tmp_path / "c.db")) as db:
+        store = SharedLogStore(db)
+        await asyncio.gather(*(store.save_report(new_report(n)) for n in range(20)),
+                             *(store.blocklist(1) for _ in range(20)))
+        assert len(await store.blocklist(1)) == 2
+
+
+def _at_version(path: Path, version: int) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    for m in migrations()[:version]:
+        conn.executescript(m.sql)
+        conn.execute(f"PRAGMA user_version = {m.version}")
+    return conn
+
+
+@pytest.mark.parametrize("start", [2, 3, 4, 5])
+async def test_0006_keeps_reports_claims_and_turns_times_into_utc(tmp_path: Path, start: int) -> None:
+    path = tmp_path / f"v{start}.db"
+    conn = _at_version(path, start)
+    conn.execute("INSERT INTO campaign VALUES ('C-aaaa', 1, 'smbc-card', '2021-01-24T19:00:00+09:00', '2021-01-24T11:00:00Z')")
+    conn.execute(
+        "INSERT INTO report (id, public_id, guild_id, member_id, created_at, mail_time, verdict, score, input_sha256,"
+        " recipient_key, recipient_masked, findings, campaign_id) VALUES (1, 'R-1', 1, 201,"
+        " '2021-01-25T09:00:00+09:00', '2021-01-24T19:00:00+09:00', 'phishing', 90, 'h1', 'k1', 'x***@example.jp', '[]',"
+        " 'C-aaaa')")
+    conn.execute("INSERT INTO report_domain VALUES (1, 1, 'servicecc-jp.cc', 'link', 1, 3)")
+    conn.execute("INSERT INTO registered_address VALUES (1, 'k1', 201, 'x***@example.jp')")
+    conn.execute("INSERT INTO registration VALUES (1, 'k1', 'amazon', 'Amazon', 1, 201, '2021-01-25T09:00:00+09:00')")
+    if start >= 3:
+        conn.execute("INSERT INTO registration_count VALUES (1, 'amazon', 1, 1)")
+    conn.commit()
+    conn.close()
+    async with await Database.open(str(path)) as db:
+        assert await db.version() == LATEST
+        store = SharedLogStore(db)
+        view = await store.campaign(1, "C-aaaa")
+        assert view is not None
+        assert view["first_seen"] == "2021-01-24T10:00:00.000000+00:00"
+        assert view["last_seen"] == "2021-01-24T11:00:00.000000+00:00"
+        assert view["reporters"] == {201} and view["recipients"] == ["k1"]
+        assert await store.claims_of(1, ["k1"]) == [("k1", 201, "amazon", True, True)]
+        assert await store.member_registrations(1, 201) == [("x***@example.jp", "amazon", "Amazon", True)]
+        assert await store.registration_counts(1) == (1, {"amazon": 1}, {})
+        async with db.read() as conn2, conn2.execute("SELECT created_at, mail_time FROM report") as cur:
+            assert await cur.fetchone() == ("2021-01-25T00:00:00.000000+00:00", "2021-01-24T10:00:00.000000+00:00")
+        # a second member's copy of the migrated report is a second member
+        again = await store.save_report(new_report(7).__class__(**{**new_report(7).__dict__, "input_sha256": "h1",
+                                                                   "message_id_hash": None, "member_id": 202}))
+        assert again.duplicate and again.new_reporter
+        assert await store.campaign_counts(1, "C-aaaa") == (1, 2)
