@@ -138,3 +138,22 @@ async def test_a_closed_pool_refuses_work() -> None:
     with pytest.raises(RuntimeError):
         await analyser.prepare(PHISH, LIMITS)
     assert not isinstance(AnalysisFailed("x", "y", "z"), Report)
+
+
+async def test_a_failed_analysis_reaches_the_member_with_its_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.services.analyse_report as module
+    from bot.i18n import t
+    from bot.services.community import Community, CommunityError
+
+    def broken(*args: object) -> object:
+        raise TypeError("broken on purpose")
+
+    monkeypatch.setattr(module, "judge", broken)
+    community = Community(None, b"k" * 32)  # type: ignore[arg-type]  # the store is never reached
+    with pytest.raises(CommunityError) as caught:
+        await community.submit_report(PHISH, 1, 2, NOW, None, LIMITS)
+    assert caught.value.code == "analysis_error"
+    ref = caught.value.params["ref"]
+    for lang in ("ja", "en"):
+        sentence = t(lang, "community", "analysis_error", **caught.value.params)
+        assert ref in sentence and "TypeError" in sentence
