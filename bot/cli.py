@@ -318,10 +318,10 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
         asyncio.run(_analyze_with_lookups(args, settings, printer))
     else:
-        from bot.analysis.pipeline import analyse
+        from bot.services.analyse_report import analyse_offline
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)))
+            printer.report(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
     sys.stdout.flush()
     printer.summary()
     return printer.status

@@ -1,33 +1,53 @@
 """A ``Report`` as the SPEC §4 object (CLI ``--json``; the Discord embed renders the same object)
-and as readable text. Addresses are masked and links defanged here, whatever the caller."""
+and as readable text. This is the output boundary: every human-facing string of the object —
+subject, display name, link, every finding's and problem's words and evidence — goes through the
+one sanitiser (``privacy.present_text``: no control character or bidi override, every link and
+host-like run defanged, addresses and the recipient's names masked), and the readable text gets a
+last pass (``screen_text``) whatever was put in it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.analysis.brands import catalogue
-from bot.analysis.links import defang_host, defang_url
+from bot.analysis.links import defang_host, defang_schemes, defang_url
 from bot.analysis.models import VERDICTS, Finding, Problem, Report
-from bot.analysis.privacy import mask_address
+from bot.analysis.privacy import clean_controls, mask_address, present_text, recipient_names
 from bot.i18n import t
 
 
-def finding_detail(finding: Finding, lang: str) -> str:
-    params = dict(finding.params)
-    brand = catalogue().by_id.get(params.get("brand", ""))
+def report_names(report: Report) -> tuple[str, ...]:
+    """The recipient's names, masked in every string shown (an attachment's name included)."""
+    recipients = report.sender.recipients
+    return recipient_names(tuple(r.display_name for r in recipients), tuple(r.local for r in recipients))
+
+
+def _safe_params(params: tuple[tuple[str, str], ...], names: tuple[str, ...]) -> dict[str, str]:
+    return {key: present_text(value, names) for key, value in params}
+
+
+def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> str:
+    params = _safe_params(finding.params, names)
+    brand = catalogue().by_id.get(dict(finding.params).get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
     if "how" in params:  # a code naming the way, said in the reader's language
         section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
-        params["how"] = t(lang, section, params["how"])
+        params["how"] = t(lang, section, dict(finding.params)["how"])
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
-            t(lang, "link_sign", s) for s in params["signs"].split(","))
+            t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))
     return t(lang, "rule", finding.rule, **params)
 
 
-def problem_detail(problem: Problem, lang: str) -> str:
-    return t(lang, "problem", problem.code, **dict(problem.params))
+def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
+    return t(lang, "problem", problem.code, **_safe_params(problem.params, names))
+
+
+def screen_text(text: str) -> str:
+    """The last pass over a whole text about to be shown (readable output, the report text):
+    whatever was put in it, no control character, bidi override or live ``scheme://`` is left."""
+    return defang_schemes(clean_controls(text, multiline=True))
 
 
 def brand_name(report: Report, lang: str) -> str | None:
@@ -52,6 +72,7 @@ def to_dict(
     s = report.sender
     frm = s.from_addr
     cat = catalogue()
+    names = report_names(report)
     links = []
     ages = dict(report.ages)
     for link, fact in zip(report.links, report.link_facts, strict=True):
@@ -60,7 +81,7 @@ def to_dict(
         )
         links.append(
             {
-                "url": defang_url(link.url),
+                "url": defang_url(link.url, names),
                 "host": link.host,
                 "registrable_domain": link.registrable_domain,
                 "official_for_brand": official,
@@ -76,10 +97,10 @@ def to_dict(
         "kind": report.kind,
         "bare_links": report.bare_links,
         "readable": report.readable,
-        "subject": report.subject,
+        "subject": present_text(report.subject, names) if report.subject else None,
         "sender": {
             "from": mask_address(frm.address) if frm and frm.address else None,
-            "display_name": report.display_name,
+            "display_name": present_text(report.display_name, names) if report.display_name else None,
             "envelope_domain": s.envelope_domain,
             "dkim_domains": list(s.dkim_domains),
             "auth": {"spf": s.auth.spf, "dkim": s.auth.dkim, "dmarc": s.auth.dmarc},
@@ -108,8 +129,8 @@ def to_dict(
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "detail": finding_detail(f, lang),
-                "evidence": list(f.evidence),
+                "detail": finding_detail(f, lang, names),
+                "evidence": [present_text(e, names) for e in f.evidence],
             }
             for f in report.findings
         ],
@@ -117,7 +138,7 @@ def to_dict(
             {"domain": d.domain, "role": d.role, "age_days": d.age_days, "lookup": d.lookup} for d in report.domains
         ],
         "advice": [t(lang, "advice", key) for key in report.advice],
-        "problems": [{"code": p.code, "detail": problem_detail(p, lang)} for p in report.problems],
+        "problems": [{"code": p.code, "detail": problem_detail(p, lang, names)} for p in report.problems],
         "campaign": campaign,
         "report_id": report_id,
         "input_sha256": report.input_sha256,
@@ -181,7 +202,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     if obj["problems"]:
         lines.append(f"{t(lang, 'cli', 'problems')}:")
         lines.extend(f"  - {p['detail']}" for p in obj["problems"])
-    return "\n".join(lines)
+    return screen_text("\n".join(lines))
 
 
 def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) -> str | None:
