@@ -128,3 +128,129 @@ def hostile_inputs(msg_source: Path = OUTLOOK_MSG) -> dict[str, bytes]:
 def nested_html(tag: str, depth: int = 45_000) -> bytes:
     body = f"<{tag}>".encode() * depth + b'<a href="https://login.example.net/verify">verify</a>'
     return _HEAD + b"Content-Type: text/html; charset=us-ascii\r\n\r\n" + body + b"\r\n"
+
+
+# --- families over generated sizes (issue 10): each class of attack at growing sizes ----------------
+
+# an obvious phish: each family below hides it behind one attack, and the verdict must survive
+PHISH = (
+    b"From: Amazon <security@amaz0n-account.example.com>\n"
+    b"To: Taro Yamada <taro.yamada@example.jp>\n"
+    b"Cc: hanako@example.jp\n"
+    b"Reply-To: help@amaz0n-account.example.com\n"
+    b"Subject: Amazon account suspended\n"
+    b"Content-Type: text/plain; charset=utf-8\n"
+    b"\n"
+    b"Your Amazon account has been locked. Verify your password within 24 hours:\n"
+    b"https://amazon.co.jp.signin-verify.example.com/ap/signin\n"
+)
+
+
+def _phish_with(header: bytes, replace: bytes = b"Content-Type: text/plain; charset=utf-8") -> bytes:
+    return PHISH.replace(replace, header, 1)
+
+
+def param_quadratic(size: int) -> bytes:
+    """``Content-Type: text/plain; a="`` and ``size`` semicolons (the stdlib's _parseparam is quadratic)."""
+    return _phish_with(b'Content-Type: text/plain; charset=utf-8; a="' + b";" * size)
+
+
+def rfc2231_storm(count: int) -> bytes:
+    """``count`` RFC 2231 continuations of one parameter."""
+    storm = b"".join(b" name*%d*=utf-8''%%41%%42;" % i for i in range(count))
+    return _phish_with(b"Content-Type: text/plain; charset=utf-8;" + storm)
+
+
+def huge_header(size: int) -> bytes:
+    """One header field of ``size`` bytes (folded every 1,000 bytes) above the phish."""
+    line = b"x" * 998
+    folds = b"\n ".join([line] * max(1, size // 1000))
+    return b"X-Padding: " + folds + b"\n" + PHISH
+
+
+def huge_header_line(size: int) -> bytes:
+    """One header field of ``size`` bytes on one line above the phish."""
+    return b"X-Padding: " + b"x" * size + b"\n" + PHISH
+
+
+def nested_comments(count: int, field: bytes = b"From") -> bytes:
+    """``count`` unclosed ``(`` in an address field (the stdlib address parser recurses per level)."""
+    lines = PHISH.split(b"\n")
+    out = [line.replace(b": ", b": " + b"(" * count, 1) if line.startswith(field + b": ") else line for line in lines]
+    return b"\n".join(out)
+
+
+def nul_padded(count: int) -> bytes:
+    return PHISH + b"\x00" * count
+
+
+def utf16(padding: int, codec: str = "utf-16-le") -> bytes:
+    """The phish as UTF-16 text (no byte-order mark), ``padding`` lines of filler after it."""
+    return (PHISH.decode() + "filler line\n" * padding).encode(codec)
+
+
+def flate_pdfs(count: int, inflated: int = 5_000_000) -> bytes:
+    """``count`` PDF attachments, each one Flate stream inflating to ``inflated`` bytes."""
+    import base64
+    import zlib
+
+    stream = zlib.compress(b"0" * inflated, 9)
+    pdf = b"%%PDF-1.4\n1 0 obj << /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + (
+        b"\nendstream\nendobj\n%%EOF\n")
+    part = (b'--B\nContent-Type: application/pdf; name="invoice.pdf"\nContent-Transfer-Encoding: base64\n\n'
+            + base64.encodebytes(pdf))
+    head, _, body = PHISH.partition(b"\n\n")
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="B"')
+    return head + b"\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n" + body + part * count + b"--B--\n"
+
+
+def nested_urls(count: int) -> bytes:
+    """``count`` links each carrying another link in its path (``/https://…``, ``/www.…``, ``/@…``)."""
+    links = b"\n".join(b"https://r%d.example.com/https://evil%d.example.com/www.x%d.example.com/@y.example.org" % (i, i, i)
+                       for i in range(count))
+    return PHISH + links + b"\n"
+
+
+def control_subject(count: int) -> bytes:
+    """A Subject of ``count`` terminal escapes and bidi overrides (RFC 2047, so they survive decoding)."""
+    import base64
+
+    text = ("\x1b[2J\x1b]8;;https://evil.example.com/\x07\u202e\r" * count).encode()
+    return PHISH.replace(b"Subject: Amazon account suspended",
+                         b"Subject: Amazon =?utf-8?b?" + base64.b64encode(text) + b"?=", 1)
+
+
+def url_lines(count: int) -> bytes:
+    """``count`` lines that each start with a link, pasted alone (not a header block)."""
+    return b"".join(b"https://login%d.amazon-verify.example.com/signin\n" % i for i in range(count))
+
+
+# name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
+FAMILIES = {
+    "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
+    "rfc2231_storm": (rfc2231_storm, (100, 10_000, 100_000), "param_limit", True),
+    "huge_header_folded": (huge_header, (100_000, 1_000_000, 7_500_000), "long_header", True),
+    "huge_header_line": (huge_header_line, (100_000, 7_500_000), "long_header", True),
+    "nested_comments_from": (nested_comments, (500, 5_000, 50_000), None, True),
+    "nested_comments_to": (lambda n: nested_comments(n, b"To"), (500, 50_000), None, True),
+    "nested_comments_reply_to": (lambda n: nested_comments(n, b"Reply-To"), (500, 50_000), None, True),
+    "nul_padded": (nul_padded, (100, 100_000, 5_000_000), "control_bytes", True),
+    "utf16_le": (utf16, (0, 1_000, 100_000), None, True),
+    "utf16_be": (lambda n: utf16(n, "utf-16-be"), (0, 100_000), None, True),
+    "utf16_bom": (lambda n: utf16(n, "utf-16"), (0, 100_000), None, True),
+    "flate_pdfs": (flate_pdfs, (10, 100, 450), "inflate_limit", True),
+    "nested_urls": (nested_urls, (10, 1_000), None, True),
+    "control_subject": (control_subject, (10, 300), None, True),
+    "url_lines": (url_lines, (10, 1_000), None, False),
+}
+
+
+def family_inputs(small: bool = False) -> dict[str, tuple[bytes, str | None, bool]]:
+    """``{"family@size": (bytes, expected problem, phish verdict expected)}``; ``small``: only each
+    family's smallest and largest-but-one sizes (for tests)."""
+    out: dict[str, tuple[bytes, str | None, bool]] = {}
+    for name, (build, sizes, problem, verdict) in FAMILIES.items():
+        chosen = sizes[:1] + sizes[1:2] if small else sizes
+        for size in chosen:
+            out[f"{name}@{size}"] = (build(size), problem, verdict)
+    return out

@@ -366,10 +366,10 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
         asyncio.run(_analyze_with_lookups(args, settings, printer))
     else:
-        from bot.analysis.pipeline import analyse
+        from bot.services.analyse_report import analyse_offline
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            printer.report(name, analyse(data, limits=settings.limits, now=datetime.now(UTC)))
+            printer.report(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
     sys.stdout.flush()
     printer.summary()
     return printer.status
@@ -381,7 +381,7 @@ async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings,
 
     async with lookups_and_listings(settings) as (intel, listings):
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits, listings)
+            report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits, listings=listings)
             printer.report(name, report)
 
 

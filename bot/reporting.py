@@ -1,41 +1,58 @@
 """A ``Report`` as the SPEC §4 object (CLI ``--json``; the Discord embed renders the same object)
-and as readable text. Addresses are masked and links defanged here, whatever the caller."""
+and as readable text. This is the output boundary: every human-facing string of the object —
+subject, display name, link, every finding's and problem's words and evidence — goes through the
+one sanitiser (``privacy.present_text``: no control character or bidi override, every link and
+host-like run defanged, addresses and the recipient's names masked), and the readable text gets a
+last pass (``screen_text``) whatever was put in it."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.analysis.brands import catalogue
-from bot.analysis.links import defang_host, defang_url
+from bot.analysis.links import defang_host, defang_schemes, defang_url
 from bot.analysis.models import VERDICTS, Finding, Listing, Problem, Report
-from bot.analysis.privacy import mask_address
+from bot.analysis.privacy import clean_controls, mask_address, present_text, recipient_names
 from bot.i18n import t, tn
 
 
-def finding_detail(finding: Finding, lang: str) -> str:
-    params = dict(finding.params)
-    brand = catalogue().by_id.get(params.get("brand", ""))
+def report_names(report: Report) -> tuple[str, ...]:
+    """The recipient's names, masked in every string shown (an attachment's name included)."""
+    recipients = report.sender.recipients
+    return recipient_names(tuple(r.display_name for r in recipients), tuple(r.local for r in recipients))
+
+
+def _safe_params(params: tuple[tuple[str, str], ...], names: tuple[str, ...]) -> dict[str, str]:
+    return {key: present_text(value, names) for key, value in params}
+
+
+def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> str:
+    params = _safe_params(finding.params, names)
+    brand = catalogue().by_id.get(dict(finding.params).get("brand", ""))
     if brand is not None:
         params["brand"] = brand.name_in(lang)
     if "how" in params:  # a code naming the way, said in the reader's language
         section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
-        params["how"] = t(lang, section, params["how"])
+        params["how"] = t(lang, section, dict(finding.params)["how"])
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
-            t(lang, "link_sign", s) for s in params["signs"].split(","))
+            t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))
     if finding.rule == "listed_link":
-        params["listing"] = listing_phrase(params.get("source", "?"), params.get("date", "?"), params.get("label") or None,
-                                           params.get("threat", "phishing"), params.get("current") != "no", lang)
+        raw = dict(finding.params)
+        params["listing"] = listing_phrase(raw.get("source", "?"), raw.get("date", "?"), raw.get("label") or None,
+                                           raw.get("threat", "phishing"), raw.get("current") != "no", lang)
     return t(lang, "rule", finding.rule, **params)
 
 
 def listing_phrase(source: str, date: str, label: str | None, threat: str, current: bool, lang: str) -> str:
-    """"listed by JPCERT/CC on 2024-01-04 as 国税庁 phishing" (the feed's label as the feed wrote it)."""
+    """"listed by JPCERT/CC on 2024-01-04 as 国税庁 phishing". The feed's label is outside text:
+    it goes through the one sanitiser, like a mail's words."""
     from bot.feeds.sources import source_name
 
     threat_text = t(lang, "listing", f"threat_{threat}" if threat in ("phishing", "malware") else "threat_phishing")
-    key = "with_label" if label else "plain"
-    text = t(lang, "listing", key, source=source_name(source), date=date[:10], label=label or "", threat=threat_text)
+    shown = present_text(label, limit=200) if label else ""
+    key = "with_label" if shown else "plain"
+    text = t(lang, "listing", key, source=source_name(source), date=date[:10], label=shown, threat=threat_text)
     return text + ("" if current else t(lang, "listing", "old"))
 
 
@@ -58,8 +75,14 @@ def other_sources_lines(listings: tuple[Listing, ...], servers: int | None, lang
     return lines
 
 
-def problem_detail(problem: Problem, lang: str) -> str:
-    return t(lang, "problem", problem.code, **dict(problem.params))
+def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
+    return t(lang, "problem", problem.code, **_safe_params(problem.params, names))
+
+
+def screen_text(text: str) -> str:
+    """The last pass over a whole text about to be shown (readable output, the report text):
+    whatever was put in it, no control character, bidi override or live ``scheme://`` is left."""
+    return defang_schemes(clean_controls(text, multiline=True))
 
 
 def brand_name(report: Report, lang: str) -> str | None:
@@ -84,6 +107,7 @@ def to_dict(
     s = report.sender
     frm = s.from_addr
     cat = catalogue()
+    names = report_names(report)
     links = []
     ages = dict(report.ages)
     listed = report.link_listings or tuple(() for _ in report.links)
@@ -93,7 +117,7 @@ def to_dict(
         )
         links.append(
             {
-                "url": defang_url(link.url),
+                "url": defang_url(link.url, names),
                 "host": link.host,
                 "registrable_domain": link.registrable_domain,
                 "official_for_brand": official,
@@ -111,10 +135,10 @@ def to_dict(
         "kind": report.kind,
         "bare_links": report.bare_links,
         "readable": report.readable,
-        "subject": report.subject,
+        "subject": present_text(report.subject, names) if report.subject else None,
         "sender": {
             "from": mask_address(frm.address) if frm and frm.address else None,
-            "display_name": report.display_name,
+            "display_name": present_text(report.display_name, names) if report.display_name else None,
             "envelope_domain": s.envelope_domain,
             "dkim_domains": list(s.dkim_domains),
             "auth": {"spf": s.auth.spf, "dkim": s.auth.dkim, "dmarc": s.auth.dmarc},
@@ -143,8 +167,8 @@ def to_dict(
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "detail": finding_detail(f, lang),
-                "evidence": list(f.evidence),
+                "detail": finding_detail(f, lang, names),
+                "evidence": [present_text(e, names) for e in f.evidence],
             }
             for f in report.findings
         ],
@@ -152,7 +176,7 @@ def to_dict(
             {"domain": d.domain, "role": d.role, "age_days": d.age_days, "lookup": d.lookup} for d in report.domains
         ],
         "advice": [t(lang, "advice", key) for key in report.advice],
-        "problems": [{"code": p.code, "detail": problem_detail(p, lang)} for p in report.problems],
+        "problems": [{"code": p.code, "detail": problem_detail(p, lang, names)} for p in report.problems],
         "campaign": campaign,
         "report_id": report_id,
         "input_sha256": report.input_sha256,
@@ -216,7 +240,7 @@ def to_text(obj: dict[str, Any], lang: str, max_links: int = 10) -> str:
     if obj["problems"]:
         lines.append(f"{t(lang, 'cli', 'problems')}:")
         lines.extend(f"  - {p['detail']}" for p in obj["problems"])
-    return "\n".join(lines)
+    return screen_text("\n".join(lines))
 
 
 def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) -> str | None:
@@ -297,26 +321,37 @@ def registrations_text(rows: list[dict[str, Any]], lang: str) -> str:
     return text or t(lang, "cli", "none")
 
 
-def sharing_text(state: Any, base_url: str, lang: str) -> str:
+def sharing_text(state: Any, base_url: str, lang: str, with_links: bool = True) -> str:
     """``/setup``'s and ``phishbot setup``'s lines about the feeds, pages, link watch and network
-    (``state``: services.sharing_setup.SharingState). The URLs carry tokens: show them to admins only."""
-    from bot.services.sharing_setup import feed_urls, page_url
-
+    (``state``: services.sharing_setup.SharingState). The links carry tokens: show them to admins
+    only. ``with_links=False``: the lines without them (Discord shows the links apart, live, since
+    its embeds defang every URL)."""
     f = state.features
     yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+    links = sharing_links(state, base_url) if with_links else {}
     lines = [t(lang, "sharing", "feed_on") if state.feed_token else t(lang, "sharing", "feed_off")]
     if state.feed_token:
-        lines += [f"  {url}" for url in feed_urls(base_url, state.feed_token)]
+        lines += [f"  {url}" for url in links.get("feed", [])]
         lines.append(t(lang, "sharing", "feed_external", value=yes if f.feed_external else no))
     pages = (tn(lang, "sharing", "pages_chosen", len(state.shared)) if f.share_pages == "chosen"
              else t(lang, "sharing", f"pages_{f.share_pages}"))
     lines.append(pages)
-    if f.share_pages != "off" and state.pages_token:
-        example = state.shared[0] if state.shared else "C-xxxx"
-        lines.append(f"  {page_url(base_url, state.pages_token, example)}")
+    lines += [f"  {url}" for url in links.get("pages", [])]
     if f.share_pages == "chosen" and state.shared:
         lines.append("  " + ", ".join(state.shared[:20]))
     lines.append(t(lang, "sharing", "link_watch", mode=t(lang, "sharing", f"watch_{f.link_watch}")))
     lines.append(t(lang, "sharing", "network", publish=yes if f.network_publish else no,
                    receive=yes if f.network_receive else no))
     return "\n".join(lines)
+
+
+def sharing_links(state: Any, base_url: str) -> dict[str, list[str]]:
+    """The feed links and the pages' link of a guild's state (our own URLs, with their tokens)."""
+    from bot.services.sharing_setup import feed_urls, page_url
+
+    out: dict[str, list[str]] = {}
+    if state.feed_token:
+        out["feed"] = feed_urls(base_url, state.feed_token)
+    if state.features.share_pages != "off" and state.pages_token:
+        out["pages"] = [page_url(base_url, state.pages_token, state.shared[0] if state.shared else "C-xxxx")]
+    return out

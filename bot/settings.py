@@ -217,6 +217,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Characters of decoded text read.", LIMITS),
     Setting("PHISHBOT_MAX_URLS", _positive_int, _L.max_urls, str(_L.max_urls),
             "Links kept per mail.", LIMITS),
+    Setting("PHISHBOT_ANALYSIS_SECONDS", _positive_float, _L.max_seconds, f"{_L.max_seconds:g}",
+            "Seconds one mail may take to read; past it, what was read by then is judged (problem `time_limit`). "
+            "In the bot, a mail still running 2 s later has its worker stopped.", LIMITS),
     Setting("LOOKUPS_ENABLED", _bool, True, "true",
             "Registration lookups (RDAP, then WHOIS where a TLD has no RDAP) on or off.", LOOKUPS),
     Setting("LOOKUP_TIMEOUT", _positive_float, 4.0, "4",
@@ -251,6 +254,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DISCORD_REPLY_WAIT", _positive_float, 2.0, "2",
             "Seconds a reply waits for the registries; later answers (up to `LOOKUP_DEADLINE`) update it by an "
             "edit.", DISCORD),
+    Setting("ANALYSIS_WORKERS", _positive_int, 2, "2",
+            "Worker processes that read mail for the bot: one member's slow or hostile mail holds up nobody "
+            "else's answer.", DISCORD),
     Setting("DISCORD_API_BASE", _url("http://", "https://"), DISCORD_API_BASE, f"`{DISCORD_API_BASE}`",
             "REST base with the version: a Discord-compatible server (the tests' fake).", DISCORD,
             example=DISCORD_API_BASE),
@@ -320,6 +326,7 @@ class DiscordSettings:
     guild_retention_days: int = _default("GUILD_RETENTION_DAYS")
     guild_ready_timeout: float = _default("DISCORD_GUILD_READY_TIMEOUT")
     reply_wait: float = _default("DISCORD_REPLY_WAIT")
+    analysis_workers: int = _default("ANALYSIS_WORKERS")  # processes that read mail (never the event loop)
     link_watch_replies_per_minute: int = _default("LINK_WATCH_REPLIES_PER_MINUTE")
 
 
@@ -406,6 +413,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_parts=values["PHISHBOT_MAX_PARTS"],
             max_text_chars=values["PHISHBOT_MAX_TEXT_CHARS"],
             max_urls=values["PHISHBOT_MAX_URLS"],
+            max_seconds=values["PHISHBOT_ANALYSIS_SECONDS"],
         ),
         db=values["PHISHBOT_DB"],
         lookups=LookupSettings(
@@ -428,6 +436,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             guild_retention_days=values["GUILD_RETENTION_DAYS"],
             guild_ready_timeout=values["DISCORD_GUILD_READY_TIMEOUT"],
             reply_wait=values["DISCORD_REPLY_WAIT"],
+            analysis_workers=values["ANALYSIS_WORKERS"],
             link_watch_replies_per_minute=values["LINK_WATCH_REPLIES_PER_MINUTE"],
         ),
         web=WebSettings(

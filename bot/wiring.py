@@ -22,6 +22,7 @@ from bot.storage.registration_cache import RegistrationCache
 
 if TYPE_CHECKING:
     from bot.metrics import Metrics
+    from bot.services.analyse_report import Analyser
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.community import Community
     from bot.services.feeds_in import FeedUpdater
@@ -73,7 +74,31 @@ async def registry_intel(settings: AppSettings, shared: Database | None = None) 
 
 
 @contextlib.asynccontextmanager
-async def community(settings: AppSettings) -> AsyncIterator[tuple[Community, SharedLogStore]]:
+async def analysis_workers(
+    settings: AppSettings, initializer: Callable[[], None] | None = None,
+) -> AsyncIterator[Analyser]:
+    """The bot's analyser: worker processes (``ANALYSIS_WORKERS``); if they cannot be started, a
+    worker thread, said loudly in the log (the event loop stays free, but a runaway mail can then
+    only be stopped by the core's own time checks)."""
+    from bot.services.analyse_report import ThreadAnalyser
+    from bot.services.analysis_pool import ProcessAnalyser
+
+    pool = ProcessAnalyser(settings.discord.analysis_workers, initializer=initializer)
+    analyser: Analyser = pool
+    try:
+        await pool.start()
+    except (OSError, ValueError, RuntimeError) as exc:
+        log.error("analysis worker processes could not be started (%s): analysing in a thread", exc)
+        await pool.close()
+        analyser = ThreadAnalyser()
+    try:
+        yield analyser
+    finally:
+        await analyser.close()
+
+
+@contextlib.asynccontextmanager
+async def community(settings: AppSettings, analyser: Analyser | None = None) -> AsyncIterator[tuple[Community, SharedLogStore]]:
     """The shared log's use-cases over the database (created and migrated on first use)."""
     from bot.services.community import Community
     from bot.storage.secret_key import address_hash_key
@@ -82,16 +107,18 @@ async def community(settings: AppSettings) -> AsyncIterator[tuple[Community, Sha
     db = await Database.open(settings.db_path)
     try:
         store = SharedLogStore(db)
-        yield Community(store, address_hash_key(settings.db_path, settings.address_hash_key)), store
+        yield Community(store, address_hash_key(settings.db_path, settings.address_hash_key), analyser), store
     finally:
         await db.close()
 
 
 @contextlib.asynccontextmanager
-async def open_services(settings: AppSettings) -> AsyncIterator[tuple[Community, SharedLogStore, RegistryIntel | None]]:
+async def open_services(
+    settings: AppSettings, analyser: Analyser | None = None,
+) -> AsyncIterator[tuple[Community, SharedLogStore, RegistryIntel | None]]:
     """The bot's use-cases: the shared log and, when lookups are on, the registries, over one
-    database connection (the lookup cache shares it)."""
-    async with community(settings) as (comm, store):
+    database connection (the lookup cache shares it); mails are read by ``analyser``."""
+    async with community(settings, analyser) as (comm, store):
         if not settings.lookups.enabled:
             yield comm, store, None
             return
@@ -160,7 +187,7 @@ async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore
         settings=settings, metrics=metrics, feed_store=feed_store, sharing=sharing, index=index, keeper=keeper,
         network=network, tokens=WebTokens(sharing, comm.key),
         blocklist=BlocklistFeeds(store, sharing, index, network, _utcnow, time.monotonic),
-        watch=LinkWatch(store, index, network, _utcnow, time.monotonic),
+        watch=LinkWatch(store, index, network, _utcnow, time.monotonic, analyser=comm.analyser),
     )
     metrics.gauge_from(metrics.feed_names, lambda: len(index))
     metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)

@@ -48,13 +48,138 @@ def split_via(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+MAX_ADDRESS_VALUE = 4000
+# The stdlib address parser recurses once per nested comment "(" and per group ":": 500 "(" in a
+# From raise RecursionError. Values with more nesting than real mail has go to the bounded parser.
+_MAX_NESTING = 16
+# labels joined by required dots: no way to split one run two ways (the regex stays linear)
+_DOMAIN_PART = re.compile(r"[a-z0-9_][a-z0-9_-]{0,62}(?:\.[a-z0-9_][a-z0-9_-]{0,62}){0,126}|\[[0-9a-f:.]{2,45}\]")
+_LOCAL_PART = re.compile(r"[^\s@<>()\[\],;:\\]{1,64}|\"[^\"\\]{0,64}\"")
+
+
+def _nesting(value: str) -> int:
+    """The deepest comment nesting of ``value`` (outside quoted strings), or the number of colons
+    when that is larger: what the stdlib parser's recursion would go through. An unclosed comment
+    counts as too deep: the stdlib would swallow the rest of the value (a display name included)."""
+    deepest = depth = 0
+    quoted = False
+    for ch in value:
+        if ch == '"' and depth == 0:
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif not quoted and ch == ")" and depth:
+            depth -= 1
+    if depth:
+        return _MAX_NESTING + 1
+    return max(deepest, value.count(":"))
+
+
+def _drop_comments(value: str) -> str:
+    """``value`` without its (nested) comments; an unclosed ``(`` is dropped as a character
+    instead of swallowing the rest. Linear."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    quoted = False
+    for ch in value:
+        if ch == '"' and depth == 0:
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            if depth == 0:
+                start = len(out)
+            depth += 1
+            continue
+        elif not quoted and ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                del out[start:]
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _split_list(value: str) -> list[str]:
+    """An address list cut at the commas outside quotes and angle brackets."""
+    pieces: list[str] = []
+    current: list[str] = []
+    quoted = False
+    angle = 0
+    escaped = False
+    for ch in value:
+        if escaped:
+            escaped = False
+        elif ch == "\\" and quoted:
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == "<":
+            angle += 1
+        elif not quoted and ch == ">" and angle:
+            angle -= 1
+        elif not quoted and not angle and ch == ",":
+            pieces.append("".join(current))
+            current = []
+            if len(pieces) >= 200:
+                return pieces
+            continue
+        current.append(ch)
+    pieces.append("".join(current))
+    return pieces
+
+
+def _bounded_pairs(value: str) -> list[tuple[str, str]]:
+    """(display name, address) pairs read without recursion, for values the stdlib cannot take."""
+    out: list[tuple[str, str]] = []
+    for piece in _split_list(_drop_comments(value)):
+        lt = piece.rfind("<")
+        if lt >= 0:
+            gt = piece.find(">", lt)
+            addr = piece[lt + 1 : gt if gt >= 0 else len(piece)]
+            name = piece[:lt]
+        else:
+            m = _ADDR.search(piece)
+            addr = m.group(0) if m else ""
+            name = piece[: m.start()] if m else piece
+        name = name.rpartition(":")[2] if name.count('"') == 0 else name  # "group: a, b;" syntax
+        out.append((name.strip().strip('"').strip(), addr))
+    return out
+
+
+def clean_address(raw: str) -> str | None:
+    """An addr-spec as the parsers returned it, made plain: angle brackets and wrapping quotes
+    (``<"a@b.nl">``) removed, lower case, no trailing dot; None when what is left is no address."""
+    addr = raw.strip()
+    for _ in range(3):
+        addr = addr.strip().strip("<>").strip()
+        if len(addr) >= 2 and addr[0] == addr[-1] and addr[0] in "\"'":
+            addr = addr[1:-1]
+    addr = addr.strip().lower()
+    local, at, domain = addr.rpartition("@")
+    domain = domain.rstrip(".")
+    if at and _LOCAL_PART.fullmatch(local) and _DOMAIN_PART.fullmatch(domain):
+        return f"{local}@{domain}"
+    m = _ADDR.search(addr)
+    return m.group(0).lower().rstrip(".") if m else None
+
+
 def parse_addresses(value: str | None) -> tuple[Address, ...]:
     if not value:
         return ()
+    value = value[:MAX_ADDRESS_VALUE]
+    pairs: list[tuple[str, str]] | None = None
+    if _nesting(value) <= _MAX_NESTING:
+        try:
+            pairs = email.utils.getaddresses([value])
+        except (RecursionError, ValueError, IndexError):
+            pairs = None
+    if pairs is None:
+        pairs = _bounded_pairs(value)
     out: list[Address] = []
-    for name, raw_addr in email.utils.getaddresses([value[:4000]]):
-        addr = raw_addr.strip().strip("<>").lower()
-        if "@" not in addr:
+    for name, raw_addr in pairs:
+        addr = clean_address(raw_addr) if raw_addr.strip() else None
+        if addr is None:
             m = _ADDR.search(name)
             if m is None:
                 continue
@@ -63,7 +188,7 @@ def parse_addresses(value: str | None) -> tuple[Address, ...]:
         if len(out) >= 100:
             break
     if not out:
-        m = _ADDR.search(value[:4000])
+        m = _ADDR.search(value)
         if m:
             out.append(Address(m.group(0).lower(), None))
     return tuple(out)
@@ -105,7 +230,8 @@ def parse_auth_results(value: str) -> tuple[str | None, list[tuple[str, str, dic
     authserv: str | None = None
     first = pieces[0]
     if "=" not in first.split(" ", 1)[0]:
-        authserv = first.split()[0].lower() if first.split() else None
+        # a host name, or nothing: the id is shown to people and compared with Received hosts
+        authserv = _host_or_none(first.split()[0]) if first.split() else None
         pieces = pieces[1:]
     results: list[tuple[str, str, dict[str, str]]] = []
     for piece in pieces:
@@ -386,8 +512,9 @@ def _merge_auth(
                 spf = result
             elif method == "dkim":
                 domain = props.get("header.d") or props.get("header.i", "").lstrip("@").rpartition("@")[2]
+                domain = _host_or_none(domain) or ""  # a domain name, never arbitrary header text
                 if result == "pass" and domain:
-                    dkim_pass.append(domain.rstrip("."))
+                    dkim_pass.append(domain)
                 if dkim is None or (result == "pass" and dkim != "pass"):
                     dkim = result
             elif method == "dmarc" and dmarc is None:

@@ -9,20 +9,26 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import email.parser
 import email.policy
 import re
 from dataclasses import dataclass, field
 from email.message import Message
 
+from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes, decode_header_value
+from bot.analysis.mime_params import ContentFields, content_fields
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 from bot.analysis.pdf import pdf_facts
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_SIGNATURE = b"%PDF-"
 
-_HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}[ \t]*:")
+# a field name and its colon; "https://…" (or a defanged "hxxps[:]//…") at the start of a line is
+# a link, not a field
+_HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}[ \t]*:(?!\]?//)")
+_PLAIN_FIELD_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,75}")
 _KNOWN_HEADERS = frozenset(
     {
         b"from", b"to", b"cc", b"subject", b"date", b"received", b"return-path", b"message-id",
@@ -35,6 +41,8 @@ HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 IMAGE_NAMES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
+# C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
+_STRAY_CONTROLS = bytes((*range(0, 8), 11, *range(16, 27), *range(28, 32)))
 _CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
 
 
@@ -43,6 +51,7 @@ class _Walk:
     """Mutable budget of one MIME walk (private: never leaves this module)."""
 
     limits: Limits
+    budget: Budget
     parts: int = 0
     text_chars: int = 0
     texts: list[str] = field(default_factory=list)
@@ -86,16 +95,24 @@ def split_head(data: bytes) -> tuple[bytes, bytes | None]:
     return data[: idx + 1], data[idx + 2 :]
 
 
+MAX_FIELDS_LOOKED_AT = 200
+
+
 def looks_like_header_block(head: bytes) -> bool:
-    lines = head.split(b"\n", 200)[:200]
+    """Whether ``head`` reads as mail header fields. The first 200 fields decide, however many
+    continuation lines a padded field has before them (a 7.5 MB folded header must not hide the
+    From line behind it)."""
     fields = 0
     known = 0
     bad = 0
-    for line in lines:
+    plain = 0
+    for line in head.split(b"\n"):
         if not line:
             continue
         if line[:1] in (b" ", b"\t"):
             continue
+        if fields + bad >= MAX_FIELDS_LOOKED_AT:
+            break
         m = _HEADER_LINE.match(line)
         if m is None:
             bad += 1
@@ -104,9 +121,12 @@ def looks_like_header_block(head: bytes) -> bool:
         name = line[: line.index(b":")].strip().lower()
         if name in _KNOWN_HEADERS:
             known += 1
+        if _PLAIN_FIELD_NAME.fullmatch(name):
+            plain += 1
     if fields == 0 or not _HEADER_LINE.match(head.lstrip(b"\n")):
         return False
-    if known >= 2 or (known >= 1 and fields >= 3) or (fields >= 10 and bad == 0):
+    # many fields none of which is a usual one: only names as header names are written count
+    if known >= 2 or (known >= 1 and fields >= 3) or (fields >= 10 and bad == 0 and plain == fields):
         return bad <= max(1, fields // 10)
     return False
 
@@ -139,7 +159,34 @@ def parse_headers(head: bytes, walk: _Walk) -> Message:
                 extra += 1
         head = b"\n".join(kept)
         walk.note("header_limit", limit=max_lines)
-    return _HEADER_PARSER.parsebytes(head + b"\n")
+    return _HEADER_PARSER.parsebytes(_cap_fields(head, walk) + b"\n")
+
+
+def _cap_fields(head: bytes, walk: _Walk) -> bytes:
+    """Every field (its line and continuation lines) cut at ``max_header_bytes``: what the stdlib
+    parsers are given is bounded, and a field that long is itself worth saying (``long_header``)."""
+    cap = walk.limits.max_header_bytes
+    if len(head) <= cap:
+        return head
+    out: list[bytes] = []
+    size = 0
+    name = b""
+    for line in head.split(b"\n"):
+        if not (line[:1] in (b" ", b"\t") and out):
+            size = 0
+            name = line.split(b":", 1)[0]
+        room = cap - size
+        kept = line
+        if len(line) > room:
+            if not _PLAIN_FIELD_NAME.fullmatch(name):
+                name = b"?"
+            walk.note("long_header", name=name.decode("ascii"), limit=cap)
+            if room <= 0:
+                continue
+            kept = line[:room]
+        size += len(kept) + 1
+        out.append(kept)
+    return b"\n".join(out)
 
 
 def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
@@ -208,20 +255,26 @@ def _walk_body(msg: Message, body: bytes, depth: int, walk: _Walk) -> None:
     if walk.parts > walk.limits.max_parts:
         walk.note("part_limit", limit=walk.limits.max_parts)
         return
-    ctype = msg.get_content_type()
+    if walk.budget.out_of_time():
+        walk.note("time_limit")
+        return
+    fields = content_fields(msg)
+    if fields.too_many_params:
+        walk.note("param_limit")
+    ctype = fields.content_type
     maintype = ctype.partition("/")[0]
-    filename = _filename(msg)
+    filename = fields.filename
     if maintype == "multipart":
         if depth >= walk.limits.max_depth:
             walk.note("depth_limit", limit=walk.limits.max_depth)
             return
-        boundary = msg.get_param("boundary")
+        boundary = fields.boundary
         parts = None
-        if isinstance(boundary, str) and boundary:
+        if boundary:
             parts = _split_multipart(body, boundary.encode("utf-8", "surrogateescape"))
         if parts is None:
             walk.note("bad_multipart")
-            _leaf(msg, body, "text/plain", None, walk)
+            _leaf(msg, body, fields, "text/plain", None, walk)
             return
         for part in parts:
             if walk.parts >= walk.limits.max_parts:
@@ -237,7 +290,7 @@ def _walk_body(msg: Message, body: bytes, depth: int, walk: _Walk) -> None:
         inner = normalise_newlines(_decode_cte(body, str(msg.get("content-transfer-encoding", "")), walk))
         walk.inner.append(inner)
         return
-    _leaf(msg, body, ctype, filename, walk)
+    _leaf(msg, body, fields, ctype, filename, walk)
 
 
 def _walk_entity_head(raw: bytes, walk: _Walk) -> tuple[Message, bytes]:
@@ -252,22 +305,11 @@ def _walk_entity_head(raw: bytes, walk: _Walk) -> tuple[Message, bytes]:
     return parse_headers(head, walk), body
 
 
-def _filename(msg: Message) -> str | None:
-    try:
-        name = msg.get_filename()
-    except (TypeError, ValueError, LookupError):
-        return None
-    return decode_header_value(name)[:255] if name else None
-
-
-def _leaf(msg: Message, body: bytes, ctype: str, filename: str | None, walk: _Walk) -> None:
-    data = _decode_cte(body, str(msg.get("content-transfer-encoding", "")), walk)
+def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename: str | None, walk: _Walk) -> None:
+    data = _decode_cte(body, str(msg.get("content-transfer-encoding", ""))[:200], walk)
     lower = (filename or "").lower()
-    try:
-        charset = msg.get_content_charset()
-    except (TypeError, ValueError, LookupError):
-        charset = None
-    disposition = str(msg.get("content-disposition", "")).lower()
+    charset = fields.charset
+    disposition = fields.disposition
     if ctype == "text/html" or lower.endswith(HTML_NAMES):
         walk.add_text(decode_bytes(data, charset)[0], html=True)
         if filename or "attachment" in disposition:
@@ -303,13 +345,18 @@ def _mail(
     pdf_links: list[str] = []
     pdf_signs: set[str] = set()
     for pdf in walk.pdfs[:10]:
-        facts = pdf_facts(pdf)
+        if walk.budget.out_of_time():
+            walk.note("time_limit")
+            break
+        facts = pdf_facts(pdf, walk.budget)
         if facts.text:
             texts.append(facts.text)
         pdf_links.extend(facts.links)
         pdf_signs |= facts.signs
         if facts.problem:
             walk.note(facts.problem)
+    if walk.budget.inflate_spent_out:
+        walk.note("inflate_limit", limit=walk.limits.max_inflated_bytes)
     subject = _header(items, "subject")
     if subject is None and pasted:
         subject = dict(pasted).get("subject")
@@ -361,10 +408,56 @@ def _is_binary(data: bytes) -> bool:
     return text.count("\ufffd") > len(text) // 10
 
 
-def read_input(data: bytes, limits: Limits | None = None) -> ParsedMail:
+def _utf16_text(data: bytes) -> str | None:
+    """UTF-16 text (Windows' "Unicode" text files), with or without a byte-order mark: decoded,
+    or None when ``data`` is not that."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    sample = data[:8192]
+    if len(sample) < 16 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    # ASCII characters (line breaks, spaces, header names, URLs) have a NUL high byte: in UTF-16LE
+    # at odd offsets, in UTF-16BE at even ones; the other offsets are almost never NUL
+    if nul_odd >= len(odd) // 10 and nul_even <= len(even) // 50:
+        codec = "utf-16-le"
+    elif nul_even >= len(even) // 10 and nul_odd <= len(odd) // 50:
+        codec = "utf-16-be"
+    else:
+        return None
+    head = sample[: len(sample) // 2 * 2].decode(codec, "replace")
+    readable = sum(1 for ch in head if ch.isprintable() or ch in "\r\n\t")
+    if readable < len(head) * 9 // 10:
+        return None
+    return data[: len(data) // 2 * 2].decode(codec, "replace")
+
+
+_PRINTABLE_ASCII = bytes(range(32, 127)) + b"\t\n\r"
+
+
+def _plainly_text(data: bytes) -> bool:
+    """Text without doubt, once stray controls are gone: mostly printable ASCII (Latin-script
+    mail in any 8-bit charset), or a clean decode in UTF-8, Shift_JIS or EUC-JP. Random bytes are
+    none of these."""
+    sample = data[:65536]
+    if not sample.strip():
+        return False
+    if len(sample.translate(None, _PRINTABLE_ASCII)) <= len(sample) // 10:
+        return True
+    for codec in ("utf-8", "cp932", "euc_jp"):
+        try:  # incremental: the sample may end inside a character
+            codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def read_input(data: bytes, limits: Limits | None = None, budget: Budget | None = None) -> ParsedMail:
     """Recognise the input (SPEC §2) and read what can be read. Never raises."""
     limits = limits or Limits()
-    walk = _Walk(limits)
+    walk = _Walk(limits, budget or Budget(limits))
     if not data.strip():
         return _unreadable("empty", "empty_input")
     if len(data) > limits.max_input_bytes:
@@ -373,12 +466,23 @@ def read_input(data: bytes, limits: Limits | None = None) -> ParsedMail:
     if data.startswith(OLE_SIGNATURE):
         from bot.analysis.outlook import read_msg  # local: extract-msg only for .msg files
 
-        return read_msg(data, walk_problems=tuple(walk.problems), limits=limits)
+        return read_msg(data, walk_problems=tuple(walk.problems), limits=limits, budget=walk.budget)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith(PDF_SIGNATURE):
         walk.pdfs.append(data)
         return _mail("pasted", (), walk)
+    utf16 = _utf16_text(data)
+    if utf16 is not None:
+        data = utf16.encode("utf-8", "replace")
+    # stray NULs and other controls (padding meant to make a mail look binary) are dropped, and
+    # the text around them read
+    stripped = data.translate(None, _STRAY_CONTROLS)
+    if len(stripped) != len(data):
+        if _is_binary(data) and not _plainly_text(stripped):
+            return _unreadable("binary", "binary_input")
+        walk.note("control_bytes", count=len(data) - len(stripped))
+        data = stripped
     if _is_binary(data):
         return _unreadable("binary", "binary_input")
     data = normalise_newlines(data)
@@ -420,7 +524,7 @@ def read_rfc822(data: bytes, walk: _Walk, depth: int) -> ParsedMail:
     _walk_body(msg, body, depth, walk)
     if walk.inner and depth < limits_depth(walk):
         inner = walk.inner[0]
-        inner_walk = _Walk(walk.limits, parts=walk.parts)
+        inner_walk = _Walk(walk.limits, walk.budget, parts=walk.parts)
         inner_mail = read_rfc822(inner, inner_walk, depth + 1)
         if inner_mail.kind in ("eml", "headers") and any(k in ("from", "received") for k, _ in inner_mail.headers):
             notes = (Problem("forwarded_inner"), *inner_mail.problems, *walk.problems)

@@ -39,25 +39,65 @@ def defang_host(host: str) -> str:
     return host.replace(".", "[.]")
 
 
-def defang_url(url: str) -> str:
-    """Defanged, without user-info, addresses in the path masked, and the query (often a
-    per-victim token) shown as ``?…``."""
-    from bot.analysis.privacy import mask_text
+_SCHEME = re.compile(r"(?i)(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,30})://")
+_DEFANGED_SCHEMES = frozenset({"hxxp", "hxxps", "fxp"})
+# a run of dotted labels (a host, a file name, an address's domain) whose last label starts with a
+# letter: ".com", ".zip", ".app" are all real top-level domains, so any of them may be linked
+_HOSTLIKE = re.compile(r"(?:[^\W_][\w-]{0,62}\.){1,20}[^\W\d_][\w-]{0,62}|(?i:www)\.")
+
+
+def scheme_prefix(scheme: str) -> str:
+    """``https`` → ``hxxps://``, ``ftp`` → ``fxp://``; any other scheme keeps its name and loses
+    its ``://`` (``steam[:]//``): no client links what follows."""
+    lower = scheme.lower()
+    if lower in _DEFANGED_SCHEMES:
+        return lower + "://"
+    if lower in ("http", "https"):
+        return lower.replace("http", "hxxp") + "://"
+    if lower == "ftp":
+        return "fxp://"
+    return scheme + "[:]//"
+
+
+def defang_schemes(text: str) -> str:
+    """Every ``scheme://`` in ``text`` made unclickable (idempotent: defanged ones stay)."""
+    if "://" not in text:
+        return text
+    return _SCHEME.sub(lambda m: scheme_prefix(m.group(1)), text)
+
+
+def defang_hostlike(text: str) -> str:
+    """Every dotted run in ``text`` (host names, ``www.x.example``, ``@x.example``, file names)
+    with its dots as ``[.]``."""
+    if "." not in text:
+        return text
+    return _HOSTLIKE.sub(lambda m: m.group(0).replace(".", "[.]"), text)
+
+
+def defang_url(url: str, names: tuple[str, ...] = ()) -> str:
+    """Defanged wherever a link could hide: the scheme and host, and in the path every nested
+    scheme (``/https://evil…``) and every host-like run (``/www.x.example/``, ``/@x.example``);
+    without user-info, addresses in the path masked (``@``, ``%40`` and ``%2540`` alike) and the
+    recipient's ``names`` too, and the query (often a per-victim token) shown as ``?…``."""
+    from bot.analysis.privacy import clean_controls, mask_text
 
     try:
         parts = urllib.parse.urlsplit(url[:4096])
         netloc = parts.netloc
     except ValueError:  # e.g. an unclosed IPv6 bracket: defang it as plain text, no parsing
         head, _, rest = url[:300].partition("?")
-        return head.replace("http", "hxxp", 1).replace(".", "[.]") + ("?…" if rest else "")
-    scheme = parts.scheme.lower().replace("http", "hxxp").replace("ftp", "fxp")
+        text = defang_hostlike(defang_schemes(mask_text(head, names)))
+        return clean_controls(text) + ("?…" if rest else "")
+    scheme = scheme_prefix(parts.scheme) if parts.scheme else ""
     host = defang_host(netloc.rpartition("@")[2])
     query = "?…" if parts.query else ""
-    path = mask_text(parts.path[:200]) + ("…" if len(parts.path) > 200 else "")
-    return f"{scheme}://{host}{path}{query}"
+    path = defang_hostlike(defang_schemes(mask_text(parts.path[:200], names))) + ("…" if len(parts.path) > 200 else "")
+    return clean_controls(f"{scheme}{host}{path}{query}")
 
 
 URL_IN_TEXT = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]{1,2048}")
+# any scheme, for output: what a mail says is a link is shown defanged whatever its scheme
+ANY_URL_IN_TEXT = re.compile(r"(?i)(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]{0,30}://|www\.)[^\s<>\"'`]{1,2048}")
 
 
 # --- extraction from text ------------------------------------------------------------------

@@ -31,6 +31,9 @@ class Limits:
     max_url_chars: int = 2048
     max_images: int = 8  # image parts kept for QR decoding
     max_image_bytes: int = 3 * 1024 * 1024
+    max_header_bytes: int = 8192  # one header field (with its continuation lines); longer ones are cut
+    max_inflated_bytes: int = 16 * 1024 * 1024  # decompressed (Flate) bytes per mail, all attachments together
+    max_seconds: float = 3.0  # per mail, when the caller passes a clock; past it, what was read is judged
 
 
 @dataclass(frozen=True, slots=True)

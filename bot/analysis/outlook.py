@@ -13,6 +13,7 @@ import io
 import logging
 from typing import Any
 
+from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 
@@ -109,11 +110,12 @@ def _read_message(msg: _Msg, storage: str, walk: Any, limits: Limits) -> tuple[t
     return items
 
 
-def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits) -> ParsedMail:
+def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits, budget: Budget | None = None) -> ParsedMail:
     from bot.analysis import intake
 
     logging.getLogger("olefile").setLevel(logging.CRITICAL)
-    walk = intake._Walk(limits, problems=list(walk_problems))
+    budget = budget or Budget(limits)
+    walk = intake._Walk(limits, budget, problems=list(walk_problems))
     try:
         import olefile
 
@@ -133,7 +135,7 @@ def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits) ->
         for storage in msg.attachment_storages()[: limits.max_parts]:
             embedded = f"{storage}/__substg1.0_3701000D"
             if ole.exists(embedded):
-                inner_walk = intake._Walk(limits)
+                inner_walk = intake._Walk(limits, budget)
                 inner = _read_message(msg, embedded, inner_walk, limits)
                 if any(k in ("from", "received") for k, _ in inner):
                     walk = inner_walk

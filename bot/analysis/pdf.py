@@ -5,8 +5,9 @@ Why not pypdf: importing it costs ~0.3 s and its text extraction ~40 ms a page, 
 broke the SPEC §9 speed target on the corpus (docs/BENCHMARKS.md). Phishing PDFs matter for
 their links, their forms and their scripts; those are plain PDF syntax (``/URI (…)``,
 ``/SubmitForm … /F (…)``, ``/JavaScript``, ``/Launch``), found here in the raw file and in its
-Flate-compressed streams (object streams included), within a byte budget. Every regex is over
-disjoint classes or bounded.
+Flate-compressed streams (object streams included), within a byte budget that all the mail's
+attachments share (``Budget``: 450 PDFs of one mail inflating 5 MB each must not cost seconds),
+and within the mail's time. Every regex is over disjoint classes or bounded.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+
+from bot.analysis.budget import Budget, unlimited
 
 MAX_STREAMS = 400
 MAX_INFLATED = 4 * 1024 * 1024
@@ -60,11 +63,11 @@ def _decode(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def _inflated(data: bytes) -> list[bytes]:
+def _inflated(data: bytes, budget: Budget) -> list[bytes]:
     out: list[bytes] = []
     total = 0
     for count, m in enumerate(_STREAM.finditer(data)):
-        if count >= MAX_STREAMS or total >= MAX_INFLATED:
+        if count >= MAX_STREAMS or total >= MAX_INFLATED or budget.out_of_time():
             break
         start = m.end()
         end = data.find(b"endstream", start)
@@ -73,18 +76,24 @@ def _inflated(data: bytes) -> list[bytes]:
         header = data[max(0, m.start() - 300) : m.start()]
         if b"FlateDecode" not in header and b"/Fl " not in header and b"/Fl]" not in header:
             continue
+        room = budget.inflate_room(MAX_STREAM_OUT)
+        if room <= 0:
+            break
         inflater = zlib.decompressobj()
         try:
-            chunk = inflater.decompress(data[start:end], MAX_STREAM_OUT)
+            chunk = inflater.decompress(data[start:end], room)
         except zlib.error:
             continue
+        budget.spend_inflated(len(chunk), capped=len(chunk) >= room)
         total += len(chunk)
         out.append(chunk)
     return out
 
 
-def pdf_facts(data: bytes) -> PdfFacts:
-    """Never raises; a file that is not a PDF just yields nothing."""
+def pdf_facts(data: bytes, budget: Budget | None = None) -> PdfFacts:
+    """Never raises; a file that is not a PDF just yields nothing. ``budget`` is the mail's (its
+    decompressed bytes and its time, shared with its other attachments)."""
+    budget = budget or unlimited()
     facts = PdfFacts()
     if b"%PDF" not in data[:1024]:
         facts.problem = "pdf_unreadable"
@@ -92,7 +101,9 @@ def pdf_facts(data: bytes) -> PdfFacts:
     texts: list[str] = []
     size = 0
     compressed = b"FlateDecode" in data
-    for index, blob in enumerate([data, *_inflated(data)]):
+    for index, blob in enumerate([data, *_inflated(data, budget)]):
+        if index > 0 and budget.out_of_time():
+            break
         for m in _URI.finditer(blob):
             if m.group(1) is not None:
                 uri = _unescape(m.group(1))

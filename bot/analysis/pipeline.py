@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
+from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
@@ -50,10 +51,6 @@ OFFICIAL_WORDING_RULES = frozenset({
     "urgency_language", "scam_lure", "spam_content", "hidden_text", "address_greeting", "image_only",
     "undisclosed_recipients", "disguised_text", "credential_lure",
 })
-# What a bug of ours on hostile input can raise; caught at the use-case boundary so that a member
-# still gets an answer (problem "analysis_error") and the bot keeps running.
-ANALYSIS_BUGS = (RecursionError, MemoryError, ValueError, LookupError, UnicodeError, TypeError, AttributeError,
-                 ArithmeticError, AssertionError)
 
 
 @dataclass(frozen=True)
@@ -163,9 +160,12 @@ def _language(text: str) -> str:
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
 
 
-def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
+def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
+    """``clock`` (seconds, e.g. ``time.monotonic``) turns on the per-mail time limit
+    (``Limits.max_seconds``): past it, reading stops and what was read is judged (``time_limit``)."""
     limits = limits or Limits()
-    mail = read_input(data, limits)
+    time_budget = Budget(limits, clock)
+    mail = read_input(data, limits, time_budget)
     problems = list(mail.problems)
     sender, received_at = analyse_headers(mail.headers, mail.pasted_fields)
 
@@ -173,6 +173,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     html_is_attachment: list[bool] = []
     attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES))
     for i, html in enumerate(mail.htmls):
+        if time_budget.out_of_time():
+            break
         htmls.append(html_facts(html))
         # HTML attachments come after bodies in MIME order; count from the end
         html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
@@ -180,6 +182,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     carried = [page for h in htmls for href, _ in h.anchors if (page := data_url_html(href.strip())) is not None]
     carried += [page for h in htmls for href in h.resources if (page := data_url_html(href.strip())) is not None]
     for page in carried[:5]:
+        if time_budget.out_of_time():
+            break
         htmls.append(html_facts(page))
         html_is_attachment.append(True)
 
@@ -213,6 +217,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
         for url in urls_in_text(h.text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
     for text in mail.texts:
+        if time_budget.out_of_time():
+            break
         for url in urls_in_text(text[:TEXT_SCAN_CHARS], budget + 1, cut):
             add(url, "text")
     if cut:
@@ -220,7 +226,7 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
     for url in mail.pdf_links:
         add(url, "pdf")
     images = (*mail.images, *(img for h in htmls for img in h.data_images))[: limits.max_images]
-    if images:  # quishing: a QR code's link is a link of the mail (decoded, never followed)
+    if images and not time_budget.out_of_time():  # quishing: a QR code's link is a link of the mail (decoded, never followed)
         from bot.analysis.qr import qr_texts
 
         for text in qr_texts(images):
@@ -231,6 +237,8 @@ def prepare(data: bytes, limits: Limits | None = None) -> Prepared:
                 add(url, "qr")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
+    if time_budget.out_of_time() and not any(p.code == "time_limit" for p in problems):
+        problems.append(Problem("time_limit"))
 
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
     # an address names its mail provider, not the brand the mail presents (x@gmail.com is not Google)
@@ -376,20 +384,20 @@ def analyse(
     now: datetime | None = None,
     domain_facts: Mapping[str, DomainFact] | None = None,
     limits: Limits | None = None,
+    clock: Clock | None = None,
 ) -> Report:
-    """The one analysis use-case of the core: bytes in, an explained verdict out. Never raises
-    on bad input (a report says what could not be read)."""
-    try:
-        return judge(prepare(data, limits), domain_facts, now)
-    except ANALYSIS_BUGS as exc:
-        # A bug of ours on some input: the member still gets an answer, and the input its problem code.
-        return failed_report(data, type(exc).__name__)
+    """The one analysis use-case of the core: bytes in, an explained verdict out. Bad input is
+    never a reason to raise (a report says what could not be read); an exception out of here is
+    a bug of ours, which the use-case around it (``services.analyse_report``) logs with a
+    reference and answers with ``failed_report``."""
+    return judge(prepare(data, limits, clock), domain_facts, now)
 
 
-def failed_report(data: bytes, reason: str) -> Report:
-    """The report for an input the analysis itself failed on (reported as unreadable)."""
+def failed_report(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Report:
+    """The report for an input the analysis itself failed on (a bug of ours, logged under ``ref``;
+    or ``time_limit``: stopped past its time), reported as unreadable."""
     mail = ParsedMail(kind="binary", headers=(), subject=None, date=None, message_id=None, texts=(), htmls=(),
-                      attachments=(), pdf_links=(), problems=(Problem("analysis_error", (("reason", reason),)),),
+                      attachments=(), pdf_links=(), problems=(Problem(code, (("reason", reason), ("ref", ref))),),
                       readable=False)
     sender, _ = analyse_headers((), ())
     return Report(

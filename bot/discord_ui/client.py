@@ -39,9 +39,11 @@ from bot.settings import AppSettings
 
 if TYPE_CHECKING:
     from bot.metrics import Metrics
+    from bot.services.analyse_report import Analyser
 
 log = logging.getLogger("bot.discord")
 DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress
+ABANDON_SECONDS = 5.0  # then, how long the abandoned ones get to tell their members
 
 
 def _version() -> str:
@@ -96,7 +98,9 @@ def intents() -> discord.Intents:
 
 
 class PhishBot(commands.Bot):
-    def __init__(self, settings: AppSettings, *, services: bool = True) -> None:
+    def __init__(
+        self, settings: AppSettings, *, services: bool = True, analysis_initializer: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned, intents=intents(), help_command=None, tree_cls=PhishTree,
             allowed_mentions=NO_MENTIONS, guild_ready_timeout=settings.discord.guild_ready_timeout,
@@ -112,6 +116,9 @@ class PhishBot(commands.Bot):
         self.stopping = False
         self.cog_failures: list[str] = []
         self._background: set[asyncio.Future[None]] = set()
+        self._working: set[asyncio.Task[Any]] = set()  # the tasks inside work(): a stop may have to cancel them
+        self.analysis_initializer = analysis_initializer  # tests: runs in each analysis worker at its start
+        self.analyser: Analyser | None = None
         self._closing: asyncio.Future[None] | None = None
 
     async def setup_hook(self) -> None:
@@ -128,9 +135,11 @@ class PhishBot(commands.Bot):
 
     async def _open_services(self) -> None:
         from bot.metrics import MeteredIntel, Metrics
-        from bot.wiring import open_services, outreach
+        from bot.wiring import analysis_workers, open_services, outreach
 
-        community, store, intel = await self._stack.enter_async_context(open_services(self.settings))
+        self.analyser = await self._stack.enter_async_context(
+            analysis_workers(self.settings, self.analysis_initializer))
+        community, store, intel = await self._stack.enter_async_context(open_services(self.settings, self.analyser))
         if store.db.damaged is not None:  # the integrity check failed: never serve a damaged shared log
             raise StoreError("damaged", path=store.db.path)
         metrics = Metrics(version=_version())
@@ -174,9 +183,14 @@ class PhishBot(commands.Bot):
             return
         self._busy += 1
         self._idle.clear()
+        task = asyncio.current_task()
+        if task is not None:
+            self._working.add(task)
         try:
             yield True
         finally:
+            if task is not None:
+                self._working.discard(task)
             self._busy -= 1
             if self._busy == 0:
                 self._idle.set()
@@ -200,6 +214,7 @@ class PhishBot(commands.Bot):
         log.info("stopping: waiting for %d analyses in progress", self._busy)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), DRAIN_SECONDS)
+        await self._abandon()
         # a stop while discord.py still waits for the guilds at start: its waiting task would
         # dispatch "ready" after the close and fail (discord.py's close leaves it running)
         ready = getattr(self._connection, "_ready_task", None)
@@ -207,6 +222,19 @@ class PhishBot(commands.Bot):
             ready.cancel()
         await super().close()
         await self._stack.aclose()
+
+    async def _abandon(self) -> None:
+        """Work still running when the stop window ends is cancelled; each such handler tells its
+        member that the bot is restarting and to paste the mail again (``restart_paste_again``)
+        before the connection closes. Nothing half-written stays: transactions roll back."""
+        left = [task for task in self._working if not task.done()]
+        if not left:
+            return
+        log.warning("stopping: %d analyses still running after %.0f s are abandoned; their members are told "
+                    "to paste again", len(left), DRAIN_SECONDS)
+        for task in left:
+            task.cancel()
+        await asyncio.wait(left, timeout=ABANDON_SECONDS)
 
     async def on_ready(self) -> None:
         user = self.user

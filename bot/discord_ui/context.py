@@ -3,6 +3,7 @@ the guild's language, and the one error handler that turns any failure into a se
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import sqlite3
@@ -166,10 +167,16 @@ async def send_ephemeral(interaction: discord.Interaction[Any], text: str | None
 async def tracked(interaction: discord.Interaction[Any]) -> AsyncIterator[bool]:
     """An interaction's work, tracked so that a stop waits for it; once a stop has begun the member
     is told to try again in a minute, and this yields False."""
-    async with bot_of(interaction).work() as running:
+    bot = bot_of(interaction)
+    async with bot.work() as running:
         if not running:
             await send_ephemeral(interaction, t(member_lang(interaction), "discord", "stopping"))
-        yield running
+        try:
+            yield running
+        except asyncio.CancelledError:
+            if bot.stopping:  # abandoned at the end of the stop window: say so before the bot goes
+                await send_ephemeral(interaction, t(member_lang(interaction), "discord", "restart_paste_again"))
+            raise
 
 
 async def guarded(interaction: discord.Interaction[Any], work: Callable[[], Awaitable[None]]) -> None:

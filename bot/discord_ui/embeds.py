@@ -1,16 +1,21 @@
 """The analysis embed: the SPEC §4 object (``reporting.to_dict``, the CLI's ``--json``) rendered
 for Discord. Everything shown is already masked and defanged by ``to_dict``; here free text is
-also escaped for Markdown, links sit in code spans, and every field keeps to Discord's limits
-(title 256, description 4,096, field 1,024, 25 fields, 6,000 in all)."""
+also escaped for Discord (Markdown, and the ``<…>`` forms Discord renders: mentions, channels,
+timestamps, slash commands, custom emoji), links sit in code spans, every field keeps to
+Discord's limits (title 256, description 4,096, field 1,024, 25 fields, 6,000 in all), and the
+finished embed gets the same last pass as the CLI's text (``reporting.screen_text``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import discord
 
 from bot.analysis.links import defang_host
+from bot.analysis.privacy import present_text
 from bot.i18n import t
+from bot.reporting import screen_text
 
 # one colour and emoji per verdict (charts take the colours from here)
 COLOURS = {"phishing": 0xD32F2F, "scam": 0x8E24AA, "malware": 0x4E342E, "spam": 0xFBC02D,
@@ -27,14 +32,32 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def plain(text: str) -> str:
-    """Member or attacker text shown as text: Markdown escaped, mentions broken (belt and braces:
-    allowed_mentions is none on every message anyway)."""
-    text = discord.utils.escape_markdown(text, as_needed=False)
-    return discord.utils.escape_mentions(text)
+# Markdown's inline characters (emphasis, code, spoilers) and "<", which opens every form Discord
+# renders (<@id> <#id> <t:unix:R> </cmd:id> <:emoji:id> <id:guide>); quotes, headings and lists
+# only at the start of a line; "](" of a masked link
+_DISCORD_INLINE = re.compile(r"[\\*_~|`<]|\](?=\()")
+_DISCORD_LINE_START = re.compile(r"(?m)^([ \t]*)([>#-])")
+_EVERYONE = re.compile(r"@(?=everyone|here)")
+
+
+def plain(text: str, limit: int = 4000) -> str:
+    """Member or attacker text shown as text: each character Discord would render escaped with a
+    backslash (shown as itself), @everyone/@here too (belt and braces: allowed_mentions is none
+    on every message anyway). Linear: no look-ahead over the text."""
+    text = _DISCORD_INLINE.sub(lambda m: "\\" + m.group(0), text[:limit])
+    text = _DISCORD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _EVERYONE.sub(r"\\@", text)
+
+
+def shown_name(name: str) -> str:
+    """A file name (a member's upload, a forwarded mail's attachment) in a sentence: sanitised like
+    mail text (links and names ending in a real top-level domain defanged: ``invoice.zip``, not
+    ``photo.png``; controls out) and escaped for Discord."""
+    return plain(present_text(name, real_tlds_only=True, limit=200))
 
 
 def code(text: str) -> str:
+    """A code span: Discord renders nothing inside it (no Markdown, mention or timestamp)."""
     return "`" + text.replace("`", "ˋ") + "`"
 
 
@@ -63,7 +86,7 @@ def analysis_embed(
         title += " — " + brand["name"]
     description = [t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict)]
     if obj.get("subject"):
-        description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject']), SUBJECT_MAX)}")
+        description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject'], SUBJECT_MAX), SUBJECT_MAX * 2)}")
     if not obj.get("readable", True):
         description.append(t(lang, "discord", "unreadable_note"))
     embed = discord.Embed(title=clip(title, 256), description=clip("\n".join(description), 4000),
@@ -73,7 +96,7 @@ def analysis_embed(
     if s.get("from"):
         shown = code(s["from"])
         if s.get("display_name"):
-            shown += f" ({plain(s['display_name'])})"
+            shown += f" ({plain(s['display_name'], 200)})"
         sender_lines.append(f"{t(lang, 'cli', 'from')}: {shown}")
     if s.get("envelope_domain"):
         sender_lines.append(f"{t(lang, 'cli', 'envelope')}: {code(defang_host(s['envelope_domain']))}")
@@ -120,7 +143,20 @@ def analysis_embed(
                                     ("eml", "headers", "pasted", "msg") else None) if x)
     if footer:
         embed.set_footer(text=footer)
-    return fit(embed, lang)
+    return screen_embed(fit(embed, lang))
+
+
+def screen_embed(embed: discord.Embed) -> discord.Embed:
+    """The last pass over everything the embed shows (``reporting.screen_text``)."""
+    if embed.title:
+        embed.title = screen_text(embed.title)
+    if embed.description:
+        embed.description = screen_text(embed.description)
+    for i, f in enumerate(list(embed.fields)):
+        embed.set_field_at(i, name=screen_text(f.name or ""), value=screen_text(f.value or ""), inline=f.inline)
+    if embed.footer and embed.footer.text:
+        embed.set_footer(text=screen_text(embed.footer.text))
+    return embed
 
 
 def fit(embed: discord.Embed, lang: str) -> discord.Embed:
@@ -149,4 +185,4 @@ def fit(embed: discord.Embed, lang: str) -> discord.Embed:
 
 
 def info_embed(title: str, text: str, colour: int = INFO_COLOUR) -> discord.Embed:
-    return discord.Embed(title=clip(title, 256), description=clip(text, 4000), colour=colour)
+    return screen_embed(discord.Embed(title=clip(title, 256), description=clip(text, 4000), colour=colour))

@@ -12,7 +12,7 @@ from bot.discord_ui.context import OPTIONAL_PERMISSIONS, Deps, missing_permissio
 from bot.discord_ui.embeds import plain
 from bot.discord_ui.translator import L
 from bot.i18n import t
-from bot.reporting import other_sources_lines, sharing_text
+from bot.reporting import other_sources_lines, sharing_links, sharing_text
 from bot.services.campaign_page import may_see
 from bot.services.other_sources import other_sources, query_host
 from bot.services.sharing_setup import (
@@ -45,23 +45,31 @@ SHARING_CHOICES = {
 }
 
 
-async def sharing_summary(bot: PhishBot, guild: discord.Guild, request: SharingRequest, lang: str) -> str:
+async def sharing_summary(bot: PhishBot, guild: discord.Guild, request: SharingRequest, lang: str) -> tuple[str, str]:
+    """(the lines for /setup's embed, the secret links to show beside it). The links go in the
+    message's text, not the embed: embeds defang every URL, and these must stay usable."""
     deps = bot.deps
     out = deps.outreach
     if out is None:
-        return ""
+        return "", ""
     state = await apply_sharing(out.sharing, out.tokens, deps.store, guild.id, request, deps.clock())
     if request != SharingRequest():
         await out.guild_changed(guild.id)
         watch = bot.get_cog("LinkWatch")
         if watch is not None:
             watch.forget(guild.id)  # type: ignore[attr-defined]
-    text = sharing_text(state, deps.settings.web.base_url, lang)
+    text = sharing_text(state, deps.settings.web.base_url, lang, with_links=False)
     if state.features.link_watch in ("hide", "delete"):
         lacking = sorted({p for c in guild.text_channels for p in missing_permissions(c, OPTIONAL_PERMISSIONS)})
         if lacking:
             text += "\n" + t(lang, "sharing", "watch_missing", permissions=permission_names(lacking, lang))
-    return text
+    links = sharing_links(state, deps.settings.web.base_url)
+    shown = []
+    if links.get("feed"):
+        shown += [t(lang, "sharing", "feed_links"), *(f"<{url}>" for url in links["feed"])]
+    if links.get("pages"):
+        shown += [t(lang, "sharing", "pages_link"), *(f"<{url}>" for url in links["pages"])]
+    return text, "\n".join(shown)
 
 
 async def domain_beside(deps: Deps, guild_id: int, query: str, domain: str, lang: str) -> str:
@@ -82,4 +90,4 @@ async def campaign_page_line(deps: Deps, guild_id: int, campaign_id: str, lang: 
     token = await out.tokens.current(guild_id, "pages")
     if token is None:
         return None
-    return t(lang, "sharing", "page_line", url=page_url(deps.settings.web.base_url, token, campaign_id))
+    return t(lang, "sharing", "page_line", url=f"<{page_url(deps.settings.web.base_url, token, campaign_id)}>")

@@ -5,6 +5,7 @@ report goes out with ``unavailable``. Concurrent requests for one domain share o
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import json
 import logging
@@ -28,6 +29,7 @@ USER_AGENT = "phishbot/0.1 (passive registration lookups)"
 # RDAP failures after which the same domain is asked over WHOIS (a registry's RDAP being down
 # says nothing about the domain)
 MEMO_SIZE = 10_000
+RECENT_QUERIES = 1000  # the queries kept for tests and stats: the last ones only, the bot runs for months
 MEMO_TTL = timedelta(minutes=10)  # never longer than the store's own TTLs
 WHOIS_FALLBACK = {"server_error", "malformed", "http_error", "too_large"}
 
@@ -51,7 +53,9 @@ class RegistryIntel:
         # round trip through aiosqlite's thread (whose tail latency is milliseconds)
         self._memo: dict[str, tuple[DomainFact, datetime]] = {}
         self._inflight: dict[str, asyncio.Task[DomainFact]] = {}
-        self.queries: list[tuple[str, str]] = []  # (protocol, domain) asked, for tests and stats
+        # (protocol, domain) of the latest queries, for tests and stats; bounded
+        self.queries: collections.deque[tuple[str, str]] = collections.deque(maxlen=RECENT_QUERIES)
+        self.query_count = 0  # every query since start
 
     async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
         names = []
@@ -138,10 +142,12 @@ class RegistryIntel:
         base = self.bootstrap.base_for(name)
         if base is not None:
             self.queries.append(("rdap", name))
+            self.query_count += 1
             result = await rdap_lookup(self.session, base, name, timeout)
             if not (isinstance(result, LookupFailed) and result.reason in WHOIS_FALLBACK):
                 return result
         self.queries.append(("whois", name))
+        self.query_count += 1
         return await whois_lookup(name, self.settings.whois_server, timeout)
 
     async def refresh_bootstrap(self) -> bool:

@@ -1,42 +1,154 @@
-"""The analyse use-case with registration lookups: read once, look up, judge.
+"""The analyse use-case: read the mail once, look up the domains it names, judge.
 
-Large inputs are read and judged in a worker thread: a 10 MB mail takes a good part of a second,
-and the bot's event loop must keep answering Discord (heartbeats, other members' interactions)
-meanwhile. The core is pure, so a thread needs no locking. Small ones (nearly every mail) run
-inline: a thread hop costs about 1 ms here, most of what a small mail takes to analyse."""
+Where the reading and judging run is the caller's choice, an ``Analyser``:
+
+- ``InlineAnalyser``: in the caller's thread (the CLI, which has nothing else to do meanwhile,
+  and tests). The core's cooperative time limit applies: it is given ``time.monotonic``.
+- ``ThreadAnalyser``: the same in a worker thread (the bot's fall-back when worker processes
+  cannot be started).
+- ``analysis_pool.ProcessAnalyser``: worker processes (the bot). Nothing of a mail is read on the
+  bot's event loop, and a mail that holds a worker past its time is stopped for good (a thread
+  cannot be killed; a process can).
+
+Whatever an analysis raises is a bug of ours, never the member's fault: it is logged with its
+traceback under a short reference, and the member gets a report that says the analysis failed
+and quotes that reference (``analysis_error``). A mail that takes longer than its time gets
+``time_limit``.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import hashlib
+import logging
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
-from bot.analysis.models import Limits, Report
-from bot.analysis.pipeline import ANALYSIS_BUGS, failed_report, judge, prepare
+from bot.analysis.budget import Clock
+from bot.analysis.models import DomainFact, Limits, Listing, Report
+from bot.analysis.pipeline import Prepared, failed_report, judge, prepare
 from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel
 
+log = logging.getLogger("bot.analysis")
 T = TypeVar("T")
 
 
-THREAD_ABOVE = 256 * 1024  # bytes: inputs larger than this are analysed off the event loop
+@dataclass(frozen=True)
+class AnalysisFailed:
+    """An analysis that gave no report: ``analysis_error`` (a bug of ours, logged under ``ref``)
+    or ``time_limit`` (the mail held a worker past its time and the worker was stopped)."""
+
+    code: str
+    reason: str
+    ref: str
 
 
-async def _run(data: bytes, fn: Callable[..., T], *args: Any) -> T:
-    return await asyncio.to_thread(fn, *args) if len(data) > THREAD_ABOVE else fn(*args)
+def new_ref() -> str:
+    """The short reference a member quotes and the log carries."""
+    return uuid.uuid4().hex[:8]
 
 
-async def analyse_with_lookups(data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits,
-                               listings: FeedListings | None = None) -> Report:
-    """``listings``: the threat feeds (in memory in the bot; a few queries from the CLI)."""
+def input_tag(data: bytes) -> str:
+    """What the log says about an input: its hash, never its content (it may hold addresses)."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def log_bug(exc: BaseException | None, what: str, tag: str, traceback_text: str | None = None) -> str:
+    """Log a failure of the analysis with its traceback; returns the reference shown to the member."""
+    ref = new_ref()
+    if traceback_text is not None:
+        log.error("analysis failed [%s] %s on %s\n%s", ref, what, tag, traceback_text.rstrip())
+    else:
+        log.error("analysis failed [%s] %s on %s", ref, what, tag, exc_info=exc)
+    return ref
+
+
+def guarded(fn: Callable[[], T], tag: str) -> T | AnalysisFailed:
     try:
-        prepared = await _run(data, prepare, data, limits)
-    except ANALYSIS_BUGS as exc:
-        return failed_report(data, type(exc).__name__)
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - anything out of the core is a bug: logged, answered
+        return AnalysisFailed("analysis_error", type(exc).__name__, log_bug(exc, type(exc).__name__, tag))
+
+
+class Analyser(Protocol):
+    async def prepare(self, data: bytes, limits: Limits) -> Prepared | AnalysisFailed: ...
+
+    async def judge(
+        self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
+    ) -> Report | AnalysisFailed: ...
+
+    async def close(self) -> None: ...
+
+
+class InlineAnalyser:
+    """In the caller's thread, with the core's cooperative time limit."""
+
+    def __init__(self, clock: Clock = time.monotonic) -> None:
+        self.clock = clock
+
+    async def prepare(self, data: bytes, limits: Limits) -> Prepared | AnalysisFailed:
+        return guarded(lambda: prepare(data, limits, self.clock), input_tag(data))
+
+    async def judge(
+        self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
+    ) -> Report | AnalysisFailed:
+        return guarded(lambda: judge(prepared, facts, now, listings), "sha256:" + prepared.input_sha256[:16])
+
+    async def close(self) -> None:
+        return None
+
+
+class ThreadAnalyser(InlineAnalyser):
+    """In a worker thread: the event loop stays free, but a runaway analysis cannot be stopped
+    (the bot uses this only when worker processes cannot be started)."""
+
+    async def prepare(self, data: bytes, limits: Limits) -> Prepared | AnalysisFailed:
+        return await asyncio.to_thread(guarded, lambda: prepare(data, limits, self.clock), input_tag(data))
+
+    async def judge(
+        self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
+    ) -> Report | AnalysisFailed:
+        tag = "sha256:" + prepared.input_sha256[:16]
+        return await asyncio.to_thread(guarded, lambda: judge(prepared, facts, now, listings), tag)
+
+
+INLINE = InlineAnalyser()
+
+
+def failure_report(data: bytes, failed: AnalysisFailed) -> Report:
+    return failed_report(data, failed.reason, failed.ref, failed.code)
+
+
+def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = time.monotonic) -> Report:
+    """The CLI's analysis without lookups: in this thread, never raising (a bug becomes a logged,
+    referenced ``analysis_error`` report)."""
+    tag = input_tag(data)
+    prepared = guarded(lambda: prepare(data, limits, clock), tag)
+    if isinstance(prepared, AnalysisFailed):
+        return failure_report(data, prepared)
+    report = guarded(lambda: judge(prepared, {}, now), tag)
+    return failure_report(data, report) if isinstance(report, AnalysisFailed) else report
+
+
+async def analyse_with_lookups(
+    data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits, analyser: Analyser | None = None,
+    listings: FeedListings | None = None,
+) -> Report:
+    """``listings``: the threat feeds, facts like registration ages (in memory in the bot, a few
+    queries for a one-off command): looked up here, handed to the judgement."""
+    analyser = analyser or INLINE
+    prepared = await analyser.prepare(data, limits)
+    if isinstance(prepared, AnalysisFailed):
+        return failure_report(data, prepared)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
-    listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else {}
-    try:
-        return await _run(data, judge, prepared, facts, now, listed)
-    except ANALYSIS_BUGS as exc:
-        return failed_report(data, type(exc).__name__)
+    listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else None
+    report = await analyser.judge(prepared, facts, now, limits, listed)
+    return failure_report(data, report) if isinstance(report, AnalysisFailed) else report

@@ -23,7 +23,7 @@ from bot.community.campaigns import CampaignKeys, subject_key
 from bot.community.leaks import Claim, CommunityCounts, rank_leak_sources, resolve_claims
 from bot.community.list_mail import is_list_mail, list_infrastructure, without_list_infrastructure
 from bot.community.services import looks_like_address, parse_service_list, resolve_service
-from bot.services.analyse_report import analyse_with_lookups
+from bot.services.analyse_report import Analyser, analyse_with_lookups
 from bot.services.domain_info import domain_info, host_from_input
 from bot.services.listings import FeedListings
 from bot.services.protocols import (
@@ -99,9 +99,10 @@ class Submitted:
 
 
 class Community:
-    def __init__(self, store: SharedLogPort, key: bytes) -> None:
+    def __init__(self, store: SharedLogPort, key: bytes, analyser: Analyser | None = None) -> None:
         self.store = store
         self.key = key
+        self.analyser = analyser  # where mails are read (the bot: worker processes); None: in this thread
         self._next_purge: datetime | None = None
 
     # --- reports -------------------------------------------------------------------------
@@ -114,9 +115,12 @@ class Community:
         """Analyse a mail and record it in the shared log — or, with ``record=False`` (a private
         analysis), keep what would be recorded aside for a day, for ``share`` to record.
         ``listings``: the threat feeds, facts for the analysis like registration ages."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits(), listings)
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser, listings)
         if not report.readable:
-            raise CommunityError("unreadable", reason=report.problems[-1].code if report.problems else "?")
+            problem = report.problems[-1] if report.problems else None
+            if problem is not None and problem.code in ("analysis_error", "analysis_stopped"):
+                raise CommunityError(problem.code, **dict(problem.params))  # with the reference in the log
+            raise CommunityError("unreadable", reason=problem.code if problem else "?")
         new = self._new_report(report, data, guild_id, member_id, now, keep_raw_days if record else None)
         if not record:
             await self.store.save_pending(guild_id, new.public_id, member_id, pending_payload(new), now + PENDING_FOR)
@@ -150,7 +154,7 @@ class Community:
         """Judge a stored report again once its lookups have answered (the bot replied before
         they did): the verdict, score, findings and domain ages are updated in place (``store``:
         a private analysis is not in the log, nothing is updated)."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits(), listings)
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser, listings)
         if report.readable and store:
             new = self._new_report(report, data, guild_id, 0, now, None)
             await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,

@@ -9,7 +9,7 @@ from bot.analysis.links import defang_url
 from bot.analysis.models import Report
 from bot.analysis.privacy import present_text
 from bot.i18n import t
-from bot.reporting import brand_name, finding_detail
+from bot.reporting import brand_name, finding_detail, report_names, screen_text
 
 ANTIPHISHING_ADDRESS = "info@antiphishing.jp"  # フィッシング対策協議会: 報告窓口
 DEKYO_ADDRESS = "meiwaku@dekyo.or.jp"  # 迷惑メール相談センター (日本データ通信協会): 情報提供窓口
@@ -36,14 +36,14 @@ def header_lines(report: Report, names: tuple[str, ...], limit: int = MAX_HEADER
 
 
 def formal_report_text(report: Report, lang: str, report_id: str | None = None) -> str:
-    names = tuple(r.display_name for r in report.sender.recipients if r.display_name)
+    names = report_names(report)
     out = [t(lang, "formal", "intro"),
            t(lang, "formal", "where", antiphishing=ANTIPHISHING_ADDRESS, dekyo=DEKYO_ADDRESS), ""]
     out.append(f"{t(lang, 'formal', 'verdict')}: {t(lang, 'verdict', report.verdict)} ({report.score}/100)")
     if report_id:
         out.append(f"{t(lang, 'formal', 'report_id')}: {report_id}")
     if report.subject:
-        out.append(f"{t(lang, 'cli', 'subject')}: {report.subject}")
+        out.append(f"{t(lang, 'cli', 'subject')}: {present_text(report.subject, names)}")
     brand = brand_name(report, lang)
     if brand and not report.brand_official:
         out.append(f"{t(lang, 'cli', 'brand')}: {brand}")
@@ -53,13 +53,13 @@ def formal_report_text(report: Report, lang: str, report_id: str | None = None) 
         for link in report.links[:20]:
             age = ages.get(link.registrable_domain or "")
             suffix = f"  ({t(lang, 'cli', 'age', days=age)})" if age is not None else ""
-            out.append(f"  {defang_url(link.url)}{suffix}")
+            out.append(f"  {defang_url(link.url, names)}{suffix}")
     if report.findings:
         out.append(f"{t(lang, 'cli', 'findings')}:")
-        out.extend(f"  - {f.rule}: {finding_detail(f, lang)}" for f in report.findings[:10])
+        out.extend(f"  - {f.rule}: {finding_detail(f, lang, names)}" for f in report.findings[:10])
     headers = header_lines(report, names)
     out += ["", f"--- {t(lang, 'formal', 'headers')} ---"]
     out.extend(headers or [t(lang, "formal", "no_headers")])
     out += ["", t(lang, "formal", "note")]
-    text = "\n".join(out)
+    text = screen_text("\n".join(out))
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"

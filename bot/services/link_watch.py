@@ -4,8 +4,9 @@ Cheap enough for a busy server: a message without a link costs one regular-expre
 costs a few dictionary probes — the guild's blocklist (kept a minute in memory), the threat feeds'
 current listings and what the network's other servers publish, all in memory — and no registry is
 ever asked on this path. A link none of them knows is judged offline by the analysis itself (what
-its host and path show), and counts only when that judgement is ``phishing`` or ``malware``. Links to
-a brand's official domains are never answered.
+its host and path show), and counts only when that judgement is ``phishing`` or ``malware``; that
+judgement runs where every mail is read (the bot's worker processes: never on the event loop), with
+a short time limit. Links to a brand's official domains are never answered.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_url, make_link, urls_in_text
 from bot.analysis.models import Limits, Link, Listing
-from bot.analysis.pipeline import ANALYSIS_BUGS, analyse
+from bot.services.analyse_report import INLINE, Analyser, AnalysisFailed
 from bot.services.listing_unit import lookup_names
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex
@@ -26,7 +27,7 @@ from bot.services.protocols import SharedLogPort
 TEXT_CHARS = 20_000  # of a message read for links (Discord's own limit is 4,000; embeds add some)
 MAX_LINKS = 20
 JUDGED = frozenset({"phishing", "malware"})  # offline verdicts link watch acts on
-WATCH_LIMITS = Limits(max_input_bytes=64 * 1024, max_urls=MAX_LINKS)
+WATCH_LIMITS = Limits(max_input_bytes=64 * 1024, max_urls=MAX_LINKS, max_seconds=1.0)
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ class WatchHit:
 
 class LinkWatch:
     def __init__(self, shared_log: SharedLogPort, index: ListingIndex | None, network: NetworkIndex | None,
-                 clock: Callable[[], datetime], monotonic: Callable[[], float], blocklist_ttl: float = 60.0) -> None:
+                 clock: Callable[[], datetime], monotonic: Callable[[], float], blocklist_ttl: float = 60.0,
+                 analyser: Analyser | None = None) -> None:
         self.shared_log = shared_log
+        self.analyser = analyser or INLINE
         self.index = index
         self.network = network
         self.clock = clock
@@ -100,11 +103,11 @@ class LinkWatch:
                 summary = await self.shared_log.domain_summary(guild_id, mine)
                 reports, members = int(summary["reports"]), int(summary["members"])
             return WatchHit(defang_url(link.url), domain, reports, members, listed, servers)
-        try:
-            report = analyse(text[:TEXT_CHARS].encode("utf-8"), now=now, limits=WATCH_LIMITS)
-        except ANALYSIS_BUGS:
-            return None
-        if report.verdict not in JUDGED:
+        prepared = await self.analyser.prepare(text[:TEXT_CHARS].encode("utf-8"), WATCH_LIMITS)
+        if isinstance(prepared, AnalysisFailed):
+            return None  # logged with its reference where it failed; a chat message gets no answer
+        report = await self.analyser.judge(prepared, {}, now, WATCH_LIMITS)
+        if isinstance(report, AnalysisFailed) or report.verdict not in JUDGED:
             return None
         flagged = next((link for link in links if link.registrable_domain), links[0])
         return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=report.verdict)

@@ -24,7 +24,7 @@ from bot.reporting import to_dict, to_text
 from tests.conftest import ROOT, need_shared
 
 sys.path.insert(0, str(ROOT / "bench"))
-from hostile_inputs import hostile_inputs
+from hostile_inputs import FAMILIES, PHISH, family_inputs, hostile_inputs
 
 HANG_GUARD_S = 60
 
@@ -178,3 +178,40 @@ def test_flattening_keeps_the_facts_of_an_ordinary_page() -> None:
     flat, full = html_facts(padded), html_facts(page)
     assert flat.anchors == full.anchors and flat.forms == full.forms and flat.hidden_urls == full.hidden_urls
     assert "Hello" in flat.text and "there" in flat.text
+
+
+# --- the families of issue 10: each class of attack hides an obvious phish, at generated sizes -----
+
+FAMILY_INPUTS = family_inputs(small=True)
+PHISH_VERDICT = analyse(PHISH).verdict
+
+
+def test_every_family_is_tested() -> None:
+    assert {name.split("@")[0] for name in FAMILY_INPUTS} == set(FAMILIES)
+    assert PHISH_VERDICT == "phishing"
+
+
+@pytest.mark.parametrize("name", sorted(FAMILY_INPUTS))
+def test_a_hostile_family_keeps_the_verdict_and_says_what_it_skipped(name: str) -> None:
+    import time
+
+    data, problem, keeps_verdict = FAMILY_INPUTS[name]
+    with hang_guard():
+        report = analyse(data, clock=time.monotonic)
+        obj = to_dict(report, "en")
+        json.dumps(obj)
+        to_text(obj, "ja")
+    assert report.readable
+    if problem is not None:
+        assert problem in {p.code for p in report.problems}
+    if keeps_verdict:
+        assert report.verdict == PHISH_VERDICT
+    else:
+        assert "headers_only" not in {p.code for p in report.problems}
+
+
+def test_the_hostile_bench_runs_and_judges() -> None:
+    proc = subprocess.run([sys.executable, "bench/hostile.py", "--only", "param_quadratic", "nul_padded", "utf16_le"],
+                          cwd=ROOT, capture_output=True, timeout=300, check=False, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 failing" in proc.stdout and "param_quadratic@200000" in proc.stdout

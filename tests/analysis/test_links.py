@@ -19,9 +19,27 @@ def test_refang_common_forms() -> None:
 
 def test_defang_hides_the_query_and_breaks_the_link() -> None:
     assert defang_url("https://smbc.servicecc-jp.cc/vpass/login.php?uid=8f3a91c2") == (
-        "hxxps://smbc[.]servicecc-jp[.]cc/vpass/login.php?…"
+        "hxxps://smbc[.]servicecc-jp[.]cc/vpass/login[.]php?…"
     )
     assert defang_url("http://198.51.100.7:8080/a") == "hxxp://198[.]51[.]100[.]7:8080/a"
+
+
+def test_links_inside_a_path_are_defanged_too() -> None:
+    assert defang_url("https://redirect.example.com/https://evil-login.example.com/a?x=1") == (
+        "hxxps://redirect[.]example[.]com/hxxps://evil-login[.]example[.]com/a?…"
+    )
+    assert defang_url("https://r.example.com/www.x.example.com/@y.example.com/") == (
+        "hxxps://r[.]example[.]com/www[.]x[.]example[.]com/@y[.]example[.]com/"
+    )
+    assert defang_url("https://r.example.com/go/steam://run/1") == "hxxps://r[.]example[.]com/go/steam[:]//run/1"
+
+
+def test_percent_encoded_addresses_in_a_path_are_masked() -> None:
+    url = "https://r.example.com/u/hanako.yamada%40victim-corp.example.jp/x/taro%2540example.jp/"
+    shown = defang_url(url)
+    assert "hanako" not in shown and "taro" not in shown
+    assert "h***%40victim-corp[.]example[.]jp" in shown and "t***%2540example[.]jp" in shown
+    assert "yamada" not in defang_url("https://r.example.com/p/yamada/", ("yamada",))
 
 
 def test_urls_in_japanese_text_stop_at_japanese() -> None:

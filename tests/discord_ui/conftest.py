@@ -34,16 +34,17 @@ def bot_settings(fake: FakeDiscord, db: Path, **discord: Any) -> AppSettings:
 class Running:
     """The fake and a started bot; ``restart`` stops the bot and starts a new one on the same database."""
 
-    def __init__(self, fake: FakeDiscord, settings: AppSettings) -> None:
+    def __init__(self, fake: FakeDiscord, settings: AppSettings, **bot_kwargs: Any) -> None:
         self.fake = fake
         self.settings = settings
+        self.bot_kwargs = bot_kwargs  # e.g. analysis_initializer: a test seam run in each analysis worker
         self.bot: PhishBot | None = None
         self.task: asyncio.Task[None] | None = None
 
     async def start(self, settings: AppSettings | None = None) -> PhishBot:
         self.settings = settings or self.settings
         configure_endpoints(self.settings)
-        bot = PhishBot(self.settings)
+        bot = PhishBot(self.settings, **self.bot_kwargs)
         self.bot = bot
         self.task = asyncio.create_task(bot.start(self.settings.discord.token or ""))
         await self.fake.wait_ready(count=self.fake.ready_count + 1)

@@ -60,15 +60,16 @@ async def admin_setup(running: Running, *options: tuple[str, Any], locale: str =
         {"type": 5 if isinstance(v, bool) else 3, "name": k, "value": v} for k, v in options])
     answer = await reply_to(running, done)
     assert answer["ephemeral"]  # the links carry secrets: only the admin sees them
-    return embed_text(answer)
+    return embed_text(answer)  # the message's text (the live links, in <…>: no preview) and its embed
 
 
 async def test_curl_against_the_running_bot(running: Running) -> None:
     first = await seed_two_members(running)
     text = await admin_setup(running, ("blocklist_feed", "on"), ("share_pages", "all"))
+    assert "Blocklist feed: on" in text and "hxxp" not in text  # the embed; the links are in the message's text
     out = outreach_of(running)
     base = f"http://127.0.0.1:{out.web.port}"
-    urls = [word for word in text.split() if word.startswith("http://")]
+    urls = [word.strip("<>") for word in text.split() if word.startswith("<http://")]
     feed_links = [u.replace(running.settings.web.base_url, base) for u in urls if "/f/" in u]
     assert sorted(u.rsplit("/", 1)[1] for u in feed_links) == sorted(
         ["domains.txt", "hosts.txt", "adblock.txt", "rpz.zone", "blocklist.json"])
@@ -104,8 +105,8 @@ async def test_curl_against_the_running_bot(running: Running) -> None:
 
     # /campaign shows the page link now that the server shares its pages
     asked = await running.fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": campaign}])
-    shown = embed_text(await reply_to(running, asked))
-    assert "/c/" in shown and campaign in shown
+    answer = await reply_to(running, asked, timeout=20)
+    assert f"{running.settings.web.base_url}/c/" in answer["content"] and campaign in answer["content"]
 
 
 async def test_domain_says_listed_by_jpcert(running: Running, tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ async def test_deadline_sends_the_report_out_with_unavailable(served: Served, se
 async def test_rdap_server_error_falls_back_to_whois(served: Served, session: aiohttp.ClientSession) -> None:
     intel = make_intel(served, session, None)
     facts = await intel.lookup(["broken.example"], NOW)
-    assert intel.queries == [("rdap", "broken.example"), ("whois", "broken.example")]
+    assert list(intel.queries) == [("rdap", "broken.example"), ("whois", "broken.example")]
     assert facts["broken.example"].not_registered  # the WHOIS fake knows no such domain
     assert facts["broken.example"].lookup == "whois"
 
@@ -100,3 +100,15 @@ async def test_closed_ports_give_unavailable_quickly(session: aiohttp.ClientSess
     facts = await intel.lookup(["servicecc-jp.cc", "example.jp"], NOW)
     assert {f.lookup for f in facts.values()} == {"unavailable"}
     assert facts["example.jp"].reason == "refused"
+
+
+async def test_the_query_log_stays_bounded_for_the_life_of_the_bot(
+    served: Served, session: aiohttp.ClientSession, monkeypatch: object,
+) -> None:
+    import bot.lookups.intel as intel_module
+
+    monkeypatch.setattr(intel_module, "RECENT_QUERIES", 3)  # type: ignore[attr-defined]
+    intel = make_intel(served, session, None)
+    names = [f"bounded{i}.cc" for i in range(8)]
+    await intel.lookup(names, NOW)
+    assert len(intel.queries) == 3 and intel.query_count == 8

@@ -125,10 +125,10 @@ class Admin(commands.Cog):
             unshare_campaign=unshare_campaign, pages_link=pages_link.value if pages_link else None,
             link_watch=link_watch.value if link_watch else None, network=network.value if network else None,
         )
-        extra = await sharing_summary(self.bot, guild, request, lang)
+        extra, links = await sharing_summary(self.bot, guild, request, lang)
         if extra:
             text += "\n\n" + extra
-        await send_ephemeral(interaction, None, embed=info_embed(t(lang, "discord", "setup_title"), text))
+        await send_ephemeral(interaction, links or None, embed=info_embed(t(lang, "discord", "setup_title"), text))
 
     @setup.autocomplete("share_campaign")
     async def _share_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:

@@ -15,6 +15,7 @@ from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
 from bot.discord_ui.context import NO_MENTIONS, Deps, bot_of, guarded, member_lang, send_ephemeral
+from bot.discord_ui.embeds import shown_name
 from bot.discord_ui.translator import L
 from bot.i18n import t
 
@@ -88,10 +89,11 @@ class Analyze(commands.Cog):
             return
         limit = self.bot.settings.limits.max_input_bytes
         if not is_mail_attachment(file.filename):
-            await send_ephemeral(interaction, t(lang, "discord", "wrong_file", name=file.filename))
+            await send_ephemeral(interaction, t(lang, "discord", "wrong_file", name=shown_name(file.filename)))
             return
         if file.size > limit:
-            await send_ephemeral(interaction, t(lang, "discord", "too_big", name=file.filename, limit=limit // (1024 * 1024)))
+            await send_ephemeral(interaction, t(lang, "discord", "too_big", name=shown_name(file.filename),
+                                                limit=limit // (1024 * 1024)))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
@@ -103,13 +105,13 @@ class Analyze(commands.Cog):
         found = await collect(message, self.bot.settings.limits.max_input_bytes)
         if not found.inputs:
             if found.failed:
-                await send_ephemeral(interaction, t(lang, "discord", "fetch_failed", name=found.failed[0]))
+                await send_ephemeral(interaction, t(lang, "discord", "fetch_failed", name=shown_name(found.failed[0])))
                 return
             if not message.content.strip() and not found.too_big:
                 await send_ephemeral(interaction, t(lang, "discord", "nothing_found"))
                 return
             if found.too_big:
-                await send_ephemeral(interaction, t(lang, "discord", "too_big", name=found.too_big[0],
+                await send_ephemeral(interaction, t(lang, "discord", "too_big", name=shown_name(found.too_big[0]),
                                                     limit=self.bot.settings.limits.max_input_bytes // (1024 * 1024)))
                 return
             # the member asked explicitly: analyse the text even without headers or links

@@ -151,9 +151,9 @@ class Community(commands.Cog):
         for row in view["leak_ranking"][:4]:
             buttons.add_item(VoteButton(view["id"], row["service"], lang))
         buttons.add_item(VoteButton(view["id"], None, lang))
+        # the shared page's link goes in the message's text: embeds defang every URL, this one is ours
         page = await campaign_page_line(deps, interaction.guild_id, view["id"], lang)
-        text = campaign_text(view, lang) + (f"\n\n{page}" if page else "")
-        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", text)
+        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
         chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view["id"]), lang)
         lines = timeline_lines(chart)
         embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
@@ -161,10 +161,10 @@ class Community(commands.Cog):
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
         png = await self._picture(interaction, view["id"], chart)
         if png is None:  # the text says it all; the picture is a bonus
-            await interaction.followup.send(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(page or "", embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
             return
         embed.set_image(url="attachment://campaign.png")
-        await interaction.followup.send(embed=embed, view=buttons, file=chart_file(png, "campaign.png", chart),
+        await interaction.followup.send(page or "", embed=embed, view=buttons, file=chart_file(png, "campaign.png", chart),
                                         allowed_mentions=NO_MENTIONS)
 
     @campaign.autocomplete("campaign")

@@ -6,6 +6,7 @@ A report channel is one chosen with /setup or, when none is chosen, any channel 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -22,7 +23,7 @@ from bot.discord_ui.context import (
     missing_permissions,
     permission_names,
 )
-from bot.discord_ui.embeds import EMOJI
+from bot.discord_ui.embeds import EMOJI, shown_name
 from bot.i18n import t
 from bot.services.community import CommunityError
 
@@ -63,10 +64,10 @@ class Intake(commands.Cog):
         assert message.guild is not None
         lang = await guild_lang(deps, message.guild)
         for name in found.too_big:
-            await self.say(message, t(lang, "discord", "too_big", name=name,
+            await self.say(message, t(lang, "discord", "too_big", name=shown_name(name),
                                       limit=deps.settings.limits.max_input_bytes // (1024 * 1024)))
         for name in found.failed:
-            await self.say(message, t(lang, "discord", "fetch_failed", name=name))
+            await self.say(message, t(lang, "discord", "fetch_failed", name=shown_name(name)))
         answered = 0
         for mail in found.inputs:
             allowed = deps.limiter.hit(message.author.id)
@@ -75,8 +76,13 @@ class Intake(commands.Cog):
                     await self.say(message, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
                                               limit=deps.settings.discord.analyses_per_minute))
                 break
-            if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
-                answered += 1
+            try:
+                if await self.answer(message, mail.data, mail.name, lang, first=answered == 0):
+                    answered += 1
+            except asyncio.CancelledError:
+                if self.bot.stopping:  # abandoned at the end of the stop window: say so before the bot goes
+                    await self.say(message, t(lang, "discord", "restart_paste_again"))
+                raise
         if answered and "://" in message.content:  # Discord previews the links of the message's own text
             await self.suppress_previews(message)
         if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
@@ -88,7 +94,7 @@ class Intake(commands.Cog):
         try:
             outcome = await submit(deps, data, message.guild.id, message.author.id, lang, name)
         except CommunityError as exc:
-            await self.say(message, t(lang, "discord", "unreadable", name=name,
+            await self.say(message, t(lang, "discord", "unreadable", name=shown_name(name),
                                       reason=t(lang, "community", exc.code, **exc.params_in(lang))))
             return False
         view = report_view(outcome, lang, paste=message)
