@@ -186,7 +186,16 @@ class Database:
                 raise
             finally:
                 self._writer = None
-            await self.conn.execute("COMMIT")
+            # COMMIT too runs in aiosqlite's thread whatever happens to this task: a cancellation
+            # while it runs waits for it (the lock is held until it is done), then goes on
+            commit = asyncio.ensure_future(self.conn.execute("COMMIT"))
+            try:
+                await asyncio.shield(commit)
+            except asyncio.CancelledError:
+                while not commit.done():
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await asyncio.shield(commit)
+                raise
         if self.on_write is not None:
             self.on_write(time.perf_counter() - began)
 
