@@ -29,13 +29,19 @@ RUN pip install --no-cache-dir --no-index --find-links /wheels --require-hashes 
  && rm -rf /wheels /tmp/requirements.lock
 # the site-packages are root's: the bot (uid 10001) cannot write into its own package
 ENV PHISHBOT_DB=/data/phishbot.db \
+    WEB_HOST=0.0.0.0 \
+    WEB_PORT=8080 \
     MPLCONFIGDIR=/data/.matplotlib \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
 USER phishbot
 WORKDIR /data
 VOLUME ["/data"]
-# healthy while the bot is connected to Discord: it touches /data/phishbot.alive every 30 s
+# the web server: /healthz, /readyz, /metrics, blocklist feeds, campaign pages (put a TLS proxy in
+# front and set WEB_PUBLIC_URL to its address); `phishbot serve` runs it without Discord
+EXPOSE 8080
+# healthy while the bot is connected to Discord: `phishbot health` asks /readyz (without the web
+# server, it reads /data/phishbot.alive, which the bot touches every 30 s)
 HEALTHCHECK --interval=60s --timeout=10s --start-period=90s --retries=3 CMD ["phishbot", "health"]
 STOPSIGNAL SIGTERM
 CMD ["phishbot", "run"]

@@ -165,6 +165,7 @@ def main(pastes: int, reports: int) -> None:
             "DISCORD_GUILD_READY_TIMEOUT": "0.1", "PHISHBOT_DB": f"{tmp}/data/phishbot.db",
             "LOOKUPS_ENABLED": "true", **registries.env(), "RDAP_BOOTSTRAP_URL": f"{registries.rdap_url}/dns.json",
             "ANALYSES_PER_MINUTE": "1000000", "GUILD_LOOKUP_BUDGET": "1000000", "PYTHONPATH": str(REPO),
+            "WEB_PORT": "0",  # the web server runs as in production, on a free port
         })
         results: dict[str, Any] = {}
 

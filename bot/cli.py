@@ -115,6 +115,46 @@ def _parser() -> argparse.ArgumentParser:
                        help="watch this channel id (repeatable; replaces the list)")
     setup.add_argument("--clear-report-channels", action="store_true", help="watch channels by name again")
 
+    setup.add_argument("--blocklist-feed", choices=("on", "rotate", "off"),
+                       help="the blocklist as a feed for resolvers and ad blockers (rotate: a new link)")
+    setup.add_argument("--feed-sources", choices=("on", "off"), help="threat-feed and network entries in the feed")
+    setup.add_argument("--share-pages", choices=("off", "chosen", "all"), help="read-only campaign pages on the web")
+    setup.add_argument("--share-campaign", metavar="ID", help="share this campaign's page")
+    setup.add_argument("--unshare-campaign", metavar="ID", help="stop sharing this campaign's page")
+    setup.add_argument("--pages-link", choices=("rotate", "revoke"), help="a new link for the campaign pages, or none")
+    setup.add_argument("--link-watch", choices=("off", "reply", "hide", "delete"), help="known-bad links in every channel")
+    setup.add_argument("--network", choices=("off", "publish", "receive", "both"),
+                       help="share blocklists with the bot's other servers")
+
+    feeds = sub.add_parser("feeds", help="threat feeds in, blocklist feed links out / 脅威フィード",
+                           description="Threat feeds: import a file, fetch the configured FEEDS now, see what is "
+                           "there; and the secret links of a guild's blocklist feed and campaign pages.")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
+    imp = feeds_sub.add_parser("import", help="import feed files (JPCERT/CC CSV, OpenPhish, PhishTank, URLhaus, a list)")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="a feed file (- for standard input)")
+    imp.add_argument("--format", required=True, choices=("jpcert", "openphish", "phishtank", "urlhaus", "plain"))
+    imp.add_argument("--source", type=_source_id, metavar="NAME",
+                     help="the name a plain list is shown under (default: local); other formats are their feed's")
+    for name, text in (("fetch", "fetch the feeds FEEDS names, now (conditional requests)"),
+                       ("status", "what each feed holds and when it was last read")):
+        action = feeds_sub.add_parser(name, help=text, description=text)
+        action.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
+        action.add_argument("--lang", choices=("ja", "en"), help="language of the output")
+        action.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    for action in (imp,):
+        action.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
+        action.add_argument("--lang", choices=("ja", "en"), help="language of the output")
+        action.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    token = feeds_sub.add_parser("token", help="a guild's secret link for its blocklist feed or campaign pages")
+    _common(token)
+    token.add_argument("--kind", choices=("feed", "pages"), default="feed", help="feed (default) or pages")
+    change = token.add_mutually_exclusive_group()
+    change.add_argument("--rotate", action="store_true", help="a new link; the old one answers 404 at once")
+    change.add_argument("--revoke", action="store_true", help="no link at all")
+
+    serve = sub.add_parser("serve", help="the web server without Discord (health, metrics, feeds, pages) / Web サーバー")
+    serve.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+
     run = sub.add_parser("run", help="run the Discord bot (DISCORD_TOKEN) / ボットを起動")
     run.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
     sync = sub.add_parser("sync", help="register the bot's slash commands with Discord / コマンドを登録")
@@ -156,6 +196,14 @@ def _raw_days(text: str) -> int:
     if not text.isdigit() or not 0 <= int(text) <= 90:
         raise argparse.ArgumentTypeError(f"0 to 90 days: {text!r}")
     return int(text)
+
+
+def _source_id(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", text):
+        raise argparse.ArgumentTypeError(f"a lower-case name of letters, digits and hyphens: {text!r}")
+    return text
 
 
 def _chart_file(text: str) -> str:
@@ -329,11 +377,11 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
 async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings, printer: _Printer) -> None:
     from bot.services.analyse_report import analyse_with_lookups
-    from bot.wiring import registry_intel
+    from bot.wiring import lookups_and_listings
 
-    async with registry_intel(settings) as intel:
+    async with lookups_and_listings(settings) as (intel, listings):
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
-            report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits)
+            report = await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits, listings=listings)
             printer.report(name, report)
 
 
@@ -346,26 +394,43 @@ def cmd_domain(args: argparse.Namespace, lang: str) -> int:
     if args.guild is not None:
         return _run_community(args, lang, _domain_in_guild)
 
-    async def run() -> DomainInfo:
+    async def run() -> tuple[DomainInfo, Any]:
+        from bot.wiring import listings_of
+
         now = datetime.now(UTC)
         if not _lookups_on(args, settings):
-            return await domain_info(args.name, None, now)
-        from bot.wiring import registry_intel
+            info = await domain_info(args.name, None, now)
+        else:
+            from bot.wiring import registry_intel
 
-        async with registry_intel(settings) as intel:
-            return await domain_info(args.name, intel, now)
+            async with registry_intel(settings) as intel:
+                info = await domain_info(args.name, intel, now)
+        return info, await listings_of(settings, args.name, info.domain, None, now)
 
     try:
-        info = asyncio.run(run())
+        info, beside = asyncio.run(run())
     except BadDomain:
         _error(lang, args.name, t(lang, "domain", "not_a_domain"))
         return 1
     obj = domain_dict(info, lang)
+    obj["listed"] = _listed_json(beside.listings)
     if args.json:
         print(json.dumps(obj, ensure_ascii=False))
     else:
+        from bot.reporting import other_sources_lines
+
         print(domain_text(obj, lang))
+        if info.brand is None:
+            print("\n".join(other_sources_lines(beside.listings, None, lang)))
     return 0
+
+
+def _listed_json(listings: Any) -> list[dict[str, Any]]:
+    from bot.feeds.sources import source_name
+
+    return [{"source": x.source, "name": source_name(x.source), "first_listed": x.first_listed[:10],
+             "last_listed": x.last_listed[:10], "label": x.label, "threat": x.threat, "current": x.current}
+            for x in listings]
 
 
 def domain_dict(info: Any, lang: str) -> dict[str, Any]:
@@ -469,7 +534,16 @@ async def _domain_in_guild(args: argparse.Namespace, lang: str, comm: Any, store
     if args.confirm or args.clear:
         await comm.decide_domain(args.guild, args.name, "confirmed" if args.confirm else "cleared", args.member, now)
     view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now), store)
-    _emit(args, view, guild_domain_text(view, lang))
+    from bot.reporting import other_sources_lines
+    from bot.wiring import listings_of
+
+    beside = await listings_of(args.settings, args.name, view["domain"], store, now, args.guild)
+    view["listed"] = _listed_json(beside.listings)
+    view["other_servers"] = beside.servers
+    text = guild_domain_text(view, lang)
+    if view["status"] != "official":
+        text += "\n" + "\n".join(other_sources_lines(beside.listings, beside.servers, lang))
+    _emit(args, view, text)
     return 0
 
 
@@ -479,13 +553,18 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
     guild = await store.guild_settings(args.guild)
     keep = guild["raw_retention_days"] if guild["keep_raw"] else None
 
+    from bot.services.listings import StoredListings
+    from bot.storage.feed_store import FeedStoreSQLite
+
+    listings = StoredListings(FeedStoreSQLite(store.db), settings.feeds.listing_days)
+
     async def submit_all(intel: Any) -> None:
         from bot.services.community import CommunityError
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             try:
                 done = await comm.submit_report(data, args.guild, args.member, datetime.now(UTC), intel,
-                                                settings.limits, keep)
+                                                settings.limits, keep, listings=listings)
             except CommunityError as exc:
                 printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
                 continue
@@ -612,6 +691,17 @@ async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
         changes["report_channels"] = list(dict.fromkeys(args.report_channel))
     if changes:
         await store.set_guild_settings(args.guild, **changes)
+    from bot.services.sharing_setup import SharingRequest, apply_sharing
+    from bot.services.web_tokens import WebTokens
+    from bot.storage.sharing_store import SharingStoreSQLite
+
+    sharing = SharingStoreSQLite(store.db)
+    request = SharingRequest(
+        blocklist_feed=args.blocklist_feed, feed_sources=None if args.feed_sources is None else args.feed_sources == "on",
+        share_pages=args.share_pages, share_campaign=args.share_campaign, unshare_campaign=args.unshare_campaign,
+        pages_link=args.pages_link, link_watch=args.link_watch, network=args.network,
+    )
+    state = await apply_sharing(sharing, WebTokens(sharing, comm.key), store, args.guild, request, datetime.now(UTC))
     st = await store.guild_settings(args.guild)
     yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
     channels = ", ".join(str(c) for c in st["report_channels"]) or t(
@@ -620,7 +710,15 @@ async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
              language=st["language"] or t(lang, "discord", "lang_auto_short", locale="Discord"),
              auto_delete=yes if st["auto_delete"] else no, lookups=yes if st["lookups_enabled"] else no,
              keep_raw=t(lang, "discord", "days", days=st["raw_retention_days"]) if st["keep_raw"] else no)
-    _emit(args, st, text)
+    from dataclasses import asdict
+
+    from bot.reporting import sharing_text
+
+    text += "\n" + sharing_text(state, args.settings.web.base_url, lang)
+    features = asdict(state.features)
+    features.pop("guild_id")
+    _emit(args, {**st, "sharing": {**features, "shared_campaigns": list(state.shared),
+                                   "blocklist_feed": state.feed_token is not None}}, text)
     return 0
 
 
@@ -746,6 +844,100 @@ def _error(lang: str, name: str, reason: str) -> None:
     print("phishbot: " + t(lang, "cli", "unreadable", input=name, reason=reason), file=sys.stderr)
 
 
+def cmd_serve(args: argparse.Namespace, lang: str) -> int:
+    from bot.web.serve import serve
+
+    return serve(args.settings, lang)
+
+
+def feed_status(code: str, lang: str) -> str:
+    """A feed's state in words: ``http_503`` → "the server answered HTTP 503"."""
+    if code.startswith("http_") and code[5:].isdigit():
+        return t(lang, "feed_status", "http", code=code[5:])
+    return t(lang, "feed_status", code)
+
+
+def cmd_feeds(args: argparse.Namespace, lang: str) -> int:
+    if args.feeds_command == "token":
+        return _run_community(args, lang, _feed_token)
+    if args.feeds_command == "fetch" and not args.settings.feeds.sources:
+        _fail(lang, t(lang, "feeds", "none_configured"))
+        return 2
+    return _run_community(args, lang, _feeds)
+
+
+async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    from bot.feeds.sources import source_name
+    from bot.storage.feed_store import FeedStoreSQLite
+
+    feed_store = FeedStoreSQLite(store.db)
+    now = datetime.now(UTC)
+    status = 0
+    if args.feeds_command == "import":
+        from bot.services.feeds_in import import_feed
+
+        source = args.source or ("local" if args.format == "plain" else args.format)
+        limit = args.settings.feeds.max_bytes
+        for name in args.files:
+            try:
+                data = _read(None if name == "-" else name, limit)
+            except OSError as exc:
+                _fail(lang, t(lang, "feeds", "unreadable_file", file=name, reason=exc.strerror or type(exc).__name__))
+                status = 1
+                continue
+            if len(data) > limit:
+                _fail(lang, t(lang, "feeds", "unreadable_file", file=name, reason=f"> FEED_MAX_BYTES ({limit})"))
+                status = 1
+                continue
+            run = await import_feed(feed_store, source, args.format, data, now, os.path.basename(name))
+            _emit(args, {"file": name, **run.__dict__},
+                  t(lang, "feeds", "imported", file=name, items=run.items, listed=run.listed, new=run.new,
+                    skipped=run.skipped, source=source_name(source), entries=run.entries))
+        return status
+    if args.feeds_command == "fetch":
+        from bot.wiring import feed_updater
+
+        async with feed_updater(args.settings, feed_store) as updater:
+            for run in await updater.update_all(force=True):
+                if run.status not in ("ok", "not_modified", "busy", "recent"):
+                    status = 1
+                key = "skipped" if run.status in ("busy", "recent") else "fetched"
+                _emit(args, run.__dict__, t(lang, "feeds", key, source=source_name(run.source),
+                                            status=feed_status(run.status, lang),
+                                            items=run.items, listed=run.listed, new=run.new, entries=run.entries))
+        return status
+    states = await feed_store.feed_states()
+    rows: list[dict[str, Any]] = [
+        {"source": s.source, "name": source_name(s.source), "entries": s.entries, "status": s.status,
+         "checked_at": s.checked_at.isoformat() if s.checked_at else None,
+         "changed_at": s.changed_at.isoformat() if s.changed_at else None} for s in states]
+    text = "\n".join(t(lang, "feeds", "status_row", source=r["name"], entries=r["entries"],
+                        status=feed_status(str(r["status"]), lang),
+                        when=str(r["checked_at"] or "-")[:16].replace("T", " ")) for r in rows)
+    _emit(args, rows, text or t(lang, "feeds", "status_none"))
+    return 0
+
+
+async def _feed_token(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
+    from bot.services.sharing_setup import feed_urls, page_url
+    from bot.services.web_tokens import WebTokens
+    from bot.storage.sharing_store import SharingStoreSQLite
+
+    tokens = WebTokens(SharingStoreSQLite(store.db), comm.key)
+    now = datetime.now(UTC)
+    base = args.settings.web.base_url
+    if args.revoke:
+        await tokens.revoke(args.guild, args.kind, now)
+        _emit(args, {"guild": args.guild, "kind": args.kind, "urls": []},
+              t(lang, "feeds", "token_revoked", guild=args.guild, kind=args.kind))
+        return 0
+    token = await (tokens.issue(args.guild, args.kind, now) if args.rotate else tokens.ensure(args.guild, args.kind, now))
+    urls = feed_urls(base, token) if args.kind == "feed" else [page_url(base, token, "C-xxxx")]
+    _emit(args, {"guild": args.guild, "kind": args.kind, "urls": urls},
+          "\n".join([t(lang, "feeds", "token", guild=args.guild, kind=args.kind), *urls]))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "analyze": cmd_analyze,
     "analyse": cmd_analyze,
@@ -758,6 +950,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "stats": lambda a, lang: _run_community(a, lang, _stats),
     "setup": lambda a, lang: _run_community(a, lang, _setup),
     "db": cmd_db,
+    "feeds": cmd_feeds,
+    "serve": cmd_serve,
     "run": lambda a, lang: _discord(a, lang, "run"),
     "health": lambda a, lang: cmd_health(a),
     "sync": lambda a, lang: _discord(a, lang, "sync"),
@@ -765,11 +959,27 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    """Reads the heartbeat file the running bot touches every 30 s (no discord.py import)."""
+    """Asks the running process's ``/readyz`` when its web server is on (connected to Discord, or
+    ``phishbot serve`` up); when nothing answers there, reads the heartbeat file the bot touches every
+    30 s. No discord.py or aiohttp import: a health check runs every minute."""
     import time
 
     from bot.settings import heartbeat_path
 
+    web = args.settings.web
+    if web.enabled:
+        import urllib.error
+        import urllib.request
+
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(web.host, web.host)  # noqa: S104 - an address to ask
+        url = f"http://{'[' + host + ']' if ':' in host else host}:{web.port}/readyz"
+        try:
+            with urllib.request.urlopen(url, timeout=min(args.max_age, 5.0)) as answer:
+                return 0 if answer.status == 200 else 1
+        except urllib.error.HTTPError:
+            return 1  # it answered: not ready
+        except (urllib.error.URLError, OSError, ValueError):
+            pass  # nothing listens there: the heartbeat says
     try:
         age = time.time() - os.path.getmtime(heartbeat_path(args.settings))
     except OSError:

@@ -54,3 +54,9 @@ def t(lang: str, section: str, key: str, **params: object) -> str:
         if text is not None:
             return text.format_map(_Safe({k: str(v) for k, v in params.items()}))
     return f"{section}.{key}"
+
+
+def tn(lang: str, section: str, key: str, count: int, **params: object) -> str:
+    """A sentence with a count: ``key_one`` for exactly one, ``key_other`` otherwise (Japanese has
+    no plural, its two forms read the same way)."""
+    return t(lang, section, f"{key}_{'one' if count == 1 else 'other'}", count=count, **params)

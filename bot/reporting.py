@@ -11,9 +11,9 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_schemes, defang_url
-from bot.analysis.models import VERDICTS, Finding, Problem, Report
+from bot.analysis.models import VERDICTS, Finding, Listing, Problem, Report
 from bot.analysis.privacy import clean_controls, mask_address, present_text, recipient_names
-from bot.i18n import t
+from bot.i18n import t, tn
 
 
 def report_names(report: Report) -> tuple[str, ...]:
@@ -37,7 +37,42 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> 
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
             t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))
+    if finding.rule == "listed_link":
+        raw = dict(finding.params)
+        params["listing"] = listing_phrase(raw.get("source", "?"), raw.get("date", "?"), raw.get("label") or None,
+                                           raw.get("threat", "phishing"), raw.get("current") != "no", lang)
     return t(lang, "rule", finding.rule, **params)
+
+
+def listing_phrase(source: str, date: str, label: str | None, threat: str, current: bool, lang: str) -> str:
+    """"listed by JPCERT/CC on 2024-01-04 as 国税庁 phishing". The feed's label is outside text:
+    it goes through the one sanitiser, like a mail's words."""
+    from bot.feeds.sources import source_name
+
+    threat_text = t(lang, "listing", f"threat_{threat}" if threat in ("phishing", "malware") else "threat_phishing")
+    shown = present_text(label, limit=200) if label else ""
+    key = "with_label" if shown else "plain"
+    text = t(lang, "listing", key, source=source_name(source), date=date[:10], label=shown, threat=threat_text)
+    return text + ("" if current else t(lang, "listing", "old"))
+
+
+def listing_text(listing: Listing, lang: str) -> str:
+    return listing_phrase(listing.source, listing.first_listed, listing.label, listing.threat, listing.current, lang)
+
+
+def other_sources_lines(listings: tuple[Listing, ...], servers: int | None, lang: str, limit: int = 5) -> list[str]:
+    """What the threat feeds and the other servers say, as lines set apart from the guild's counts."""
+    lines = [t(lang, "listing", "heading")]
+    if listings:
+        shown: dict[str, Listing] = {}
+        for x in listings:
+            shown.setdefault(x.source, x)
+        lines += [f"- {listing_text(x, lang)}" for x in list(shown.values())[:limit]]
+    else:
+        lines.append(f"- {t(lang, 'listing', 'none')}")
+    if servers is not None:
+        lines.append(tn(lang, "listing", "servers", servers) if servers else t(lang, "listing", "servers_none"))
+    return lines
 
 
 def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
@@ -75,7 +110,8 @@ def to_dict(
     names = report_names(report)
     links = []
     ages = dict(report.ages)
-    for link, fact in zip(report.links, report.link_facts, strict=True):
+    listed = report.link_listings or tuple(() for _ in report.links)
+    for link, fact, found in zip(report.links, report.link_facts, listed, strict=True):
         official = bool(link.registrable_domain) and (
             report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
         )
@@ -88,6 +124,8 @@ def to_dict(
                 "age_days": ages.get(link.registrable_domain or ""),
                 "lookup": fact.lookup if fact else "skipped",
                 "source": link.source,
+                "listed": [{"source": x.source, "first_listed": x.first_listed[:10], "label": x.label,
+                            "threat": x.threat, "current": x.current} for x in found],
             }
         )
     return {
@@ -281,3 +319,39 @@ def registered_text(result: dict[str, Any], lang: str) -> str:
 def registrations_text(rows: list[dict[str, Any]], lang: str) -> str:
     text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
     return text or t(lang, "cli", "none")
+
+
+def sharing_text(state: Any, base_url: str, lang: str, with_links: bool = True) -> str:
+    """``/setup``'s and ``phishbot setup``'s lines about the feeds, pages, link watch and network
+    (``state``: services.sharing_setup.SharingState). The links carry tokens: show them to admins
+    only. ``with_links=False``: the lines without them (Discord shows the links apart, live, since
+    its embeds defang every URL)."""
+    f = state.features
+    yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+    links = sharing_links(state, base_url) if with_links else {}
+    lines = [t(lang, "sharing", "feed_on") if state.feed_token else t(lang, "sharing", "feed_off")]
+    if state.feed_token:
+        lines += [f"  {url}" for url in links.get("feed", [])]
+        lines.append(t(lang, "sharing", "feed_external", value=yes if f.feed_external else no))
+    pages = (tn(lang, "sharing", "pages_chosen", len(state.shared)) if f.share_pages == "chosen"
+             else t(lang, "sharing", f"pages_{f.share_pages}"))
+    lines.append(pages)
+    lines += [f"  {url}" for url in links.get("pages", [])]
+    if f.share_pages == "chosen" and state.shared:
+        lines.append("  " + ", ".join(state.shared[:20]))
+    lines.append(t(lang, "sharing", "link_watch", mode=t(lang, "sharing", f"watch_{f.link_watch}")))
+    lines.append(t(lang, "sharing", "network", publish=yes if f.network_publish else no,
+                   receive=yes if f.network_receive else no))
+    return "\n".join(lines)
+
+
+def sharing_links(state: Any, base_url: str) -> dict[str, list[str]]:
+    """The feed links and the pages' link of a guild's state (our own URLs, with their tokens)."""
+    from bot.services.sharing_setup import feed_urls, page_url
+
+    out: dict[str, list[str]] = {}
+    if state.feed_token:
+        out["feed"] = feed_urls(base_url, state.feed_token)
+    if state.features.share_pages != "off" and state.pages_token:
+        out["pages"] = [page_url(base_url, state.pages_token, state.shared[0] if state.shared else "C-xxxx")]
+    return out

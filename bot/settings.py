@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.analysis.models import Limits
+from bot.feeds.sources import SOURCES, FeedConfig, parse_feeds
 
 IANA_RDAP_BOOTSTRAP = "https://data.iana.org/rdap/dns.json"
 DISCORD_API_BASE = "https://discord.com/api/v10"
@@ -119,6 +120,35 @@ def parse_channel_names(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.strip().lstrip("#").lower() for n in value.split(",") if n.strip().lstrip("#")))
 
 
+def _port(name: str, raw: str) -> int:
+    if not raw.isdigit() or not 0 <= int(raw) < 65536:
+        raise SettingsError(name, raw, "not_port")
+    return int(raw)
+
+
+def _host(name: str, raw: str) -> str:
+    """An IP address (``0.0.0.0``, ``::``) or a host name to listen on."""
+    import ipaddress
+
+    host = raw.strip().strip("[]")
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    if len(host) > 253 or not all(label and len(label) <= 63 and label.replace("-", "").isalnum() and label.isascii()
+                                  for label in labels):
+        raise SettingsError(name, raw, "not_host")
+    return host
+
+
+def _feeds(name: str, raw: str) -> tuple[FeedConfig, ...]:
+    parsed = parse_feeds(raw)
+    if isinstance(parsed, str):
+        raise SettingsError(name, raw, "not_feed", item=parsed, known=", ".join(SOURCES))
+    return parsed
+
+
 def _channels(name: str, raw: str) -> tuple[str, ...]:
     names = parse_channel_names(raw)
     if not names:
@@ -158,6 +188,7 @@ GENERAL = "General"
 LIMITS = "Limits on what one mail may cost (beyond a limit the report says what was skipped)"
 LOOKUPS = "Registration lookups (passive: only registries are asked, only about registrable domains)"
 DISCORD = "Discord (phishbot run / phishbot sync)"
+WEB = "Web server, threat feeds and link watch (phishbot run and phishbot serve)"
 
 _L = Limits()
 
@@ -231,6 +262,36 @@ SETTINGS: tuple[Setting, ...] = (
             example=DISCORD_API_BASE),
     Setting("DISCORD_GATEWAY_URL", _url("ws://", "wss://"), DISCORD_GATEWAY_URL, f"`{DISCORD_GATEWAY_URL}`",
             "The gateway, likewise.", DISCORD, example=DISCORD_GATEWAY_URL),
+    Setting("LINK_WATCH_REPLIES_PER_MINUTE", _positive_int, 5, "5",
+            "Link watch: warnings per channel per minute (beyond them, known-bad links are still hidden or deleted when "
+            "the server chose so, without a reply).", DISCORD),
+    Setting("WEB_ENABLED", _bool, True, "true",
+            "The web server (health, metrics, blocklist feeds, campaign pages) in the bot's process; `phishbot serve` "
+            "runs it alone.", WEB),
+    Setting("WEB_HOST", _host, "127.0.0.1", "`127.0.0.1`",
+            "Address the web server listens on (`0.0.0.0` in a container, behind a reverse proxy).", WEB,
+            example="127.0.0.1"),
+    Setting("WEB_PORT", _port, 8080, "8080", "Port the web server listens on (`0`: any free port; the log says which).",
+            WEB),
+    Setting("WEB_PUBLIC_URL", _url("http://", "https://"), None, "`http://WEB_HOST:WEB_PORT`",
+            "The address people reach the web server at (`https://phishbot.example.jp` behind a reverse proxy): feed "
+            "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),
+    Setting("WEB_FEED_REQUESTS_PER_MINUTE", _positive_int, 30, "30",
+            "Requests per minute one feed or page token may make; past it, `429 Too Many Requests`.", WEB),
+    Setting("FEEDS", _feeds, (), "–",
+            "Threat feeds fetched on a schedule, comma-separated: `jpcert`, `openphish`, `phishtank`, `urlhaus`, each "
+            "optionally `=URL` (a mirror, or PhishTank's download URL with your key). Only these URLs are ever fetched.",
+            WEB),
+    Setting("FEEDS_INTERVAL", _positive_float, 21600.0, "21600",
+            "Seconds between two fetches of the feeds (conditional requests: an unchanged feed costs one small answer).",
+            WEB),
+    Setting("FEED_TIMEOUT", _positive_float, 60.0, "60", "Seconds one feed download may take.", WEB),
+    Setting("FEED_MAX_BYTES", _positive_int, 64 * 1024 * 1024, str(64 * 1024 * 1024),
+            "A feed larger than this many bytes (once decompressed) is refused.", WEB),
+    Setting("FEED_LISTING_DAYS", _positive_int, 365, "365",
+            "Days a feed's listing stays current after the feed last listed it: current listings feed link watch, the "
+            "blocklist feeds and a `listed_link` finding's full weight; older ones are still shown, with their date.",
+            WEB),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -266,6 +327,33 @@ class DiscordSettings:
     guild_ready_timeout: float = _default("DISCORD_GUILD_READY_TIMEOUT")
     reply_wait: float = _default("DISCORD_REPLY_WAIT")
     analysis_workers: int = _default("ANALYSIS_WORKERS")  # processes that read mail (never the event loop)
+    link_watch_replies_per_minute: int = _default("LINK_WATCH_REPLIES_PER_MINUTE")
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    enabled: bool = _default("WEB_ENABLED")
+    host: str = _default("WEB_HOST")
+    port: int = _default("WEB_PORT")
+    public_url: str | None = None  # None: http://host:port
+    feed_requests_per_minute: int = _default("WEB_FEED_REQUESTS_PER_MINUTE")
+
+    @property
+    def base_url(self) -> str:
+        """Where people reach the server: WEB_PUBLIC_URL, else the address it listens on."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    sources: tuple[FeedConfig, ...] = ()  # FEEDS: fetched on a schedule
+    interval: float = _default("FEEDS_INTERVAL")
+    timeout: float = _default("FEED_TIMEOUT")
+    max_bytes: int = _default("FEED_MAX_BYTES")
+    listing_days: int = _default("FEED_LISTING_DAYS")
 
 
 @dataclass(frozen=True)
@@ -276,6 +364,8 @@ class AppSettings:
     lookups: LookupSettings = field(default_factory=LookupSettings)
     address_hash_key: str | None = field(default=None, repr=False)  # never printed
     discord: DiscordSettings = field(default_factory=DiscordSettings)
+    web: WebSettings = field(default_factory=WebSettings)
+    feeds: FeedSettings = field(default_factory=FeedSettings)
 
     @property
     def db_path(self) -> str:
@@ -347,6 +437,21 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             guild_ready_timeout=values["DISCORD_GUILD_READY_TIMEOUT"],
             reply_wait=values["DISCORD_REPLY_WAIT"],
             analysis_workers=values["ANALYSIS_WORKERS"],
+            link_watch_replies_per_minute=values["LINK_WATCH_REPLIES_PER_MINUTE"],
+        ),
+        web=WebSettings(
+            enabled=values["WEB_ENABLED"],
+            host=values["WEB_HOST"],
+            port=values["WEB_PORT"],
+            public_url=values["WEB_PUBLIC_URL"],
+            feed_requests_per_minute=values["WEB_FEED_REQUESTS_PER_MINUTE"],
+        ),
+        feeds=FeedSettings(
+            sources=values["FEEDS"],
+            interval=values["FEEDS_INTERVAL"],
+            timeout=values["FEED_TIMEOUT"],
+            max_bytes=values["FEED_MAX_BYTES"],
+            listing_days=values["FEED_LISTING_DAYS"],
         ),
     )
 

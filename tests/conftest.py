@@ -44,6 +44,7 @@ def _no_network_past_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any connection from the test process to an address off this machine fails loudly."""
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
     monkeypatch.setenv("LOOKUPS_ENABLED", "false")
+    monkeypatch.setenv("WEB_PORT", "0")  # a bot or `serve` a test starts takes a free port, never a fixed one
 
 
 @pytest.fixture(autouse=True)

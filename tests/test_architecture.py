@@ -65,16 +65,28 @@ def test_only_discord_ui_imports_discord() -> None:
 
 
 def test_use_cases_and_their_ports_import_no_adapter() -> None:
-    adapters = ("discord", "aiohttp", "aiosqlite", "whois", "bot.lookups", "bot.storage", "bot.discord_ui", "bot.wiring")
+    adapters = ("discord", "aiohttp", "aiosqlite", "whois", "bot.lookups", "bot.storage", "bot.discord_ui", "bot.wiring",
+                "bot.web", "bot.feeds.fetch", "prometheus_client", "jinja2", "aiohttp_jinja2")
     for path in sorted((ROOT / "bot" / "services").rglob("*.py")):
         for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             assert not any(name == a or name.startswith(a + ".") for a in adapters), f"{path.relative_to(ROOT)} imports {name}"
 
 
 def test_only_the_lookups_and_wiring_import_aiohttp() -> None:
-    allowed = {"lookups", "wiring.py", "discord_ui"}
+    allowed = {"lookups", "wiring.py", "discord_ui", "web"}
     for path in sorted((ROOT / "bot").rglob("*.py")):
-        if allowed & set(path.relative_to(ROOT / "bot").parts):
+        relative = path.relative_to(ROOT / "bot")
+        if allowed & set(relative.parts) or relative.as_posix() == "feeds/fetch.py":
             continue
         names = _imports(ast.parse(path.read_text(encoding="utf-8")))
         assert not any(n == "aiohttp" or n.startswith("aiohttp.") for n in names), path
+
+
+def test_the_feed_parsers_are_pure() -> None:
+    """bot/feeds: only the fetcher does I/O; the parsers and the source table are pure."""
+    for path in sorted((ROOT / "bot" / "feeds").rglob("*.py")):
+        if path.name == "fetch.py":
+            continue
+        for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            for bad in FORBIDDEN_IN_CORE:
+                assert not (name == bad or name.startswith(bad + ".")), f"{path.relative_to(ROOT)} imports {name}"

@@ -32,7 +32,8 @@ def test_every_setting_is_read_into_the_settings() -> None:
                "LOOKUPS_ENABLED": "false", "RDAP_BASE_URL": "http://127.0.0.1:1/rdap", "WHOIS_SERVER": "127.0.0.1:4343",
                "RDAP_BOOTSTRAP_URL": "http://127.0.0.1:1/dns.json", "DISCORD_TOKEN": "abc.def",
                "REPORT_CHANNELS": "reports", "DISCORD_API_BASE": "http://127.0.0.1:1/api/v10",
-               "DISCORD_GATEWAY_URL": "ws://127.0.0.1:1/"}
+               "DISCORD_GATEWAY_URL": "ws://127.0.0.1:1/", "WEB_ENABLED": "false", "WEB_HOST": "0.0.0.0",
+               "WEB_PUBLIC_URL": "https://phishbot.example.jp", "FEEDS": "openphish"}
     for setting in SETTINGS:
         value = samples.get(setting.name, "7")
         assert read_settings({setting.name: value}, env_file=None) != base, setting.name
@@ -151,3 +152,19 @@ def test_the_table_has_a_meaning_for_every_setting() -> None:
     for setting in SETTINGS:
         assert setting.meaning.strip() and setting.group and setting.shown_default, setting.name
     assert len(BY_NAME) == len(SETTINGS)
+
+
+def test_web_and_feed_settings() -> None:
+    s = read_settings({"WEB_HOST": "::", "WEB_PORT": "9090", "FEEDS": "jpcert, openphish=http://127.0.0.1:1/feed.txt",
+                       "FEEDS_INTERVAL": "600"}, env_file=None)
+    assert s.web.base_url == "http://[::]:9090"
+    assert [(f.source, f.url) for f in s.feeds.sources] == [
+        ("jpcert", "https://raw.githubusercontent.com/JPCERTCC/phishurl-list/main/{year}/{year}{month}.csv"),
+        ("openphish", "http://127.0.0.1:1/feed.txt")]
+    assert read_settings({"WEB_PUBLIC_URL": "https://pb.example.jp/"}, env_file=None).web.base_url == "https://pb.example.jp"
+    for name, value, code in (("WEB_PORT", "70000", "not_port"), ("WEB_PORT", "-1", "not_port"), ("WEB_HOST", "a b", "not_host"),
+                              ("FEEDS", "jpcert,evilfeed", "not_feed"), ("FEEDS", "openphish=file:///etc/passwd", "not_feed")):
+        with pytest.raises(SettingsError) as caught:
+            read_settings({name: value}, env_file=None)
+        assert caught.value.code == code
+        assert name in caught.value.sentence("ja") and name in caught.value.sentence("en")

@@ -137,6 +137,21 @@ class DomainFact:
 
 
 @dataclass(frozen=True, slots=True)
+class Listing:
+    """A threat feed lists a name (a registrable domain, or a shared platform's customer name such as
+    ``foo.duckdns.org``): a fact handed in by the caller, like a registration fact. Dates are ISO
+    8601 in UTC. ``current``: the caller judged the listing recent enough to count in full."""
+
+    source: str  # jpcert | openphish | phishtank | urlhaus | a local list's id
+    domain: str
+    first_listed: str
+    last_listed: str
+    label: str | None = None  # what the listed site imitates, as the feed says (JPCERT/CC: the brand)
+    threat: str = "phishing"  # phishing | malware
+    current: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -223,3 +238,4 @@ class Report:
     # a forwarded mail's inner ones); NOT presented: mask before showing (services.formal_report does)
     headers: tuple[tuple[str, str], ...] = ()
     bare_links: bool = False  # the input was a link or a few pasted alone: judged from what they show
+    link_listings: tuple[tuple[Listing, ...], ...] = ()  # parallel to links when listings were looked up

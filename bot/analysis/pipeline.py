@@ -35,6 +35,7 @@ from bot.analysis.models import (
     DomainFact,
     Limits,
     Link,
+    Listing,
     ParsedMail,
     Problem,
     Report,
@@ -313,11 +314,14 @@ def judge(
     prepared: Prepared,
     domain_facts: Mapping[str, DomainFact] | None = None,
     now: datetime | None = None,
+    listings: Mapping[str, tuple[Listing, ...]] | None = None,
 ) -> Report:
+    """``listings``: threat-feed listings by link host, as the caller found them (current ones first)."""
     facts_map = dict(domain_facts or {})
     reference = prepared.received_at or now
     ages = {d: age for d, fact in facts_map.items() if (age := age_days(fact, reference)) is not None}
-    facts = Facts(prepared, facts_map, ages)
+    listed = dict(listings or {})
+    facts = Facts(prepared, facts_map, ages, listed)
     findings = run_rules(facts)
     if prepared.brand_official:
         # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
@@ -370,6 +374,7 @@ def judge(
         received_at=prepared.received_at.isoformat() if prepared.received_at else None,
         headers=prepared.mail.headers,
         bare_links=prepared.bare_links,
+        link_listings=tuple(listed.get(link.host, ()) for link in prepared.links) if listed else (),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from bot.analysis.domains import (
     to_unicode_host,
 )
 from bot.analysis.links import HtmlFacts, defang_host
-from bot.analysis.models import Brand, DomainFact, Finding, Link, ParsedMail, Sender, Severity
+from bot.analysis.models import Brand, DomainFact, Finding, Link, Listing, ParsedMail, Sender, Severity
 from bot.analysis.privacy import mask_address, present_text
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ class Facts:
     prepared: Prepared
     domain_facts: Mapping[str, DomainFact]
     ages: Mapping[str, int]  # days between registration and the mail's arrival (or now)
+    listings: Mapping[str, tuple[Listing, ...]] = field(default_factory=dict)  # link host -> threat-feed listings
 
     @property
     def mail(self) -> ParsedMail:
@@ -635,6 +636,24 @@ def html_tricks(f: Facts) -> list[Finding]:
     return out
 
 
+def listed_link(f: Facts) -> list[Finding]:
+    """A link to a name a threat feed lists (JPCERT/CC, OpenPhish, …): a fact the caller looked
+    up, like a registration age. Full weight while the listing is current, little once it is old."""
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for link in f.links:
+        found = f.listings.get(link.host)
+        if not found or found[0].domain in seen:
+            continue
+        best = found[0]  # the caller orders them: current ones first, then the earliest
+        seen.add(best.domain)
+        severity: Severity = "high" if best.current else "low"
+        out.append(_f("listed_link", severity, (defang_host(best.domain),), domain=defang_host(best.domain),
+                      source=best.source, date=best.first_listed[:10], label=best.label or "", threat=best.threat,
+                      current="yes" if best.current else "no"))
+    return out
+
+
 def _host_of(url: str) -> str:
     rest = url.split("://", 1)[-1]
     return rest.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2].partition(":")[0].lower()
@@ -1052,6 +1071,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     href_text_mismatch,
     new_domain,
     unregistered_domain,
+    listed_link,
     freemail_reply_to,
     lure_and_urgency,
     shortener_link,

@@ -59,6 +59,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "obfuscated_script":      {"info": 0, "low": 15, "medium": 30, "high": 40},
     "pdf_active_content":     {"info": 0, "low": 10, "medium": 20, "high": 40},
     "unregistered_domain":    {"info": 0, "low": 10, "medium": 25, "high": 35},
+    "listed_link":            {"info": 0, "low": 15, "medium": 30, "high": 60},
 }
 
 # What a finding says about the kind of mail (SPEC §3 verdicts). Rules not listed (transport,
@@ -73,6 +74,7 @@ KIND: dict[str, Verdict] = {
     "dangerous_attachment": "malware", "archive_attachment": "malware", "html_smuggling": "malware",
     "malware_link": "malware", "pdf_active_content": "malware",
     "spam_content": "spam",
+    "listed_link": "phishing",  # a malware feed's listing (URLhaus) counts as malware: see score()
 }
 
 _ORDER = {"info": 0, "low": 1, "medium": 2, "high": 3}
@@ -85,7 +87,11 @@ def score(findings: tuple[Finding, ...]) -> tuple[int, Verdict]:
         weight = WEIGHTS.get(finding.rule, {}).get(finding.severity, 0)
         best[finding.rule] = max(best.get(finding.rule, 0), weight)
     total = min(100, sum(best.values()))
-    return total, verdict_for(total, best)
+    kinds = dict(best)
+    if "listed_link" in best and all(dict(f.params).get("threat") == "malware" for f in findings
+                                     if f.rule == "listed_link"):
+        kinds["malware_link"] = max(kinds.get("malware_link", 0), kinds.pop("listed_link"))  # a malware feed's listing
+    return total, verdict_for(total, kinds)
 
 
 def verdict_for(total: int, best: dict[str, int]) -> Verdict:

@@ -4,6 +4,7 @@ and buttons built. Every intake path (paste, attachment, /analyze, context menu)
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -37,19 +38,34 @@ class Outcome:
         return str(self.obj["verdict"])
 
 
+def intake_path(name: str | None) -> str:
+    """How a mail came in, for the metrics: paste, forwarded, message (the context menu on plain
+    text), or attachment."""
+    return name if name in ("paste", "forwarded", "message") else "attachment"
+
+
 async def submit(
     deps: Deps, data: bytes, guild_id: int, member_id: int, lang: str, name: str | None = None, *, record: bool = True,
+    path: str | None = None,
 ) -> Outcome:
     """``record=False``: a private analysis (/analyze, the context menu), kept out of the shared
-    log until the member presses Share."""
+    log until the member presses Share. ``path``: how it came in, for the metrics."""
+    began = time.perf_counter()
     settings = await deps.guild_settings(guild_id)
     quick: QuickIntel | None = None
     if deps.intel is not None and settings["lookups_enabled"]:
         quick = QuickIntel(deps.budget.for_guild(deps.intel, guild_id), deps.settings.discord.reply_wait)
     now = deps.clock()
     keep = settings["raw_retention_days"] if settings["keep_raw"] else None
+    listings = deps.outreach.index if deps.outreach is not None else None
     done = await deps.community.submit_report(data, guild_id, member_id, now, quick, deps.settings.limits, keep,
-                                              record=record)
+                                              record=record, listings=listings)
+    if deps.metrics is not None:
+        where = path or intake_path(name)
+        deps.metrics.analyses.labels(done.report.verdict, where).inc()
+        deps.metrics.analysis_seconds.labels(where).observe(time.perf_counter() - began)
+        if done.recorded and not done.stored.duplicate:
+            deps.metrics.reports_stored.inc()
     public_id = done.stored.public_id
     text = formal_report_text(done.report, lang, public_id)
     await deps.store.save_report_text(guild_id, public_id, member_id, text,
@@ -68,7 +84,8 @@ async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> d
         return None
     done = outcome.submitted
     report = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
-                                          deps.settings.limits, store=done.recorded)
+                                          deps.settings.limits, store=done.recorded,
+                                          listings=deps.outreach.index if deps.outreach else None)
     obj = to_dict(report, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
                   report_id=done.stored.public_id)
     if obj["links"] == outcome.obj["links"] and obj["verdict"] == outcome.obj["verdict"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime
@@ -29,7 +30,7 @@ from bot.discord_ui.context import (
     answer_error,
     tracked,
 )
-from bot.discord_ui.cooldown import RateLimiter
+from bot.discord_ui.cooldown import RateLimiter, Verdict
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
 from bot.services.lookup_budget import LookupBudget
@@ -37,11 +38,36 @@ from bot.services.protocols import StoreError
 from bot.settings import AppSettings
 
 if TYPE_CHECKING:
+    from bot.metrics import Metrics
     from bot.services.analyse_report import Analyser
 
 log = logging.getLogger("bot.discord")
 DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress
 ABANDON_SECONDS = 5.0  # then, how long the abandoned ones get to tell their members
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("phishbot")
+    except PackageNotFoundError:
+        return "0"
+
+
+class MeteredLimiter(RateLimiter):
+    """The per-member rate limit, its refusals counted (``phishbot_rate_limited{where}``)."""
+
+    def __init__(self, per_window: int, window: float, clock: Callable[[], float], metrics: Metrics, where: str) -> None:
+        super().__init__(per_window, window, clock)
+        self.metrics = metrics
+        self.where = where
+
+    def hit(self, key: object) -> Verdict:
+        verdict = super().hit(key)
+        if not verdict.allowed:
+            self.metrics.rate_limited.labels(self.where).inc()
+        return verdict
 
 
 class PhishTree(app_commands.CommandTree["PhishBot"]):
@@ -108,19 +134,26 @@ class PhishBot(commands.Bot):
                 self.cog_failures.append(name)
 
     async def _open_services(self) -> None:
-        from bot.wiring import analysis_workers, open_services
+        from bot.metrics import MeteredIntel, Metrics
+        from bot.wiring import analysis_workers, open_services, outreach
 
         self.analyser = await self._stack.enter_async_context(
             analysis_workers(self.settings, self.analysis_initializer))
         community, store, intel = await self._stack.enter_async_context(open_services(self.settings, self.analyser))
         if store.db.damaged is not None:  # the integrity check failed: never serve a damaged shared log
             raise StoreError("damaged", path=store.db.path)
+        metrics = Metrics(version=_version())
+        metrics.gauge_from(metrics.gateway_latency, lambda: self.latency if math.isfinite(self.latency) else 0.0)
+        out = await self._stack.enter_async_context(
+            outreach(self.settings, community, store, ready=lambda: self.is_ready() and not self.is_closed(),
+                     metrics=metrics))
         d = self.settings.discord
         self.deps = Deps(
-            settings=self.settings, community=community, store=store, intel=intel,
+            settings=self.settings, community=community, store=store,
+            intel=MeteredIntel(intel, metrics) if intel is not None else None,
             budget=LookupBudget(d.guild_lookup_budget, time.monotonic),
-            limiter=RateLimiter(d.analyses_per_minute, 60.0, time.monotonic),
-            clock=lambda: datetime.now(UTC),
+            limiter=MeteredLimiter(d.analyses_per_minute, 60.0, time.monotonic, metrics, "analysis"),
+            clock=lambda: datetime.now(UTC), outreach=out, metrics=metrics,
         )
 
     async def on_message(self, message: discord.Message, /) -> None:

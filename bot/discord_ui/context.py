@@ -27,6 +27,8 @@ from bot.settings import AppSettings
 if TYPE_CHECKING:
     from bot.discord_ui.client import PhishBot
     from bot.discord_ui.cooldown import RateLimiter
+    from bot.metrics import Metrics
+    from bot.wiring import Outreach
 
 log = logging.getLogger("bot.discord")
 GUILD_SETTINGS_TTL = 60.0  # seconds
@@ -42,6 +44,8 @@ class Deps:
     budget: LookupBudget
     limiter: RateLimiter
     clock: Callable[[], datetime]
+    outreach: Outreach | None = None  # threat feeds, link watch, web tokens, network (issue 14)
+    metrics: Metrics | None = None
     _guilds: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
 
     async def guild_settings(self, guild_id: int) -> dict[str, Any]:
@@ -63,6 +67,17 @@ class Deps:
 
     def forget_guild(self, guild_id: int) -> None:
         self._guilds.pop(guild_id, None)
+
+    async def is_report_channel(self, channel: object) -> bool:
+        """A channel chosen with /setup or, when none is chosen, one named in ``REPORT_CHANNELS``
+        (a thread counts as its channel)."""
+        base = channel.parent if isinstance(channel, discord.Thread) else channel
+        if not isinstance(base, discord.TextChannel):
+            return False
+        chosen = (await self.guild_settings(base.guild.id))["report_channels"]
+        if chosen:
+            return base.id in chosen
+        return base.name.lower() in self.settings.discord.report_channels
 
 
 def bot_of(interaction: discord.Interaction[Any]) -> PhishBot:

@@ -24,6 +24,7 @@ from bot.discord_ui.client import PhishBot
 from bot.i18n import t
 from bot.services.protocols import StoreError
 from bot.settings import AppSettings, heartbeat_path
+from bot.web.app import ListenError
 
 log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 30.0
@@ -114,6 +115,10 @@ def run(settings: AppSettings, lang: str) -> int:
         return 2
     except StoreError as exc:
         print(f"phishbot: {t(lang, 'store', exc.code, **exc.params)}", file=sys.stderr)
+        return 1
+    except ListenError as exc:  # WEB_HOST:WEB_PORT is taken: say so, not "Discord unreachable"
+        print(f"phishbot: {t(lang, 'serve', 'cannot_listen', host=exc.host, port=exc.port, error=exc.reason)}",
+              file=sys.stderr)
         return 1
     except (discord.GatewayNotFound, discord.ConnectionClosed, aiohttp.ClientError, OSError) as exc:
         _fail(lang, "unreachable", error=type(exc).__name__)

@@ -29,8 +29,9 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from bot.analysis.budget import Clock
-from bot.analysis.models import DomainFact, Limits, Report
+from bot.analysis.models import DomainFact, Limits, Listing, Report
 from bot.analysis.pipeline import Prepared, failed_report, judge, prepare
+from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel
 
 log = logging.getLogger("bot.analysis")
@@ -79,6 +80,7 @@ class Analyser(Protocol):
 
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
     ) -> Report | AnalysisFailed: ...
 
     async def close(self) -> None: ...
@@ -95,8 +97,9 @@ class InlineAnalyser:
 
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
     ) -> Report | AnalysisFailed:
-        return guarded(lambda: judge(prepared, facts, now), "sha256:" + prepared.input_sha256[:16])
+        return guarded(lambda: judge(prepared, facts, now, listings), "sha256:" + prepared.input_sha256[:16])
 
     async def close(self) -> None:
         return None
@@ -111,9 +114,10 @@ class ThreadAnalyser(InlineAnalyser):
 
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
     ) -> Report | AnalysisFailed:
         tag = "sha256:" + prepared.input_sha256[:16]
-        return await asyncio.to_thread(guarded, lambda: judge(prepared, facts, now), tag)
+        return await asyncio.to_thread(guarded, lambda: judge(prepared, facts, now, listings), tag)
 
 
 INLINE = InlineAnalyser()
@@ -136,11 +140,15 @@ def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = t
 
 async def analyse_with_lookups(
     data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits, analyser: Analyser | None = None,
+    listings: FeedListings | None = None,
 ) -> Report:
+    """``listings``: the threat feeds, facts like registration ages (in memory in the bot, a few
+    queries for a one-off command): looked up here, handed to the judgement."""
     analyser = analyser or INLINE
     prepared = await analyser.prepare(data, limits)
     if isinstance(prepared, AnalysisFailed):
         return failure_report(data, prepared)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
-    report = await analyser.judge(prepared, facts, now, limits)
+    listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else None
+    report = await analyser.judge(prepared, facts, now, limits, listed)
     return failure_report(data, report) if isinstance(report, AnalysisFailed) else report

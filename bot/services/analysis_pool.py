@@ -7,7 +7,7 @@ thread runs Python the GIL shares the core with the event loop. A worker process
 
 How it works: ``workers`` long-lived processes, forked from a ``forkserver`` that imported the
 analysis code once, so they start in milliseconds and share its pages. Each takes one request at a
-time over a pipe — ``prepare(data, limits)`` or ``judge(prepared, facts, now)``, pickled (a 10 MB
+time over a pipe — ``prepare(data, limits)`` or ``judge(prepared, facts, now, listings)``, pickled (a 10 MB
 mail's prepared form pickles in ~13 ms) — and answers with the result, a bug's traceback, and its
 own memory size. A request that has not answered ``grace`` seconds after the mail's time limit
 (``Limits.max_seconds``, which the core keeps by itself in the normal case) kills its worker; a
@@ -39,7 +39,7 @@ from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import Any
 
-from bot.analysis.models import DomainFact, Limits, Problem, Report
+from bot.analysis.models import DomainFact, Limits, Listing, Problem, Report
 from bot.analysis.pipeline import Prepared
 from bot.services.analyse_report import AnalysisFailed, input_tag, log_bug, new_ref
 
@@ -75,7 +75,7 @@ def worker_main(conn: Connection, initializer: Callable[[], None] | None) -> Non
             if kind == "prepare":
                 result: tuple[Any, ...] = ("ok", prepare(request[1], request[2], time.monotonic))
             elif kind == "judge":
-                result = ("ok", judge(request[1], request[2], request[3]))
+                result = ("ok", judge(request[1], request[2], request[3], request[4]))
             else:
                 result = ("ok", None)
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which logs it with a reference
@@ -253,9 +253,10 @@ class ProcessAnalyser:
 
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,
+        listings: Mapping[str, tuple[Listing, ...]] | None = None,
     ) -> Report | AnalysisFailed:
         seconds = max(self.judge_seconds, limits.max_seconds + self.grace)
-        result = await self._call(("judge", prepared, dict(facts), now), seconds,
+        result = await self._call(("judge", prepared, dict(facts), now, dict(listings or {})), seconds,
                                   "sha256:" + prepared.input_sha256[:16])
         if isinstance(result, AnalysisFailed) and result.code == "time_limit":
             return AnalysisFailed("analysis_stopped", result.reason, result.ref)

@@ -25,6 +25,7 @@ from bot.community.list_mail import is_list_mail, list_infrastructure, without_l
 from bot.community.services import looks_like_address, parse_service_list, resolve_service
 from bot.services.analyse_report import Analyser, analyse_with_lookups
 from bot.services.domain_info import domain_info, host_from_input
+from bot.services.listings import FeedListings
 from bot.services.protocols import (
     DomainIntel,
     NewReport,
@@ -109,10 +110,12 @@ class Community:
     async def submit_report(
         self, data: bytes, guild_id: int, member_id: int, now: datetime, intel: DomainIntel | None,
         limits: Limits | None = None, keep_raw_days: int | None = None, *, record: bool = True,
+        listings: FeedListings | None = None,
     ) -> Submitted:
         """Analyse a mail and record it in the shared log — or, with ``record=False`` (a private
-        analysis), keep what would be recorded aside for a day, for ``share`` to record."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser)
+        analysis), keep what would be recorded aside for a day, for ``share`` to record.
+        ``listings``: the threat feeds, facts for the analysis like registration ages."""
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser, listings)
         if not report.readable:
             problem = report.problems[-1] if report.problems else None
             if problem is not None and problem.code in ("analysis_error", "analysis_stopped"):
@@ -146,12 +149,12 @@ class Community:
 
     async def rejudge(
         self, data: bytes, guild_id: int, public_id: str, now: datetime, intel: DomainIntel | None,
-        limits: Limits | None = None, *, store: bool = True,
+        limits: Limits | None = None, *, store: bool = True, listings: FeedListings | None = None,
     ) -> Report:
         """Judge a stored report again once its lookups have answered (the bot replied before
         they did): the verdict, score, findings and domain ages are updated in place (``store``:
         a private analysis is not in the log, nothing is updated)."""
-        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser)
+        report = await analyse_with_lookups(data, intel, now, limits or Limits(), self.analyser, listings)
         if report.readable and store:
             new = self._new_report(report, data, guild_id, 0, now, None)
             await self.store.update_judgement(guild_id, public_id, new.verdict, new.score, new.findings,

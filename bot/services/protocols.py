@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.analysis.models import BAD_VERDICTS as MODEL_BAD_VERDICTS
-from bot.analysis.models import DomainFact
+from bot.analysis.models import DomainFact, Listing
 from bot.community.campaigns import CampaignKeys
 
 # How long registration answers are reused (SPEC §5): positive 7 days, negative ("not
@@ -211,3 +211,185 @@ class SharedLogPort(Protocol):
     async def brand_counts(self, guild_id: int, since: datetime, until: datetime, limit: int = 10) -> list[tuple[str, int]]: ...
 
     async def campaign_hours(self, guild_id: int, campaign_id: str, limit: int = 20000) -> list[tuple[str, int]]: ...
+
+# --- beyond the report channel (issue 14): threat feeds, web tokens, sharing -----------------
+# Typed rows only: a second store (PostgreSQL) implements these from this file alone.
+
+
+@dataclass(frozen=True)
+class FeedRecord:
+    """One name a feed lists, aggregated over the feed's URLs on it (bot/services/feeds_in.py)."""
+
+    domain: str  # the listed name (services/listing_unit.listing_domain): never a platform or a brand's own
+    first_listed: datetime  # UTC
+    last_listed: datetime  # UTC
+    label: str | None  # what it imitates, as the feed says
+    threat: str  # phishing | malware
+    urls: int = 1
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the last fetch or import of one feed found, and the validators for the next request."""
+
+    source: str
+    url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: datetime | None = None
+    changed_at: datetime | None = None
+    status: str = "never"  # ok | not_modified | imported | an error code (timeout, too_big, http_404, …)
+    entries: int = 0  # names the source lists now (all of them, not only the last batch's)
+
+
+class FeedStore(Protocol):
+    """The threat feeds' listings, apart from the shared log (bot/storage/feed_store.py: SQLite)."""
+
+    async def merge_feed(self, source: str, records: Sequence[FeedRecord]) -> int:
+        """Adds or refreshes listings in one transaction (first_listed keeps its earliest value,
+        last_listed its latest, the label its first non-empty one); returns how many names were new
+        to the source. Bumps the feed generation."""
+        ...
+
+    async def feed_listings(self, domains: Collection[str]) -> list[Listing]:
+        """Every listing of these exact names, all sources, all dates (``current`` left True: the
+        caller judges recency)."""
+        ...
+
+    async def all_listings(self) -> list[Listing]:
+        """Every listing (the in-memory index is built from it)."""
+        ...
+
+    async def feed_generation(self) -> int:
+        """A number that moves on every write to the listings (other processes reload on a move)."""
+        ...
+
+    async def feed_states(self) -> list[FeedState]: ...
+
+    async def save_feed_state(self, state: FeedState) -> None: ...
+
+    async def count_feed(self, source: str) -> int: ...
+
+    async def take_feed_lease(self, source: str, holder: str, now: datetime, until: datetime) -> bool:
+        """True when ``holder`` may fetch ``source`` now (no other holder's lease is running)."""
+        ...
+
+    async def release_feed_lease(self, source: str, holder: str) -> None:
+        """Ends ``holder``'s lease (another holder's is left alone)."""
+        ...
+
+
+@dataclass(frozen=True)
+class GuildFeatures:
+    """What a guild turned on beyond its report channels."""
+
+    guild_id: int
+    feed_external: bool = False  # its blocklist feeds carry threat-feed and network entries too
+    share_pages: str = "off"  # off | chosen | all: campaign pages on the web
+    link_watch: str = "off"  # off | reply | hide | delete
+    network_publish: bool = False  # its blocklist is offered to the bot's other servers
+    network_receive: bool = False  # it sees what the other servers publish
+
+
+@dataclass(frozen=True)
+class FeatureChanges:
+    """A change to ``GuildFeatures``: None leaves a field as it is."""
+
+    feed_external: bool | None = None
+    share_pages: str | None = None
+    link_watch: str | None = None
+    network_publish: bool | None = None
+    network_receive: bool | None = None
+
+
+@dataclass(frozen=True)
+class WebToken:
+    """A guild's active token of one kind: the token itself is derived from ``nonce`` and the
+    address key (bot/services/web_tokens.py); the store keeps only its SHA-256."""
+
+    guild_id: int
+    kind: str  # feed | pages
+    nonce: str
+    created_at: datetime
+    last_used: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CampaignDomain:
+    domain: str
+    roles: tuple[str, ...]  # link | envelope | dkim
+    age_days: int | None  # the youngest age any report saw
+    reports: int
+
+
+@dataclass(frozen=True)
+class CampaignInfrastructure:
+    """How a campaign's mail was sent and where it pointed (no address, no recipient)."""
+
+    domains: tuple[CampaignDomain, ...]
+    envelope_domains: tuple[tuple[str, int], ...]  # (domain, reports)
+    handoff_ips: tuple[tuple[str, int], ...]  # (ip, reports)
+    verdicts: tuple[tuple[str, int], ...]  # (verdict, reports)
+
+
+class SharingStore(Protocol):
+    """Guild features, web tokens, shared campaign pages and the network of servers
+    (bot/storage/sharing_store.py: SQLite)."""
+
+    async def guild_features(self, guild_id: int) -> GuildFeatures: ...
+
+    async def change_guild_features(self, guild_id: int, changes: FeatureChanges, now: datetime) -> GuildFeatures: ...
+
+    async def watching_guilds(self) -> list[GuildFeatures]:
+        """Guilds with link watch on."""
+        ...
+
+    async def publishing_guilds(self) -> list[int]:
+        """Guilds that publish their blocklist to the network and that the bot has not left."""
+        ...
+
+    async def active_token(self, guild_id: int, kind: str) -> WebToken | None: ...
+
+    async def replace_token(self, guild_id: int, kind: str, token_hash: str, nonce: str, now: datetime) -> None:
+        """Revokes the active token of this kind (if any) and stores a new one, in one transaction."""
+        ...
+
+    async def revoke_token(self, guild_id: int, kind: str, now: datetime) -> bool: ...
+
+    async def token_guild(self, token_hash: str, kind: str) -> int | None:
+        """The guild of an active token, or None (unknown, revoked, or another kind)."""
+        ...
+
+    async def touch_token(self, token_hash: str, now: datetime) -> None: ...
+
+    async def share_campaign(self, guild_id: int, campaign_id: str, shared: bool, now: datetime) -> None: ...
+
+    async def campaign_shared(self, guild_id: int, campaign_id: str) -> bool: ...
+
+    async def shared_campaigns(self, guild_id: int) -> list[str]: ...
+
+    async def campaign_infrastructure(self, guild_id: int, campaign_id: str) -> CampaignInfrastructure: ...
+
+    async def purge_guild_sharing(self, guild_id: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A feed's answer: its body (``None`` when the server said it had not changed: 304)."""
+
+    body: bytes | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchFailed:
+    """An expected failure of a feed download, as a value: timeout, refused, too_big, http_503, …"""
+
+    reason: str
+
+
+class FeedFetcher(Protocol):
+    """Downloads one configured feed URL, passively and bounded (bot/feeds/fetch.py)."""
+
+    async def fetch(self, url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchFailed: ...

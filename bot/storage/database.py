@@ -20,7 +20,8 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -78,6 +79,7 @@ class Database:
         # one writer serves every task of the process (the bot answers many members at once):
         # write transactions take turns, so no task's statements land inside another's transaction
         self._write = asyncio.Lock()
+        self.on_write: Callable[[float], None] | None = None  # told each write transaction's seconds (metrics)
         self._writer: asyncio.Task[object] | None = None  # the task inside transaction(), if any
         self._idle: list[aiosqlite.Connection] = []
         self._readers: list[aiosqlite.Connection] = []
@@ -167,6 +169,7 @@ class Database:
         """One write transaction (BEGIN IMMEDIATE): all of it is committed, or none of it. Every
         write goes through here, one task at a time."""
         self._writable()
+        began = time.perf_counter()
         async with self._write:
             # BEGIN runs in aiosqlite's thread even if this task is cancelled while waiting for it:
             # shielded, it is awaited to its end and rolled back, never left open
@@ -183,7 +186,18 @@ class Database:
                 raise
             finally:
                 self._writer = None
-            await self.conn.execute("COMMIT")
+            # COMMIT too runs in aiosqlite's thread whatever happens to this task: a cancellation
+            # while it runs waits for it (the lock is held until it is done), then goes on
+            commit = asyncio.ensure_future(self.conn.execute("COMMIT"))
+            try:
+                await asyncio.shield(commit)
+            except asyncio.CancelledError:
+                while not commit.done():
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await asyncio.shield(commit)
+                raise
+        if self.on_write is not None:
+            self.on_write(time.perf_counter() - began)
 
     @contextlib.asynccontextmanager
     async def read(self) -> AsyncIterator[aiosqlite.Connection]:

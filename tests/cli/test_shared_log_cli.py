@@ -190,8 +190,10 @@ def test_setup_sets_what_the_bot_reads(tmp_path: Path) -> None:
     out = run("setup", "--guild", "5", "--db", db, "--json", "--language", "ja", "--keep-raw-days", "14",
               "--report-channel", "77", "--report-channel", "78", "--auto-delete", "on", "--lookups", "off")
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == {"language": "ja", "keep_raw": True, "raw_retention_days": 14, "auto_delete": True,
-                                      "lookups_enabled": False, "report_channels": [77, 78]}
+    answer = json.loads(out.stdout)
+    assert answer.pop("sharing")["link_watch"] == "off"  # issue 14's options, beside these
+    assert answer == {"language": "ja", "keep_raw": True, "raw_retention_days": 14, "auto_delete": True,
+                      "lookups_enabled": False, "report_channels": [77, 78]}
     again = run("setup", "--guild", "5", "--db", db, "--lang", "en", "--language", "auto", "--keep-raw-days", "0",
                 "--clear-report-channels")
     text = again.stdout.decode("utf-8")

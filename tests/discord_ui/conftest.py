@@ -14,7 +14,7 @@ import pytest
 
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.runner import configure_endpoints
-from bot.settings import AppSettings, DiscordSettings, LookupSettings
+from bot.settings import AppSettings, DiscordSettings, LookupSettings, WebSettings
 from tests.fakes.discord_server import FakeDiscord
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -25,6 +25,7 @@ SEED_EML = (EXAMPLES / "seed-smbc-selfspoof.eml").read_bytes()
 def bot_settings(fake: FakeDiscord, db: Path, **discord: Any) -> AppSettings:
     return AppSettings(
         db=str(db), lookups=LookupSettings(enabled=False), address_hash_key="test-key",
+        web=WebSettings(host="127.0.0.1", port=0),
         discord=DiscordSettings(token=fake.token, api_base=fake.api_base, gateway_url=fake.gateway_url,
                                 **{"guild_ready_timeout": 0.1, **discord}),
     )

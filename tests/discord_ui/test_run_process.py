@@ -134,3 +134,16 @@ def test_sync_registers_localised_commands(fake_thread: FakeDiscord, tmp_path: P
     assert int(setup["default_member_permissions"]) == 1 << 5  # Manage Server
     assert b"synced" in out
     assert not (tmp_path / "data").exists()  # sync opens no database
+
+
+def test_a_taken_web_port_is_said_plainly(fake_thread: FakeDiscord, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = phishbot("run", env=bot_env(fake_thread, tmp_path, WEB_PORT=str(port), PHISHBOT_LANG="en"), cwd=tmp_path)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert f"cannot listen on 127.0.0.1 port {port}".encode() in err and b"Traceback" not in err

@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.discord_ui.client import PhishBot
+from bot.discord_ui.cogs.community import campaign_choices
 from bot.discord_ui.context import (
     OPTIONAL_PERMISSIONS,
     REPORT_CHANNEL_PERMISSIONS,
@@ -21,8 +22,10 @@ from bot.discord_ui.context import (
     send_ephemeral,
 )
 from bot.discord_ui.embeds import info_embed
+from bot.discord_ui.sharing import SHARING_CHOICES, SHARING_DESCRIBE, SHARING_RENAME, sharing_summary
 from bot.discord_ui.translator import L
 from bot.i18n import t
+from bot.services.sharing_setup import SharingRequest
 
 log = logging.getLogger("bot.discord")
 
@@ -62,14 +65,14 @@ class Admin(commands.Cog):
     @app_commands.command(name=L("setup"), description=L("setup_desc"))
     @app_commands.describe(channel=L("setup_channel"), remove_channel=L("setup_remove"), language=L("setup_language"),
                            auto_delete=L("setup_auto_delete"), lookups=L("setup_lookups"),
-                           keep_raw_days=L("setup_keep_raw"))
+                           keep_raw_days=L("setup_keep_raw"), **SHARING_DESCRIBE)
     @app_commands.rename(channel=L("setup_channel_name"), remove_channel=L("setup_remove_name"),
                          language=L("setup_language_name"), auto_delete=L("setup_auto_delete_name"),
-                         lookups=L("setup_lookups_name"), keep_raw_days=L("setup_keep_raw_name"))
+                         lookups=L("setup_lookups_name"), keep_raw_days=L("setup_keep_raw_name"), **SHARING_RENAME)
     @app_commands.choices(language=[
         app_commands.Choice(name=L("lang_ja"), value="ja"), app_commands.Choice(name=L("lang_en"), value="en"),
         app_commands.Choice(name=L("lang_auto"), value="auto"),
-    ])
+    ], **SHARING_CHOICES)
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.guild_only()
@@ -78,6 +81,10 @@ class Admin(commands.Cog):
         remove_channel: discord.TextChannel | None = None, language: app_commands.Choice[str] | None = None,
         auto_delete: bool | None = None, lookups: bool | None = None,
         keep_raw_days: app_commands.Range[int, 0, 90] | None = None,
+        blocklist_feed: app_commands.Choice[str] | None = None, feed_sources: bool | None = None,
+        share_pages: app_commands.Choice[str] | None = None, share_campaign: app_commands.Range[str, 1, 40] | None = None,
+        unshare_campaign: app_commands.Range[str, 1, 40] | None = None, pages_link: app_commands.Choice[str] | None = None,
+        link_watch: app_commands.Choice[str] | None = None, network: app_commands.Choice[str] | None = None,
     ) -> None:
         lang = member_lang(interaction)
         guild = interaction.guild
@@ -112,7 +119,24 @@ class Admin(commands.Cog):
                  auto_delete=yes if settings["auto_delete"] else no, lookups=yes if settings["lookups_enabled"] else no,
                  keep_raw=(t(lang, "discord", "days", days=settings["raw_retention_days"]) if settings["keep_raw"] else no))
         text += "\n\n" + permission_report(channels, bool(settings["auto_delete"]), lang)
-        await send_ephemeral(interaction, None, embed=info_embed(t(lang, "discord", "setup_title"), text))
+        request = SharingRequest(
+            blocklist_feed=blocklist_feed.value if blocklist_feed else None, feed_sources=feed_sources,
+            share_pages=share_pages.value if share_pages else None, share_campaign=share_campaign,
+            unshare_campaign=unshare_campaign, pages_link=pages_link.value if pages_link else None,
+            link_watch=link_watch.value if link_watch else None, network=network.value if network else None,
+        )
+        extra, links = await sharing_summary(self.bot, guild, request, lang)
+        if extra:
+            text += "\n\n" + extra
+        await send_ephemeral(interaction, links or None, embed=info_embed(t(lang, "discord", "setup_title"), text))
+
+    @setup.autocomplete("share_campaign")
+    async def _share_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
+        return await campaign_choices(interaction, current)
+
+    @setup.autocomplete("unshare_campaign")
+    async def _unshare_ids(self, interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
+        return await campaign_choices(interaction, current)
 
     # --- the guild lifecycle ---------------------------------------------------------------
 
@@ -128,6 +152,8 @@ class Admin(commands.Cog):
             if running:
                 await self.bot.deps.store.mark_guild(guild.id, self.bot.deps.clock())
                 self.bot.deps.forget_guild(guild.id)
+                if self.bot.deps.outreach is not None:  # a server that is left publishes nothing any more
+                    await self.bot.deps.outreach.guild_changed(guild.id)
                 log.info("left guild %s: its data is purged in %d days unless the bot returns", guild.id,
                          self.bot.settings.discord.guild_retention_days)
 
@@ -174,6 +200,8 @@ async def purge_departed(bot: PhishBot) -> int:
                 await deps.store.mark_guild(guild_id, None)
                 continue
             removed = await deps.store.purge_guild(guild_id)
+            if deps.outreach is not None:
+                removed += await deps.outreach.sharing.purge_guild_sharing(guild_id)
             deps.forget_guild(guild_id)
             purged += 1
             log.info("purged the data of guild %s (%d rows), %d days after the bot left", guild_id, removed,

@@ -22,7 +22,7 @@ from bot.i18n import t
 PASTE_MAX = 4000  # Discord's limit for a modal text input
 
 
-async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[MailInput]) -> None:
+async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[MailInput], path: str = "command") -> None:
     """Analyses (rate-limited per member) and answers ephemerally; the interaction is deferred, and
     the caller (a command, or the paste modal through ``guarded``) tracks the work."""
     lang = member_lang(interaction)
@@ -34,7 +34,8 @@ async def analyse_for(interaction: discord.Interaction[PhishBot], mails: list[Ma
             await send_ephemeral(interaction, t(lang, "discord", "slow_down", seconds=max(1, round(allowed.retry_after)),
                                                 limit=deps.settings.discord.analyses_per_minute))
             return
-        outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name, record=False)
+        outcome = await submit(deps, mail.data, interaction.guild_id, interaction.user.id, lang, mail.name,
+                               record=False, path=path)
         sent = await interaction.followup.send(t(lang, "discord", "private_note"), embed=outcome.embed,
                                                view=report_view(outcome, lang, share=True),
                                                ephemeral=True, allowed_mentions=NO_MENTIONS, wait=True)
@@ -115,7 +116,7 @@ class Analyze(commands.Cog):
                 return
             # the member asked explicitly: analyse the text even without headers or links
             found.inputs.append(MailInput("message", strip_fences(message.content).encode("utf-8")))
-        await analyse_for(interaction, found.inputs)
+        await analyse_for(interaction, found.inputs, "context_menu")
 
 
 async def setup(bot: PhishBot) -> None:

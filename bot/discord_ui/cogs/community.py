@@ -14,6 +14,7 @@ from bot.discord_ui.charts import ChartCache, chart_file, lines_value
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.discord_ui.embeds import INFO_COLOUR, clip, info_embed, plain
+from bot.discord_ui.sharing import campaign_page_line, domain_beside
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
 from bot.i18n import t
@@ -129,7 +130,9 @@ class Community(commands.Cog):
         if intel is not None:
             intel = deps.budget.for_guild(intel, interaction.guild_id)
         view = await deps.community.domain_view(interaction.guild_id, name, intel, deps.clock())
-        embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang),
+        official = view["status"] == "official"  # a brand's own domain: no feed lists it, nothing to add
+        beside = "" if official else await domain_beside(deps, interaction.guild_id, name, view["domain"], lang)
+        embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang) + (f"\n\n{beside}" if beside else ""),
                            STATUS_COLOUR.get(view["status"], INFO_COLOUR))
         await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
 
@@ -148,6 +151,8 @@ class Community(commands.Cog):
         for row in view["leak_ranking"][:4]:
             buttons.add_item(VoteButton(view["id"], row["service"], lang))
         buttons.add_item(VoteButton(view["id"], None, lang))
+        # the shared page's link goes in the message's text: embeds defang every URL, this one is ours
+        page = await campaign_page_line(deps, interaction.guild_id, view["id"], lang)
         embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
         chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view["id"]), lang)
         lines = timeline_lines(chart)
@@ -156,10 +161,10 @@ class Community(commands.Cog):
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
         png = await self._picture(interaction, view["id"], chart)
         if png is None:  # the text says it all; the picture is a bonus
-            await interaction.followup.send(embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(page or "", embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
             return
         embed.set_image(url="attachment://campaign.png")
-        await interaction.followup.send(embed=embed, view=buttons, file=chart_file(png, "campaign.png", chart),
+        await interaction.followup.send(page or "", embed=embed, view=buttons, file=chart_file(png, "campaign.png", chart),
                                         allowed_mentions=NO_MENTIONS)
 
     @campaign.autocomplete("campaign")

@@ -43,13 +43,7 @@ class Intake(commands.Cog):
         self.bot = bot
 
     async def is_report_channel(self, channel: object) -> bool:
-        base = channel.parent if isinstance(channel, discord.Thread) else channel
-        if not isinstance(base, discord.TextChannel):
-            return False
-        chosen = (await self.bot.deps.guild_settings(base.guild.id))["report_channels"]
-        if chosen:
-            return base.id in chosen
-        return base.name.lower() in self.bot.settings.discord.report_channels
+        return await self.bot.deps.is_report_channel(channel)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:

@@ -1,0 +1,45 @@
+"""Sharing between servers (opt-in): a guild may publish its blocklist to the bot's other guilds
+that chose to receive. What is published is each publishing guild's own blocklist (the shared log's
+rule: two members or a moderator), counted per domain as "servers" — shown apart from the guild's
+own counts, never added to them. A guild that stops publishing, or that the bot leaves, takes its
+entries with it at the next refresh (at once in the process that made the change)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.services.periodic import every
+from bot.services.protocols import SharedLogPort, SharingStore
+
+
+class NetworkIndex:
+    def __init__(self, shared_log: SharedLogPort, sharing: SharingStore, every: float = 300.0) -> None:
+        self.shared_log = shared_log
+        self.sharing = sharing
+        self.every = every
+        self._guilds: dict[str, frozenset[int]] = {}  # domain -> publishing guilds that list it
+        self._lock = asyncio.Lock()
+
+    async def refresh(self) -> None:
+        async with self._lock:
+            by_domain: dict[str, set[int]] = {}
+            for guild_id in await self.sharing.publishing_guilds():
+                for domain in await self.shared_log.blocklist(guild_id):
+                    by_domain.setdefault(domain, set()).add(guild_id)
+            self._guilds = {d: frozenset(g) for d, g in by_domain.items()}
+
+    def servers(self, domain: str, guild_id: int) -> int:
+        """How many *other* servers publish ``domain``."""
+        return len(self._guilds.get(domain, frozenset()) - {guild_id})
+
+    def names(self, guild_id: int) -> dict[str, int]:
+        """Every domain other servers publish, with how many of them do."""
+        out: dict[str, int] = {}
+        for domain, guilds in self._guilds.items():
+            count = len(guilds - {guild_id})
+            if count:
+                out[domain] = count
+        return out
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await every(self.every, stop, self.refresh, "network refresh")

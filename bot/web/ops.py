@@ -1,0 +1,43 @@
+"""Health, readiness and metrics: what a container runtime and Prometheus ask."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+
+from bot.metrics import CONTENT_TYPE
+from bot.web.app import DEPS
+
+log = logging.getLogger("bot.web")
+HEALTH_TIMEOUT = 2.0
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 while the process is up and the database answers."""
+    deps = request.app[DEPS]
+    try:
+        healthy = await asyncio.wait_for(deps.healthy(), HEALTH_TIMEOUT)
+    except Exception:
+        log.warning("health check: the database did not answer", exc_info=True)
+        healthy = False
+    if healthy:
+        return web.Response(text="ok\n", headers={"Cache-Control": "no-store"})
+    return web.Response(status=503, text="database unavailable\n", headers={"Cache-Control": "no-store"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """200 while connected to Discord (or serving without it: ``phishbot serve``)."""
+    if request.app[DEPS].ready():
+        return web.Response(text="ready\n", headers={"Cache-Control": "no-store"})
+    return web.Response(status=503, text="not ready\n", headers={"Cache-Control": "no-store"})
+
+
+async def metrics(request: web.Request) -> web.Response:
+    body = request.app[DEPS].metrics.exposition()
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE, "Cache-Control": "no-store"})
+
+
+async def root(request: web.Request) -> web.Response:
+    return web.Response(text="phishbot\n", headers={"Cache-Control": "no-store"})
