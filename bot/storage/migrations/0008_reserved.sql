@@ -1,3 +1,0 @@
--- Reserved for a migration of another branch (detect, community, …): the lead renumbers at merge
--- and this placeholder goes. It changes nothing.
-SELECT 1;
