@@ -16,6 +16,7 @@ from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
+_SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v\xa0\u3000]")
 
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -242,7 +243,8 @@ class TextIndex:
     __slots__ = ("_chars", "_compact", "text", "words")
 
     def __init__(self, text: str, *, normalised: bool = False, words: frozenset[str] | None = None) -> None:
-        self.text = text if normalised else normalise(text)
+        # one space between words, however the HTML or the mailer spaced them: phrases match
+        self.text = text if normalised else _SPACES.sub(" ", normalise(text))
         if words is None:
             words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
         self.words = words

@@ -203,7 +203,18 @@ def decode_header_value(raw: str) -> str:
         if isinstance(chunk, str):
             out.append(chunk)
             continue
-        out.append(decode_bytes(chunk, str(charset)[:64])[0] if charset else decode_bytes(chunk)[0])
+        if charset is None:
+            # the text between encoded words comes back as raw-unicode-escape: raw 8-bit bytes
+            # (UTF-8 sent unencoded beside encoded words) are surrogates in it
+            text = chunk.decode("raw-unicode-escape", "replace")
+            if not text.isascii():
+                try:
+                    text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
+                except UnicodeEncodeError:
+                    pass
+            out.append(text)
+            continue
+        out.append(decode_bytes(chunk, str(charset)[:64])[0])
     return _unfold("".join(out))
 
 

@@ -179,6 +179,55 @@ def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2
     )
 
 
+# Open redirects of well-known sites: a link through one shows the site's name and leads
+# wherever its parameter says. (host suffix, path prefix, how the target is written)
+_OPEN_REDIRECTS: tuple[tuple[str, str, str], ...] = (
+    ("google.", "/url", "q"), ("google.", "/amp/s/", "path"), ("google.", "/travel/clk", "pcurl"),
+    ("bing.com", "/ck/a", "bing"), ("facebook.com", "/l.php", "u"), ("youtube.com", "/redirect", "q"),
+    ("duckduckgo.com", "/l/", "uddg"), ("linkedin.com", "/redir/redirect", "url"), ("vk.com", "/away.php", "to"),
+    ("baidu.com", "/link", "url"), ("yandex.ru", "/redirect", "url"), ("t.umblr.com", "/redirect", "z"),
+)
+
+
+_REDIRECT_SITES = frozenset(suffix for suffix, _, _ in _OPEN_REDIRECTS)
+
+
+def _google_like(host: str, suffix: str) -> bool:
+    if suffix != "google.":
+        return host == suffix or host.endswith("." + suffix)
+    labels = host.split(".")
+    return "google" in labels[:-1] and labels.index("google") >= len(labels) - 3
+
+
+def redirect_target(link: Link) -> str | None:
+    """Where a link through a well-known site's open redirect leads (read from the link itself,
+    never followed), or None."""
+    if link.is_ip or not any(_google_like(link.host, suffix) for suffix in _REDIRECT_SITES):
+        return None
+    parts = urllib.parse.urlsplit(link.url)
+    for suffix, prefix, how in _OPEN_REDIRECTS:
+        if not parts.path.startswith(prefix) or not _google_like(link.host, suffix):
+            continue
+        if how == "path":
+            rest = parts.path[len(prefix):]
+            target = "https://" + rest + (f"?{parts.query}" if parts.query else "")
+        elif how == "bing":  # u=a1<base64url of the address>
+            value = urllib.parse.parse_qs(parts.query[:4096]).get("u", [""])[0]
+            if not value.startswith("a1"):
+                return None
+            try:
+                target = base64.urlsafe_b64decode(value[2:] + "=" * (-len(value[2:]) % 4)).decode("utf-8", "replace")
+            except (binascii.Error, ValueError):
+                return None
+        else:
+            target = urllib.parse.parse_qs(parts.query[:4096]).get(how, [""])[0]
+        target = target.strip()
+        if target.lower().startswith(("http://", "https://")) and "." in target[8:]:
+            return target
+        return None
+    return None
+
+
 def _safe_port(parts: urllib.parse.SplitResult) -> bool:
     try:
         return parts.port is not None

@@ -26,6 +26,7 @@ from bot.analysis.links import (
     html_facts,
     make_link,
     normalise_href,
+    redirect_target,
     refang,
     urls_in_text,
 )
@@ -235,6 +236,11 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
                 found = ["http://" + text]
             for url in found:
                 add(url, "qr")
+    # a link through a well-known site's open redirect is judged by where it leads, too
+    for link in links[:200]:
+        target = redirect_target(link)
+        if target is not None:
+            add(target, "redirect")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
     if time_budget.out_of_time() and not any(p.code == "time_limit" for p in problems):

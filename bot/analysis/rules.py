@@ -27,7 +27,7 @@ from bot.analysis.domains import (
 )
 from bot.analysis.links import HtmlFacts, defang_host
 from bot.analysis.models import Brand, DomainFact, Finding, Link, Listing, ParsedMail, Sender, Severity
-from bot.analysis.privacy import mask_address, present_text
+from bot.analysis.privacy import mask_address, present_text, strip_invisible
 
 if TYPE_CHECKING:
     from bot.analysis.pipeline import Prepared
@@ -693,9 +693,37 @@ def compauth_fail(f: Facts) -> list[Finding]:
     return [_f("compauth_fail", "medium" if auth.compauth == "fail" else "low", server=server)]
 
 
+# names people and companies write: words in lower case, Capitalised or camelCase, an acronym
+_CAMEL_WORD = re.compile(r"(?:[A-Z]{0,2}[a-z]{3,}|[A-Z]{2,5}[a-z]{5,}|[a-z]{1,2})(?:[A-Z][a-z]{3,})*|[A-Z]+|[a-z]+")
+_NAME_NUMBER_LOCAL = re.compile(r"[a-z]{2,20}_[a-z]{2,20}_[0-9]{3,6}")
+
+
+def _raw_local(f: Facts) -> str:
+    """The From address's mailbox name as written (case kept), or ""."""
+    frm = f.sender.from_addr
+    if frm is None or not frm.address:
+        return ""
+    raw = next((v for k, v in f.mail.headers[:200] if k == "from"), "")[:2000]
+    at = raw.lower().find(frm.address)
+    return raw[at : at + len(frm.local)] if at >= 0 else frm.local
+
+
+def _machine_mailbox(local: str) -> bool:
+    """A mailbox name bulk-mailing software generated: letters in random case (``uispCla``,
+    ``XAHrfci``), or ``first_last_12345`` (a name and a serial number, one per message)."""
+    if _NAME_NUMBER_LOCAL.fullmatch(local.lower()):
+        return True
+    return 5 <= len(local) <= 14 and local.isascii() and local.isalpha() and not _CAMEL_WORD.fullmatch(local)
+
+
 def sender_format(f: Facts) -> list[Finding]:
     frm = f.sender.from_addr
     if frm is None or not frm.address or "@" not in frm.address:
+        raw = next((v for k, v in f.mail.headers[:200] if k == "from"), None)
+        if f.mail.kind == "eml" and raw is not None and raw.strip():
+            # a From line with a name and no address (or an empty <>): no mail service sends that
+            shown = present_text(raw.replace("<>", "").strip().strip('"')[:60]) or "<>"
+            return [_f("sender_format", "medium", address=shown, how="no_address")]
         return []
     domain = frm.domain
     how = None
@@ -713,6 +741,8 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "platform"
     elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
         how = "machine_made"
+    elif _machine_mailbox(_raw_local(f)):
+        how = "machine_mailbox"
     if how is None:
         return []
     return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
@@ -743,21 +773,30 @@ def undisclosed_recipients(f: Facts) -> list[Finding]:
     return []
 
 
+_SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\s*)*[\W_]*")
+_GREETING_ADDRESS = re.compile(r"([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})(?=$|[\s,!.;-])")
+
+
 def address_greeting(f: Facts) -> list[Finding]:
     """The subject or the first line names the recipient by address: the sender knows nothing else."""
     if f.sender.bulk:
         return []
     addresses = {r.address for r in f.sender.recipients if len(r.address) >= 6 and "@" in r.address}
-    if not addresses:
-        return []
     subject = (f.mail.subject or "").lower()
-    head = " ".join(t[:200] for t in f.mail.texts[:1]).lower()
-    head += " " + " ".join(h.text.strip()[:200] for h in f.html[:1]).lower()
-    for address in addresses:
-        if address in subject:
-            return [_f("address_greeting", "medium", address=mask_address(address))]
-        if address in head:
-            return [_f("address_greeting", "low", address=mask_address(address))]
+    if addresses:
+        head = " ".join(t[:200] for t in f.mail.texts[:1]).lower()
+        head += " " + " ".join(h.text.strip()[:200] for h in f.html[:1]).lower()
+        for address in addresses:
+            if address in subject:
+                return [_f("address_greeting", "medium", address=mask_address(address))]
+            if address in head:
+                return [_f("address_greeting", "low", address=mask_address(address))]
+    # recipients unknown (undisclosed, or a Bcc): a subject that opens with an address and goes on
+    # ("x@example.com, your reward…") greets whoever it was sent to by the address alone
+    m = _GREETING_ADDRESS.match(_SUBJECT_PREFIX.sub("", strip_invisible(subject)[:300]))
+    frm = f.sender.from_addr
+    if m is not None and (frm is None or org_domain(m.group(1).rpartition("@")[2]) != org_domain(frm.domain or "")):
+        return [_f("address_greeting", "medium", address=mask_address(m.group(1)))]
     return []
 
 
@@ -797,6 +836,10 @@ _STYLED = re.compile("[\U0001d400-\U0001d7ff\U0001f130-\U0001f189\u24b6-\u24e9]"
 _OTHER_LOOKALIKE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u13a0-\u13ff\ua4d0-\ua4ff]")
 
 
+_PADDED_NAME = re.compile(r"[-.*_!#~=+]{2,}|^\s*[-.*_~=+]|\S\s{3,}\S")
+_SPACED_NAME = re.compile(r"(?:^|\s)[A-Z] [a-z]{3,}")
+
+
 def disguised_text(f: Facts) -> list[Finding]:
     """Sender name or subject written to slip past filters: invisible characters inside words,
     look-alike letters of other scripts mixed into Latin words, or 'mathematical' styled letters."""
@@ -815,9 +858,12 @@ def disguised_text(f: Facts) -> list[Finding]:
             break
         if _STYLED.search(text):
             how = how or "styled"
+    name = fields[0][:300]
+    if how is None and name and not f.sender.list_id and (_PADDED_NAME.search(name) or _SPACED_NAME.search(name)):
+        how = "padded"  # "--Utimo--Aviso**", "Jouw Pensioen   .....BF403", "G emeentelijk E nergieadvies"
     if how is None:
         return []
-    return [_f("disguised_text", "low" if how == "styled" else "medium", how=how)]
+    return [_f("disguised_text", "low" if how in ("styled", "padded") else "medium", how=how)]
 
 
 # --- content (issue 11) -------------------------------------------------------------------------
@@ -1046,6 +1092,20 @@ def image_only(f: Facts) -> list[Finding]:
                hosts=_list([defang_host(h) for h in hosts]))]
 
 
+def open_redirect_link(f: Facts) -> list[Finding]:
+    """A link goes through a well-known site's open redirect (google.com/url?q=…, bing.com/ck/a…)
+    to another site: the mail borrows a trusted name to carry its real link past filters."""
+    cat = catalogue()
+    own = _authenticated_sender_org(f)
+    targets = [link for link in f.links if link.source == "redirect" and link.registrable_domain != own
+               and not cat.is_official(link.registrable_domain) and link.registrable_domain not in cat.benign]
+    if not targets:
+        return []
+    hosts = sorted({link.host for link in targets})
+    return [_f("open_redirect_link", "medium", tuple(defang_host(h) for h in hosts[:5]),
+               hosts=_list([defang_host(h) for h in hosts]))]
+
+
 def qr_code(f: Facts) -> list[Finding]:
     qr = [link for link in f.links if link.source == "qr"]
     if not qr:
@@ -1096,6 +1156,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     kit_like_link,
     image_only,
     qr_code,
+    open_redirect_link,
 )
 
 
