@@ -695,6 +695,7 @@ def compauth_fail(f: Facts) -> list[Finding]:
 
 # names people and companies write: words in lower case, Capitalised or camelCase, an acronym
 _CAMEL_WORD = re.compile(r"(?:[A-Z]{0,2}[a-z]{3,}|[A-Z]{2,5}[a-z]{5,}|[a-z]{1,2})(?:[A-Z][a-z]{3,})*|[A-Z]+|[a-z]+")
+_TITLED_NAME = re.compile(r"(?:[A-Z][a-z]?){1,2}[A-Z][a-z]{2,}(?:[A-Z][a-z]*)?|[A-Z][a-z]{2,}[A-Z]{1,2}")  # DrSmith, JohnS
 _NAME_NUMBER_LOCAL = re.compile(r"[a-z]{2,20}_[a-z]{2,20}_[0-9]{3,6}")
 
 
@@ -713,7 +714,8 @@ def _machine_mailbox(local: str) -> bool:
     ``XAHrfci``), or ``first_last_12345`` (a name and a serial number, one per message)."""
     if _NAME_NUMBER_LOCAL.fullmatch(local.lower()):
         return True
-    return 5 <= len(local) <= 14 and local.isascii() and local.isalpha() and not _CAMEL_WORD.fullmatch(local)
+    return 5 <= len(local) <= 14 and local.isascii() and local.isalpha() and not _CAMEL_WORD.fullmatch(local) \
+        and not _TITLED_NAME.fullmatch(local)
 
 
 def sender_format(f: Facts) -> list[Finding]:
@@ -741,7 +743,7 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "platform"
     elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
         how = "machine_made"
-    elif _machine_mailbox(_raw_local(f)):
+    elif org_domain(domain) not in catalogue().freemail and _machine_mailbox(_raw_local(f)):
         how = "machine_mailbox"
     if how is None:
         return []
@@ -879,6 +881,9 @@ def _scam_strong() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return tuple(families), {p: tuple(fs) for p, fs in families.items()}
 
 
+LURE_TEXT_CHARS = 3000
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -902,9 +907,11 @@ def scam_lure(f: Facts) -> list[Finding]:
     _, family, strong, weak = best
     if len(strong) >= 2 or (strong and len(weak) >= 2):
         severity: Severity = "high"
-    else:
+    elif weak or len(f.text.text) < LURE_TEXT_CHARS:
         severity = "medium"
-    if f.brand_official or (f.sender.list_id and severity == "medium"):
+    else:
+        severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
+    if f.brand_official or _discussion_list(f) or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
 
@@ -926,7 +933,15 @@ def spam_content(f: Facts) -> list[Finding]:
         severity = "medium"
     else:
         severity = "low"
+    if _discussion_list(f):
+        severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+def _discussion_list(f: Facts) -> bool:
+    """A discussion list's message (members post to it: List-Post), not a bulk sender's mailing,
+    which may carry a List-Id and List-Unsubscribe but takes no posts."""
+    return bool(f.sender.list_id) and any(k == "list-post" for k, _ in f.mail.headers[:200])
 
 
 def hidden_text(f: Facts) -> list[Finding]:
