@@ -16,7 +16,7 @@ from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
-_SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v\xa0\u3000]")
+_SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v\xa0\u3000]|_+")  # "Claim_your_Reward" is three words
 
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")

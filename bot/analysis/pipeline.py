@@ -267,10 +267,14 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
             token_brands.append(cat.token_brand[m.group(0)])
     frm = sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
-    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))
+    # a mailbox at a provider's consumer domain (x@icloud.com, x@outlook.com, x@docomo.ne.jp) is
+    # anyone's: it neither names the brand nor makes the mail the brand's own (the providers' own
+    # notices come from sub-domains: mail.yahoo.co.jp, email.apple.com)
+    own_org = None if from_org in cat.freemail and frm is not None and frm.domain == from_org else from_org
+    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, own_org, tuple(token_brands))
     brand = guess.brand if guess else None
     official = False
-    if brand is not None and brand.owns(from_org):
+    if brand is not None and brand.owns(own_org):
         verified = {org_domain(d) for d in sender.auth.dkim_domains}
         verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
         env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None

@@ -489,14 +489,25 @@ def shortener_link(f: Facts) -> list[Finding]:
     return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
+_IP_NAMED = re.compile(r"(?:^|[.-])(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:[.-](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}[.-]")
+
+
 def ip_literal_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if link.is_ip})
-    if not hosts:
+    # a server's own name spelling its address (239.125.168.184.host.example.net, x.20-218-142-124.example):
+    # a machine reached by number, not a site anyone named
+    named = sorted({link.host for link in f.links if not link.is_ip and _IP_NAMED.search(link.host)} - set(hosts))
+    if not hosts and not named:
         return []
     # the one link of a lure, or one address among a digest's dozens of links
     others = len({link.registrable_domain for link in f.links if not link.is_ip})
-    severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
-    return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    if hosts:
+        severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
+    else:
+        severity = "low" if others >= 10 else "medium"
+    shown = hosts + named
+    return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in shown[:5]),
+               hosts=_list([defang_host(h) for h in shown]))]
 
 
 def free_hosting_link(f: Facts) -> list[Finding]:
@@ -695,7 +706,7 @@ def compauth_fail(f: Facts) -> list[Finding]:
 
 # names people and companies write: words in lower case, Capitalised or camelCase, an acronym
 _CAMEL_WORD = re.compile(r"(?:[A-Z]{0,2}[a-z]{3,}|[A-Z]{2,5}[a-z]{5,}|[a-z]{1,2})(?:[A-Z][a-z]{3,})*|[A-Z]+|[a-z]+")
-_TITLED_NAME = re.compile(r"(?:[A-Z][a-z]?){1,2}[A-Z][a-z]{2,}(?:[A-Z][a-z]*)?|[A-Z][a-z]{2,}[A-Z]{1,2}")  # DrSmith, JohnS
+_TITLED_NAME = re.compile(r"(?:Dr|Mr|Mrs|Ms|[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]*)?|[A-Z][a-z]{2,}[A-Z]{1,2}")  # DrSmith, JohnS
 _NAME_NUMBER_LOCAL = re.compile(r"[a-z]{2,20}_[a-z]{2,20}_[0-9]{3,6}")
 
 
@@ -716,6 +727,11 @@ def _machine_mailbox(local: str) -> bool:
         return True
     return 5 <= len(local) <= 14 and local.isascii() and local.isalpha() and not _CAMEL_WORD.fullmatch(local) \
         and not _TITLED_NAME.fullmatch(local)
+
+
+def _name_in_mailbox(name: str | None, local: str) -> bool:
+    """The display name and the mailbox share a word (``Dr Funk <DrFunk@…>``): a person's own choice."""
+    return bool(name) and any(w in local for w in re.findall(r"[a-z]{3,}", (name or "").lower()))
 
 
 def sender_format(f: Facts) -> list[Finding]:
@@ -743,11 +759,40 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "platform"
     elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
         how = "machine_made"
-    elif org_domain(domain) not in catalogue().freemail and _machine_mailbox(_raw_local(f)):
+    elif org_domain(domain) not in catalogue().freemail and _machine_mailbox(_raw_local(f)) \
+            and not _name_in_mailbox(frm.display_name, frm.local):
         how = "machine_mailbox"
     if how is None:
         return []
     return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
+
+
+TENANT_SUFFIX = ".onmicrosoft.com"
+
+
+def _machine_tenant(label: str) -> bool:
+    """A Microsoft 365 tenant name no company would pick: a serial (``ste20995472``, ``mlz665``),
+    digits and letters interleaved, or a random run (``txuvmfbn``)."""
+    label = label.lower()
+    digits = sum(c.isdigit() for c in label)
+    switches = sum(1 for a, b in pairwise(label) if a.isdigit() != b.isdigit())
+    return digits >= 3 or switches >= 2 or (len(label) >= 4 and _randomish(label))
+
+
+def throwaway_tenant(f: Facts) -> list[Finding]:
+    """The mail was sent, signed or bounced through a Microsoft 365 tenant with a machine-made
+    name: trial tenants opened by the hundred, one per campaign. (A tenant's own domain is
+    Microsoft's naming, never a Microsoft look-alike; a company's tenant carries its name.)"""
+    sender = f.sender
+    frm = sender.from_addr
+    names = [frm.domain if frm else "", sender.envelope_domain or "", *sender.dkim_domains]
+    for name in names:
+        name = (name or "").lower()
+        if name.endswith(TENANT_SUFFIX):
+            label = name[: -len(TENANT_SUFFIX)].rpartition(".")[2]
+            if label and _machine_tenant(label):
+                return [_f("throwaway_tenant", "medium", (defang_host(name),), tenant=defang_host(name))]
+    return []
 
 
 _UNKNOWN_PEER = re.compile(r"(?i)\(\s*unknown\s*\[|\bfrom\s+unknown\b|may be forged|does not resolve|"
@@ -911,7 +956,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "medium"
     else:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
-    if f.brand_official or _discussion_list(f) or (f.sender.list_id and severity == "medium"):
+    if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
 
@@ -1172,6 +1217,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     image_only,
     qr_code,
     open_redirect_link,
+    throwaway_tenant,
 )
 
 
