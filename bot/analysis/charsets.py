@@ -7,6 +7,7 @@ Japanese mailers really use), then the likely ones, and never raise.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email.errors
 import email.header
 import re
@@ -208,10 +209,8 @@ def decode_header_value(raw: str) -> str:
             # (UTF-8 sent unencoded beside encoded words) are surrogates in it
             text = chunk.decode("raw-unicode-escape", "replace")
             if not text.isascii():
-                try:
+                with contextlib.suppress(UnicodeEncodeError):
                     text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
-                except UnicodeEncodeError:
-                    pass
             out.append(text)
             continue
         out.append(decode_bytes(chunk, str(charset)[:64])[0])

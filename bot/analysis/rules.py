@@ -549,7 +549,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     lure = cat.phrases.get("credential_lure")
     if lure is not None and not f.brand_official:
         strong = f.text.count_phrases(lure.strong)
-        weak = f.text.count_phrases(lure.weak)
+        weak = _beside(f.text.count_phrases(lure.weak), strong)
         if strong:
             severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
@@ -558,7 +558,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     urgency = cat.phrases.get("urgency")
     if urgency is not None:
         strong = f.text.count_phrases(urgency.strong)
-        weak = f.text.count_phrases(urgency.weak)
+        weak = _beside(f.text.count_phrases(urgency.weak), strong)
         if strong:
             out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
@@ -786,8 +786,7 @@ def throwaway_tenant(f: Facts) -> list[Finding]:
     sender = f.sender
     frm = sender.from_addr
     names = [frm.domain if frm else "", sender.envelope_domain or "", *sender.dkim_domains]
-    for name in names:
-        name = (name or "").lower()
+    for name in (n.lower() for n in names if n):
         if name.endswith(TENANT_SUFFIX):
             label = name[: -len(TENANT_SUFFIX)].rpartition(".")[2]
             if label and _machine_tenant(label):
@@ -821,7 +820,7 @@ def undisclosed_recipients(f: Facts) -> list[Finding]:
 
 
 _SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\s*)*[\W_]*")
-_GREETING_ADDRESS = re.compile(r"([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})(?=$|[\s,!.;-])")
+_GREETING_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 
 def address_greeting(f: Facts) -> list[Finding]:
@@ -840,11 +839,15 @@ def address_greeting(f: Facts) -> list[Finding]:
                 return [_f("address_greeting", "low", address=mask_address(address))]
     # recipients unknown (undisclosed, or a Bcc): a subject that opens with an address and goes on
     # ("x@example.com, your reward…") greets whoever it was sent to by the address alone
-    m = _GREETING_ADDRESS.match(_SUBJECT_PREFIX.sub("", strip_invisible(subject)[:300]))
+    opening = _SUBJECT_PREFIX.sub("", strip_invisible(subject)[:300])
+    m = _GREETING_ADDRESS.match(opening)
+    # the address, then the rest of a sentence ("x@y, …", "x@y - …"), not a headline ("x@y: …")
+    if m is None or opening[m.end() : m.end() + 1] not in ("", " ", ",", "!", ";", "-", "\u3001"):
+        return []
     frm = f.sender.from_addr
-    if m is not None and (frm is None or org_domain(m.group(1).rpartition("@")[2]) != org_domain(frm.domain or "")):
-        return [_f("address_greeting", "medium", address=mask_address(m.group(1)))]
-    return []
+    if frm is not None and org_domain(m.group(0).rpartition("@")[2]) == org_domain(frm.domain or ""):
+        return []
+    return [_f("address_greeting", "medium", address=mask_address(m.group(0)))]
 
 
 _ADDRESS_IN_NAME = re.compile(r"[A-Za-z0-9._%+-]{1,64}@((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})")
@@ -929,6 +932,12 @@ def _scam_strong() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
 LURE_TEXT_CHARS = 3000
 
 
+def _beside(weak: list[str], strong: list[str]) -> list[str]:
+    """The topic's words found besides the telling phrases: "confidential" inside "private and
+    confidential" is the same words, not a second sign."""
+    return [w for w in weak if not any(w in phrase for phrase in strong)]
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -943,7 +952,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         strong = by_family.get(family, [])
         if not strong:
             continue
-        weak = f.text.count_phrases(phrases.weak)
+        weak = _beside(f.text.count_phrases(phrases.weak), strong)
         points = 2 * len(strong) + min(len(weak), 3)
         if best is None or points > best[0]:
             best = (points, family, strong, weak)
@@ -971,7 +980,7 @@ def spam_content(f: Facts) -> list[Finding]:
         strong.append("affiliate")  # an affiliate network's mailing, named so in the sender's name
     if not strong:
         return []
-    weak = f.text.count_phrases(spam.weak)
+    weak = _beside(f.text.count_phrases(spam.weak), strong)
     if len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2):
         severity: Severity = "high"
     elif len(strong) >= 2 or weak:
