@@ -278,7 +278,7 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         verified = {org_domain(d) for d in sender.auth.dkim_domains}
         verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
         env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None
-        official = (
+        official = sender.auth.dmarc != "fail" and (  # the brand's own policy said no
             sender.auth.dmarc == "pass"
             or any(brand.owns(v) for v in verified)
             or (sender.auth.spf == "pass" and brand.owns(env_org))
