@@ -79,6 +79,9 @@ class Facts:
         return self.prepared.brand_official
 
 
+MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
+
+
 def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
     return Finding(rule, severity, tuple((k, str(v)) for k, v in params.items()), evidence)
 
@@ -523,8 +526,9 @@ def free_hosting_link(f: Facts) -> list[Finding]:
 
 def new_domain(f: Facts) -> list[Finding]:
     out: list[Finding] = []
-    for domain, age in sorted(f.ages.items()):
-        if age >= 30:
+    # the youngest first, five at most: a digest of a hundred new sites is one sign, not a hundred
+    for domain, age in sorted(f.ages.items(), key=lambda item: (item[1], item[0])):
+        if age >= 30 or len(out) >= MAX_PER_RULE:
             continue
         severity: Severity = "high" if age < 10 else "medium"
         out.append(_f("new_domain", severity, (defang_host(domain),), domain=defang_host(domain), days=max(age, 0)))
@@ -662,7 +666,8 @@ def listed_link(f: Facts) -> list[Finding]:
         out.append(_f("listed_link", severity, (defang_host(best.domain),), domain=defang_host(best.domain),
                       source=best.source, date=best.first_listed[:10], label=best.label or "", threat=best.threat,
                       current="yes" if best.current else "no"))
-    return out
+    out.sort(key=lambda finding: finding.severity != "high")  # current listings first (a stable sort)
+    return out[:MAX_PER_RULE]
 
 
 def _host_of(url: str) -> str:

@@ -184,3 +184,46 @@ def test_a_discussion_list_quoting_spam_is_not_spam() -> None:
                      headers=[("List-Id", "<satalk.example.org>"), ("List-Post", "<mailto:satalk@example.org>")])
     assert found(data).get("spam_content") == "low"
     assert analyse(data).verdict == "no_signs"
+
+
+# --- precision (issue 11 §3) -------------------------------------------------------------------------
+
+
+def test_language_of_german_portuguese_and_spanish_mail() -> None:
+    cases = {
+        "de": "Sehr geehrte Kundin, bitte bestätigen Sie Ihre Daten für Ihre Karte und die Zahlung.",
+        "pt": "Prezado cliente, você tem uma fatura em aberto. Por favor, acesse a sua conta para não perder o desconto.",
+        "es": "Estimado cliente, su cuenta está pendiente de verificación. Por favor, confirme sus datos en el enlace.",
+        "en": "Dear customer, your account is waiting for you. Please confirm the details with the link below.",
+    }
+    for lang, body in cases.items():
+        assert analyse(make_mail(body=body)).language == lang, lang
+
+
+def test_the_top_level_brand_is_the_one_a_look_alike_finding_names() -> None:
+    data = make_mail(from_="Support <support@help.example.net>", subject="Notice",
+                     body="Please see https://smbc-card.secure-login.example.com/vpass/ today.", auth=UNALIGNED)
+    report = analyse(data)
+    assert "lookalike_domain" in {f.rule for f in report.findings}
+    assert report.brand is not None and report.brand.id in ("smbc-card", "smbc")
+
+
+def test_per_link_rules_stay_few_in_a_link_dense_digest() -> None:
+    from bot.analysis.models import DomainFact, Listing
+    from bot.analysis.pipeline import judge
+
+    lines = [f"- http://192.0.2.{i}/item{i}  https://item{i}-x9k2q.top/path  https://bit.ly/a{i} "
+             f"https://shop{i}.example-{i}.com/wp-content/x/login.php" for i in range(1, 150)]
+    data = make_mail(from_="Digest <digest@news.example.org>", subject="Daily digest", body="\n".join(lines))
+    prepared = prepare(data)
+    assert len(prepared.links) >= 200
+    domains = {link.registrable_domain for link in prepared.links if link.registrable_domain}
+    facts = {d: DomainFact(d, "rdap", registered="2021-01-20T00:00:00Z") for d in domains}
+    listings = {link.host: (Listing(source="jpcert", domain=link.host, first_listed="2021-01-01",
+                                    last_listed="2021-01-02"),) for link in prepared.links}
+    report = judge(prepared, facts, listings=listings)
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    assert counts.get("new_domain") and counts.get("listed_link"), counts
+    assert max(counts.values()) <= 5, counts
