@@ -183,6 +183,7 @@ def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2
 # wherever its parameter says. (host suffix, path prefix, how the target is written)
 _OPEN_REDIRECTS: tuple[tuple[str, str, str], ...] = (
     ("google.", "/url", "q"), ("google.", "/amp/s/", "path"), ("google.", "/travel/clk", "pcurl"),
+    ("google.", "/translate", "u"),
     ("bing.com", "/ck/a", "bing"), ("facebook.com", "/l.php", "u"), ("youtube.com", "/redirect", "q"),
     ("duckduckgo.com", "/l/", "uddg"), ("linkedin.com", "/redir/redirect", "url"), ("vk.com", "/away.php", "to"),
     ("baidu.com", "/link", "url"), ("yandex.ru", "/redirect", "url"), ("t.umblr.com", "/redirect", "z"),
@@ -222,6 +223,8 @@ def redirect_target(link: Link) -> str | None:
         else:
             target = urllib.parse.parse_qs(parts.query[:4096]).get(how, [""])[0]
         target = target.strip()
+        if how == "u" and suffix == "google." and "://" not in target[:12] and "." in target.partition("/")[0]:
+            target = "https://" + target  # Translate takes a bare host and path
         if target.lower().startswith(("http://", "https://")) and "." in target[8:]:
             return target
         return None

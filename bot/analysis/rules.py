@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
+from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag, token_pattern
 from bot.analysis.domains import (
     edit_distance,
     has_known_tld,
@@ -427,14 +427,49 @@ def lookalike_domain(f: Facts) -> list[Finding]:
             continue
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
-        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]):
-            continue  # one letter from a brand's name, in a mail that never names that brand: a coincidence
+        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]) and not (
+            f.prepared.bare_links and _link_signs_of_host(host, "")
+        ):
+            # one letter from a brand's name, in a mail that never names that brand, is a coincidence
+            # (lindows.com); a misspelt brand on a host that looks made-up (amzaon.co.jp.x7q.cn) is not
+            continue
         brand = cat.by_id[hit[0]]
         out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
                       brand=_brand_name(brand), how=hit[1]))
         if len(out) >= 5:
             break
+    if not out and f.prepared.bare_links:
+        out = _brand_in_path(f)
     return out
+
+
+def _brand_in_path(f: Facts) -> list[Finding]:
+    """A link pasted alone whose host looks made-up and whose path names a brand
+    (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        path = link.url.split("://", 1)[-1].partition("/")[2][:300].lower()
+        if not path or cat.is_official(link.registrable_domain) or not set(_link_signs(link, True)) - {"brand_in_path"}:
+            continue
+        domain = _official_in_path().search(path)
+        token = None if domain else _path_tokens().search(path)
+        if domain is not None:
+            bid = cat.official[domain.group(1)][0]
+        elif token is not None:
+            bid = cat.token_brand.get(token.group(0), "")
+        else:
+            continue
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="path")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _official_in_path() -> re.Pattern[str]:
+    """Every official domain of the catalogue as one pattern, found as a word of a path."""
+    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
 def idn_homoglyph(f: Facts) -> list[Finding]:
@@ -521,7 +556,25 @@ def free_hosting_link(f: Facts) -> list[Finding]:
     # pasted alone, a page anyone could have published counts with any other sign of it (not alone:
     # people's blogs live there too)
     severity: Severity = "medium" if (f.brand is not None and not f.brand_official) or f.prepared.bare_links else "low"
+    if f.prepared.bare_links and any(_made_up_customer(h, cat.free_hosting) for h in hosts):
+        # alone, and the customer's name is made up (bear-lpth-vjb7.wositeb657.workers.dev, biglo1.weebly.com)
+        severity = "high"
     return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def _made_up_customer(host: str, platforms: frozenset[str]) -> bool:
+    """The names a platform's customer chose look machine-made: letters and digits mixed, stuffed
+    with hyphens, random, or a brand's token."""
+    entry = _under(host, platforms)
+    if entry is None:
+        return False
+    labels = [lab for lab in host[: -len(entry) - 1].split(".") if lab and lab != "www"][-2:]
+    for label in labels:
+        plain = label.replace("-", "")
+        mixed = any(c.isdigit() for c in plain) and any(c.isalpha() for c in plain) and not plain.isdigit()
+        if mixed or label.count("-") >= 2 or _randomish(plain) or token_pattern().search(label):
+            return True
+    return False
 
 
 def new_domain(f: Facts) -> list[Finding]:
@@ -1050,7 +1103,8 @@ def dynamic_dns_link(f: Facts) -> list[Finding]:
 _VOWELS = frozenset("aeiouy")
 # mail and name-server host names: a web page there is a borrowed or hijacked domain's
 _INFRA_LABELS = frozenset({"ns1", "ns2", "ns3", "dns1", "dns2", "autodiscover", "autoconfig", "cpanel", "webmail",
-                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2"})
+                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2",
+                           "mta-sts", "_bimi", "_domainkey", "_dmarc", "_acme-challenge"})
 _KIT_PATH = re.compile(
     r"(?i)/(?:caonima|tetsuzuki|netservice|its-login|verification|verify|signin|sign-in|login|logon|"
     r"authenticate|webscr|secure|account[-_]?(?:update|verify|login)|update[-_]?(?:info|account)|mypage|member(?:s)?/login|"
@@ -1121,6 +1175,24 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     return tuple(signs)
 
 
+_RARE_LETTERS = frozenset("jkqvwxz")
+
+
+def _gibberish_host(host: str) -> bool:
+    """A label no language reads: seven letters or more, random by _randomish, and without vowels
+    or with rare letters in it (``ktqfqzno``, ``vlkrdfep``) — not an English compound that merely
+    has a consonant cluster (``freshrpms``, ``tightvnc``)."""
+    suffix = public_suffix(host) or ""
+    labels = [lab for lab in host[: -len(suffix) - 1 if suffix else None].split(".") if lab and lab != "www"]
+    for label in labels[-3:]:
+        letters = [c for c in label if c.isalpha()]
+        if len(label) >= 7 and _randomish(label) and (
+            sum(c in _RARE_LETTERS for c in letters) >= 2 or not _VOWELS.intersection(letters)
+        ):
+            return True
+    return False
+
+
 def kit_like_link(f: Facts) -> list[Finding]:
     best: tuple[int, str, list[str]] | None = None
     hosts: list[str] = []
@@ -1140,8 +1212,10 @@ def kit_like_link(f: Facts) -> list[Finding]:
     if f.prepared.bare_links:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "brand_in_path"}
-        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) else "medium"
+        # (a brand in the path is not enough alone: news sites write about brands)
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens"}
+        gibberish = "random_label" in best[2] and _gibberish_host(best[1])
+        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:
         severity = "medium" if count >= 3 else "low"
     shown = sorted(set(hosts))

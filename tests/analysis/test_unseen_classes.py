@@ -227,3 +227,36 @@ def test_per_link_rules_stay_few_in_a_link_dense_digest() -> None:
         counts[finding.rule] = counts.get(finding.rule, 0) + 1
     assert counts.get("new_domain") and counts.get("listed_link"), counts
     assert max(counts.values()) <= 5, counts
+
+
+# --- bare links (issue 11 §4) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "https://bear-lpth-vjb7.wositeb657.workers.dev/",  # a made-up customer name on an app host
+    "https://biglo1.weebly.com/",
+    "https://www.ktqfqzno.com/",  # a name no language reads
+    "https://translate.google.se/translate?hl=&sl=auto&tl=ja&u=bayiwu15.mykohmu.workers.dev/0yo",
+    "https://ckjtemvg.dynv6.net/",
+    "https://mta-sts.shop-example.com/login",  # a page on a mail-policy host
+])
+def test_bare_links_judged_from_what_they_show(url: str) -> None:
+    assert analyse(url.encode()).verdict != "no_signs", analyse(url.encode()).findings
+
+
+@pytest.mark.parametrize("url", [
+    "http://storyword.blogspot.com/", "https://virtio-mem.gitlab.io/", "http://freshrpms.net/",
+    "https://www.tightvnc.com/", "http://www.lindows.com/", "https://bit.ly/3abcDEF", "https://news.example.com/2024/amazon-earnings",
+])
+def test_ordinary_bare_links_stay_no_signs(url: str) -> None:
+    assert analyse(url.encode()).verdict == "no_signs", analyse(url.encode()).findings
+
+
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://amzaon.co.jp.uoldusg.cn/660ebca95ab13", "amazon"),  # misspelt, on a made-up host
+    ("https://felipe-example.top/wp-content/cache/auth.sso/auth.sso.biglobe.ne.jp/wms/", "biglobe"),  # in the path
+])
+def test_a_bare_link_names_the_brand_it_shows(url: str, brand: str) -> None:
+    report = analyse(url.encode())
+    assert report.verdict != "no_signs"
+    assert report.brand is not None and report.brand.id == brand
