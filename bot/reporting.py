@@ -12,7 +12,8 @@ from typing import Any
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_schemes, defang_url
 from bot.analysis.models import VERDICTS, Finding, Listing, Problem, Report
-from bot.analysis.privacy import clean_controls, mask_address, present_text, recipient_names
+from bot.analysis.privacy import clean_controls, mask_address, recipient_names
+from bot.analysis.safe_text import present_text
 from bot.i18n import t, tn
 
 

@@ -10,12 +10,12 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
+from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
 from bot.analysis.links import (
@@ -30,7 +30,6 @@ from bot.analysis.links import (
     urls_in_text,
 )
 from bot.analysis.models import (
-    Brand,
     DomainEntry,
     DomainFact,
     Limits,
@@ -39,10 +38,10 @@ from bot.analysis.models import (
     ParsedMail,
     Problem,
     Report,
-    Sender,
 )
-from bot.analysis.privacy import mask_name, present_text
-from bot.analysis.rules import Facts, run_rules
+from bot.analysis.privacy import mask_name
+from bot.analysis.rules import run_rules
+from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
@@ -51,48 +50,6 @@ OFFICIAL_WORDING_RULES = frozenset({
     "urgency_language", "scam_lure", "spam_content", "hidden_text", "address_greeting", "image_only",
     "undisclosed_recipients", "disguised_text", "credential_lure",
 })
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A mail read once: everything the rules need except registration facts."""
-
-    mail: ParsedMail
-    sender: Sender
-    links: tuple[Link, ...]
-    html: tuple[HtmlFacts, ...]
-    html_is_attachment: tuple[bool, ...]
-    text: TextIndex
-    brand: Brand | None
-    brand_where: tuple[str, ...]
-    brand_official: bool
-    received_at: datetime | None
-    input_sha256: str
-    problems: tuple[Problem, ...]
-    language: str
-    bare_links: bool = False  # the input is a link or a few, pasted alone (judged from what they show)
-
-    def lookup_domains(self) -> dict[str, str]:
-        """Registrable domains worth a registration lookup, with their first role.
-        Official brand domains need none; hosts are never contacted, only registries."""
-        cat = catalogue()
-        out: dict[str, str] = {}
-
-        def add(domain: str | None, role: str) -> None:
-            org = org_domain(domain) if domain else None
-            if org and not cat.is_official(org) and org not in cat.freemail and org not in out:
-                out[org] = role
-
-        for link in self.links:
-            add(link.registrable_domain, "link")
-        add(self.sender.envelope_domain, "envelope")
-        for d in self.sender.dkim_domains:
-            add(d, "dkim")
-        if self.sender.from_addr:
-            add(self.sender.from_addr.domain, "from")
-        for r in self.sender.reply_to:
-            add(r.domain, "reply_to")
-        return out
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -13,7 +13,7 @@ from typing import Any
 import discord
 
 from bot.analysis.links import defang_host
-from bot.analysis.privacy import present_text
+from bot.analysis.safe_text import present_text
 from bot.i18n import t
 from bot.reporting import screen_text
 

@@ -29,8 +29,9 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from bot.analysis.budget import Clock
+from bot.analysis.facts import Prepared
 from bot.analysis.models import DomainFact, Limits, Listing, Report
-from bot.analysis.pipeline import Prepared, failed_report, judge, prepare
+from bot.analysis.pipeline import failed_report, judge, prepare
 from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel
 

@@ -39,8 +39,8 @@ from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import Any
 
+from bot.analysis.facts import Prepared
 from bot.analysis.models import DomainFact, Limits, Listing, Problem, Report
-from bot.analysis.pipeline import Prepared
 from bot.services.analyse_report import AnalysisFailed, input_tag, log_bug, new_ref
 
 log = logging.getLogger("bot.analysis")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.analysis.links import defang_url
 from bot.analysis.models import Report
-from bot.analysis.privacy import present_text
+from bot.analysis.safe_text import present_text
 from bot.i18n import t
 from bot.reporting import brand_name, finding_detail, report_names, screen_text
 

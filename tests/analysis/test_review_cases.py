@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.analysis.pipeline import analyse
-from bot.analysis.privacy import present_text
+from bot.analysis.safe_text import present_text
 from bot.reporting import to_dict, to_text
 from tests.conftest import make_mail
 
