@@ -93,7 +93,7 @@ def stats_chart(series: dict[str, Any], lang: str) -> StatsChart:
 
 def campaign_chart(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> CampaignChart:
     """From ``Community.campaign_view`` and ``Community.campaign_timeline``."""
-    from bot.community.services import service_for_slug
+    from bot.community.service_catalogue import service_for_slug
     from bot.reporting import brand_label
 
     ranking = view["leak_ranking"]

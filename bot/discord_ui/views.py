@@ -20,7 +20,7 @@ from typing import Any
 
 import discord
 
-from bot.community.services import known_services, service_for_slug
+from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.i18n import t
 from bot.services.community import CommunityError

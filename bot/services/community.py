@@ -22,7 +22,7 @@ from bot.analysis.privacy import mask_address
 from bot.community.campaigns import CampaignKeys, subject_key
 from bot.community.leaks import Claim, CommunityCounts, rank_leak_sources, resolve_claims
 from bot.community.list_mail import is_list_mail, list_infrastructure, without_list_infrastructure
-from bot.community.services import looks_like_address, parse_service_list, resolve_service
+from bot.community.service_catalogue import looks_like_address, parse_service_list, resolve_service
 from bot.services.analyse_report import Analyser, analyse_with_lookups
 from bot.services.domain_info import domain_info, host_from_input
 from bot.services.listings import FeedListings

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.charts.data import CampaignChart, StatsChart, campaign_chart, stats_chart, timeline_lines, week_lines
-from bot.community.services import known_services, service_for_slug
+from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.charts import ChartCache, chart_file, lines_value
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
