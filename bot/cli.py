@@ -20,7 +20,7 @@ from bot.i18n import default_lang, normalise_lang, t
 from bot.settings import AppSettings, SettingsError, environment, read_settings
 
 if TYPE_CHECKING:
-    from bot.analysis.models import Report
+    from bot.analysis.models import Analysis
 
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 
@@ -286,7 +286,7 @@ class _Printer:
         if self.args.json and code is not None:
             print(json.dumps({"input": name, "error": code, "detail": reason}, ensure_ascii=False))
 
-    def report(self, name: str, report: Report, extra: dict[str, Any] | None = None, more: dict[str, Any] | None = None,
+    def report(self, name: str, report: Analysis, extra: dict[str, Any] | None = None, more: dict[str, Any] | None = None,
                after: str | None = None) -> None:
         from bot.reporting import problem_detail, to_dict, to_text
 
@@ -366,7 +366,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
         asyncio.run(_analyze_with_lookups(args, settings, printer))
     else:
-        from bot.services.analyse_report import analyse_offline
+        from bot.services.analyse_mail import analyse_offline
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             printer.report(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
@@ -376,7 +376,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
 
 async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings, printer: _Printer) -> None:
-    from bot.services.analyse_report import analyse_with_lookups
+    from bot.services.analyse_mail import analyse_with_lookups
     from bot.wiring import lookups_and_listings
 
     async with lookups_and_listings(settings) as (intel, listings):

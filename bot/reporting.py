@@ -1,4 +1,4 @@
-"""A ``Report`` as the SPEC §4 object (CLI ``--json``; the Discord embed renders the same object)
+"""A ``Analysis`` as the SPEC §4 object (CLI ``--json``; the Discord embed renders the same object)
 and as readable text. This is the output boundary: every human-facing string of the object —
 subject, display name, link, every finding's and problem's words and evidence — goes through the
 one sanitiser (``privacy.present_text``: no control character or bidi override, every link and
@@ -11,13 +11,13 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_host, defang_schemes, defang_url
-from bot.analysis.models import VERDICTS, Finding, Listing, Problem, Report
+from bot.analysis.models import VERDICTS, Analysis, Finding, Listing, Problem
 from bot.analysis.privacy import clean_controls, mask_address, recipient_names
 from bot.analysis.safe_text import present_text
 from bot.i18n import t, tn
 
 
-def report_names(report: Report) -> tuple[str, ...]:
+def report_names(report: Analysis) -> tuple[str, ...]:
     """The recipient's names, masked in every string shown (an attachment's name included)."""
     recipients = report.sender.recipients
     return recipient_names(tuple(r.display_name for r in recipients), tuple(r.local for r in recipients))
@@ -86,7 +86,7 @@ def screen_text(text: str) -> str:
     return defang_schemes(clean_controls(text, multiline=True))
 
 
-def brand_name(report: Report, lang: str) -> str | None:
+def brand_name(report: Analysis, lang: str) -> str | None:
     if report.brand is None:
         return None
     return report.brand.name_in(lang)
@@ -99,7 +99,7 @@ def brand_label(brand_id: str, lang: str) -> str:
 
 
 def to_dict(
-    report: Report,
+    report: Analysis,
     lang: str,
     input_name: str | None = None,
     campaign: str | None = None,
@@ -107,15 +107,11 @@ def to_dict(
 ) -> dict[str, Any]:
     s = report.sender
     frm = s.from_addr
-    cat = catalogue()
     names = report_names(report)
     links = []
     ages = dict(report.ages)
     listed = report.link_listings or tuple(() for _ in report.links)
-    for link, fact, found in zip(report.links, report.link_facts, listed, strict=True):
-        official = bool(link.registrable_domain) and (
-            report.brand.owns(link.registrable_domain) if report.brand else cat.is_official(link.registrable_domain)
-        )
+    for link, fact, found, official in zip(report.links, report.link_facts, listed, report.link_official, strict=True):
         links.append(
             {
                 "url": defang_url(link.url, names),

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
+from bot.analysis.brands import TextIndex, catalogue, detect_brand, official_for_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
@@ -30,6 +30,7 @@ from bot.analysis.links import (
     urls_in_text,
 )
 from bot.analysis.models import (
+    Analysis,
     DomainEntry,
     DomainFact,
     Limits,
@@ -37,7 +38,6 @@ from bot.analysis.models import (
     Listing,
     ParsedMail,
     Problem,
-    Report,
 )
 from bot.analysis.privacy import mask_name
 from bot.analysis.rules import run_rules
@@ -272,7 +272,7 @@ def judge(
     domain_facts: Mapping[str, DomainFact] | None = None,
     now: datetime | None = None,
     listings: Mapping[str, tuple[Listing, ...]] | None = None,
-) -> Report:
+) -> Analysis:
     """``listings``: threat-feed listings by link host, as the caller found them (current ones first)."""
     facts_map = dict(domain_facts or {})
     reference = prepared.received_at or now
@@ -304,11 +304,12 @@ def judge(
     elif display:
         display = present_text(display, names)
     link_facts = tuple(facts_map.get(link.registrable_domain or "") for link in prepared.links)
+    link_official = tuple(official_for_brand(brand, link.registrable_domain) for link in prepared.links)
     domains: list[DomainEntry] = []
     for domain, role in prepared.lookup_domains().items():
         fact = facts_map.get(domain)
         domains.append(DomainEntry(domain, role, ages.get(domain), fact.lookup if fact else "skipped"))
-    return Report(
+    return Analysis(
         verdict=verdict,
         score=total,
         language=prepared.language,
@@ -332,6 +333,7 @@ def judge(
         headers=prepared.mail.headers,
         bare_links=prepared.bare_links,
         link_listings=tuple(listed.get(link.host, ()) for link in prepared.links) if listed else (),
+        link_official=link_official,
     )
 
 
@@ -342,22 +344,22 @@ def analyse(
     domain_facts: Mapping[str, DomainFact] | None = None,
     limits: Limits | None = None,
     clock: Clock | None = None,
-) -> Report:
+) -> Analysis:
     """The one analysis use-case of the core: bytes in, an explained verdict out. Bad input is
     never a reason to raise (a report says what could not be read); an exception out of here is
-    a bug of ours, which the use-case around it (``services.analyse_report``) logs with a
-    reference and answers with ``failed_report``."""
+    a bug of ours, which the use-case around it (``services.analyse_mail``) logs with a
+    reference and answers with ``failed_analysis``."""
     return judge(prepare(data, limits, clock), domain_facts, now)
 
 
-def failed_report(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Report:
+def failed_analysis(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Analysis:
     """The report for an input the analysis itself failed on (a bug of ours, logged under ``ref``;
     or ``time_limit``: stopped past its time), reported as unreadable."""
     mail = ParsedMail(kind="binary", headers=(), subject=None, date=None, message_id=None, texts=(), htmls=(),
                       attachments=(), pdf_links=(), problems=(Problem(code, (("reason", reason), ("ref", ref))),),
                       readable=False)
     sender, _ = analyse_headers((), ())
-    return Report(
+    return Analysis(
         verdict="no_signs", score=0, language="und", kind=mail.kind, subject=None, display_name=None, sender=sender,
         brand=None,
         brand_official=False, links=(), link_facts=(), ages=(), findings=(), domains=(), advice=(),

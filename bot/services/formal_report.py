@@ -6,7 +6,7 @@ analysis found. A member copies it into a mail to the addresses it names; the bo
 from __future__ import annotations
 
 from bot.analysis.links import defang_url
-from bot.analysis.models import Report
+from bot.analysis.models import Analysis
 from bot.analysis.safe_text import present_text
 from bot.i18n import t
 from bot.reporting import brand_name, finding_detail, report_names, screen_text
@@ -25,7 +25,7 @@ def field_name(name: str) -> str:
     return "-".join(_UPPER.get(part, part.capitalize()) for part in name.split("-"))
 
 
-def header_lines(report: Report, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
+def header_lines(report: Analysis, names: tuple[str, ...], limit: int = MAX_HEADER_LINES) -> list[str]:
     """The mail's header fields as intake decoded them (a .msg's transport headers, a forwarded
     mail's inner ones), made safe; empty for a pasted body."""
     lines = [f"{field_name(name)}: {present_text(value, names, real_tlds_only=True)}"[:998]
@@ -35,7 +35,7 @@ def header_lines(report: Report, names: tuple[str, ...], limit: int = MAX_HEADER
     return lines
 
 
-def formal_report_text(report: Report, lang: str, report_id: str | None = None) -> str:
+def formal_report_text(report: Analysis, lang: str, report_id: str | None = None) -> str:
     names = report_names(report)
     out = [t(lang, "formal", "intro"),
            t(lang, "formal", "where", antiphishing=ANTIPHISHING_ADDRESS, dekyo=DEKYO_ADDRESS), ""]
