@@ -91,7 +91,7 @@ def address_key(key: bytes, address: str) -> str:
 
 @dataclass(frozen=True)
 class Submitted:
-    report: Analysis
+    analysis: Analysis
     stored: StoredReportView
     campaign_reports: int
     campaign_members: int
