@@ -20,7 +20,7 @@ from bot.i18n import default_lang, normalise_lang, t
 from bot.settings import AppSettings, SettingsError, environment, read_settings
 
 if TYPE_CHECKING:
-    from bot.analysis.models import Report
+    from bot.analysis.models import Analysis
 
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 
@@ -286,30 +286,37 @@ class _Printer:
         if self.args.json and code is not None:
             print(json.dumps({"input": name, "error": code, "detail": reason}, ensure_ascii=False))
 
-    def report(self, name: str, report: Report, extra: dict[str, Any] | None = None, more: dict[str, Any] | None = None,
-               after: str | None = None) -> None:
-        from bot.reporting import problem_detail, to_dict, to_text
+    def report(self, name: str, analysis: Analysis, extra: dict[str, str | None] | None = None,
+               more: dict[str, Any] | None = None, after: str | None = None) -> None:
+        from bot.presentation.analysis_view import analysis_view
+        from bot.presentation.report_text import report_text
+        from bot.presentation.sentences import problem_detail
 
-        if not report.readable:
-            problem = report.problems[-1] if report.problems else None
+        if not analysis.readable:
+            problem = analysis.problems[-1] if analysis.problems else None
             reason = problem_detail(problem, self.lang) if problem else "?"
             self.error(name, reason, problem.code if problem else "unreadable")
             return
         self._clear()
-        self.verdicts[report.verdict] = self.verdicts.get(report.verdict, 0) + 1
-        obj = to_dict(report, self.lang, input_name=name, **(extra or {}))
-        obj.update(more or {})
+        self.verdicts[analysis.verdict] = self.verdicts.get(analysis.verdict, 0) + 1
+        view = analysis_view(analysis, self.lang, input_name=name, **(extra or {}))
         text = None
-        if getattr(self.args, "report_text", False):
-            from bot.services.formal_report import formal_report_text
-
-            text = obj["report_text"] = formal_report_text(report, self.lang)
         if self.args.json:
+            obj: dict[str, Any] = view.to_json()
+            obj.update(more or {})
+            if getattr(self.args, "report_text", False):
+                from bot.presentation.desk_text import desk_text
+
+                obj["report_text"] = desk_text(analysis, self.lang)
             print(json.dumps(obj, ensure_ascii=False))
         else:
+            if getattr(self.args, "report_text", False):
+                from bot.presentation.desk_text import desk_text
+
+                text = desk_text(analysis, self.lang)
             if not self.first:
                 print()
-            print(text if text is not None else to_text(obj, self.lang) + (f"\n{after}" if after else ""))
+            print(text if text is not None else report_text(view, self.lang) + (f"\n{after}" if after else ""))
         self.first = False
         self.step()
 
@@ -366,7 +373,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
         asyncio.run(_analyze_with_lookups(args, settings, printer))
     else:
-        from bot.services.analyse_report import analyse_offline
+        from bot.services.analyse_mail import analyse_offline
 
         for name, data in _inputs(args, printer, settings.limits.max_input_bytes):
             printer.report(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
@@ -376,7 +383,7 @@ def cmd_analyze(args: argparse.Namespace, lang: str) -> int:
 
 
 async def _analyze_with_lookups(args: argparse.Namespace, settings: AppSettings, printer: _Printer) -> None:
-    from bot.services.analyse_report import analyse_with_lookups
+    from bot.services.analyse_mail import analyse_with_lookups
     from bot.wiring import lookups_and_listings
 
     async with lookups_and_listings(settings) as (intel, listings):
@@ -412,74 +419,19 @@ def cmd_domain(args: argparse.Namespace, lang: str) -> int:
     except BadDomain:
         _error(lang, args.name, t(lang, "domain", "not_a_domain"))
         return 1
+    from bot.presentation.domain_facts import domain_dict, domain_text, listed_json
+
     obj = domain_dict(info, lang)
-    obj["listed"] = _listed_json(beside.listings)
+    obj["listed"] = listed_json(beside.listings)
     if args.json:
         print(json.dumps(obj, ensure_ascii=False))
     else:
-        from bot.reporting import other_sources_lines
+        from bot.presentation.sentences import other_sources_lines
 
         print(domain_text(obj, lang))
         if info.brand is None:
             print("\n".join(other_sources_lines(beside.listings, None, lang)))
     return 0
-
-
-def _listed_json(listings: Any) -> list[dict[str, Any]]:
-    from bot.feeds.sources import source_name
-
-    return [{"source": x.source, "name": source_name(x.source), "first_listed": x.first_listed[:10],
-             "last_listed": x.last_listed[:10], "label": x.label, "threat": x.threat, "current": x.current}
-            for x in listings]
-
-
-def domain_dict(info: Any, lang: str) -> dict[str, Any]:
-    fact = info.fact
-    if info.brand is not None:
-        status = "official"
-    elif fact is None or fact.lookup in ("unavailable", "skipped"):
-        status = "unknown"
-    elif fact.not_registered:
-        status = "not_registered"
-    else:
-        status = "registered"
-    brand = info.brand
-    return {
-        "domain": info.domain,
-        "status": status,
-        "brand": {"id": brand.id, "name": brand.name_in(lang)} if brand else None,
-        "registered": fact.registered if fact else None,
-        "age_days": info.age_days,
-        "expires": fact.expires if fact else None,
-        "last_changed": fact.last_changed if fact else None,
-        "registrar": fact.registrar if fact else None,
-        "statuses": list(fact.statuses) if fact else [],
-        "lookup": fact.lookup if fact else "skipped",
-        "source": fact.source if fact else None,
-        "reason": fact.reason if fact else None,
-    }
-
-
-def domain_text(obj: dict[str, Any], lang: str) -> str:
-    from bot.analysis.links import defang_host
-
-    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(obj['domain'])}"]
-    status = obj["status"]
-    if status == "official":
-        lines.append(t(lang, "domain", "official", brand=obj["brand"]["name"]))
-        return "\n".join(lines)
-    lines.append(t(lang, "domain", f"status_{status}"))
-    if obj["registered"]:
-        lines.append(f"{t(lang, 'domain', 'registered')}: {obj['registered'][:10]}"
-                     + (f" ({t(lang, 'domain', 'age', days=obj['age_days'])})" if obj["age_days"] is not None else ""))
-    if obj["expires"]:
-        lines.append(f"{t(lang, 'domain', 'expires')}: {obj['expires'][:10]}")
-    if obj["registrar"]:
-        lines.append(f"{t(lang, 'domain', 'registrar')}: {obj['registrar']}")
-    if obj["statuses"]:
-        lines.append(f"{t(lang, 'domain', 'statuses')}: {', '.join(obj['statuses'])}")
-    lines.append(t(lang, "cli", "lookup", state=obj["lookup"]) + (f" ({obj['reason']})" if obj["reason"] else ""))
-    return "\n".join(lines)
 
 
 # --- the shared log -------------------------------------------------------------------------
@@ -490,7 +442,7 @@ def _run_community(args: argparse.Namespace, lang: str, action: Callable[..., An
     expected failures become one localised line and exit 1 (a refused request, such as confirming an official domain, exits 2)."""
     import asyncio
 
-    from bot.reporting import failure_sentence
+    from bot.presentation.sentences import failure_sentence
 
     async def run() -> Any:
         from bot.wiring import community
@@ -528,17 +480,18 @@ async def _with_intel(args: argparse.Namespace, fn: Callable[[Any], Any], store:
 
 
 async def _domain_in_guild(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
-    from bot.reporting import guild_domain_text
+    from bot.presentation.domain_facts import listed_json
+    from bot.presentation.shared_log import guild_domain_text
 
     now = datetime.now(UTC)
     if args.confirm or args.clear:
         await comm.decide_domain(args.guild, args.name, "confirmed" if args.confirm else "cleared", args.member, now)
     view = await _with_intel(args, lambda intel: comm.domain_view(args.guild, args.name, intel, now), store)
-    from bot.reporting import other_sources_lines
+    from bot.presentation.sentences import other_sources_lines
     from bot.wiring import listings_of
 
     beside = await listings_of(args.settings, args.name, view["domain"], store, now, args.guild)
-    view["listed"] = _listed_json(beside.listings)
+    view["listed"] = listed_json(beside.listings)
     view["other_servers"] = beside.servers
     text = guild_domain_text(view, lang)
     if view["status"] != "official":
@@ -576,7 +529,7 @@ async def _report(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
                       reports=done.campaign_reports, members=done.campaign_members)
             more = {"duplicate": done.stored.duplicate, "campaign_reports": done.campaign_reports,
                     "campaign_members": done.campaign_members}
-            printer.report(name, done.report, extra, more, after=saved)
+            printer.report(name, done.analysis, extra, more, after=saved)
 
     await _with_intel(args, submit_all, store)
     printer.summary()
@@ -589,7 +542,7 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
     view = await comm.campaign_view(args.guild, args.id)
     if view is None:
         raise CommunityError("no_campaign", campaign=args.id)
-    from bot.reporting import campaign_text
+    from bot.presentation.shared_log import campaign_text
 
     if not args.chart:
         _emit(args, view, campaign_text(view, lang))
@@ -602,7 +555,7 @@ async def _campaign(args: argparse.Namespace, lang: str, comm: Any, store: Any) 
 
 
 async def _leak(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
-    from bot.reporting import registered_text, registrations_text
+    from bot.presentation.shared_log import registered_text, registrations_text
 
     now = datetime.now(UTC)
     if args.leak_command == "register":
@@ -630,7 +583,7 @@ async def _export(args: argparse.Namespace, lang: str, comm: Any, store: Any) ->
 
 async def _stats(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
     st = await comm.stats(args.guild)
-    from bot.reporting import stats_text
+    from bot.presentation.shared_log import stats_text
 
     if not args.chart:
         _emit(args, st, stats_text(st, lang))
@@ -712,7 +665,7 @@ async def _setup(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> 
              keep_raw=t(lang, "discord", "days", days=st["raw_retention_days"]) if st["keep_raw"] else no)
     from dataclasses import asdict
 
-    from bot.reporting import sharing_text
+    from bot.presentation.shared_log import sharing_text
 
     text += "\n" + sharing_text(state, args.settings.web.base_url, lang)
     features = asdict(state.features)
@@ -850,13 +803,6 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
     return serve(args.settings, lang)
 
 
-def feed_status(code: str, lang: str) -> str:
-    """A feed's state in words: ``http_503`` → "the server answered HTTP 503"."""
-    if code.startswith("http_") and code[5:].isdigit():
-        return t(lang, "feed_status", "http", code=code[5:])
-    return t(lang, "feed_status", code)
-
-
 def cmd_feeds(args: argparse.Namespace, lang: str) -> int:
     if args.feeds_command == "token":
         return _run_community(args, lang, _feed_token)
@@ -868,6 +814,7 @@ def cmd_feeds(args: argparse.Namespace, lang: str) -> int:
 
 async def _feeds(args: argparse.Namespace, lang: str, comm: Any, store: Any) -> int:
     from bot.feeds.sources import source_name
+    from bot.presentation.domain_facts import feed_status
     from bot.storage.feed_store import FeedStoreSQLite
 
     feed_store = FeedStoreSQLite(store.db)

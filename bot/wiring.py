@@ -22,7 +22,7 @@ from bot.storage.registration_cache import RegistrationCache
 
 if TYPE_CHECKING:
     from bot.metrics import Metrics
-    from bot.services.analyse_report import Analyser
+    from bot.services.analyse_mail import Analyser
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.community import Community
     from bot.services.feeds_in import FeedUpdater
@@ -80,7 +80,7 @@ async def analysis_workers(
     """The bot's analyser: worker processes (``ANALYSIS_WORKERS``); if they cannot be started, a
     worker thread, said loudly in the log (the event loop stays free, but a runaway mail can then
     only be stopped by the core's own time checks)."""
-    from bot.services.analyse_report import ThreadAnalyser
+    from bot.services.analyse_mail import ThreadAnalyser
     from bot.services.analysis_pool import ProcessAnalyser
 
     pool = ProcessAnalyser(settings.discord.analysis_workers, initializer=initializer)

@@ -90,3 +90,144 @@ def test_the_feed_parsers_are_pure() -> None:
         for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             for bad in FORBIDDEN_IN_CORE:
                 assert not (name == bad or name.startswith(bad + ".")), f"{path.relative_to(ROOT)} imports {name}"
+
+
+# --- import cycles --------------------------------------------------------------------------------
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _bot_modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted((ROOT / "bot").rglob("*.py"))}
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _import_nodes(tree: ast.Module, everywhere: bool) -> list[ast.Import | ast.ImportFrom]:
+    """The imports of a module: those that run when it is imported (module level: top-level
+    statements, inside ``try``/``if`` too, but not under ``if TYPE_CHECKING``), or every import
+    statement wherever it stands (``everywhere``: inside functions and ``TYPE_CHECKING`` too)."""
+    if everywhere:
+        return [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                found.append(node)
+            elif isinstance(node, ast.If):
+                if not _is_type_checking(node.test):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                for block in (node.body, *(h.body for h in node.handlers), node.orelse, node.finalbody):
+                    visit(block)
+            elif isinstance(node, ast.With):
+                visit(node.body)
+
+    visit(tree.body)
+    return found
+
+
+def import_graph(modules: dict[str, Path], everywhere: bool) -> dict[str, set[str]]:
+    """module -> the modules of ``modules`` it imports by name (``from bot.a import b`` names the
+    module ``bot.a.b`` when there is one, else ``bot.a``). A parent package that Python imports on
+    the way is not an edge: only what a module names."""
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        edges: set[str] = set()
+        for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8")), everywhere):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                    base = ".".join([*anchor, base] if base else anchor)
+                targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
+            for named in targets:
+                target = named
+                while target and target not in modules:  # `import bot.a.b.c` names bot.a.b.c, or the nearest module
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    edges.add(target)
+        graph[name] = edges
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = 0
+
+    def connect(node: str) -> None:
+        nonlocal counter
+        index[node] = low[node] = counter
+        counter += 1
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                connect(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return found
+
+
+def _describe(graph: dict[str, set[str]], component: list[str]) -> str:
+    members = set(component)
+    return "; ".join(f"{m} -> {', '.join(sorted(graph[m] & members))}" for m in component)
+
+
+def test_no_import_cycle_at_module_level() -> None:
+    """What runs when a module is imported never comes back to it."""
+    graph = import_graph(_bot_modules(), everywhere=False)
+    assert not cycles(graph), "\n".join(_describe(graph, c) for c in cycles(graph))
+
+
+NOT_YET = ("bot.discord_ui", "bot.web")  # the adapters' cycles go next (client/context/views, web's DEPS)
+
+
+def test_no_import_cycle_even_through_imports_inside_functions() -> None:
+    """No cycle either when the imports inside functions and under ``TYPE_CHECKING`` count: a
+    late import that closes a loop is misplaced code, not a fix."""
+    modules = {m: p for m, p in _bot_modules().items() if not m.startswith(NOT_YET)}
+    graph = import_graph(modules, everywhere=True)
+    assert not cycles(graph), "\n".join(_describe(graph, c) for c in cycles(graph))
+
+
+def test_the_cycle_check_would_catch_a_cycle(tmp_path: Path) -> None:
+    for name, text in {"a.py": "from pkg import b\n", "b.py": "def f() -> None:\n    from pkg.c import x\n",
+                       "c.py": "import pkg.a\nx = 1\n", "__init__.py": "", "d.py": "from pkg import a\n"}.items():
+        (tmp_path / name).write_text(text)
+    modules = {f"pkg.{p.stem}" if p.stem != "__init__" else "pkg": p for p in tmp_path.glob("*.py")}
+    assert cycles(import_graph(modules, everywhere=True)) == [["pkg.a", "pkg.b", "pkg.c"]]
+    assert cycles(import_graph(modules, everywhere=False)) == []  # the loop closes only inside a function

@@ -109,6 +109,14 @@ class Catalogue:
         return bool(self.official_for(domain))
 
 
+def official_for_brand(brand: Brand | None, domain: str | None) -> bool:
+    """Whether a link's registrable domain is official: the brand's own when the mail names a brand,
+    else any catalogue brand's (a bank's link in a mail that names no brand is still the bank's)."""
+    if not domain:
+        return False
+    return brand.owns(domain) if brand is not None else catalogue().is_official(domain)
+
+
 def _strings(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()

@@ -10,25 +10,28 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
-import email.parser
-import email.policy
 import re
-from dataclasses import dataclass, field
 from email.message import Message
 
 from bot.analysis.budget import Budget
-from bot.analysis.charsets import decode_bytes, decode_header_value
+from bot.analysis.charsets import decode_bytes
+from bot.analysis.mime import (
+    FIELD_NAME,
+    PDF_SIGNATURE,
+    Walk,
+    build_mail,
+    decoded_items,
+    normalise_newlines,
+    parse_headers,
+)
 from bot.analysis.mime_params import ContentFields, content_fields
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
-from bot.analysis.pdf import pdf_facts
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-PDF_SIGNATURE = b"%PDF-"
 
 # a field name and its colon; "https://…" (or a defanged "hxxps[:]//…") at the start of a line is
 # a link, not a field
 _HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}[ \t]*:(?!\]?//)")
-_PLAIN_FIELD_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,75}")
 _KNOWN_HEADERS = frozenset(
     {
         b"from", b"to", b"cc", b"subject", b"date", b"received", b"return-path", b"message-id",
@@ -39,52 +42,10 @@ _KNOWN_HEADERS = frozenset(
 )
 HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 IMAGE_NAMES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
-_HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 # C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
 _STRAY_CONTROLS = bytes((*range(0, 8), 11, *range(16, 27), *range(28, 32)))
 _CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
-
-
-@dataclass
-class _Walk:
-    """Mutable budget of one MIME walk (private: never leaves this module)."""
-
-    limits: Limits
-    budget: Budget
-    parts: int = 0
-    text_chars: int = 0
-    texts: list[str] = field(default_factory=list)
-    htmls: list[str] = field(default_factory=list)
-    pdfs: list[bytes] = field(default_factory=list)
-    images: list[bytes] = field(default_factory=list)  # kept (bounded) for QR decoding
-    attachments: list[Attachment] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    inner: list[bytes] = field(default_factory=list)
-    flags: set[str] = field(default_factory=set)
-
-    def note(self, code: str, **params: object) -> None:
-        if code in self.flags:
-            return
-        self.flags.add(code)
-        self.problems.append(Problem(code, tuple((k, str(v)) for k, v in params.items())))
-
-    def add_text(self, text: str, html: bool) -> None:
-        room = self.limits.max_text_chars - self.text_chars
-        if room <= 0:
-            self.note("text_limit", limit=self.limits.max_text_chars)
-            return
-        if len(text) > room:
-            text = text[:room]
-            self.note("text_limit", limit=self.limits.max_text_chars)
-        self.text_chars += len(text)
-        (self.htmls if html else self.texts).append(text)
-
-
-def normalise_newlines(data: bytes) -> bytes:
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return data
 
 
 def split_head(data: bytes) -> tuple[bytes, bytes | None]:
@@ -121,7 +82,7 @@ def looks_like_header_block(head: bytes) -> bool:
         name = line[: line.index(b":")].strip().lower()
         if name in _KNOWN_HEADERS:
             known += 1
-        if _PLAIN_FIELD_NAME.fullmatch(name):
+        if FIELD_NAME.fullmatch(name):
             plain += 1
     if fields == 0 or not _HEADER_LINE.match(head.lstrip(b"\n")):
         return False
@@ -131,72 +92,7 @@ def looks_like_header_block(head: bytes) -> bool:
     return False
 
 
-KEY_HEADERS = frozenset({
-    b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"return-path", b"reply-to", b"sender",
-    b"delivered-to", b"x-original-to", b"mime-version", b"content-type", b"content-transfer-encoding",
-    b"content-disposition", b"list-id", b"precedence",
-})
-
-
-def parse_headers(head: bytes, walk: _Walk) -> Message:
-    max_lines = walk.limits.max_header_lines
-    if head.count(b"\n") > max_lines:
-        # Past the limit, keep the headers the analysis needs wherever they sit: filler must not
-        # push From and Subject out of reach.
-        lines = head.split(b"\n")
-        kept = lines[:max_lines]
-        keep = False
-        extra = 0
-        for line in lines[max_lines:]:
-            if line[:1] in (b" ", b"\t"):
-                if keep:
-                    kept.append(line)
-                continue
-            name = line.split(b":", 1)[0].strip().lower()
-            keep = name in KEY_HEADERS and extra < 64
-            if keep:
-                kept.append(line)
-                extra += 1
-        head = b"\n".join(kept)
-        walk.note("header_limit", limit=max_lines)
-    return _HEADER_PARSER.parsebytes(_cap_fields(head, walk) + b"\n")
-
-
-def _cap_fields(head: bytes, walk: _Walk) -> bytes:
-    """Every field (its line and continuation lines) cut at ``max_header_bytes``: what the stdlib
-    parsers are given is bounded, and a field that long is itself worth saying (``long_header``)."""
-    cap = walk.limits.max_header_bytes
-    if len(head) <= cap:
-        return head
-    out: list[bytes] = []
-    size = 0
-    name = b""
-    for line in head.split(b"\n"):
-        if not (line[:1] in (b" ", b"\t") and out):
-            size = 0
-            name = line.split(b":", 1)[0]
-        room = cap - size
-        kept = line
-        if len(line) > room:
-            if not _PLAIN_FIELD_NAME.fullmatch(name):
-                name = b"?"
-            walk.note("long_header", name=name.decode("ascii"), limit=cap)
-            if room <= 0:
-                continue
-            kept = line[:room]
-        size += len(kept) + 1
-        out.append(kept)
-    return b"\n".join(out)
-
-
-def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
-    out: list[tuple[str, str]] = []
-    for name, value in msg.raw_items():
-        out.append((name.strip().lower(), decode_header_value(str(value)[:16384])))
-    return tuple(out)
-
-
-def _decode_cte(body: bytes, cte: str, walk: _Walk) -> bytes:
+def _decode_cte(body: bytes, cte: str, walk: Walk) -> bytes:
     cte = cte.strip().lower()
     if cte == "base64":
         try:
@@ -250,7 +146,7 @@ def _split_multipart(body: bytes, boundary: bytes) -> list[bytes] | None:
     return parts
 
 
-def _walk_body(msg: Message, body: bytes, depth: int, walk: _Walk) -> None:
+def _walk_body(msg: Message, body: bytes, depth: int, walk: Walk) -> None:
     walk.parts += 1
     if walk.parts > walk.limits.max_parts:
         walk.note("part_limit", limit=walk.limits.max_parts)
@@ -293,7 +189,7 @@ def _walk_body(msg: Message, body: bytes, depth: int, walk: _Walk) -> None:
     _leaf(msg, body, fields, ctype, filename, walk)
 
 
-def _walk_entity_head(raw: bytes, walk: _Walk) -> tuple[Message, bytes]:
+def _walk_entity_head(raw: bytes, walk: Walk) -> tuple[Message, bytes]:
     if raw.startswith(b"\n"):
         return Message(), raw[1:]
     head, body = split_head(raw)
@@ -305,7 +201,7 @@ def _walk_entity_head(raw: bytes, walk: _Walk) -> tuple[Message, bytes]:
     return parse_headers(head, walk), body
 
 
-def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename: str | None, walk: _Walk) -> None:
+def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename: str | None, walk: Walk) -> None:
     data = _decode_cte(body, str(msg.get("content-transfer-encoding", ""))[:200], walk)
     lower = (filename or "").lower()
     charset = fields.charset
@@ -328,53 +224,6 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
             and 0 < len(data) <= walk.limits.max_image_bytes:
         walk.images.append(data)
     walk.attachments.append(Attachment(filename, ctype, len(data)))
-
-
-def _header(items: tuple[tuple[str, str], ...], name: str) -> str | None:
-    for key, value in items:
-        if key == name:
-            return value
-    return None
-
-
-def _mail(
-    kind: str, items: tuple[tuple[str, str], ...], walk: _Walk, pasted: tuple[tuple[str, str], ...] = ()
-) -> ParsedMail:
-
-    texts = list(walk.texts)
-    pdf_links: list[str] = []
-    pdf_signs: set[str] = set()
-    for pdf in walk.pdfs[:10]:
-        if walk.budget.out_of_time():
-            walk.note("time_limit")
-            break
-        facts = pdf_facts(pdf, walk.budget)
-        if facts.text:
-            texts.append(facts.text)
-        pdf_links.extend(facts.links)
-        pdf_signs |= facts.signs
-        if facts.problem:
-            walk.note(facts.problem)
-    if walk.budget.inflate_spent_out:
-        walk.note("inflate_limit", limit=walk.limits.max_inflated_bytes)
-    subject = _header(items, "subject")
-    if subject is None and pasted:
-        subject = dict(pasted).get("subject")
-    return ParsedMail(
-        kind=kind,  # type: ignore[arg-type]
-        headers=items,
-        subject=subject,
-        date=_header(items, "date"),
-        message_id=_header(items, "message-id"),
-        texts=tuple(texts),
-        htmls=tuple(walk.htmls),
-        attachments=tuple(walk.attachments),
-        pdf_links=tuple(pdf_links),
-        problems=tuple(walk.problems),
-        pasted_fields=pasted,
-        pdf_signs=tuple(sorted(pdf_signs)),
-        images=tuple(walk.images),
-    )
 
 
 def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:
@@ -457,21 +306,21 @@ def _plainly_text(data: bytes) -> bool:
 def read_input(data: bytes, limits: Limits | None = None, budget: Budget | None = None) -> ParsedMail:
     """Recognise the input (SPEC §2) and read what can be read. Never raises."""
     limits = limits or Limits()
-    walk = _Walk(limits, budget or Budget(limits))
+    walk = Walk(limits, budget or Budget(limits))
     if not data.strip():
         return _unreadable("empty", "empty_input")
     if len(data) > limits.max_input_bytes:
         walk.note("input_limit", limit=limits.max_input_bytes, size=len(data))
         data = data[: limits.max_input_bytes]
     if data.startswith(OLE_SIGNATURE):
-        from bot.analysis.outlook import read_msg  # local: extract-msg only for .msg files
+        from bot.analysis.outlook import read_msg  # local: olefile and the .msg reader only for .msg files
 
         return read_msg(data, walk_problems=tuple(walk.problems), limits=limits, budget=walk.budget)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith(PDF_SIGNATURE):
         walk.pdfs.append(data)
-        return _mail("pasted", (), walk)
+        return build_mail("pasted", (), walk)
     utf16 = _utf16_text(data)
     if utf16 is not None:
         data = utf16.encode("utf-8", "replace")
@@ -510,7 +359,7 @@ def _find_header_start(data: bytes) -> int:
     return -1
 
 
-def read_rfc822(data: bytes, walk: _Walk, depth: int) -> ParsedMail:
+def read_rfc822(data: bytes, walk: Walk, depth: int) -> ParsedMail:
     start = _find_header_start(data)
     if start < 0:
         return read_pasted(data, walk)
@@ -520,19 +369,19 @@ def read_rfc822(data: bytes, walk: _Walk, depth: int) -> ParsedMail:
     items = decoded_items(msg)
     if body is None or not body.strip():
         walk.note("headers_only")
-        return _mail("headers", items, walk)
+        return build_mail("headers", items, walk)
     _walk_body(msg, body, depth, walk)
     if walk.inner and depth < limits_depth(walk):
         inner = walk.inner[0]
-        inner_walk = _Walk(walk.limits, walk.budget, parts=walk.parts)
+        inner_walk = Walk(walk.limits, walk.budget, parts=walk.parts)
         inner_mail = read_rfc822(inner, inner_walk, depth + 1)
         if inner_mail.kind in ("eml", "headers") and any(k in ("from", "received") for k, _ in inner_mail.headers):
             notes = (Problem("forwarded_inner"), *inner_mail.problems, *walk.problems)
             return _replace_problems(inner_mail, notes)
-    return _mail("eml", items, walk)
+    return build_mail("eml", items, walk)
 
 
-def limits_depth(walk: _Walk) -> int:
+def limits_depth(walk: Walk) -> int:
     return walk.limits.max_depth
 
 
@@ -564,7 +413,7 @@ _PASTED_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z -]{0,15}|[\u3000-\u9fff\u30a
 _DOMAIN_ONLY = re.compile(r"^[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 
 
-def read_pasted(data: bytes, walk: _Walk) -> ParsedMail:
+def read_pasted(data: bytes, walk: Walk) -> ParsedMail:
     text, _ = decode_bytes(data)
     fields: list[tuple[str, str]] = []
     for line in text.split("\n", 60)[:60]:
@@ -583,4 +432,4 @@ def read_pasted(data: bytes, walk: _Walk) -> ParsedMail:
         fields.append((label, value))
     lowered = text[:200000].lower()
     walk.add_text(text, html="<html" in lowered or "<a " in lowered or "<form" in lowered)
-    return _mail("pasted", (), walk, pasted=tuple(fields))
+    return build_mail("pasted", (), walk, pasted=tuple(fields))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host
 from bot.analysis.models import Link
+from bot.analysis.privacy import clean_controls, mask_text
 
 # --- refang / defang -----------------------------------------------------------------------
 
@@ -79,8 +80,6 @@ def defang_url(url: str, names: tuple[str, ...] = ()) -> str:
     scheme (``/https://evil…``) and every host-like run (``/www.x.example/``, ``/@x.example``);
     without user-info, addresses in the path masked (``@``, ``%40`` and ``%2540`` alike) and the
     recipient's ``names`` too, and the query (often a per-victim token) shown as ``?…``."""
-    from bot.analysis.privacy import clean_controls, mask_text
-
     try:
         parts = urllib.parse.urlsplit(url[:4096])
         netloc = parts.netloc

@@ -213,7 +213,11 @@ class DomainEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Analysis:
+    """What the core found in one mail: the verdict and everything that explains it. (A *report*
+    is what a member files in the shared log: ``services.ports.reports.ReportEntry``; the text for
+    the desks is the *desk text*; ``phishbot report`` is the CLI's verb for submitting.)"""
+
     verdict: Verdict
     score: int
     language: str  # language of the mail (ja | en | und)
@@ -239,3 +243,6 @@ class Report:
     headers: tuple[tuple[str, str], ...] = ()
     bare_links: bool = False  # the input was a link or a few pasted alone: judged from what they show
     link_listings: tuple[tuple[Listing, ...], ...] = ()  # parallel to links when listings were looked up
+    # parallel to links: the link's registrable domain is one of the brand's own (or, with no brand,
+    # any catalogue brand's): decided here, in the core, for every renderer alike
+    link_official: tuple[bool, ...] = ()

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
+from bot.analysis.mime import PDF_SIGNATURE, Walk, build_mail, decoded_items, normalise_newlines, parse_headers
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 
 _HEADERS = "007D"
@@ -69,15 +70,13 @@ class _Msg:
         return sorted(found)
 
 
-def _read_message(msg: _Msg, storage: str, walk: Any, limits: Limits) -> tuple[tuple[str, str], ...]:
+def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[tuple[str, str], ...]:
     """Headers, bodies and attachments of the message at ``storage`` ("" for the top one)."""
-    from bot.analysis import intake
-
     items: tuple[tuple[str, str], ...] = ()
     headers = msg.text(_HEADERS, storage)
     if headers:
-        raw = intake.normalise_newlines(headers.encode("utf-8", "surrogateescape"))
-        items = intake.decoded_items(intake.parse_headers(raw.strip(b"\n") + b"\n", walk))
+        raw = normalise_newlines(headers.encode("utf-8", "surrogateescape"))
+        items = decoded_items(parse_headers(raw.strip(b"\n") + b"\n", walk))
     present = {k for k, _ in items}
     if "from" not in present:
         addr = msg.text(_SENDER_SMTP, storage) or msg.text(_SENDER_ADDR, storage)
@@ -104,18 +103,16 @@ def _read_message(msg: _Msg, storage: str, walk: Any, limits: Limits) -> tuple[t
         lower = (name or "").lower()
         if lower.endswith((".html", ".htm")):
             walk.add_text(decode_bytes(payload)[0], html=True)
-        elif lower.endswith(".pdf") or payload.startswith(intake.PDF_SIGNATURE):
+        elif lower.endswith(".pdf") or payload.startswith(PDF_SIGNATURE):
             walk.pdfs.append(payload)
         walk.attachments.append(Attachment(name, ctype, len(payload)))
     return items
 
 
 def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits, budget: Budget | None = None) -> ParsedMail:
-    from bot.analysis import intake
-
     logging.getLogger("olefile").setLevel(logging.CRITICAL)
     budget = budget or Budget(limits)
-    walk = intake._Walk(limits, budget, problems=list(walk_problems))
+    walk = Walk(limits, budget, problems=list(walk_problems))
     try:
         import olefile
 
@@ -135,7 +132,7 @@ def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits, bu
         for storage in msg.attachment_storages()[: limits.max_parts]:
             embedded = f"{storage}/__substg1.0_3701000D"
             if ole.exists(embedded):
-                inner_walk = intake._Walk(limits, budget)
+                inner_walk = Walk(limits, budget)
                 inner = _read_message(msg, embedded, inner_walk, limits)
                 if any(k in ("from", "received") for k, _ in inner):
                     walk = inner_walk
@@ -146,4 +143,4 @@ def read_msg(data: bytes, walk_problems: tuple[Problem, ...], limits: Limits, bu
         walk.note("msg_partial", reason=type(exc).__name__)
     finally:
         ole.close()
-    return intake._mail("msg", items, walk)
+    return build_mail("msg", items, walk)

@@ -10,12 +10,12 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.analysis.brands import TextIndex, catalogue, detect_brand, token_pattern
+from bot.analysis.brands import TextIndex, catalogue, detect_brand, official_for_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
+from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
 from bot.analysis.intake import HTML_NAMES, read_input
 from bot.analysis.links import (
@@ -31,7 +31,7 @@ from bot.analysis.links import (
     urls_in_text,
 )
 from bot.analysis.models import (
-    Brand,
+    Analysis,
     DomainEntry,
     DomainFact,
     Limits,
@@ -39,11 +39,10 @@ from bot.analysis.models import (
     Listing,
     ParsedMail,
     Problem,
-    Report,
-    Sender,
 )
-from bot.analysis.privacy import mask_name, present_text
-from bot.analysis.rules import Facts, run_rules
+from bot.analysis.privacy import mask_name
+from bot.analysis.rules import run_rules
+from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
@@ -52,48 +51,6 @@ OFFICIAL_WORDING_RULES = frozenset({
     "urgency_language", "scam_lure", "spam_content", "hidden_text", "address_greeting", "image_only",
     "undisclosed_recipients", "disguised_text", "credential_lure",
 })
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A mail read once: everything the rules need except registration facts."""
-
-    mail: ParsedMail
-    sender: Sender
-    links: tuple[Link, ...]
-    html: tuple[HtmlFacts, ...]
-    html_is_attachment: tuple[bool, ...]
-    text: TextIndex
-    brand: Brand | None
-    brand_where: tuple[str, ...]
-    brand_official: bool
-    received_at: datetime | None
-    input_sha256: str
-    problems: tuple[Problem, ...]
-    language: str
-    bare_links: bool = False  # the input is a link or a few, pasted alone (judged from what they show)
-
-    def lookup_domains(self) -> dict[str, str]:
-        """Registrable domains worth a registration lookup, with their first role.
-        Official brand domains need none; hosts are never contacted, only registries."""
-        cat = catalogue()
-        out: dict[str, str] = {}
-
-        def add(domain: str | None, role: str) -> None:
-            org = org_domain(domain) if domain else None
-            if org and not cat.is_official(org) and org not in cat.freemail and org not in out:
-                out[org] = role
-
-        for link in self.links:
-            add(link.registrable_domain, "link")
-        add(self.sender.envelope_domain, "envelope")
-        for d in self.sender.dkim_domains:
-            add(d, "dkim")
-        if self.sender.from_addr:
-            add(self.sender.from_addr.domain, "from")
-        for r in self.sender.reply_to:
-            add(r.domain, "reply_to")
-        return out
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -325,7 +282,7 @@ def judge(
     domain_facts: Mapping[str, DomainFact] | None = None,
     now: datetime | None = None,
     listings: Mapping[str, tuple[Listing, ...]] | None = None,
-) -> Report:
+) -> Analysis:
     """``listings``: threat-feed listings by link host, as the caller found them (current ones first)."""
     facts_map = dict(domain_facts or {})
     reference = prepared.received_at or now
@@ -357,11 +314,12 @@ def judge(
     elif display:
         display = present_text(display, names)
     link_facts = tuple(facts_map.get(link.registrable_domain or "") for link in prepared.links)
+    link_official = tuple(official_for_brand(brand, link.registrable_domain) for link in prepared.links)
     domains: list[DomainEntry] = []
     for domain, role in prepared.lookup_domains().items():
         fact = facts_map.get(domain)
         domains.append(DomainEntry(domain, role, ages.get(domain), fact.lookup if fact else "skipped"))
-    return Report(
+    return Analysis(
         verdict=verdict,
         score=total,
         language=prepared.language,
@@ -385,6 +343,7 @@ def judge(
         headers=prepared.mail.headers,
         bare_links=prepared.bare_links,
         link_listings=tuple(listed.get(link.host, ()) for link in prepared.links) if listed else (),
+        link_official=link_official,
     )
 
 
@@ -395,22 +354,22 @@ def analyse(
     domain_facts: Mapping[str, DomainFact] | None = None,
     limits: Limits | None = None,
     clock: Clock | None = None,
-) -> Report:
+) -> Analysis:
     """The one analysis use-case of the core: bytes in, an explained verdict out. Bad input is
     never a reason to raise (a report says what could not be read); an exception out of here is
-    a bug of ours, which the use-case around it (``services.analyse_report``) logs with a
-    reference and answers with ``failed_report``."""
+    a bug of ours, which the use-case around it (``services.analyse_mail``) logs with a
+    reference and answers with ``failed_analysis``."""
     return judge(prepare(data, limits, clock), domain_facts, now)
 
 
-def failed_report(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Report:
+def failed_analysis(data: bytes, reason: str, ref: str = "-", code: str = "analysis_error") -> Analysis:
     """The report for an input the analysis itself failed on (a bug of ours, logged under ``ref``;
     or ``time_limit``: stopped past its time), reported as unreadable."""
     mail = ParsedMail(kind="binary", headers=(), subject=None, date=None, message_id=None, texts=(), htmls=(),
                       attachments=(), pdf_links=(), problems=(Problem(code, (("reason", reason), ("ref", ref))),),
                       readable=False)
     sender, _ = analyse_headers((), ())
-    return Report(
+    return Analysis(
         verdict="no_signs", score=0, language="und", kind=mail.kind, subject=None, display_name=None, sender=sender,
         brand=None,
         brand_official=False, links=(), link_facts=(), ages=(), findings=(), domains=(), advice=(),

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag, token_pattern
 from bot.analysis.domains import (
@@ -25,59 +23,11 @@ from bot.analysis.domains import (
     skeleton,
     to_unicode_host,
 )
-from bot.analysis.links import HtmlFacts, defang_host
-from bot.analysis.models import Brand, DomainFact, Finding, Link, Listing, ParsedMail, Sender, Severity
-from bot.analysis.privacy import mask_address, present_text, strip_invisible
-
-if TYPE_CHECKING:
-    from bot.analysis.pipeline import Prepared
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Everything the rules may look at: the mail as read once, and what the lookups said."""
-
-    prepared: Prepared
-    domain_facts: Mapping[str, DomainFact]
-    ages: Mapping[str, int]  # days between registration and the mail's arrival (or now)
-    listings: Mapping[str, tuple[Listing, ...]] = field(default_factory=dict)  # link host -> threat-feed listings
-
-    @property
-    def mail(self) -> ParsedMail:
-        return self.prepared.mail
-
-    @property
-    def sender(self) -> Sender:
-        return self.prepared.sender
-
-    @property
-    def links(self) -> tuple[Link, ...]:
-        return self.prepared.links
-
-    @property
-    def html(self) -> tuple[HtmlFacts, ...]:
-        return self.prepared.html
-
-    @property
-    def html_is_attachment(self) -> tuple[bool, ...]:
-        return self.prepared.html_is_attachment
-
-    @property
-    def text(self) -> TextIndex:  # subject + bodies, normalised
-        return self.prepared.text
-
-    @property
-    def brand(self) -> Brand | None:
-        return self.prepared.brand
-
-    @property
-    def brand_where(self) -> tuple[str, ...]:
-        return self.prepared.brand_where
-
-    @property
-    def brand_official(self) -> bool:
-        return self.prepared.brand_official
-
+from bot.analysis.facts import Facts
+from bot.analysis.links import defang_host
+from bot.analysis.models import Brand, Finding, Link, Severity
+from bot.analysis.privacy import mask_address, strip_invisible
+from bot.analysis.safe_text import present_text
 
 MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
 

@@ -1,6 +1,6 @@
 """Charts for /stats, /campaign, ``--chart`` and the campaign page: data in, PNG or SVG bytes out.
 
-* ``bot.charts.palette`` — the verdict colours (one table) and the other series' colours;
+* ``bot.presentation.palette`` — the verdict colours (one table) and the other series' colours;
 * ``bot.charts.data`` — what a chart shows, as frozen dataclasses built from the use-cases' views
   (labels already in the reader's language), and the same numbers as text (``describe``: the
   image's description, the embed's text, the page's ``alt``);

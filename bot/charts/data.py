@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.charts.palette import verdict_order
 from bot.i18n import t
+from bot.presentation.palette import verdict_order
 
 MAX_SERVICES = 8  # leak-source rows drawn (the text lists the same rows)
 MAX_BRANDS = 8
@@ -76,7 +76,7 @@ class CampaignChart:
 
 def stats_chart(series: dict[str, Any], lang: str) -> StatsChart:
     """From ``Community.stats_series``."""
-    from bot.reporting import brand_label
+    from bot.presentation.sentences import brand_label
 
     weeks = tuple(
         Week(date.fromisoformat(w["week"]),
@@ -93,8 +93,8 @@ def stats_chart(series: dict[str, Any], lang: str) -> StatsChart:
 
 def campaign_chart(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> CampaignChart:
     """From ``Community.campaign_view`` and ``Community.campaign_timeline``."""
-    from bot.community.services import service_for_slug
-    from bot.reporting import brand_label
+    from bot.community.service_catalogue import service_for_slug
+    from bot.presentation.sentences import brand_label
 
     ranking = view["leak_ranking"]
     rows = tuple(

@@ -31,9 +31,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
-from bot.charts import palette
 from bot.charts.data import CampaignChart, StatsChart, bucket_label, describe, verdict_label, week_label
 from bot.i18n import t
+from bot.presentation import palette
 
 JAPANESE_FONT = "IPAexGothic"
 FALLBACK_FONT = "DejaVu Sans"

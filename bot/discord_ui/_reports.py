@@ -7,23 +7,22 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 import discord
 
 from bot.discord_ui.context import Deps
 from bot.discord_ui.embeds import analysis_embed
 from bot.discord_ui.views import DeletePasteButton, ReportTextButton, ShareButton, VoteButton
-from bot.reporting import to_dict
+from bot.presentation.analysis_view import AnalysisView, analysis_view
+from bot.presentation.desk_text import desk_text
 from bot.services.community import Submitted
-from bot.services.formal_report import formal_report_text
 from bot.services.quick_intel import QuickIntel
 
 
 @dataclass(frozen=True)
 class Outcome:
     submitted: Submitted
-    obj: dict[str, Any]
+    view: AnalysisView
     embed: discord.Embed
     data: bytes
     name: str | None
@@ -35,7 +34,7 @@ class Outcome:
 
     @property
     def verdict(self) -> str:
-        return str(self.obj["verdict"])
+        return self.view.verdict
 
 
 def intake_path(name: str | None) -> str:
@@ -62,18 +61,18 @@ async def submit(
                                               record=record, listings=listings)
     if deps.metrics is not None:
         where = path or intake_path(name)
-        deps.metrics.analyses.labels(done.report.verdict, where).inc()
+        deps.metrics.analyses.labels(done.analysis.verdict, where).inc()
         deps.metrics.analysis_seconds.labels(where).observe(time.perf_counter() - began)
         if done.recorded and not done.stored.duplicate:
             deps.metrics.reports_stored.inc()
     public_id = done.stored.public_id
-    text = formal_report_text(done.report, lang, public_id)
+    text = desk_text(done.analysis, lang, public_id)
     await deps.store.save_report_text(guild_id, public_id, member_id, text,
                                       now + timedelta(days=settings["raw_retention_days"]))
-    obj = to_dict(done.report, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
-    embed = analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
+    view = analysis_view(done.analysis, lang, input_name=name, campaign=done.stored.campaign_id, report_id=public_id)
+    embed = analysis_embed(view, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
                            duplicate=done.stored.duplicate and not done.stored.new_reporter)
-    return Outcome(done, obj, embed, data, name, bool(quick and quick.pending) and not done.stored.duplicate)
+    return Outcome(done, view, embed, data, name, bool(quick and quick.pending) and not done.stored.duplicate)
 
 
 async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> discord.Embed | None:
@@ -83,14 +82,14 @@ async def refreshed(deps: Deps, outcome: Outcome, guild_id: int, lang: str) -> d
     if deps.intel is None:
         return None
     done = outcome.submitted
-    report = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
+    analysis = await deps.community.rejudge(outcome.data, guild_id, done.stored.public_id, deps.clock(), deps.intel,
                                           deps.settings.limits, store=done.recorded,
                                           listings=deps.outreach.index if deps.outreach else None)
-    obj = to_dict(report, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
-                  report_id=done.stored.public_id)
-    if obj["links"] == outcome.obj["links"] and obj["verdict"] == outcome.obj["verdict"]:
+    view = analysis_view(analysis, lang, input_name=outcome.name, campaign=done.stored.campaign_id,
+                         report_id=done.stored.public_id)
+    if view.links == outcome.view.links and view.verdict == outcome.view.verdict:
         return None
-    return analysis_embed(obj, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
+    return analysis_embed(view, lang, campaign_reports=done.campaign_reports, campaign_members=done.campaign_members,
                           duplicate=done.stored.duplicate and not done.stored.new_reporter)
 
 

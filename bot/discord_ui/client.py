@@ -39,7 +39,7 @@ from bot.settings import AppSettings
 
 if TYPE_CHECKING:
     from bot.metrics import Metrics
-    from bot.services.analyse_report import Analyser
+    from bot.services.analyse_mail import Analyser
 
 log = logging.getLogger("bot.discord")
 DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress

@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 
 from bot.i18n import normalise_lang, t
-from bot.reporting import failure_sentence
+from bot.presentation.sentences import failure_sentence
 from bot.services.community import Community
 from bot.services.lookup_budget import LookupBudget
 from bot.services.protocols import DomainIntel, SharedLogPort

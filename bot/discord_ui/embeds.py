@@ -1,26 +1,25 @@
-"""The analysis embed: the SPEC §4 object (``reporting.to_dict``, the CLI's ``--json``) rendered
-for Discord. Everything shown is already masked and defanged by ``to_dict``; here free text is
-also escaped for Discord (Markdown, and the ``<…>`` forms Discord renders: mentions, channels,
+"""The analysis embed: the analysis view (``presentation.analysis_view``, the CLI's ``--json``)
+rendered for Discord. Everything shown is already masked and defanged in the view; here free text
+is also escaped for Discord (Markdown, and the ``<…>`` forms Discord renders: mentions, channels,
 timestamps, slash commands, custom emoji), links sit in code spans, every field keeps to
 Discord's limits (title 256, description 4,096, field 1,024, 25 fields, 6,000 in all), and the
-finished embed gets the same last pass as the CLI's text (``reporting.screen_text``)."""
+finished embed gets the same last pass as the CLI's text (``presentation.safety.screen_text``).
+The verdict's colour and emoji come from the one table (``presentation.palette``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import discord
 
 from bot.analysis.links import defang_host
-from bot.analysis.privacy import present_text
+from bot.analysis.safe_text import present_text
 from bot.i18n import t
-from bot.reporting import screen_text
+from bot.presentation.analysis_view import AnalysisView
+from bot.presentation.palette import VERDICT_EMOJI, verdict_colour_int
+from bot.presentation.report_text import KINDS_SHOWN
+from bot.presentation.safety import screen_text
 
-# one colour and emoji per verdict (charts take the colours from here)
-COLOURS = {"phishing": 0xD32F2F, "scam": 0x8E24AA, "malware": 0x4E342E, "spam": 0xFBC02D,
-           "suspicious": 0xF57C00, "no_signs": 0x388E3C}
-EMOJI = {"phishing": "🔴", "scam": "🟣", "malware": "☣️", "spam": "🟡", "suspicious": "🟠", "no_signs": "🟢"}
 INFO_COLOUR = 0x546E7A
 FIELD_MAX = 1024
 EMBED_TOTAL_MAX = 6000  # Discord counts title, description, field names and values, footer
@@ -74,80 +73,79 @@ def _lines_field(lines: list[str], lang: str) -> str:
 
 
 def analysis_embed(
-    obj: dict[str, Any], lang: str, *, campaign_reports: int | None = None, campaign_members: int | None = None,
+    view: AnalysisView, lang: str, *, campaign_reports: int | None = None, campaign_members: int | None = None,
     duplicate: bool = False, max_findings: int = 6,
 ) -> discord.Embed:
-    verdict = obj["verdict"]
-    title = f"{EMOJI.get(verdict, '')} {t(lang, 'verdict', verdict)} ({obj['score']}/100)"
-    brand = obj.get("brand")
-    if brand and not brand["official"]:
-        title += " — " + t(lang, "discord", "impersonates", brand=brand["name"])
+    verdict = view.verdict
+    title = f"{VERDICT_EMOJI.get(verdict, '')} {t(lang, 'verdict', verdict)} ({view.score}/100)"
+    brand = view.brand
+    if brand and not brand.official:
+        title += " — " + t(lang, "discord", "impersonates", brand=brand.name)
     elif brand:
-        title += " — " + brand["name"]
-    description = [t(lang, "verdict_line_link" if obj.get("bare_links") else "verdict_line", verdict)]
-    if obj.get("subject"):
-        description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(obj['subject'], SUBJECT_MAX), SUBJECT_MAX * 2)}")
-    if not obj.get("readable", True):
+        title += " — " + brand.name
+    description = [t(lang, "verdict_line_link" if view.bare_links else "verdict_line", verdict)]
+    if view.subject:
+        description.append(f"**{t(lang, 'cli', 'subject')}:** {clip(plain(view.subject, SUBJECT_MAX), SUBJECT_MAX * 2)}")
+    if not view.readable:
         description.append(t(lang, "discord", "unreadable_note"))
     embed = discord.Embed(title=clip(title, 256), description=clip("\n".join(description), 4000),
-                          colour=COLOURS.get(verdict, INFO_COLOUR))
-    s = obj["sender"]
+                          colour=verdict_colour_int(verdict))
+    s = view.sender
     sender_lines = []
-    if s.get("from"):
-        shown = code(s["from"])
-        if s.get("display_name"):
-            shown += f" ({plain(s['display_name'], 200)})"
+    if s.from_address:
+        shown = code(s.from_address)
+        if s.display_name:
+            shown += f" ({plain(s.display_name, 200)})"
         sender_lines.append(f"{t(lang, 'cli', 'from')}: {shown}")
-    if s.get("envelope_domain"):
-        sender_lines.append(f"{t(lang, 'cli', 'envelope')}: {code(defang_host(s['envelope_domain']))}")
-    if s.get("handoff_ip"):
-        sender_lines.append(f"{t(lang, 'cli', 'route')}: {code(s['handoff_ip'])}")
+    if s.envelope_domain:
+        sender_lines.append(f"{t(lang, 'cli', 'envelope')}: {code(defang_host(s.envelope_domain))}")
+    if s.handoff_ip:
+        sender_lines.append(f"{t(lang, 'cli', 'route')}: {code(s.handoff_ip)}")
     if sender_lines:
         embed.add_field(name=t(lang, "discord", "sender"), value=_lines_field(sender_lines, lang), inline=False)
-    auth = s["auth"]
-    if any(auth.values()):
+    if any(v for _, v in s.auth.items()):
         embed.add_field(name=t(lang, "cli", "auth"),
-                        value=" · ".join(f"{k.upper()} **{v or '-'}**" for k, v in auth.items()), inline=False)
-    if obj["links"]:
+                        value=" · ".join(f"{k.upper()} **{v or '-'}**" for k, v in s.auth.items()), inline=False)
+    if view.links:
         link_lines = []
-        for link in obj["links"]:
+        for link in view.links:
             extra = ""
-            if link.get("official_for_brand"):
+            if link.official_for_brand:
                 extra = " — " + t(lang, "discord", "official_link")
-            elif link.get("age_days") is not None:
-                extra = " — " + t(lang, "cli", "age", days=link["age_days"])
-            elif link.get("lookup") == "unavailable":
+            elif link.age_days is not None:
+                extra = " — " + t(lang, "cli", "age", days=link.age_days)
+            elif link.lookup == "unavailable":
                 extra = " — " + t(lang, "discord", "age_unknown")
-            link_lines.append(code(clip(link["url"], 180)) + extra)
-        embed.add_field(name=f"{t(lang, 'cli', 'links')} ({len(obj['links'])})", value=_lines_field(link_lines, lang),
+            link_lines.append(code(clip(link.url, 180)) + extra)
+        embed.add_field(name=f"{t(lang, 'cli', 'links')} ({len(view.links)})", value=_lines_field(link_lines, lang),
                         inline=False)
-    if obj["findings"]:
-        finding_lines = [f"{SEVERITY.get(f['severity'], '•')} {plain(f['detail'])} `{f['rule']}`"
-                         for f in obj["findings"][:max_findings]]
-        if len(obj["findings"]) > max_findings:
-            finding_lines.append(t(lang, "discord", "and_more", count=len(obj["findings"]) - max_findings))
+    if view.findings:
+        finding_lines = [f"{SEVERITY.get(f.severity, '•')} {plain(f.detail)} `{f.rule}`"
+                         for f in view.findings[:max_findings]]
+        if len(view.findings) > max_findings:
+            finding_lines.append(t(lang, "discord", "and_more", count=len(view.findings) - max_findings))
         embed.add_field(name=t(lang, "cli", "findings"), value=_lines_field(finding_lines, lang), inline=False)
-    if obj["advice"]:
-        embed.add_field(name=t(lang, "cli", "advice"), value=_lines_field([f"• {a}" for a in obj["advice"]], lang),
+    if view.advice:
+        embed.add_field(name=t(lang, "cli", "advice"), value=_lines_field([f"• {a}" for a in view.advice], lang),
                         inline=False)
-    if obj["problems"]:
+    if view.problems:
         embed.add_field(name=t(lang, "cli", "problems"),
-                        value=_lines_field([f"• {plain(p['detail'])}" for p in obj["problems"]], lang), inline=False)
-    if obj.get("campaign"):
-        text = t(lang, "discord", "campaign_line", campaign=obj["campaign"], reports=campaign_reports or 1,
+                        value=_lines_field([f"• {plain(p.detail)}" for p in view.problems], lang), inline=False)
+    if view.campaign:
+        text = t(lang, "discord", "campaign_line", campaign=view.campaign, reports=campaign_reports or 1,
                  members=campaign_members or 1)
         if duplicate:
             text += "\n" + t(lang, "discord", "duplicate")
         embed.add_field(name=t(lang, "community", "campaign"), value=text, inline=False)
-    footer = " · ".join(x for x in (obj.get("report_id"), t(lang, "cli", f"kind_{obj['kind']}") if obj.get("kind") in
-                                    ("eml", "headers", "pasted", "msg") else None) if x)
+    kind = t(lang, "cli", f"kind_{view.kind}") if view.kind in KINDS_SHOWN else None
+    footer = " · ".join(x for x in (view.report_id, kind) if x)
     if footer:
         embed.set_footer(text=footer)
     return screen_embed(fit(embed, lang))
 
 
 def screen_embed(embed: discord.Embed) -> discord.Embed:
-    """The last pass over everything the embed shows (``reporting.screen_text``)."""
+    """The last pass over everything the embed shows (``presentation.safety.screen_text``)."""
     if embed.title:
         embed.title = screen_text(embed.title)
     if embed.description:

@@ -12,7 +12,8 @@ from bot.discord_ui.context import OPTIONAL_PERMISSIONS, Deps, missing_permissio
 from bot.discord_ui.embeds import plain
 from bot.discord_ui.translator import L
 from bot.i18n import t
-from bot.reporting import other_sources_lines, sharing_links, sharing_text
+from bot.presentation.sentences import other_sources_lines
+from bot.presentation.shared_log import sharing_links, sharing_text
 from bot.services.campaign_page import may_see
 from bot.services.other_sources import other_sources, query_host
 from bot.services.sharing_setup import (

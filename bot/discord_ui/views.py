@@ -20,11 +20,11 @@ from typing import Any
 
 import discord
 
-from bot.community.services import known_services, service_for_slug
+from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.i18n import t
+from bot.presentation.desk_text import ANTIPHISHING_ADDRESS, DEKYO_ADDRESS
 from bot.services.community import CommunityError
-from bot.services.formal_report import ANTIPHISHING_ADDRESS, DEKYO_ADDRESS
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu

@@ -39,9 +39,9 @@ from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import Any
 
-from bot.analysis.models import DomainFact, Limits, Listing, Problem, Report
-from bot.analysis.pipeline import Prepared
-from bot.services.analyse_report import AnalysisFailed, input_tag, log_bug, new_ref
+from bot.analysis.facts import Prepared
+from bot.analysis.models import Analysis, DomainFact, Limits, Listing, Problem
+from bot.services.analyse_mail import AnalysisFailed, input_tag, log_bug, new_ref
 
 log = logging.getLogger("bot.analysis")
 RETRY_BYTES = 64 * 1024  # what a mail that ran out of time is read again with
@@ -254,7 +254,7 @@ class ProcessAnalyser:
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,
         listings: Mapping[str, tuple[Listing, ...]] | None = None,
-    ) -> Report | AnalysisFailed:
+    ) -> Analysis | AnalysisFailed:
         seconds = max(self.judge_seconds, limits.max_seconds + self.grace)
         result = await self._call(("judge", prepared, dict(facts), now, dict(listings or {})), seconds,
                                   "sha256:" + prepared.input_sha256[:16])

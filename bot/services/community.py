@@ -17,13 +17,13 @@ from typing import Any
 
 from bot.analysis.brands import catalogue
 from bot.analysis.domains import customer_domain, is_platform, org_domain, to_ascii_host, valid_host_name
-from bot.analysis.models import Limits, Report
+from bot.analysis.models import Analysis, Limits
 from bot.analysis.privacy import mask_address
 from bot.community.campaigns import CampaignKeys, subject_key
 from bot.community.leaks import Claim, CommunityCounts, rank_leak_sources, resolve_claims
 from bot.community.list_mail import is_list_mail, list_infrastructure, without_list_infrastructure
-from bot.community.services import looks_like_address, parse_service_list, resolve_service
-from bot.services.analyse_report import Analyser, analyse_with_lookups
+from bot.community.service_catalogue import looks_like_address, parse_service_list, resolve_service
+from bot.services.analyse_mail import Analyser, analyse_with_lookups
 from bot.services.domain_info import domain_info, host_from_input
 from bot.services.listings import FeedListings
 from bot.services.protocols import (
@@ -91,7 +91,7 @@ def address_key(key: bytes, address: str) -> str:
 
 @dataclass(frozen=True)
 class Submitted:
-    report: Report
+    analysis: Analysis
     stored: StoredReportView
     campaign_reports: int
     campaign_members: int
@@ -136,7 +136,7 @@ class Community:
             return None
         return await self.store.save_report(shared_now(from_pending_payload(payload), member_id, now))
 
-    async def _record(self, report: Report, new: NewReport, now: datetime) -> Submitted:
+    async def _record(self, report: Analysis, new: NewReport, now: datetime) -> Submitted:
         stored = await self.store.save_report(new)
         if self._next_purge is None or now >= self._next_purge:
             # raw mail past its guild's retention goes, whoever's it was (at most every few minutes:
@@ -150,7 +150,7 @@ class Community:
     async def rejudge(
         self, data: bytes, guild_id: int, public_id: str, now: datetime, intel: DomainIntel | None,
         limits: Limits | None = None, *, store: bool = True, listings: FeedListings | None = None,
-    ) -> Report:
+    ) -> Analysis:
         """Judge a stored report again once its lookups have answered (the bot replied before
         they did): the verdict, score, findings and domain ages are updated in place (``store``:
         a private analysis is not in the log, nothing is updated)."""
@@ -162,7 +162,7 @@ class Community:
         return report
 
     def _new_report(
-        self, report: Report, data: bytes, guild_id: int, member_id: int, now: datetime, keep_raw_days: int | None,
+        self, report: Analysis, data: bytes, guild_id: int, member_id: int, now: datetime, keep_raw_days: int | None,
     ) -> NewReport:
         cat = catalogue()
         s = report.sender

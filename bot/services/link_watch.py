@@ -18,7 +18,7 @@ from datetime import datetime
 from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_url, make_link, urls_in_text
 from bot.analysis.models import Limits, Link, Listing
-from bot.services.analyse_report import INLINE, Analyser, AnalysisFailed
+from bot.services.analyse_mail import INLINE, Analyser, AnalysisFailed
 from bot.services.listing_unit import lookup_names
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex

@@ -15,9 +15,9 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.analysis.links import defang_host
-from bot.community.services import service_for_slug
+from bot.community.service_catalogue import service_for_slug
 from bot.i18n import LANGS, t, tn
-from bot.reporting import brand_label, listing_text
+from bot.presentation.sentences import brand_label, listing_text
 from bot.services.campaign_page import CampaignPage, campaign_page
 from bot.web.app import DEPS, HERE, NOT_FOUND
 

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from bot.analysis.models import Limits
 from bot.analysis.pipeline import analyse
-from bot.reporting import to_dict, to_text
 from tests.conftest import ROOT, need_shared
+from tests.presentation_helpers import to_dict, to_text
 
 sys.path.insert(0, str(ROOT / "bench"))
 from hostile_inputs import FAMILIES, PHISH, family_inputs, hostile_inputs
@@ -66,7 +66,7 @@ def test_hostile_inputs_are_answered_and_say_what_was_skipped(name: str) -> None
         report = analyse(INPUTS[name])
         obj = to_dict(report, "ja")
         json.dumps(obj)
-        to_text(obj, "en")
+        to_text(report, "en")
     assert EXPECTED_PROBLEM[name] in {p.code for p in report.problems}
     assert report.readable is (name not in ("random_1mb", "empty", "truncated_msg"))
 
@@ -155,7 +155,7 @@ def test_mail_shaped_text_never_raises(text: str) -> None:
     report = analyse(text.encode("utf-8", "surrogatepass"))
     obj = to_dict(report, "ja")
     json.dumps(obj)
-    to_text(obj, "ja")
+    to_text(report, "ja")
     assert 0 <= report.score <= 100
 
 
@@ -200,7 +200,7 @@ def test_a_hostile_family_keeps_the_verdict_and_says_what_it_skipped(name: str) 
         report = analyse(data, clock=time.monotonic)
         obj = to_dict(report, "en")
         json.dumps(obj)
-        to_text(obj, "ja")
+        to_text(report, "ja")
     assert report.readable
     if problem is not None:
         assert problem in {p.code for p in report.problems}

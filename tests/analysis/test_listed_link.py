@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 from bot.analysis.models import Listing
 from bot.analysis.pipeline import judge, prepare
-from bot.reporting import finding_detail, to_dict
+from bot.presentation.sentences import finding_detail
+from tests.presentation_helpers import to_dict
 
 NOW = datetime(2025, 10, 2, tzinfo=UTC)
 TEXT = "これ届きました https://login.feed-phish.example/verify?id=1".encode()

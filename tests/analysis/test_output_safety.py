@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from bot.analysis.domains import has_known_tld
 from bot.analysis.pipeline import analyse
 from bot.discord_ui.embeds import analysis_embed
-from bot.reporting import to_dict, to_text
-from bot.services.formal_report import formal_report_text
+from bot.presentation.analysis_view import AnalysisView, analysis_view
+from bot.presentation.desk_text import desk_text
+from bot.presentation.report_text import report_text
 
 OUR_ADDRESSES = ("info@antiphishing.jp", "meiwaku@dekyo.or.jp")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -63,8 +64,8 @@ def human_strings(obj: dict[str, Any]) -> list[str]:
     return out
 
 
-def embed_strings(obj: dict[str, Any], lang: str) -> list[str]:
-    data = analysis_embed(obj, lang).to_dict()
+def embed_strings(view: AnalysisView, lang: str) -> list[str]:
+    data = analysis_embed(view, lang).to_dict()
     out = [str(data.get("title", "")), str(data.get("description", "")), str(data.get("footer", {}).get("text", ""))]
     for field in data.get("fields", []):
         out += [str(field["name"]), str(field["value"])]
@@ -88,17 +89,18 @@ def check_all_outputs(mail: bytes) -> None:
 def _check_all_outputs(mail: bytes) -> None:
     report = analyse(mail)
     for lang in ("en", "ja"):
-        obj = to_dict(report, lang, input_name="mail.eml")
+        view = analysis_view(report, lang, input_name="mail.eml")
+        obj = view.to_json()
         json.dumps(obj)
         problems = {}
         for i, text in enumerate(human_strings(obj)):
             if bad := unsafe(text, multiline=False):
                 problems[f"json[{i}]"] = bad
-        if bad := unsafe(to_text(obj, lang)):
+        if bad := unsafe(report_text(view, lang)):
             problems["text"] = bad
-        if bad := unsafe(formal_report_text(report, lang, "R-0123456789")):
+        if bad := unsafe(desk_text(report, lang, "R-0123456789")):
             problems["report_text"] = bad
-        for i, text in enumerate(embed_strings(obj, lang)):
+        for i, text in enumerate(embed_strings(view, lang)):
             if bad := unsafe(text):
                 problems[f"embed[{i}]"] = bad
             if DISCORD_FORM.search(CODE_SPAN.sub("", text)):
@@ -214,16 +216,17 @@ def _mail(subject: str = "Hello", display: str = "Shop", filename: str | None = 
 
 def outputs(mail: bytes, lang: str = "en") -> str:
     report = analyse(mail)
-    obj = to_dict(report, lang)
-    return "\n".join([to_text(obj, lang), json.dumps(obj, ensure_ascii=False), formal_report_text(report, lang),
-                      *embed_strings(obj, lang)])
+    view = analysis_view(report, lang)
+    return "\n".join([report_text(view, lang), json.dumps(view.to_json(), ensure_ascii=False), desk_text(report, lang),
+                      *embed_strings(view, lang)])
 
 
 def test_a_link_inside_a_link_is_dead_everywhere() -> None:
     mail = _mail(body="https://redirect.example.com/https://evil-login.com/signin https://r.example.com/www.evil.net/@evil.org")
     report = analyse(mail)
-    obj = to_dict(report, "en")
-    for text in [to_text(obj, "en"), formal_report_text(report, "en"), *human_strings(obj), *embed_strings(obj, "en")]:
+    view = analysis_view(report, "en")
+    obj = view.to_json()
+    for text in [report_text(view, "en"), desk_text(report, "en"), *human_strings(obj), *embed_strings(view, "en")]:
         assert not unsafe(text), text
     urls = [link["url"] for link in obj["links"]]
     assert urls == ["hxxps://redirect[.]example[.]com/hxxps://evil-login[.]com/signin",
@@ -240,7 +243,7 @@ def test_a_subject_cannot_clear_the_screen_or_draw_its_own_verdict() -> None:
 def test_discord_forms_in_mail_text_do_not_render() -> None:
     subject = "<#123456789012345678> <t:1700000000:R> </ban:123456789012345678> <:e:123456789012345678> @everyone"
     report = analyse(_mail(subject=subject))
-    for text in embed_strings(to_dict(report, "en"), "en"):
+    for text in embed_strings(analysis_view(report, "en"), "en"):
         assert not DISCORD_FORM.search(CODE_SPAN.sub("", text)), text
         assert not re.search(r"(?<!\\)@everyone", text)
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 from bot.analysis.pipeline import analyse
-from bot.analysis.privacy import present_text
-from bot.reporting import to_dict, to_text
+from bot.analysis.safe_text import present_text
 from tests.conftest import make_mail
+from tests.presentation_helpers import to_dict, to_text
 
 
 def everything_shown(data: bytes) -> str:
     report = analyse(data)
     obj = to_dict(report, "en")
-    return json.dumps(obj, ensure_ascii=False) + to_text(obj, "ja") + to_text(obj, "en")
+    return json.dumps(obj, ensure_ascii=False) + to_text(report, "ja") + to_text(report, "en")
 
 
 def test_no_address_or_live_link_in_any_output() -> None:

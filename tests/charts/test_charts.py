@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from bot.charts import palette
 from bot.cli import main
+from bot.presentation import palette
 from tests.charts.scenario import community_scenario
 from tests.cli.test_analyze_cli import SEED_EML
 from tests.cli.test_shared_log_cli import GUILD
@@ -238,7 +238,7 @@ def test_the_analysis_path_never_imports_matplotlib(tmp_path: Path) -> None:
     assert "matplotlib" not in imported_by("stats", "--guild", "1", "--json", "--db", db, home=home)
     drew = imported_by("stats", "--guild", "1", "--json", "--db", db, "--chart", str(tmp_path / "s.png"), home=home)
     assert {"matplotlib", "numpy"} <= drew  # the test would see it
-    code = "import sys, bot.charts, bot.charts.data, bot.charts.palette; print('matplotlib' in sys.modules)"
+    code = "import sys, bot.charts, bot.charts.data, bot.presentation.palette; print('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, check=True,
                           timeout=60).stdout.strip() == b"False"
 

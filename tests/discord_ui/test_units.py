@@ -20,7 +20,7 @@ from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs import COGS
 from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
-from bot.services.formal_report import formal_report_text, header_lines
+from bot.presentation.desk_text import desk_text, header_lines
 from bot.services.lookup_budget import LookupBudget
 from bot.settings import AppSettings
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE
@@ -146,13 +146,13 @@ async def test_a_quick_answer_keeps_what_the_cache_knows_behind_the_budget() -> 
 
 def test_report_text_has_the_headers_masked_and_defanged() -> None:
     report = analyse(SEED_EML, now=NOW)
-    text = formal_report_text(report, "ja", "R-0123456789")
+    text = desk_text(report, "ja", "R-0123456789")
     assert "info@antiphishing.jp" in text and "meiwaku@dekyo.or.jp" in text
     assert "Received:" in text and "Authentication-Results:" in text
     assert "taro.yamada@example.jp" not in text and "t***@example.jp" in text
     assert "servicecc-jp.cc" not in text and "servicecc-jp[.]cc" in text
     assert "R-0123456789" in text and "フィッシング" in text
-    english = formal_report_text(report, "en")
+    english = desk_text(report, "en")
     assert "Headers of the mail" in english
 
 
@@ -162,7 +162,7 @@ def test_report_text_of_an_outlook_msg_has_its_transport_headers() -> None:
     need_shared()
     data = (CORPUS / "malformed" / "mail-parser__tests__mails__mail_outlook_1.eml").read_bytes()
     assert data.startswith(b"\xd0\xcf\x11\xe0")  # an OLE file, whatever its name
-    text = formal_report_text(analyse(data, now=NOW), "en")
+    text = desk_text(analyse(data, now=NOW), "en")
     headers = text.split("--- Headers of the mail ---", 1)[1]
     assert "Received: from " in headers and "X-Virus-Scanned:" in headers
     assert "\ufffd" not in headers  # read from the .msg's properties, not its raw bytes
@@ -172,7 +172,7 @@ def test_report_text_for_a_paste_without_headers() -> None:
     data = "ご確認ください hxxps://login[.]example[.]com/x".encode()
     report = analyse(data, now=NOW)
     assert header_lines(report, ()) == []
-    text = formal_report_text(report, "en")
+    text = desk_text(report, "en")
     assert "pasted without its headers" in text and "login[.]example[.]com" in text
 
 

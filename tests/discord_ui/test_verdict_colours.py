@@ -1,22 +1,25 @@
-"""Every verdict has its own colour and emoji in Discord, and the embed says the verdict's line."""
+"""Every verdict has its own colour and emoji in Discord, from the one table the charts use too,
+and the embed says the verdict's line."""
 
 from __future__ import annotations
 
 from bot.analysis.models import VERDICTS
 from bot.analysis.pipeline import analyse
-from bot.discord_ui.embeds import COLOURS, EMOJI, analysis_embed
+from bot.discord_ui.embeds import analysis_embed
 from bot.i18n import t
-from bot.reporting import to_dict
+from bot.presentation.analysis_view import analysis_view
+from bot.presentation.palette import VERDICT_COLOURS, VERDICT_EMOJI, verdict_colour_int
 
 
 def test_each_verdict_has_its_own_colour_and_emoji() -> None:
-    assert set(COLOURS) == set(EMOJI) == set(VERDICTS)
-    assert len(set(COLOURS.values())) == len(VERDICTS) and len(set(EMOJI.values())) == len(VERDICTS)
+    assert set(VERDICT_COLOURS) == set(VERDICT_EMOJI) == set(VERDICTS)
+    assert len(set(VERDICT_COLOURS.values())) == len(VERDICTS) and len(set(VERDICT_EMOJI.values())) == len(VERDICTS)
 
 
-def test_a_bare_link_embed_speaks_of_the_link() -> None:
-    obj = to_dict(analyse(b"https://smbc.servicecc-jp.cc/vpass/login.php"), "ja")
-    assert obj["bare_links"] is True
-    embed = analysis_embed(obj, "ja")
-    assert embed.colour is not None and embed.colour.value == COLOURS[obj["verdict"]]
-    assert t("ja", "verdict_line_link", obj["verdict"]) in (embed.description or "")
+def test_a_bare_link_embed_speaks_of_the_link_in_the_charts_colour() -> None:
+    view = analysis_view(analyse(b"https://smbc.servicecc-jp.cc/vpass/login.php"), "ja")
+    assert view.bare_links is True
+    embed = analysis_embed(view, "ja")
+    assert embed.colour is not None and embed.colour.value == verdict_colour_int(view.verdict)
+    assert embed.colour.value == int(VERDICT_COLOURS[view.verdict].lstrip("#"), 16)
+    assert t("ja", "verdict_line_link", view.verdict) in (embed.description or "")

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.analysis.models import Limits, Report
+from bot.analysis.models import Analysis, Limits
 from bot.analysis.pipeline import analyse
-from bot.services.analyse_report import AnalysisFailed, analyse_offline, analyse_with_lookups
+from bot.services.analyse_mail import AnalysisFailed, analyse_offline, analyse_with_lookups
 from bot.services.analysis_pool import RETRY_BYTES, ProcessAnalyser
 from tests.conftest import make_mail
 from tests.fakes.slow_analysis import BUG, SLOW, install
@@ -46,7 +46,7 @@ async def pool() -> AsyncIterator[ProcessAnalyser]:
 async def test_a_worker_gives_the_same_report_as_this_process(pool: ProcessAnalyser) -> None:
     report = await analyse_with_lookups(PHISH, None, NOW, LIMITS, pool)
     here = analyse(PHISH, now=NOW, limits=LIMITS)
-    assert isinstance(report, Report)
+    assert isinstance(report, Analysis)
     assert (report.verdict, report.score, report.findings, report.links) == (here.verdict, here.score, here.findings,
                                                                              here.links)
 
@@ -66,7 +66,7 @@ async def test_a_bug_is_logged_with_the_reference_the_member_sees(pool: ProcessA
 
 
 def test_in_process_bugs_are_logged_too(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.services.analyse_report as module
+    import bot.services.analyse_mail as module
 
     def broken(*args: object) -> object:
         raise AttributeError("broken on purpose")
@@ -137,11 +137,11 @@ async def test_a_closed_pool_refuses_work() -> None:
     await analyser.close()
     with pytest.raises(RuntimeError):
         await analyser.prepare(PHISH, LIMITS)
-    assert not isinstance(AnalysisFailed("x", "y", "z"), Report)
+    assert not isinstance(AnalysisFailed("x", "y", "z"), Analysis)
 
 
 async def test_a_failed_analysis_reaches_the_member_with_its_reference(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.services.analyse_report as module
+    import bot.services.analyse_mail as module
     from bot.i18n import t
     from bot.services.community import Community, CommunityError
 

@@ -53,7 +53,7 @@ async def test_platform_customers_reach_the_blocklist_never_the_platform(comm: C
     for member, mid in ((11, "p1"), (12, "p2")):
         mail = phish(f"m{member}@example.jp", mid, ["foo.duckdns.org", "bar.jotform.com"], sender=f"s{member}.example")
         done = await comm.submit_report(mail, GUILD, member, NOW, None)
-        assert done.report.verdict == "phishing"
+        assert done.analysis.verdict == "phishing"
     # the customer's unit; jotform's customers are paths: nothing of it
     assert (await comm.export(GUILD, "blocklist")).split() == ["foo.duckdns.org"]
     assert (await comm.export(GUILD, "hosts")).splitlines() == ["0.0.0.0 foo.duckdns.org"]
@@ -230,7 +230,7 @@ async def test_a_list_footer_joins_no_campaign_and_is_never_bad(comm: Community)
                    sender="lists.example.org", subject="Your card is locked")
     b = await comm.submit_report(b_mail, GUILD, 12, NOW + timedelta(days=20), None)
     assert a.stored.campaign_id != b.stored.campaign_id
-    assert a.report.verdict == "phishing"
+    assert a.analysis.verdict == "phishing"
     for member in (13, 14):  # two more members: the two-member rule would list anything shared
         await comm.submit_report(phish(f"m{member}@example.jp", f"l{member}", ["first-phish.example"],
                                        extra_headers=LIST_HEADERS, footer=FOOTER, sender="lists.example.org"),

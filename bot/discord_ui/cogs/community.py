@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.charts.data import CampaignChart, StatsChart, campaign_chart, stats_chart, timeline_lines, week_lines
-from bot.community.services import known_services, service_for_slug
+from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.charts import ChartCache, chart_file, lines_value
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
@@ -18,7 +18,8 @@ from bot.discord_ui.sharing import campaign_page_line, domain_beside
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
 from bot.i18n import t
-from bot.reporting import brand_label, campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
+from bot.presentation.sentences import brand_label
+from bot.presentation.shared_log import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
 from bot.services.community import CommunityError
 
 # the services members most often name (a select menu holds 25); any other is typed

@@ -23,17 +23,18 @@ from bot.discord_ui.context import (
     missing_permissions,
     permission_names,
 )
-from bot.discord_ui.embeds import EMOJI, shown_name
+from bot.discord_ui.embeds import shown_name
 from bot.i18n import t
+from bot.presentation.palette import VERDICT_EMOJI
 from bot.services.community import CommunityError
 
 log = logging.getLogger("bot.discord")
 
 def thread_name(outcome: Outcome, lang: str) -> str:
-    brand = outcome.obj.get("brand")
-    parts = [EMOJI.get(outcome.verdict, ""), t(lang, "verdict", outcome.verdict)]
-    if brand and not brand["official"]:
-        parts.append(brand["name"])
+    brand = outcome.view.brand
+    parts = [VERDICT_EMOJI.get(outcome.verdict, ""), t(lang, "verdict", outcome.verdict)]
+    if brand and not brand.official:
+        parts.append(brand.name)
     parts.append(outcome.report_id)
     return " ".join(p for p in parts if p)[:100]
 

@@ -35,7 +35,7 @@ from bot.discord_ui.context import (
 from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.embeds import code, plain
 from bot.i18n import t, tn
-from bot.reporting import listing_text
+from bot.presentation.sentences import listing_text
 from bot.services.link_watch import WatchHit
 from bot.services.protocols import GuildFeatures
 

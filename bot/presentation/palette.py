@@ -1,5 +1,6 @@
-"""The one table of verdict colours (charts now; the embeds are to use it too), and the colours of
-the other series. No matplotlib here: anything may import this module.
+"""The one table of verdict colours — the charts, the Discord embeds and the campaign page all take
+them from here — with each verdict's emoji, and the colours of the charts' other series. No
+matplotlib here: anything may import this module.
 
 The colours are Okabe & Ito's palette ("Color Universal Design", 2008), chosen to stay apart for
 readers with any of the common colour-vision deficiencies; and colour is never the only cue: each
@@ -30,6 +31,11 @@ VERDICT_HATCHES: dict[str, str] = {
     "suspicious": "..",
     "spam": "--",
     "no_signs": "",
+}
+
+# beside the colour in Discord: the emoji before a verdict (thread names, embed titles)
+VERDICT_EMOJI: dict[str, str] = {
+    "phishing": "🔴", "scam": "🟣", "malware": "☣️", "spam": "🟡", "suspicious": "🟠", "no_signs": "🟢",
 }
 
 UNKNOWN_VERDICT_COLOUR = "#999999"  # a verdict this table does not know yet (drawn, never dropped)

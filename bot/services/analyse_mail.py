@@ -29,8 +29,9 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from bot.analysis.budget import Clock
-from bot.analysis.models import DomainFact, Limits, Listing, Report
-from bot.analysis.pipeline import Prepared, failed_report, judge, prepare
+from bot.analysis.facts import Prepared
+from bot.analysis.models import Analysis, DomainFact, Limits, Listing
+from bot.analysis.pipeline import failed_analysis, judge, prepare
 from bot.services.listings import FeedListings
 from bot.services.protocols import DomainIntel
 
@@ -81,7 +82,7 @@ class Analyser(Protocol):
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,
         listings: Mapping[str, tuple[Listing, ...]] | None = None,
-    ) -> Report | AnalysisFailed: ...
+    ) -> Analysis | AnalysisFailed: ...
 
     async def close(self) -> None: ...
 
@@ -98,7 +99,7 @@ class InlineAnalyser:
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
         listings: Mapping[str, tuple[Listing, ...]] | None = None,
-    ) -> Report | AnalysisFailed:
+    ) -> Analysis | AnalysisFailed:
         return guarded(lambda: judge(prepared, facts, now, listings), "sha256:" + prepared.input_sha256[:16])
 
     async def close(self) -> None:
@@ -115,7 +116,7 @@ class ThreadAnalyser(InlineAnalyser):
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
         listings: Mapping[str, tuple[Listing, ...]] | None = None,
-    ) -> Report | AnalysisFailed:
+    ) -> Analysis | AnalysisFailed:
         tag = "sha256:" + prepared.input_sha256[:16]
         return await asyncio.to_thread(guarded, lambda: judge(prepared, facts, now, listings), tag)
 
@@ -123,32 +124,32 @@ class ThreadAnalyser(InlineAnalyser):
 INLINE = InlineAnalyser()
 
 
-def failure_report(data: bytes, failed: AnalysisFailed) -> Report:
-    return failed_report(data, failed.reason, failed.ref, failed.code)
+def failure_analysis(data: bytes, failed: AnalysisFailed) -> Analysis:
+    return failed_analysis(data, failed.reason, failed.ref, failed.code)
 
 
-def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = time.monotonic) -> Report:
+def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = time.monotonic) -> Analysis:
     """The CLI's analysis without lookups: in this thread, never raising (a bug becomes a logged,
     referenced ``analysis_error`` report)."""
     tag = input_tag(data)
     prepared = guarded(lambda: prepare(data, limits, clock), tag)
     if isinstance(prepared, AnalysisFailed):
-        return failure_report(data, prepared)
+        return failure_analysis(data, prepared)
     report = guarded(lambda: judge(prepared, {}, now), tag)
-    return failure_report(data, report) if isinstance(report, AnalysisFailed) else report
+    return failure_analysis(data, report) if isinstance(report, AnalysisFailed) else report
 
 
 async def analyse_with_lookups(
     data: bytes, intel: DomainIntel | None, now: datetime, limits: Limits, analyser: Analyser | None = None,
     listings: FeedListings | None = None,
-) -> Report:
+) -> Analysis:
     """``listings``: the threat feeds, facts like registration ages (in memory in the bot, a few
     queries for a one-off command): looked up here, handed to the judgement."""
     analyser = analyser or INLINE
     prepared = await analyser.prepare(data, limits)
     if isinstance(prepared, AnalysisFailed):
-        return failure_report(data, prepared)
+        return failure_analysis(data, prepared)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
     listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else None
     report = await analyser.judge(prepared, facts, now, limits, listed)
-    return failure_report(data, report) if isinstance(report, AnalysisFailed) else report
+    return failure_analysis(data, report) if isinstance(report, AnalysisFailed) else report

@@ -1,4 +1,4 @@
-"""The leak-source service catalogue (bot/community/services.py, data/services.toml)."""
+"""The leak-source service catalogue (bot/community/service_catalogue.py, data/services.toml)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.community.services import (
+from bot.community.service_catalogue import (
     Service,
     known_services,
     parse_service_list,

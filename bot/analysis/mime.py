@@ -1,0 +1,174 @@
+"""What every reader of mail shares: the state of one walk through a mail (``Walk``: its budget,
+the texts, attachments and problems found), header fields parsed within bounds, and the
+``ParsedMail`` built from a walk. ``intake`` (RFC 5322 and MIME, pasted text) and ``outlook``
+(``.msg``) both read into a ``Walk``; neither needs the other for that."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import re
+from dataclasses import dataclass, field
+from email.message import Message
+
+from bot.analysis.budget import Budget
+from bot.analysis.charsets import decode_header_value
+from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
+from bot.analysis.pdf import pdf_facts
+
+PDF_SIGNATURE = b"%PDF-"
+FIELD_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,75}")  # a header field's name as mailers write it
+_HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
+
+
+@dataclass
+class Walk:
+    """Mutable state of one walk through a mail: its budget, what was read, what was skipped."""
+
+    limits: Limits
+    budget: Budget
+    parts: int = 0
+    text_chars: int = 0
+    texts: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    pdfs: list[bytes] = field(default_factory=list)
+    images: list[bytes] = field(default_factory=list)  # kept (bounded) for QR decoding
+    attachments: list[Attachment] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    inner: list[bytes] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+
+    def note(self, code: str, **params: object) -> None:
+        if code in self.flags:
+            return
+        self.flags.add(code)
+        self.problems.append(Problem(code, tuple((k, str(v)) for k, v in params.items())))
+
+    def add_text(self, text: str, html: bool) -> None:
+        room = self.limits.max_text_chars - self.text_chars
+        if room <= 0:
+            self.note("text_limit", limit=self.limits.max_text_chars)
+            return
+        if len(text) > room:
+            text = text[:room]
+            self.note("text_limit", limit=self.limits.max_text_chars)
+        self.text_chars += len(text)
+        (self.htmls if html else self.texts).append(text)
+
+
+def normalise_newlines(data: bytes) -> bytes:
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
+
+
+KEY_HEADERS = frozenset({
+    b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"return-path", b"reply-to", b"sender",
+    b"delivered-to", b"x-original-to", b"mime-version", b"content-type", b"content-transfer-encoding",
+    b"content-disposition", b"list-id", b"precedence",
+})
+
+
+def parse_headers(head: bytes, walk: Walk) -> Message:
+    max_lines = walk.limits.max_header_lines
+    if head.count(b"\n") > max_lines:
+        # Past the limit, keep the headers the analysis needs wherever they sit: filler must not
+        # push From and Subject out of reach.
+        lines = head.split(b"\n")
+        kept = lines[:max_lines]
+        keep = False
+        extra = 0
+        for line in lines[max_lines:]:
+            if line[:1] in (b" ", b"\t"):
+                if keep:
+                    kept.append(line)
+                continue
+            name = line.split(b":", 1)[0].strip().lower()
+            keep = name in KEY_HEADERS and extra < 64
+            if keep:
+                kept.append(line)
+                extra += 1
+        head = b"\n".join(kept)
+        walk.note("header_limit", limit=max_lines)
+    return _HEADER_PARSER.parsebytes(_cap_fields(head, walk) + b"\n")
+
+
+def _cap_fields(head: bytes, walk: Walk) -> bytes:
+    """Every field (its line and continuation lines) cut at ``max_header_bytes``: what the stdlib
+    parsers are given is bounded, and a field that long is itself worth saying (``long_header``)."""
+    cap = walk.limits.max_header_bytes
+    if len(head) <= cap:
+        return head
+    out: list[bytes] = []
+    size = 0
+    name = b""
+    for line in head.split(b"\n"):
+        if not (line[:1] in (b" ", b"\t") and out):
+            size = 0
+            name = line.split(b":", 1)[0]
+        room = cap - size
+        kept = line
+        if len(line) > room:
+            if not FIELD_NAME.fullmatch(name):
+                name = b"?"
+            walk.note("long_header", name=name.decode("ascii"), limit=cap)
+            if room <= 0:
+                continue
+            kept = line[:room]
+        size += len(kept) + 1
+        out.append(kept)
+    return b"\n".join(out)
+
+
+def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for name, value in msg.raw_items():
+        out.append((name.strip().lower(), decode_header_value(str(value)[:16384])))
+    return tuple(out)
+
+
+def _header(items: tuple[tuple[str, str], ...], name: str) -> str | None:
+    for key, value in items:
+        if key == name:
+            return value
+    return None
+
+
+def build_mail(
+    kind: str, items: tuple[tuple[str, str], ...], walk: Walk, pasted: tuple[tuple[str, str], ...] = ()
+) -> ParsedMail:
+
+    texts = list(walk.texts)
+    pdf_links: list[str] = []
+    pdf_signs: set[str] = set()
+    for pdf in walk.pdfs[:10]:
+        if walk.budget.out_of_time():
+            walk.note("time_limit")
+            break
+        facts = pdf_facts(pdf, walk.budget)
+        if facts.text:
+            texts.append(facts.text)
+        pdf_links.extend(facts.links)
+        pdf_signs |= facts.signs
+        if facts.problem:
+            walk.note(facts.problem)
+    if walk.budget.inflate_spent_out:
+        walk.note("inflate_limit", limit=walk.limits.max_inflated_bytes)
+    subject = _header(items, "subject")
+    if subject is None and pasted:
+        subject = dict(pasted).get("subject")
+    return ParsedMail(
+        kind=kind,  # type: ignore[arg-type]
+        headers=items,
+        subject=subject,
+        date=_header(items, "date"),
+        message_id=_header(items, "message-id"),
+        texts=tuple(texts),
+        htmls=tuple(walk.htmls),
+        attachments=tuple(walk.attachments),
+        pdf_links=tuple(pdf_links),
+        problems=tuple(walk.problems),
+        pasted_fields=pasted,
+        pdf_signs=tuple(sorted(pdf_signs)),
+        images=tuple(walk.images),
+    )

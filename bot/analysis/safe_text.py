@@ -1,0 +1,51 @@
+"""The one sanitiser of mail-derived text for people (``present_text``): every subject, display
+name, file name, finding parameter and header line shown to a member goes through it. It sits
+above ``links`` (defanging) and ``privacy`` (masking), which know nothing of it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.domains import has_known_tld
+from bot.analysis.links import ANY_URL_IN_TEXT, defang_schemes, defang_url, refang
+from bot.analysis.privacy import clean_controls, mask_text
+
+_DOMAIN_IN_TEXT = re.compile(
+    r"(?<![A-Za-z0-9.-])((?:[A-Za-z0-9Ａ-Ｚａ-ｚ０-９-]{1,63}[.．。｡]){1,10}[A-Za-zＡ-Ｚａ-ｚ]{2,24})(?![A-Za-z0-9-])"
+    # Unicode (IDN) labels, with ASCII dots and an ASCII top-level domain
+    r"|(?<![\w.-])((?:[^\W_][\w-]{0,62}\.){1,10}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59}))(?![A-Za-z0-9-])"
+)
+_MASKED_OR_DOMAIN = re.compile(
+    r"(?P<masked>(?<![A-Za-z0-9.-])[^\s*]\*\*\*(?:@|%40|%2540|%252540|＠)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})|"
+    + _DOMAIN_IN_TEXT.pattern
+)
+_DOTS = str.maketrans({".": "[.]", "．": "[.]", "。": "[.]", "｡": "[.]"})
+
+
+_STARTS_WITH_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
+
+
+def _with_scheme(url: str) -> str:
+    return url if _STARTS_WITH_SCHEME.match(url) else "http://" + url
+
+
+def present_text(
+    text: str, names: tuple[str, ...] = (), *, real_tlds_only: bool = False, multiline: bool = False,
+    limit: int = 2000,
+) -> str:
+    """THE sanitiser of mail-derived text for people (a subject, a display name, a file name, a
+    finding's words, a header line): control characters and bidi overrides out first (so they
+    cannot split a link), then links defanged whatever their scheme (their paths too, the query
+    shown as ``?…``), addresses and the recipient's ``names`` masked, and dotted names defanged —
+    all of them, or (``real_tlds_only``, for header text full of ``header.from=``) those ending in
+    a real top-level domain. Idempotent."""
+    text = refang(clean_controls(text[:limit], multiline))
+    text = ANY_URL_IN_TEXT.sub(lambda m: defang_url(_with_scheme(m.group(0)), names), text)
+    text = mask_text(text, names)
+
+    def defang(m: re.Match[str]) -> str:
+        if m.group("masked") or (real_tlds_only and not has_known_tld(m.group(0))):
+            return m.group(0)  # a masked address keeps its form (t***@example.jp), as SPEC §4 shows it
+        return m.group(0).translate(_DOTS)
+
+    return defang_schemes(_MASKED_OR_DOMAIN.sub(defang, text))
