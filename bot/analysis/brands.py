@@ -16,7 +16,14 @@ from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
-_SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v\xa0\u3000]|_+")  # "Claim_your_Reward" is three words
+
+
+def squeeze(text: str) -> str:
+    """Words separated by one space, however the HTML or the mailer spaced them ("Claim_your_Reward"
+    is three words). ``str.split`` knows every Unicode space (U+00A0, U+3000 …)."""
+    if "_" in text:
+        text = text.replace("_", " ")
+    return " ".join(text.split())
 
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -252,7 +259,7 @@ class TextIndex:
 
     def __init__(self, text: str, *, normalised: bool = False, words: frozenset[str] | None = None) -> None:
         # one space between words, however the HTML or the mailer spaced them: phrases match
-        self.text = text if normalised else _SPACES.sub(" ", normalise(text))
+        self.text = text if normalised else squeeze(normalise(text))
         if words is None:
             words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
         self.words = words
@@ -262,13 +269,13 @@ class TextIndex:
     def prefixed(self, head: str) -> TextIndex:
         """This text with ``head`` in front, without normalising the body again."""
         head_index = TextIndex(head)
-        return TextIndex(f"{head_index.text}\n{self.text}", normalised=True, words=head_index.words | self.words)
+        return TextIndex(f"{head_index.text} {self.text}", normalised=True, words=head_index.words | self.words)
 
     @property
     def compact(self) -> str:
         """The text without white space: Japanese phrases match however the mail spaced them."""
         if self._compact is None:
-            self._compact = _SPACE.sub("", self.text)
+            self._compact = self.text.replace(" ", "")  # squeezed: single spaces are all the white space
         return self._compact
 
     def has(self, keyword: _Keyword) -> bool:

@@ -57,7 +57,32 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _ASCII_LETTER = re.compile(r"[a-zA-Z]")
 _NON_SPACE = re.compile(r"\S")
-_ADDRESS_TEXT = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_DOMAIN_AFTER_AT = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with every e-mail address replaced by a space. Looked for from each "@" outwards
+    (a pattern tried at every position of a long text costs 64 steps a character)."""
+    out: list[str] = []
+    last = 0
+    at = text.find("@")
+    while at >= 0:
+        left = at
+        while left > last and at - left < 64 and text[left - 1] in _LOCAL_CHARS:
+            left -= 1
+        m = _DOMAIN_AFTER_AT.match(text, at + 1)
+        if left < at and m is not None:
+            out.append(text[last:left])
+            out.append(" ")
+            last = m.end()
+            at = text.find("@", last)
+        else:
+            at = text.find("@", at + 1)
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 _BARE_HOST = re.compile(r"(?i)^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:[/?#]\S{0,2000})?$")
 # a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
 BARE_TEXT_CHARS = 40
@@ -206,15 +231,15 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
     # an address names its mail provider, not the brand the mail presents (x@gmail.com is not Google)
     if "@" in body_text:
-        body_text = _ADDRESS_TEXT.sub(" ", body_text)
+        body_text = without_addresses(body_text)
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
     # hundreds of keywords off megabytes of text
-    if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
-        body_index = TextIndex(body_text[:BRAND_SCAN_HEAD] + "\n" + body_text[-BRAND_SCAN_TAIL:])
-        index = TextIndex(f"{mail.subject or ''}\n{body_text}")
+    full_index = TextIndex(body_text)  # normalised once: the subject goes in front of it
+    index = full_index.prefixed(mail.subject or "")
+    if len(full_index.text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
+        body_index = TextIndex(full_index.text[:BRAND_SCAN_HEAD] + " " + full_index.text[-BRAND_SCAN_TAIL:], normalised=True)
     else:
-        body_index = TextIndex(body_text)
-        index = body_index.prefixed(mail.subject or "")
+        body_index = full_index
     cat = catalogue()
     token_brands: list[str] = []
     tokens = token_pattern()
