@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -104,12 +104,18 @@ class Catalogue:
     word_phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # longest word -> (ASCII multi-word keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
+    _suffix_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # official_for, by domain (pure)
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
         found = self.official.get(domain or "", ())
         if domain and self.suffix_brands:
-            extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
-            found = tuple(dict.fromkeys(found + extra))
+            cached = self._suffix_cache.get(domain)
+            if cached is None:
+                extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
+                cached = tuple(dict.fromkeys(found + extra))
+                if len(self._suffix_cache) < 50_000:
+                    self._suffix_cache[domain] = cached
+            found = cached
         return found
 
     def is_official(self, domain: str | None) -> bool:
@@ -330,9 +336,12 @@ class TextIndex:
         (ASCII) or first character (others) is in the text are searched."""
         by_word, by_char = _phrase_index(phrases)
         hits: set[str] = set()
-        for word in self.words & by_word.keys():
+        mine = self.words
+        # walk the smaller side: a long mail has thousands of words, a list a few hundred keys
+        common = [w for w in by_word if w in mine] if len(by_word) < len(mine) else [w for w in mine if w in by_word]
+        for word in common:
             for phrase, words in by_word[word]:
-                if words <= self.words and phrase in self.text:
+                if words <= mine and phrase in self.text:
                     hits.add(phrase)
         chars = self.chars
         for first in by_char.keys() & chars:

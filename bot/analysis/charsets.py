@@ -216,7 +216,8 @@ def decode_header_value(raw: str) -> str:
     return _unfold("".join(out))
 
 
-_WORD_2047 = re.compile(r"=\?([^?]*?)\?([qQbB])\?(.*?)\?=")
+# each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text, as spammers write them, decoded as the stdlib does
+_WORD_2047 = re.compile(r"=\?([^?\s]{1,64})\?([qQbB])\?([^?\n]{0,4000})\?=")
 
 
 def _encoded_words(raw: str) -> list[tuple[bytes, str | None]] | None:
@@ -266,5 +267,9 @@ def _encoded_words(raw: str) -> list[tuple[bytes, str | None]] | None:
 _FOLD = re.compile(r"\r?\n[ \t]+")
 
 
-def _unfold(value: str) -> str:
+def unfold(value: str) -> str:
+    """A header value on one line: folding white space read as one space."""
     return (_FOLD.sub(" ", value) if "\n" in value else value).strip()
+
+
+_unfold = unfold

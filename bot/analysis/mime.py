@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from bot.analysis.budget import Budget
-from bot.analysis.charsets import decode_header_value
+from bot.analysis.charsets import decode_header_value, unfold
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 from bot.analysis.pdf import pdf_facts
 
@@ -153,10 +153,20 @@ def _cap_fields(head: bytes, walk: Walk) -> bytes:
     return b"\n".join(out)
 
 
+# machine data no one reads as words (anti-spam verdicts, signatures): kept as sent, unfolded
+_OPAQUE_PREFIXES = ("x-microsoft-antispam", "x-ms-", "x-forefront-", "arc-seal", "arc-message-signature",
+                    "dkim-signature", "x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source")
+
+
 def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for name, value in msg.raw_items():
-        out.append((name.strip().lower(), decode_header_value(str(value)[:16384])))
+        key = name.strip().lower()
+        raw = str(value)[:16384]
+        if key.startswith(_OPAQUE_PREFIXES) and raw.isascii():
+            out.append((key, unfold(raw)))
+        else:
+            out.append((key, decode_header_value(raw)))
     return tuple(out)
 
 

@@ -1062,6 +1062,7 @@ _KIT_PATH = re.compile(
 _RANDOM_QUERY = re.compile(r"^[a-z]{5,10}$")
 
 
+@lru_cache(maxsize=8192)
 def _randomish(label: str) -> bool:
     """A label no one would choose to be read: no vowels, consonant runs, letters and digits mixed."""
     letters = [c for c in label if c.isalpha()]
