@@ -49,13 +49,21 @@ _NORMALISE_TABLE: dict[int, int | str | None] = {
 }
 
 
+# every character the table changes lies in these ranges (a test keeps them in step)
+_NEEDS_TABLE = re.compile("[\u00ad\u00c0-\u024f\u0300-\u036f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u2069\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+
 def normalise(text: str) -> str:
     """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
     Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
     and "Itau", "A\u200bmazon" and "Мetаmаsk" (Cyrillic) all read as what they show."""
     if not text.isascii():
-        # one pass after NFKC: invisible characters out, accents off Latin letters
-        text = unicodedata.normalize("NFKC", text).translate(_NORMALISE_TABLE)
+        # one pass after NFKC: invisible characters out, accents off Latin letters (only when the
+        # text holds any: a scan is cheaper than translating every character of a Japanese mail)
+        text = unicodedata.normalize("NFKC", text)
+        if _NEEDS_TABLE.search(text):
+            text = text.translate(_NORMALISE_TABLE)
         text = fold_text(text, accents=False)
     elif "I" in text:
         text = fold_text(text)

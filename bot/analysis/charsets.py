@@ -225,17 +225,18 @@ def _encoded_words(raw: str) -> list[tuple[bytes, str | None]] | None:
     character may be split across two words), white space between encoded words dropped, text
     between them kept (charset None). The stdlib's ``email.header.decode_header``, line by line
     like it, in one regex pass; None for a base64 word that does not decode."""
+    if _WORD_2047.search(raw) is None:
+        return [(raw.encode("utf-8", "surrogateescape"), None)]
     words: list[tuple[bytes, str | None]] = []
     for line in raw.splitlines():
         pos = 0
         first = True
-        previous_encoded = False
         for m in _WORD_2047.finditer(line):
             between = line[pos : m.start()]
             if first:
                 between = between.lstrip()
             first = False
-            if between and not (previous_encoded and between.isspace()):
+            if between:
                 words.append((between.encode("utf-8", "surrogateescape"), None))
             charset = m.group(1).lower().partition("*")[0][:64]  # "utf-8*ja": a language after the star
             payload = m.group(3)
@@ -247,13 +248,17 @@ def _encoded_words(raw: str) -> list[tuple[bytes, str | None]] | None:
                 except binascii.Error:
                     return None
             words.append((data, charset))
-            previous_encoded = True
             pos = m.end()
         rest = line[pos:]
         if first:
             rest = rest.lstrip()
         if rest:
             words.append((rest.encode("utf-8", "surrogateescape"), None))
+    # white space alone between two encoded words is dropped (RFC 2047 §6.2), across lines too
+    words = [w for n, w in enumerate(words) if not (
+        w[1] is None and 0 < n < len(words) - 1 and words[n - 1][1] is not None and words[n + 1][1] is not None
+        and w[0].isspace()
+    )]
     runs: list[tuple[bytes, str | None]] = []
     for data, charset in words:
         if runs and runs[-1][1] == charset:
@@ -269,7 +274,18 @@ _FOLD = re.compile(r"\r?\n[ \t]+")
 
 def unfold(value: str) -> str:
     """A header value on one line: folding white space read as one space."""
-    return (_FOLD.sub(" ", value) if "\n" in value else value).strip()
+    if "\n" not in value:
+        return value.strip()
+    lines = value.split("\n")
+    out = [lines[0].rstrip("\r")]
+    for line in lines[1:]:
+        if line[:1] in (" ", "\t"):
+            out.append(" ")
+            out.append(line.lstrip(" \t").rstrip("\r"))
+        else:
+            out.append("\n")
+            out.append(line)
+    return "".join(out).strip()
 
 
 _unfold = unfold

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand, official_for_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
@@ -143,6 +144,13 @@ def _language(text: str) -> str:
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
 
 
+@lru_cache(maxsize=8192)
+def _host_token_brand(host: str) -> str | None:
+    """The brand whose token a host carries (the longest token first), if any. Cached per host."""
+    m = token_pattern().search(host)
+    return catalogue().token_brand[m.group(0)] if m is not None else None
+
+
 def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
     """``clock`` (seconds, e.g. ``time.monotonic``) turns on the per-mail time limit
     (``Limits.max_seconds``): past it, reading stops and what was read is judged (``time_limit``)."""
@@ -242,11 +250,10 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         body_index = full_index
     cat = catalogue()
     token_brands: list[str] = []
-    tokens = token_pattern()
     for link in links:
-        m = tokens.search(link.host)
-        if m is not None and not cat.is_official(link.registrable_domain):
-            token_brands.append(cat.token_brand[m.group(0)])
+        bid = _host_token_brand(link.host)
+        if bid is not None and not cat.is_official(link.registrable_domain):
+            token_brands.append(bid)
     frm = sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
     # a mailbox at a provider's consumer domain (x@icloud.com, x@outlook.com, x@docomo.ne.jp) is
