@@ -9,8 +9,6 @@ from __future__ import annotations
 import binascii
 import codecs
 import contextlib
-import email.errors
-import email.header
 import re
 
 # Labels whose bytes are, in practice, written by Windows mailers with vendor extensions.
@@ -216,7 +214,8 @@ def decode_header_value(raw: str) -> str:
     return _unfold("".join(out))
 
 
-# each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text, as spammers write them, decoded as the stdlib does
+# each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text,
+# as spammers write them, decoded as the stdlib does
 _WORD_2047 = re.compile(r"=\?([^?\s]{1,64})\?([qQbB])\?([^?\n]{0,4000})\?=")
 
 
