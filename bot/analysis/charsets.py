@@ -273,18 +273,7 @@ _FOLD = re.compile(r"\r?\n[ \t]+")
 
 def unfold(value: str) -> str:
     """A header value on one line: folding white space read as one space."""
-    if "\n" not in value:
-        return value.strip()
-    lines = value.split("\n")
-    out = [lines[0].rstrip("\r")]
-    for line in lines[1:]:
-        if line[:1] in (" ", "\t"):
-            out.append(" ")
-            out.append(line.lstrip(" \t").rstrip("\r"))
-        else:
-            out.append("\n")
-            out.append(line)
-    return "".join(out).strip()
+    return (_FOLD.sub(" ", value) if "\n" in value else value).strip()
 
 
 _unfold = unfold

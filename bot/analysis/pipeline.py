@@ -56,7 +56,7 @@ OFFICIAL_WORDING_RULES = frozenset({
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
-_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 _NON_SPACE = re.compile(r"\S")
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _DOMAIN_AFTER_AT = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
@@ -129,7 +129,8 @@ def _language(text: str) -> str:
     sample = text[:5000]
     if not sample.strip():
         return "und"
-    japanese = len(_JAPANESE.findall(sample))
+    plain = sample.isascii()
+    japanese = 0 if plain else len(sample) - len(_JAPANESE.sub("", sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
     words = Counter(_WORDS.findall(sample[:1500].lower()))
@@ -139,8 +140,8 @@ def _language(text: str) -> str:
         best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
         if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
             return best
-    ascii_letters = len(_ASCII_LETTER.findall(sample))
-    others = len(_NON_ASCII_LETTER.findall(sample))
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+    others = 0 if plain else len(sample) - len(_NON_ASCII_LETTER.sub("", sample))
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
 
 
@@ -183,10 +184,13 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     budget = limits.max_urls
     cut: list[str] = []
 
+    raw_seen: set[tuple[str, str | None]] = set()
+
     def add(url: str, source: str, text: str | None = None) -> None:
         nonlocal budget
-        if budget <= 0:
-            return
+        if budget <= 0 or (url, text) in raw_seen:
+            return  # a link written twice (newsletters repeat theirs) is read once
+        raw_seen.add((url, text))
         link = make_link(url, source, text, limits.max_url_chars)
         if link is None or (link.url, link.text) in seen:
             return
