@@ -772,7 +772,9 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "machine_mailbox"
     if how is None:
         return []
-    return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
+    # a mailbox in random case is a weaker sign than a name and a serial number: people pick odd names
+    severity: Severity = "low" if how == "machine_mailbox" and not _NAME_NUMBER_LOCAL.fullmatch(frm.local) else "medium"
+    return [_f("sender_format", severity, address=mask_address(frm.address), how=how)]
 
 
 TENANT_SUFFIX = ".onmicrosoft.com"
