@@ -324,10 +324,10 @@ class TextIndex:
             for phrase, bid in cat.word_phrase_brands[word]:
                 if self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
-        chars = self.chars
-        for first in cat.phrase_brands.keys() & chars:
+        has = self.has_char
+        for first in filter(has, cat.phrase_brands):
             for phrase, bid in cat.phrase_brands[first]:
-                if phrase[-1] in chars and self.has_phrase(phrase):
+                if has(phrase[-1]) and self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
         return found
 
@@ -351,10 +351,10 @@ class TextIndex:
             for phrase, words in by_word[word]:
                 if words <= mine and phrase in self.text:
                     hits.add(phrase)
-        chars = self.chars
-        for first in by_char.keys() & chars:
+        has = self.has_char
+        for first in filter(has, by_char):
             for phrase, compact in by_char[first]:
-                if compact[-1] in chars and compact in self.compact:
+                if has(compact[-1]) and compact in self.compact:
                     hits.add(phrase)
         return [p for p in phrases if p in hits] if hits else []
 
@@ -363,6 +363,13 @@ class TextIndex:
         if self._chars is None:
             self._chars = frozenset(self.text)
         return self._chars
+
+    def has_char(self, char: str) -> bool:
+        """Whether the text holds ``char``. An ASCII text answers for any other character at once
+        (no set of a long mail's characters is built for the Japanese keywords it cannot hold)."""
+        if self.text.isascii():
+            return char in self.text
+        return char in self.chars
 
 
 @lru_cache(maxsize=64)
