@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 import aiohttp
 import discord
@@ -22,7 +23,7 @@ import yarl
 
 from bot.discord_ui.client import PhishBot
 from bot.i18n import t
-from bot.services.protocols import StoreError
+from bot.services.errors import StoreError
 from bot.settings import AppSettings, heartbeat_path
 from bot.web.app import ListenError
 
@@ -82,14 +83,15 @@ def _token(settings: AppSettings, lang: str) -> str | None:
     return token
 
 
-def run(settings: AppSettings, lang: str) -> int:
+def run(settings: AppSettings, lang: str, make_bot: Callable[[], PhishBot]) -> int:
+    """``make_bot``: the bot with what it opens (the composition root's ``bot.wiring.discord_bot``)."""
     token = _token(settings, lang)
     if token is None:
         return 2
     os.makedirs(os.path.dirname(os.path.abspath(settings.db_path)), exist_ok=True)
 
     async def main() -> None:
-        bot = PhishBot(settings)
+        bot = make_bot()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
@@ -138,7 +140,7 @@ def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
         return 2
 
     async def main() -> int:
-        bot = PhishBot(settings, services=False)
+        bot = PhishBot(settings)  # no use-cases: commands only
         async with bot:
             await bot.login(token)  # runs setup_hook: cogs and translator, no database
             if guild_id is not None:

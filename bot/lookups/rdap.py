@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 
 MAX_BODY = 1024 * 1024  # RDAP answers are a few KB; a registry sending megabytes is broken
 MAX_RETRY_AFTER = 2.0  # seconds we are willing to wait on a 429 inside one lookup

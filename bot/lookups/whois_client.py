@@ -20,7 +20,7 @@ from whois.parser import WhoisEntry
 from whois.whois import NICClient
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 
 JST = timezone(timedelta(hours=9), "JST")
 _NOT_FOUND = re.compile(

@@ -33,7 +33,7 @@ from bot.analysis.facts import Prepared
 from bot.analysis.models import Analysis, DomainFact, Limits, Listing
 from bot.analysis.pipeline import failed_analysis, judge, prepare
 from bot.services.listings import FeedListings
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
 
 log = logging.getLogger("bot.analysis")
 T = TypeVar("T")

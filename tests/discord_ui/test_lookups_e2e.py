@@ -93,7 +93,8 @@ async def test_a_slow_registry_updates_the_reply_when_it_answers(
         assert edited["allowed_mentions"] == {"parse": []}
         assert run.bot is not None
         view = await run.bot.deps.community.domain_view(fake_guild(), "servicecc-jp.cc", None, run.bot.deps.clock())
-        assert view["age_days"] is not None and view["age_days"] > 1000  # the stored report was judged again too
+        assert view.age_days is not None
+        assert view.age_days > 1000  # the stored report was judged again too
     finally:
         await run.stop()
         await runner.cleanup()

@@ -18,10 +18,10 @@ from bot.analysis.pipeline import analyse
 from bot.discord_ui._parsing import counts_as_mail, is_mail_attachment, paste_input, strip_fences
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs import COGS
-from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.presentation.desk_text import desk_text, header_lines
 from bot.services.lookup_budget import LookupBudget
+from bot.services.rate_limit import RateLimiter
 from bot.settings import AppSettings
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE
 
@@ -193,7 +193,7 @@ def _names(payload: dict[str, object], path: str = "") -> list[tuple[str, str, s
 
 
 async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages() -> None:
-    bot = PhishBot(AppSettings(), services=False)
+    bot = PhishBot(AppSettings())  # no use-cases: as `phishbot sync` builds it
     try:
         await bot.setup_hook()
         assert bot.cog_failures == [] and len(bot.cogs) == len(COGS)

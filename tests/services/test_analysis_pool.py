@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -140,18 +141,20 @@ async def test_a_closed_pool_refuses_work() -> None:
     assert not isinstance(AnalysisFailed("x", "y", "z"), Analysis)
 
 
-async def test_a_failed_analysis_reaches_the_member_with_its_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failed_analysis_reaches_the_member_with_its_reference(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
     import bot.services.analyse_mail as module
     from bot.i18n import t
-    from bot.services.community import Community, CommunityError
+    from bot.services.errors import CommunityError
+    from tests.shared_log import shared_log_at
 
     def broken(*args: object) -> object:
         raise TypeError("broken on purpose")
 
     monkeypatch.setattr(module, "judge", broken)
-    community = Community(None, b"k" * 32)  # type: ignore[arg-type]  # the store is never reached
-    with pytest.raises(CommunityError) as caught:
-        await community.submit_report(PHISH, 1, 2, NOW, None, LIMITS)
+    async with shared_log_at(tmp_path / "a.db", limits=LIMITS) as log:
+        with pytest.raises(CommunityError) as caught:
+            await log.submit(PHISH, 1, 2, NOW)
     assert caught.value.code == "analysis_error"
     ref = caught.value.params["ref"]
     for lang in ("ja", "en"):

@@ -26,7 +26,7 @@ from bot.discord_ui.context import (
 from bot.discord_ui.embeds import shown_name
 from bot.i18n import t
 from bot.presentation.palette import VERDICT_EMOJI
-from bot.services.community import CommunityError
+from bot.services.errors import CommunityError
 
 log = logging.getLogger("bot.discord")
 
@@ -86,7 +86,7 @@ class Intake(commands.Cog):
                 raise
         if answered and "://" in message.content:  # Discord previews the links of the message's own text
             await self.suppress_previews(message)
-        if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
+        if answered and (await deps.guilds.settings(message.guild.id)).auto_delete:
             await self.delete_paste(message, lang)
 
     async def answer(self, message: discord.Message, data: bytes, name: str, lang: str, *, first: bool) -> bool:
