@@ -51,8 +51,8 @@ class Printer:
              more: dict[str, bool | int] | None = None, after: str | None = None) -> None:
         """One analysis: its view as JSON (with ``more`` keys after the contract's), or as text
         (``after``: a line below it); with ``--report-text`` the desk text instead."""
+        from bot.presentation.analysis_text import analysis_text
         from bot.presentation.analysis_view import analysis_view
-        from bot.presentation.report_text import report_text
         from bot.presentation.sentences import problem_detail
 
         if not analysis.readable:
@@ -78,7 +78,7 @@ class Printer:
 
                 print(desk_text(analysis, self.lang))
             else:
-                print(report_text(view, self.lang) + (f"\n{after}" if after else ""))
+                print(analysis_text(view, self.lang) + (f"\n{after}" if after else ""))
         self.first = False
         self.step()
 

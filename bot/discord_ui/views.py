@@ -124,7 +124,7 @@ class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"lea
                                             service=service_label(result.service, lang)))
 
 
-class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                        template=r"report:text:(?P<report>R-[0-9a-f]{6,20})"):
     def __init__(self, report_id: str, lang: str = "en") -> None:
         super().__init__(discord.ui.Button(
@@ -136,7 +136,7 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
-    ) -> ReportTextButton:
+    ) -> DeskTextButton:
         return cls(match["report"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -279,5 +279,5 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    VoteButton, VoteSelect, ReportTextButton, DeletePasteButton, ShareButton, ForgetButton,
+    VoteButton, VoteSelect, DeskTextButton, DeletePasteButton, ShareButton, ForgetButton,
 )

@@ -122,8 +122,8 @@ class LinkWatch:
         prepared = await self.analyser.prepare(text[:TEXT_CHARS].encode("utf-8"), WATCH_LIMITS)
         if isinstance(prepared, AnalysisFailed):
             return None  # logged with its reference where it failed; a chat message gets no answer
-        report = await self.analyser.judge(prepared, {}, now, WATCH_LIMITS)
-        if isinstance(report, AnalysisFailed) or report.verdict not in JUDGED:
+        analysis = await self.analyser.judge(prepared, {}, now, WATCH_LIMITS)
+        if isinstance(analysis, AnalysisFailed) or analysis.verdict not in JUDGED:
             return None
         flagged = next((link for link in links if link.registrable_domain), links[0])
-        return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=report.verdict)
+        return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=analysis.verdict)

@@ -54,7 +54,7 @@ async def test_a_worker_gives_the_same_report_as_this_process(pool: ProcessAnaly
 
 async def test_a_bug_is_logged_with_the_reference_the_member_sees(pool: ProcessAnalyser,
                                                                   caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.ERROR, logger="bot.analysis")
+    caplog.set_level(logging.ERROR, logger="bot.services")
     report = await analyse_with_lookups(with_header(PHISH, BUG + b"1"), None, NOW, LIMITS, pool)
     assert not report.readable
     [problem] = report.problems
@@ -73,7 +73,7 @@ def test_in_process_bugs_are_logged_too(caplog: pytest.LogCaptureFixture, monkey
         raise AttributeError("broken on purpose")
 
     monkeypatch.setattr(module, "judge", broken)
-    caplog.set_level(logging.ERROR, logger="bot.analysis")
+    caplog.set_level(logging.ERROR, logger="bot.services")
     report = analyse_offline(PHISH, LIMITS, NOW)
     ref = dict(report.problems[0].params)["ref"]
     assert report.problems[0].code == "analysis_error"

@@ -12,7 +12,7 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
+from bot.discord_ui._submit import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
 from bot.discord_ui.context import (
@@ -28,7 +28,7 @@ from bot.i18n import t
 from bot.presentation.palette import VERDICT_EMOJI
 from bot.services.errors import CommunityError
 
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
 
 def thread_name(outcome: Outcome, lang: str) -> str:
     brand = outcome.view.brand
