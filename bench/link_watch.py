@@ -46,7 +46,8 @@ from bot.services.listing_unit import listing_domain  # noqa: E402
 from bot.services.listings import IndexKeeper, ListingIndex  # noqa: E402
 from bot.services.network import NetworkIndex  # noqa: E402
 from bot.wiring import cli_shared_log, open_stores  # noqa: E402
-from tests.fakes.discord_server import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID, discord_in_thread  # noqa: E402
+from tests.fakes.discord.driver import discord_in_thread  # noqa: E402
+from tests.fakes.discord.state import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID  # noqa: E402
 from tests.web.conftest import SEED_EML, seed_variant, web_settings  # noqa: E402
 
 URLS = REPO.parent / "shared" / "corpus-dev" / "urls"

@@ -16,7 +16,7 @@ from bot import wiring
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.runner import configure_endpoints
 from bot.settings import AppSettings, DiscordSettings, LookupSettings, WebSettings
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_PASTE = (EXAMPLES / "seed-smbc-pasted.txt").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from typing import Any
 from bot.discord_ui.charts import ChartCache
 from tests.discord_ui.conftest import Running, custom_ids, embed_text
 from tests.discord_ui.test_commands_e2e import campaign_of, reply_to, seed_thread_message
-from tests.fakes.discord_server import OTHER_ID
+from tests.fakes.discord.state import OTHER_ID
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -136,7 +136,7 @@ async def test_the_cache_keeps_a_minute_shares_a_drawing_and_survives_an_impatie
 
 
 async def test_without_attach_files_the_answer_goes_without_the_picture(running: Running) -> None:
-    from tests.fakes.discord_server import DEFAULT_BOT_PERMISSIONS, Perm
+    from tests.fakes.discord.state import DEFAULT_BOT_PERMISSIONS, Perm
 
     fake = running.fake
     await seed_thread_message(running)

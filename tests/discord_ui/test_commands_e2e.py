@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.services.ports.reports import ReportCounts
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
-from tests.fakes.discord_server import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
+from tests.fakes.discord.state import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
 
 NO_PINGS = {"parse": []}
 
@@ -89,7 +89,7 @@ async def test_context_menu_analyses_any_message(running: Running) -> None:
 
 
 def fake_general() -> int:
-    from tests.fakes.discord_server import GENERAL_ID
+    from tests.fakes.discord.state import GENERAL_ID
 
     return GENERAL_ID
 

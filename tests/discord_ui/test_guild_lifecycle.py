@@ -11,7 +11,7 @@ import aiosqlite
 from bot.discord_ui.cogs.admin import purge_departed
 from bot.services.ports.guilds import SettingsChange
 from tests.discord_ui.conftest import SEED_EML, Running
-from tests.fakes.discord_server import GUILD_ID, MEMBER_ID
+from tests.fakes.discord.state import GUILD_ID, MEMBER_ID
 
 GONE = 4242
 

@@ -15,7 +15,8 @@ import pytest
 import bot.discord_ui.client as client_module
 from bot.settings import AppSettings
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, embed_text
-from tests.fakes.discord_server import OTHER_ID, FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
+from tests.fakes.discord.state import OTHER_ID
 from tests.fakes.slow_analysis import BACKTRACK, SLOW, install
 
 # A hostile attachment: the seed mail, then a part whose Content-Type carries the 200 KB quadratic

@@ -10,7 +10,7 @@ import aiosqlite
 
 from bot.services.ports.guilds import SettingsChange
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
-from tests.fakes.discord_server import GENERAL_ID, JA_REPORTS_ID, MEMBER_ID, OTHER_ID, REPORTS_ID, Perm
+from tests.fakes.discord.state import GENERAL_ID, JA_REPORTS_ID, MEMBER_ID, OTHER_ID, REPORTS_ID, Perm
 
 NO_PINGS = {"parse": []}
 
@@ -155,7 +155,7 @@ async def test_auto_delete_removes_the_paste_after_answering(running: Running) -
 
 
 def fake_guild(fake: Any) -> int:
-    from tests.fakes.discord_server import GUILD_ID
+    from tests.fakes.discord.state import GUILD_ID
 
     return GUILD_ID
 

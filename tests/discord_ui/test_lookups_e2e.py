@@ -12,7 +12,7 @@ import pytest
 
 from bot.settings import AppSettings, LookupSettings
 from tests.discord_ui.conftest import SEED_PASTE, Running, embed_text
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 from tests.fakes.registries import closed_port
 
 
@@ -101,6 +101,6 @@ async def test_a_slow_registry_updates_the_reply_when_it_answers(
 
 
 def fake_guild() -> int:
-    from tests.fakes.discord_server import GUILD_ID
+    from tests.fakes.discord.state import GUILD_ID
 
     return GUILD_ID

@@ -24,7 +24,7 @@ from bot.wiring import Outreach
 from tests.conftest import ROOT, SHARED
 from tests.discord_ui.conftest import SEED_PASTE, Running, custom_ids, embed_text
 from tests.discord_ui.test_commands_e2e import reply_to, seed_thread_message
-from tests.fakes.discord_server import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, Perm
+from tests.fakes.discord.state import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, Perm
 
 NO_PINGS = {"parse": []}
 FRESH = ("date,URL,description\n"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from bot import wiring
 from bot.discord_ui.runner import configure_endpoints
 from bot.settings import AppSettings
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 
 
 async def test_a_stop_while_discord_py_waits_for_the_guilds(fake: FakeDiscord,

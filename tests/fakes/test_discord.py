@@ -11,7 +11,8 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.fakes.discord_server import (
+from tests.fakes.discord.driver import FakeDiscord, discord_in_thread
+from tests.fakes.discord.state import (
     BOT_ID,
     GENERAL_ID,
     GUILD_ID,
@@ -20,9 +21,7 @@ from tests.fakes.discord_server import (
     MEMBER_ID,
     OTHER_ID,
     REPORTS_ID,
-    FakeDiscord,
     Perm,
-    discord_in_thread,
 )
 
 
