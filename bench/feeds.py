@@ -56,8 +56,8 @@ def per_call(fn, count: int) -> float:  # type: ignore[no-untyped-def]
 
 
 async def main(folder: Path) -> None:
-    year = sorted(folder.glob("jpcert-2024*.csv"))
-    every = sorted(folder.glob("jpcert-*.csv"))
+    year = await asyncio.to_thread(lambda: sorted(folder.glob("jpcert-2024*.csv")))
+    every = await asyncio.to_thread(lambda: sorted(folder.glob("jpcert-*.csv")))
     if not year:
         raise SystemExit(f"no jpcert-2024*.csv in {folder}")
     urls = sum(1 for f in year for _ in parse("jpcert", f.read_bytes()))
@@ -80,8 +80,9 @@ async def main(folder: Path) -> None:
         # --- import, as a user runs it ---------------------------------------------------------
         env = {**os.environ, "PYTHONPATH": str(REPO), "PHISHBOT_DB": f"{tmp}/cli.db"}
         began = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "bot", "feeds", "import", *map(str, year), "--format", "jpcert"],
-                              env=env, capture_output=True, check=False)
+        proc = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "bot", "feeds", "import", *map(str, year), "--format", "jpcert"],
+            env=env, capture_output=True, check=False)
         took = time.perf_counter() - began
         assert proc.returncode == 0, proc.stderr
         print(f"import, phishbot feeds import as its own process (start-up and migration included): {took:.2f} s")

@@ -139,7 +139,7 @@ async def main(n: int, registrations: int, seed: int) -> None:
             # the bulk load went through the WAL in one transaction: fold it into the database first,
             # as a running bot's automatic checkpoints would have (else every read searches a 2 GB WAL)
             await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            size = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
+            size = await asyncio.to_thread(lambda: sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp)))
 
             domain_times = []
             for _ in range(1000):

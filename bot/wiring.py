@@ -78,12 +78,17 @@ def address_key(settings: AppSettings) -> bytes:
     return address_hash_key(settings.db_path, settings.address_hash_key)
 
 
+def _store_folder(settings: AppSettings) -> str:
+    """The folder the store's files live in (the key, the RDAP bootstrap's fresher copy, the heartbeat)."""
+    return os.path.dirname(os.path.abspath(settings.db_path))
+
+
 def address_key_file(settings: AppSettings) -> str:
     """Where the generated address key lives (beside the store); it is the key unless
     ``ADDRESS_HASH_KEY`` is set."""
     from bot.storage.secret_key import KEY_FILE
 
-    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), KEY_FILE)
+    return os.path.join(_store_folder(settings), KEY_FILE)
 
 
 @contextlib.asynccontextmanager
@@ -114,7 +119,7 @@ async def registry_intel(settings: AppSettings, cache: RegistrationCache | None 
                 cache = (await stack.enter_async_context(open_stores(settings))).cache
             except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
                 log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
-        cache_dir = os.path.dirname(os.path.abspath(settings.db_path)) if cache is not None else None
+        cache_dir = _store_folder(settings) if cache is not None else None
         connector = aiohttp.TCPConnector(limit=settings.lookups.concurrency)
         session = await stack.enter_async_context(
             aiohttp.ClientSession(connector=connector, headers={"User-Agent": USER_AGENT}))

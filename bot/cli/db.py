@@ -55,11 +55,11 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
     settings = settings_of(args)
     path = settings.db_path
     key_file = address_key_file(settings)
+    key = "env" if settings.address_hash_key else ("file" if os.path.isfile(key_file) else "missing")
 
     async def status() -> tuple[JSONObject, list[str]]:
         async with store_admin(settings, check=False) as admin:
             st = await admin.status()
-        key = "env" if settings.address_hash_key else ("file" if os.path.isfile(key_file) else "missing")
         obj: JSONObject = {
             "database": st.location, "default_location": settings.db_from_default, "version": st.version,
             "latest": st.latest, "up_to_date": st.up_to_date, "integrity": st.integrity or "ok", "bytes": st.size_bytes,

@@ -135,4 +135,3 @@ def lines_value(lines: list[str], lang: str) -> str:
         out.append(line)
         used += len(line) + 1
     return "\n".join(out) or t(lang, "chart", "none")
-

@@ -191,4 +191,3 @@ class PhishBot(commands.Bot):
     async def on_ready(self) -> None:
         user = self.user
         log.info("connected as %s (%s) to %d servers", user, user.id if user else "-", len(self.guilds))
-

@@ -59,12 +59,16 @@ def setup_logging(token: str) -> None:
     logging.getLogger("discord.gateway").setLevel(logging.WARNING)
 
 
+def _touch(path: str) -> None:
+    with contextlib.suppress(OSError), open(path, "w", encoding="ascii") as f:
+        f.write(f"{time.time():.0f}\n")
+
+
 async def _heartbeat(bot: PhishBot, path: str) -> None:
     """Touches a file while connected: the container's health check reads its age."""
     while not bot.is_closed():
         if bot.is_ready() and not bot.stopping:
-            with contextlib.suppress(OSError), open(path, "w", encoding="ascii") as f:
-                f.write(f"{time.time():.0f}\n")
+            await asyncio.to_thread(_touch, path)
         await asyncio.sleep(HEARTBEAT_SECONDS)
 
 
@@ -165,4 +169,3 @@ def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
     where = t(lang, "discord_cli", "guild", guild=guild_id) if guild_id else t(lang, "discord_cli", "global")
     print(t(lang, "discord_cli", "synced", count=count, where=where))
     return 0
-

@@ -92,11 +92,7 @@ class Database:
         and a damaged database is opened for reading only (every write raises ``StoreError("damaged")``).
         Migrating a database newer than this program is ``StoreError("too_new")``."""
         if path != ":memory:":
-            if not create and not os.path.isfile(path):
-                raise StoreError("missing", path=path)
-            folder = os.path.dirname(os.path.abspath(path))
-            os.makedirs(folder, exist_ok=True)
-            _create_private(path)
+            await asyncio.to_thread(_prepare_file, path, create)
         conn = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions only
         try:
             await _configure(conn)
@@ -273,6 +269,15 @@ class Database:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _prepare_file(path: str, create: bool) -> None:
+    """The database's folder made and its file created readable by its owner only; with
+    ``create=False`` a missing file is ``StoreError("missing")``."""
+    if not create and not os.path.isfile(path):
+        raise StoreError("missing", path=path)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    _create_private(path)
 
 
 def _create_private(path: str) -> None:

@@ -5,7 +5,9 @@ only lays it out (and escapes whatever it prints)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import functools
 import logging
 import os
 from datetime import datetime
@@ -135,9 +137,14 @@ async def campaign(request: web.Request) -> web.Response:
     return response
 
 
-async def stylesheet(request: web.Request) -> web.Response:
+@functools.cache
+def _stylesheet() -> bytes:
     with open(STYLESHEET, "rb") as fh:
-        css = fh.read()
+        return fh.read()
+
+
+async def stylesheet(request: web.Request) -> web.Response:
+    css = await asyncio.to_thread(_stylesheet)  # read once (package data; nothing writes it at run time)
     return web.Response(body=css, headers={"Content-Type": "text/css; charset=utf-8",
                                            "Cache-Control": "public, max-age=86400"})
 

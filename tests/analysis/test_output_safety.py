@@ -228,7 +228,7 @@ def test_a_link_inside_a_link_is_dead_everywhere() -> None:
     obj = view.to_json()
     for text in [analysis_text(view, "en"), desk_text(report, "en"), *human_strings(obj), *embed_strings(view, "en")]:
         assert not unsafe(text), text
-    urls = [link["url"] for link in obj["links"]]
+    urls = [link.url for link in view.links]
     assert urls == ["hxxps://redirect[.]example[.]com/hxxps://evil-login[.]com/signin",
                     "hxxps://r[.]example[.]com/www[.]evil[.]net/@evil[.]org"]
 

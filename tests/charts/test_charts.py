@@ -76,7 +76,9 @@ def pixels_of(png: Path, colour: str) -> int:
     """How many pixels are exactly this series' colour."""
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     image = Image.open(png).convert("RGB")
-    return sum(n for n, c in image.getcolors(maxcolors=1 << 20) if c == rgb)  # type: ignore[union-attr]
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None
+    return sum(int(n) for n, c in colours if c == rgb)
 
 
 def check_png(path: Path, height: int) -> None:
@@ -93,7 +95,8 @@ def check_svg(path: Path, series: list[str], words: list[str]) -> str:
     assert root.get("role") == "img"
     assert root.find(f"{ns}title") is not None
     desc = root.find(f"{ns}desc")
-    assert desc is not None and all(w in (desc.text or "") for w in words), desc.text
+    assert desc is not None
+    assert all(w in (desc.text or "") for w in words), desc.text
     for name in series:
         assert f'id="{name}-0"' in text, name
     assert not re.search(r'id="[A-Za-z]+-0"', text), "a glyph drawn as the font's empty box (.notdef)"

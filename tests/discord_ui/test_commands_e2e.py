@@ -8,7 +8,7 @@ from bot.services.ports.reports import ReportCounts
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
 from tests.fakes.discord.state import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 
 
 def callbacks_of(running: Running, interaction: dict[str, Any]) -> list[dict[str, Any]]:
@@ -18,10 +18,11 @@ def callbacks_of(running: Running, interaction: dict[str, Any]) -> list[dict[str
 async def reply_to(running: Running, interaction: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
     """The message answering an interaction: its callback message, or its (first) follow-up."""
     fake = running.fake
-    return await fake.wait_for(
+    message: dict[str, Any] = await fake.wait_for(
         lambda m: str(m.get("interaction_id")) == str(interaction["id"]) and (m.get("content") or m.get("embeds")),
         timeout=timeout,
     )
+    return message
 
 
 async def seed_thread_message(running: Running, author_id: int = MEMBER_ID, text: str = SEED_PASTE) -> dict[str, Any]:

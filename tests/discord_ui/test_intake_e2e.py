@@ -12,7 +12,7 @@ from bot.services.ports.guilds import SettingsChange
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
 from tests.fakes.discord.state import GENERAL_ID, JA_REPORTS_ID, MEMBER_ID, OTHER_ID, REPORTS_ID, Perm
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 
 
 def pings_nobody(message: dict[str, Any]) -> bool:

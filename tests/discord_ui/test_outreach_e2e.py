@@ -26,7 +26,7 @@ from tests.discord_ui.conftest import SEED_PASTE, Running, custom_ids, embed_tex
 from tests.discord_ui.test_commands_e2e import reply_to, seed_thread_message
 from tests.fakes.discord.state import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, Perm
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 FRESH = ("date,URL,description\n"
          "{date},https://login.feed-phish.example/verify?id=1,三井住友カード\n")
 
@@ -68,6 +68,7 @@ async def test_curl_against_the_running_bot(running: Running) -> None:
     text = await admin_setup(running, ("blocklist_feed", "on"), ("share_pages", "all"))
     assert "Blocklist feed: on" in text and "hxxp" not in text  # the embed; the links are in the message's text
     out = outreach_of(running)
+    assert out.web is not None
     base = f"http://127.0.0.1:{out.web.port}"
     urls = [word.strip("<>") for word in text.split() if word.startswith("<http://")]
     feed_links = [u.replace(running.settings.web.base_url, base) for u in urls if "/f/" in u]
@@ -142,9 +143,10 @@ async def test_domain_says_listed_by_jpcert(running: Running, tmp_path: Path) ->
 
 
 async def wait_reply_to(running: Running, posted: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
-    return await running.fake.wait_for(
+    message: dict[str, Any] = await running.fake.wait_for(
         lambda m: (m.get("message_reference") or {}).get("message_id") == posted["id"] or
         str((m.get("message_reference") or {}).get("message_id")) == str(posted["id"]), timeout=timeout)
+    return message
 
 
 async def watch_on(running: Running, mode: str = "reply") -> None:

@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Collection
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -214,7 +215,8 @@ async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages(
             assert len(keys) == len(set(keys)), column
         menu = await menus[0].get_translated_payload(bot.tree, translator)
         assert menu["name_localizations"]["ja"] == "フィッシングメールとして解析"
-        context = app_commands.TranslationContext(app_commands.TranslationContextLocation.command_name, None)
+        context: app_commands.TranslationContext[Any, None] = app_commands.TranslationContext(
+            app_commands.TranslationContextLocation.other, None)
         english = await translator.translate(app_commands.locale_str("x", key="analyze"), discord.Locale.american_english,
                                              context)
         assert english is None  # English is Discord's default: no translation sent

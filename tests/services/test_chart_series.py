@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from bot.community.campaigns import CampaignKeys
 from bot.services.community import Bucket, CampaignTimeline, Community, WeekCounts
-from bot.services.ports.reports import BrandCount
+from bot.services.ports.reports import BrandCount, ReportEntry
 from bot.services.ports.stores import Stores
 from bot.storage.database import Database
 from bot.storage.sqlite import sqlite_stores
@@ -24,7 +24,7 @@ def community(stores: Stores) -> Community:
 
 
 def made(n: int, created: datetime, verdict: str = "phishing", brand: str | None = "smbc-card", guild: int = 1,
-         link: str | None = None, mail_time: datetime | None = None):  # type: ignore[no-untyped-def]
+         link: str | None = None, mail_time: datetime | None = None) -> ReportEntry:
     base = new_report(n, link=link or f"d{n}.example", guild=guild)
     keys = CampaignKeys(base.keys.link_domains, f"env{n}.example", None, brand, f"subject {n}", mail_time or created)
     return replace(base, created_at=created, mail_time=mail_time or created, verdict=verdict, brand=brand, keys=keys)

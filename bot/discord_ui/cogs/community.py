@@ -241,4 +241,3 @@ class Community(commands.Cog):
 
 async def setup(bot: PhishBot) -> None:
     await bot.add_cog(Community(bot))
-

@@ -247,13 +247,14 @@ class FakeDiscord(Rest):
         or labels (type 18). Fields left out submit "" (selects: []); unknown field ids raise."""
         sent = next((c["data"] for c in reversed(self.callbacks) if c.get("type") == 9
                      and c.get("data", {}).get("custom_id") == custom_id), None)
-        layout = sent["components"] if sent else [{"type": 1, "components": [{"type": 4, "custom_id": k}]} for k in fields]
+        layout: list[dict[str, Any]] = (sent["components"] if sent else
+                                        [{"type": 1, "components": [{"type": 4, "custom_id": k}]} for k in fields])
         known = {c.get("custom_id") for c in _walk(layout)}
         if unknown := set(fields) - known:
             raise AssertionError(f"modal {custom_id!r} has no fields {sorted(unknown)}; it has {sorted(k for k in known if k)}")
 
         def answer(c: dict[str, Any]) -> dict[str, Any]:
-            out = {"type": c["type"], "id": c.get("id", 0), "custom_id": c["custom_id"]}
+            out: dict[str, Any] = {"type": c["type"], "id": c.get("id", 0), "custom_id": c["custom_id"]}
             value = fields.get(c["custom_id"])
             if c["type"] in (3, 5, 6, 7, 8, 19, 22):
                 out["values"] = list(value or []) if not isinstance(value, str) else [value]
@@ -264,7 +265,8 @@ class FakeDiscord(Rest):
         components = []
         for c in layout:
             if c["type"] == 1:
-                components.append({"type": 1, "id": c.get("id", 0), "components": [answer(x) for x in c["components"]]})
+                row: list[dict[str, Any]] = c["components"]
+                components.append({"type": 1, "id": c.get("id", 0), "components": [answer(x) for x in row]})
             elif c["type"] == 18:
                 components.append({"type": 18, "id": c.get("id", 0), "component": answer(c["component"])})
         msg = self._stored(message) if message else None

@@ -9,7 +9,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from tests.fakes.discord.gateway import Gateway
 from tests.fakes.discord.state import (
@@ -68,10 +68,12 @@ class Rest(Gateway):
             files: list[tuple[str, bytes]] = []
             if request.content_type.startswith("multipart/"):
                 async for part in await request.multipart():
+                    if not isinstance(part, BodyPartReader):
+                        continue  # a nested multipart: discord.py sends none
                     if part.name == "payload_json":
-                        body = json.loads(await part.text())  # type: ignore[union-attr]
+                        body = json.loads(await part.text())
                     elif part.filename:
-                        files.append((part.filename, bytes(await part.read())))  # type: ignore[union-attr]
+                        files.append((part.filename, bytes(await part.read())))
             elif request.can_read_body:
                 raw = await request.read()
                 body = json.loads(raw) if raw else None
