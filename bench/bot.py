@@ -3,7 +3,7 @@ lookups cached, through the fake gateway; RSS idle < 150 MB), and the RSS once /
 have drawn their charts.
 
 ``phishbot run`` is started as a user starts it, as its own process, pointed with
-DISCORD_API_BASE / DISCORD_GATEWAY_URL at tests/fakes/discord_server.py (served from a thread of
+DISCORD_API_BASE / DISCORD_GATEWAY_URL at tests/fakes/discord/ (served from a thread of
 this process) and with RDAP_BASE_URL at the fake registry. A member pastes the seed mail (each
 paste with its own tracking token, so each is a new report) into #phishing-reports; the time
 runs from the gateway's MESSAGE_CREATE until the fake receives the analysis embed in the new
@@ -32,7 +32,7 @@ if str(REPO) not in sys.path:  # measure the checkout, never a stale installed c
 
 from _stats import percentile  # noqa: E402
 
-from tests.fakes.discord_server import FakeDiscord, discord_in_thread  # noqa: E402
+from tests.fakes.discord.driver import FakeDiscord, discord_in_thread  # noqa: E402
 from tests.fakes.registries import registries_in_thread  # noqa: E402
 
 SEED = (REPO / "examples" / "seed-smbc-pasted.txt").read_text(encoding="utf-8")

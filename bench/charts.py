@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
@@ -31,6 +30,7 @@ if str(REPO) not in sys.path:  # measure the checkout, never a stale installed c
 
 from _stats import percentile  # noqa: E402
 
+from bot.services.community import CampaignTimeline, CampaignView, StatsSeries  # noqa: E402
 from tests.charts.scenario import community_scenario  # noqa: E402
 from tests.cli.test_shared_log_cli import GUILD  # noqa: E402
 
@@ -45,14 +45,15 @@ def phishbot(db: Path, *args: str) -> str:
     return proc.stdout.decode()
 
 
-async def views(db: Path, campaign: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+async def views(db: Path, campaign: str) -> tuple[StatsSeries, CampaignView, CampaignTimeline]:
     from datetime import UTC, datetime
 
     from bot.settings import read_settings
-    from bot.wiring import community
+    from bot.wiring import cli_shared_log
 
     settings = read_settings({"PHISHBOT_DB": str(db)}, env_file=None)
-    async with community(settings) as (comm, _):
+    async with cli_shared_log(settings) as log:
+        comm = log.community
         series = await comm.stats_series(int(GUILD), datetime.now(UTC))
         view = await comm.campaign_view(int(GUILD), campaign)
         timeline = await comm.campaign_timeline(int(GUILD), campaign)

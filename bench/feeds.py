@@ -39,7 +39,7 @@ from bot.feeds.formats import parse  # noqa: E402
 from bot.services.feeds_in import import_feed  # noqa: E402
 from bot.services.listings import IndexKeeper, ListingIndex, StoredListings  # noqa: E402
 from bot.storage.database import Database  # noqa: E402
-from bot.storage.feed_store import FeedStoreSQLite  # noqa: E402
+from bot.storage.feeds import FeedStoreSQLite  # noqa: E402
 
 SEED = (REPO / "examples" / "seed-smbc-selfspoof.eml").read_bytes()
 
@@ -56,8 +56,8 @@ def per_call(fn, count: int) -> float:  # type: ignore[no-untyped-def]
 
 
 async def main(folder: Path) -> None:
-    year = sorted(folder.glob("jpcert-2024*.csv"))
-    every = sorted(folder.glob("jpcert-*.csv"))
+    year = await asyncio.to_thread(lambda: sorted(folder.glob("jpcert-2024*.csv")))
+    every = await asyncio.to_thread(lambda: sorted(folder.glob("jpcert-*.csv")))
     if not year:
         raise SystemExit(f"no jpcert-2024*.csv in {folder}")
     urls = sum(1 for f in year for _ in parse("jpcert", f.read_bytes()))
@@ -80,8 +80,9 @@ async def main(folder: Path) -> None:
         # --- import, as a user runs it ---------------------------------------------------------
         env = {**os.environ, "PYTHONPATH": str(REPO), "PHISHBOT_DB": f"{tmp}/cli.db"}
         began = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "bot", "feeds", "import", *map(str, year), "--format", "jpcert"],
-                              env=env, capture_output=True, check=False)
+        proc = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "bot", "feeds", "import", *map(str, year), "--format", "jpcert"],
+            env=env, capture_output=True, check=False)
         took = time.perf_counter() - began
         assert proc.returncode == 0, proc.stderr
         print(f"import, phishbot feeds import as its own process (start-up and migration included): {took:.2f} s")
@@ -137,16 +138,15 @@ async def main(folder: Path) -> None:
         # --- the blocklist feeds with the year's listings ----------------------------------------
         from bot.services.blocklist_feed import FORMATS, BlocklistFeeds
         from bot.services.network import NetworkIndex
-        from bot.services.protocols import FeatureChanges
-        from bot.storage.shared_log import SharedLogStore
-        from bot.storage.sharing_store import SharingStoreSQLite
+        from bot.services.ports.guilds import FeatureChanges
+        from bot.storage.sqlite import sqlite_stores
 
-        sharing = SharingStoreSQLite(db)
-        shared = SharedLogStore(db)
-        await sharing.change_guild_features(1, FeatureChanges(feed_external=True), now)
+        stores = sqlite_stores(db)
+        await stores.guilds.change_guild_features(1, FeatureChanges(feed_external=True), now)
         current = ListingIndex(100_000)  # every listing current: the largest feed a guild could serve
         current.load(listings, 1)
-        feeds = BlocklistFeeds(shared, sharing, current, NetworkIndex(shared, sharing), lambda: now, time.monotonic)
+        feeds = BlocklistFeeds(stores.reports, stores.guilds, current, NetworkIndex(stores.reports, stores.guilds),
+                               lambda: now, time.monotonic)
         worst = [0.0]
         ticking = [True]
 

@@ -45,10 +45,9 @@ from bot.services.link_watch import LinkWatch  # noqa: E402
 from bot.services.listing_unit import listing_domain  # noqa: E402
 from bot.services.listings import IndexKeeper, ListingIndex  # noqa: E402
 from bot.services.network import NetworkIndex  # noqa: E402
-from bot.storage.feed_store import FeedStoreSQLite  # noqa: E402
-from bot.storage.sharing_store import SharingStoreSQLite  # noqa: E402
-from bot.wiring import community  # noqa: E402
-from tests.fakes.discord_server import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID, discord_in_thread  # noqa: E402
+from bot.wiring import cli_shared_log, open_stores  # noqa: E402
+from tests.fakes.discord.driver import discord_in_thread  # noqa: E402
+from tests.fakes.discord.state import GENERAL_ID, GUILD_ID, MEMBER_ID, OTHER_ID  # noqa: E402
 from tests.web.conftest import SEED_EML, seed_variant, web_settings  # noqa: E402
 
 URLS = REPO.parent / "shared" / "corpus-dev" / "urls"
@@ -84,10 +83,11 @@ def day_of_chat(count: int, bad: list[str], seed: int = 7) -> list[tuple[str, st
 async def in_process(messages: int, tmp: str) -> None:
     settings = web_settings(Path(tmp))
     now = datetime.now(UTC)
-    async with community(settings) as (comm, store):
-        await comm.submit_report(SEED_EML, 1, 201, now, None)
-        await comm.submit_report(seed_variant(1), 1, 202, now, None)
-        feeds = FeedStoreSQLite(store.db)
+    async with cli_shared_log(settings) as log:
+        await log.submissions.submit(SEED_EML, 1, 201, now)
+        await log.submissions.submit(seed_variant(1), 1, 202, now)
+    async with open_stores(settings) as stores:
+        feeds = stores.feeds
         files = sorted(URLS.glob("jpcert-*.csv")) if URLS.is_dir() else []
         for f in files:
             await import_feed(feeds, "jpcert", "jpcert", f.read_bytes(), now)
@@ -95,8 +95,8 @@ async def in_process(messages: int, tmp: str) -> None:
             await import_feed(feeds, "jpcert", "plain", "\n".join(bad_hosts()).encode(), now)
         index = ListingIndex(100_000)  # every listing current, as on the day a feed lists it
         await IndexKeeper(feeds, index).refresh()
-        network = NetworkIndex(store, SharingStoreSQLite(store.db))
-        watch = LinkWatch(store, index, network, lambda: now, time.monotonic)
+        network = NetworkIndex(stores.reports, stores.guilds)
+        watch = LinkWatch(stores.reports, stores.guilds, index, network, lambda: now, time.monotonic)
         mix = day_of_chat(messages, bad_hosts())
         await watch.check(1, mix[0][1], True)  # warm: the guild's blocklist cached, the analysis imported
         times: dict[str, list[float]] = {"chat": [], "link": [], "bad": []}

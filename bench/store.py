@@ -1,6 +1,6 @@
 """The shared log at scale: N synthetic analysed reports (default 1,000,000) in one guild, then
 
-- `/domain` query (SharedLogStore.domain_summary) p50/p99 over random known domains (< 5 ms p99),
+- `/domain` query (ReportStore.domain_summary) p50/p99 over random known domains (< 5 ms p99),
 - a campaign's leak ranking (Community.campaign_view: the campaign, 100,000 registrations, the
   model) (< 50 ms),
 - ingest through the store's real write path (save_report: dedupe, campaign matching, one
@@ -36,9 +36,10 @@ from _stats import percentile  # noqa: E402
 
 from bot.community.campaigns import CampaignKeys  # noqa: E402
 from bot.services.community import Community  # noqa: E402
-from bot.services.protocols import NewReport  # noqa: E402
-from bot.storage.database import Database, utc_iso  # noqa: E402
-from bot.storage.shared_log import SharedLogStore  # noqa: E402
+from bot.services.ports.reports import EntryDomain, EntryFinding, ReportEntry  # noqa: E402
+from bot.services.ports.times import utc_text as utc_iso  # noqa: E402
+from bot.storage.database import Database  # noqa: E402
+from bot.storage.sqlite import sqlite_stores  # noqa: E402
 
 GUILD = 1
 BRANDS = ["smbc-card", "amazon", "rakuten", "mufg", "japanpost", "yamato", "sagawa", "apple", "paypay", None]
@@ -111,7 +112,8 @@ async def main(n: int, registrations: int, seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "bench.db")
         async with await Database.open(path) as db:
-            store = SharedLogStore(db)
+            stores = sqlite_stores(db)
+            store = stores.reports
             started = time.perf_counter()
             campaigns, domains = await bulk_load(db, n, rng)
             load_s = time.perf_counter() - started
@@ -137,7 +139,7 @@ async def main(n: int, registrations: int, seed: int) -> None:
             # the bulk load went through the WAL in one transaction: fold it into the database first,
             # as a running bot's automatic checkpoints would have (else every read searches a 2 GB WAL)
             await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            size = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
+            size = await asyncio.to_thread(lambda: sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp)))
 
             domain_times = []
             for _ in range(1000):
@@ -146,7 +148,7 @@ async def main(n: int, registrations: int, seed: int) -> None:
                 await store.domain_summary(GUILD, d)
                 domain_times.append((time.perf_counter() - t0) * 1000)
 
-            community = Community(store, b"k" * 32)
+            community = Community(store, stores.members, b"k" * 32)
             ranking_times = []
             for _ in range(50):
                 cid = rng.choice(campaigns)
@@ -160,11 +162,11 @@ async def main(n: int, registrations: int, seed: int) -> None:
             for i in range(ingest):
                 link = rng.choice(domains) if rng.random() < 0.5 else f"new{i}.example"
                 keys = CampaignKeys(frozenset({link}), f"e{rng.randrange(20000)}.example", None, "amazon", None, now)
-                await store.save_report(NewReport(
+                await store.save_report(ReportEntry(
                     guild_id=GUILD, member_id=rng.randrange(50000), created_at=now, mail_time=now, verdict="phishing",
                     score=80, brand="amazon", keys=keys, message_id_hash=f"new-{i}", input_sha256=f"new-{i}",
-                    recipient_key="k", recipient_masked="x***@example.jp", findings=(("self_sent", "medium"),),
-                    domains=((link, "link", True, 3),), public_id=f"R-n{i:09d}",
+                    recipient_key="k", recipient_masked="x***@example.jp", findings=(EntryFinding("self_sent", "medium"),),
+                    domains=(EntryDomain(link, "link", True, 3),), public_id=f"R-n{i:09d}",
                 ))
             ingest_rate = ingest / (time.perf_counter() - t0)
 

@@ -29,7 +29,8 @@ from prometheus_client import (
 )
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
+from bot.services.rate_limit import RateLimiter, Verdict
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 FAST = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -115,3 +116,18 @@ class MeteredIntel:
 
     async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
         return await self.inner.cached(domains, now)
+
+
+class MeteredLimiter(RateLimiter):
+    """A rate limit whose refusals are counted (``phishbot_rate_limited{where}``)."""
+
+    def __init__(self, per_window: int, window: float, clock: Callable[[], float], metrics: Metrics, where: str) -> None:
+        super().__init__(per_window, window, clock)
+        self.metrics = metrics
+        self.where = where
+
+    def hit(self, key: object) -> Verdict:
+        verdict = super().hit(key)
+        if not verdict.allowed:
+            self.metrics.rate_limited.labels(self.where).inc()
+        return verdict

@@ -1,76 +1,137 @@
-"""The composition root: the only module that knows every concrete class."""
+"""The composition root: the only module that knows every concrete class, and the one place where
+the store is chosen (today SQLite at ``PHISHBOT_DB``; issue 15 adds ``postgresql://…`` here and
+nowhere else). Every entry point gets its collaborators from here — the CLI's commands, the
+Discord bot (``discord_bot``) and ``phishbot serve`` (``web_server``) — and the adapters below them
+(``bot/discord_ui``, ``bot/web``) never import it: they are given what they need.
+
+Imports here are cheap at module level (no aiohttp, aiosqlite or discord): ``phishbot analyze``
+without lookups never imports this module, and each builder imports what it builds.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import json
 import logging
 import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import aiohttp
-
-from bot.lookups.bootstrap import load_bootstrap
-from bot.lookups.intel import USER_AGENT, RegistryIntel
 from bot.settings import AppSettings
-from bot.storage.database import Database
-from bot.storage.registration_cache import RegistrationCache
 
 if TYPE_CHECKING:
+    from bot.discord_ui.client import PhishBot
+    from bot.discord_ui.context import Deps
+    from bot.lookups.intel import RegistryIntel
     from bot.metrics import Metrics
     from bot.services.analyse_mail import Analyser
+    from bot.services.app import SharedLog
     from bot.services.blocklist_feed import BlocklistFeeds
-    from bot.services.community import Community
+    from bot.services.community import CampaignView
     from bot.services.feeds_in import FeedUpdater
     from bot.services.link_watch import LinkWatch
-    from bot.services.listings import IndexKeeper, ListingIndex, StoredListings
+    from bot.services.listings import FeedListings, IndexKeeper, ListingIndex, StoredListings
     from bot.services.network import NetworkIndex
-    from bot.services.other_sources import OtherSources
-    from bot.services.protocols import FeedFetcher, Fetched, FetchFailed
-    from bot.services.web_tokens import WebTokens
-    from bot.storage.feed_store import FeedStoreSQLite
-    from bot.storage.shared_log import SharedLogStore
-    from bot.storage.sharing_store import SharingStoreSQLite
+    from bot.services.other_sources import ElsewhereLookup
+    from bot.services.ports.admin import StoreAdmin
+    from bot.services.ports.feeds import FeedFetcher, FeedStore, Fetched, FetchFailed
+    from bot.services.ports.lookups import DomainIntel, RegistrationCache
+    from bot.services.ports.stores import Stores
     from bot.web.app import WebServer
 
 log = logging.getLogger(__name__)
 
 
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- the store ------------------------------------------------------------------------------------
+
+
 @contextlib.asynccontextmanager
-async def registry_intel(settings: AppSettings, shared: Database | None = None) -> AsyncIterator[RegistryIntel]:
-    """RDAP/WHOIS lookups with the cache in the database — ``shared``, the process's one connection
-    when the caller has it open. A database that cannot be opened costs the cache, not the lookups."""
-    db: Database | None = shared
-    if db is None:
-        try:
-            db = await Database.open(settings.db_path)
-        except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
-            log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
-    cache_dir = os.path.dirname(os.path.abspath(settings.db_path)) if db is not None else None
+async def open_stores(settings: AppSettings, *, migrate: bool = True, create: bool = True, check: bool = True,
+                      on_write: Callable[[float], None] | None = None) -> AsyncIterator[Stores]:
+    """Every port of the store, over one database: created and migrated on first use (``create``,
+    ``migrate``); ``check``: the quick integrity check at opening (a damaged store is read-only).
+    ``on_write``: told each write transaction's seconds (the metrics)."""
+    from bot.storage.database import Database
+    from bot.storage.sqlite import sqlite_stores
+
+    db = await Database.open(settings.db_path, migrate=migrate, create=create, check=check)
+    db.on_write = on_write
     try:
-        connector = aiohttp.TCPConnector(limit=settings.lookups.concurrency)
-        async with aiohttp.ClientSession(connector=connector, headers={"User-Agent": USER_AGENT}) as session:
-            intel = RegistryIntel(
-                settings.lookups,
-                load_bootstrap(settings.lookups.rdap_base_url, cache_dir),
-                RegistrationCache(db) if db is not None else None,
-                session,
-            )
-            refresh = asyncio.get_running_loop().create_task(intel.refresh_bootstrap())
-            try:
-                yield intel
-            finally:
-                if not refresh.done():
-                    refresh.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await refresh
+        yield sqlite_stores(db)
     finally:
-        if db is not None and db is not shared:
-            await db.close()
+        await db.close()
+
+
+def address_key(settings: AppSettings) -> bytes:
+    """The address HMAC's key: ``ADDRESS_HASH_KEY``, or the key file beside the store (made on first use)."""
+    from bot.storage.secret_key import address_hash_key
+
+    return address_hash_key(settings.db_path, settings.address_hash_key)
+
+
+def _store_folder(settings: AppSettings) -> str:
+    """The folder the store's files live in (the key, the RDAP bootstrap's fresher copy, the heartbeat)."""
+    return os.path.dirname(os.path.abspath(settings.db_path))
+
+
+def address_key_file(settings: AppSettings) -> str:
+    """Where the generated address key lives (beside the store); it is the key unless
+    ``ADDRESS_HASH_KEY`` is set."""
+    from bot.storage.secret_key import KEY_FILE
+
+    return os.path.join(_store_folder(settings), KEY_FILE)
+
+
+@contextlib.asynccontextmanager
+async def store_admin(settings: AppSettings, *, create: bool = False, migrate: bool = False,
+                      check: bool = True) -> AsyncIterator[StoreAdmin]:
+    """The store for ``phishbot db``: never created or migrated unless asked."""
+    async with open_stores(settings, migrate=migrate, create=create, check=check) as stores:
+        yield stores.admin
+
+
+# --- lookups and analysis ---------------------------------------------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def registry_intel(settings: AppSettings, cache: RegistrationCache | None = None,
+                         open_cache: bool = True) -> AsyncIterator[RegistryIntel]:
+    """RDAP/WHOIS lookups behind the registration cache: ``cache`` (the process's store), or with
+    ``open_cache`` the store opened for it alone. A store that cannot be opened costs the cache, not
+    the lookups."""
+    import aiohttp
+
+    from bot.lookups.bootstrap import load_bootstrap
+    from bot.lookups.intel import USER_AGENT, RegistryIntel
+
+    async with contextlib.AsyncExitStack() as stack:
+        if cache is None and open_cache:
+            try:
+                cache = (await stack.enter_async_context(open_stores(settings))).cache
+            except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on uncached
+                log.warning("the lookup cache is unavailable (%s): looking up without it", type(exc).__name__)
+        cache_dir = _store_folder(settings) if cache is not None else None
+        connector = aiohttp.TCPConnector(limit=settings.lookups.concurrency)
+        session = await stack.enter_async_context(
+            aiohttp.ClientSession(connector=connector, headers={"User-Agent": USER_AGENT}))
+        intel = RegistryIntel(settings.lookups, load_bootstrap(settings.lookups.rdap_base_url, cache_dir), cache, session)
+        refresh = asyncio.get_running_loop().create_task(intel.refresh_bootstrap())
+        try:
+            yield intel
+        finally:
+            if not refresh.done():
+                refresh.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await refresh
 
 
 @contextlib.asynccontextmanager
@@ -98,130 +159,210 @@ async def analysis_workers(
 
 
 @contextlib.asynccontextmanager
-async def community(settings: AppSettings, analyser: Analyser | None = None) -> AsyncIterator[tuple[Community, SharedLogStore]]:
-    """The shared log's use-cases over the database (created and migrated on first use)."""
-    from bot.services.community import Community
-    from bot.storage.secret_key import address_hash_key
-    from bot.storage.shared_log import SharedLogStore
+async def lookups_and_listings(settings: AppSettings) -> AsyncIterator[tuple[RegistryIntel, StoredListings | None]]:
+    """For ``phishbot analyze`` with lookups: the registries (their cache in the store) and the
+    threat feeds' listings read from the same store; a store that cannot be opened costs both the
+    cache and the listings, never the analysis."""
+    from bot.services.listings import StoredListings
 
-    db = await Database.open(settings.db_path)
-    try:
-        store = SharedLogStore(db)
-        yield Community(store, address_hash_key(settings.db_path, settings.address_hash_key), analyser), store
-    finally:
-        await db.close()
+    async with contextlib.AsyncExitStack() as stack:
+        stores = None
+        try:
+            stores = await stack.enter_async_context(open_stores(settings))
+        except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on without it
+            log.warning("the database is unavailable (%s): no cache, no threat feeds", type(exc).__name__)
+        intel = await stack.enter_async_context(
+            registry_intel(settings, stores.cache if stores else None, open_cache=False))
+        yield intel, StoredListings(stores.feeds, settings.feeds.listing_days) if stores is not None else None
 
 
 @contextlib.asynccontextmanager
-async def open_services(
-    settings: AppSettings, analyser: Analyser | None = None,
-) -> AsyncIterator[tuple[Community, SharedLogStore, RegistryIntel | None]]:
-    """The bot's use-cases: the shared log and, when lookups are on, the registries, over one
-    database connection (the lookup cache shares it); mails are read by ``analyser``."""
-    async with community(settings, analyser) as (comm, store):
-        if not settings.lookups.enabled:
-            yield comm, store, None
+async def elsewhere_without_guild(settings: AppSettings) -> AsyncIterator[ElsewhereLookup]:
+    """What the threat feeds say, for ``phishbot domain NAME`` without a guild: from the store when
+    it exists (nothing is created for a question; without one nothing is listed)."""
+    from bot.services.listings import StoredListings
+    from bot.services.other_sources import ElsewhereLookup
+
+    async with contextlib.AsyncExitStack() as stack:
+        try:
+            stores = await stack.enter_async_context(open_stores(settings, create=False))
+        except Exception:  # noqa: BLE001 - no database yet (or an unusable one): nothing is listed
+            yield ElsewhereLookup(None)
             return
-        async with registry_intel(settings, store.db) as intel:
-            yield comm, store, intel
+        yield ElsewhereLookup(StoredListings(stores.feeds, settings.feeds.listing_days))
+
+
+# --- the shared log's use-cases ----------------------------------------------------------------------
+
+
+def shared_log(
+    settings: AppSettings, stores: Stores, key: bytes, *, intel: DomainIntel | None = None,
+    listings: FeedListings | None = None, network: NetworkIndex | None = None, analyser: Analyser | None = None,
+    budgeted: bool = False, on_change: Callable[[int], Awaitable[None]] | None = None,
+) -> SharedLog:
+    """The use-cases over ``stores``. ``budgeted``: the bot's lookup policy (each guild's hourly
+    budget, answers within ``DISCORD_REPLY_WAIT``); the CLI has none."""
+    from bot.presentation.desk_text import desk_text
+    from bot.services.app import SharedLog
+    from bot.services.campaign_page import CampaignPages
+    from bot.services.community import Community
+    from bot.services.feeds_in import ThreatFeeds
+    from bot.services.guild_lookups import GuildLookups
+    from bot.services.guilds import Guilds
+    from bot.services.lookup_budget import LookupBudget
+    from bot.services.other_sources import ElsewhereLookup
+    from bot.services.sharing_setup import SharingSetup
+    from bot.services.submit import Submissions
+    from bot.services.web_tokens import WebTokens
+
+    lookups = None
+    if intel is not None:
+        d = settings.discord
+        lookups = (GuildLookups(intel, LookupBudget(d.guild_lookup_budget, time.monotonic), d.reply_wait)
+                   if budgeted else GuildLookups(intel))
+    tokens = WebTokens(stores.sharing, key)
+    guilds = Guilds(stores.guilds, stores.reports, retention_days=settings.discord.guild_retention_days,
+                    sharing=SharingSetup(stores.guilds, stores.sharing, tokens, stores.reports), on_change=on_change)
+    community = Community(stores.reports, stores.members, key)
+    return SharedLog(
+        community=community,
+        submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
+                                analyser=analyser, desk_text=desk_text),
+        guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
+        elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
+        admin=stores.admin, lookups=lookups,
+    )
+
+
+@contextlib.asynccontextmanager
+async def cli_shared_log(settings: AppSettings, *, lookups: bool = False, network: bool = False
+                         ) -> AsyncIterator[SharedLog]:
+    """For one CLI command: the store (created and migrated on first use), the threat feeds read
+    from it, with ``lookups`` the registries (their cache in the same store), with ``network`` what
+    the network of servers publishes as it stands."""
+    from bot.services.listings import StoredListings
+    from bot.services.network import NetworkIndex
+
+    async with open_stores(settings) as stores, contextlib.AsyncExitStack() as stack:
+        intel = None
+        if lookups and settings.lookups.enabled:
+            intel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+        published = None
+        if network:
+            published = NetworkIndex(stores.reports, stores.guilds)
+            await published.refresh()
+        yield shared_log(settings, stores, address_key(settings), intel=intel, network=published,
+                         listings=StoredListings(stores.feeds, settings.feeds.listing_days))
+
+
+@contextlib.asynccontextmanager
+async def cli_feed_updater(settings: AppSettings) -> AsyncIterator[FeedUpdater]:
+    """For ``phishbot feeds fetch``: the configured feeds' fetcher over the store."""
+    import aiohttp
+
+    from bot.feeds.fetch import FeedFetcherHTTP
+    from bot.services.feeds_in import FeedUpdater
+
+    feeds = settings.feeds
+    async with open_stores(settings) as stores, aiohttp.ClientSession() as session:
+        yield FeedUpdater(stores.feeds, FeedFetcherHTTP(session, feeds.timeout, feeds.max_bytes), feeds.sources,
+                          feeds.interval, _utcnow)
+
+
+# --- what a long-running process adds: outreach, the web server, the bot -------------------------------
 
 
 @dataclass
 class Outreach:
-    """Beyond the report channel: the threat feeds, the network of servers, link watch, the web
-    tokens and blocklist feeds, the metrics — over the process's one database connection."""
+    """Beyond the report channel: the threat feeds' index, the network of servers, link watch and
+    the blocklist feeds, the metrics, and the web server when it runs in this process."""
 
-    settings: AppSettings
     metrics: Metrics
-    feed_store: FeedStoreSQLite
-    sharing: SharingStoreSQLite
     index: ListingIndex
     keeper: IndexKeeper
     network: NetworkIndex
-    tokens: WebTokens
     blocklist: BlocklistFeeds
     watch: LinkWatch
     web: WebServer | None = None
     updater: FeedUpdater | None = None
 
     async def guild_changed(self, guild_id: int) -> None:
-        """A guild changed what it shares: its feeds, the network and link watch follow at once."""
+        """A guild changed what it shares, or the bot left it: its feeds, the network and link
+        watch follow at once."""
         self.blocklist.forget(guild_id)
         self.watch.forget(guild_id)
         await self.network.refresh()
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
+@dataclass
+class Process:
+    """A long-running process's use-cases (the bot, ``phishbot serve``), and the stores under them
+    (for the root and its tests: no adapter is given them)."""
+
+    log: SharedLog
+    outreach: Outreach
+    metrics: Metrics
+    stores: Stores
+    analyser: Analyser | None = None
 
 
 @contextlib.asynccontextmanager
-async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore, ready: Callable[[], bool],
-                   metrics: Metrics | None = None) -> AsyncIterator[Outreach]:
-    """Opens what lies beyond the report channel and runs its background work (the feed schedule,
-    the index and network refreshes, the event-loop lag probe) and, when ``WEB_ENABLED``, the web
-    server; all of it stops when the block ends."""
-    from bot.feeds.fetch import FeedFetcherHTTP
-    from bot.metrics import Metrics
+async def long_running(
+    settings: AppSettings, ready: Callable[[], bool], *, analyser: Analyser | None = None,
+    metrics: Metrics | None = None, registries: bool = False,
+) -> AsyncIterator[Process]:
+    """The store (refused when damaged: a damaged shared log is never served), the registries
+    (``registries`` and lookups on: the bot), the threat feeds' index and schedule, the network,
+    link watch, the blocklist feeds and — when ``WEB_ENABLED`` — the web server, all of it started
+    here and stopped when the block ends."""
+    from bot.metrics import MeteredIntel, Metrics
     from bot.services.blocklist_feed import BlocklistFeeds
-    from bot.services.feeds_in import FeedUpdater
+    from bot.services.errors import StoreError
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import IndexKeeper, ListingIndex
     from bot.services.network import NetworkIndex
-    from bot.services.web_tokens import WebTokens
-    from bot.storage.feed_store import FeedStoreSQLite
-    from bot.storage.sharing_store import SharingStoreSQLite
-    from bot.web.app import WebDeps, WebServer
 
     metrics = metrics or Metrics()
-    db = store.db
-    db.on_write = metrics.db_write_seconds.observe
-    feed_store = FeedStoreSQLite(db)
-    sharing = SharingStoreSQLite(db)
-    index = ListingIndex(settings.feeds.listing_days)
-    keeper = IndexKeeper(feed_store, index)
-    await keeper.refresh()
-    network = NetworkIndex(store, sharing)
-    await network.refresh()
-    out = Outreach(
-        settings=settings, metrics=metrics, feed_store=feed_store, sharing=sharing, index=index, keeper=keeper,
-        network=network, tokens=WebTokens(sharing, comm.key),
-        blocklist=BlocklistFeeds(store, sharing, index, network, _utcnow, time.monotonic),
-        watch=LinkWatch(store, index, network, _utcnow, time.monotonic, analyser=comm.analyser),
-    )
-    metrics.gauge_from(metrics.feed_names, lambda: len(index))
-    metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
-    stop = asyncio.Event()
     async with contextlib.AsyncExitStack() as stack:
+        stores = await stack.enter_async_context(open_stores(settings, on_write=metrics.db_write_seconds.observe))
+        if stores.admin.damaged is not None:  # the integrity check failed: never serve a damaged shared log
+            raise StoreError("damaged", path=stores.admin.location)
+        intel: DomainIntel | None = None
+        if registries and settings.lookups.enabled:
+            raw = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+            intel = MeteredIntel(raw, metrics)
+        index = ListingIndex(settings.feeds.listing_days)
+        keeper = IndexKeeper(stores.feeds, index)
+        await keeper.refresh()
+        network = NetworkIndex(stores.reports, stores.guilds)
+        await network.refresh()
+        changed: list[Callable[[int], Awaitable[None]]] = []
+
+        async def on_change(guild_id: int) -> None:
+            for hook in changed:
+                await hook(guild_id)
+
+        shared = shared_log(settings, stores, address_key(settings), intel=intel, listings=index, network=network,
+                            analyser=analyser, budgeted=True, on_change=on_change)
+        out = Outreach(
+            metrics=metrics, index=index, keeper=keeper, network=network,
+            blocklist=BlocklistFeeds(stores.reports, stores.guilds, index, network, _utcnow, time.monotonic),
+            watch=LinkWatch(stores.reports, stores.guilds, index, network, _utcnow, time.monotonic, analyser=analyser),
+        )
+        changed.append(out.guild_changed)
+        metrics.gauge_from(metrics.feed_names, lambda: len(index))
+        metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
+        stop = asyncio.Event()
         work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
         if settings.feeds.sources:
-            session = await stack.enter_async_context(aiohttp.ClientSession())
-            fetcher = FeedFetcherHTTP(session, settings.feeds.timeout, settings.feeds.max_bytes)
-
-            async def changed() -> None:
-                await keeper.refresh()
-
-            out.updater = FeedUpdater(feed_store, _MeteredFetcher(fetcher, metrics), settings.feeds.sources,
-                                      settings.feeds.interval, _utcnow, changed)
+            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper)
             work.append(out.updater.run(stop))
         tasks = [asyncio.ensure_future(w) for w in work]
         try:
             if settings.web.enabled:
-                async def healthy() -> bool:
-                    async with db.read() as conn, conn.execute("SELECT 1") as cur:
-                        return await cur.fetchone() is not None
-
-                async def guild_language(guild_id: int) -> str | None:
-                    language = (await store.guild_settings(guild_id))["language"]
-                    return str(language) if language else None
-
-                out.web = WebServer(WebDeps(
-                    settings=settings, metrics=metrics, tokens=out.tokens, feeds_out=out.blocklist, sharing=sharing,
-                    community=comm, listings=index, clock=_utcnow, healthy=healthy, ready=ready,
-                    guild_language=guild_language, chart_svg=campaign_chart_svg(comm),
-                ))
+                out.web = _web_server(settings, shared, out, ready)
                 await out.web.start()
-            yield out
+            yield Process(shared, out, metrics, stores, analyser)
         finally:
             stop.set()
             if out.web is not None:
@@ -229,6 +370,37 @@ async def outreach(settings: AppSettings, comm: Community, store: SharedLogStore
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await asyncio.wait_for(task, 10)
+
+
+async def _scheduled_feeds(settings: AppSettings, stack: contextlib.AsyncExitStack, feeds: FeedStore, metrics: Metrics,
+                           keeper: IndexKeeper) -> FeedUpdater:
+    import aiohttp
+
+    from bot.feeds.fetch import FeedFetcherHTTP
+    from bot.services.feeds_in import FeedUpdater
+
+    session = await stack.enter_async_context(aiohttp.ClientSession())
+    fetcher = FeedFetcherHTTP(session, settings.feeds.timeout, settings.feeds.max_bytes)
+
+    async def changed() -> None:
+        await keeper.refresh()
+
+    return FeedUpdater(feeds, _MeteredFetcher(fetcher, metrics), settings.feeds.sources, settings.feeds.interval,
+                       _utcnow, changed)
+
+
+def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool]) -> WebServer:
+    from bot.web.app import WebServer
+    from bot.web.context import WebDeps
+
+    async def guild_language(guild_id: int) -> str | None:
+        return (await shared.guilds.settings(guild_id)).language
+
+    return WebServer(WebDeps(
+        settings=settings, metrics=out.metrics, tokens=shared.tokens, feeds_out=out.blocklist, pages=shared.pages,
+        clock=_utcnow, healthy=shared.admin.healthy, ready=ready, guild_language=guild_language,
+        chart_svg=campaign_chart_svg(shared),
+    ))
 
 
 class _MeteredFetcher:
@@ -239,7 +411,7 @@ class _MeteredFetcher:
         self.metrics = metrics
 
     async def fetch(self, url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchFailed:
-        from bot.services.protocols import FetchFailed
+        from bot.services.ports.feeds import FetchFailed
 
         answer = await self.inner.fetch(url, etag, last_modified)
         status = answer.reason if isinstance(answer, FetchFailed) else ("ok" if answer.body is not None else "not_modified")
@@ -252,86 +424,21 @@ def _feed_of(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0].rpartition("@")[2][:64]
 
 
-@contextlib.asynccontextmanager
-async def lookups_and_listings(settings: AppSettings) -> AsyncIterator[tuple[RegistryIntel, StoredListings | None]]:
-    """For a one-off command: the registries (their cache in the database) and the threat feeds'
-    listings read from the same database; a database that cannot be opened costs both the cache and
-    the listings, never the analysis."""
-    from bot.services.listings import StoredListings
-    from bot.storage.feed_store import FeedStoreSQLite
-
-    db: Database | None = None
-    try:
-        db = await Database.open(settings.db_path)
-    except Exception as exc:  # noqa: BLE001 - read-only folder, locked or broken file: go on without it
-        log.warning("the database is unavailable (%s): no cache, no threat feeds", type(exc).__name__)
-    try:
-        async with registry_intel(settings, db) as intel:
-            yield intel, StoredListings(FeedStoreSQLite(db), settings.feeds.listing_days) if db is not None else None
-    finally:
-        if db is not None:
-            await db.close()
-
-
-async def listings_of(settings: AppSettings, query: str, domain: str, store: SharedLogStore | None, now: datetime,
-                      guild_id: int | None = None) -> OtherSources:
-    """What the threat feeds (and, for a guild that receives the network, the other servers) say
-    about a domain, for a one-off command: from ``store``'s database, or from the database file
-    when it exists (nothing is created for a question)."""
-    from bot.services.listings import StoredListings
-    from bot.services.network import NetworkIndex
-    from bot.services.other_sources import OtherSources, other_sources, query_host
-    from bot.storage.feed_store import FeedStoreSQLite
-    from bot.storage.sharing_store import SharingStoreSQLite
-
-    host = query_host(query) or domain
-    db = store.db if store is not None else None
-    opened = None
-    if db is None:
-        try:
-            db = opened = await Database.open(settings.db_path, create=False)
-        except Exception:  # noqa: BLE001 - no database yet (or an unusable one): nothing is listed
-            return OtherSources(host, (), None)
-    try:
-        listings = StoredListings(FeedStoreSQLite(db), settings.feeds.listing_days)
-        network = sharing = None
-        if store is not None and guild_id is not None:
-            sharing = SharingStoreSQLite(db)
-            network = NetworkIndex(store, sharing)
-            await network.refresh()
-        return await other_sources(host, guild_id, now, listings, network, sharing)
-    finally:
-        if opened is not None:
-            await opened.close()
-
-
-@contextlib.asynccontextmanager
-async def feed_updater(settings: AppSettings, feed_store: FeedStoreSQLite) -> AsyncIterator[FeedUpdater]:
-    """The configured feeds' fetcher for a one-off ``phishbot feeds fetch``."""
-    from bot.feeds.fetch import FeedFetcherHTTP
-    from bot.services.feeds_in import FeedUpdater
-
-    feeds = settings.feeds
-    async with aiohttp.ClientSession() as session:
-        yield FeedUpdater(feed_store, FeedFetcherHTTP(session, feeds.timeout, feeds.max_bytes), feeds.sources,
-                          feeds.interval, _utcnow)
-
-
-def campaign_chart_svg(comm: Community) -> Callable[[int, dict[str, Any], str], Awaitable[str | None]]:
+def campaign_chart_svg(shared: SharedLog) -> Callable[[int, CampaignView, str], Awaitable[str | None]]:
     """The campaign page's chart (bot.charts, SVG): drawn in a worker thread (matplotlib never runs
     on the event loop, and is imported on the first page that shows a chart), kept a minute per
     campaign and language, and drawn anew as soon as its numbers change."""
-    import hashlib
-    import json
-
     drawn: dict[tuple[int, str, str], tuple[float, str, str]] = {}  # -> (when, digest of the numbers, svg)
 
-    async def chart(guild_id: int, view: dict[str, Any], lang: str) -> str | None:
+    async def chart(guild_id: int, view: CampaignView, lang: str) -> str | None:
+        from dataclasses import asdict
+
         from bot.charts import campaign_svg
 
-        timeline = await comm.campaign_timeline(guild_id, view["id"])
-        digest = hashlib.sha256(json.dumps([view, timeline], sort_keys=True, default=str).encode()).hexdigest()
-        key = (guild_id, str(view["id"]), lang)
+        timeline = await shared.community.campaign_timeline(guild_id, view.id)
+        digest = hashlib.sha256(json.dumps([asdict(view), asdict(timeline)], sort_keys=True,
+                                           default=str).encode()).hexdigest()
+        key = (guild_id, view.id, lang)
         kept = drawn.get(key)
         if kept is not None and kept[1] == digest and time.monotonic() - kept[0] < 60.0:
             return kept[2]
@@ -342,3 +449,77 @@ def campaign_chart_svg(comm: Community) -> Callable[[int, dict[str, Any], str], 
         return svg
 
     return chart
+
+
+def web_server(settings: AppSettings) -> Callable[[Callable[[], bool]], contextlib.AbstractAsyncContextManager[int]]:
+    """``phishbot serve``: the web server without Discord (it is the point: ``WEB_ENABLED`` is
+    forced on), with the feeds' schedule, over the same store as the bot; yields its port."""
+    from dataclasses import replace
+
+    serving = replace(settings, web=replace(settings.web, enabled=True))
+
+    @contextlib.asynccontextmanager
+    async def open_server(ready: Callable[[], bool]) -> AsyncIterator[int]:
+        async with long_running(serving, ready) as process:
+            web = process.outreach.web
+            assert web is not None
+            assert web.port is not None
+            yield web.port
+
+    return open_server
+
+
+def discord_bot(settings: AppSettings, *, analysis_initializer: Callable[[], None] | None = None,
+                expose: Callable[[Process], None] | None = None) -> PhishBot:
+    """The Discord bot, with what it opens in ``setup_hook``. Test seams: ``analysis_initializer``
+    runs in each analysis worker at its start; ``expose`` is given the process's use-cases and
+    stores once they are open."""
+    from bot.discord_ui.client import PhishBot
+
+    bot: PhishBot
+
+    @contextlib.asynccontextmanager
+    async def open_deps() -> AsyncIterator[Deps]:
+        async with bot_deps(settings, bot, analysis_initializer, expose) as deps:
+            yield deps
+
+    bot = PhishBot(settings, open_deps=open_deps)
+    return bot
+
+
+@contextlib.asynccontextmanager
+async def bot_deps(settings: AppSettings, bot: PhishBot, analysis_initializer: Callable[[], None] | None = None,
+                   expose: Callable[[Process], None] | None = None) -> AsyncIterator[Deps]:
+    """Everything the bot's cogs and views use: the analysis workers, the store, the registries,
+    outreach and the web server, the rate limit, the metrics."""
+    import math
+
+    from bot.discord_ui.context import Deps
+    from bot.metrics import MeteredLimiter, Metrics
+
+    d = settings.discord
+    metrics = Metrics(version=_version())
+    metrics.gauge_from(metrics.gateway_latency, lambda: bot.latency if math.isfinite(bot.latency) else 0.0)
+    async with analysis_workers(settings, analysis_initializer) as analyser, long_running(
+        settings, ready=lambda: bot.is_ready() and not bot.is_closed(), analyser=analyser, metrics=metrics,
+        registries=True,
+    ) as process:
+        shared = process.log
+        if expose is not None:
+            expose(process)
+        yield Deps(
+            settings=settings, community=shared.community, submissions=shared.submissions, guilds=shared.guilds,
+            lookups=shared.lookups, pages=shared.pages, tokens=shared.tokens, elsewhere=shared.elsewhere,
+            watch=process.outreach.watch,
+            limiter=MeteredLimiter(d.analyses_per_minute, 60.0, time.monotonic, metrics, "analysis"),
+            clock=_utcnow, metrics=metrics,
+        )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("phishbot")
+    except PackageNotFoundError:
+        return "0"

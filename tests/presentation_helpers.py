@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.analysis.models import Analysis
+from bot.presentation.analysis_text import analysis_text
 from bot.presentation.analysis_view import analysis_view
-from bot.presentation.report_text import report_text
 
 
 def to_dict(analysis: Analysis, lang: str, input_name: str | None = None) -> dict[str, Any]:
@@ -14,4 +14,4 @@ def to_dict(analysis: Analysis, lang: str, input_name: str | None = None) -> dic
 
 
 def to_text(analysis: Analysis, lang: str) -> str:
-    return report_text(analysis_view(analysis, lang), lang)
+    return analysis_text(analysis_view(analysis, lang), lang)

@@ -563,4 +563,3 @@ def _merge_auth(
         spf=spf, dkim=dkim, dmarc=dmarc, dkim_domains=tuple(_unique(dkim_pass)),
         authserv_id=authserv, arc=arc, trusted=bool(trusted), compauth=compauth,
     )
-

@@ -1,6 +1,7 @@
 """Charts for /stats, /campaign, ``--chart`` and the campaign page: data in, PNG or SVG bytes out.
 
-* ``bot.presentation.palette`` — the verdict colours (one table) and the other series' colours;
+* ``bot.presentation.palette`` — the verdict colours (one table, the embeds' too) and the other
+  series' colours;
 * ``bot.charts.data`` — what a chart shows, as frozen dataclasses built from the use-cases' views
   (labels already in the reader's language), and the same numbers as text (``describe``: the
   image's description, the embed's text, the page's ``alt``);
@@ -13,10 +14,13 @@ below import it when called.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.services.community import CampaignTimeline, CampaignView, StatsSeries
 
 
-def stats_png(series: dict[str, Any], lang: str) -> bytes:
+def stats_png(series: StatsSeries, lang: str) -> bytes:
     """The /stats picture from ``Community.stats_series``."""
     from bot.charts.data import stats_chart
     from bot.charts.draw import render
@@ -24,7 +28,7 @@ def stats_png(series: dict[str, Any], lang: str) -> bytes:
     return render(stats_chart(series, lang), "png")
 
 
-def campaign_png(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> bytes:
+def campaign_png(view: CampaignView, timeline: CampaignTimeline, lang: str) -> bytes:
     """The /campaign picture from ``Community.campaign_view`` and ``Community.campaign_timeline``."""
     from bot.charts.data import campaign_chart
     from bot.charts.draw import render
@@ -32,7 +36,7 @@ def campaign_png(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> b
     return render(campaign_chart(view, timeline, lang), "png")
 
 
-def campaign_svg(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> str:
+def campaign_svg(view: CampaignView, timeline: CampaignTimeline, lang: str) -> str:
     """The same as SVG text for a web page (self-contained: glyphs as paths, a ``<title>`` and a
     ``<desc>`` with the numbers, ``role="img"``), ready to embed inline or serve as image/svg+xml."""
     from bot.charts.data import campaign_chart
@@ -41,7 +45,7 @@ def campaign_svg(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> s
     return render(campaign_chart(view, timeline, lang), "svg").decode("utf-8")
 
 
-def stats_svg(series: dict[str, Any], lang: str) -> str:
+def stats_svg(series: StatsSeries, lang: str) -> str:
     from bot.charts.data import stats_chart
     from bot.charts.draw import render
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.i18n import t
 from bot.presentation.palette import verdict_order
+
+if TYPE_CHECKING:
+    from bot.services.community import CampaignTimeline, CampaignView, StatsSeries
 
 MAX_SERVICES = 8  # leak-source rows drawn (the text lists the same rows)
 MAX_BRANDS = 8
@@ -74,40 +77,37 @@ class CampaignChart:
     timeline: tuple[tuple[datetime, int], ...]  # bucket start (UTC), reports; oldest first
 
 
-def stats_chart(series: dict[str, Any], lang: str) -> StatsChart:
+def stats_chart(series: StatsSeries, lang: str) -> StatsChart:
     """From ``Community.stats_series``."""
     from bot.presentation.sentences import brand_label
 
     weeks = tuple(
-        Week(date.fromisoformat(w["week"]),
-             tuple((v, int(n)) for v, n in sorted(w["verdicts"].items()) if int(n) > 0))
-        for w in series["weeks"]
+        Week(date.fromisoformat(w.week), tuple((v, int(n)) for v, n in sorted(w.verdicts.items()) if int(n) > 0))
+        for w in series.weeks
     )
     present = verdict_order({v for w in weeks for v, _ in w.counts})
     ordered = tuple(
         Week(w.start, tuple((v, dict(w.counts)[v]) for v in present if v in dict(w.counts))) for w in weeks
     )
-    brands = tuple((clean_label(brand_label(b, lang)), int(n)) for b, n in series["top_brands"][:MAX_BRANDS])
-    return StatsChart(lang, ordered, tuple(present), month_label(str(series["month"]), lang), brands)
+    brands = tuple((clean_label(brand_label(b.brand, lang)), b.reports) for b in series.top_brands[:MAX_BRANDS])
+    return StatsChart(lang, ordered, tuple(present), month_label(series.month, lang), brands)
 
 
-def campaign_chart(view: dict[str, Any], timeline: dict[str, Any], lang: str) -> CampaignChart:
+def campaign_chart(view: CampaignView, timeline: CampaignTimeline, lang: str) -> CampaignChart:
     """From ``Community.campaign_view`` and ``Community.campaign_timeline``."""
     from bot.community.service_catalogue import service_for_slug
     from bot.presentation.sentences import brand_label
 
-    ranking = view["leak_ranking"]
+    ranking = view.leak_ranking
     rows = tuple(
-        RankRow(clean_label(service_for_slug(r["service"]).name_in(lang) if service_for_slug(r["service"]).known
-                            else r["service"]),
-                min(max(float(r["score"]), 0.0), 1.0), int(r["registered"]), int(r["not_registered"]),
-                int(r["votes"]), int(r["votes_from_recipients"]))
+        RankRow(clean_label(service_for_slug(r.service).name_in(lang) if service_for_slug(r.service).known else r.service),
+                min(max(float(r.score), 0.0), 1.0), r.registered, r.not_registered, r.votes, r.votes_from_recipients)
         for r in ranking[:MAX_SERVICES]
     )
-    brands = view.get("brands") or []
-    buckets = tuple((datetime.fromisoformat(start), int(n)) for start, n in timeline["buckets"])
-    return CampaignChart(lang, clean_label(view["id"], 40), clean_label(brand_label(brands[0], lang)) if brands else None,
-                         rows, max(len(ranking) - MAX_SERVICES, 0), str(timeline["unit"]), buckets)
+    brands = view.brands
+    buckets = tuple((datetime.fromisoformat(b.start), b.reports) for b in timeline.buckets)
+    return CampaignChart(lang, clean_label(view.id, 40), clean_label(brand_label(brands[0], lang)) if brands else None,
+                         rows, max(len(ranking) - MAX_SERVICES, 0), timeline.unit, buckets)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -28,7 +28,7 @@ from bot.i18n import t
 if TYPE_CHECKING:
     from bot.charts.data import CampaignChart, StatsChart
 
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
 CHART_TTL = 60.0  # seconds
 MAX_CHARTS = 64  # ~100 KB each
 ALT_TEXT_MAX = 1024  # Discord's limit for an attachment's description
@@ -135,4 +135,3 @@ def lines_value(lines: list[str], lang: str) -> str:
         out.append(line)
         used += len(line) + 1
     return "\n".join(out) or t(lang, "chart", "none")
-

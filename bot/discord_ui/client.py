@@ -1,9 +1,10 @@
 """The bot: discord.py's ``commands.Bot`` with app commands only (no prefix commands).
 
-Sessions and the database are opened in ``setup_hook`` and closed in ``close``, after the work
-in progress has finished, so a stop (SIGTERM) leaves nothing half-written. Cogs load one by one
-inside their own try/except; the dynamic buttons are registered once, so buttons on old messages
-keep working after a restart.
+What it uses is opened in ``setup_hook`` — through ``open_deps``, which the composition root
+(``bot/wiring.py``: ``discord_bot``) gives it — and closed in ``close``, after the work in progress
+has finished, so a stop (SIGTERM) leaves nothing half-written. Cogs load one by one inside their own
+try/except; the dynamic buttons are registered once, so buttons on old messages keep working after
+a restart.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
-import time
 from collections.abc import AsyncIterator, Callable, Coroutine
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -30,44 +28,14 @@ from bot.discord_ui.context import (
     answer_error,
     tracked,
 )
-from bot.discord_ui.cooldown import RateLimiter, Verdict
 from bot.discord_ui.translator import PhishTranslator
 from bot.discord_ui.views import DYNAMIC_ITEMS
-from bot.services.lookup_budget import LookupBudget
-from bot.services.protocols import StoreError
 from bot.settings import AppSettings
 
-if TYPE_CHECKING:
-    from bot.metrics import Metrics
-    from bot.services.analyse_mail import Analyser
-
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
+OpenDeps = Callable[[], contextlib.AbstractAsyncContextManager[Deps]]
 DRAIN_SECONDS = 20.0  # how long a stop waits for analyses in progress
 ABANDON_SECONDS = 5.0  # then, how long the abandoned ones get to tell their members
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("phishbot")
-    except PackageNotFoundError:
-        return "0"
-
-
-class MeteredLimiter(RateLimiter):
-    """The per-member rate limit, its refusals counted (``phishbot_rate_limited{where}``)."""
-
-    def __init__(self, per_window: int, window: float, clock: Callable[[], float], metrics: Metrics, where: str) -> None:
-        super().__init__(per_window, window, clock)
-        self.metrics = metrics
-        self.where = where
-
-    def hit(self, key: object) -> Verdict:
-        verdict = super().hit(key)
-        if not verdict.allowed:
-            self.metrics.rate_limited.labels(self.where).inc()
-        return verdict
 
 
 class PhishTree(app_commands.CommandTree["PhishBot"]):
@@ -98,17 +66,15 @@ def intents() -> discord.Intents:
 
 
 class PhishBot(commands.Bot):
-    def __init__(
-        self, settings: AppSettings, *, services: bool = True, analysis_initializer: Callable[[], None] | None = None,
-    ) -> None:
+    def __init__(self, settings: AppSettings, *, open_deps: OpenDeps | None = None) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned, intents=intents(), help_command=None, tree_cls=PhishTree,
             allowed_mentions=NO_MENTIONS, guild_ready_timeout=settings.discord.guild_ready_timeout,
             chunk_guilds_at_startup=False, max_messages=200, member_cache_flags=discord.MemberCacheFlags.none(),
         )
         self.settings = settings
-        self.services = services  # False for `phishbot sync`: commands only, no database
-        self.deps: Deps
+        self.open_deps = open_deps  # None for `phishbot sync`: commands only, no store
+        self._deps: Deps | None = None
         self._stack = contextlib.AsyncExitStack()
         self._busy = 0
         self._idle = asyncio.Event()
@@ -117,13 +83,22 @@ class PhishBot(commands.Bot):
         self.cog_failures: list[str] = []
         self._background: set[asyncio.Future[None]] = set()
         self._working: set[asyncio.Task[Any]] = set()  # the tasks inside work(): a stop may have to cancel them
-        self.analysis_initializer = analysis_initializer  # tests: runs in each analysis worker at its start
-        self.analyser: Analyser | None = None
         self._closing: asyncio.Future[None] | None = None
 
+    @property
+    def services(self) -> bool:
+        """Whether the bot serves members (False for ``phishbot sync``)."""
+        return self.open_deps is not None
+
+    @property
+    def deps(self) -> Deps:
+        if self._deps is None:
+            raise RuntimeError("the bot's services are not open")
+        return self._deps
+
     async def setup_hook(self) -> None:
-        if self.services:
-            await self._open_services()
+        if self.open_deps is not None:
+            self._deps = await self._stack.enter_async_context(self.open_deps())
         await self.tree.set_translator(PhishTranslator())
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         for name in COGS:
@@ -132,29 +107,6 @@ class PhishBot(commands.Bot):
             except Exception:
                 log.exception("cog %s failed to load", name)
                 self.cog_failures.append(name)
-
-    async def _open_services(self) -> None:
-        from bot.metrics import MeteredIntel, Metrics
-        from bot.wiring import analysis_workers, open_services, outreach
-
-        self.analyser = await self._stack.enter_async_context(
-            analysis_workers(self.settings, self.analysis_initializer))
-        community, store, intel = await self._stack.enter_async_context(open_services(self.settings, self.analyser))
-        if store.db.damaged is not None:  # the integrity check failed: never serve a damaged shared log
-            raise StoreError("damaged", path=store.db.path)
-        metrics = Metrics(version=_version())
-        metrics.gauge_from(metrics.gateway_latency, lambda: self.latency if math.isfinite(self.latency) else 0.0)
-        out = await self._stack.enter_async_context(
-            outreach(self.settings, community, store, ready=lambda: self.is_ready() and not self.is_closed(),
-                     metrics=metrics))
-        d = self.settings.discord
-        self.deps = Deps(
-            settings=self.settings, community=community, store=store,
-            intel=MeteredIntel(intel, metrics) if intel is not None else None,
-            budget=LookupBudget(d.guild_lookup_budget, time.monotonic),
-            limiter=MeteredLimiter(d.analyses_per_minute, 60.0, time.monotonic, metrics, "analysis"),
-            clock=lambda: datetime.now(UTC), outreach=out, metrics=metrics,
-        )
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: messages are read by the intake cog only."""
@@ -239,4 +191,3 @@ class PhishBot(commands.Bot):
     async def on_ready(self) -> None:
         user = self.user
         log.info("connected as %s (%s) to %d servers", user, user.id if user else "-", len(self.guilds))
-

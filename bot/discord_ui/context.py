@@ -1,5 +1,6 @@
-"""What every cog and view needs: the use-cases (built once in ``setup_hook``), the member's and
-the guild's language, and the one error handler that turns any failure into a sentence."""
+"""What every cog and view needs: the use-cases (built by the composition root and opened in
+``setup_hook``), the member's and the guild's language, and the one error handler that turns any
+failure into a sentence."""
 
 from __future__ import annotations
 
@@ -7,66 +8,51 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import discord
 from discord import app_commands
 
 from bot.i18n import normalise_lang, t
 from bot.presentation.sentences import failure_sentence
+from bot.services.campaign_page import CampaignPages
 from bot.services.community import Community
-from bot.services.lookup_budget import LookupBudget
-from bot.services.protocols import DomainIntel, SharedLogPort
+from bot.services.guild_lookups import GuildLookups
+from bot.services.guilds import Guilds
+from bot.services.link_watch import LinkWatch
+from bot.services.other_sources import ElsewhereLookup
+from bot.services.rate_limit import RateLimiter
+from bot.services.submit import Submissions
+from bot.services.web_tokens import WebTokens
 from bot.settings import AppSettings
 
 if TYPE_CHECKING:
-    from bot.discord_ui.client import PhishBot
-    from bot.discord_ui.cooldown import RateLimiter
     from bot.metrics import Metrics
-    from bot.wiring import Outreach
 
-log = logging.getLogger("bot.discord")
-GUILD_SETTINGS_TTL = 60.0  # seconds
+log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
 @dataclass
 class Deps:
+    """The use-cases the cogs and views call (no store: the use-cases own the policy)."""
+
     settings: AppSettings
     community: Community
-    store: SharedLogPort
-    intel: DomainIntel | None
-    budget: LookupBudget
+    submissions: Submissions
+    guilds: Guilds
+    lookups: GuildLookups | None  # None: lookups are off for the whole bot
+    pages: CampaignPages
+    tokens: WebTokens
+    elsewhere: ElsewhereLookup
+    watch: LinkWatch | None
     limiter: RateLimiter
     clock: Callable[[], datetime]
-    outreach: Outreach | None = None  # threat feeds, link watch, web tokens, network (issue 14)
-    metrics: Metrics | None = None
-    _guilds: dict[int, tuple[float, dict[str, Any]]] = field(default_factory=dict)
-
-    async def guild_settings(self, guild_id: int) -> dict[str, Any]:
-        """The guild's settings, kept a minute (/setup refreshes them at once; `phishbot setup`
-        from the CLI takes effect within the minute)."""
-        now = time.monotonic()
-        cached = self._guilds.get(guild_id)
-        if cached is None or now - cached[0] > GUILD_SETTINGS_TTL:
-            cached = (now, await self.store.guild_settings(guild_id))
-            if len(self._guilds) > 5000:
-                self._guilds.clear()
-            self._guilds[guild_id] = cached
-        return cached[1]
-
-    async def update_guild(self, guild_id: int, **changes: Any) -> dict[str, Any]:
-        await self.store.set_guild_settings(guild_id, **changes)
-        self._guilds.pop(guild_id, None)
-        return await self.guild_settings(guild_id)
-
-    def forget_guild(self, guild_id: int) -> None:
-        self._guilds.pop(guild_id, None)
+    metrics: Metrics | None = None  # what the adapter counts (at the edge)
 
     async def is_report_channel(self, channel: object) -> bool:
         """A channel chosen with /setup or, when none is chosen, one named in ``REPORT_CHANNELS``
@@ -74,14 +60,29 @@ class Deps:
         base = channel.parent if isinstance(channel, discord.Thread) else channel
         if not isinstance(base, discord.TextChannel):
             return False
-        chosen = (await self.guild_settings(base.guild.id))["report_channels"]
+        chosen = (await self.guilds.settings(base.guild.id)).report_channels
         if chosen:
             return base.id in chosen
         return base.name.lower() in self.settings.discord.report_channels
 
 
-def bot_of(interaction: discord.Interaction[Any]) -> PhishBot:
-    return cast("PhishBot", interaction.client)
+class Host(Protocol):
+    """The bot as cogs and views see it (``client.PhishBot``): its use-cases, and its work tracked
+    so that a stop waits for it."""
+
+    @property
+    def deps(self) -> Deps: ...
+
+    @property
+    def stopping(self) -> bool: ...
+
+    def work(self) -> contextlib.AbstractAsyncContextManager[bool]: ...
+
+    def spawn(self, coro: Coroutine[Any, Any, None], what: str) -> None: ...
+
+
+def bot_of(interaction: discord.Interaction[Any]) -> Host:
+    return cast("Host", interaction.client)
 
 
 def locale_lang(locale: discord.Locale | str | None) -> str:
@@ -97,8 +98,8 @@ async def guild_lang(deps: Deps, guild: discord.Guild | None) -> str:
     """Auto-intake replies speak the guild's language: /setup's choice, else its preferred locale."""
     if guild is None:
         return "en"
-    chosen = (await deps.guild_settings(guild.id))["language"]
-    return str(chosen) if chosen else locale_lang(guild.preferred_locale)
+    chosen = (await deps.guilds.settings(guild.id)).language
+    return chosen if chosen else locale_lang(guild.preferred_locale)
 
 
 # --- the one error handler ---------------------------------------------------------------------

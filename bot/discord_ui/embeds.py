@@ -15,9 +15,9 @@ import discord
 from bot.analysis.links import defang_host
 from bot.analysis.safe_text import present_text
 from bot.i18n import t
+from bot.presentation.analysis_text import KINDS_SHOWN
 from bot.presentation.analysis_view import AnalysisView
 from bot.presentation.palette import VERDICT_EMOJI, verdict_colour_int
-from bot.presentation.report_text import KINDS_SHOWN
 from bot.presentation.safety import screen_text
 
 INFO_COLOUR = 0x546E7A

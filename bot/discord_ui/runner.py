@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 import aiohttp
 import discord
@@ -22,7 +23,7 @@ import yarl
 
 from bot.discord_ui.client import PhishBot
 from bot.i18n import t
-from bot.services.protocols import StoreError
+from bot.services.errors import StoreError
 from bot.settings import AppSettings, heartbeat_path
 from bot.web.app import ListenError
 
@@ -58,12 +59,16 @@ def setup_logging(token: str) -> None:
     logging.getLogger("discord.gateway").setLevel(logging.WARNING)
 
 
+def _touch(path: str) -> None:
+    with contextlib.suppress(OSError), open(path, "w", encoding="ascii") as f:
+        f.write(f"{time.time():.0f}\n")
+
+
 async def _heartbeat(bot: PhishBot, path: str) -> None:
     """Touches a file while connected: the container's health check reads its age."""
     while not bot.is_closed():
         if bot.is_ready() and not bot.stopping:
-            with contextlib.suppress(OSError), open(path, "w", encoding="ascii") as f:
-                f.write(f"{time.time():.0f}\n")
+            await asyncio.to_thread(_touch, path)
         await asyncio.sleep(HEARTBEAT_SECONDS)
 
 
@@ -82,14 +87,15 @@ def _token(settings: AppSettings, lang: str) -> str | None:
     return token
 
 
-def run(settings: AppSettings, lang: str) -> int:
+def run(settings: AppSettings, lang: str, make_bot: Callable[[], PhishBot]) -> int:
+    """``make_bot``: the bot with what it opens (the composition root's ``bot.wiring.discord_bot``)."""
     token = _token(settings, lang)
     if token is None:
         return 2
     os.makedirs(os.path.dirname(os.path.abspath(settings.db_path)), exist_ok=True)
 
     async def main() -> None:
-        bot = PhishBot(settings)
+        bot = make_bot()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
@@ -138,7 +144,7 @@ def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
         return 2
 
     async def main() -> int:
-        bot = PhishBot(settings, services=False)
+        bot = PhishBot(settings)  # no use-cases: commands only
         async with bot:
             await bot.login(token)  # runs setup_hook: cogs and translator, no database
             if guild_id is not None:
@@ -163,4 +169,3 @@ def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
     where = t(lang, "discord_cli", "guild", guild=guild_id) if guild_id else t(lang, "discord_cli", "global")
     print(t(lang, "discord_cli", "synced", count=count, where=where))
     return 0
-

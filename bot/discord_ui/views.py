@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 import discord
@@ -24,7 +26,7 @@ from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.i18n import t
 from bot.presentation.desk_text import ANTIPHISHING_ADDRESS, DEKYO_ADDRESS
-from bot.services.community import CommunityError
+from bot.services.errors import CommunityError
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu
@@ -68,8 +70,8 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         if self.service:
             result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, self.service,
                                                deps.clock())
-            await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result["campaign"],
-                                                service=service_label(result["service"], lang)))
+            await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
+                                                service=service_label(result.service, lang)))
             return
         view = discord.ui.View(timeout=None)
         view.add_item(await vote_menu(interaction, self.campaign, lang))
@@ -83,11 +85,11 @@ async def vote_menu(interaction: discord.Interaction[Any], campaign: str, lang: 
     view = await deps.community.campaign_view(interaction.guild_id, campaign)
     if view is None:
         raise CommunityError("no_campaign", campaign=campaign)
-    slugs: list[str] = [row["service"] for row in view["leak_ranking"]]
-    slugs += [row["service"] for row in await deps.community.my_registrations(interaction.guild_id, interaction.user.id)]
+    slugs: list[str] = [row.service for row in view.leak_ranking]
+    slugs += [row.service for row in await deps.community.my_registrations(interaction.guild_id, interaction.user.id)]
     slugs += [s.slug for s in known_services()]
     options = list(dict.fromkeys(slugs))[:MENU_SERVICES]
-    return VoteSelect(view["id"], options, lang)
+    return VoteSelect(view.id, options, lang)
 
 
 class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"leak:pick:(?P<campaign>{CAMPAIGN})"):
@@ -110,18 +112,19 @@ class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"lea
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         lang = member_lang(interaction)
-        data: dict[str, Any] = dict(interaction.data or {})
-        values = [str(v) for v in data.get("values") or []]
+        data: Mapping[str, object] = interaction.data or {}
+        chosen = data.get("values")
+        values = [str(v) for v in chosen] if isinstance(chosen, list) else []
         if interaction.guild_id is None or not values or values[0] == "-":
             raise CommunityError("no_services")
         deps = bot_of(interaction).deps
         result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, str(values[0]),
                                            deps.clock())
-        await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result["campaign"],
-                                            service=service_label(result["service"], lang)))
+        await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
+                                            service=service_label(result.service, lang)))
 
 
-class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                        template=r"report:text:(?P<report>R-[0-9a-f]{6,20})"):
     def __init__(self, report_id: str, lang: str = "en") -> None:
         super().__init__(discord.ui.Button(
@@ -133,7 +136,7 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
-    ) -> ReportTextButton:
+    ) -> DeskTextButton:
         return cls(match["report"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -144,25 +147,17 @@ class ReportTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         deps = bot_of(interaction).deps
         if interaction.guild_id is None:
             return
-        now = deps.clock()
-        text = await deps.store.report_text(interaction.guild_id, self.report_id, interaction.user.id, now)
-        if text is None and is_moderator(interaction):
-            text = await deps.store.report_text(interaction.guild_id, self.report_id, None, now)
-        if text is None:
-            # the member never reported this mail, or their text has expired: say which without
-            # telling whether someone else's text exists
-            mine = is_moderator(interaction) or await self._reported_by(interaction)
-            key = "report_text_gone" if mine else "report_text_not_yours"
+        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
+                                                      is_moderator(interaction), deps.clock())
+        if answer.text is None:
+            # the member never reported this mail, or their text has expired: the use-case says
+            # which without telling whether someone else's text exists
+            key = "report_text_not_yours" if answer.refusal == "not_yours" else "report_text_gone"
             await send_ephemeral(interaction, t(lang, "discord", key))
             return
-        file = discord.File(io.BytesIO(text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")
+        file = discord.File(io.BytesIO(answer.text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")
         await send_ephemeral(interaction, t(lang, "discord", "report_text_how", antiphishing=ANTIPHISHING_ADDRESS,
                                             dekyo=DEKYO_ADDRESS), file=file)
-
-    async def _reported_by(self, interaction: discord.Interaction[Any]) -> bool:
-        deps = bot_of(interaction).deps
-        assert interaction.guild_id is not None
-        return await deps.store.reported_by(interaction.guild_id, self.report_id, interaction.user.id)
 
 
 
@@ -237,11 +232,11 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         content = t(lang, "discord", "shared_by", member=interaction.user.mention)
         if self.report and interaction.guild_id is not None:
             deps = bot_of(interaction).deps
-            stored = await deps.community.share(interaction.guild_id, self.report, interaction.user.id, deps.clock())
-            if stored is not None and stored.campaign_id:
-                reports, members = await deps.store.campaign_counts(interaction.guild_id, stored.campaign_id)
-                content += "\n" + t(lang, "community", "saved", report=stored.public_id, campaign=stored.campaign_id,
-                                     reports=reports, members=members)
+            shared = await deps.submissions.share(interaction.guild_id, self.report, interaction.user.id, deps.clock())
+            if shared is not None and shared.saved.campaign_id:
+                content += "\n" + t(lang, "community", "saved", report=shared.saved.public_id,
+                                     campaign=shared.saved.campaign_id, reports=shared.campaign_reports,
+                                     members=shared.campaign_members)
         await interaction.response.send_message(content, embeds=message.embeds[:10], allowed_mentions=NO_MENTIONS)
 
 
@@ -279,10 +274,10 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
             return
         deps = bot_of(interaction).deps
         assert interaction.guild_id is not None
-        counts = await deps.community.forget(interaction.guild_id, interaction.user.id)
-        await interaction.response.edit_message(content=t(lang, "community", "forgotten", **counts), view=None)
+        forgotten = await deps.community.forget(interaction.guild_id, interaction.user.id)
+        await interaction.response.edit_message(content=t(lang, "community", "forgotten", **asdict(forgotten)), view=None)
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    VoteButton, VoteSelect, ReportTextButton, DeletePasteButton, ShareButton, ForgetButton,
+    VoteButton, VoteSelect, DeskTextButton, DeletePasteButton, ShareButton, ForgetButton,
 )

@@ -14,7 +14,7 @@ import zlib
 
 import aiohttp
 
-from bot.services.protocols import Fetched, FetchFailed
+from bot.services.ports.feeds import Fetched, FetchFailed
 
 USER_AGENT = "phishbot/0.1 (threat feed subscriber)"
 CHUNK = 65536

@@ -21,7 +21,7 @@ from bot.analysis.models import DomainFact
 from bot.lookups.bootstrap import MAX_BOOTSTRAP_BYTES, Bootstrap, note_attempt, save_bootstrap
 from bot.lookups.rdap import rdap_lookup, read_capped
 from bot.lookups.whois_client import whois_lookup
-from bot.services.protocols import CACHE_NEGATIVE_TTL, LookupFailed, RegistrationCachePort
+from bot.services.ports.lookups import CACHE_NEGATIVE_TTL, LookupFailed, RegistrationCache
 from bot.settings import LookupSettings
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class RegistryIntel:
         self,
         settings: LookupSettings,
         bootstrap: Bootstrap,
-        cache: RegistrationCachePort | None,
+        cache: RegistrationCache | None,
         session: aiohttp.ClientSession,
     ) -> None:
         self.settings = settings

@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 
 MAX_BODY = 1024 * 1024  # RDAP answers are a few KB; a registry sending megabytes is broken
 MAX_RETRY_AFTER = 2.0  # seconds we are willing to wait on a 429 inside one lookup
@@ -22,15 +22,16 @@ def rdap_url(base: str, domain: str) -> str:
     return f"{base.rstrip('/')}/domain/{domain}"
 
 
-async def rdap_lookup(session: aiohttp.ClientSession, base: str, domain: str, timeout: float) -> DomainFact | LookupFailed:
-    """One domain at one RDAP server. Expected failures come back as ``LookupFailed``."""
+async def rdap_lookup(session: aiohttp.ClientSession, base: str, domain: str, seconds: float) -> DomainFact | LookupFailed:
+    """One domain at one RDAP server, each attempt within ``seconds``. Expected failures come back as
+    ``LookupFailed``."""
     url = rdap_url(base, domain)
     for attempt in (1, 2):
         try:
             async with session.get(
                 url,
                 headers={"Accept": ACCEPT},
-                timeout=aiohttp.ClientTimeout(total=timeout),
+                timeout=aiohttp.ClientTimeout(total=seconds),
                 allow_redirects=True,
                 max_redirects=3,
             ) as resp:

@@ -20,7 +20,7 @@ from whois.parser import WhoisEntry
 from whois.whois import NICClient
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 
 JST = timezone(timedelta(hours=9), "JST")
 _NOT_FOUND = re.compile(
@@ -121,8 +121,10 @@ def _date(value: Any, jprs: bool, earliest: bool) -> str | None:
     return (min(fixed) if earliest else max(fixed)).isoformat()
 
 
-async def whois_lookup(domain: str, route: tuple[str, int] | None, timeout: float) -> DomainFact | LookupFailed:
+async def whois_lookup(domain: str, route: tuple[str, int] | None, seconds: float) -> DomainFact | LookupFailed:
+    """One domain over WHOIS, in a thread (python-whois blocks), within ``seconds``."""
     try:
-        return await asyncio.wait_for(asyncio.to_thread(whois_lookup_blocking, domain, route, timeout), timeout)
+        async with asyncio.timeout(seconds):
+            return await asyncio.to_thread(whois_lookup_blocking, domain, route, seconds)
     except TimeoutError:
         return LookupFailed("timeout")

@@ -85,9 +85,8 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     CLI names the database; the bot (None) never shows a path to members."""
     import sqlite3
 
-    from bot.services.community import CommunityError
     from bot.services.domain_info import BadDomain
-    from bot.services.protocols import StoreError
+    from bot.services.errors import CommunityError, StoreError
 
     if isinstance(exc, CommunityError):
         return t(lang, "community", exc.code, **exc.params_in(lang))

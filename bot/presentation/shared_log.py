@@ -1,69 +1,172 @@
-"""The shared log's views as text (the CLI prints them; the bot puts them in embeds): a domain in a
-guild's log, a campaign with its leak-source ranking, the guild's numbers, a member's
-registrations, what a guild shares beyond its report channels."""
+"""The shared log's views as text (the CLI prints them; the bot puts them in embeds) and as the CLI's
+``--json`` objects: a domain in a guild's log, a campaign with its leak-source ranking, the guild's
+numbers and the charts' series, a member's registrations and votes, forgetting, a guild's settings
+and what it shares beyond its report channels."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 
 from bot.analysis.links import defang_host
 from bot.analysis.models import VERDICTS
 from bot.i18n import t, tn
+from bot.presentation.analysis_view import JSONObject, JSONValue
 from bot.presentation.sentences import brand_label
+from bot.services.community import (
+    CampaignTimeline,
+    CampaignView,
+    DomainView,
+    Registered,
+    StatsSeries,
+    Voted,
+)
+from bot.services.ports.guilds import GuildSettings
+from bot.services.ports.members import Forgotten, MemberRegistration
+from bot.services.ports.reports import ReportCounts
+from bot.services.sharing_setup import SharingState, feed_urls, page_url
 
 
-def guild_domain_text(view: dict[str, Any], lang: str) -> str:
-    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view['domain'])}",
-             t(lang, "community", f"status_{view['status']}"),
-             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
-    if view["first_seen"]:
-        lines.append(t(lang, "community", "seen", first=view["first_seen"][:10], last=view["last_seen"][:10]))
-    if view.get("brands"):
-        lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(brand_label(b, lang) for b in view['brands'])}")
-    if view["campaigns"]:
-        lines.append(t(lang, "community", "campaigns", ids=", ".join(view["campaigns"])))
-    if view["age_days"] is not None:
-        lines.append(t(lang, "domain", "age", days=view["age_days"]))
+def _plain(value: object) -> JSONValue:
+    """A dataclass's ``asdict`` (tuples as lists, mappings as objects) as JSON values."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _object(value: object) -> JSONObject:
+    plain = _plain(value)
+    assert isinstance(plain, dict)
+    return plain
+
+
+# --- a domain ------------------------------------------------------------------------------------
+
+
+def guild_domain_text(view: DomainView, lang: str) -> str:
+    lines = [f"{t(lang, 'domain', 'domain')}: {defang_host(view.domain)}",
+             t(lang, "community", f"status_{view.status}"),
+             t(lang, "community", "counts", reports=view.reports, members=view.members)]
+    if view.first_seen:
+        lines.append(t(lang, "community", "seen", first=view.first_seen[:10], last=(view.last_seen or "")[:10]))
+    if view.brands:
+        lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(brand_label(b, lang) for b in view.brands)}")
+    if view.campaigns:
+        lines.append(t(lang, "community", "campaigns", ids=", ".join(view.campaigns)))
+    if view.age_days is not None:
+        lines.append(t(lang, "domain", "age", days=view.age_days))
     return "\n".join(lines)
 
 
-def campaign_text(view: dict[str, Any], lang: str, rows: int = 10) -> str:
-    lines = [f"{t(lang, 'community', 'campaign')}: {view['id']}",
-             t(lang, "community", "counts", reports=view["reports"], members=view["members"])]
-    if view["domains"]:
-        lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view["domains"])))
+def domain_view_json(view: DomainView) -> JSONObject:
+    return _object(asdict(view))
+
+
+# --- a campaign ----------------------------------------------------------------------------------
+
+
+def campaign_text(view: CampaignView, lang: str, rows: int = 10) -> str:
+    lines = [f"{t(lang, 'community', 'campaign')}: {view.id}",
+             t(lang, "community", "counts", reports=view.reports, members=view.members)]
+    if view.domains:
+        lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view.domains)))
     lines.append(t(lang, "community", "ranking"))
-    if not view["leak_ranking"]:
+    if not view.leak_ranking:
         lines.append("  " + t(lang, "community", "no_ranking"))
-    for row in view["leak_ranking"][:rows]:
-        lines.append("  " + t(lang, "community", "rank_row", service=row["service"], score=f"{row['score'] * 100:.0f}",
-                              registered=row["registered"], not_registered=row["not_registered"],
-                              votes=row["votes"], votes_from_recipients=row["votes_from_recipients"]))
+    for row in view.leak_ranking[:rows]:
+        lines.append("  " + t(lang, "community", "rank_row", service=row.service, score=f"{row.score * 100:.0f}",
+                              registered=row.registered, not_registered=row.not_registered,
+                              votes=row.votes, votes_from_recipients=row.votes_from_recipients))
     return "\n".join(lines)
 
 
-def stats_text(st: dict[str, Any], lang: str) -> str:
-    counts = t(lang, "community", "stats_separator").join(
-        t(lang, "verdict_count", v, count=st["verdicts"].get(v, 0)) for v in VERDICTS)
-    return t(lang, "community", "stats", reports=st["reports"], campaigns=st["campaigns"],
-             bad=st["known_bad_domains"], by_verdict=counts)
+def campaign_view_json(view: CampaignView) -> JSONObject:
+    return _object(asdict(view))
 
 
-def registered_text(result: dict[str, Any], lang: str) -> str:
-    return t(lang, "community", "registered", address=result["address"],
-             services=", ".join(result["registered"]) or "-", not_services=", ".join(result["not_registered"]) or "-")
+def timeline_json(timeline: CampaignTimeline) -> JSONObject:
+    return {"unit": timeline.unit, "buckets": [[b.start, b.reports] for b in timeline.buckets]}
 
 
-def registrations_text(rows: list[dict[str, Any]], lang: str) -> str:
-    text = "\n".join(f"{r['address']}: {r['service']} ({'✓' if r['registered'] else '✗'})" for r in rows)
+# --- the guild's numbers -------------------------------------------------------------------------
+
+
+def stats_text(counts: ReportCounts, lang: str) -> str:
+    by_verdict = t(lang, "community", "stats_separator").join(
+        t(lang, "verdict_count", v, count=counts.verdicts.get(v, 0)) for v in VERDICTS)
+    return t(lang, "community", "stats", reports=counts.reports, campaigns=counts.campaigns,
+             bad=counts.known_bad_domains, by_verdict=by_verdict)
+
+
+def stats_json(counts: ReportCounts) -> JSONObject:
+    return {"reports": counts.reports, "verdicts": dict(counts.verdicts),
+            "top_brands": [[b.brand, b.reports] for b in counts.top_brands], "campaigns": counts.campaigns,
+            "known_bad_domains": counts.known_bad_domains}
+
+
+def series_json(series: StatsSeries) -> JSONObject:
+    return {"weeks": [{"week": w.week, "verdicts": dict(w.verdicts), "total": w.total} for w in series.weeks],
+            "month": series.month, "top_brands": [[b.brand, b.reports] for b in series.top_brands]}
+
+
+# --- members -------------------------------------------------------------------------------------
+
+
+def registered_text(result: Registered, lang: str) -> str:
+    return t(lang, "community", "registered", address=result.address,
+             services=", ".join(result.registered) or "-", not_services=", ".join(result.not_registered) or "-")
+
+
+def registered_json(result: Registered) -> JSONObject:
+    return _object(asdict(result))
+
+
+def registrations_text(rows: Sequence[MemberRegistration], lang: str,
+                       service_name: Callable[[MemberRegistration], str] | None = None) -> str:
+    """``service_name``: how each row's service is shown (the bot: the catalogue's name in the
+    member's language, or the name as they typed it); the slug by default (the CLI)."""
+    text = "\n".join(f"{r.address}: {service_name(r) if service_name else r.service} ({'✓' if r.registered else '✗'})"
+                     for r in rows)
     return text or t(lang, "cli", "none")
 
 
-def sharing_text(state: Any, base_url: str, lang: str, with_links: bool = True) -> str:
-    """``/setup``'s and ``phishbot setup``'s lines about the feeds, pages, link watch and network
-    (``state``: services.sharing_setup.SharingState). The links carry tokens: show them to admins
-    only. ``with_links=False``: the lines without them (Discord shows the links apart, live, since
-    its embeds defang every URL)."""
+def registrations_json(rows: Sequence[MemberRegistration]) -> list[JSONValue]:
+    return [_object(asdict(r)) for r in rows]
+
+
+def voted_json(voted: Voted) -> JSONObject:
+    return _object(asdict(voted))
+
+
+def forgotten_text(forgotten: Forgotten, lang: str) -> str:
+    return t(lang, "community", "forgotten", **asdict(forgotten))
+
+
+def forgotten_json(forgotten: Forgotten) -> JSONObject:
+    return _object(asdict(forgotten))
+
+
+# --- a guild's settings and what it shares ----------------------------------------------------------
+
+
+def settings_json(settings: GuildSettings) -> JSONObject:
+    return _object(asdict(settings))
+
+
+def sharing_json(state: SharingState) -> JSONObject:
+    features = _object(asdict(state.features))
+    features.pop("guild_id")
+    return {**features, "shared_campaigns": list(state.shared), "blocklist_feed": state.feed_token is not None}
+
+
+def sharing_text(state: SharingState, base_url: str, lang: str, with_links: bool = True) -> str:
+    """``/setup``'s and ``phishbot setup``'s lines about the feeds, pages, link watch and network.
+    The links carry tokens: show them to admins only. ``with_links=False``: the lines without them
+    (Discord shows the links apart, live, since its embeds defang every URL)."""
     f = state.features
     yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
     links = sharing_links(state, base_url) if with_links else {}
@@ -83,10 +186,8 @@ def sharing_text(state: Any, base_url: str, lang: str, with_links: bool = True) 
     return "\n".join(lines)
 
 
-def sharing_links(state: Any, base_url: str) -> dict[str, list[str]]:
+def sharing_links(state: SharingState, base_url: str) -> dict[str, list[str]]:
     """The feed links and the pages' link of a guild's state (our own URLs, with their tokens)."""
-    from bot.services.sharing_setup import feed_urls, page_url
-
     out: dict[str, list[str]] = {}
     if state.feed_token:
         out["feed"] = feed_urls(base_url, state.feed_token)

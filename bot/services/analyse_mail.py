@@ -33,9 +33,9 @@ from bot.analysis.facts import Prepared
 from bot.analysis.models import Analysis, DomainFact, Limits, Listing
 from bot.analysis.pipeline import failed_analysis, judge, prepare
 from bot.services.listings import FeedListings
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
 
-log = logging.getLogger("bot.analysis")
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -130,13 +130,13 @@ def failure_analysis(data: bytes, failed: AnalysisFailed) -> Analysis:
 
 def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = time.monotonic) -> Analysis:
     """The CLI's analysis without lookups: in this thread, never raising (a bug becomes a logged,
-    referenced ``analysis_error`` report)."""
+    referenced ``analysis_error`` analysis)."""
     tag = input_tag(data)
     prepared = guarded(lambda: prepare(data, limits, clock), tag)
     if isinstance(prepared, AnalysisFailed):
         return failure_analysis(data, prepared)
-    report = guarded(lambda: judge(prepared, {}, now), tag)
-    return failure_analysis(data, report) if isinstance(report, AnalysisFailed) else report
+    analysis = guarded(lambda: judge(prepared, {}, now), tag)
+    return failure_analysis(data, analysis) if isinstance(analysis, AnalysisFailed) else analysis
 
 
 async def analyse_with_lookups(
@@ -151,5 +151,5 @@ async def analyse_with_lookups(
         return failure_analysis(data, prepared)
     facts = await intel.lookup(list(prepared.lookup_domains()), now) if intel is not None else {}
     listed = await listings.for_hosts([link.host for link in prepared.links], now) if listings is not None else None
-    report = await analyser.judge(prepared, facts, now, limits, listed)
-    return failure_analysis(data, report) if isinstance(report, AnalysisFailed) else report
+    analysis = await analyser.judge(prepared, facts, now, limits, listed)
+    return failure_analysis(data, analysis) if isinstance(analysis, AnalysisFailed) else analysis

@@ -43,7 +43,7 @@ from bot.analysis.facts import Prepared
 from bot.analysis.models import Analysis, DomainFact, Limits, Listing, Problem
 from bot.services.analyse_mail import AnalysisFailed, input_tag, log_bug, new_ref
 
-log = logging.getLogger("bot.analysis")
+log = logging.getLogger(__name__)
 RETRY_BYTES = 64 * 1024  # what a mail that ran out of time is read again with
 _PRELOAD = ["bot.analysis.pipeline", "bot.analysis.outlook", "bot.services.analysis_pool"]
 

@@ -22,7 +22,8 @@ from datetime import datetime
 from bot.feeds.sources import source_name
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex
-from bot.services.protocols import SharedLogPort, SharingStore
+from bot.services.ports.guilds import GuildStore
+from bot.services.ports.reports import ReportStore
 
 FORMATS: dict[str, tuple[str, str]] = {  # file name -> (format, content type)
     "domains.txt": ("plain", "text/plain; charset=utf-8"),
@@ -73,10 +74,10 @@ class _Cached:
 
 
 class BlocklistFeeds:
-    def __init__(self, shared_log: SharedLogPort, sharing: SharingStore, index: ListingIndex | None,
+    def __init__(self, reports: ReportStore, guilds: GuildStore, index: ListingIndex | None,
                  network: NetworkIndex | None, clock: Callable[[], datetime], monotonic: Callable[[], float]) -> None:
-        self.shared_log = shared_log
-        self.sharing = sharing
+        self.reports = reports
+        self.guilds = guilds
         self.index = index
         self.network = network
         self.clock = clock
@@ -110,14 +111,14 @@ class BlocklistFeeds:
         and the network's in a worker thread: tens of thousands of listings would hold the loop."""
         now = self.clock()
         entries: dict[str, FeedEntry] = {}
-        for domain in await self.shared_log.blocklist(guild_id):
-            summary = await self.shared_log.domain_summary(guild_id, domain)
+        for domain in await self.reports.blocklist(guild_id):
+            summary = await self.reports.domain_summary(guild_id, domain)
             entries[domain] = FeedEntry(
-                domain, ("community",), reports=int(summary["reports"]), members=int(summary["members"]),
-                first_seen=summary["first_seen"], last_seen=summary["last_seen"],
-                brands=tuple(summary["brands"]), confirmed=summary["decision"] == "confirmed",
+                domain, ("community",), reports=summary.reports, members=summary.members,
+                first_seen=summary.first_seen, last_seen=summary.last_seen,
+                brands=summary.brands, confirmed=summary.decision == "confirmed",
             )
-        features = await self.sharing.guild_features(guild_id)
+        features = await self.guilds.guild_features(guild_id)
         network = self.network.names(guild_id) if self.network is not None and features.network_receive else {}
 
         def assemble() -> tuple[Snapshot, str]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from bot.analysis.models import Listing
-from bot.services.community import Community
+from bot.services.community import CampaignView, Community, RankedService
 from bot.services.listings import FeedListings
-from bot.services.protocols import CampaignDomain, SharingStore
+from bot.services.ports.guilds import GuildStore
+from bot.services.ports.sharing import CampaignDomain, Counted, SharingStore
 
 
 @dataclass(frozen=True)
@@ -34,34 +34,41 @@ class CampaignPage:
     last_seen: str | None
     reports: int
     members: int
-    verdicts: tuple[tuple[str, int], ...]
+    verdicts: tuple[Counted, ...]
     domains: tuple[PageDomain, ...]
-    envelope_domains: tuple[tuple[str, int], ...]
-    handoff_ips: tuple[tuple[str, int], ...]
-    ranking: tuple[dict[str, Any], ...]  # Community.campaign_view's leak_ranking rows
-    view: dict[str, Any]  # the campaign view itself (the chart renderer reads it)
+    envelope_domains: tuple[Counted, ...]
+    handoff_ips: tuple[Counted, ...]
+    ranking: tuple[RankedService, ...]
+    view: CampaignView  # the campaign view itself (the chart renderer reads it)
 
 
-async def may_see(sharing: SharingStore, guild_id: int, campaign_id: str) -> bool:
-    features = await sharing.guild_features(guild_id)
-    if features.share_pages == "all":
-        return True
-    return features.share_pages == "chosen" and await sharing.campaign_shared(guild_id, campaign_id)
+class CampaignPages:
+    def __init__(self, community: Community, guilds: GuildStore, sharing: SharingStore,
+                 listings: FeedListings | None) -> None:
+        self.community = community
+        self.guilds = guilds
+        self.sharing = sharing
+        self.listings = listings
 
+    async def may_see(self, guild_id: int, campaign_id: str) -> bool:
+        features = await self.guilds.guild_features(guild_id)
+        if features.share_pages == "all":
+            return True
+        return features.share_pages == "chosen" and await self.sharing.campaign_shared(guild_id, campaign_id)
 
-async def campaign_page(community: Community, sharing: SharingStore, listings: FeedListings | None, guild_id: int,
-                        campaign_id: str, now: datetime) -> CampaignPage | None:
-    if not await may_see(sharing, guild_id, campaign_id):
-        return None
-    view = await community.campaign_view(guild_id, campaign_id)
-    if view is None:
-        return None
-    infra = await sharing.campaign_infrastructure(guild_id, view["id"])
-    found = await listings.for_hosts([d.domain for d in infra.domains], now) if listings is not None else {}
-    return CampaignPage(
-        guild_id=guild_id, campaign_id=view["id"], brands=tuple(view["brands"]), first_seen=view["first_seen"],
-        last_seen=view["last_seen"], reports=int(view["reports"]), members=int(view["members"]),
-        verdicts=infra.verdicts, domains=tuple(PageDomain(d, found.get(d.domain, ())) for d in infra.domains),
-        envelope_domains=infra.envelope_domains, handoff_ips=infra.handoff_ips,
-        ranking=tuple(view["leak_ranking"]), view=view,
-    )
+    async def page(self, guild_id: int, campaign_id: str, now: datetime) -> CampaignPage | None:
+        if not await self.may_see(guild_id, campaign_id):
+            return None
+        view = await self.community.campaign_view(guild_id, campaign_id)
+        if view is None:
+            return None
+        infra = await self.sharing.campaign_infrastructure(guild_id, view.id)
+        listings = self.listings
+        found = await listings.for_hosts([d.domain for d in infra.domains], now) if listings is not None else {}
+        return CampaignPage(
+            guild_id=guild_id, campaign_id=view.id, brands=view.brands, first_seen=view.first_seen,
+            last_seen=view.last_seen, reports=view.reports, members=view.members, verdicts=infra.verdicts,
+            domains=tuple(PageDomain(d, found.get(d.domain, ())) for d in infra.domains),
+            envelope_domains=infra.envelope_domains, handoff_ips=infra.handoff_ips, ranking=view.leak_ranking,
+            view=view,
+        )

@@ -11,7 +11,7 @@ from bot.analysis.domains import org_domain, to_ascii_host
 from bot.analysis.links import refang
 from bot.analysis.models import Brand, DomainFact
 from bot.analysis.pipeline import age_days
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
 
 _HOSTNAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,126}\.?")
 

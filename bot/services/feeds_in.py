@@ -20,7 +20,7 @@ from bot.feeds.formats import FeedItem, parse
 from bot.feeds.sources import SOURCES, FeedConfig
 from bot.services.listing_unit import listing_domain
 from bot.services.periodic import every
-from bot.services.protocols import FeedFetcher, FeedRecord, FeedState, FeedStore, FetchFailed
+from bot.services.ports.feeds import FeedFetcher, FeedRecord, FeedState, FeedStore, FetchFailed
 
 log = logging.getLogger(__name__)
 PARSE_IN_THREAD_ABOVE = 256 * 1024  # bytes: larger feeds are parsed off the event loop
@@ -94,6 +94,20 @@ async def import_feed(store: FeedStore, source: str, format_name: str, data: byt
         checked_at=now, changed_at=now if found else None, status="imported", entries=entries,
     ))
     return FeedRun(source, "imported", read, len(found), new, skipped, entries)
+
+
+class ThreatFeeds:
+    """The threat feeds as an admin sees them: a file imported, each feed's state."""
+
+    def __init__(self, store: FeedStore) -> None:
+        self.store = store
+
+    async def import_file(self, source: str, format_name: str, data: bytes, now: datetime,
+                          name: str | None = None) -> FeedRun:
+        return await import_feed(self.store, source, format_name, data, now, name)
+
+    async def states(self) -> list[FeedState]:
+        return await self.store.feed_states()
 
 
 def month_urls(template: str, now: datetime) -> list[str]:

@@ -22,7 +22,8 @@ from bot.services.analyse_mail import INLINE, Analyser, AnalysisFailed
 from bot.services.listing_unit import lookup_names
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex
-from bot.services.protocols import SharedLogPort
+from bot.services.ports.guilds import GuildFeatures, GuildStore
+from bot.services.ports.reports import ReportStore
 
 TEXT_CHARS = 20_000  # of a message read for links (Discord's own limit is 4,000; embeds add some)
 MAX_LINKS = 20
@@ -42,10 +43,11 @@ class WatchHit:
 
 
 class LinkWatch:
-    def __init__(self, shared_log: SharedLogPort, index: ListingIndex | None, network: NetworkIndex | None,
+    def __init__(self, reports: ReportStore, guilds: GuildStore, index: ListingIndex | None, network: NetworkIndex | None,
                  clock: Callable[[], datetime], monotonic: Callable[[], float], blocklist_ttl: float = 60.0,
                  analyser: Analyser | None = None) -> None:
-        self.shared_log = shared_log
+        self.reports = reports
+        self.guilds = guilds
         self.analyser = analyser or INLINE
         self.index = index
         self.network = network
@@ -53,6 +55,19 @@ class LinkWatch:
         self.monotonic = monotonic
         self.blocklist_ttl = blocklist_ttl
         self._blocklists: dict[int, tuple[float, frozenset[str]]] = {}
+        self._features: dict[int, tuple[float, GuildFeatures]] = {}
+
+    async def features(self, guild_id: int) -> GuildFeatures:
+        """What the guild turned on (link watch's mode, whether it receives the network), kept as
+        long as its blocklist; ``/setup`` makes it forget at once."""
+        now = self.monotonic()
+        cached = self._features.get(guild_id)
+        if cached is None or now - cached[0] > self.blocklist_ttl:
+            if len(self._features) > 10_000:
+                self._features.clear()
+            cached = (now, await self.guilds.guild_features(guild_id))
+            self._features[guild_id] = cached
+        return cached[1]
 
     async def blocklist(self, guild_id: int) -> frozenset[str]:
         """The guild's blocklist (the shared log's rule), kept ``blocklist_ttl`` seconds."""
@@ -61,12 +76,13 @@ class LinkWatch:
         if cached is None or now - cached[0] > self.blocklist_ttl:
             if len(self._blocklists) > 10_000:
                 self._blocklists.clear()
-            cached = (now, frozenset(await self.shared_log.blocklist(guild_id)))
+            cached = (now, frozenset(await self.reports.blocklist(guild_id)))
             self._blocklists[guild_id] = cached
         return cached[1]
 
     def forget(self, guild_id: int) -> None:
         self._blocklists.pop(guild_id, None)
+        self._features.pop(guild_id, None)
 
     @staticmethod
     def links(text: str) -> list[Link]:
@@ -100,14 +116,14 @@ class LinkWatch:
                 (n for n in names if self.network is not None and self.network.servers(n, guild_id)), link.host))
             reports = members = 0
             if mine is not None:
-                summary = await self.shared_log.domain_summary(guild_id, mine)
-                reports, members = int(summary["reports"]), int(summary["members"])
+                summary = await self.reports.domain_summary(guild_id, mine)
+                reports, members = summary.reports, summary.members
             return WatchHit(defang_url(link.url), domain, reports, members, listed, servers)
         prepared = await self.analyser.prepare(text[:TEXT_CHARS].encode("utf-8"), WATCH_LIMITS)
         if isinstance(prepared, AnalysisFailed):
             return None  # logged with its reference where it failed; a chat message gets no answer
-        report = await self.analyser.judge(prepared, {}, now, WATCH_LIMITS)
-        if isinstance(report, AnalysisFailed) or report.verdict not in JUDGED:
+        analysis = await self.analyser.judge(prepared, {}, now, WATCH_LIMITS)
+        if isinstance(analysis, AnalysisFailed) or analysis.verdict not in JUDGED:
             return None
         flagged = next((link for link in links if link.registrable_domain), links[0])
-        return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=report.verdict)
+        return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=analysis.verdict)

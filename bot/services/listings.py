@@ -19,7 +19,7 @@ from typing import Protocol
 from bot.analysis.models import Listing
 from bot.services.listing_unit import lookup_names
 from bot.services.periodic import every
-from bot.services.protocols import FeedStore
+from bot.services.ports.feeds import FeedStore
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
 
 
 class LookupBudget:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 
 from bot.services.periodic import every
-from bot.services.protocols import SharedLogPort, SharingStore
+from bot.services.ports.guilds import GuildStore
+from bot.services.ports.reports import ReportStore
 
 
 class NetworkIndex:
-    def __init__(self, shared_log: SharedLogPort, sharing: SharingStore, every: float = 300.0) -> None:
-        self.shared_log = shared_log
-        self.sharing = sharing
+    def __init__(self, reports: ReportStore, guilds: GuildStore, every: float = 300.0) -> None:
+        self.reports = reports
+        self.guilds = guilds
         self.every = every
         self._guilds: dict[str, frozenset[int]] = {}  # domain -> publishing guilds that list it
         self._lock = asyncio.Lock()
@@ -23,8 +24,8 @@ class NetworkIndex:
     async def refresh(self) -> None:
         async with self._lock:
             by_domain: dict[str, set[int]] = {}
-            for guild_id in await self.sharing.publishing_guilds():
-                for domain in await self.shared_log.blocklist(guild_id):
+            for guild_id in await self.guilds.publishing_guilds():
+                for domain in await self.reports.blocklist(guild_id):
                     by_domain.setdefault(domain, set()).add(guild_id)
             self._guilds = {d: frozenset(g) for d, g in by_domain.items()}
 

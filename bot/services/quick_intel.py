@@ -11,7 +11,7 @@ from collections.abc import Collection
 from datetime import datetime
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import DomainIntel
+from bot.services.ports.lookups import DomainIntel
 
 
 class QuickIntel:

@@ -19,7 +19,7 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from bot.services.protocols import SharingStore
+from bot.services.ports.sharing import SharingStore
 
 KINDS = ("feed", "pages")
 TOKEN_CHARS = 32

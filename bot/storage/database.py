@@ -9,8 +9,8 @@ take turns), ``read()`` lends a reader from a small pool, each read a snapshot o
 committed — a reader never sees another task's uncommitted (perhaps rolled-back) writes. A pool
 of connections with a write lock is also how a PostgreSQL store would be shaped (issue 15).
 
-Times are stored as UTC in one fixed-width ISO form (``utc_iso``), so that text order is time
-order.
+Times are stored as UTC in one fixed-width ISO form (``services.ports.times.utc_text``), so that
+text order is time order.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from types import TracebackType
 
 import aiosqlite
 
-from bot.services.protocols import StoreError
+from bot.services.errors import StoreError
+from bot.services.ports.times import utc_text
 
 MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations")
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -38,12 +38,7 @@ MMAP_BYTES = 268435456
 READERS = 2  # reader connections (each one is a thread of aiosqlite's)
 
 
-def utc_iso(when: datetime) -> str:
-    """A time as stored: UTC, microseconds always written (``2021-01-24T10:01:58.000000+00:00``),
-    so that comparing the text compares the times. A naive time is taken as UTC."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="microseconds")
+utc_iso = utc_text  # the shared log's one stored time form (``services.ports.times``)
 
 
 @dataclass(frozen=True)
@@ -97,11 +92,7 @@ class Database:
         and a damaged database is opened for reading only (every write raises ``StoreError("damaged")``).
         Migrating a database newer than this program is ``StoreError("too_new")``."""
         if path != ":memory:":
-            if not create and not os.path.isfile(path):
-                raise StoreError("missing", path=path)
-            folder = os.path.dirname(os.path.abspath(path))
-            os.makedirs(folder, exist_ok=True)
-            _create_private(path)
+            await asyncio.to_thread(_prepare_file, path, create)
         conn = await aiosqlite.connect(path, isolation_level=None)  # explicit transactions only
         try:
             await _configure(conn)
@@ -278,6 +269,15 @@ class Database:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _prepare_file(path: str, create: bool) -> None:
+    """The database's folder made and its file created readable by its owner only; with
+    ``create=False`` a missing file is ``StoreError("missing")``."""
+    if not create and not os.path.isfile(path):
+        raise StoreError("missing", path=path)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    _create_private(path)
 
 
 def _create_private(path: str) -> None:

@@ -1,4 +1,6 @@
-"""The registration cache: positive answers kept 7 days, "not registered" 1 hour; failures never."""
+"""The registration cache in SQLite (the ``RegistrationCache`` port: its contract is in
+``bot/services/ports/lookups.py``): positive answers kept 7 days, "not registered" 1 hour;
+failures never."""
 
 from __future__ import annotations
 
@@ -6,12 +8,13 @@ import json
 from datetime import datetime
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import CACHE_NEGATIVE_TTL as NEGATIVE_TTL
-from bot.services.protocols import CACHE_POSITIVE_TTL as POSITIVE_TTL
-from bot.storage.database import Database, utc_iso
+from bot.services.ports.lookups import CACHE_NEGATIVE_TTL as NEGATIVE_TTL
+from bot.services.ports.lookups import CACHE_POSITIVE_TTL as POSITIVE_TTL
+from bot.services.ports.times import utc_text
+from bot.storage.database import Database
 
 
-class RegistrationCache:
+class RegistrationCacheSQLite:
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -19,7 +22,7 @@ class RegistrationCache:
         async with self.db.read() as conn, conn.execute(
             "SELECT source, registered, expires, last_changed, registrar, statuses, not_registered "
             "FROM registration_cache WHERE domain = ? AND valid_until > ?",
-            (domain, utc_iso(now)),
+            (domain, utc_text(now)),
         ) as cur:
             row = await cur.fetchone()
         if row is None:
@@ -48,11 +51,11 @@ class RegistrationCache:
                 " fetched_at = excluded.fetched_at, valid_until = excluded.valid_until",
                 (
                     fact.domain, fact.lookup, fact.registered, fact.expires, fact.last_changed, fact.registrar,
-                    json.dumps(list(fact.statuses)), int(fact.not_registered), utc_iso(now), utc_iso(now + ttl),
+                    json.dumps(list(fact.statuses)), int(fact.not_registered), utc_text(now), utc_text(now + ttl),
                 ),
             )
 
     async def purge_expired(self, now: datetime) -> int:
         async with self.db.transaction() as conn:
-            cur = await conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (utc_iso(now),))
+            cur = await conn.execute("DELETE FROM registration_cache WHERE valid_until <= ?", (utc_text(now),))
             return cur.rowcount

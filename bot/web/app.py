@@ -13,55 +13,19 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.metrics import Metrics
-from bot.services.blocklist_feed import BlocklistFeeds
-from bot.services.community import Community
-from bot.services.listings import FeedListings
-from bot.services.protocols import SharingStore
-from bot.services.web_tokens import WebTokens
-from bot.settings import AppSettings
-from bot.web.limits import Buckets
+from bot.web import feeds_out, ops, pages
+from bot.web.context import DEPS, HERE, NOT_FOUND, WebDeps
 
-log = logging.getLogger("bot.web")
-HERE = os.path.dirname(__file__)
-NOT_FOUND = "404: not found\n"
+log = logging.getLogger(__name__)
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
-ChartHook = Callable[[int, dict[str, Any], str], Awaitable[str | None]]  # (guild, campaign view, lang) -> SVG
-
-
-@dataclass
-class WebDeps:
-    settings: AppSettings
-    metrics: Metrics
-    tokens: WebTokens
-    feeds_out: BlocklistFeeds
-    sharing: SharingStore
-    community: Community
-    listings: FeedListings | None
-    clock: Callable[[], datetime]
-    healthy: Callable[[], Awaitable[bool]]  # the database answers
-    ready: Callable[[], bool]  # connected to Discord, or serving without it
-    guild_language: Callable[[int], Awaitable[str | None]]  # a guild's /setup language, the page's default
-    chart_svg: ChartHook | None = None  # the campaign chart (bot.charts) as SVG text
-    buckets: Buckets = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.buckets = Buckets(self.settings.web.feed_requests_per_minute, time.monotonic)
-
-
-DEPS = web.AppKey("deps", WebDeps)
 
 
 class RouteAccessLogger(AbstractAccessLogger):
@@ -99,8 +63,6 @@ async def headers_and_metrics(request: web.Request, handler: Callable[[web.Reque
 
 
 def build_app(deps: WebDeps) -> web.Application:
-    from bot.web import feeds_out, ops, pages
-
     app = web.Application(middlewares=[headers_and_metrics], client_max_size=16 * 1024)
     app[DEPS] = deps
     aiohttp_jinja2.setup(

@@ -16,7 +16,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from aiohttp import web
 
 from bot.services.blocklist_feed import FORMATS
-from bot.web.app import DEPS, NOT_FOUND
+from bot.web.context import DEPS, NOT_FOUND
 
 GZIP_ABOVE = 1024  # bytes
 _gzipped: dict[str, bytes] = {}  # ETag -> gzip body (bodies change rarely; bounded below)

@@ -8,9 +8,9 @@ import logging
 from aiohttp import web
 
 from bot.metrics import CONTENT_TYPE
-from bot.web.app import DEPS
+from bot.web.context import DEPS
 
-log = logging.getLogger("bot.web")
+log = logging.getLogger(__name__)
 HEALTH_TIMEOUT = 2.0
 
 

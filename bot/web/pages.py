@@ -5,11 +5,12 @@ only lays it out (and escapes whatever it prints)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import functools
 import logging
 import os
 from datetime import datetime
-from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -18,10 +19,10 @@ from bot.analysis.links import defang_host
 from bot.community.service_catalogue import service_for_slug
 from bot.i18n import LANGS, t, tn
 from bot.presentation.sentences import brand_label, listing_text
-from bot.services.campaign_page import CampaignPage, campaign_page
-from bot.web.app import DEPS, HERE, NOT_FOUND
+from bot.services.campaign_page import CampaignPage
+from bot.web.context import DEPS, HERE, NOT_FOUND
 
-log = logging.getLogger("bot.web")
+log = logging.getLogger(__name__)
 
 STYLESHEET = os.path.join(HERE, "static", "page.css")
 
@@ -61,7 +62,7 @@ def _chart_src(svg: str | None) -> str | None:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def context(page: CampaignPage, lang: str, now: datetime, chart_svg: str | None) -> dict[str, Any]:
+def context(page: CampaignPage, lang: str, now: datetime, chart_svg: str | None) -> dict[str, object]:
     other = "en" if lang == "ja" else "ja"
     domains = []
     for d in page.domains:
@@ -75,12 +76,12 @@ def context(page: CampaignPage, lang: str, now: datetime, chart_svg: str | None)
             "listings": [listing_text(x, lang) for x in d.listings[:3]],
         })
     ranking = [{
-        "service": service_for_slug(row["service"]).name_in(lang),
-        "score": f"{row['score'] * 100:.0f}%",
-        "registered": row["registered"], "not_registered": row["not_registered"],
-        "votes": row["votes"], "votes_from_recipients": row["votes_from_recipients"],
+        "service": service_for_slug(row.service).name_in(lang),
+        "score": f"{row.score * 100:.0f}%",
+        "registered": row.registered, "not_registered": row.not_registered,
+        "votes": row.votes, "votes_from_recipients": row.votes_from_recipients,
     } for row in page.ranking[:15]]
-    verdicts = ", ".join(f"{t(lang, 'verdict', v)} {n}" for v, n in page.verdicts) or "-"
+    verdicts = ", ".join(f"{t(lang, 'verdict', c.value)} {c.reports}" for c in page.verdicts) or "-"
     brands = [brand_label(b, lang) for b in page.brands]
     return {
         "lang": lang,
@@ -96,8 +97,8 @@ def context(page: CampaignPage, lang: str, now: datetime, chart_svg: str | None)
             (t(lang, "web", "verdicts"), verdicts),
         ],
         "domains": domains,
-        "envelopes": [(defang_host(d), tn(lang, "web", "in_reports", n)) for d, n in page.envelope_domains],
-        "handoff_ips": [(ip, tn(lang, "web", "in_reports", n)) for ip, n in page.handoff_ips],
+        "envelopes": [(defang_host(c.value), tn(lang, "web", "in_reports", c.reports)) for c in page.envelope_domains],
+        "handoff_ips": [(c.value, tn(lang, "web", "in_reports", c.reports)) for c in page.handoff_ips],
         "ranking": ranking,
         "chart_src": _chart_src(chart_svg),
         "chart_alt": t(lang, "web", "chart_alt", campaign=page.campaign_id),
@@ -117,7 +118,7 @@ async def campaign(request: web.Request) -> web.Response:
     if wait > 0:
         deps.metrics.rate_limited.labels("web_page").inc()
         return web.Response(status=429, text="429: too many requests\n", headers={"Retry-After": str(int(wait) + 1)})
-    page = await campaign_page(deps.community, deps.sharing, deps.listings, guild, campaign_id, now)
+    page = await deps.pages.page(guild, campaign_id, now)
     if page is None:
         return web.Response(status=404, text=NOT_FOUND)
     lang = choose_lang(request.query.get("lang"), request.headers.get("Accept-Language"),
@@ -136,9 +137,14 @@ async def campaign(request: web.Request) -> web.Response:
     return response
 
 
-async def stylesheet(request: web.Request) -> web.Response:
+@functools.cache
+def _stylesheet() -> bytes:
     with open(STYLESHEET, "rb") as fh:
-        css = fh.read()
+        return fh.read()
+
+
+async def stylesheet(request: web.Request) -> web.Response:
+    css = await asyncio.to_thread(_stylesheet)  # read once (package data; nothing writes it at run time)
     return web.Response(body=css, headers={"Content-Type": "text/css; charset=utf-8",
                                            "Cache-Control": "public, max-age=86400"})
 

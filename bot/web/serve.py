@@ -12,20 +12,20 @@ import contextlib
 import logging
 import signal
 import sys
-from dataclasses import replace
+from collections.abc import Callable
 
 from bot.i18n import t
-from bot.services.protocols import StoreError
+from bot.services.errors import StoreError
 from bot.settings import AppSettings
 from bot.web.app import ListenError
 
-log = logging.getLogger("bot.web")
+log = logging.getLogger(__name__)
+# the web server with what it serves, opened for ``ready`` (False once a stop has begun): yields its port
+OpenServer = Callable[[Callable[[], bool]], contextlib.AbstractAsyncContextManager[int]]
 
 
-def serve(settings: AppSettings, lang: str) -> int:
-    from bot.wiring import community, outreach
-
-    settings = replace(settings, web=replace(settings.web, enabled=True))  # serving is the point
+def serve(settings: AppSettings, lang: str, open_server: OpenServer) -> int:
+    """``open_server``: the composition root's (``bot.wiring.web_server``)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().handlers[:] = [handler]
@@ -37,14 +37,10 @@ def serve(settings: AppSettings, lang: str) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
-        async with community(settings) as (comm, store):
-            if store.db.damaged is not None:
-                raise StoreError("damaged", path=store.db.path)
-            async with outreach(settings, comm, store, ready=lambda: not stop.is_set()) as out:
-                assert out.web is not None
-                print(t(lang, "serve", "listening", host=settings.web.host, port=out.web.port,
-                        url=settings.web.base_url), file=sys.stderr, flush=True)
-                await stop.wait()
+        async with open_server(lambda: not stop.is_set()) as port:
+            print(t(lang, "serve", "listening", host=settings.web.host, port=port, url=settings.web.base_url),
+                  file=sys.stderr, flush=True)
+            await stop.wait()
         log.info("stopped cleanly")
 
     try:

@@ -166,6 +166,7 @@ def _qr_png(text: str) -> bytes:
     zxingcpp = pytest.importorskip("zxingcpp")
     image = pytest.importorskip("PIL.Image")
     code = memoryview(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode).to_image(scale=6))
+    assert code.shape is not None
     pic = image.frombytes("L", (code.shape[1], code.shape[0]), code.tobytes())
     buf = io.BytesIO()
     pic.save(buf, "PNG")

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from bot.analysis.domains import has_known_tld
 from bot.analysis.pipeline import analyse
 from bot.discord_ui.embeds import analysis_embed
+from bot.presentation.analysis_text import analysis_text
 from bot.presentation.analysis_view import AnalysisView, analysis_view
 from bot.presentation.desk_text import desk_text
-from bot.presentation.report_text import report_text
 
 OUR_ADDRESSES = ("info@antiphishing.jp", "meiwaku@dekyo.or.jp")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -96,7 +96,7 @@ def _check_all_outputs(mail: bytes) -> None:
         for i, text in enumerate(human_strings(obj)):
             if bad := unsafe(text, multiline=False):
                 problems[f"json[{i}]"] = bad
-        if bad := unsafe(report_text(view, lang)):
+        if bad := unsafe(analysis_text(view, lang)):
             problems["text"] = bad
         if bad := unsafe(desk_text(report, lang, "R-0123456789")):
             problems["report_text"] = bad
@@ -217,7 +217,7 @@ def _mail(subject: str = "Hello", display: str = "Shop", filename: str | None = 
 def outputs(mail: bytes, lang: str = "en") -> str:
     report = analyse(mail)
     view = analysis_view(report, lang)
-    return "\n".join([report_text(view, lang), json.dumps(view.to_json(), ensure_ascii=False), desk_text(report, lang),
+    return "\n".join([analysis_text(view, lang), json.dumps(view.to_json(), ensure_ascii=False), desk_text(report, lang),
                       *embed_strings(view, lang)])
 
 
@@ -226,9 +226,9 @@ def test_a_link_inside_a_link_is_dead_everywhere() -> None:
     report = analyse(mail)
     view = analysis_view(report, "en")
     obj = view.to_json()
-    for text in [report_text(view, "en"), desk_text(report, "en"), *human_strings(obj), *embed_strings(view, "en")]:
+    for text in [analysis_text(view, "en"), desk_text(report, "en"), *human_strings(obj), *embed_strings(view, "en")]:
         assert not unsafe(text), text
-    urls = [link["url"] for link in obj["links"]]
+    urls = [link.url for link in view.links]
     assert urls == ["hxxps://redirect[.]example[.]com/hxxps://evil-login[.]com/signin",
                     "hxxps://r[.]example[.]com/www[.]evil[.]net/@evil[.]org"]
 

@@ -23,12 +23,19 @@ from PIL import Image
 
 from bot.cli import main
 from bot.presentation import palette
+from bot.services.community import CampaignTimeline, CampaignView, RankedService, StatsSeries, WeekCounts
+from bot.services.ports.reports import BrandCount
 from tests.charts.scenario import community_scenario
 from tests.cli.test_analyze_cli import SEED_EML
 from tests.cli.test_shared_log_cli import GUILD
 from tests.conftest import ROOT
 
 DOCS_IMG = ROOT / "docs" / "img"
+
+
+def campaign_view(campaign_id: str, ranking: tuple[RankedService, ...]) -> CampaignView:
+    return CampaignView(campaign_id, 0, 0, (), (), "2026-11-23T00:00:00.000000+00:00", "2026-11-23T00:00:00.000000+00:00",
+                        ranking)
 
 
 def cli(db: Path, *args: str) -> tuple[int, str, str]:
@@ -69,7 +76,9 @@ def pixels_of(png: Path, colour: str) -> int:
     """How many pixels are exactly this series' colour."""
     rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     image = Image.open(png).convert("RGB")
-    return sum(n for n, c in image.getcolors(maxcolors=1 << 20) if c == rgb)  # type: ignore[union-attr]
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None
+    return sum(int(n) for n, c in colours if c == rgb)
 
 
 def check_png(path: Path, height: int) -> None:
@@ -86,7 +95,8 @@ def check_svg(path: Path, series: list[str], words: list[str]) -> str:
     assert root.get("role") == "img"
     assert root.find(f"{ns}title") is not None
     desc = root.find(f"{ns}desc")
-    assert desc is not None and all(w in (desc.text or "") for w in words), desc.text
+    assert desc is not None
+    assert all(w in (desc.text or "") for w in words), desc.text
     for name in series:
         assert f'id="{name}-0"' in text, name
     assert not re.search(r'id="[A-Za-z]+-0"', text), "a glyph drawn as the font's empty box (.notdef)"
@@ -161,9 +171,12 @@ def test_every_verdict_has_its_own_colour_and_hatch(caplog: pytest.LogCaptureFix
 
     assert len(set(palette.VERDICT_COLOURS.values())) == len(palette.VERDICT_ORDER) == 6
     assert len(set(palette.VERDICT_HATCHES.values())) == 6
-    weeks = [{"week": f"2026-09-{7 + 7 * i:02d}" if i < 4 else f"2026-10-{5 + 7 * (i - 4):02d}",
-              "verdicts": {v: 1 + (i + j) % 3 for j, v in enumerate(palette.VERDICT_ORDER)}} for i in range(8)]
-    series = {"weeks": weeks, "month": "2026-10", "top_brands": [["smbc-card", 4], ["amazon", 2]]}
+    weeks = []
+    for i in range(8):
+        counts = {v: 1 + (i + j) % 3 for j, v in enumerate(palette.VERDICT_ORDER)}
+        weeks.append(WeekCounts(f"2026-09-{7 + 7 * i:02d}" if i < 4 else f"2026-10-{5 + 7 * (i - 4):02d}", counts,
+                                sum(counts.values())))
+    series = StatsSeries(tuple(weeks), "2026-10", (BrandCount("smbc-card", 4), BrandCount("amazon", 2)))
     for lang in ("ja", "en"):
         with no_missing_glyphs(caplog):
             png = render(stats_chart(series, lang), "png")
@@ -180,15 +193,14 @@ def test_a_label_is_text_never_markup(caplog: pytest.LogCaptureFixture) -> None:
 
     assert clean_label("a\x00b\u202ec\nd") == "a b c d"
     assert len(clean_label("x" * 500)) == 28
-    series = {"weeks": [{"week": "2026-11-23", "verdicts": {"phishing": 1, "brand_new_verdict": 2}}], "month": "2026-11",
-              "top_brands": [["$x^{2}$ \\frac", 1]]}
+    series = StatsSeries((WeekCounts("2026-11-23", {"phishing": 1, "brand_new_verdict": 2}, 3),), "2026-11",
+                         (BrandCount("$x^{2}$ \\frac", 1),))
     with no_missing_glyphs(caplog):
         svg = render(stats_chart(series, "en"), "svg").decode()
     assert 'id="series-brand_new_verdict-0"' in svg and "$x^{2}$" in svg  # in <desc>, as text
-    view = {"id": "C-1<script>", "brands": [], "leak_ranking": [
-        {"service": "my-shop", "score": 1.5, "registered": 1, "not_registered": 0, "votes": 0, "votes_from_recipients": 0}]}
+    view = campaign_view("C-1<script>", (RankedService("my-shop", 1.5, 1, 0, 0, 0),))
     with no_missing_glyphs(caplog):
-        svg = render(campaign_chart(view, {"unit": "day", "buckets": []}, "ja"), "svg").decode()
+        svg = render(campaign_chart(view, CampaignTimeline("day", ()), "ja"), "svg").decode()
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert "my-shop 100%" in svg  # a probability over 1 is drawn as 100 %
 
@@ -197,12 +209,12 @@ def test_empty_guild_and_campaign_still_draw(caplog: pytest.LogCaptureFixture) -
     from bot.charts.data import campaign_chart, stats_chart
     from bot.charts.draw import render
 
-    series = {"weeks": [{"week": "2026-11-23", "verdicts": {}}], "month": "2026-11", "top_brands": []}
-    view = {"id": "C-0001", "brands": [], "leak_ranking": []}
+    series = StatsSeries((WeekCounts("2026-11-23", {}, 0),), "2026-11", ())
+    view = campaign_view("C-0001", ())
     with no_missing_glyphs(caplog):
         for lang in ("ja", "en"):
             assert render(stats_chart(series, lang))[:4] == b"\x89PNG"
-            assert render(campaign_chart(view, {"unit": "day", "buckets": []}, lang))[:4] == b"\x89PNG"
+            assert render(campaign_chart(view, CampaignTimeline("day", ()), lang))[:4] == b"\x89PNG"
 
 
 def test_a_chart_file_that_cannot_be_written_is_one_line(scenario: tuple[Path, str], tmp_path: Path) -> None:
@@ -260,20 +272,17 @@ def test_a_chart_that_cannot_be_drawn_is_one_line(scenario: tuple[Path, str], tm
 def test_the_campaign_page_gets_its_svg_in_one_call(scenario: tuple[Path, str]) -> None:
     """What the web page (issue 14) calls: the use-cases' views in, SVG text out, in the reader's language."""
     import asyncio
+    from datetime import UTC, datetime
 
     from bot.charts import campaign_svg, stats_svg
-    from bot.services.community import Community
-    from bot.storage.database import Database
-    from bot.storage.secret_key import address_hash_key
-    from bot.storage.shared_log import SharedLogStore
+    from bot.settings import AppSettings
+    from bot.wiring import cli_shared_log
 
     db, campaign = scenario
 
     async def views() -> tuple[Any, Any, Any]:
-        async with await Database.open(str(db)) as database:
-            comm = Community(SharedLogStore(database), address_hash_key(str(db), None))
-            from datetime import UTC, datetime
-
+        async with cli_shared_log(AppSettings(db=str(db))) as log:
+            comm = log.community
             return (await comm.campaign_view(int(GUILD), campaign), await comm.campaign_timeline(int(GUILD), campaign),
                     await comm.stats_series(int(GUILD), datetime.now(UTC)))
 

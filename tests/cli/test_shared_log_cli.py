@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from tests.cli.test_analyze_cli import SEED_EML, run
 
@@ -22,7 +23,8 @@ def seed_for(address: str, message_id: str) -> bytes:
     return raw.encode("ascii")
 
 
-def pb(tmp: Path, *args: str) -> dict | list | str:  # type: ignore[type-arg]
+def pb(tmp: Path, *args: str) -> Any:
+    """The command's output: its JSON (Any: whatever the command prints) with ``--json``, else the text."""
     proc = run(*args, "--db", str(tmp / "log.db"), env={"LOOKUPS_ENABLED": "false"})
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
@@ -36,7 +38,7 @@ def test_members_report_register_vote_and_forget(tmp_path: Path) -> None:
         mail.write_bytes(seed_for(ADDRESSES[member], mid))
         obj = pb(tmp_path, "report", str(mail), "--guild", GUILD, "--member", member, "--json")
         outputs.append(json.dumps(obj))
-        assert obj["verdict"] == "phishing"  # type: ignore[index]
+        assert obj["verdict"] == "phishing"
     reports = [json.loads(o) for o in outputs]
     campaign = reports[0]["campaign"]
     assert re.fullmatch(r"C-[0-9a-f]{4,}", campaign)
@@ -53,12 +55,12 @@ def test_members_report_register_vote_and_forget(tmp_path: Path) -> None:
        "--services", "smbc-card,yahoo-shopping", "--json")
 
     domain = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--json", "--no-lookups")
-    assert domain["status"] == "known_bad" and domain["reports"] == 3 and domain["members"] == 3  # type: ignore[index]
-    assert domain["campaigns"] == [campaign]  # type: ignore[index]
+    assert domain["status"] == "known_bad" and domain["reports"] == 3 and domain["members"] == 3
+    assert domain["campaigns"] == [campaign]
 
     view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
-    assert (view["reports"], view["members"]) == (3, 3)  # type: ignore[index]
-    ranking = view["leak_ranking"]  # type: ignore[index]
+    assert (view["reports"], view["members"]) == (3, 3)
+    ranking = view["leak_ranking"]
     assert ranking[0]["service"] == "amazon" and ranking[0]["registered"] == 3
     assert all(isinstance(r[k], int) for r in ranking for k in ("registered", "not_registered", "votes", "votes_from_recipients"))
     assert 0 < ranking[0]["score"] <= 1
@@ -72,16 +74,16 @@ def test_members_report_register_vote_and_forget(tmp_path: Path) -> None:
     pb(tmp_path, "leak", "vote", campaign, "amazon", "--guild", GUILD, "--member", A, "--json")  # changed
     pb(tmp_path, "leak", "vote", campaign, "amazon", "--guild", GUILD, "--member", B, "--json")
     view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
-    votes = {r["service"]: (r["votes"], r["votes_from_recipients"]) for r in view["leak_ranking"]}  # type: ignore[index]
+    votes = {r["service"]: (r["votes"], r["votes_from_recipients"]) for r in view["leak_ranking"]}
     assert votes["amazon"] == (2, 2) and votes["rakuten"] == (0, 0)
 
     forgot = pb(tmp_path, "forget", "--guild", GUILD, "--member", C, "--json")
-    assert forgot["registration"] == 3 and forgot["reports_unlinked"] == 1  # type: ignore[index]
+    assert forgot["registration"] == 3 and forgot["reports_unlinked"] == 1
     view = pb(tmp_path, "campaign", campaign, "--guild", GUILD, "--json")
-    amazon = next(r for r in view["leak_ranking"] if r["service"] == "amazon")  # type: ignore[index]
+    amazon = next(r for r in view["leak_ranking"] if r["service"] == "amazon")
     assert amazon["registered"] == 2  # C's registration no longer counts
-    assert view["leak_ranking"][0]["service"] == "amazon"  # type: ignore[index]
-    assert "aliexpress" not in {r["service"] for r in view["leak_ranking"]}  # type: ignore[index]  # only C named it
+    assert view["leak_ranking"][0]["service"] == "amazon"
+    assert "aliexpress" not in {r["service"] for r in view["leak_ranking"]}  # only C named it
 
     blocklist = pb(tmp_path, "export", "blocklist", "--guild", GUILD)
     assert "servicecc-jp.cc" in str(blocklist).splitlines()
@@ -89,7 +91,7 @@ def test_members_report_register_vote_and_forget(tmp_path: Path) -> None:
     assert "0.0.0.0 servicecc-jp.cc" in str(hosts)
     csv_text = pb(tmp_path, "export", "csv", "--guild", GUILD)
     stats = pb(tmp_path, "stats", "--guild", GUILD, "--json")
-    assert stats["reports"] == 3 and stats["campaigns"] == 1  # type: ignore[index]
+    assert stats["reports"] == 3 and stats["campaigns"] == 1
 
     # no address in clear anywhere: not in any output, not in the database file
     everything = "\n".join(outputs) + str(blocklist) + str(csv_text) + json.dumps(view)
@@ -117,10 +119,10 @@ def test_blocklist_needs_two_members_or_a_moderator(tmp_path: Path) -> None:
     pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--confirm", "--member", "9", "--json", "--no-lookups")
     assert "servicecc-jp.cc" in str(pb(tmp_path, "export", "blocklist", "--guild", GUILD))
     cleared = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", GUILD, "--clear", "--json", "--no-lookups")
-    assert cleared["status"] == "unknown"  # type: ignore[index]
+    assert cleared["status"] == "unknown"
     assert pb(tmp_path, "export", "blocklist", "--guild", GUILD) == ""
     other_guild = pb(tmp_path, "domain", "servicecc-jp.cc", "--guild", "222", "--json", "--no-lookups")
-    assert other_guild["reports"] == 0  # every guild's data is its own  # type: ignore[index]
+    assert other_guild["reports"] == 0  # every guild's data is its own
 
 
 def test_bad_input_is_one_clear_line(tmp_path: Path) -> None:

@@ -170,7 +170,7 @@ def test_parameters_are_checked() -> None:
     with pytest.raises(ValueError, match="rates"):
         LeakParams(rates=())
     with pytest.raises(ValueError, match="completeness"):
-        LeakParams(completeness=0.0)
+        LeakParams(completeness=0.0)  # type: ignore[arg-type]  # a float where a tuple belongs: refused too
 
 
 def test_no_none_of_these_mass_when_its_prior_is_zero() -> None:

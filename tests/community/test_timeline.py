@@ -12,8 +12,8 @@ from bot.community.timeline import buckets, week_start
 JST = timezone(timedelta(hours=9))
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_week_start_is_monday() -> None:

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
+from bot import wiring
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.runner import configure_endpoints
 from bot.settings import AppSettings, DiscordSettings, LookupSettings, WebSettings
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_PASTE = (EXAMPLES / "seed-smbc-pasted.txt").read_text(encoding="utf-8")
@@ -40,11 +41,21 @@ class Running:
         self.bot_kwargs = bot_kwargs  # e.g. analysis_initializer: a test seam run in each analysis worker
         self.bot: PhishBot | None = None
         self.task: asyncio.Task[None] | None = None
+        self._process: wiring.Process | None = None
+
+    @property
+    def process(self) -> wiring.Process:
+        """The running bot's use-cases and stores, as the composition root opened them."""
+        assert self._process is not None, "the bot is not running"
+        return self._process
+
+    def _expose(self, process: wiring.Process) -> None:
+        self._process = process
 
     async def start(self, settings: AppSettings | None = None) -> PhishBot:
         self.settings = settings or self.settings
         configure_endpoints(self.settings)
-        bot = PhishBot(self.settings, **self.bot_kwargs)
+        bot = wiring.discord_bot(self.settings, expose=self._expose, **self.bot_kwargs)
         self.bot = bot
         self.task = asyncio.create_task(bot.start(self.settings.discord.token or ""))
         await self.fake.wait_ready(count=self.fake.ready_count + 1)

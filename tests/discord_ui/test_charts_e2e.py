@@ -10,7 +10,7 @@ from typing import Any
 from bot.discord_ui.charts import ChartCache
 from tests.discord_ui.conftest import Running, custom_ids, embed_text
 from tests.discord_ui.test_commands_e2e import campaign_of, reply_to, seed_thread_message
-from tests.fakes.discord_server import OTHER_ID
+from tests.fakes.discord.state import OTHER_ID
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -106,15 +106,16 @@ async def test_a_chart_that_cannot_be_drawn_costs_only_the_picture(running: Runn
 async def test_the_cache_keeps_a_minute_shares_a_drawing_and_survives_an_impatient_member() -> None:
     import asyncio
 
-    from bot.charts.data import StatsChart
+    from bot.charts.data import CampaignChart, StatsChart
 
     now = [0.0]
     started = threading.Event()
     release = threading.Event()
 
-    def slow(chart: Any) -> bytes:
+    def slow(chart: StatsChart | CampaignChart) -> bytes:
         started.set()
         release.wait(10)
+        assert isinstance(chart, StatsChart)
         return PNG + chart.month.encode()
 
     cache = ChartCache(ttl=60, clock=lambda: now[0], draw=slow)
@@ -125,7 +126,7 @@ async def test_the_cache_keeps_a_minute_shares_a_drawing_and_survives_an_impatie
     impatient.cancel()  # one member's interaction goes away: the other still gets the picture
     release.set()
     assert await patient == PNG + b"November 2026" and cache.drawn == 1
-    cache.draw = lambda c: PNG + c.month.encode()
+    cache.draw = lambda c: PNG + (c.month.encode() if isinstance(c, StatsChart) else b"")
     now[0] = 59.0
     assert await cache.png(1, "stats", chart) and cache.drawn == 1  # within the minute
     assert await cache.png(2, "stats", chart) and cache.drawn == 2  # per guild
@@ -136,7 +137,7 @@ async def test_the_cache_keeps_a_minute_shares_a_drawing_and_survives_an_impatie
 
 
 async def test_without_attach_files_the_answer_goes_without_the_picture(running: Running) -> None:
-    from tests.fakes.discord_server import DEFAULT_BOT_PERMISSIONS, Perm
+    from tests.fakes.discord.state import DEFAULT_BOT_PERMISSIONS, Perm
 
     fake = running.fake
     await seed_thread_message(running)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.services.ports.reports import ReportCounts
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
-from tests.fakes.discord_server import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
+from tests.fakes.discord.state import ADMIN_ID, GUILD_ID, MEMBER_ID, OTHER_ID, REPORTS_ID
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 
 
 def callbacks_of(running: Running, interaction: dict[str, Any]) -> list[dict[str, Any]]:
@@ -17,10 +18,11 @@ def callbacks_of(running: Running, interaction: dict[str, Any]) -> list[dict[str
 async def reply_to(running: Running, interaction: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
     """The message answering an interaction: its callback message, or its (first) follow-up."""
     fake = running.fake
-    return await fake.wait_for(
+    message: dict[str, Any] = await fake.wait_for(
         lambda m: str(m.get("interaction_id")) == str(interaction["id"]) and (m.get("content") or m.get("embeds")),
         timeout=timeout,
     )
+    return message
 
 
 async def seed_thread_message(running: Running, author_id: int = MEMBER_ID, text: str = SEED_PASTE) -> dict[str, Any]:
@@ -88,7 +90,7 @@ async def test_context_menu_analyses_any_message(running: Running) -> None:
 
 
 def fake_general() -> int:
-    from tests.fakes.discord_server import GENERAL_ID
+    from tests.fakes.discord.state import GENERAL_ID
 
     return GENERAL_ID
 
@@ -107,7 +109,8 @@ async def test_vote_button_works_after_a_restart(running: Running) -> None:
     assert campaign in done["content"] and "Amazon" in done["content"]
     assert running.bot is not None
     view = await running.bot.deps.community.campaign_view(GUILD_ID, campaign)
-    assert view is not None and view["leak_ranking"][0]["votes"] == 1
+    assert view is not None
+    assert view.leak_ranking[0].votes == 1
 
 
 async def test_leak_register_then_campaign_shows_the_ranking(running: Running) -> None:
@@ -204,7 +207,7 @@ async def test_setup_is_for_admins_and_reports_permissions(running: Running) -> 
     answer = await reply_to(running, denied)
     assert answer["ephemeral"] and "サーバー管理" in answer["content"]
     assert running.bot is not None
-    assert not (await running.bot.deps.guild_settings(GUILD_ID))["auto_delete"]
+    assert not (await running.bot.deps.guilds.settings(GUILD_ID)).auto_delete
     done = await fake.slash("setup", author_id=ADMIN_ID, locale="en-US", options=[
         {"type": 7, "name": "channel", "value": str(REPORTS_ID)},
         {"type": 3, "name": "language", "value": "en"},
@@ -213,8 +216,10 @@ async def test_setup_is_for_admins_and_reports_permissions(running: Running) -> 
     answer = await reply_to(running, done)
     text = embed_text(answer)
     assert f"<#{REPORTS_ID}>" in text and "Permissions: all I need" in text
-    settings = await running.bot.deps.guild_settings(GUILD_ID)
-    assert settings["report_channels"] == [REPORTS_ID] and settings["language"] == "en" and settings["auto_delete"]
+    settings = await running.bot.deps.guilds.settings(GUILD_ID)
+    assert settings.report_channels == (REPORTS_ID,)
+    assert settings.language == "en"
+    assert settings.auto_delete
     # the guild's language now applies to auto-intake
     message = await seed_thread_message(running)
     assert "Phishing" in embed_text(message)
@@ -247,7 +252,7 @@ async def test_an_unexpected_failure_is_one_localised_sentence(running: Running,
     fake = running.fake
     assert running.bot is not None
 
-    async def broken(guild_id: int) -> dict[str, Any]:
+    async def broken(guild_id: int) -> ReportCounts:
         raise RuntimeError("boom")
 
     running.bot.deps.community.stats = broken  # type: ignore[method-assign]
@@ -330,8 +335,8 @@ async def test_a_private_analysis_stays_out_of_the_shared_log_until_shared(runni
     assert running.bot is not None
     community = running.bot.deps.community
     before = await community.domain_view(GUILD_ID, "servicecc-jp.cc", None, running.bot.deps.clock())
-    assert (before["reports"], before["members"], before["status"]) == (0, 0, "unknown")
-    assert (await community.stats(GUILD_ID))["reports"] == 0
+    assert (before.reports, before.members, before.status) == (0, 0, "unknown")
+    assert (await community.stats(GUILD_ID)).reports == 0
     # everyone asking /domain sees nothing of it
     asked = await fake.slash("domain", options=[{"type": 3, "name": "name", "value": "servicecc-jp.cc"}],
                              author_id=OTHER_ID)
@@ -344,10 +349,10 @@ async def test_a_private_analysis_stays_out_of_the_shared_log_until_shared(runni
     assert not shared["ephemeral"] and f"<@{MEMBER_ID}>" in shared["content"] and "C-" in shared["content"]
     assert running.bot is not None
     after = await running.bot.deps.community.domain_view(GUILD_ID, "servicecc-jp.cc", None, running.bot.deps.clock())
-    assert (after["reports"], after["members"], after["status"]) == (1, 1, "known_bad")
+    assert (after.reports, after.members, after.status) == (1, 1, "known_bad")
     again = await fake.click(answer, share_id)  # a second press posts again but records nothing more
     await reply_to(running, again)
-    assert (await running.bot.deps.community.stats(GUILD_ID))["reports"] == 1
+    assert (await running.bot.deps.community.stats(GUILD_ID)).reports == 1
 
 
 async def test_moderators_confirm_domains_but_never_an_official_one(running: Running) -> None:

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 
 from bot.discord_ui.cogs.admin import purge_departed
+from bot.services.ports.guilds import SettingsChange
 from tests.discord_ui.conftest import SEED_EML, Running
-from tests.fakes.discord_server import GUILD_ID, MEMBER_ID
+from tests.fakes.discord.state import GUILD_ID, MEMBER_ID
 
 GONE = 4242
 
@@ -30,42 +31,42 @@ async def test_departed_guild_is_purged_after_the_retention(running: Running) ->
     deps = bot.deps
     now = datetime.now(UTC)
     for guild in (GONE, GUILD_ID):
-        await deps.community.submit_report(SEED_EML, guild, MEMBER_ID, now, None)
+        await deps.submissions.submit(SEED_EML, guild, MEMBER_ID, now)
         await deps.community.register(guild, MEMBER_ID, "taro@example.jp", "Amazon", "", now)
-        await deps.store.save_report_text(guild, "R-0000000001", MEMBER_ID, "text", now + timedelta(days=30))
-    await deps.store.mark_guild(GONE, now - timedelta(days=10))
+        await running.process.stores.reports.save_desk_text(guild, "R-0000000001", MEMBER_ID, "text", now + timedelta(days=30))
+    await running.process.stores.guilds.mark_left(GONE, now - timedelta(days=10))
     assert await purge_departed(bot) == 0  # not yet: 10 of 30 days
     assert await count(running.settings.db_path, GONE) > 0
-    await deps.store.mark_guild(GONE, now - timedelta(days=31))
-    await deps.store.mark_guild(GUILD_ID, now - timedelta(days=31))  # marked, but the bot is in it
+    await running.process.stores.guilds.mark_left(GONE, now - timedelta(days=31))
+    await running.process.stores.guilds.mark_left(GUILD_ID, now - timedelta(days=31))  # marked, but the bot is in it
     assert await purge_departed(bot) == 1
     assert await count(running.settings.db_path, GONE) == 0
     assert await count(running.settings.db_path, GUILD_ID) > 0
-    assert await deps.store.guilds_left_before(now) == []  # the guild it is in was unmarked
+    assert await running.process.stores.guilds.guilds_left_before(now) == []  # the guild it is in was unmarked
 
 
 async def test_a_restart_never_purges_a_guild_the_bot_is_in(running: Running) -> None:
     bot = running.bot
     assert bot is not None
     now = datetime.now(UTC)
-    await bot.deps.community.submit_report(SEED_EML, GUILD_ID, MEMBER_ID, now, None)
-    await bot.deps.store.mark_guild(GUILD_ID, now - timedelta(days=31))  # it left, and was added back while offline
+    await bot.deps.submissions.submit(SEED_EML, GUILD_ID, MEMBER_ID, now)
+    await running.process.stores.guilds.mark_left(GUILD_ID, now - timedelta(days=31))  # it left, and was added back while offline
     before = await count(running.settings.db_path, GUILD_ID)
     bot = await running.restart()
     await asyncio.sleep(0.5)  # on_ready and the purge loop's first round
     assert await count(running.settings.db_path, GUILD_ID) == before
-    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == []
+    assert await running.process.stores.guilds.guilds_left_before(datetime.now(UTC)) == []
 
 
 async def test_a_guild_left_while_offline_is_marked_at_start(running: Running) -> None:
     bot = running.bot
     assert bot is not None
     now = datetime.now(UTC)
-    await bot.deps.community.submit_report(SEED_EML, GONE, MEMBER_ID, now, None)
-    await bot.deps.store.mark_guild(GONE, None)  # the bot was in it (as on_ready / on_guild_join record)
+    await bot.deps.submissions.submit(SEED_EML, GONE, MEMBER_ID, now)
+    await running.process.stores.guilds.mark_present(GONE)  # the bot was in it (as on_ready / on_guild_join record)
     bot = await running.restart()  # …and was removed while it was offline
     await asyncio.sleep(0.5)
-    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GONE]
+    assert await running.process.stores.guilds.guilds_left_before(datetime.now(UTC)) == [GONE]
 
 
 async def test_removal_from_a_guild_is_recorded(running: Running) -> None:
@@ -74,20 +75,20 @@ async def test_removal_from_a_guild_is_recorded(running: Running) -> None:
     assert bot is not None
     await fake._dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})  # the bot was kicked (no "unavailable")
     for _ in range(100):
-        if await bot.deps.store.guilds_left_before(datetime.now(UTC)):
+        if await running.process.stores.guilds.guilds_left_before(datetime.now(UTC)):
             break
         await asyncio.sleep(0.05)
-    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == [GUILD_ID]
-    assert await bot.deps.store.guilds_left_before(datetime.now(UTC) - timedelta(days=1)) == []
+    assert await running.process.stores.guilds.guilds_left_before(datetime.now(UTC)) == [GUILD_ID]
+    assert await running.process.stores.guilds.guilds_left_before(datetime.now(UTC) - timedelta(days=1)) == []
 
 
 async def test_guild_ids_only_the_cli_used_are_never_marked(running: Running) -> None:
     bot = running.bot
     assert bot is not None
     cli_only = 111
-    await bot.deps.community.submit_report(SEED_EML, cli_only, MEMBER_ID, datetime.now(UTC), None)
-    await bot.deps.store.set_guild_settings(cli_only, language="ja")  # as `phishbot report --guild 111` could
+    await bot.deps.submissions.submit(SEED_EML, cli_only, MEMBER_ID, datetime.now(UTC))
+    await running.process.stores.guilds.change_guild_settings(cli_only, SettingsChange(language="ja"))  # as `phishbot report --guild 111` could
     bot = await running.restart()
     await asyncio.sleep(0.5)
-    assert await bot.deps.store.guilds_left_before(datetime.now(UTC)) == []
+    assert await running.process.stores.guilds.guilds_left_before(datetime.now(UTC)) == []
     assert await count(running.settings.db_path, cli_only) > 0

@@ -15,7 +15,8 @@ import pytest
 import bot.discord_ui.client as client_module
 from bot.settings import AppSettings
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, embed_text
-from tests.fakes.discord_server import OTHER_ID, FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
+from tests.fakes.discord.state import OTHER_ID
 from tests.fakes.slow_analysis import BACKTRACK, SLOW, install
 
 # A hostile attachment: the seed mail, then a part whose Content-Type carries the 200 KB quadratic
@@ -52,14 +53,16 @@ async def test_a_second_member_is_answered_within_a_second_while_a_hostile_attac
     slow_running: Running,
 ) -> None:
     fake, bot = slow_running.fake, slow_running.bot
-    assert bot is not None and bot.analyser is not None
+    assert bot is not None
+    analyser = slow_running.process.analyser
+    assert analyser is not None
     attachment = fake.add_attachment("hostile.eml", HOSTILE, "message/rfc822")
     hostile = await fake.post_message("what is this?", attachments=[attachment])
     for _ in range(500):  # the hostile mail is in a worker
-        if getattr(bot.analyser, "busy", 0):
+        if getattr(slow_running.process.analyser, "busy", 0):
             break
         await asyncio.sleep(0.01)
-    assert bot.analyser.busy  # type: ignore[attr-defined]
+    assert analyser.busy  # type: ignore[attr-defined]
     start = time.monotonic()
     second = await fake.post_message(SEED_PASTE, author_id=OTHER_ID)
     await fake.wait_for(lambda _: answer_to(fake, second) is not None, timeout=10)
@@ -84,7 +87,7 @@ async def test_an_analysis_abandoned_at_a_stop_tells_its_member_to_paste_again(
     attachment = fake.add_attachment("slow.eml", SLOW + b"60\n" + SEED_EML, "message/rfc822")
     await fake.post_message("", attachments=[attachment])
     for _ in range(500):
-        if getattr(bot.analyser, "busy", 0):
+        if getattr(slow_running.process.analyser, "busy", 0):
             break
         await asyncio.sleep(0.01)
     await slow_running.stop()

@@ -8,10 +8,11 @@ from typing import Any
 
 import aiosqlite
 
+from bot.services.ports.guilds import SettingsChange
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, Running, custom_ids, embed_text
-from tests.fakes.discord_server import GENERAL_ID, JA_REPORTS_ID, MEMBER_ID, OTHER_ID, REPORTS_ID, Perm
+from tests.fakes.discord.state import GENERAL_ID, JA_REPORTS_ID, MEMBER_ID, OTHER_ID, REPORTS_ID, Perm
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 
 
 def pings_nobody(message: dict[str, Any]) -> bool:
@@ -147,14 +148,14 @@ async def test_unreadable_attachment_gets_a_clear_answer(running: Running) -> No
 async def test_auto_delete_removes_the_paste_after_answering(running: Running) -> None:
     fake = running.fake
     assert running.bot is not None
-    await running.bot.deps.update_guild(int(fake_guild(fake)), auto_delete=True)
+    await running.bot.deps.guilds.change(int(fake_guild(fake)), SettingsChange(auto_delete=True))
     posted = await fake.post_message(SEED_PASTE)
     await analysis_in_thread(running)
     await fake.wait_for(lambda d: d[1] == int(posted["id"]), source="deleted_messages")
 
 
 def fake_guild(fake: Any) -> int:
-    from tests.fakes.discord_server import GUILD_ID
+    from tests.fakes.discord.state import GUILD_ID
 
     return GUILD_ID
 

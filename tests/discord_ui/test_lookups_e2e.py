@@ -12,7 +12,7 @@ import pytest
 
 from bot.settings import AppSettings, LookupSettings
 from tests.discord_ui.conftest import SEED_PASTE, Running, embed_text
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 from tests.fakes.registries import closed_port
 
 
@@ -93,13 +93,14 @@ async def test_a_slow_registry_updates_the_reply_when_it_answers(
         assert edited["allowed_mentions"] == {"parse": []}
         assert run.bot is not None
         view = await run.bot.deps.community.domain_view(fake_guild(), "servicecc-jp.cc", None, run.bot.deps.clock())
-        assert view["age_days"] is not None and view["age_days"] > 1000  # the stored report was judged again too
+        assert view.age_days is not None
+        assert view.age_days > 1000  # the stored report was judged again too
     finally:
         await run.stop()
         await runner.cleanup()
 
 
 def fake_guild() -> int:
-    from tests.fakes.discord_server import GUILD_ID
+    from tests.fakes.discord.state import GUILD_ID
 
     return GUILD_ID

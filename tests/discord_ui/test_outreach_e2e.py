@@ -19,13 +19,14 @@ from typing import Any
 import pytest
 
 from bot.services.feeds_in import import_feed
-from bot.services.protocols import FeatureChanges
+from bot.services.ports.guilds import FeatureChanges
+from bot.wiring import Outreach
 from tests.conftest import ROOT, SHARED
 from tests.discord_ui.conftest import SEED_PASTE, Running, custom_ids, embed_text
 from tests.discord_ui.test_commands_e2e import reply_to, seed_thread_message
-from tests.fakes.discord_server import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, Perm
+from tests.fakes.discord.state import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, Perm
 
-NO_PINGS = {"parse": []}
+NO_PINGS: dict[str, list[str]] = {"parse": []}
 FRESH = ("date,URL,description\n"
          "{date},https://login.feed-phish.example/verify?id=1,三井住友カード\n")
 
@@ -43,9 +44,8 @@ async def curl(url: str, *args: str) -> tuple[int, str, str]:
     return int(head.split()[1]), head, body
 
 
-def outreach_of(running: Running) -> Any:
-    assert running.bot is not None and running.bot.deps.outreach is not None
-    return running.bot.deps.outreach
+def outreach_of(running: Running) -> Outreach:
+    return running.process.outreach
 
 
 async def seed_two_members(running: Running) -> dict[str, Any]:
@@ -68,6 +68,7 @@ async def test_curl_against_the_running_bot(running: Running) -> None:
     text = await admin_setup(running, ("blocklist_feed", "on"), ("share_pages", "all"))
     assert "Blocklist feed: on" in text and "hxxp" not in text  # the embed; the links are in the message's text
     out = outreach_of(running)
+    assert out.web is not None
     base = f"http://127.0.0.1:{out.web.port}"
     urls = [word.strip("<>") for word in text.split() if word.startswith("<http://")]
     feed_links = [u.replace(running.settings.web.base_url, base) for u in urls if "/f/" in u]
@@ -142,9 +143,10 @@ async def test_domain_says_listed_by_jpcert(running: Running, tmp_path: Path) ->
 
 
 async def wait_reply_to(running: Running, posted: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
-    return await running.fake.wait_for(
+    message: dict[str, Any] = await running.fake.wait_for(
         lambda m: (m.get("message_reference") or {}).get("message_id") == posted["id"] or
         str((m.get("message_reference") or {}).get("message_id")) == str(posted["id"]), timeout=timeout)
+    return message
 
 
 async def watch_on(running: Running, mode: str = "reply") -> None:
@@ -152,7 +154,7 @@ async def watch_on(running: Running, mode: str = "reply") -> None:
     assert "Link watch" in text
     now = datetime.now(UTC)
     out = outreach_of(running)
-    await import_feed(out.feed_store, "jpcert", "jpcert",
+    await import_feed(running.process.stores.feeds, "jpcert", "jpcert",
                       FRESH.format(date=now.strftime("%Y/%m/%d %H:%M:%S")).encode("utf-8"), now)
     await out.keeper.refresh()
 
@@ -235,17 +237,17 @@ async def test_network_servers_are_counted_apart(running: Running) -> None:
     await seed_two_members(running)
     out = outreach_of(running)
     other = 4242
-    comm = running.bot.deps.community  # type: ignore[union-attr]
+    submissions = running.process.log.submissions
     now = datetime.now(UTC)
     for member in (1, 2):
-        await comm.submit_report(f"Subject: 三井住友カード\n\nログイン https://smbc.net-phish.example/l?m={member}".encode(),
-                                 other, member, now, None)
-    await out.sharing.change_guild_features(other, FeatureChanges(network_publish=True), now)
+        await submissions.submit(f"Subject: 三井住友カード\n\nログイン https://smbc.net-phish.example/l?m={member}".encode(),
+                                 other, member, now)
+    await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=True), now)
     await admin_setup(running, ("network", "receive"))
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     text = embed_text(await reply_to(running, asked))
     assert "1 other server reports this domain." in text and "0 report(s) from 0 member(s)" in text
-    await out.sharing.change_guild_features(other, FeatureChanges(network_publish=False), now)
+    await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=False), now)
     await out.guild_changed(other)
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     assert "No other server reports this domain." in embed_text(await reply_to(running, asked))

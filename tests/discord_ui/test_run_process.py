@@ -16,7 +16,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE, embed_text
-from tests.fakes.discord_server import GUILD_ID, FakeDiscord, discord_in_thread
+from tests.fakes.discord.driver import FakeDiscord, discord_in_thread
+from tests.fakes.discord.state import GUILD_ID
 
 
 @pytest.fixture

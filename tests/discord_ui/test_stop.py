@@ -7,17 +7,17 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 
-from bot.discord_ui.client import PhishBot
+from bot import wiring
 from bot.discord_ui.runner import configure_endpoints
 from bot.settings import AppSettings
-from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.discord.driver import FakeDiscord
 
 
 async def test_a_stop_while_discord_py_waits_for_the_guilds(fake: FakeDiscord,
                                                             make_settings: Callable[..., AppSettings]) -> None:
     settings = make_settings(guild_ready_timeout=0.5)
     configure_endpoints(settings)
-    bot = PhishBot(settings)
+    bot = wiring.discord_bot(settings)
     run = asyncio.create_task(bot.start(fake.token))
     await fake.wait_ready()
     for _ in range(100):  # READY parsed: discord.py now waits guild_ready_timeout before "ready"

@@ -7,6 +7,7 @@ import re
 import time
 from collections.abc import Collection
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -18,10 +19,10 @@ from bot.analysis.pipeline import analyse
 from bot.discord_ui._parsing import counts_as_mail, is_mail_attachment, paste_input, strip_fences
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs import COGS
-from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.translator import PhishTranslator
 from bot.presentation.desk_text import desk_text, header_lines
 from bot.services.lookup_budget import LookupBudget
+from bot.services.rate_limit import RateLimiter
 from bot.settings import AppSettings
 from tests.discord_ui.conftest import SEED_EML, SEED_PASTE
 
@@ -193,7 +194,7 @@ def _names(payload: dict[str, object], path: str = "") -> list[tuple[str, str, s
 
 
 async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages() -> None:
-    bot = PhishBot(AppSettings(), services=False)
+    bot = PhishBot(AppSettings())  # no use-cases: as `phishbot sync` builds it
     try:
         await bot.setup_hook()
         assert bot.cog_failures == [] and len(bot.cogs) == len(COGS)
@@ -214,7 +215,8 @@ async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages(
             assert len(keys) == len(set(keys)), column
         menu = await menus[0].get_translated_payload(bot.tree, translator)
         assert menu["name_localizations"]["ja"] == "フィッシングメールとして解析"
-        context = app_commands.TranslationContext(app_commands.TranslationContextLocation.command_name, None)
+        context: app_commands.TranslationContext[Any, None] = app_commands.TranslationContext(
+            app_commands.TranslationContextLocation.other, None)
         english = await translator.translate(app_commands.locale_str("x", key="analyze"), discord.Locale.american_english,
                                              context)
         assert english is None  # English is Discord's default: no translation sent

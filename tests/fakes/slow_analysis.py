@@ -39,4 +39,4 @@ def install() -> None:
             raise TypeError("a bug of ours, on purpose")
         return real(data, *args, **kwargs)
 
-    pipeline.prepare = prepare  # type: ignore[assignment]
+    pipeline.prepare = prepare

@@ -16,7 +16,7 @@ from bot.feeds.sources import FeedConfig
 from bot.services.feeds_in import FeedUpdater, import_feed, month_urls
 from bot.services.listings import IndexKeeper, ListingIndex, StoredListings
 from bot.storage.database import Database
-from bot.storage.feed_store import FeedStoreSQLite
+from bot.storage.feeds import FeedStoreSQLite
 from tests.conftest import SHARED
 from tests.fakes.feeds import FeedServer, feed_server
 

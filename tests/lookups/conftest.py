@@ -14,7 +14,7 @@ from bot.lookups.bootstrap import load_bootstrap
 from bot.lookups.intel import RegistryIntel
 from bot.settings import LookupSettings
 from bot.storage.database import Database
-from bot.storage.registration_cache import RegistrationCache
+from bot.storage.registration_cache import RegistrationCacheSQLite as RegistrationCache
 from tests.fakes.registries import RdapFake, WhoisFake
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import aiohttp
 
@@ -47,7 +46,7 @@ async def test_refresh_from_the_configured_url_is_kept_on_disk(served: Served, t
         assert await intel.refresh_bootstrap()
         assert not await intel.refresh_bootstrap()  # not again within the day
     assert boot.base_for("a.cc") == "http://127.0.0.1:1/rdap/"
-    assert os.path.exists(tmp_path / "rdap_bootstrap.json")
+    assert (tmp_path / "rdap_bootstrap.json").is_file()
     again = load_bootstrap(None, str(tmp_path))  # the next run starts from the fresher copy
     assert again.publication == "2099-01-01T00:00:00Z"
     assert again.base_for("x.com") == "http://127.0.0.1:1/rdap/"

@@ -10,7 +10,7 @@ import aiohttp
 
 from bot.analysis.models import DomainFact
 from bot.storage.database import Database
-from bot.storage.registration_cache import RegistrationCache
+from bot.storage.registration_cache import RegistrationCacheSQLite as RegistrationCache
 from tests.lookups.conftest import Served, make_intel
 
 NOW = datetime(2021, 1, 24, 10, 0, tzinfo=UTC)

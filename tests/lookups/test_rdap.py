@@ -6,7 +6,7 @@ import aiohttp
 
 from bot.analysis.models import DomainFact
 from bot.lookups.rdap import parse_rdap, rdap_lookup
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 from tests.lookups.conftest import Served
 
 

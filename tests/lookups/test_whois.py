@@ -7,7 +7,7 @@ import time
 
 from bot.analysis.models import DomainFact
 from bot.lookups.whois_client import parse_whois, whois_lookup
-from bot.services.protocols import LookupFailed
+from bot.services.ports.lookups import LookupFailed
 from tests.lookups.conftest import Served
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.models import DomainFact
-from bot.services.protocols import StoreError
+from bot.services.errors import StoreError
 from bot.storage import database
 from bot.storage.database import LATEST, Database, migrations
-from bot.storage.registration_cache import RegistrationCache
+from bot.storage.registration_cache import RegistrationCacheSQLite as RegistrationCache
 
 NOW = datetime(2021, 1, 24, tzinfo=UTC)
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.storage.database import LATEST, Database, migrations, utc_iso
-from bot.storage.shared_log import SharedLogStore
+from bot.community.leaks import Claim
+from bot.services.ports.guilds import SettingsChange
+from bot.services.ports.members import MemberRegistration, RegistrationCounts
+from bot.services.ports.reports import CampaignCounts
+from bot.services.ports.times import utc_text
+from bot.storage.database import LATEST, Database, migrations
+from bot.storage.sqlite import sqlite_stores
 from tests.storage.test_shared_log import new_report
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
@@ -19,7 +25,7 @@ NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) -> None:
     async with await Database.open(str(tmp_path / "r.db")) as db:
-        store = SharedLogStore(db)
+        store = sqlite_stores(db).reports
         written = asyncio.Event()
         release = asyncio.Event()
 
@@ -27,7 +33,7 @@ async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) 
             async with db.transaction() as conn:
                 await conn.execute(
                     "INSERT INTO domain_decision (guild_id, domain, status, moderator_id, decided_at)"
-                    " VALUES (1, 'ghost.example', 'confirmed', 9, ?)", (utc_iso(NOW),))
+                    " VALUES (1, 'ghost.example', 'confirmed', 9, ?)", (utc_text(NOW),))
                 written.set()
                 await release.wait()
                 raise RuntimeError("the write fails after its insert")
@@ -39,8 +45,11 @@ async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) 
         task = asyncio.create_task(writer())
         await written.wait()
         # while the writer's transaction is open (and before it rolls back), readers run
-        seen = await asyncio.gather(store.blocklist(1), store.domain_summary(1, "ghost.example"), store.stats(1))
-        assert seen[0] == [] and seen[1]["decision"] is None and seen[2]["known_bad_domains"] == 0
+        blocklist, summary, counts = await asyncio.gather(store.blocklist(1), store.domain_summary(1, "ghost.example"),
+                                                          store.report_counts(1))
+        assert blocklist == []
+        assert summary.decision is None
+        assert counts.known_bad_domains == 0
         release.set()
         await task
         assert await store.blocklist(1) == []
@@ -52,16 +61,17 @@ async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) 
 async def test_reads_inside_a_transaction_see_its_own_writes(tmp_path: Path) -> None:
     for path in (str(tmp_path / "own.db"), ":memory:"):
         async with await Database.open(path) as db:
-            store = SharedLogStore(db)
-            await store.set_guild_settings(5, language="ja")
-            await store.set_guild_settings(5, keep_raw=True)  # reads the settings inside its write: no lost update
-            settings = await store.guild_settings(5)
-            assert settings["language"] == "ja" and settings["keep_raw"] is True
+            guilds = sqlite_stores(db).guilds
+            await guilds.change_guild_settings(5, SettingsChange(language="ja"))
+            await guilds.change_guild_settings(5, SettingsChange(keep_raw=True))  # reads inside its write: no lost update
+            settings = await guilds.guild_settings(5)
+            assert settings.language == "ja"
+            assert settings.keep_raw is True
 
 
 async def test_many_concurrent_readers_and_writers(tmp_path: Path) -> None:
     async with await Database.open(str(tmp_path / "c.db")) as db:
-        store = SharedLogStore(db)
+        store = sqlite_stores(db).reports
         await asyncio.gather(*(store.save_report(new_report(n)) for n in range(20)),
                              *(store.blocklist(1) for _ in range(20)))
         assert len(await store.blocklist(1)) == 2
@@ -94,19 +104,21 @@ async def test_0006_keeps_reports_claims_and_turns_times_into_utc(tmp_path: Path
     conn.close()
     async with await Database.open(str(path)) as db:
         assert await db.version() == LATEST
-        store = SharedLogStore(db)
+        stores = sqlite_stores(db)
+        store, members = stores.reports, stores.members
         view = await store.campaign(1, "C-aaaa")
         assert view is not None
-        assert view["first_seen"] == "2021-01-24T10:00:00.000000+00:00"
-        assert view["last_seen"] == "2021-01-24T11:00:00.000000+00:00"
-        assert view["reporters"] == {201} and view["recipients"] == ["k1"]
-        assert await store.claims_of(1, ["k1"]) == [("k1", 201, "amazon", True, True)]
-        assert await store.member_registrations(1, 201) == [("x***@example.jp", "amazon", "Amazon", True)]
-        assert await store.registration_counts(1) == (1, {"amazon": 1}, {})
+        assert view.first_seen == "2021-01-24T10:00:00.000000+00:00"
+        assert view.last_seen == "2021-01-24T11:00:00.000000+00:00"
+        assert view.reporters == {201}
+        assert view.recipients == ("k1",)
+        assert await members.claims_of(1, ["k1"]) == [Claim("k1", 201, "amazon", True, True)]
+        assert await members.member_registrations(1, 201) == [MemberRegistration("x***@example.jp", "amazon", "Amazon", True)]
+        assert await members.registration_counts(1) == RegistrationCounts(1, {"amazon": 1}, {})
         async with db.read() as conn2, conn2.execute("SELECT created_at, mail_time FROM report") as cur:
             assert await cur.fetchone() == ("2021-01-25T00:00:00.000000+00:00", "2021-01-24T10:00:00.000000+00:00")
         # a second member's copy of the migrated report is a second member
-        again = await store.save_report(new_report(7).__class__(**{**new_report(7).__dict__, "input_sha256": "h1",
-                                                                   "message_id_hash": None, "member_id": 202}))
-        assert again.duplicate and again.new_reporter
-        assert await store.campaign_counts(1, "C-aaaa") == (1, 2)
+        again = await store.save_report(replace(new_report(7), input_sha256="h1", message_id_hash=None, member_id=202))
+        assert again.duplicate
+        assert again.new_reporter
+        assert await store.campaign_counts(1, "C-aaaa") == CampaignCounts(1, 2)

@@ -1,5 +1,6 @@
-"""The shared log's store: one transaction per write, readers during writes, a locked database,
-and a crash in the middle of a report."""
+"""The shared log's store through its ports (``services.ports.reports`` and ``members``): one
+transaction per write, readers during writes, a locked database, and a crash in the middle of a
+report."""
 
 from __future__ import annotations
 
@@ -11,26 +12,34 @@ import aiosqlite
 import pytest
 
 from bot.community.campaigns import CampaignKeys
-from bot.services.protocols import NewReport
+from bot.community.leaks import Claim
+from bot.services.ports.members import Forgotten, ServiceClaim, Vote
+from bot.services.ports.reports import EntryDomain, EntryFinding, ReportEntry
+from bot.services.ports.stores import Stores
 from bot.storage.database import Database
-from bot.storage.shared_log import SharedLogStore
+from bot.storage.sqlite import sqlite_stores
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 
-def new_report(n: int, link: str = "servicecc-jp.cc", guild: int = 1) -> NewReport:
+def new_report(n: int, link: str = "servicecc-jp.cc", guild: int = 1) -> ReportEntry:
     keys = CampaignKeys(frozenset({link}), "ntc-cs.com", "203.0.113.45", "smbc-card", "三井住友カード重要", NOW)
-    return NewReport(
+    return ReportEntry(
         guild_id=guild, member_id=100 + n, created_at=NOW, mail_time=NOW, verdict="phishing", score=90, brand="smbc-card",
         keys=keys, message_id_hash=f"m{n}", input_sha256=f"h{n}", recipient_key=f"k{n}", recipient_masked="x***@example.jp",
-        findings=(("self_sent", "medium"),), domains=((link, "link", True, 3), ("ntc-cs.com", "envelope", True, 6913)),
+        findings=(EntryFinding("self_sent", "medium"),),
+        domains=(EntryDomain(link, "link", True, 3), EntryDomain("ntc-cs.com", "envelope", True, 6913)),
         public_id=f"R-{n:010d}",
     )
 
 
+def stores_of(db: Database) -> Stores:
+    return sqlite_stores(db)
+
+
 async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
     async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
         first = await store.save_report(new_report(1))
         second = await store.save_report(new_report(2))
         again = await store.save_report(new_report(1))
@@ -38,12 +47,13 @@ async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: i
         assert first.campaign_id == second.campaign_id == other.campaign_id  # same envelope and brand
         assert again.duplicate and again.public_id == first.public_id
         summary = await store.domain_summary(1, "servicecc-jp.cc")
-        assert summary["reports"] == 2 and summary["members"] == 2
+        assert summary.reports == 2
+        assert summary.members == 2
 
 
 async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
         original = db.conn.executemany
 
         async def crash(*args: object, **kw: object) -> None:
@@ -62,7 +72,7 @@ async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkey
 async def test_readers_are_not_blocked_by_a_writer(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = str(tmp_path / "s.db")
     async with await Database.open(path) as db:
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
         await store.save_report(new_report(1))
         async with aiosqlite.connect(path) as reader:
             await db.conn.execute("BEGIN IMMEDIATE")  # a write in progress
@@ -78,7 +88,7 @@ async def test_a_locked_database_is_an_error_not_a_hang(tmp_path, monkeypatch: p
     path = str(tmp_path / "s.db")
     async with await Database.open(path) as db:
         await db.conn.execute("PRAGMA busy_timeout = 200")
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
         blocker = sqlite3.connect(path, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         try:
@@ -92,18 +102,24 @@ async def test_a_locked_database_is_an_error_not_a_hang(tmp_path, monkeypatch: p
 
 async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
+        members = stores_of(db).members
         stored = await store.save_report(new_report(1))
         assert stored.campaign_id
-        await store.register(1, 101, "k1", "x***@example.jp", [("amazon", "Amazon", True)], NOW)
-        await store.vote(1, stored.campaign_id, 101, "rakuten", NOW)
-        await store.vote(1, stored.campaign_id, 101, "amazon", NOW)
-        assert await store.votes(stored.campaign_id) == [(101, "amazon")]
-        counts = await store.forget(1, 101)
-        assert counts == {"registration": 1, "registered_address": 1, "vote": 1, "reports_unlinked": 1, "report_texts": 0}
-        assert await store.registrations(1) == []
+        await members.register(1, 101, "k1", "x***@example.jp", [ServiceClaim("amazon", "Amazon", True)], NOW)
+        assert await members.claims_of(1, ["k1"]) == [Claim("k1", 101, "amazon", True, True)]
+        await members.vote(1, stored.campaign_id, 101, "rakuten", NOW)
+        await members.vote(1, stored.campaign_id, 101, "amazon", NOW)
+        assert await members.votes(1, stored.campaign_id) == [Vote(101, "amazon")]
+        assert await members.votes(2, stored.campaign_id) == []  # another guild's
+        forgotten = await members.forget(1, 101)
+        assert forgotten == Forgotten(registration=1, registered_address=1, vote=1, reports_unlinked=1, report_texts=0)
+        assert await members.claims_of(1, ["k1"]) == []
+        assert await members.member_registrations(1, 101) == []
         view = await store.campaign(1, stored.campaign_id)
-        assert view is not None and view["reports"] == 1 and view["members"] == 0
+        assert view is not None
+        assert view.reports == 1
+        assert view.members == 0
 
 
 @pytest.mark.parametrize(("verdict", "bad"), [("phishing", True), ("scam", True), ("malware", True),
@@ -112,11 +128,11 @@ async def test_known_bad_domains_come_from_phishing_scam_and_malware(tmp_path, v
     from dataclasses import replace
 
     async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = SharedLogStore(db)
+        store = stores_of(db).reports
         for n in (1, 2):  # two members: enough for the exported blocklist
             await store.save_report(replace(new_report(n, link="lure.example"), verdict=verdict))
         summary = await store.domain_summary(1, "lure.example")
-        assert (summary["reports"] == 2) is bad
+        assert (summary.reports == 2) is bad
         assert ("lure.example" in await store.blocklist(1)) is bad
-        stats = await store.stats(1)
-        assert stats["verdicts"] == {verdict: 2}
+        counts = await store.report_counts(1)
+        assert counts.verdicts == {verdict: 2}

@@ -1,5 +1,6 @@
-"""The SQLite side of issue 14's ports: typed rows in and out, one transaction per write, nothing
-left behind when a guild is purged, and migration 0007 (web and feeds) over a database that already holds reports."""
+"""The SQLite side of issue 14's ports (guild features, web tokens, shared pages): typed rows in and
+out, one transaction per write, nothing left behind when a guild is purged, and migration 0007 (web
+and feeds) over a database that already holds reports."""
 
 from __future__ import annotations
 
@@ -7,18 +8,19 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.services.protocols import CampaignInfrastructure, FeatureChanges, GuildFeatures
+from bot.services.ports.guilds import FeatureChanges, GuildFeatures
+from bot.services.ports.sharing import CampaignInfrastructure, Counted
 from bot.storage.database import LATEST, Database, migrations
-from bot.storage.sharing_store import SharingStoreSQLite
-from bot.wiring import community
-from tests.web.conftest import SEED_EML, seed_variant, web_settings
+from bot.storage.sqlite import sqlite_stores
+from tests.shared_log import shared_log_at
+from tests.web.conftest import SEED_EML, seed_variant
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 
 async def test_features_change_only_what_is_given(tmp_path: Path) -> None:
     async with await Database.open(str(tmp_path / "f.db")) as db:
-        store = SharingStoreSQLite(db)
+        store = sqlite_stores(db).guilds
         assert await store.guild_features(7) == GuildFeatures(7)  # defaults, nothing written
         await store.change_guild_features(7, FeatureChanges(link_watch="hide", network_publish=True), NOW)
         after = await store.change_guild_features(7, FeatureChanges(feed_external=True), NOW)
@@ -31,7 +33,7 @@ async def test_features_change_only_what_is_given(tmp_path: Path) -> None:
 
 async def test_tokens_are_replaced_and_revoked_as_one(tmp_path: Path) -> None:
     async with await Database.open(str(tmp_path / "t.db")) as db:
-        store = SharingStoreSQLite(db)
+        store = sqlite_stores(db).sharing
         await store.replace_token(7, "feed", "a" * 64, "n1", NOW)
         await store.replace_token(7, "pages", "b" * 64, "n2", NOW)
         await store.replace_token(7, "feed", "c" * 64, "n3", NOW + timedelta(minutes=1))
@@ -46,20 +48,22 @@ async def test_tokens_are_replaced_and_revoked_as_one(tmp_path: Path) -> None:
         await store.share_campaign(7, "C-1234", True, NOW)
         await store.share_campaign(7, "C-1234", True, NOW)  # twice is once
         assert await store.shared_campaigns(7) == ["C-1234"] and await store.campaign_shared(7, "C-1234")
-        assert await store.purge_guild_sharing(7) == 4  # three tokens, one shared campaign
+        await sqlite_stores(db).guilds.change_guild_features(7, FeatureChanges(link_watch="reply"), NOW)
+        assert await sqlite_stores(db).guilds.purge_guild(7) == 5  # three tokens, one shared campaign, the features
         assert await store.shared_campaigns(7) == [] and await store.token_guild("b" * 64, "pages") is None
+        assert await sqlite_stores(db).guilds.guild_features(7) == GuildFeatures(7)
 
 
 async def test_campaign_infrastructure(tmp_path: Path) -> None:
-    settings = web_settings(tmp_path)
-    async with community(settings) as (comm, store):
-        first = await comm.submit_report(SEED_EML, 1, 201, NOW, None)
-        await comm.submit_report(seed_variant(2), 1, 202, NOW, None)
-        infra = await SharingStoreSQLite(store.db).campaign_infrastructure(1, first.stored.campaign_id or "")
+    async with shared_log_at(tmp_path / "i.db") as log:
+        first = await log.submit(SEED_EML, 1, 201, NOW)
+        await log.submit(seed_variant(2), 1, 202, NOW)
+        infra = await log.stores.sharing.campaign_infrastructure(1, first.saved.campaign_id or "")
     assert isinstance(infra, CampaignInfrastructure)
     assert [(d.domain, d.reports) for d in infra.domains] == [("ntc-cs.com", 2), ("servicecc-jp.cc", 2)]
-    assert dict(infra.envelope_domains) == {"ntc-cs.com": 2} and dict(infra.handoff_ips) == {"203.0.113.45": 1}
-    assert dict(infra.verdicts) == {"phishing": 2}
+    assert infra.envelope_domains == (Counted("ntc-cs.com", 2),)
+    assert infra.handoff_ips == (Counted("203.0.113.45", 1),)
+    assert infra.verdicts == (Counted("phishing", 2),)
 
 
 async def test_migration_0007_over_a_database_with_reports(tmp_path: Path) -> None:

@@ -13,11 +13,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.services.community import Community
-from bot.services.protocols import FeatureChanges
+from bot.services.app import SharedLog
+from bot.services.ports.guilds import FeatureChanges
+from bot.services.ports.stores import Stores
 from bot.settings import AppSettings, LookupSettings, WebSettings
-from bot.storage.shared_log import SharedLogStore
-from bot.wiring import Outreach, community, outreach
+from bot.wiring import Outreach, Process, long_running
+from tests.shared_log import shared_log_at
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SEED_EML = (EXAMPLES / "seed-smbc-selfspoof.eml").read_bytes()
@@ -35,13 +36,23 @@ def seed_variant(i: int) -> bytes:
 @dataclass
 class Served:
     settings: AppSettings
-    comm: Community
-    store: SharedLogStore
-    out: Outreach
+    process: Process
     base: str
     http: aiohttp.ClientSession
     campaign: str
     ready: list[bool]
+
+    @property
+    def log(self) -> SharedLog:
+        return self.process.log
+
+    @property
+    def stores(self) -> Stores:
+        return self.process.stores
+
+    @property
+    def out(self) -> Outreach:
+        return self.process.outreach
 
     async def get(self, path: str, **kw: object) -> aiohttp.ClientResponse:
         return await self.http.get(self.base + path, allow_redirects=False, **kw)  # type: ignore[arg-type]
@@ -52,15 +63,15 @@ class Served:
             return resp.status, await resp.text(), resp
 
     async def features(self, guild: int = GUILD, **changes: object) -> None:
-        await self.out.sharing.change_guild_features(guild, FeatureChanges(**changes), NOW)  # type: ignore[arg-type]
+        await self.stores.guilds.change_guild_features(guild, FeatureChanges(**changes), NOW)  # type: ignore[arg-type]
         await self.out.guild_changed(guild)
 
     async def feed_url(self, file: str, guild: int = GUILD) -> str:
-        token = await self.out.tokens.ensure(guild, "feed", NOW)
+        token = await self.log.tokens.ensure(guild, "feed", NOW)
         return f"/f/{token}/{file}"
 
     async def page_url(self, campaign: str | None = None, guild: int = GUILD) -> str:
-        token = await self.out.tokens.ensure(guild, "pages", NOW)
+        token = await self.log.tokens.ensure(guild, "pages", NOW)
         return f"/c/{token}/{campaign or self.campaign}"
 
 
@@ -75,15 +86,16 @@ async def serve(settings: AppSettings, seed: bool = True) -> AsyncIterator[Serve
     """``seed``: two members report the seed campaign first (a scenario of its own may have built
     the database already)."""
     ready = [True]
-    async with community(settings) as (comm, store):
-        first = await comm.submit_report(SEED_EML, GUILD, 201, NOW, None)
+    async with shared_log_at(settings.db_path, key=b"test-key-0123456789", settings=settings) as log:
+        first = await log.submit(SEED_EML, GUILD, 201, NOW)
         if seed:
-            await comm.submit_report(seed_variant(1), GUILD, 202, NOW, None)
-        assert first.stored.campaign_id
-        async with outreach(settings, comm, store, ready=lambda: ready[0]) as out, aiohttp.ClientSession() as http:
-            assert out.web is not None and out.web.port
-            yield Served(settings, comm, store, out, f"http://127.0.0.1:{out.web.port}", http,
-                         first.stored.campaign_id, ready)
+            await log.submit(seed_variant(1), GUILD, 202, NOW)
+    assert first.saved.campaign_id
+    async with long_running(settings, ready=lambda: ready[0]) as process, aiohttp.ClientSession() as http:
+        web = process.outreach.web
+        assert web is not None
+        assert web.port
+        yield Served(settings, process, f"http://127.0.0.1:{web.port}", http, first.saved.campaign_id, ready)
 
 
 @pytest.fixture

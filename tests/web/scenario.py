@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.services.feeds_in import import_feed
-from bot.services.protocols import FeatureChanges
-from bot.services.web_tokens import WebTokens
+from bot.services.ports.guilds import FeatureChanges
 from bot.settings import AppSettings
-from bot.storage.feed_store import FeedStoreSQLite
-from bot.storage.sharing_store import SharingStoreSQLite
-from bot.wiring import community, registry_intel
+from bot.wiring import cli_shared_log, open_stores
 from tests.web.conftest import GUILD, SEED_EML, SEED_PASTE
 
 NOW = datetime(2021, 1, 25, 3, 0, tzinfo=UTC)
@@ -36,21 +32,20 @@ def pasted_by(member: int) -> bytes:
 
 async def build(settings: AppSettings) -> tuple[str, str]:
     """(campaign id, pages token) in the database ``settings`` names."""
-    async with community(settings) as (comm, store):
-        async with registry_intel(settings, store.db) as intel:
-            first = await comm.submit_report(SEED_EML, GUILD, 201, NOW, intel)
-            for member in (202, 203):
-                await comm.submit_report(pasted_by(member), GUILD, member, NOW, intel)
-        campaign = first.stored.campaign_id
+    async with cli_shared_log(settings, lookups=True) as log:
+        first = await log.submissions.submit(SEED_EML, GUILD, 201, NOW)
+        for member in (202, 203):
+            await log.submissions.submit(pasted_by(member), GUILD, member, NOW)
+        campaign = first.saved.campaign_id
         assert campaign is not None
         for member, (address, yes, no) in SERVICES.items():
-            await comm.register(GUILD, member, address, yes, no, NOW)
+            await log.community.register(GUILD, member, address, yes, no, NOW)
         for member, service in VOTES.items():
-            await comm.vote(GUILD, member, campaign, service, NOW)
-        await import_feed(FeedStoreSQLite(store.db), "jpcert", "jpcert",
-                          "date,URL,description\n2021/01/22 09:30:00,https://smbc.servicecc-jp.cc/vpass/,三井住友カード\n"
-                          .encode(), NOW)
-        sharing = SharingStoreSQLite(store.db)
-        await sharing.change_guild_features(GUILD, FeatureChanges(share_pages="all"), NOW)
-        token = await WebTokens(sharing, comm.key).ensure(GUILD, "pages", NOW)
+            await log.community.vote(GUILD, member, campaign, service, NOW)
+        await log.feeds.import_file("jpcert", "jpcert",
+                                    "date,URL,description\n2021/01/22 09:30:00,https://smbc.servicecc-jp.cc/vpass/,"
+                                    "三井住友カード\n".encode(), NOW)
+        token = await log.tokens.ensure(GUILD, "pages", NOW)
+    async with open_stores(settings) as stores:
+        await stores.guilds.change_guild_features(GUILD, FeatureChanges(share_pages="all"), NOW)
     return campaign, token

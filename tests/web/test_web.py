@@ -4,8 +4,10 @@ limit, tokens that are wrong, rotated or revoked, and the campaign page's access
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,7 +86,7 @@ async def test_conditional_requests_and_gzip(served: Served, monkeypatch: pytest
     assert zipped.headers["Content-Encoding"] == "gzip" and zipped.headers["Vary"] == "Accept-Encoding"
     assert gzip.decompress(await zipped.read()) == body and zipped.headers["ETag"] != etag
     # a third member's report changes the counts: a new body, a new ETag; the old one no longer matches
-    await served.comm.submit_report(seed_variant(7), GUILD, 203, NOW, None)
+    await served.log.submissions.submit(seed_variant(7), GUILD, 203, NOW)
     served.out.blocklist.forget(GUILD)
     again = await served.get(url, headers={"If-None-Match": etag, "Accept-Encoding": "identity"})
     assert again.status == 200 and again.headers["ETag"] != etag
@@ -100,16 +102,16 @@ async def test_wrong_rotated_and_revoked_tokens_are_404(served: Served) -> None:
     token = url.split("/")[2]
     assert (await served.text(f"/f/{token}/other.txt"))[:2] == (404, NOT_FOUND)
     assert (await served.text(f"/c/{token}/{served.campaign}"))[:2] == (404, NOT_FOUND)  # a feed token opens no page
-    assert await served.out.tokens.current(GUILD, "feed") == token  # shown again on request, same URL
-    new = await served.out.tokens.issue(GUILD, "feed", NOW)  # rotate
+    assert await served.log.tokens.current(GUILD, "feed") == token  # shown again on request, same URL
+    new = await served.log.tokens.issue(GUILD, "feed", NOW)  # rotate
     assert new != token
     assert (await served.text(url))[:2] == (404, NOT_FOUND)
     assert (await served.text(f"/f/{new}/domains.txt"))[0] == 200
-    assert await served.out.tokens.revoke(GUILD, "feed", NOW)
+    assert await served.log.tokens.revoke(GUILD, "feed", NOW)
     assert (await served.text(f"/f/{new}/domains.txt"))[:2] == (404, NOT_FOUND)
     # the store keeps only hashes
-    async with served.store.db.conn.execute("SELECT token_hash FROM web_token") as cur:
-        stored = [r[0] for r in await cur.fetchall()]
+    with contextlib.closing(sqlite3.connect(served.settings.db_path)) as conn:
+        stored = [r[0] for r in conn.execute("SELECT token_hash FROM web_token")]
     assert token not in stored and new not in stored and len(stored) == 2
 
 
@@ -124,7 +126,7 @@ async def test_per_token_rate_limit(tmp_path: Path) -> None:
 
 
 async def test_threat_feeds_and_network_only_when_opted_in(served: Served) -> None:
-    await import_feed(served.out.feed_store, "openphish", "openphish",
+    await import_feed(served.stores.feeds, "openphish", "openphish",
                       b"https://login.feed-phish.example/x\nhttps://foo.duckdns.org/y\n", datetime.now(UTC))
     await served.out.keeper.refresh()
     url = await served.feed_url("blocklist.json")
@@ -135,11 +137,11 @@ async def test_threat_feeds_and_network_only_when_opted_in(served: Served) -> No
     assert listed["foo.duckdns.org"]["sources"] == ["openphish"] and "duckdns.org" not in listed
     assert listed["feed-phish.example"]["listed"][0]["name"] == "OpenPhish"
     # another server publishes what its members reported; this one receives
-    other = served.comm
     for member in (301, 302):
-        await other.submit_report(f"Subject: 三井住友カード\n\nログインしてください https://smbc.network-phish.example/login?m={member}"
-                                  .encode(), OTHER_GUILD, member, NOW, None)
-    assert "network-phish.example" in await served.store.blocklist(OTHER_GUILD)
+        await served.log.submissions.submit(
+            f"Subject: 三井住友カード\n\nログインしてください https://smbc.network-phish.example/login?m={member}".encode(),
+            OTHER_GUILD, member, NOW)
+    assert "network-phish.example" in await served.stores.reports.blocklist(OTHER_GUILD)
     await served.features(OTHER_GUILD, network_publish=True)
     names = [d["domain"] for d in json.loads((await served.text(url))[1])["domains"]]
     assert "network-phish.example" not in names  # not received yet
@@ -157,7 +159,7 @@ async def test_campaign_page_is_shared_only_when_chosen(served: Served) -> None:
     assert (await served.text(url))[:2] == (404, NOT_FOUND)  # not shared
     await served.features(share_pages="chosen")
     assert (await served.text(url))[:2] == (404, NOT_FOUND)
-    await served.out.sharing.share_campaign(GUILD, served.campaign, True, NOW)
+    await served.stores.sharing.share_campaign(GUILD, served.campaign, True, NOW)
     status, _, resp = await served.text(url, headers={"Accept-Language": "en-US,en;q=0.9,ja;q=0.8"})
     assert status == 200 and resp.headers["Content-Language"] == "en"
     assert (await served.text(url.replace(served.campaign, "C-0000")))[:2] == (404, NOT_FOUND)
@@ -168,7 +170,7 @@ async def test_campaign_page_is_shared_only_when_chosen(served: Served) -> None:
 
 async def test_campaign_page_content(served: Served) -> None:
     await served.features(share_pages="all")
-    await import_feed(served.out.feed_store, "jpcert", "jpcert",
+    await import_feed(served.stores.feeds, "jpcert", "jpcert",
                       "date,URL,description\n2021/01/22 10:00:00,https://smbc.servicecc-jp.cc/vpass,三井住友カード\n"
                       .encode(), NOW)
     await served.out.keeper.refresh()

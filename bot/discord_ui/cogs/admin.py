@@ -1,11 +1,11 @@
 """/setup for server admins (report channels, language, auto-delete of pastes, lookups, raw-mail
-retention), the permissions check that goes with it, and the guild lifecycle: a guild's data is
-purged ``GUILD_RETENTION_DAYS`` after the bot left it (a return within that time keeps it)."""
+retention, what the guild shares), the permissions check that goes with it, and the guild
+lifecycle's events passed to the use-case (``services.guilds``: a guild's data is purged
+``GUILD_RETENTION_DAYS`` after the bot left it, unless it returns)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 import discord
 from discord import app_commands
@@ -25,12 +25,13 @@ from bot.discord_ui.embeds import info_embed
 from bot.discord_ui.sharing import SHARING_CHOICES, SHARING_DESCRIBE, SHARING_RENAME, sharing_summary
 from bot.discord_ui.translator import L
 from bot.i18n import t
+from bot.services.ports.guilds import SettingsChange
 from bot.services.sharing_setup import SharingRequest
 
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
 
 
-def report_channels(guild: discord.Guild, chosen: list[int], names: tuple[str, ...]) -> list[discord.TextChannel]:
+def report_channels(guild: discord.Guild, chosen: tuple[int, ...], names: tuple[str, ...]) -> list[discord.TextChannel]:
     if chosen:
         return [c for c in guild.text_channels if c.id in chosen]
     return [c for c in guild.text_channels if c.name.lower() in names]
@@ -90,44 +91,41 @@ class Admin(commands.Cog):
         guild = interaction.guild
         assert guild is not None
         deps = self.bot.deps
-        current = await deps.guild_settings(guild.id)
-        changes: dict[str, object] = {}
-        chosen = list(current["report_channels"])
+        current = await deps.guilds.settings(guild.id)
+        chosen = list(current.report_channels)
         if channel is not None and channel.id not in chosen:
             chosen.append(channel.id)
         if remove_channel is not None and remove_channel.id in chosen:
             chosen.remove(remove_channel.id)
-        if chosen != current["report_channels"]:
-            changes["report_channels"] = chosen
-        if language is not None:
-            changes["language"] = None if language.value == "auto" else language.value
-        if auto_delete is not None:
-            changes["auto_delete"] = auto_delete
-        if lookups is not None:
-            changes["lookups_enabled"] = lookups
-        if keep_raw_days is not None:
-            changes["keep_raw"] = keep_raw_days > 0
-            if keep_raw_days > 0:
-                changes["raw_retention_days"] = keep_raw_days
-        settings = await deps.update_guild(guild.id, **changes) if changes else current
-        channels = report_channels(guild, settings["report_channels"], deps.settings.discord.report_channels)
-        where = (", ".join(c.mention for c in channels) if channels
-                 else t(lang, "discord", "setup_no_channel", names=", ".join(deps.settings.discord.report_channels)))
-        yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
-        text = t(lang, "discord", "setup_summary", channels=where,
-                 language=settings["language"] or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale)),
-                 auto_delete=yes if settings["auto_delete"] else no, lookups=yes if settings["lookups_enabled"] else no,
-                 keep_raw=(t(lang, "discord", "days", days=settings["raw_retention_days"]) if settings["keep_raw"] else no))
-        text += "\n\n" + permission_report(channels, bool(settings["auto_delete"]), lang)
+        change = SettingsChange(
+            report_channels=tuple(chosen) if tuple(chosen) != current.report_channels else None,
+            language=None if language is None else ("" if language.value == "auto" else language.value),
+            auto_delete=auto_delete, lookups_enabled=lookups,
+            keep_raw=None if keep_raw_days is None else keep_raw_days > 0,
+            raw_retention_days=keep_raw_days if keep_raw_days else None,
+        )
         request = SharingRequest(
             blocklist_feed=blocklist_feed.value if blocklist_feed else None, feed_sources=feed_sources,
             share_pages=share_pages.value if share_pages else None, share_campaign=share_campaign,
             unshare_campaign=unshare_campaign, pages_link=pages_link.value if pages_link else None,
             link_watch=link_watch.value if link_watch else None, network=network.value if network else None,
         )
-        extra, links = await sharing_summary(self.bot, guild, request, lang)
-        if extra:
-            text += "\n\n" + extra
+        result = await deps.guilds.setup(guild.id, change, request, deps.clock())
+        settings = result.settings
+        channels = report_channels(guild, settings.report_channels, deps.settings.discord.report_channels)
+        where = (", ".join(c.mention for c in channels) if channels
+                 else t(lang, "discord", "setup_no_channel", names=", ".join(deps.settings.discord.report_channels)))
+        yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
+        text = t(lang, "discord", "setup_summary", channels=where,
+                 language=settings.language or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale)),
+                 auto_delete=yes if settings.auto_delete else no, lookups=yes if settings.lookups_enabled else no,
+                 keep_raw=(t(lang, "discord", "days", days=settings.raw_retention_days) if settings.keep_raw else no))
+        text += "\n\n" + permission_report(channels, settings.auto_delete, lang)
+        links = ""
+        if result.sharing is not None:
+            extra, links = sharing_summary(guild, result.sharing, deps.settings.web.base_url, lang)
+            if extra:
+                text += "\n\n" + extra
         await send_ephemeral(interaction, links or None, embed=info_embed(t(lang, "discord", "setup_title"), text))
 
     @setup.autocomplete("share_campaign")
@@ -144,18 +142,13 @@ class Admin(commands.Cog):
     async def on_guild_join(self, guild: discord.Guild) -> None:
         async with self.bot.work() as running:
             if running:
-                await self.bot.deps.store.mark_guild(guild.id, None)
+                await self.bot.deps.guilds.joined(guild.id)
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         async with self.bot.work() as running:
             if running:
-                await self.bot.deps.store.mark_guild(guild.id, self.bot.deps.clock())
-                self.bot.deps.forget_guild(guild.id)
-                if self.bot.deps.outreach is not None:  # a server that is left publishes nothing any more
-                    await self.bot.deps.outreach.guild_changed(guild.id)
-                log.info("left guild %s: its data is purged in %d days unless the bot returns", guild.id,
-                         self.bot.settings.discord.guild_retention_days)
+                await self.bot.deps.guilds.left(guild.id, self.bot.deps.clock())
 
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
@@ -163,19 +156,9 @@ class Admin(commands.Cog):
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
-        """The guilds the bot is in are kept; guilds it was in and is no longer (removed while it
-        was offline) are marked as left now, so their data is purged in due time. Guild ids only
-        the CLI was given are not the bot's to purge."""
         async with self.bot.work() as running:
-            if not running:
-                return
-            store = self.bot.deps.store
-            present = {guild.id for guild in self.bot.guilds}
-            for guild_id in present:
-                await store.mark_guild(guild_id, None)
-            for guild_id in await store.bot_guilds():
-                if guild_id not in present:
-                    await store.mark_left_once(guild_id, self.bot.deps.clock())
+            if running:
+                await self.bot.deps.guilds.present([guild.id for guild in self.bot.guilds], self.bot.deps.clock())
 
     @tasks.loop(hours=6)
     async def purge(self) -> None:
@@ -188,28 +171,13 @@ class Admin(commands.Cog):
 
 
 async def purge_departed(bot: PhishBot) -> int:
-    deps = bot.deps
-    now = deps.clock()
-    purged = 0
+    """The guilds left long enough ago are purged (one that is back is kept), and what has
+    expired goes: the use-case's housekeeping, run as tracked work."""
     async with bot.work() as running:
         if not running:
             return 0
-        cutoff = now - timedelta(days=bot.settings.discord.guild_retention_days)
-        for guild_id in await deps.store.guilds_left_before(cutoff):
-            if bot.get_guild(guild_id) is not None:  # it is back
-                await deps.store.mark_guild(guild_id, None)
-                continue
-            removed = await deps.store.purge_guild(guild_id)
-            if deps.outreach is not None:
-                removed += await deps.outreach.sharing.purge_guild_sharing(guild_id)
-            deps.forget_guild(guild_id)
-            purged += 1
-            log.info("purged the data of guild %s (%d rows), %d days after the bot left", guild_id, removed,
-                     bot.settings.discord.guild_retention_days)
-        await deps.store.purge_raw(now)
-    return purged
+        return await bot.deps.guilds.housekeeping(bot.deps.clock(), lambda guild_id: bot.get_guild(guild_id) is not None)
 
 
 async def setup(bot: PhishBot) -> None:
     await bot.add_cog(Admin(bot))
-

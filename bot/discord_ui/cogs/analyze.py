@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_ui._parsing import MailInput, is_mail_attachment, strip_fences
-from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
+from bot.discord_ui._submit import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
 from bot.discord_ui.context import NO_MENTIONS, Deps, bot_of, guarded, member_lang, send_ephemeral

@@ -18,15 +18,19 @@ from bot.discord_ui.sharing import campaign_page_line, domain_beside
 from bot.discord_ui.translator import L
 from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
 from bot.i18n import t
+from bot.presentation.palette import verdict_colour_int
 from bot.presentation.sentences import brand_label
 from bot.presentation.shared_log import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
-from bot.services.community import CommunityError
+from bot.services.errors import CommunityError
+from bot.services.ports.members import MemberRegistration
 
 # the services members most often name (a select menu holds 25); any other is typed
 COMMON_SERVICES = ("amazon", "rakuten", "yahoo-japan", "mercari", "paypay", "smbc-card", "jcb", "aeon", "epos",
                    "docomo", "au", "softbank", "line", "apple", "google", "microsoft", "netflix", "uniqlo",
                    "zozotown", "yodobashi", "biccamera", "dmm", "paypal", "shein", "temu")
-STATUS_COLOUR = {"known_bad": 0xD32F2F, "official": 0x388E3C, "unknown": INFO_COLOUR, "platform": INFO_COLOUR}
+# a domain's status in the verdicts' colours (one table: presentation.palette)
+STATUS_COLOUR = {"known_bad": verdict_colour_int("phishing"), "official": verdict_colour_int("no_signs"),
+                 "unknown": INFO_COLOUR, "platform": INFO_COLOUR}
 
 
 def services_hint(lang: str, count: int = 8) -> str:
@@ -39,11 +43,11 @@ async def campaign_choices(interaction: discord.Interaction[PhishBot], current: 
     if interaction.guild_id is None:
         return []
     lang = member_lang(interaction)
-    rows = await bot_of(interaction).deps.store.recent_campaigns(interaction.guild_id, current[:20])
+    rows = await bot_of(interaction).deps.community.recent_campaigns(interaction.guild_id, current[:20])
     choices = []
-    for campaign_id, brand_id in rows:
-        label = f"{campaign_id} — {brand_label(brand_id, lang)}" if brand_id else campaign_id
-        choices.append(app_commands.Choice(name=label[:100], value=campaign_id))
+    for row in rows:
+        label = f"{row.id} — {brand_label(row.brand, lang)}" if row.brand else row.id
+        choices.append(app_commands.Choice(name=label[:100], value=row.id))
     return choices
 
 
@@ -127,14 +131,12 @@ class Community(commands.Cog):
             await deps.community.decide_domain(interaction.guild_id, name, decision.value, interaction.user.id,
                                                deps.clock())
         await interaction.response.defer(thinking=True)
-        intel = deps.intel
-        if intel is not None:
-            intel = deps.budget.for_guild(intel, interaction.guild_id)
+        intel = deps.lookups.for_guild(interaction.guild_id) if deps.lookups is not None else None
         view = await deps.community.domain_view(interaction.guild_id, name, intel, deps.clock())
-        official = view["status"] == "official"  # a brand's own domain: no feed lists it, nothing to add
-        beside = "" if official else await domain_beside(deps, interaction.guild_id, name, view["domain"], lang)
+        official = view.status == "official"  # a brand's own domain: no feed lists it, nothing to add
+        beside = "" if official else await domain_beside(deps, interaction.guild_id, name, view.domain, lang)
         embed = info_embed(t(lang, "domain", "domain"), guild_domain_text(view, lang) + (f"\n\n{beside}" if beside else ""),
-                           STATUS_COLOUR.get(view["status"], INFO_COLOUR))
+                           STATUS_COLOUR.get(view.status, INFO_COLOUR))
         await interaction.followup.send(embed=embed, allowed_mentions=NO_MENTIONS)
 
     @app_commands.command(name=L("campaign"), description=L("campaign_desc"))
@@ -149,18 +151,18 @@ class Community(commands.Cog):
         if view is None:
             raise CommunityError("no_campaign", campaign=campaign)
         buttons = discord.ui.View(timeout=None)
-        for row in view["leak_ranking"][:4]:
-            buttons.add_item(VoteButton(view["id"], row["service"], lang))
-        buttons.add_item(VoteButton(view["id"], None, lang))
+        for row in view.leak_ranking[:4]:
+            buttons.add_item(VoteButton(view.id, row.service, lang))
+        buttons.add_item(VoteButton(view.id, None, lang))
         # the shared page's link goes in the message's text: embeds defang every URL, this one is ours
-        page = await campaign_page_line(deps, interaction.guild_id, view["id"], lang)
-        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view['id']}", campaign_text(view, lang))
-        chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view["id"]), lang)
+        page = await campaign_page_line(deps, interaction.guild_id, view.id, lang)
+        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view.id}", campaign_text(view, lang))
+        chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view.id), lang)
         lines = timeline_lines(chart)
         embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
                         value=lines_value(lines, lang), inline=False)
         await interaction.response.defer(thinking=True)  # the first chart of a process takes a second
-        png = await self._picture(interaction, view["id"], chart)
+        png = await self._picture(interaction, view.id, chart)
         if png is None:  # the text says it all; the picture is a bonus
             await interaction.followup.send(page or "", embed=embed, view=buttons, allowed_mentions=NO_MENTIONS)
             return
@@ -181,10 +183,11 @@ class Community(commands.Cog):
         lang = member_lang(interaction)
         assert interaction.guild_id is not None
         rows = await self.bot.deps.community.my_registrations(interaction.guild_id, interaction.user.id)
-        for row in rows:  # catalogue services in the member's language; free text as they typed it
-            known = service_for_slug(row["service"]).known
-            row["service"] = service_label(row["service"], lang) if known else plain(row["name"])
-        await send_ephemeral(interaction, registrations_text(rows, lang)[:1900])
+
+        def shown(row: MemberRegistration) -> str:  # catalogue services in the member's language; free text as typed
+            return service_label(row.service, lang) if service_for_slug(row.service).known else plain(row.name)
+
+        await send_ephemeral(interaction, registrations_text(rows, lang, shown)[:1900])
 
     @leak.command(name=L("vote"), description=L("vote_desc"))
     @app_commands.describe(campaign=L("campaign_id"))
@@ -206,10 +209,10 @@ class Community(commands.Cog):
         lang = member_lang(interaction)
         assert interaction.guild_id is not None
         deps = self.bot.deps
-        st = await deps.community.stats(interaction.guild_id)
-        lines = [stats_text(st, lang)]
-        if st["top_brands"]:
-            names = [f"{brand_label(brand_id, lang)} ({n})" for brand_id, n in st["top_brands"][:5]]
+        counts = await deps.community.stats(interaction.guild_id)
+        lines = [stats_text(counts, lang)]
+        if counts.top_brands:
+            names = [f"{brand_label(b.brand, lang)} ({b.reports})" for b in counts.top_brands[:5]]
             lines.append(f"{t(lang, 'cli', 'brand')}: {', '.join(names)}")
         embed = info_embed(t(lang, "discord", "stats_title"), "\n".join(lines))
         chart = stats_chart(await deps.community.stats_series(interaction.guild_id, deps.clock()), lang)
@@ -238,4 +241,3 @@ class Community(commands.Cog):
 
 async def setup(bot: PhishBot) -> None:
     await bot.add_cog(Community(bot))
-

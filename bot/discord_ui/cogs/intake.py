@@ -12,7 +12,7 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.discord_ui._reports import Outcome, refreshed, report_view, submit
+from bot.discord_ui._submit import Outcome, refreshed, report_view, submit
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs._collect import collect
 from bot.discord_ui.context import (
@@ -26,9 +26,9 @@ from bot.discord_ui.context import (
 from bot.discord_ui.embeds import shown_name
 from bot.i18n import t
 from bot.presentation.palette import VERDICT_EMOJI
-from bot.services.community import CommunityError
+from bot.services.errors import CommunityError
 
-log = logging.getLogger("bot.discord")
+log = logging.getLogger(__name__)
 
 def thread_name(outcome: Outcome, lang: str) -> str:
     brand = outcome.view.brand
@@ -86,7 +86,7 @@ class Intake(commands.Cog):
                 raise
         if answered and "://" in message.content:  # Discord previews the links of the message's own text
             await self.suppress_previews(message)
-        if answered and (await deps.guild_settings(message.guild.id))["auto_delete"]:
+        if answered and (await deps.guilds.settings(message.guild.id)).auto_delete:
             await self.delete_paste(message, lang)
 
     async def answer(self, message: discord.Message, data: bytes, name: str, lang: str, *, first: bool) -> bool:

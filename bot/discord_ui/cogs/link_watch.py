@@ -32,15 +32,13 @@ from bot.discord_ui.context import (
     missing_permissions,
     send_ephemeral,
 )
-from bot.discord_ui.cooldown import RateLimiter
 from bot.discord_ui.embeds import code, plain
 from bot.i18n import t, tn
 from bot.presentation.sentences import listing_text
 from bot.services.link_watch import WatchHit
-from bot.services.protocols import GuildFeatures
+from bot.services.rate_limit import RateLimiter
 
-log = logging.getLogger("bot.discord")
-FEATURES_TTL = 60.0  # seconds a guild's features are kept (/setup refreshes them at once)
+log = logging.getLogger(__name__)
 
 
 def reasons(hit: WatchHit, lang: str) -> str:
@@ -99,7 +97,6 @@ class LinkWatch(commands.Cog):
     def __init__(self, bot: PhishBot) -> None:
         self.bot = bot
         self.limiter = RateLimiter(bot.settings.discord.link_watch_replies_per_minute, 60.0, time.monotonic)
-        self._features: dict[int, tuple[float, GuildFeatures]] = {}
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AnalyseLinkButton)
@@ -107,45 +104,31 @@ class LinkWatch(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(AnalyseLinkButton)
 
-    async def features(self, guild_id: int) -> GuildFeatures:
-        now = time.monotonic()
-        cached = self._features.get(guild_id)
-        if cached is None or now - cached[0] > FEATURES_TTL:
-            out = self.bot.deps.outreach
-            assert out is not None
-            if len(self._features) > 10_000:
-                self._features.clear()
-            cached = (now, await out.sharing.guild_features(guild_id))
-            self._features[guild_id] = cached
-        return cached[1]
-
-    def forget(self, guild_id: int) -> None:
-        self._features.pop(guild_id, None)
-
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or message.guild is None:
             return
         deps = self.bot.deps
-        out = deps.outreach
-        if out is None:
+        watch = deps.watch
+        if watch is None:
             return
         async with self.bot.work() as running:
             if not running:
                 return
             try:
-                features = await self.features(message.guild.id)
+                features = await watch.features(message.guild.id)
                 if features.link_watch == "off":
                     return
                 if await deps.is_report_channel(message.channel):
                     return  # auto-intake answers there
                 text = "\n".join([message.content, *((s.content or "") for s in getattr(message, "message_snapshots", None)
                                                     or [])])
-                hit = await out.watch.check(message.guild.id, text, features.network_receive)
+                hit = await watch.check(message.guild.id, text, features.network_receive)
                 if hit is not None:
                     await self.act(message, hit, features.link_watch)
                 # counted once handled (warned, hidden or deleted): the benchmark reads this counter
-                out.metrics.link_watch.labels("clean" if hit is None else "judged" if hit.judged else "known_bad").inc()
+                if deps.metrics is not None:
+                    deps.metrics.link_watch.labels("clean" if hit is None else "judged" if hit.judged else "known_bad").inc()
             except Exception:
                 log.exception("link watch failed in guild %s", message.guild.id)
 

@@ -1,6 +1,7 @@
-"""Per-member analysis rate limit (default 5 a minute): a sliding window in memory. A member who
-hits it is told once per window, politely, when to try again; further pastes are ignored quietly
-so that twenty pastes do not become twenty warnings."""
+"""A sliding-window rate limit in memory: the bot's analyses per member (default 5 a minute; the CLI
+has none) and link watch's warnings per channel. A member who hits it is told once per window,
+politely, when to try again; further pastes are ignored quietly so that twenty pastes do not become
+twenty warnings."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Guild features, web tokens, shared campaign pages and the network of servers in SQLite (the
-``SharingStore`` port). Tokens are stored only as SHA-256 hashes."""
+"""Web tokens, shared campaign pages and a campaign's sending infrastructure in SQLite (the
+``SharingStore`` port: its contract is in ``bot/services/ports/sharing.py``). Tokens are stored only
+as SHA-256 hashes."""
 
 from __future__ import annotations
 
@@ -7,63 +8,16 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.services.protocols import CampaignDomain, CampaignInfrastructure, FeatureChanges, GuildFeatures, WebToken
+from bot.services.ports.sharing import CampaignDomain, CampaignInfrastructure, Counted, WebToken
+from bot.services.ports.times import utc_seconds
 from bot.storage.database import Database
-from bot.storage.feed_store import iso
 
-_FEATURES = "feed_external, share_pages, link_watch, network_publish, network_receive"
 _REVOKE = "UPDATE web_token SET revoked_at = ? WHERE guild_id = ? AND kind = ? AND revoked_at IS NULL"
-
-
-def _features(guild_id: int, row: tuple[object, ...] | None) -> GuildFeatures:
-    if row is None:
-        return GuildFeatures(guild_id)
-    return GuildFeatures(guild_id, feed_external=bool(row[0]), share_pages=str(row[1]), link_watch=str(row[2]),
-                         network_publish=bool(row[3]), network_receive=bool(row[4]))
 
 
 class SharingStoreSQLite:
     def __init__(self, db: Database) -> None:
         self.db = db
-
-    # --- features ----------------------------------------------------------------------------
-
-    async def guild_features(self, guild_id: int) -> GuildFeatures:
-        async with self.db.read() as conn, conn.execute(
-            f"SELECT {_FEATURES} FROM guild_features WHERE guild_id = ?", (guild_id,),  # noqa: S608 - fixed text
-        ) as cur:
-            row = await cur.fetchone()
-        return _features(guild_id, tuple(row) if row else None)
-
-    async def change_guild_features(self, guild_id: int, changes: FeatureChanges, now: datetime) -> GuildFeatures:
-        def flag(value: bool | None) -> int | None:
-            return None if value is None else int(value)
-
-        async with self.db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO guild_features (guild_id, feed_external, share_pages, link_watch, network_publish,"
-                " network_receive, updated_at) VALUES (?1, coalesce(?2, 0), coalesce(?3, 'off'), coalesce(?4, 'off'),"
-                " coalesce(?5, 0), coalesce(?6, 0), ?7) ON CONFLICT (guild_id) DO UPDATE SET"
-                " feed_external = coalesce(?2, feed_external), share_pages = coalesce(?3, share_pages),"
-                " link_watch = coalesce(?4, link_watch), network_publish = coalesce(?5, network_publish),"
-                " network_receive = coalesce(?6, network_receive), updated_at = ?7",
-                (guild_id, flag(changes.feed_external), changes.share_pages, changes.link_watch,
-                 flag(changes.network_publish), flag(changes.network_receive), iso(now)),
-            )
-        return await self.guild_features(guild_id)
-
-    async def watching_guilds(self) -> list[GuildFeatures]:
-        async with self.db.read() as conn, conn.execute(
-            f"SELECT guild_id, {_FEATURES} FROM guild_features WHERE link_watch != 'off'",  # noqa: S608 - fixed text
-        ) as cur:
-            return [_features(int(r[0]), tuple(r[1:])) for r in await cur.fetchall()]
-
-    async def publishing_guilds(self) -> list[int]:
-        async with self.db.read() as conn, conn.execute(
-            "SELECT f.guild_id FROM guild_features f LEFT JOIN guild_settings g ON g.guild_id = f.guild_id"
-            " WHERE f.network_publish = 1 AND g.left_at IS NULL ORDER BY f.guild_id",
-        ) as cur:
-            return [int(r[0]) for r in await cur.fetchall()]
 
     # --- tokens ------------------------------------------------------------------------------
 
@@ -80,15 +34,15 @@ class SharingStoreSQLite:
 
     async def replace_token(self, guild_id: int, kind: str, token_hash: str, nonce: str, now: datetime) -> None:
         async with self.db.transaction() as conn:
-            await conn.execute(_REVOKE, (iso(now), guild_id, kind))
+            await conn.execute(_REVOKE, (utc_seconds(now), guild_id, kind))
             await conn.execute(
                 "INSERT INTO web_token (token_hash, guild_id, kind, nonce, created_at) VALUES (?, ?, ?, ?, ?)",
-                (token_hash, guild_id, kind, nonce, iso(now)),
+                (token_hash, guild_id, kind, nonce, utc_seconds(now)),
             )
 
     async def revoke_token(self, guild_id: int, kind: str, now: datetime) -> bool:
         async with self.db.transaction() as conn:
-            cur = await conn.execute(_REVOKE, (iso(now), guild_id, kind))
+            cur = await conn.execute(_REVOKE, (utc_seconds(now), guild_id, kind))
             return cur.rowcount > 0
 
     async def token_guild(self, token_hash: str, kind: str) -> int | None:
@@ -101,7 +55,7 @@ class SharingStoreSQLite:
 
     async def touch_token(self, token_hash: str, now: datetime) -> None:
         async with self.db.transaction() as conn:
-            await conn.execute("UPDATE web_token SET last_used = ? WHERE token_hash = ?", (iso(now), token_hash))
+            await conn.execute("UPDATE web_token SET last_used = ? WHERE token_hash = ?", (utc_seconds(now), token_hash))
 
     # --- shared campaign pages ---------------------------------------------------------------
 
@@ -110,7 +64,7 @@ class SharingStoreSQLite:
             if shared:
                 await conn.execute(
                     "INSERT INTO shared_campaign (guild_id, campaign_id, shared_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT (guild_id, campaign_id) DO NOTHING", (guild_id, campaign_id, iso(now)),
+                    " ON CONFLICT (guild_id, campaign_id) DO NOTHING", (guild_id, campaign_id, utc_seconds(now)),
                 )
             else:
                 await conn.execute("DELETE FROM shared_campaign WHERE guild_id = ? AND campaign_id = ?",
@@ -146,21 +100,13 @@ class SharingStoreSQLite:
                 CampaignDomain(str(d), tuple(sorted(str(roles).split(","))), None if age is None else int(age), int(n))
                 for d, roles, age, n in await cur.fetchall()
             )
-        counted: dict[str, tuple[tuple[str, int], ...]] = {}
+        counted: dict[str, tuple[Counted, ...]] = {}
         for column in ("envelope_domain", "handoff_ip", "verdict"):
             async with conn.execute(
                 f"SELECT {column}, count(*) FROM report WHERE guild_id = ? AND campaign_id = ?"  # noqa: S608 - fixed names
                 f" AND {column} IS NOT NULL GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 50",
                 (guild_id, campaign_id),
             ) as cur:
-                counted[column] = tuple((str(v), int(n)) for v, n in await cur.fetchall())
+                counted[column] = tuple(Counted(str(v), int(n)) for v, n in await cur.fetchall())
         return CampaignInfrastructure(domains=domains, envelope_domains=counted["envelope_domain"],
                                       handoff_ips=counted["handoff_ip"], verdicts=counted["verdict"])
-
-    async def purge_guild_sharing(self, guild_id: int) -> int:
-        removed = 0
-        async with self.db.transaction() as conn:
-            for table in ("guild_features", "web_token", "shared_campaign"):
-                cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608 - fixed names
-                removed += max(cur.rowcount, 0)
-        return removed

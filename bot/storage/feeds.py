@@ -1,27 +1,21 @@
-"""The threat feeds' listings in SQLite (the ``FeedStore`` port): apart from the shared log, every
-query parameterised, every write one transaction."""
+"""The threat feeds' listings in SQLite (the ``FeedStore`` port: its contract is in
+``bot/services/ports/feeds.py``): apart from the shared log, every query parameterised, every write
+one transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from aiosqlite import Row
 
 from bot.analysis.models import Listing
-from bot.services.protocols import FeedRecord, FeedState
+from bot.services.ports.feeds import FeedRecord, FeedState
+from bot.services.ports.times import utc_seconds as iso
 from bot.storage.database import Database
 
 _BATCH = 500  # names per IN (...) query
 MERGE_BATCH = 5000  # names per write transaction
-
-
-def iso(when: datetime) -> str:
-    """One text form for every time these tables store (UTC, seconds; a naive time is taken as
-    UTC): comparing the text compares the times."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _time(text: str | None) -> datetime | None:

@@ -12,7 +12,7 @@ _SEVERITY_MARK = {"high": "!!!", "medium": "!! ", "low": "!  ", "info": "i  "}
 KINDS_SHOWN = ("eml", "headers", "pasted", "msg")  # input kinds named beside the input and in the footer
 
 
-def report_text(view: AnalysisView, lang: str, max_links: int = 10) -> str:
+def analysis_text(view: AnalysisView, lang: str, max_links: int = 10) -> str:
     lines: list[str] = []
     kind = t(lang, "cli", f"kind_{view.kind}") if view.kind in KINDS_SHOWN else ""
     if view.input:

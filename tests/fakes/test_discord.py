@@ -11,7 +11,8 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.fakes.discord_server import (
+from tests.fakes.discord.driver import FakeDiscord, discord_in_thread
+from tests.fakes.discord.state import (
     BOT_ID,
     GENERAL_ID,
     GUILD_ID,
@@ -20,9 +21,7 @@ from tests.fakes.discord_server import (
     MEMBER_ID,
     OTHER_ID,
     REPORTS_ID,
-    FakeDiscord,
     Perm,
-    discord_in_thread,
 )
 
 
@@ -47,7 +46,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"t:vo
 
 class Feedback(discord.ui.Modal, title="Feedback"):
     subject: discord.ui.TextInput[Any] = discord.ui.TextInput(label="Subject", custom_id="subject")
-    body = discord.ui.Label(text="Body", component=discord.ui.TextInput(custom_id="body", style=discord.TextStyle.long,
+    body: discord.ui.Label[Feedback] = discord.ui.Label(text="Body", component=discord.ui.TextInput(custom_id="body", style=discord.TextStyle.long,
                                                                         required=False))
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
@@ -259,9 +258,9 @@ async def test_refusals_are_discord_errors(fake: FakeDiscord) -> None:
         channel = client.get_channel(GENERAL_ID)
         assert isinstance(channel, discord.TextChannel)
         fake.forbid.add("send_message")
-        with pytest.raises(discord.Forbidden) as err:
+        with pytest.raises(discord.Forbidden) as forbidden:
             await channel.send("x")
-        assert err.value.code == 50013
+        assert forbidden.value.code == 50013
         fake.forbid.clear()
         with pytest.raises(discord.HTTPException) as err:
             await channel.send("x" * 2001)

@@ -1,0 +1,57 @@
+"""``phishbot analyze PATH...|-``: analyse mail files, folders or standard input, and print each
+analysis (text, ``--json``, or the desk text with ``--report-text``). Without lookups nothing but
+the analysis is imported: no discord.py, aiohttp, aiosqlite or matplotlib (scripts call it often)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+
+from bot.cli._common import lookups_on, settings_of
+from bot.cli._printer import Printer
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    analyze = sub.add_parser(
+        "analyze",
+        aliases=["analyse"],
+        help="analyse mail files, folders or standard input / メールを解析する",
+        description="Analyse .eml/.msg/.txt files, folders (recursively) or - for standard input.",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    analyze.add_argument("--json", action="store_true",
+                         help="print the JSON report (the README's \"The JSON report\"), one object per line")
+    analyze.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: PHISHBOT_LANG, then the locale)")
+    analyze.add_argument("--no-lookups", action="store_true", help="no registration lookups (RDAP/WHOIS)")
+    analyze.add_argument("--report-text", action="store_true",
+                         help="print the ready-to-send text for antiphishing.jp / dekyo.or.jp (headers, address masked)")
+    analyze.set_defaults(handler=analyze_command)
+
+
+def analyze_command(args: argparse.Namespace, lang: str) -> int:
+    settings = settings_of(args)
+    printer = Printer(args, lang)
+    if lookups_on(args):
+        import asyncio
+
+        asyncio.run(_with_lookups(args, printer))
+    else:
+        from bot.services.analyse_mail import analyse_offline
+
+        for name, data in printer.inputs(args.paths, settings.limits.max_input_bytes):
+            printer.show(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
+    sys.stdout.flush()
+    printer.summary()
+    return printer.status
+
+
+async def _with_lookups(args: argparse.Namespace, printer: Printer) -> None:
+    from bot.services.analyse_mail import analyse_with_lookups
+    from bot.wiring import lookups_and_listings
+
+    settings = settings_of(args)
+    async with lookups_and_listings(settings) as (intel, listings):
+        for name, data in printer.inputs(args.paths, settings.limits.max_input_bytes):
+            printer.show(name, await analyse_with_lookups(data, intel, datetime.now(UTC), settings.limits,
+                                                          listings=listings))

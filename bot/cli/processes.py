@@ -1,0 +1,88 @@
+"""The long-running processes: ``phishbot run`` (the Discord bot), ``phishbot serve`` (the web server
+without Discord), ``phishbot sync`` (register the bot's commands), ``phishbot health`` (for health
+checks). The bot and the web server get what they run from the composition root."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from bot.cli._common import settings_of, snowflake
+
+
+def add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = sub.add_parser("serve", help="the web server without Discord (health, metrics, feeds, pages) / Web サーバー")
+    serve.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    serve.set_defaults(handler=serve_command)
+
+
+def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser("run", help="run the Discord bot (DISCORD_TOKEN) / ボットを起動")
+    run.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    run.set_defaults(handler=run_command)
+
+
+def add_sync(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sync = sub.add_parser("sync", help="register the bot's slash commands with Discord / コマンドを登録")
+    sync.add_argument("--guild", type=snowflake, metavar="G",
+                      help="only this server (instant; without it, commands go global)")
+    sync.set_defaults(handler=sync_command)
+
+
+def add_health(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    health = sub.add_parser("health", help="exit 0 while the bot is connected (for health checks)")
+    health.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    health.add_argument("--max-age", type=float, default=90.0, metavar="S", help="seconds (default 90)")
+    health.set_defaults(handler=health_command)
+
+
+def run_command(args: argparse.Namespace, lang: str) -> int:
+    from bot import wiring
+    from bot.discord_ui import runner
+
+    settings = settings_of(args)
+    return runner.run(settings, lang, lambda: wiring.discord_bot(settings))
+
+
+def sync_command(args: argparse.Namespace, lang: str) -> int:
+    from bot.discord_ui import runner
+
+    return runner.sync(settings_of(args), lang, args.guild)
+
+
+def serve_command(args: argparse.Namespace, lang: str) -> int:
+    from bot import wiring
+    from bot.web.serve import serve
+
+    settings = settings_of(args)
+    return serve(settings, lang, wiring.web_server(settings))
+
+
+def health_command(args: argparse.Namespace, lang: str) -> int:
+    """Asks the running process's ``/readyz`` when its web server is on (connected to Discord, or
+    ``phishbot serve`` up); when nothing answers there, reads the heartbeat file the bot touches every
+    30 s. No discord.py or aiohttp import: a health check runs every minute."""
+    import time
+
+    from bot.settings import heartbeat_path
+
+    settings = settings_of(args)
+    web = settings.web
+    if web.enabled:
+        import urllib.error
+        import urllib.request
+
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(web.host, web.host)  # noqa: S104 - an address to ask
+        url = f"http://{'[' + host + ']' if ':' in host else host}:{web.port}/readyz"
+        try:
+            with urllib.request.urlopen(url, timeout=min(args.max_age, 5.0)) as answer:
+                return 0 if answer.status == 200 else 1
+        except urllib.error.HTTPError:
+            return 1  # it answered: not ready
+        except (urllib.error.URLError, OSError, ValueError):
+            pass  # nothing listens there: the heartbeat says
+    try:
+        age = time.time() - os.path.getmtime(heartbeat_path(settings))
+    except OSError:
+        return 1
+    return 0 if age <= args.max_age else 1

@@ -1,0 +1,1 @@
+"""A fake Discord on loopback: ``driver.FakeDiscord`` is what tests use."""
