@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +16,14 @@ from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Words separated by one space, however the HTML or the mailer spaced them ("Claim_your_Reward"
+    is three words). ``str.split`` knows every Unicode space (U+00A0, U+3000 …)."""
+    if "_" in text:
+        text = text.replace("_", " ")
+    return " ".join(text.split())
 
 
 _DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -41,13 +49,21 @@ _NORMALISE_TABLE: dict[int, int | str | None] = {
 }
 
 
+# every character the table changes lies in these ranges (a test keeps them in step)
+_NEEDS_TABLE = re.compile("[\u00ad\u00c0-\u024f\u0300-\u036f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u2069\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+
 def normalise(text: str) -> str:
     """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
     Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
     and "Itau", "A\u200bmazon" and "Мetаmаsk" (Cyrillic) all read as what they show."""
     if not text.isascii():
-        # one pass after NFKC: invisible characters out, accents off Latin letters
-        text = unicodedata.normalize("NFKC", text).translate(_NORMALISE_TABLE)
+        # one pass after NFKC: invisible characters out, accents off Latin letters (only when the
+        # text holds any: a scan is cheaper than translating every character of a Japanese mail)
+        text = unicodedata.normalize("NFKC", text)
+        if _NEEDS_TABLE.search(text):
+            text = text.translate(_NORMALISE_TABLE)
         text = fold_text(text, accents=False)
     elif "I" in text:
         text = fold_text(text)
@@ -96,12 +112,18 @@ class Catalogue:
     word_phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # longest word -> (ASCII multi-word keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
+    _suffix_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # official_for, by domain (pure)
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
         found = self.official.get(domain or "", ())
         if domain and self.suffix_brands:
-            extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
-            found = tuple(dict.fromkeys(found + extra))
+            cached = self._suffix_cache.get(domain)
+            if cached is None:
+                extra = tuple(bid for s, bid in self.suffix_brands if domain == s or domain.endswith("." + s))
+                cached = tuple(dict.fromkeys(found + extra))
+                if len(self._suffix_cache) < 50_000:
+                    self._suffix_cache[domain] = cached
+            found = cached
         return found
 
     def is_official(self, domain: str | None) -> bool:
@@ -250,7 +272,8 @@ class TextIndex:
     __slots__ = ("_chars", "_compact", "text", "words")
 
     def __init__(self, text: str, *, normalised: bool = False, words: frozenset[str] | None = None) -> None:
-        self.text = text if normalised else normalise(text)
+        # one space between words, however the HTML or the mailer spaced them: phrases match
+        self.text = text if normalised else squeeze(normalise(text))
         if words is None:
             words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
         self.words = words
@@ -260,13 +283,13 @@ class TextIndex:
     def prefixed(self, head: str) -> TextIndex:
         """This text with ``head`` in front, without normalising the body again."""
         head_index = TextIndex(head)
-        return TextIndex(f"{head_index.text}\n{self.text}", normalised=True, words=head_index.words | self.words)
+        return TextIndex(f"{head_index.text} {self.text}", normalised=True, words=head_index.words | self.words)
 
     @property
     def compact(self) -> str:
         """The text without white space: Japanese phrases match however the mail spaced them."""
         if self._compact is None:
-            self._compact = _SPACE.sub("", self.text)
+            self._compact = self.text.replace(" ", "")  # squeezed: single spaces are all the white space
         return self._compact
 
     def has(self, keyword: _Keyword) -> bool:
@@ -301,10 +324,10 @@ class TextIndex:
             for phrase, bid in cat.word_phrase_brands[word]:
                 if self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
-        chars = self.chars
-        for first in cat.phrase_brands.keys() & chars:
+        has = self.has_char
+        for first in filter(has, cat.phrase_brands):
             for phrase, bid in cat.phrase_brands[first]:
-                if phrase[-1] in chars and self.has_phrase(phrase):
+                if has(phrase[-1]) and self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
         return found
 
@@ -321,14 +344,17 @@ class TextIndex:
         (ASCII) or first character (others) is in the text are searched."""
         by_word, by_char = _phrase_index(phrases)
         hits: set[str] = set()
-        for word in self.words & by_word.keys():
+        mine = self.words
+        # walk the smaller side: a long mail has thousands of words, a list a few hundred keys
+        common = [w for w in by_word if w in mine] if len(by_word) < len(mine) else [w for w in mine if w in by_word]
+        for word in common:
             for phrase, words in by_word[word]:
-                if words <= self.words and phrase in self.text:
+                if words <= mine and phrase in self.text:
                     hits.add(phrase)
-        chars = self.chars
-        for first in by_char.keys() & chars:
+        has = self.has_char
+        for first in filter(has, by_char):
             for phrase, compact in by_char[first]:
-                if compact[-1] in chars and compact in self.compact:
+                if has(compact[-1]) and compact in self.compact:
                     hits.add(phrase)
         return [p for p in phrases if p in hits] if hits else []
 
@@ -337,6 +363,13 @@ class TextIndex:
         if self._chars is None:
             self._chars = frozenset(self.text)
         return self._chars
+
+    def has_char(self, char: str) -> bool:
+        """Whether the text holds ``char``. An ASCII text answers for any other character at once
+        (no set of a long mail's characters is built for the Japanese keywords it cannot hold)."""
+        if self.text.isascii():
+            return char in self.text
+        return char in self.chars
 
 
 @lru_cache(maxsize=64)

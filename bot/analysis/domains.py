@@ -326,7 +326,8 @@ ACCENT_TABLE: dict[int, int | str | None] = {
 ACCENT_TABLE.update(dict.fromkeys(range(0x0300, 0x0370)))
 _HAS_ACCENT = re.compile(r"[\u00c0-\u024f\u0300-\u036f]")
 # a capital I inside a lower-case word reads as l ("ActuaIice", "PaypaI"): fold it before case is lost
-_CAPITAL_I_INSIDE = re.compile(r"(?<=[a-z])I(?=[a-z])|(?<=[a-z]{2})I\b")
+# (the literal I first: the pattern engine then jumps from one I to the next)
+_CAPITAL_I_INSIDE = re.compile(r"I(?:(?=[a-z])(?<=[a-z]I)|(?<=[a-z]{2}I)\b)")
 
 
 def _fold_mixed_words(text: str) -> str:

@@ -10,6 +10,7 @@ import ipaddress
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.analysis.domains import org_domain
 from bot.analysis.models import Address, AuthResults, Hop, Sender
@@ -28,6 +29,7 @@ _VIA_EN = re.compile(r"\svia\s+([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})
 _ADDR = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}")
 
 
+@lru_cache(maxsize=4096)
 def is_internal_ip(ip: str) -> bool:
     try:
         addr = ipaddress.ip_address(ip)
@@ -164,12 +166,41 @@ def clean_address(raw: str) -> str | None:
     return m.group(0).lower().rstrip(".") if m else None
 
 
+_ASCII_SPACES = re.compile(r"[ \t\r\n]+")
+_SIMPLE_LIST = re.compile(r"[^\"()\\:;\[\]]*")  # no quoting, comments, groups or literals
+
+
+def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
+    """(display name, address) of a plain list ("Name <a@b>, c@d"): what the stdlib parser returns
+    for it, without its character-by-character walk; None for anything less plain."""
+    out: list[tuple[str, str]] = []
+    for raw_piece in value.split(","):
+        piece = raw_piece.strip()
+        if not piece:
+            continue
+        if piece.count("@") > 1:
+            return None  # an address in the name, or a mangled one: the stdlib's (and ours) to read
+        lt = piece.find("<")
+        if lt >= 0:
+            gt = piece.find(">", lt)
+            if gt < 0 or piece[gt + 1 :].strip() or "<" in piece[lt + 1 :]:
+                return None
+            out.append((_ASCII_SPACES.sub(" ", piece[:lt]).strip(" "), piece[lt + 1 : gt].strip()))
+        elif any(c.isspace() for c in piece):
+            return None  # "mailing list x@y": words before an address, the stdlib's to read
+        else:
+            out.append(("", piece))
+    return out
+
+
 def parse_addresses(value: str | None) -> tuple[Address, ...]:
     if not value:
         return ()
     value = value[:MAX_ADDRESS_VALUE]
     pairs: list[tuple[str, str]] | None = None
-    if _nesting(value) <= _MAX_NESTING:
+    if _SIMPLE_LIST.fullmatch(value):
+        pairs = _simple_pairs(value)
+    if pairs is None and _nesting(value) <= _MAX_NESTING:
         try:
             pairs = email.utils.getaddresses([value])
         except (RecursionError, ValueError, IndexError):
@@ -266,6 +297,15 @@ def _host_or_none(value: str | None) -> str | None:
     return value if _HOSTNAME.fullmatch(value) else None
 
 
+@lru_cache(maxsize=4096)
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_received(value: str) -> tuple[str | None, str | None, str | None, datetime | None, str | None]:
     """(from host, from IP, by host, date, raw date text)."""
     value = value[:4000]
@@ -281,12 +321,9 @@ def parse_received(value: str) -> tuple[str | None, str | None, str | None, date
         ip_m = pattern.search(from_clause)
         if ip_m:
             candidate = ip_m.group(1)
-            try:
-                ipaddress.ip_address(candidate)
+            if _is_ip(candidate):
                 ip = candidate
                 break
-            except ValueError:
-                continue
     rdns = _PAREN_HOST.search(from_clause)
     if rdns and from_host and ("." not in from_host or from_host in ("localhost", "unknown")):
         host2 = rdns.group(1).lower().rstrip(".")
@@ -309,6 +346,7 @@ def parse_received(value: str) -> tuple[str | None, str | None, str | None, date
 _DKIM_D = re.compile(r"(?:^|;)\s*d\s*=\s*([A-Za-z0-9._-]{1,253})")
 
 
+@lru_cache(maxsize=4096)
 def _org(host: str | None) -> str | None:
     if not host:
         return None

@@ -128,12 +128,15 @@ def urls_in_text(text: str, limit: int, cut: list[str] | None = None) -> list[st
     2,048-character path) is kept cut short and, when ``cut`` is given, named there."""
     text = refang(text)
     found: list[str] = []
-    for m in _URL.finditer(text):
+    # the patterns are tried at every position of the text: skipped when their anchor is absent
+    for m in _URL.finditer(text) if "://" in text else ():
         found.append(_trim(m.group(0)))
         if cut is not None and _URL_CHAR.match(text, m.end()):
             cut.append(m.group(0)[:80])
         if len(found) >= limit:
             return found
+    if "ww." not in text and "WW." not in text and "Ww." not in text and "wW." not in text:
+        return found
     for m in _WWW.finditer(text):
         found.append("http://" + _trim(m.group(0)))
         if len(found) >= limit:
@@ -176,6 +179,58 @@ def make_link(url: str, source: str, text: str | None = None, max_chars: int = 2
         is_ip=ip,
         unicode_host=unicode_host,
     )
+
+
+# Open redirects of well-known sites: a link through one shows the site's name and leads
+# wherever its parameter says. (host suffix, path prefix, how the target is written)
+_OPEN_REDIRECTS: tuple[tuple[str, str, str], ...] = (
+    ("google.", "/url", "q"), ("google.", "/amp/s/", "path"), ("google.", "/travel/clk", "pcurl"),
+    ("google.", "/translate", "u"),
+    ("bing.com", "/ck/a", "bing"), ("facebook.com", "/l.php", "u"), ("youtube.com", "/redirect", "q"),
+    ("duckduckgo.com", "/l/", "uddg"), ("linkedin.com", "/redir/redirect", "url"), ("vk.com", "/away.php", "to"),
+    ("baidu.com", "/link", "url"), ("yandex.ru", "/redirect", "url"), ("t.umblr.com", "/redirect", "z"),
+)
+
+
+_REDIRECT_SITES = frozenset(suffix for suffix, _, _ in _OPEN_REDIRECTS)
+
+
+def _google_like(host: str, suffix: str) -> bool:
+    if suffix != "google.":
+        return host == suffix or host.endswith("." + suffix)
+    labels = host.split(".")
+    return "google" in labels[:-1] and labels.index("google") >= len(labels) - 3
+
+
+def redirect_target(link: Link) -> str | None:
+    """Where a link through a well-known site's open redirect leads (read from the link itself,
+    never followed), or None."""
+    if link.is_ip or not any(_google_like(link.host, suffix) for suffix in _REDIRECT_SITES):
+        return None
+    parts = urllib.parse.urlsplit(link.url)
+    for suffix, prefix, how in _OPEN_REDIRECTS:
+        if not parts.path.startswith(prefix) or not _google_like(link.host, suffix):
+            continue
+        if how == "path":
+            rest = parts.path[len(prefix):]
+            target = "https://" + rest + (f"?{parts.query}" if parts.query else "")
+        elif how == "bing":  # u=a1<base64url of the address>
+            value = urllib.parse.parse_qs(parts.query[:4096]).get("u", [""])[0]
+            if not value.startswith("a1"):
+                return None
+            try:
+                target = base64.urlsafe_b64decode(value[2:] + "=" * (-len(value[2:]) % 4)).decode("utf-8", "replace")
+            except (binascii.Error, ValueError):
+                return None
+        else:
+            target = urllib.parse.parse_qs(parts.query[:4096]).get(how, [""])[0]
+        target = target.strip()
+        if how == "u" and suffix == "google." and "://" not in target[:12] and "." in target.partition("/")[0]:
+            target = "https://" + target  # Translate takes a bare host and path
+        if target.lower().startswith(("http://", "https://")) and "." in target[8:]:
+            return target
+        return None
+    return None
 
 
 def _safe_port(parts: urllib.parse.SplitResult) -> bool:
@@ -306,27 +361,32 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     except Exception:  # noqa: BLE001 - the parser rejects some inputs outright
         facts.text = re.sub(r"<[^<>]{0,2000}>", " ", html)
         return facts
+    # every query walks the whole tree: the ones whose elements the page does not hold are skipped
+    lowered = html[:4_000_000].lower()
     for node in tree.css("a[href], area[href]"):
         href = node.attributes.get("href") or ""
         facts.anchors.append((href, node.text(separator=" ", strip=True)))
-    for node in tree.css("form"):
-        action = node.attributes.get("action") or ""
-        has_password = bool(node.css_first("input[type=password i]"))
-        facts.forms.append((action, has_password))
-    if not facts.forms and tree.css_first("input[type=password i]"):
+    if "<form" in lowered:
+        for node in tree.css("form"):
+            action = node.attributes.get("action") or ""
+            has_password = bool(node.css_first("input[type=password i]"))
+            facts.forms.append((action, has_password))
+    if not facts.forms and "<input" in lowered and tree.css_first("input[type=password i]"):
         facts.forms.append(("", True))
-    for node in tree.css("meta[http-equiv]"):
-        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
-            m = _REFRESH_URL.search(node.attributes.get("content") or "")
-            if m:
-                facts.meta_refresh.append(m.group(1))
-    for node in tree.css("iframe[src], frame[src], embed[src], object[data]"):
-        src = node.attributes.get("src") or node.attributes.get("data") or ""
-        facts.resources.append(src)
-    scripts = [node.text() for node in tree.css("script")]
+    if "http-equiv" in lowered:
+        for node in tree.css("meta[http-equiv]"):
+            if (node.attributes.get("http-equiv") or "").lower() == "refresh":
+                m = _REFRESH_URL.search(node.attributes.get("content") or "")
+                if m:
+                    facts.meta_refresh.append(m.group(1))
+    if "frame" in lowered or "<embed" in lowered or "<object" in lowered:
+        for node in tree.css("iframe[src], frame[src], embed[src], object[data]"):
+            src = node.attributes.get("src") or node.attributes.get("data") or ""
+            facts.resources.append(src)
+    scripts = [node.text() for node in tree.css("script")] if "<script" in lowered else []
     handlers = " ".join(
         value or "" for node in tree.css("[onload], [onclick], [onerror]") for value in node.attributes.values()
-    )
+    ) if ("onload" in lowered or "onclick" in lowered or "onerror" in lowered) else ""
     script_text = "\n".join(scripts)[:2_000_000] + handlers[:200_000]
     for name, pattern in _SCRIPT_SIGNS:
         if pattern.search(script_text):
@@ -340,7 +400,6 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
                 facts.hidden_urls.extend(a for a, _ in inner.forms if a)
                 facts.forms.extend(inner.forms)
             facts.hidden_urls.extend(urls_in_text(payload, 50))
-    lowered = html[:4_000_000].lower()
     if "download" in lowered and tree.css_first("a[download]") is not None:
         facts.script_signs.add("download")
     facts.images = lowered.count("<img")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from bot.analysis.budget import Budget
-from bot.analysis.charsets import decode_header_value
+from bot.analysis.charsets import decode_header_value, unfold
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 from bot.analysis.pdf import pdf_facts
 
@@ -90,7 +90,40 @@ def parse_headers(head: bytes, walk: Walk) -> Message:
                 extra += 1
         head = b"\n".join(kept)
         walk.note("header_limit", limit=max_lines)
-    return _HEADER_PARSER.parsebytes(_cap_fields(head, walk) + b"\n")
+    return header_block(_cap_fields(head, walk))
+
+
+# what the stdlib's feed parser takes for a header line: a field name and its colon, a
+# continuation, or an mbox "From " line; the first other line ends the block
+_FEED_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+
+
+def header_block(head: bytes) -> Message:
+    """The header block as the stdlib's compat32 ``BytesHeaderParser`` reads it — same fields, same
+    raw values (folding kept, 8-bit bytes as surrogates) — in one pass over the lines, without the
+    feed parser's per-line machinery (a third of the reading time of a typical mail)."""
+    msg = Message()
+    name: str | None = None
+    value: list[str] = []
+    for line in head.decode("ascii", "surrogateescape").split("\n"):
+        if not line or _FEED_HEADER_LINE.match(line) is None:
+            break  # a blank line, or a line that is no field: the rest would be a body
+        if line[0] in " \t":
+            if name is not None:
+                value.append(line)
+            continue
+        if name is not None:
+            msg.set_raw(name, "\n".join(value).rstrip("\r\n"))
+            name = None
+        if line.startswith("From "):
+            continue  # the mbox separator (first line), or a stray one (a defect, skipped)
+        colon = line.find(":")
+        if colon <= 0:
+            continue  # no field name: skipped, as the stdlib does
+        name, value = line[:colon], [line[colon + 1 :].lstrip(" \t")]
+    if name is not None:
+        msg.set_raw(name, "\n".join(value).rstrip("\r\n"))
+    return msg
 
 
 def _cap_fields(head: bytes, walk: Walk) -> bytes:
@@ -120,10 +153,20 @@ def _cap_fields(head: bytes, walk: Walk) -> bytes:
     return b"\n".join(out)
 
 
+# machine data no one reads as words (anti-spam verdicts, signatures): kept as sent, unfolded
+_OPAQUE_PREFIXES = ("x-microsoft-antispam", "x-ms-", "x-forefront-", "arc-seal", "arc-message-signature",
+                    "dkim-signature", "x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source")
+
+
 def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for name, value in msg.raw_items():
-        out.append((name.strip().lower(), decode_header_value(str(value)[:16384])))
+        key = name.strip().lower()
+        raw = str(value)[:16384]
+        if key.startswith(_OPAQUE_PREFIXES) and raw.isascii():
+            out.append((key, unfold(raw)))
+        else:
+            out.append((key, decode_header_value(raw)))
     return tuple(out)
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand, official_for_brand, token_pattern
 from bot.analysis.budget import Budget, Clock
@@ -26,6 +27,7 @@ from bot.analysis.links import (
     html_facts,
     make_link,
     normalise_href,
+    redirect_target,
     refang,
     urls_in_text,
 )
@@ -54,9 +56,34 @@ OFFICIAL_WORDING_RULES = frozenset({
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
-_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+_NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 _NON_SPACE = re.compile(r"\S")
-_ADDRESS_TEXT = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_DOMAIN_AFTER_AT = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with every e-mail address replaced by a space. Looked for from each "@" outwards
+    (a pattern tried at every position of a long text costs 64 steps a character)."""
+    out: list[str] = []
+    last = 0
+    at = text.find("@")
+    while at >= 0:
+        left = at
+        while left > last and at - left < 64 and text[left - 1] in _LOCAL_CHARS:
+            left -= 1
+        m = _DOMAIN_AFTER_AT.match(text, at + 1)
+        if left < at and m is not None:
+            out.append(text[last:left])
+            out.append(" ")
+            last = m.end()
+            at = text.find("@", last)
+        else:
+            at = text.find("@", at + 1)
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 _BARE_HOST = re.compile(r"(?i)^(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}(?:[/?#]\S{0,2000})?$")
 # a paste is "bare links" when, links aside, it holds no more than a question ("is this phishing?")
 BARE_TEXT_CHARS = 40
@@ -102,7 +129,8 @@ def _language(text: str) -> str:
     sample = text[:5000]
     if not sample.strip():
         return "und"
-    japanese = len(_JAPANESE.findall(sample))
+    plain = sample.isascii()
+    japanese = 0 if plain else len(sample) - len(_JAPANESE.sub("", sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
     words = Counter(_WORDS.findall(sample[:1500].lower()))
@@ -112,9 +140,16 @@ def _language(text: str) -> str:
         best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
         if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
             return best
-    ascii_letters = len(_ASCII_LETTER.findall(sample))
-    others = len(_NON_ASCII_LETTER.findall(sample))
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+    others = 0 if plain else len(sample) - len(_NON_ASCII_LETTER.sub("", sample))
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
+
+
+@lru_cache(maxsize=8192)
+def _host_token_brand(host: str) -> str | None:
+    """The brand whose token a host carries (the longest token first), if any. Cached per host."""
+    m = token_pattern().search(host)
+    return catalogue().token_brand[m.group(0)] if m is not None else None
 
 
 def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
@@ -149,10 +184,13 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     budget = limits.max_urls
     cut: list[str] = []
 
+    raw_seen: set[tuple[str, str | None]] = set()
+
     def add(url: str, source: str, text: str | None = None) -> None:
         nonlocal budget
-        if budget <= 0:
-            return
+        if budget <= 0 or (url, text) in raw_seen:
+            return  # a link written twice (newsletters repeat theirs) is read once
+        raw_seen.add((url, text))
         link = make_link(url, source, text, limits.max_url_chars)
         if link is None or (link.url, link.text) in seen:
             return
@@ -192,6 +230,11 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
                 found = ["http://" + text]
             for url in found:
                 add(url, "qr")
+    # a link through a well-known site's open redirect is judged by where it leads, too
+    for link in links[:200]:
+        target = redirect_target(link)
+        if target is not None:
+            add(target, "redirect")
     if budget <= 0:
         problems.append(Problem("url_limit", (("limit", str(limits.max_urls)),)))
     if time_budget.out_of_time() and not any(p.code == "time_limit" for p in problems):
@@ -200,32 +243,35 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     body_text = "\n".join([*mail.texts, *(h.text for h in htmls)])[:TEXT_SCAN_CHARS]
     # an address names its mail provider, not the brand the mail presents (x@gmail.com is not Google)
     if "@" in body_text:
-        body_text = _ADDRESS_TEXT.sub(" ", body_text)
+        body_text = without_addresses(body_text)
     # a brand presents itself at the top and in the signature: scanning those is enough and keeps
     # hundreds of keywords off megabytes of text
-    if len(body_text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
-        body_index = TextIndex(body_text[:BRAND_SCAN_HEAD] + "\n" + body_text[-BRAND_SCAN_TAIL:])
-        index = TextIndex(f"{mail.subject or ''}\n{body_text}")
+    full_index = TextIndex(body_text)  # normalised once: the subject goes in front of it
+    index = full_index.prefixed(mail.subject or "")
+    if len(full_index.text) > BRAND_SCAN_HEAD + BRAND_SCAN_TAIL:
+        body_index = TextIndex(full_index.text[:BRAND_SCAN_HEAD] + " " + full_index.text[-BRAND_SCAN_TAIL:], normalised=True)
     else:
-        body_index = TextIndex(body_text)
-        index = body_index.prefixed(mail.subject or "")
+        body_index = full_index
     cat = catalogue()
     token_brands: list[str] = []
-    tokens = token_pattern()
     for link in links:
-        m = tokens.search(link.host)
-        if m is not None and not cat.is_official(link.registrable_domain):
-            token_brands.append(cat.token_brand[m.group(0)])
+        bid = _host_token_brand(link.host)
+        if bid is not None and not cat.is_official(link.registrable_domain):
+            token_brands.append(bid)
     frm = sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
-    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, from_org, tuple(token_brands))
+    # a mailbox at a provider's consumer domain (x@icloud.com, x@outlook.com, x@docomo.ne.jp) is
+    # anyone's: it neither names the brand nor makes the mail the brand's own (the providers' own
+    # notices come from sub-domains: mail.yahoo.co.jp, email.apple.com)
+    own_org = None if from_org in cat.freemail and frm is not None and frm.domain == from_org else from_org
+    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, own_org, tuple(token_brands))
     brand = guess.brand if guess else None
     official = False
-    if brand is not None and brand.owns(from_org):
+    if brand is not None and brand.owns(own_org):
         verified = {org_domain(d) for d in sender.auth.dkim_domains}
         verified |= {org_domain(v) for k, v in mail.pasted_fields if k == "signed-by"}
         env_org = org_domain(sender.envelope_domain) if sender.envelope_domain else None
-        official = (
+        official = sender.auth.dmarc != "fail" and (  # the brand's own policy said no
             sender.auth.dmarc == "pass"
             or any(brand.owns(v) for v in verified)
             or (sender.auth.spf == "pass" and brand.owns(env_org))

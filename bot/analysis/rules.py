@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag
+from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag, token_pattern
 from bot.analysis.domains import (
     edit_distance,
     has_known_tld,
@@ -26,8 +26,10 @@ from bot.analysis.domains import (
 from bot.analysis.facts import Facts
 from bot.analysis.links import defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
-from bot.analysis.privacy import mask_address
+from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
+
+MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
 
 
 def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
@@ -375,14 +377,49 @@ def lookalike_domain(f: Facts) -> list[Finding]:
             continue
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
-        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]):
-            continue  # one letter from a brand's name, in a mail that never names that brand: a coincidence
+        if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]) and not (
+            f.prepared.bare_links and _link_signs_of_host(host, "")
+        ):
+            # one letter from a brand's name, in a mail that never names that brand, is a coincidence
+            # (lindows.com); a misspelt brand on a host that looks made-up (amzaon.co.jp.x7q.cn) is not
+            continue
         brand = cat.by_id[hit[0]]
         out.append(_f("lookalike_domain", "high", (defang_host(host),), host=defang_host(host),
                       brand=_brand_name(brand), how=hit[1]))
         if len(out) >= 5:
             break
+    if not out and f.prepared.bare_links:
+        out = _brand_in_path(f)
     return out
+
+
+def _brand_in_path(f: Facts) -> list[Finding]:
+    """A link pasted alone whose host looks made-up and whose path names a brand
+    (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        path = link.url.split("://", 1)[-1].partition("/")[2][:300].lower()
+        if not path or cat.is_official(link.registrable_domain) or not set(_link_signs(link, True)) - {"brand_in_path"}:
+            continue
+        domain = _official_in_path().search(path)
+        token = None if domain else _path_tokens().search(path)
+        if domain is not None:
+            bid = cat.official[domain.group(1)][0]
+        elif token is not None:
+            bid = cat.token_brand.get(token.group(0), "")
+        else:
+            continue
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="path")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _official_in_path() -> re.Pattern[str]:
+    """Every official domain of the catalogue as one pattern, found as a word of a path."""
+    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
 def idn_homoglyph(f: Facts) -> list[Finding]:
@@ -440,14 +477,25 @@ def shortener_link(f: Facts) -> list[Finding]:
     return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
+_IP_NAMED = re.compile(r"(?:^|[.-])(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:[.-](?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}[.-]")
+
+
 def ip_literal_link(f: Facts) -> list[Finding]:
     hosts = sorted({link.host for link in f.links if link.is_ip})
-    if not hosts:
+    # a server's own name spelling its address (239.125.168.184.host.example.net, x.20-218-142-124.example):
+    # a machine reached by number, not a site anyone named
+    named = sorted({link.host for link in f.links if not link.is_ip and _IP_NAMED.search(link.host)} - set(hosts))
+    if not hosts and not named:
         return []
     # the one link of a lure, or one address among a digest's dozens of links
     others = len({link.registrable_domain for link in f.links if not link.is_ip})
-    severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
-    return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+    if hosts:
+        severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
+    else:
+        severity = "low" if others >= 10 else "medium"
+    shown = hosts + named
+    return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in shown[:5]),
+               hosts=_list([defang_host(h) for h in shown]))]
 
 
 def free_hosting_link(f: Facts) -> list[Finding]:
@@ -458,13 +506,32 @@ def free_hosting_link(f: Facts) -> list[Finding]:
     # pasted alone, a page anyone could have published counts with any other sign of it (not alone:
     # people's blogs live there too)
     severity: Severity = "medium" if (f.brand is not None and not f.brand_official) or f.prepared.bare_links else "low"
+    if f.prepared.bare_links and any(_made_up_customer(h, cat.free_hosting) for h in hosts):
+        # alone, and the customer's name is made up (bear-lpth-vjb7.wositeb657.workers.dev, biglo1.weebly.com)
+        severity = "high"
     return [_f("free_hosting_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def _made_up_customer(host: str, platforms: frozenset[str]) -> bool:
+    """The names a platform's customer chose look machine-made: letters and digits mixed, stuffed
+    with hyphens, random, or a brand's token."""
+    entry = _under(host, platforms)
+    if entry is None:
+        return False
+    labels = [lab for lab in host[: -len(entry) - 1].split(".") if lab and lab != "www"][-2:]
+    for label in labels:
+        plain = label.replace("-", "")
+        mixed = any(c.isdigit() for c in plain) and any(c.isalpha() for c in plain) and not plain.isdigit()
+        if mixed or label.count("-") >= 2 or _randomish(plain) or token_pattern().search(label):
+            return True
+    return False
 
 
 def new_domain(f: Facts) -> list[Finding]:
     out: list[Finding] = []
-    for domain, age in sorted(f.ages.items()):
-        if age >= 30:
+    # the youngest first, five at most: a digest of a hundred new sites is one sign, not a hundred
+    for domain, age in sorted(f.ages.items(), key=lambda item: (item[1], item[0])):
+        if age >= 30 or len(out) >= MAX_PER_RULE:
             continue
         severity: Severity = "high" if age < 10 else "medium"
         out.append(_f("new_domain", severity, (defang_host(domain),), domain=defang_host(domain), days=max(age, 0)))
@@ -489,7 +556,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     lure = cat.phrases.get("credential_lure")
     if lure is not None and not f.brand_official:
         strong = f.text.count_phrases(lure.strong)
-        weak = f.text.count_phrases(lure.weak)
+        weak = _beside(f.text.count_phrases(lure.weak), strong)
         if strong:
             severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
@@ -498,7 +565,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     urgency = cat.phrases.get("urgency")
     if urgency is not None:
         strong = f.text.count_phrases(urgency.strong)
-        weak = f.text.count_phrases(urgency.weak)
+        weak = _beside(f.text.count_phrases(urgency.weak), strong)
         if strong:
             out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
@@ -602,7 +669,8 @@ def listed_link(f: Facts) -> list[Finding]:
         out.append(_f("listed_link", severity, (defang_host(best.domain),), domain=defang_host(best.domain),
                       source=best.source, date=best.first_listed[:10], label=best.label or "", threat=best.threat,
                       current="yes" if best.current else "no"))
-    return out
+    out.sort(key=lambda finding: finding.severity != "high")  # current listings first (a stable sort)
+    return out[:MAX_PER_RULE]
 
 
 def _host_of(url: str) -> str:
@@ -644,9 +712,44 @@ def compauth_fail(f: Facts) -> list[Finding]:
     return [_f("compauth_fail", "medium" if auth.compauth == "fail" else "low", server=server)]
 
 
+# names people and companies write: words in lower case, Capitalised or camelCase, an acronym
+_CAMEL_WORD = re.compile(r"(?:[A-Z]{0,2}[a-z]{3,}|[A-Z]{2,5}[a-z]{5,}|[a-z]{1,2})(?:[A-Z][a-z]{3,})*|[A-Z]+|[a-z]+")
+_TITLED_NAME = re.compile(r"(?:Dr|Mr|Mrs|Ms|[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]*)?|[A-Z][a-z]{2,}[A-Z]{1,2}")  # DrSmith, JohnS
+_NAME_NUMBER_LOCAL = re.compile(r"[a-z]{2,20}_[a-z]{2,20}_[0-9]{3,6}")
+
+
+def _raw_local(f: Facts) -> str:
+    """The From address's mailbox name as written (case kept), or ""."""
+    frm = f.sender.from_addr
+    if frm is None or not frm.address:
+        return ""
+    raw = next((v for k, v in f.mail.headers[:200] if k == "from"), "")[:2000]
+    at = raw.lower().find(frm.address)
+    return raw[at : at + len(frm.local)] if at >= 0 else frm.local
+
+
+def _machine_mailbox(local: str) -> bool:
+    """A mailbox name bulk-mailing software generated: letters in random case (``uispCla``,
+    ``XAHrfci``), or ``first_last_12345`` (a name and a serial number, one per message)."""
+    if _NAME_NUMBER_LOCAL.fullmatch(local.lower()):
+        return True
+    return 5 <= len(local) <= 14 and local.isascii() and local.isalpha() and not _CAMEL_WORD.fullmatch(local) \
+        and not _TITLED_NAME.fullmatch(local)
+
+
+def _name_in_mailbox(name: str | None, local: str) -> bool:
+    """The display name and the mailbox share a word (``Dr Funk <DrFunk@…>``): a person's own choice."""
+    return bool(name) and any(w in local for w in re.findall(r"[a-z]{3,}", (name or "").lower()))
+
+
 def sender_format(f: Facts) -> list[Finding]:
     frm = f.sender.from_addr
     if frm is None or not frm.address or "@" not in frm.address:
+        raw = next((v for k, v in f.mail.headers[:200] if k == "from"), None)
+        if f.mail.kind == "eml" and raw is not None and raw.strip():
+            # a From line with a name and no address (or an empty <>): no mail service sends that
+            shown = present_text(raw.replace("<>", "").strip().strip('"')[:60]) or "<>"
+            return [_f("sender_format", "medium", address=shown, how="no_address")]
         return []
     domain = frm.domain
     how = None
@@ -664,9 +767,41 @@ def sender_format(f: Facts) -> list[Finding]:
         how = "platform"
     elif len(_link_signs_of_host(domain, "")) >= 2 or _machine_local(frm.local):
         how = "machine_made"
+    elif org_domain(domain) not in catalogue().freemail and _machine_mailbox(_raw_local(f)) \
+            and not _name_in_mailbox(frm.display_name, frm.local):
+        how = "machine_mailbox"
     if how is None:
         return []
-    return [_f("sender_format", "medium", address=mask_address(frm.address), how=how)]
+    # a mailbox in random case is a weaker sign than a name and a serial number: people pick odd names
+    severity: Severity = "low" if how == "machine_mailbox" and not _NAME_NUMBER_LOCAL.fullmatch(frm.local) else "medium"
+    return [_f("sender_format", severity, address=mask_address(frm.address), how=how)]
+
+
+TENANT_SUFFIX = ".onmicrosoft.com"
+
+
+def _machine_tenant(label: str) -> bool:
+    """A Microsoft 365 tenant name no company would pick: a serial (``ste20995472``, ``mlz665``),
+    digits and letters interleaved, or a random run (``txuvmfbn``)."""
+    label = label.lower()
+    digits = sum(c.isdigit() for c in label)
+    switches = sum(1 for a, b in pairwise(label) if a.isdigit() != b.isdigit())
+    return digits >= 3 or switches >= 2 or (len(label) >= 4 and _randomish(label))
+
+
+def throwaway_tenant(f: Facts) -> list[Finding]:
+    """The mail was sent, signed or bounced through a Microsoft 365 tenant with a machine-made
+    name: trial tenants opened by the hundred, one per campaign. (A tenant's own domain is
+    Microsoft's naming, never a Microsoft look-alike; a company's tenant carries its name.)"""
+    sender = f.sender
+    frm = sender.from_addr
+    names = [frm.domain if frm else "", sender.envelope_domain or "", *sender.dkim_domains]
+    for name in (n.lower() for n in names if n):
+        if name.endswith(TENANT_SUFFIX):
+            label = name[: -len(TENANT_SUFFIX)].rpartition(".")[2]
+            if label and _machine_tenant(label):
+                return [_f("throwaway_tenant", "medium", (defang_host(name),), tenant=defang_host(name))]
+    return []
 
 
 _UNKNOWN_PEER = re.compile(r"(?i)\(\s*unknown\s*\[|\bfrom\s+unknown\b|may be forged|does not resolve|"
@@ -694,22 +829,35 @@ def undisclosed_recipients(f: Facts) -> list[Finding]:
     return []
 
 
+_SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\s*)*[\W_]*")
+_GREETING_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+
+
 def address_greeting(f: Facts) -> list[Finding]:
     """The subject or the first line names the recipient by address: the sender knows nothing else."""
     if f.sender.bulk:
         return []
     addresses = {r.address for r in f.sender.recipients if len(r.address) >= 6 and "@" in r.address}
-    if not addresses:
-        return []
     subject = (f.mail.subject or "").lower()
-    head = " ".join(t[:200] for t in f.mail.texts[:1]).lower()
-    head += " " + " ".join(h.text.strip()[:200] for h in f.html[:1]).lower()
-    for address in addresses:
-        if address in subject:
-            return [_f("address_greeting", "medium", address=mask_address(address))]
-        if address in head:
-            return [_f("address_greeting", "low", address=mask_address(address))]
-    return []
+    if addresses:
+        head = " ".join(t[:200] for t in f.mail.texts[:1]).lower()
+        head += " " + " ".join(h.text.strip()[:200] for h in f.html[:1]).lower()
+        for address in addresses:
+            if address in subject:
+                return [_f("address_greeting", "medium", address=mask_address(address))]
+            if address in head:
+                return [_f("address_greeting", "low", address=mask_address(address))]
+    # recipients unknown (undisclosed, or a Bcc): a subject that opens with an address and goes on
+    # ("x@example.com, your reward…") greets whoever it was sent to by the address alone
+    opening = _SUBJECT_PREFIX.sub("", strip_invisible(subject)[:300])
+    m = _GREETING_ADDRESS.match(opening)
+    # the address, then the rest of a sentence ("x@y, …", "x@y - …"), not a headline ("x@y: …")
+    if m is None or opening[m.end() : m.end() + 1] not in ("", " ", ",", "!", ";", "-", "\u3001"):
+        return []
+    frm = f.sender.from_addr
+    if frm is not None and org_domain(m.group(0).rpartition("@")[2]) == org_domain(frm.domain or ""):
+        return []
+    return [_f("address_greeting", "medium", address=mask_address(m.group(0)))]
 
 
 _ADDRESS_IN_NAME = re.compile(r"[A-Za-z0-9._%+-]{1,64}@((?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})")
@@ -748,6 +896,10 @@ _STYLED = re.compile("[\U0001d400-\U0001d7ff\U0001f130-\U0001f189\u24b6-\u24e9]"
 _OTHER_LOOKALIKE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u13a0-\u13ff\ua4d0-\ua4ff]")
 
 
+_PADDED_NAME = re.compile(r"[-.*_!#~=+]{2,}|^\s*[-.*_~=+]|\S\s{3,}\S")
+_SPACED_NAME = re.compile(r"(?:^|\s)[A-Z] [a-z]{3,}")
+
+
 def disguised_text(f: Facts) -> list[Finding]:
     """Sender name or subject written to slip past filters: invisible characters inside words,
     look-alike letters of other scripts mixed into Latin words, or 'mathematical' styled letters."""
@@ -766,9 +918,12 @@ def disguised_text(f: Facts) -> list[Finding]:
             break
         if _STYLED.search(text):
             how = how or "styled"
+    name = fields[0][:300]
+    if how is None and name and not f.sender.list_id and (_PADDED_NAME.search(name) or _SPACED_NAME.search(name)):
+        how = "padded"  # "--Utimo--Aviso**", "Jouw Pensioen   .....BF403", "G emeentelijk E nergieadvies"
     if how is None:
         return []
-    return [_f("disguised_text", "low" if how == "styled" else "medium", how=how)]
+    return [_f("disguised_text", "low" if how in ("styled", "padded") else "medium", how=how)]
 
 
 # --- content (issue 11) -------------------------------------------------------------------------
@@ -782,6 +937,15 @@ def _scam_strong() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
         for phrase in phrases.strong:
             families.setdefault(phrase, []).append(family)
     return tuple(families), {p: tuple(fs) for p, fs in families.items()}
+
+
+LURE_TEXT_CHARS = 3000
+
+
+def _beside(weak: list[str], strong: list[str]) -> list[str]:
+    """The topic's words found besides the telling phrases: "confidential" inside "private and
+    confidential" is the same words, not a second sign."""
+    return [w for w in weak if not any(w in phrase for phrase in strong)]
 
 
 def scam_lure(f: Facts) -> list[Finding]:
@@ -798,7 +962,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         strong = by_family.get(family, [])
         if not strong:
             continue
-        weak = f.text.count_phrases(phrases.weak)
+        weak = _beside(f.text.count_phrases(phrases.weak), strong)
         points = 2 * len(strong) + min(len(weak), 3)
         if best is None or points > best[0]:
             best = (points, family, strong, weak)
@@ -807,8 +971,10 @@ def scam_lure(f: Facts) -> list[Finding]:
     _, family, strong, weak = best
     if len(strong) >= 2 or (strong and len(weak) >= 2):
         severity: Severity = "high"
-    else:
+    elif weak or len(f.text.text) < LURE_TEXT_CHARS:
         severity = "medium"
+    else:
+        severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
@@ -824,14 +990,22 @@ def spam_content(f: Facts) -> list[Finding]:
         strong.append("affiliate")  # an affiliate network's mailing, named so in the sender's name
     if not strong:
         return []
-    weak = f.text.count_phrases(spam.weak)
+    weak = _beside(f.text.count_phrases(spam.weak), strong)
     if len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2):
         severity: Severity = "high"
     elif len(strong) >= 2 or weak:
         severity = "medium"
     else:
         severity = "low"
+    if _discussion_list(f):
+        severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+def _discussion_list(f: Facts) -> bool:
+    """A discussion list's message (members post to it: List-Post), not a bulk sender's mailing,
+    which may carry a List-Id and List-Unsubscribe but takes no posts."""
+    return bool(f.sender.list_id) and any(k == "list-post" for k, _ in f.mail.headers[:200])
 
 
 def hidden_text(f: Facts) -> list[Finding]:
@@ -881,7 +1055,8 @@ def dynamic_dns_link(f: Facts) -> list[Finding]:
 _VOWELS = frozenset("aeiouy")
 # mail and name-server host names: a web page there is a borrowed or hijacked domain's
 _INFRA_LABELS = frozenset({"ns1", "ns2", "ns3", "dns1", "dns2", "autodiscover", "autoconfig", "cpanel", "webmail",
-                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2"})
+                           "webdisk", "cpcalendars", "cpcontacts", "mail", "smtp", "imap", "pop", "mx", "emv1", "emv2",
+                           "mta-sts", "_bimi", "_domainkey", "_dmarc", "_acme-challenge"})
 _KIT_PATH = re.compile(
     r"(?i)/(?:caonima|tetsuzuki|netservice|its-login|verification|verify|signin|sign-in|login|logon|"
     r"authenticate|webscr|secure|account[-_]?(?:update|verify|login)|update[-_]?(?:info|account)|mypage|member(?:s)?/login|"
@@ -889,6 +1064,7 @@ _KIT_PATH = re.compile(
 _RANDOM_QUERY = re.compile(r"^[a-z]{5,10}$")
 
 
+@lru_cache(maxsize=8192)
 def _randomish(label: str) -> bool:
     """A label no one would choose to be read: no vowels, consonant runs, letters and digits mixed."""
     letters = [c for c in label if c.isalpha()]
@@ -952,6 +1128,24 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     return tuple(signs)
 
 
+_RARE_LETTERS = frozenset("jkqvwxz")
+
+
+def _gibberish_host(host: str) -> bool:
+    """A label no language reads: seven letters or more, random by _randomish, and without vowels
+    or with rare letters in it (``ktqfqzno``, ``vlkrdfep``) — not an English compound that merely
+    has a consonant cluster (``freshrpms``, ``tightvnc``)."""
+    suffix = public_suffix(host) or ""
+    labels = [lab for lab in host[: -len(suffix) - 1 if suffix else None].split(".") if lab and lab != "www"]
+    for label in labels[-3:]:
+        letters = [c for c in label if c.isalpha()]
+        if len(label) >= 7 and _randomish(label) and (
+            sum(c in _RARE_LETTERS for c in letters) >= 2 or not _VOWELS.intersection(letters)
+        ):
+            return True
+    return False
+
+
 def kit_like_link(f: Facts) -> list[Finding]:
     best: tuple[int, str, list[str]] | None = None
     hosts: list[str] = []
@@ -971,8 +1165,10 @@ def kit_like_link(f: Facts) -> list[Finding]:
     if f.prepared.bare_links:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "brand_in_path"}
-        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) else "medium"
+        # (a brand in the path is not enough alone: news sites write about brands)
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens"}
+        gibberish = "random_label" in best[2] and _gibberish_host(best[1])
+        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:
         severity = "medium" if count >= 3 else "low"
     shown = sorted(set(hosts))
@@ -994,6 +1190,20 @@ def image_only(f: Facts) -> list[Finding]:
                  or _under(link.host, cat.free_hosting) for link in links)
     hosts = sorted({link.host for link in links})
     return [_f("image_only", "medium" if hidden else "low", tuple(defang_host(h) for h in hosts[:3]),
+               hosts=_list([defang_host(h) for h in hosts]))]
+
+
+def open_redirect_link(f: Facts) -> list[Finding]:
+    """A link goes through a well-known site's open redirect (google.com/url?q=…, bing.com/ck/a…)
+    to another site: the mail borrows a trusted name to carry its real link past filters."""
+    cat = catalogue()
+    own = _authenticated_sender_org(f)
+    targets = [link for link in f.links if link.source == "redirect" and link.registrable_domain != own
+               and not cat.is_official(link.registrable_domain) and link.registrable_domain not in cat.benign]
+    if not targets:
+        return []
+    hosts = sorted({link.host for link in targets})
+    return [_f("open_redirect_link", "medium", tuple(defang_host(h) for h in hosts[:5]),
                hosts=_list([defang_host(h) for h in hosts]))]
 
 
@@ -1047,6 +1257,8 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     kit_like_link,
     image_only,
     qr_code,
+    open_redirect_link,
+    throwaway_tenant,
 )
 
 

@@ -19,6 +19,7 @@ _MASKED_OR_DOMAIN = re.compile(
     r"(?P<masked>(?<![A-Za-z0-9.-])[^\s*]\*\*\*(?:@|%40|%2540|%252540|＠)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})|"
     + _DOMAIN_IN_TEXT.pattern
 )
+_DOTS_OR_MASK = (".", "．", "。", "｡", "*")
 _DOTS = str.maketrans({".": "[.]", "．": "[.]", "。": "[.]", "｡": "[.]"})
 
 
@@ -40,7 +41,8 @@ def present_text(
     all of them, or (``real_tlds_only``, for header text full of ``header.from=``) those ending in
     a real top-level domain. Idempotent."""
     text = refang(clean_controls(text[:limit], multiline))
-    text = ANY_URL_IN_TEXT.sub(lambda m: defang_url(_with_scheme(m.group(0)), names), text)
+    if "://" in text or "ww." in text.lower():  # what the link pattern needs (it is tried at every letter)
+        text = ANY_URL_IN_TEXT.sub(lambda m: defang_url(_with_scheme(m.group(0)), names), text)
     text = mask_text(text, names)
 
     def defang(m: re.Match[str]) -> str:
@@ -48,4 +50,6 @@ def present_text(
             return m.group(0)  # a masked address keeps its form (t***@example.jp), as SPEC §4 shows it
         return m.group(0).translate(_DOTS)
 
-    return defang_schemes(_MASKED_OR_DOMAIN.sub(defang, text))
+    if any(mark in text for mark in _DOTS_OR_MASK):  # a domain needs a dot, a masked address its ***
+        text = _MASKED_OR_DOMAIN.sub(defang, text)
+    return defang_schemes(text)

@@ -48,6 +48,8 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "kit_like_link":          {"info": 0, "low": 10, "medium": 20, "high": 35},
     "image_only":             {"info": 0, "low": 10, "medium": 20, "high": 30},
     "qr_code":                {"info": 0, "low": 10, "medium": 25, "high": 35},
+    "open_redirect_link":     {"info": 0, "low": 10, "medium": 20, "high": 30},
+    "throwaway_tenant":       {"info": 0, "low": 10, "medium": 20, "high": 30},
     "malware_link":           {"info": 0, "low": 15, "medium": 30, "high": 45},
     "extortion":              {"info": 0, "low": 20, "medium": 40, "high": 60},
     "leak_tag":               {"info": 0, "low": 0, "medium": 0, "high": 0},
