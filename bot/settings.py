@@ -156,6 +156,16 @@ def _channels(name: str, raw: str) -> tuple[str, ...]:
     return names
 
 
+def _ids(name: str, raw: str) -> frozenset[int]:
+    """Discord ids (servers), comma- or space-separated."""
+    out: set[int] = set()
+    for item in raw.replace(",", " ").split():
+        if not item.isdigit() or not 0 < int(item) < 2**64:
+            raise SettingsError(name, raw, "not_ids", item=item)
+        out.add(int(item))
+    return frozenset(out)
+
+
 def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
     return os.path.abspath(os.path.expanduser(raw))
 
@@ -292,6 +302,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a feed's listing stays current after the feed last listed it: current listings feed link watch, the "
             "blocklist feeds and a `listed_link` finding's full weight; older ones are still shown, with their date.",
             WEB),
+    Setting("NETWORK_MIN_SERVERS", _positive_int, 2, "2",
+            "Sharing between servers: a domain other servers publish counts for a server (its blocklist feed, link "
+            "watch, `/domain`) only when at least this many *other* servers publish it; one server alone can put "
+            "nothing on everyone's list.", WEB),
+    Setting("NETWORK_IGNORED_SERVERS", _ids, frozenset(), "–",
+            "Sharing between servers: ids of servers whose published entries are dropped (comma-separated), for an "
+            "operator who no longer trusts one.", WEB),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -357,6 +374,12 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class NetworkSettings:
+    min_servers: int = _default("NETWORK_MIN_SERVERS")  # other servers that must publish a domain
+    ignored: frozenset[int] = _default("NETWORK_IGNORED_SERVERS")  # servers whose entries are dropped
+
+
+@dataclass(frozen=True)
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
@@ -366,6 +389,7 @@ class AppSettings:
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     web: WebSettings = field(default_factory=WebSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
     @property
     def db_path(self) -> str:
@@ -453,6 +477,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_bytes=values["FEED_MAX_BYTES"],
             listing_days=values["FEED_LISTING_DAYS"],
         ),
+        network=NetworkSettings(min_servers=values["NETWORK_MIN_SERVERS"], ignored=values["NETWORK_IGNORED_SERVERS"]),
     )
 
 
