@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterator
@@ -33,7 +34,9 @@ JST = timezone(timedelta(hours=9), "JST")
 MAX_LINE = 8192  # characters: a longer line is skipped
 MAX_LABEL = 200
 HOSTS_FILE_ADDRESSES = ("0.0.0.0", "127.0.0.1", "::", "::1")  # noqa: S104 - addresses read, never bound
+MAX_JSON_DEPTH = 32  # PhishTank's JSON is a list of flat objects (depth 3 with its "details"); deeper is refused
 csv.field_size_limit(MAX_LINE)
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,22 @@ def _time(value: str, zone: timezone = UTC) -> datetime | None:
     return (when if when.tzinfo else when.replace(tzinfo=zone)).astimezone(UTC)
 
 
+def json_depth_within(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether no array or object of ``text`` nests deeper than ``limit`` — checked before
+    ``json.loads``, whose decoder recurses once per level (a feed of 100,000 ``[`` would end in
+    RecursionError). Linear: one scan, strings skipped whole."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        mark = token.group()
+        if mark in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return False
+        elif mark in ("]", "}"):
+            depth -= 1
+    return True
+
+
 def _rows(text: str) -> Iterator[list[str]]:
     """CSV rows, one per line (no feed puts a line break inside a field): a broken line — a stray
     quote, an over-long field — is skipped on its own instead of swallowing the lines after it."""
@@ -128,9 +147,11 @@ def openphish(data: bytes) -> Iterator[FeedItem]:
 def phishtank(data: bytes) -> Iterator[FeedItem]:
     text = _text(data)
     if text.lstrip()[:1] == "[":
+        if not json_depth_within(text):
+            return  # nested past any real dump: nothing is read from it
         try:
             entries = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("url"), str):
