@@ -288,6 +288,11 @@ SETTINGS: tuple[Setting, ...] = (
             "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),
     Setting("WEB_FEED_REQUESTS_PER_MINUTE", _positive_int, 30, "30",
             "Requests per minute one feed or page token may make; past it, `429 Too Many Requests`.", WEB),
+    Setting("WEB_REQUEST_TIMEOUT", _positive_float, 10.0, "10",
+            "Seconds a client has to send a request's headers whole (a client sending them a byte at a time is "
+            "dropped); an idle connection is closed after as long.", WEB),
+    Setting("WEB_MAX_CONNECTIONS", _positive_int, 200, "200",
+            "Connections the web server keeps open at once; more are answered `503` and closed.", WEB),
     Setting("FEEDS", _feeds, (), "–",
             "Threat feeds fetched on a schedule, comma-separated: `jpcert`, `openphish`, `phishtank`, `urlhaus`, each "
             "optionally `=URL` (a mirror, or PhishTank's download URL with your key). Only these URLs are ever fetched.",
@@ -354,6 +359,8 @@ class WebSettings:
     port: int = _default("WEB_PORT")
     public_url: str | None = None  # None: http://host:port
     feed_requests_per_minute: int = _default("WEB_FEED_REQUESTS_PER_MINUTE")
+    request_timeout: float = _default("WEB_REQUEST_TIMEOUT")  # seconds for a request's head; idle connections
+    max_connections: int = _default("WEB_MAX_CONNECTIONS")
 
     @property
     def base_url(self) -> str:
@@ -469,6 +476,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             port=values["WEB_PORT"],
             public_url=values["WEB_PUBLIC_URL"],
             feed_requests_per_minute=values["WEB_FEED_REQUESTS_PER_MINUTE"],
+            request_timeout=values["WEB_REQUEST_TIMEOUT"],
+            max_connections=values["WEB_MAX_CONNECTIONS"],
         ),
         feeds=FeedSettings(
             sources=values["FEEDS"],
