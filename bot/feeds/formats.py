@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterator
@@ -29,14 +28,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 from bot.analysis.domains import to_ascii_host
+from bot.analysis.json_depth import json_depth_within
 
 JST = timezone(timedelta(hours=9), "JST")
 MAX_LINE = 8192  # characters: a longer line is skipped
 MAX_LABEL = 200
 HOSTS_FILE_ADDRESSES = ("0.0.0.0", "127.0.0.1", "::", "::1")  # noqa: S104 - addresses read, never bound
-MAX_JSON_DEPTH = 32  # PhishTank's JSON is a list of flat objects (depth 3 with its "details"); deeper is refused
 csv.field_size_limit(MAX_LINE)
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,22 +96,6 @@ def _time(value: str, zone: timezone = UTC) -> datetime | None:
     return (when if when.tzinfo else when.replace(tzinfo=zone)).astimezone(UTC)
 
 
-def json_depth_within(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether no array or object of ``text`` nests deeper than ``limit`` — checked before
-    ``json.loads``, whose decoder recurses once per level (a feed of 100,000 ``[`` would end in
-    RecursionError). Linear: one scan, strings skipped whole."""
-    depth = 0
-    for token in _JSON_TOKENS.finditer(text):
-        mark = token.group()
-        if mark in ("[", "{"):
-            depth += 1
-            if depth > limit:
-                return False
-        elif mark in ("]", "}"):
-            depth -= 1
-    return True
-
-
 def _rows(text: str) -> Iterator[list[str]]:
     """CSV rows, one per line (no feed puts a line break inside a field): a broken line — a stray
     quote, an over-long field — is skipped on its own instead of swallowing the lines after it."""
@@ -148,7 +130,7 @@ def phishtank(data: bytes) -> Iterator[FeedItem]:
     text = _text(data)
     if text.lstrip()[:1] == "[":
         if not json_depth_within(text):
-            return  # nested past any real dump: nothing is read from it
+            return  # nested past any real dump (PhishTank's is depth 3): nothing is read from it
         try:
             entries = json.loads(text)
         except (ValueError, RecursionError):

@@ -14,9 +14,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.analysis.json_depth import json_depth_within
 from bot.analysis.models import Listing
 from bot.feeds.fetch import FeedFetcherHTTP
-from bot.feeds.formats import json_depth_within, parse
+from bot.feeds.formats import parse
 from bot.feeds.sources import FeedConfig
 from bot.services import feeds_in
 from bot.services.feeds_in import FeedUpdater
