@@ -419,7 +419,9 @@ def environment(env: Mapping[str, str] | None = None, env_file: str | None = ENV
     if env_file and os.path.isfile(env_file):
         from dotenv import dotenv_values
 
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        # interpolate=False: a value is taken as written — python-dotenv would otherwise expand ``$VAR`` and
+        # ``${VAR}`` inside it, silently changing a token, a key or a URL that holds a ``$``
+        merged.update({k: v for k, v in dotenv_values(env_file, interpolate=False).items() if v is not None})
     merged.update(os.environ if env is None else env)
     return merged
 
