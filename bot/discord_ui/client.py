@@ -206,7 +206,7 @@ class PhishBot(commands.Bot):
                      len(self.guilds), shards[0], shards[-1], self.settings.discord.shard_count)
 
 
-class ShardedPhishBot(PhishBot, commands.AutoShardedBot):  # type: ignore[misc]
+class ShardedPhishBot(PhishBot, commands.AutoShardedBot):
     """The bot for a range of shards (``phishbot run --shards 0-3 --shard-count 8``): discord.py's
     ``AutoShardedBot``, one gateway connection per shard in this process. Other processes run the
     other shards over the same database; Discord sends each process only its shards' guilds

@@ -45,7 +45,7 @@ class LookupBudget:
         if self.store is not None:
             try:
                 asked = await self.store.ask_budget(guild_id, budget_hour(when), wanted)
-            except Exception:  # noqa: BLE001 - a busy or closed store: this process's own count
+            except Exception:
                 log.warning("the shared lookup budget is unavailable: counting in this process", exc_info=True)
             else:
                 return max(0, min(wanted, self.per_hour - (asked - wanted)))

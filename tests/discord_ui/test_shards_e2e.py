@@ -31,7 +31,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.discord_ui.conftest import SEED_PASTE, embed_text
 from tests.fakes.discord.driver import FakeDiscord, discord_in_thread
-from tests.fakes.discord.state import ADMIN_ID, GENERAL_ID, GUILD_ID, OTHER_ID, REPORTS_ID, in_guild, shard_of
+from tests.fakes.discord.state import ADMIN_ID, GUILD_ID, OTHER_ID, REPORTS_ID, in_guild, shard_of
 
 GUILD_A = GUILD_ID  # shard 0 of 2
 GUILD_B = in_guild(1, GUILD_ID)  # shard 1 of 2

@@ -22,7 +22,6 @@ from tests.fakes.discord.state import (
     INTENT_MESSAGE_CONTENT,
     DiscordState,
     _Conn,
-    shard_of,
 )
 
 

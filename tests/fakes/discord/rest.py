@@ -18,7 +18,6 @@ from tests.fakes.discord.state import (
     APP_ID,
     BOT_ID,
     EPHEMERAL,
-    GUILD_ID,
     LOADING,
     Perm,
     Recorded,
