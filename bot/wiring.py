@@ -340,7 +340,11 @@ async def long_running(
         await leader.renew()
         intel: DomainIntel | None = None
         if registries and settings.lookups.enabled:
-            raw = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+            raw: DomainIntel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+            if settings.discord.sharded:  # other processes over this store: one lookup per domain between them
+                from bot.services.shared_lookups import SharedLookups
+
+                raw = SharedLookups(raw, stores.leases, leader.holder, settings.lookups.deadline, _utcnow)
             intel = MeteredIntel(raw, metrics)
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
