@@ -27,9 +27,11 @@ class Registry:
         self.cache = cache
         self.asked = asked
         self.fail = fail
+        self.asking = asyncio.Event()
 
     async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
         self.asked.extend(domains)
+        self.asking.set()
         await asyncio.sleep(0.3)
         out = {}
         for d in domains:
@@ -81,8 +83,9 @@ async def test_the_waiter_asks_itself_when_the_asker_got_no_answer(two: tuple[Da
     a = shared(two[0], asked, "h:1:a", fail=True)
     b = shared(two[1], asked, "h:2:b")
     asking = asyncio.ensure_future(a.lookup(["flaky.example"], NOW))
-    while not asked:  # a holds the lease and is asking
-        await asyncio.sleep(0.01)
+    registry = a.intel
+    assert isinstance(registry, Registry)
+    await asyncio.wait_for(registry.asking.wait(), 5)  # a holds the lease and is asking
     second = await b.lookup(["flaky.example"], NOW)
     first = await asking
     assert asked == ["flaky.example", "flaky.example"]
