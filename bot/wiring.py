@@ -227,7 +227,7 @@ def shared_log(
     tokens = WebTokens(stores.sharing, key)
     guilds = Guilds(stores.guilds, stores.reports, retention_days=settings.discord.guild_retention_days,
                     sharing=SharingSetup(stores.guilds, stores.sharing, tokens, stores.reports), on_change=on_change,
-                    leading=leading, budgets=stores.budgets)
+                    leading=leading, budgets=stores.budgets, leases=stores.leases)
     community = Community(stores.reports, stores.members, key)
     return SharedLog(
         community=community,

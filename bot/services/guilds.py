@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from bot.services.lookup_budget import budget_hour
 from bot.services.ports.guilds import GuildFeatures, GuildSettings, GuildStore, SettingsChange
-from bot.services.ports.leases import BudgetStore
+from bot.services.ports.leases import BudgetStore, LeaseStore
 from bot.services.ports.reports import ReportStore
 from bot.services.sharing_setup import SharingRequest, SharingSetup, SharingState
 
@@ -36,6 +36,7 @@ class Guilds:
         sharing: SharingSetup | None = None, on_change: Callable[[int], Awaitable[None]] | None = None,
         monotonic: Callable[[], float] = time.monotonic, ttl: float = SETTINGS_TTL,
         leading: Callable[[], bool] | None = None, budgets: BudgetStore | None = None,
+        leases: LeaseStore | None = None,
     ) -> None:
         self.store = store
         self.reports = reports
@@ -48,6 +49,7 @@ class Guilds:
         # several processes over one store: only the leader's housekeeping runs (None: always)
         self.leading = leading
         self.budgets = budgets
+        self.leases = leases
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -133,5 +135,7 @@ class Guilds:
         expired = await self.reports.purge_expired(now)
         if self.budgets is not None:
             await self.budgets.purge_budgets(budget_hour(now - timedelta(hours=1)))
+        if self.leases is not None:  # lookup leases left by a process that died mid-lookup
+            await self.leases.purge_expired_leases(now)
         log.info("housekeeping: %d guilds purged, %d expired rows removed", purged, expired)
         return purged
