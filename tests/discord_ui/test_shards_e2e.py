@@ -127,10 +127,8 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
     mail.write_text(SEED_PASTE, encoding="utf-8")
     cli(env, tmp_path, "report", "--guild", str(DEPARTED), "--member", "42", str(mail))
     left = (datetime.now(UTC) - timedelta(days=40)).isoformat(timespec="microseconds")
-    store.rows(f"UPDATE guild_settings SET left_at = '{left}', bot_seen = 1 WHERE guild_id = {DEPARTED}"
-               if store.kind == "postgresql" else
-               f"INSERT INTO guild_settings (guild_id, left_at, bot_seen) VALUES ({DEPARTED}, '{left}', 1)"
-               f" ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at, bot_seen = 1")
+    store.rows(f"INSERT INTO guild_settings (guild_id, left_at, bot_seen) VALUES ({DEPARTED}, '{left}', 1)"
+               f" ON CONFLICT (guild_id) DO UPDATE SET left_at = excluded.left_at, bot_seen = 1")  # both dialects
     assert store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}") in (1, "1")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_A), "--network", "publish")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_B), "--network", "receive")
