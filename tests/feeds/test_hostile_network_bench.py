@@ -1,4 +1,5 @@
-"""``bench/hostile.py --network`` runs and judges (its cheap families: the slow ones are the bench's)."""
+"""``bench/hostile.py --network`` runs and judges (its cheap families: the slow ones are the bench's; the time
+limit is loose here, speed lives in bench/)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_network_families_run_and_judge() -> None:
-    proc = subprocess.run([sys.executable, "bench/hostile.py", "--network", "--only", "feed_json_depth",
+    proc = subprocess.run([sys.executable, "bench/hostile.py", "--network", "--max-seconds", "120", "--only", "feed_json_depth",
                            "rdap_json_depth", "rdap_redirects", "whois_flood@5"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
