@@ -204,8 +204,8 @@ def shared_log(
 ) -> SharedLog:
     """The use-cases over ``stores``. ``budgeted``: the bot's lookup policy (each guild's hourly
     budget, answers within ``DISCORD_REPLY_WAIT``; shared through the store when the bot runs in
-    shards); the CLI has none. ``leading``: whether this process does the work done once for all
-    processes (the purges); None: it always does (one process)."""
+    shards); the CLI has none. ``leading``: whether this process does the housekeeping done once for
+    all processes (the guild retention purge); None: it always does (one process)."""
     from bot.presentation.desk_text import desk_text
     from bot.services.app import SharedLog
     from bot.services.campaign_page import CampaignPages
@@ -232,7 +232,7 @@ def shared_log(
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text, leading=leading),
+                                analyser=analyser, desk_text=desk_text),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,
@@ -310,22 +310,25 @@ class Process:
     metrics: Metrics
     stores: Stores
     analyser: Analyser | None = None
-    leader: Leader | None = None  # the lease of the work done once for all processes
+    leader: Leader | None = None  # the housekeeping lease (``leader``): the bot's processes only, None in serve
+    feeds_leader: Leader | None = None  # the scheduled feed fetches' lease (``feeds``): every long-running process
 
 
 @contextlib.asynccontextmanager
 async def long_running(
     settings: AppSettings, ready: Callable[[], bool], *, analyser: Analyser | None = None,
-    metrics: Metrics | None = None, registries: bool = False,
+    metrics: Metrics | None = None, registries: bool = False, housekeeper: bool = False,
 ) -> AsyncIterator[Process]:
     """The store (refused when damaged: a damaged shared log is never served), the registries
     (``registries`` and lookups on: the bot), the threat feeds' index and schedule, the network,
     link watch, the blocklist feeds and — when ``WEB_ENABLED`` — the web server, all of it started
-    here and stopped when the block ends."""
+    here and stopped when the block ends. ``housekeeper``: this process runs the housekeeping (the
+    bot does, ``phishbot serve`` does not), so it competes for the ``leader`` lease; a process that
+    never does the leader's work must not hold it, or nobody would purge."""
     from bot.metrics import MeteredIntel, Metrics
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.errors import StoreError
-    from bot.services.leader import Leader
+    from bot.services.leader import FEEDS, Leader, process_holder
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import IndexKeeper, ListingIndex
     from bot.services.network import NetworkIndex
@@ -335,17 +338,25 @@ async def long_running(
         stores = await stack.enter_async_context(open_stores(settings, on_write=metrics.db_write_seconds.observe))
         if stores.admin.damaged is not None:  # the integrity check failed: never serve a damaged shared log
             raise StoreError("damaged", path=stores.admin.location)
-        # the work done once for all processes over this store (purges, feed fetches) runs in the
-        # holder of the leader lease; one process alone takes it at once and keeps it
-        leader = Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic)
-        await leader.renew()
+        # the work done once for all processes over this store runs in the holder of a lease: the
+        # housekeeping (purges) in the holder of ``leader``, which only processes that do the
+        # housekeeping compete for; the scheduled feed fetches in the holder of ``feeds``. One
+        # process alone takes them at once and keeps them.
+        holder = process_holder()
+        leader = (Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic, holder=holder)
+                  if housekeeper else None)
+        feeds_leader = (Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic, holder=holder,
+                               name=FEEDS) if settings.feeds.sources else None)
+        for lease in (leader, feeds_leader):
+            if lease is not None:
+                await lease.renew()
         intel: DomainIntel | None = None
         if registries and settings.lookups.enabled:
             raw: DomainIntel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
             if settings.discord.sharded:  # other processes over this store: one lookup per domain between them
                 from bot.services.shared_lookups import SharedLookups
 
-                raw = SharedLookups(raw, stores.leases, leader.holder, settings.lookups.deadline, _utcnow)
+                raw = SharedLookups(raw, stores.leases, holder, settings.lookups.deadline, _utcnow)
             intel = MeteredIntel(raw, metrics)
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
@@ -361,7 +372,7 @@ async def long_running(
 
         shared = shared_log(settings, stores, address_key(settings), intel=intel, listings=index, network=network,
                             analyser=analyser, budgeted=True, on_change=on_change,
-                            leading=lambda: leader.leading)
+                            leading=(lambda: leader.leading) if leader is not None else (lambda: False))
         out = Outreach(
             metrics=metrics, index=index, keeper=keeper, network=network,
             blocklist=BlocklistFeeds(stores.reports, stores.guilds, index, network, _utcnow, time.monotonic),
@@ -371,16 +382,18 @@ async def long_running(
         metrics.gauge_from(metrics.feed_names, lambda: len(index))
         metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
         stop = asyncio.Event()
-        work = [leader.run(stop), keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
-        if settings.feeds.sources:
-            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: leader.leading)
+        work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
+        work += [lease.run(stop) for lease in (leader, feeds_leader) if lease is not None]
+        if feeds_leader is not None:
+            fetching = feeds_leader
+            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: fetching.leading)
             work.append(out.updater.run(stop))
         tasks = [asyncio.ensure_future(w) for w in work]
         try:
             if settings.web.enabled:
                 out.web = _web_server(settings, shared, out, ready)
                 await out.web.start()
-            yield Process(shared, out, metrics, stores, analyser, leader)
+            yield Process(shared, out, metrics, stores, analyser, leader, feeds_leader)
         finally:
             stop.set()
             if out.web is not None:
@@ -520,7 +533,7 @@ async def bot_deps(settings: AppSettings, bot: PhishBot, analysis_initializer: C
     metrics.gauge_from(metrics.gateway_latency, lambda: bot.latency if math.isfinite(bot.latency) else 0.0)
     async with analysis_workers(settings, analysis_initializer) as analyser, long_running(
         settings, ready=lambda: bot.is_ready() and not bot.is_closed(), analyser=analyser, metrics=metrics,
-        registries=True,
+        registries=True, housekeeper=True,
     ) as process:
         shared = process.log
         if expose is not None:

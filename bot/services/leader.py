@@ -23,7 +23,8 @@ from bot.services.periodic import every
 from bot.services.ports.leases import LeaseStore
 
 log = logging.getLogger(__name__)
-LEADER = "leader"
+LEADER = "leader"  # the housekeeping (purges): held only by processes that run it (the bot's)
+FEEDS = "feeds"  # the scheduled feed fetches: any long-running process (the bot's, ``phishbot serve``)
 SAFETY = 0.8  # of the lease: a process stops counting itself leader after this share of it
 
 
