@@ -166,15 +166,35 @@ def _ids(name: str, raw: str) -> frozenset[int]:
     return frozenset(out)
 
 
+MAX_SHARDS = 10_000  # 25 million servers at Discord's 2,500 per shard: far past any phishbot deployment
+
+
+def _digits(text: str) -> bool:
+    text = text.strip()
+    return text.isascii() and text.isdigit()  # "³" and "٣" are digits to str.isdigit, not to us
+
+
 def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
     """``N`` or ``N-M`` (inclusive): the shards one process runs."""
     first, sep, last = raw.strip().partition("-")
-    if not first.strip().isdigit() or (sep and not last.strip().isdigit()):
+    if not _digits(first) or (sep and not _digits(last)):
         raise SettingsError(name, raw, "not_shard_range")
     low, high = int(first), int(last) if sep else int(first)
     if high < low:
         raise SettingsError(name, raw, "not_shard_range")
+    if high >= MAX_SHARDS:
+        raise SettingsError(name, raw, "too_many_shards", most=MAX_SHARDS)
     return tuple(range(low, high + 1))
+
+
+def parse_shard_count(name: str, raw: str) -> int:
+    """The total number of shards: 1 to ``MAX_SHARDS``."""
+    if not _digits(raw.replace("_", "")):
+        raise SettingsError(name, raw, "not_integer")
+    count = _positive_int(name, raw)
+    if count > MAX_SHARDS:
+        raise SettingsError(name, raw, "too_many_shards", most=MAX_SHARDS)
+    return count
 
 
 def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = "PHISHBOT_SHARDS") -> None:
@@ -186,6 +206,23 @@ def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = 
         raise SettingsError(name, shown, "shards_without_count")
     if shards[-1] >= count:
         raise SettingsError(name, shown, "shard_outside_count", count=count, last=count - 1)
+
+
+SHARED_STORE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def check_shared_key(settings: AppSettings, db: str | None = None, count_name: str = "PHISHBOT_SHARD_COUNT") -> None:
+    """Several processes over one store must hash addresses under one key: with a shard count, or
+    a PostgreSQL store (``db``: the location as given), ``ADDRESS_HASH_KEY`` must be set — without
+    it each process would make a ``secret.key`` of its own, and one log would hold hashes under
+    different keys. Raises ``SettingsError``."""
+    if settings.address_hash_key is not None:
+        return
+    if settings.discord.shard_count is not None:
+        raise SettingsError(count_name, str(settings.discord.shard_count), "key_for_shared_store")
+    location = (db or settings.db or "").strip()
+    if location.startswith(SHARED_STORE_SCHEMES):
+        raise SettingsError("PHISHBOT_DB", location.split("://", 1)[0] + "://…", "key_for_shared_store")
 
 
 def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
@@ -297,7 +334,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PHISHBOT_SHARDS", parse_shard_range, None, "all of `PHISHBOT_SHARD_COUNT`",
             "The shards this process runs, `N` or `N-M` (`phishbot run --shards`): several processes, each with its own "
             "range of one `PHISHBOT_SHARD_COUNT`, share the guilds (README: Scaling out).", DISCORD),
-    Setting("PHISHBOT_SHARD_COUNT", _positive_int, None, "– (one process, no sharding)",
+    Setting("PHISHBOT_SHARD_COUNT", parse_shard_count, None, "– (one process, no sharding)",
             "The total number of shards over all processes (`phishbot run --shard-count`); Discord wants one per 2,500 "
             "servers at most. Unset: one process holds every server, as discord.py connects by default.", DISCORD),
     Setting("LEADER_LEASE_SECONDS", _positive_float, 60.0, "60",
@@ -487,7 +524,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
     """Every setting, read and checked; the first bad one raises ``SettingsError``."""
     merged = environment(env, env_file)
     values = {s.name: _value(merged, s.name) for s in SETTINGS}
-    check_shards(values["PHISHBOT_SHARDS"], values["PHISHBOT_SHARD_COUNT"])
+    # PHISHBOT_SHARDS against PHISHBOT_SHARD_COUNT: checked where the flags may replace either
+    # (``phishbot run``/``health``: bot.cli.processes.with_shards), not here
     return AppSettings(
         lang=values["PHISHBOT_LANG"],
         limits=Limits(

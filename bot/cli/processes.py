@@ -10,7 +10,7 @@ import sys
 from dataclasses import replace
 
 from bot.cli._common import settings_of, snowflake
-from bot.settings import AppSettings, SettingsError, check_shards, parse_shard_range
+from bot.settings import AppSettings, SettingsError, check_shards, check_shared_key, parse_shard_range
 
 
 def _shard_options(p: argparse.ArgumentParser) -> None:
@@ -22,18 +22,18 @@ def _shard_options(p: argparse.ArgumentParser) -> None:
 
 def with_shards(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
     """``--shards`` and ``--shard-count`` over the settings (``PHISHBOT_SHARDS``,
-    ``PHISHBOT_SHARD_COUNT``), checked together; raises ``SettingsError``."""
+    ``PHISHBOT_SHARD_COUNT``), then checked together, whichever gave each; raises ``SettingsError``."""
     from bot.settings import BY_NAME
 
     d = settings.discord
     shards, count = d.shards, d.shard_count
+    shards_name = "PHISHBOT_SHARDS"
     if getattr(args, "shard_count", None) is not None:
         count = BY_NAME["PHISHBOT_SHARD_COUNT"].read("--shard-count", args.shard_count)
     if getattr(args, "shards", None) is not None:
         shards = parse_shard_range("--shards", args.shards)
-        check_shards(shards, count, "--shards")
-    elif shards is not None:
-        check_shards(shards, count, "PHISHBOT_SHARDS")
+        shards_name = "--shards"
+    check_shards(shards, count, shards_name)
     return replace(settings, discord=replace(d, shards=shards, shard_count=count))
 
 
@@ -79,6 +79,11 @@ def run_command(args: argparse.Namespace, lang: str) -> int:
 
     settings = _sharded_settings(args, lang)
     if settings is None:
+        return 2
+    try:  # the processes of one deployment hash addresses under one key
+        check_shared_key(settings, count_name="--shard-count" if args.shard_count is not None else "PHISHBOT_SHARD_COUNT")
+    except SettingsError as exc:
+        print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
         return 2
     return runner.run(settings, lang, lambda: wiring.discord_bot(settings))
 
