@@ -133,15 +133,27 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
     assert store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}") in (1, "1")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_A), "--network", "publish")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_B), "--network", "receive")
+    # both guilds were the bot's before (bot_seen): a process that marked departed every guild it is
+    # not in — another shard's too — would mark the other process's guild left at its start
+    store.rows(f"UPDATE guild_settings SET bot_seen = 1 WHERE guild_id IN ({GUILD_A}, {GUILD_B})")
 
     ports = [free_port(), free_port()]
-    procs = [subprocess.Popen([sys.executable, "-m", "bot", "run", "--shards", str(i), "--shard-count", "2"],
-                              env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, start_new_session=True) for i in (0, 1)]
+
+    def start(i: int) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "bot", "run", "--shards", str(i), "--shard-count", "2"],
+                                env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+
+    # shard 1's process first, shard 0's once it is ready: the order is fixed, so the leader is known
+    # (the first) and shard 0's start comes after shard 1 marked its guild present (nothing undoes a
+    # wrong "left" then)
+    procs: list[subprocess.Popen[bytes]] = [start(1)]
     errs: list[str] = ["", ""]
     failure: BaseException | None = None
     takeover: float | None = None
     try:
+        fake.call(fake.wait_ready, 60, count=1)
+        procs.insert(0, start(0))
         fake.call(fake.wait_ready, 60, count=2)
         assert sorted(d["shard"] for d in fake.identifies) == [[0, 2], [1, 2]]
         for i in (0, 1):  # health per process: each one's own /readyz
@@ -185,10 +197,13 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
         # the purge ran once: the departed guild is gone, and one process (the leader) did it
         fake.call(fake.wait_for, lambda _: store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}")
                   in (0, "0"), source="dispatched", timeout=30)
+        # neither process marked the other's guild departed (each marks only its own shards')
+        assert store.rows(f"SELECT guild_id FROM guild_settings WHERE guild_id IN ({GUILD_A}, {GUILD_B})"
+                          " AND left_at IS NOT NULL") == []
 
         # the leader dies (SIGKILL, its analysis worker with it): the other takes the lease over
         first = leader_pid(store)
-        assert first in (procs[0].pid, procs[1].pid)
+        assert first == procs[1].pid  # the first process to start took the lease and kept it
         dead = next(p for p in procs if p.pid == first)
         killed = time.monotonic()
         os.killpg(dead.pid, signal.SIGKILL)
@@ -217,5 +232,8 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
     print(f"leader takeover after SIGKILL: {takeover:.2f} s")
     purged = [e for e in errs if f"purged the data of guild {DEPARTED}" in e]
     assert len(purged) == 1, logs  # once, not once per process
+    # the housekeeping ran in the leader alone; the other process left it to the leader
+    assert [len(re.findall(r"housekeeping: \d+ guilds purged", e)) for e in errs] == [0, 1], logs
+    assert ["housekeeping: left to the leading process" in e for e in errs] == [True, False], logs
     assert all(fake.token not in e and "Traceback" not in e for e in errs), logs
     assert "on shards 0-0 of 2" in errs[0] and "on shards 1-1 of 2" in errs[1], logs
