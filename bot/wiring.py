@@ -343,10 +343,10 @@ async def long_running(
         # housekeeping compete for; the scheduled feed fetches in the holder of ``feeds``. One
         # process alone takes them at once and keeps them.
         holder = process_holder()
-        leader = (Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic, holder=holder)
+        leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder)
                   if housekeeper else None)
-        feeds_leader = (Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic, holder=holder,
-                               name=FEEDS) if settings.feeds.sources else None)
+        feeds_leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder, name=FEEDS)
+                        if settings.feeds.sources else None)
         for lease in (leader, feeds_leader):
             if lease is not None:
                 await lease.renew()
@@ -356,7 +356,8 @@ async def long_running(
             if settings.discord.sharded:  # other processes over this store: one lookup per domain between them
                 from bot.services.shared_lookups import SharedLookups
 
-                raw = SharedLookups(raw, stores.leases, holder, settings.lookups.deadline, _utcnow)
+                raw = SharedLookups(raw, stores.leases, holder, settings.lookups.deadline,
+                                    fetch_bound=2 * settings.lookups.timeout)
             intel = MeteredIntel(raw, metrics)
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)

@@ -136,6 +136,6 @@ class Guilds:
         if self.budgets is not None:
             await self.budgets.purge_budgets(budget_hour(now - timedelta(hours=1)))
         if self.leases is not None:  # lookup leases left by a process that died mid-lookup
-            await self.leases.purge_expired_leases(now)
+            await self.leases.purge_expired_leases()
         log.info("housekeeping: %d guilds purged, %d expired rows removed", purged, expired)
         return purged

@@ -1,12 +1,22 @@
 """Work done once for all the processes of a deployment (issue 15: the bot in shards across
-processes over one database): the purges, the scheduled feed fetches. Each process runs a
-``Leader``, which takes or renews the ``leader`` lease every third of its length; the process that
-holds it does the periodic work, the others skip it. The lease expires unless renewed, so when the
-leader dies another process takes over within one lease length and one renewal period.
+processes over one database): the housekeeping (purges) under the ``leader`` lease, which only the
+processes that run the housekeeping (the bot's) take; the scheduled feed fetches under ``feeds``.
+A ``Leader`` takes or renews its lease every third of its length; the process that holds it does
+the work, the others skip it. The lease expires unless renewed, so when the holder dies another
+process takes over within one lease length and one renewal period.
 
-A process counts itself leader only until a little before the lease's end as it last renewed it
-(measured on its own monotonic clock), so two processes never both believe they lead, even when
-a renewal is late: the worst case is a moment with no leader, never two.
+What is guaranteed, and on which clocks. The lease's expiry is stamped and judged on the
+database's clock, in the statement that takes it, so the processes' wall clocks do not matter (a
+process whose clock is minutes off cannot take a live lease). A process counts itself leader only
+until ``SAFETY`` (80 %) of the lease has passed since it *sent* its last successful renewal,
+measured on its own monotonic clock; the database's expiry is at least a whole lease after that
+moment. So two processes never both count themselves leader as long as a process's monotonic
+clock does not run more than 20 % slow against the database's over one lease (clock *rates*, not
+offsets) — the worst case otherwise is a moment with no leader. What a lease cannot stop: a
+process that checked ``leading`` and then stalled (a long pause, a stopped container) may finish
+its piece of work after another took over. Every piece of work done under these leases is
+idempotent — a ``DELETE … WHERE`` past a time, a feed fetch under that feed's own lease — so a
+late one costs duplicate work, never wrong data.
 """
 
 from __future__ import annotations
@@ -17,7 +27,6 @@ import os
 import secrets
 import socket
 from collections.abc import Callable
-from datetime import datetime, timedelta
 
 from bot.services.periodic import every
 from bot.services.ports.leases import LeaseStore
@@ -35,11 +44,10 @@ def process_holder() -> str:
 
 
 class Leader:
-    def __init__(self, store: LeaseStore, ttl: float, clock: Callable[[], datetime],
-                 monotonic: Callable[[], float], holder: str | None = None, name: str = LEADER) -> None:
+    def __init__(self, store: LeaseStore, ttl: float, monotonic: Callable[[], float], holder: str | None = None,
+                 name: str = LEADER) -> None:
         self.store = store
         self.ttl = ttl
-        self.clock = clock
         self.monotonic = monotonic
         self.holder = holder or process_holder()
         self.name = name
@@ -53,15 +61,15 @@ class Leader:
     async def renew(self) -> bool:
         """Takes the lease, or renews it; whether this process leads now."""
         started = self.monotonic()
-        now = self.clock()
-        took = await self.store.take_lease(self.name, self.holder, now, now + timedelta(seconds=self.ttl))
+        took = await self.store.take_lease(self.name, self.holder, self.ttl)
         self._valid_until = started + self.ttl * SAFETY if took else float("-inf")
         if took != self._leading:
             self._leading = took
             if took:
-                log.info("leading: this process (%s) does the work done once for all processes", self.holder)
+                log.info("leading (%s): this process (%s) does the work done once for all processes", self.name,
+                         self.holder)
             else:
-                log.info("no longer leading: another process holds the lease")
+                log.info("no longer leading (%s): another process holds the lease", self.name)
         return took
 
     async def run(self, stop: asyncio.Event) -> None:
