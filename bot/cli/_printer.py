@@ -26,7 +26,9 @@ class Printer:
         self.args = args
         self.lang = lang
         self.json: bool = bool(args.json)
-        self.desk_text: bool = bool(getattr(args, "report_text", False))
+        chosen = getattr(args, "report_text", None)
+        self.desk_text: bool = bool(chosen)
+        self.desk: str | None = chosen if chosen in ("antiphishing", "dekyo") else None  # None: both desks
         self.status = 0
         self.first = True
         self.folders = 0
@@ -68,7 +70,7 @@ class Printer:
             if self.desk_text:
                 from bot.presentation.desk_text import desk_text
 
-                obj["report_text"] = desk_text(analysis, self.lang)
+                obj["report_text"] = desk_text(analysis, self.lang, desk=self.desk)
             print(json.dumps(obj, ensure_ascii=False))
         else:
             if not self.first:
@@ -76,7 +78,7 @@ class Printer:
             if self.desk_text:
                 from bot.presentation.desk_text import desk_text
 
-                print(desk_text(analysis, self.lang))
+                print(desk_text(analysis, self.lang, desk=self.desk))
             else:
                 print(analysis_text(view, self.lang) + (f"\n{after}" if after else ""))
         self.first = False

@@ -5,7 +5,8 @@ to be in memory for a button on a week-old message to work.
     leak:vote:C-7f3a            opens a menu of services to vote for
     leak:vote:C-7f3a:amazon     votes for one service (the /campaign ranking's buttons)
     leak:pick:C-7f3a            the menu itself
-    report:text:R-0123456789    the ready-to-send report text (the reporter, or moderators)
+    report:text:R-0123456789    the ready-to-send report text: asks which desk (the reporter, or moderators)
+    report:desk:R-0123456789:dekyo  the text for that desk (antiphishing | dekyo), as a file
     paste:delete:CH:MSG:MEMBER  deletes the member's original paste (the member, or moderators)
     share:copy[:R-0123456789]   posts a redacted copy of an ephemeral analysis in the channel, and
                                 records the member's private analysis of that report in the shared log
@@ -25,8 +26,9 @@ import discord
 from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.i18n import t
-from bot.presentation.desk_text import ANTIPHISHING_ADDRESS, DEKYO_ADDRESS
+from bot.presentation.desk_text import DESK_ADDRESS
 from bot.services.errors import CommunityError
+from bot.services.submit import DESKS
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu
@@ -143,6 +145,7 @@ class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         await guarded(interaction, lambda: self._run(interaction))
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        """A choice of desk first (each wants its own text); the refusals come at once."""
         lang = member_lang(interaction)
         deps = bot_of(interaction).deps
         if interaction.guild_id is None:
@@ -150,15 +153,53 @@ class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
                                                       is_moderator(interaction), deps.clock())
         if answer.text is None:
-            # the member never reported this mail, or their text has expired: the use-case says
-            # which without telling whether someone else's text exists
-            key = "report_text_not_yours" if answer.refusal == "not_yours" else "report_text_gone"
-            await send_ephemeral(interaction, t(lang, "discord", key))
+            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
             return
-        file = discord.File(io.BytesIO(answer.text.encode("utf-8")), filename=f"phishing-report-{self.report_id}.txt")
-        await send_ephemeral(interaction, t(lang, "discord", "report_text_how", antiphishing=ANTIPHISHING_ADDRESS,
-                                            dekyo=DEKYO_ADDRESS), file=file)
+        view = discord.ui.View(timeout=None)
+        for desk in DESKS:
+            view.add_item(DeskChoiceButton(self.report_id, desk, lang))
+        await send_ephemeral(interaction, t(lang, "discord", "report_text_choose"), view=view)
 
+
+def desk_refusal(refusal: str | None, lang: str) -> str:
+    """Why there is no text: the member never reported this mail (or asked us to forget them),
+    or their text has expired — said without telling whether someone else's text exists."""
+    return t(lang, "discord", "report_text_not_yours" if refusal == "not_yours" else "report_text_gone")
+
+
+class DeskChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                       template=r"report:desk:(?P<report>R-[0-9a-f]{6,20}):(?P<desk>antiphishing|dekyo)"):
+    def __init__(self, report_id: str, desk: str, lang: str = "en") -> None:
+        super().__init__(discord.ui.Button(
+            label=t(lang, "discord", f"report_text_{desk}")[:80], style=discord.ButtonStyle.primary,
+            custom_id=f"report:desk:{report_id}:{desk}",
+        ))
+        self.report_id = report_id
+        self.desk = desk
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> DeskChoiceButton:
+        return cls(match["report"], match["desk"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        deps = bot_of(interaction).deps
+        if interaction.guild_id is None:
+            return
+        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
+                                                      is_moderator(interaction), deps.clock(), desk=self.desk)
+        if answer.text is None:
+            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
+            return
+        file = discord.File(io.BytesIO(answer.text.encode("utf-8")),
+                            filename=f"phishing-report-{self.report_id}-{self.desk}.txt")
+        await send_ephemeral(interaction, t(lang, "discord", f"report_text_how_{self.desk}",
+                                            address=DESK_ADDRESS[self.desk]), file=file)
 
 
 class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -279,5 +320,5 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    VoteButton, VoteSelect, DeskTextButton, DeletePasteButton, ShareButton, ForgetButton,
+    VoteButton, VoteSelect, DeskTextButton, DeskChoiceButton, DeletePasteButton, ShareButton, ForgetButton,
 )

@@ -20,7 +20,9 @@ def _safe_params(params: tuple[tuple[str, str], ...], names: tuple[str, ...]) ->
     return {key: present_text(value, names) for key, value in params}
 
 
-def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> str:
+def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), section: str = "rule") -> str:
+    """The finding's sentence; ``section="desk_rule"``: said to a reporting desk (about "the
+    recipient"), where the member's own wording addresses them."""
     params = _safe_params(finding.params, names)
     brand = catalogue().by_id.get(dict(finding.params).get("brand", ""))
     if brand is not None:
@@ -35,7 +37,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> 
         raw = dict(finding.params)
         params["listing"] = listing_phrase(raw.get("source", "?"), raw.get("date", "?"), raw.get("label") or None,
                                            raw.get("threat", "phishing"), raw.get("current") != "no", lang)
-    return t(lang, "rule", finding.rule, **params)
+    from bot.i18n import catalogue as sentences
+
+    if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
+        section = "rule"
+    return t(lang, section, finding.rule, **params)
 
 
 def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:

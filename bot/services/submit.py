@@ -33,7 +33,28 @@ from bot.services.ports.reports import EntryDomain, EntryFinding, Judgement, Rep
 
 PURGE_EVERY = timedelta(minutes=5)
 PENDING_FOR = timedelta(days=1)  # how long a private analysis can still be shared into the log
-DeskTextRenderer = Callable[[Analysis, str, str], str]  # (analysis, language, report id) -> the desk text
+# (analysis, language, report id, desk) -> the desk text for that desk (antiphishing | dekyo)
+DeskTextRenderer = Callable[[Analysis, str, str, str], str]
+DESKS = ("antiphishing", "dekyo")  # the reporting desks a member can send their text to
+
+
+def pack_desk_texts(texts: dict[str, str]) -> str:
+    """One stored text for all desks (the store keeps one text per member and report)."""
+    return json.dumps(texts, ensure_ascii=False)
+
+
+def unpack_desk_text(stored: str, desk: str) -> str | None:
+    """The text for ``desk`` out of a stored one; a text kept before there were several desks
+    serves them all."""
+    if stored.startswith("{"):
+        try:
+            texts = json.loads(stored)
+        except ValueError:
+            return stored
+        if isinstance(texts, dict):
+            found = texts.get(desk)
+            return found if isinstance(found, str) else None
+    return stored
 
 
 @dataclass(frozen=True)
@@ -111,7 +132,8 @@ class Submissions:
                              recorded=False)
         if lang is not None and self.desk_text is not None:
             public_id = done.saved.public_id  # the report in the log: a second copy of a mail is the first's report
-            await self.reports.save_desk_text(guild_id, public_id, member_id, self.desk_text(analysis, lang, public_id),
+            texts = {desk: self.desk_text(analysis, lang, public_id, desk) for desk in DESKS}
+            await self.reports.save_desk_text(guild_id, public_id, member_id, pack_desk_texts(texts),
                                               now + timedelta(days=settings.raw_retention_days))
         pending = bool(quick and quick.pending) and not done.saved.duplicate
         return replace(done, pending=pending) if pending else done
@@ -128,12 +150,13 @@ class Submissions:
         return Shared(saved, counts.reports if counts else 1, max(counts.members if counts else 1, 1))
 
     async def desk_text_for(self, guild_id: int, public_id: str, member_id: int, moderator: bool,
-                            now: datetime) -> DeskTextAnswer:
-        """Who may read a report's desk text: the member who reported it (their own text), and
-        moderators (the first one kept)."""
-        text = await self.reports.desk_text(guild_id, public_id, member_id, now)
-        if text is None and moderator:
-            text = await self.reports.desk_text(guild_id, public_id, None, now)
+                            now: datetime, desk: str = "antiphishing") -> DeskTextAnswer:
+        """Who may read a report's desk text (for ``desk``): the member who reported it (their own
+        text), and moderators (the first one kept)."""
+        stored = await self.reports.desk_text(guild_id, public_id, member_id, now)
+        if stored is None and moderator:
+            stored = await self.reports.desk_text(guild_id, public_id, None, now)
+        text = unpack_desk_text(stored, desk) if stored is not None else None
         if text is not None:
             return DeskTextAnswer(text)
         mine = moderator or await self.reports.reported_by(guild_id, public_id, member_id)
