@@ -127,6 +127,19 @@ class Printer:
             try:
                 yield name, read_input(path, limit)
             except FileNotFoundError:
-                self.error(name, t(self.lang, "cli", "not_found"), "not_found")
+                hint = _command_named(name)
+                self.error(name, t(self.lang, "cli", "not_found_command", command=hint) if hint
+                           else t(self.lang, "cli", "not_found"), "not_found")
             except OSError:
                 self.error(name, t(self.lang, "cli", "not_readable"), "not_readable")
+
+
+def _command_named(name: str) -> str | None:
+    """The phishbot command a missing file is named after (``phishbot analyze leak``: the member
+    meant ``phishbot leak``), if any."""
+    if "/" in name or "." in name:
+        return None
+    from bot.cli import parser
+
+    commands = next((a.choices for a in parser()._actions if isinstance(a, argparse._SubParsersAction)), None) or {}
+    return name if name in commands else None

@@ -120,7 +120,7 @@ def analysis_embed(
         embed.add_field(name=f"{t(lang, 'cli', 'links')} ({len(view.links)})", value=_lines_field(link_lines, lang),
                         inline=False)
     if view.findings:
-        finding_lines = [f"{SEVERITY.get(f.severity, '•')} {plain(f.detail)} `{f.rule}`"
+        finding_lines = [f"{SEVERITY.get(f.severity, '•')} {plain(f.detail)}"
                          for f in view.findings[:max_findings]]
         if len(view.findings) > max_findings:
             finding_lines.append(t(lang, "discord", "and_more", count=len(view.findings) - max_findings))

@@ -7,6 +7,7 @@ from bot.analysis.links import defang_host
 from bot.i18n import t
 from bot.presentation.analysis_view import AnalysisView
 from bot.presentation.safety import screen_text
+from bot.presentation.sentences import lookup_phrase
 
 _SEVERITY_MARK = {"high": "!!!", "medium": "!! ", "low": "!  ", "info": "i  "}
 KINDS_SHOWN = ("eml", "headers", "pasted", "msg")  # input kinds named beside the input and in the footer
@@ -46,7 +47,7 @@ def analysis_text(view: AnalysisView, lang: str, max_links: int = 10) -> str:
             if link.age_days is not None:
                 extra.append(t(lang, "cli", "age", days=link.age_days))
             if link.lookup != "skipped":
-                extra.append(t(lang, "cli", "lookup", state=link.lookup))
+                extra.append(lookup_phrase(link.lookup, None, lang))
             suffix = f"  ({', '.join(extra)})" if extra else ""
             lines.append(f"  - {link.url}{suffix}")
         if len(view.links) > max_links:
@@ -55,7 +56,7 @@ def analysis_text(view: AnalysisView, lang: str, max_links: int = 10) -> str:
     if not view.findings:
         lines.append("  " + t(lang, "cli", "none"))
     for f in view.findings:
-        lines.append(f"  {_SEVERITY_MARK[f.severity]} [{t(lang, 'severity', f.severity)}] {f.rule}: {f.detail}")
+        lines.append(f"  {_SEVERITY_MARK[f.severity]} [{t(lang, 'severity', f.severity)}] {f.detail}")
     if view.advice:
         lines.append(f"{t(lang, 'cli', 'advice')}:")
         lines.extend(f"  - {a}" for a in view.advice)

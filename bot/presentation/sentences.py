@@ -79,6 +79,27 @@ def other_sources_lines(listings: tuple[Listing, ...], servers: int | None, lang
     return lines
 
 
+def lookup_phrase(state: str, reason: str | None, lang: str) -> str:
+    """How a registration lookup went, in words: "could not be looked up (the registry could not
+    be reached)"; a state or reason we have no words for is shown as it is."""
+    text = t(lang, "lookup_state", state) if state in _known(lang, "lookup_state") else state
+    if reason:
+        why = t(lang, "lookup_reason", reason) if reason in _known(lang, "lookup_reason") else reason
+        text += f" ({why})" if lang == "en" else f"({why})"
+    return text
+
+
+def language_name(code: str | None, lang: str) -> str:
+    """``ja`` → 日本語 / Japanese."""
+    return t(lang, "commands", f"lang_{code}") if code in ("ja", "en") else (code or "")
+
+
+def _known(lang: str, section: str) -> dict[str, str]:
+    from bot.i18n import catalogue as sentences
+
+    return sentences(lang).get(section, {})
+
+
 def brand_label(brand_id: str, lang: str) -> str:
     """A catalogue brand's name in ``lang``; an id the catalogue no longer has, as it is."""
     brand = catalogue().by_id.get(brand_id)
@@ -95,6 +116,9 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     from bot.services.errors import CommunityError, StoreError
 
     if isinstance(exc, CommunityError):
+        reason = exc.params.get("reason", "")
+        if exc.code == "unreadable" and reason in _known(lang, "problem"):
+            return t(lang, "problem", reason, **exc.params_in(lang))  # "the input is empty", not its code
         return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")

@@ -121,7 +121,9 @@ class Submissions:
             problem = analysis.problems[-1] if analysis.problems else None
             if problem is not None and problem.code in ("analysis_error", "analysis_stopped"):
                 raise CommunityError(problem.code, **dict(problem.params))  # with the reference in the log
-            raise CommunityError("unreadable", reason=problem.code if problem else "?")
+            # the problem's own sentence says why (presentation.sentences.failure_sentence)
+            params = {k: v for k, v in (problem.params if problem else ()) if k != "reason"}
+            raise CommunityError("unreadable", reason=problem.code if problem else "?", **params)
         entry = self.entry(analysis, data, guild_id, member_id, now, settings.keep_raw_days if record else None)
         if record:
             done = await self._record(analysis, entry, now)

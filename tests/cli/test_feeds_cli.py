@@ -46,9 +46,9 @@ def test_import_then_report_domain_and_status(tmp_path: Path) -> None:
     assert report["links"][0]["listed"][0]["source"] == "jpcert"
 
     text = pb(db, "domain", "hxxps://smbc[.]servicecc-jp[.]cc/", "--guild", GUILD, "--lang", "en").stdout.decode()
-    assert "1 report(s) from 1 member(s)" in text
+    assert "1 report from 1 member" in text
     assert "listed by JPCERT/CC on 2021-01-22 as 三井住友カード phishing" in text
-    assert text.index("report(s)") < text.index("Threat feeds")  # beside the counts, not in them
+    assert text.index("1 report from") < text.index("Threat feeds")  # beside the counts, not in them
     alone = json.loads(pb(db, "domain", "foo.duckdns.org", "--json", "--no-lookups").stdout)
     assert alone["listed"][0]["name"] == "JPCERT/CC" and alone["listed"][0]["current"] is False
     assert json.loads(pb(db, "domain", "bar.duckdns.org", "--json", "--no-lookups").stdout)["listed"] == []
