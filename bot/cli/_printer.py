@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bot.cli._common import collect_paths, fail, read_input, unreadable
+from bot.cli._common import COMMANDS, collect_paths, fail, read_input, unreadable
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -137,9 +137,4 @@ class Printer:
 def _command_named(name: str) -> str | None:
     """The phishbot command a missing file is named after (``phishbot analyze leak``: the member
     meant ``phishbot leak``), if any."""
-    if "/" in name or "." in name:
-        return None
-    from bot.cli import parser
-
-    commands = next((a.choices for a in parser()._actions if isinstance(a, argparse._SubParsersAction)), None) or {}
-    return name if name in commands else None
+    return name if "/" not in name and "." not in name and name in COMMANDS else None

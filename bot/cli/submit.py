@@ -44,6 +44,8 @@ async def submit_all(args: argparse.Namespace, lang: str, log: SharedLog) -> int
             continue
         saved = done.saved
         key = "saved" if not saved.duplicate else "saved_second" if saved.new_reporter else "saved_duplicate"
+        if saved.campaign_id is None:
+            key = "saved_alone"  # no signs: in no campaign
         line = t(lang, "community", key, report=saved.public_id, campaign=saved.campaign_id or "-",
                  reports=done.campaign_reports, members=done.campaign_members)
         printer.show(name, done.analysis, campaign=saved.campaign_id, report_id=saved.public_id,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -27,7 +27,9 @@ from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
 from bot.i18n import t
 from bot.presentation.desk_text import DESK_ADDRESS
+from bot.presentation.shared_log import service_name
 from bot.services.errors import CommunityError
+from bot.services.ports.members import MemberRegistration
 from bot.services.submit import DESKS
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
@@ -39,14 +41,16 @@ def is_moderator(interaction: discord.Interaction[Any]) -> bool:
     return bool(perms and (perms.manage_messages or perms.administrator))
 
 
-def service_label(slug: str, lang: str) -> str:
-    return service_for_slug(slug).name_in(lang)
+def service_label(slug: str, lang: str, typed: Mapping[str, str] | None = None) -> str:
+    """A service by its name, never its slug (``presentation.shared_log.service_name``)."""
+    return service_name(slug, lang, typed)
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                  template=rf"leak:vote:(?P<campaign>{CAMPAIGN})(?::(?P<service>[a-z0-9-]{{1,63}}))?"):
-    def __init__(self, campaign: str, service: str | None, lang: str = "en") -> None:
-        label = (t(lang, "discord", "vote_for", service=service_label(service, lang)) if service
+    def __init__(self, campaign: str, service: str | None, lang: str = "en",
+                 typed: Mapping[str, str] | None = None) -> None:
+        label = (t(lang, "discord", "vote_for", service=service_label(service, lang, typed)) if service
                  else t(lang, "discord", "vote_button"))
         super().__init__(discord.ui.Button(
             label=label[:80], emoji="🗳️", style=discord.ButtonStyle.primary,
@@ -73,7 +77,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
             result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, self.service,
                                                deps.clock())
             await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
-                                                service=service_label(result.service, lang)))
+                                                service=result.name or service_label(result.service, lang)))
             return
         view = discord.ui.View(timeout=None)
         view.add_item(await vote_menu(interaction, self.campaign, lang))
@@ -87,16 +91,23 @@ async def vote_menu(interaction: discord.Interaction[Any], campaign: str, lang: 
     view = await deps.community.campaign_view(interaction.guild_id, campaign)
     if view is None:
         raise CommunityError("no_campaign", campaign=campaign)
+    mine = await deps.community.my_registrations(interaction.guild_id, interaction.user.id)
     slugs: list[str] = [row.service for row in view.leak_ranking]
-    slugs += [row.service for row in await deps.community.my_registrations(interaction.guild_id, interaction.user.id)]
+    slugs += [row.service for row in mine]
     slugs += [s.slug for s in known_services()]
     options = list(dict.fromkeys(slugs))[:MENU_SERVICES]
-    return VoteSelect(view.id, options, lang)
+    return VoteSelect(view.id, options, lang, typed_names(mine))
+
+
+def typed_names(rows: Sequence[MemberRegistration]) -> dict[str, str]:
+    """The names a member typed for the services not in the catalogue, by slug."""
+    return {r.service: r.name for r in rows if r.name and not service_for_slug(r.service).known}
 
 
 class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"leak:pick:(?P<campaign>{CAMPAIGN})"):
-    def __init__(self, campaign: str, services: list[str] | None = None, lang: str = "en") -> None:
-        options = [discord.SelectOption(label=service_label(s, lang)[:100], value=s) for s in services or []]
+    def __init__(self, campaign: str, services: list[str] | None = None, lang: str = "en",
+                 typed: Mapping[str, str] | None = None) -> None:
+        options = [discord.SelectOption(label=service_label(s, lang, typed)[:100], value=s) for s in services or []]
         super().__init__(discord.ui.Select(
             custom_id=f"leak:pick:{campaign}", placeholder=t(lang, "discord", "vote_placeholder")[:150],
             options=options or [discord.SelectOption(label="-", value="-")], min_values=1, max_values=1,
@@ -123,7 +134,7 @@ class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"lea
         result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, str(values[0]),
                                            deps.clock())
         await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
-                                            service=service_label(result.service, lang)))
+                                            service=result.name or service_label(result.service, lang)))
 
 
 class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],

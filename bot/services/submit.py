@@ -273,6 +273,7 @@ class Submissions:
             findings=findings,
             domains=tuple(EntryDomain(d, role, bad, age) for (d, role), (bad, age) in sorted(domains.items())),
             public_id="R-" + hashlib.sha256(f"{guild_id}:{analysis.input_sha256}".encode()).hexdigest()[:10],
+            in_campaign=analysis.verdict != "no_signs",  # a mail with no signs opens no campaign
             raw=data if keep_raw_days else None,
             raw_expires_at=now + timedelta(days=keep_raw_days) if keep_raw_days else None,
         )
@@ -293,7 +294,7 @@ def pending_payload(entry: ReportEntry) -> str:
         "findings": [[f.rule, f.severity, *([f.leak_service] if f.leak_service is not None else [])]
                      for f in entry.findings],
         "domains": [[d.domain, d.role, d.bad_candidate, d.age_days] for d in entry.domains],
-        "public_id": entry.public_id,
+        "public_id": entry.public_id, "in_campaign": entry.in_campaign,
     }, ensure_ascii=False)
 
 
@@ -309,5 +310,5 @@ def from_pending_payload(text: str) -> ReportEntry:
         recipient_key=d["recipient_key"], recipient_masked=d["recipient_masked"],
         findings=tuple(EntryFinding(str(f[0]), str(f[1]), str(f[2]) if len(f) > 2 else None) for f in d["findings"]),
         domains=tuple(EntryDomain(str(a), str(b), bool(c), None if e is None else int(e)) for a, b, c, e in d["domains"]),
-        public_id=str(d["public_id"]),
+        public_id=str(d["public_id"]), in_campaign=bool(d.get("in_campaign", True)),
     )

@@ -201,3 +201,18 @@ def test_report_text_for_dekyo_keeps_what_the_desk_acts_on() -> None:
                    str(EXAMPLES / "seed-smbc-selfspoof.eml")).stdout.decode()
         assert "Forward as attachment" in text.splitlines()[0]
         assert "your own address" not in text and "addresses you" not in text and "asks you" not in text
+
+
+def test_the_command_names_the_hint_knows_are_the_parser_s() -> None:
+    import argparse
+
+    from bot.cli import parser
+    from bot.cli._common import COMMANDS
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+
+
+def test_a_missing_file_named_like_a_command_points_to_the_command(tmp_path: Path) -> None:
+    proc = run("analyze", "--no-lookups", "--lang", "en", "leak")
+    assert proc.returncode == 1 and b"phishbot leak" in proc.stderr

@@ -99,7 +99,7 @@ async def test_a_chart_that_cannot_be_drawn_costs_only_the_picture(running: Runn
     await seed_thread_message(running)
     answer = await reply_to(running, await fake.slash("stats", locale="en-US"), timeout=60)
     assert answer["files"] == [] and not answer["ephemeral"]
-    assert "Reports: 1 (1 phishing, 0 scam, 0 malware, 0 spam, 0 suspicious, 0 with no signs)" in embed_text(answer) and "Phishing 1" in embed_text(answer)
+    assert "1 report (1 phishing, 0 scam, 0 malware, 0 spam, 0 suspicious, 0 with no signs), 1 campaign" in embed_text(answer) and "Phishing 1" in embed_text(answer)
     assert any("could not be drawn" in r.getMessage() for r in caplog.records)
 
 

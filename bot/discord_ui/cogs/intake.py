@@ -99,7 +99,9 @@ class Intake(commands.Cog):
             await self.say(message, t(lang, "discord", "unreadable", name=shown_name(name),
                                       reason=failure_sentence(exc, lang) or exc.code))
             return False
-        view = report_view(outcome, lang, paste=message)
+        # with auto-delete on, the paste goes by itself: no button to delete it
+        auto_delete = (await deps.guilds.settings(message.guild.id)).auto_delete
+        view = report_view(outcome, lang, paste=None if auto_delete else message)
         channel = message.channel
         target: discord.abc.Messageable | None = None
         try:
