@@ -24,6 +24,7 @@ from bot.analysis.links import ANY_URL_IN_TEXT, defang_hostlike, defang_schemes,
 from bot.analysis.models import Analysis
 from bot.analysis.privacy import clean_controls, mask_address, mask_name
 from bot.i18n import t
+from bot.presentation.analysis_view import header_field_name
 from bot.presentation.safety import screen_text
 from bot.presentation.sentences import analysis_names, finding_detail
 
@@ -45,7 +46,6 @@ TRANSPORT_FIELDS = frozenset({
     "in-reply-to", "references", "x-received",
 })
 
-_UPPER = {"id": "ID", "dkim": "DKIM", "mime": "MIME", "arc": "ARC", "spf": "SPF", "x": "X", "ms": "MS", "ip": "IP"}
 _AT = r"(?:@|%40|%2540|%252540|＠)"
 # a host name where a mail client might see a link: not the domain of an address (after "@")
 _BARE_HOST = re.compile(
@@ -57,9 +57,7 @@ _WWW = re.compile(r"(?i)(?<![\w@%-])www[.．][\w-]")
 _DOTS = str.maketrans({".": "[.]", "．": "[.]", "。": "[.]", "｡": "[.]"})
 
 
-def field_name(name: str) -> str:
-    """``message-id`` (as intake keeps it) → ``Message-ID``."""
-    return "-".join(_UPPER.get(part, part.capitalize()) for part in name.split("-"))
+field_name = header_field_name  # ``message-id`` → ``Message-ID``
 
 
 class Member:
