@@ -203,6 +203,7 @@ def shared_log(
     """The use-cases over ``stores``. ``budgeted``: the bot's lookup policy (each guild's hourly
     budget, answers within ``DISCORD_REPLY_WAIT``); the CLI has none."""
     from bot.presentation.desk_text import desk_text
+    from bot.presentation.evidence_text import analysis_details
     from bot.services.app import SharedLog
     from bot.services.campaign_page import CampaignPages
     from bot.services.community import Community
@@ -227,7 +228,7 @@ def shared_log(
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text),
+                                analyser=analyser, desk_text=desk_text, details_text=analysis_details),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,

@@ -7,6 +7,7 @@ to be in memory for a button on a week-old message to work.
     leak:pick:C-7f3a            the menu itself
     report:text:R-0123456789    the ready-to-send report text: asks which desk (the reporter, or moderators)
     report:desk:R-0123456789:dekyo  the text for that desk (antiphishing | dekyo), as a file
+    report:details:R-0123456789  the evidence laid out (hops, headers, attachments, rule ids), in pages
     paste:delete:CH:MSG:MEMBER  deletes the member's original paste (the member, or moderators)
     share:copy[:R-0123456789]   posts a redacted copy of an ephemeral analysis in the channel, and
                                 records the member's private analysis of that report in the shared log
@@ -25,12 +26,14 @@ import discord
 
 from bot.community.service_catalogue import known_services, service_for_slug
 from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, send_ephemeral
+from bot.discord_ui.embeds import info_embed
 from bot.i18n import t
 from bot.presentation.desk_text import DESK_ADDRESS
+from bot.presentation.evidence_text import details_pages
 from bot.presentation.shared_log import service_name
 from bot.services.errors import CommunityError
 from bot.services.ports.members import MemberRegistration
-from bot.services.submit import DESKS
+from bot.services.submit import DESKS, DETAILS
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu
@@ -213,6 +216,48 @@ class DeskChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                                             address=DESK_ADDRESS[self.desk]), file=file)
 
 
+class DetailsButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                    template=r"report:details:(?P<report>R-[0-9a-f]{6,20})"):
+    """The details view: the route as a table, the headers that matter, the attachments with their
+    SHA-256, the links by host and the rule ids — for the member who reported the mail (it is
+    their mail's evidence) and moderators, like the desk text."""
+
+    def __init__(self, report_id: str, lang: str = "en") -> None:
+        super().__init__(discord.ui.Button(
+            label=t(lang, "evidence", "details_button")[:80], emoji="🔎", style=discord.ButtonStyle.secondary,
+            custom_id=f"report:details:{report_id}",
+        ))
+        self.report_id = report_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /,
+    ) -> DetailsButton:
+        return cls(match["report"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await guarded(interaction, lambda: self._run(interaction))
+
+    async def _run(self, interaction: discord.Interaction[Any]) -> None:
+        lang = member_lang(interaction)
+        deps = bot_of(interaction).deps
+        if interaction.guild_id is None:
+            return
+        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
+                                                      is_moderator(interaction), deps.clock(), desk=DETAILS)
+        if answer.text is None:
+            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
+            return
+        pages, more = details_pages(answer.text)
+        title = t(lang, "evidence", "details_title", report=self.report_id)
+        embeds = [info_embed(f"{title} ({i}/{len(pages)})" if len(pages) > 1 else title, "```\n" + page.replace("`", "ˋ")
+                             + "\n```") for i, page in enumerate(pages, 1)]
+        extra: dict[str, Any] = {}
+        if more:  # the rest as a file: the message's embeds hold 6,000 characters together
+            extra["file"] = discord.File(io.BytesIO(answer.text.encode("utf-8")), filename=f"details-{self.report_id}.txt")
+        await send_ephemeral(interaction, t(lang, "evidence", "details_more") if more else None, embeds=embeds, **extra)
+
+
 class DeletePasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                         template=r"paste:delete:(?P<channel>[0-9]{1,20}):(?P<message>[0-9]{1,20}):(?P<member>[0-9]{1,20})"):
     def __init__(self, channel_id: int, message_id: int, member_id: int, lang: str = "en") -> None:
@@ -331,5 +376,5 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    VoteButton, VoteSelect, DeskTextButton, DeskChoiceButton, DeletePasteButton, ShareButton, ForgetButton,
+    VoteButton, VoteSelect, DeskTextButton, DeskChoiceButton, DetailsButton, DeletePasteButton, ShareButton, ForgetButton,
 )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import unicodedata
 
 from bot.analysis.links import defang_host
+from bot.analysis.models import Analysis
 from bot.i18n import t
-from bot.presentation.analysis_view import AnalysisView, HopView, LinkView
+from bot.presentation.analysis_view import AnalysisView, HopView, LinkView, analysis_view
 from bot.presentation.safety import screen_text
 from bot.presentation.sentences import lookup_phrase
 
@@ -191,3 +192,28 @@ def details_text(view: AnalysisView, lang: str) -> str:
         out += [f"■ {t(lang, 'evidence', 'rule_ids')}"]
         out += [f"  {f.rule} [{t(lang, 'severity', f.severity)}]: {f.detail}" for f in view.findings]
     return screen_text("\n".join(out).rstrip())
+
+
+def analysis_details(analysis: Analysis, lang: str) -> str:
+    """The details view of an analysis (kept beside the desk texts for the Details button)."""
+    return details_text(analysis_view(analysis, lang), lang)
+
+
+def details_pages(text: str, page_chars: int = 1800, pages: int = 3) -> tuple[list[str], bool]:
+    """The details cut at line ends into pages that fit Discord (an embed's description holds
+    4,096 characters, a message's embeds 6,000 together); True when more was left out."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for whole in text.splitlines():
+        line = whole[:page_chars]
+        if size + len(line) + 1 > page_chars:
+            out.append("\n".join(current))
+            current, size = [], 0
+            if len(out) == pages:
+                return out, True
+        current.append(line)
+        size += len(line) + 1
+    if current:
+        out.append("\n".join(current))
+    return out, False

@@ -36,6 +36,8 @@ PENDING_FOR = timedelta(days=1)  # how long a private analysis can still be shar
 # (analysis, language, report id, desk) -> the desk text for that desk (antiphishing | dekyo)
 DeskTextRenderer = Callable[[Analysis, str, str, str], str]
 DESKS = ("antiphishing", "dekyo")  # the reporting desks a member can send their text to
+DETAILS = "details"  # kept beside the desk texts: the evidence laid out, for the Details button
+DetailsRenderer = Callable[[Analysis, str], str]  # (analysis, language) -> the details view
 
 
 def pack_desk_texts(texts: dict[str, str]) -> str:
@@ -44,8 +46,8 @@ def pack_desk_texts(texts: dict[str, str]) -> str:
 
 
 def unpack_desk_text(stored: str, desk: str) -> str | None:
-    """The text for ``desk`` out of a stored one; a text kept before there were several desks
-    serves them all."""
+    """The text for ``desk`` (or ``details``) out of a stored one; a text kept before there were
+    several desks serves them all (and has no details)."""
     if stored.startswith("{"):
         try:
             texts = json.loads(stored)
@@ -54,7 +56,7 @@ def unpack_desk_text(stored: str, desk: str) -> str | None:
         if isinstance(texts, dict):
             found = texts.get(desk)
             return found if isinstance(found, str) else None
-    return stored
+    return None if desk == DETAILS else stored
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class Submissions:
     def __init__(
         self, reports: ReportStore, guilds: Guilds, key: bytes, limits: Limits, *,
         lookups: GuildLookups | None = None, listings: FeedListings | None = None, analyser: Analyser | None = None,
-        desk_text: DeskTextRenderer | None = None,
+        desk_text: DeskTextRenderer | None = None, details_text: DetailsRenderer | None = None,
     ) -> None:
         self.reports = reports
         self.guilds = guilds
@@ -100,6 +102,7 @@ class Submissions:
         self.listings = listings  # the threat feeds: facts for the analysis, like registration ages
         self.analyser = analyser  # where mails are read (the bot: worker processes); None: in this thread
         self.desk_text = desk_text
+        self.details_text = details_text
         self._next_purge: datetime | None = None
 
     async def submit(
@@ -135,6 +138,8 @@ class Submissions:
         if lang is not None and self.desk_text is not None:
             public_id = done.saved.public_id  # the report in the log: a second copy of a mail is the first's report
             texts = {desk: self.desk_text(analysis, lang, public_id, desk) for desk in DESKS}
+            if self.details_text is not None:
+                texts[DETAILS] = self.details_text(analysis, lang)
             await self.reports.save_desk_text(guild_id, public_id, member_id, pack_desk_texts(texts),
                                               now + timedelta(days=settings.raw_retention_days))
         pending = bool(quick and quick.pending) and not done.saved.duplicate

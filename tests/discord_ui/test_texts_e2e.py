@@ -107,3 +107,25 @@ def test_the_register_placeholder_holds_whole_names() -> None:
 
         whole = {s.name_in(lang) for s in known_services()}
         assert all(name in whole for name in names), names
+
+
+async def test_details_button_shows_the_evidence_in_pages(running: Running) -> None:
+    from tests.discord_ui.conftest import SEED_EML
+
+    fake = running.fake
+    await fake.post_message("", attachments=[fake.add_attachment("seed.eml", SEED_EML, "message/rfc822")])
+    message = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+    button = next(i for i in custom_ids(message) if i.startswith("report:details:"))
+    await running.restart()  # a dynamic item: it still answers after a restart
+    answer = await reply_to(running, await fake.click(message, button))
+    assert answer["ephemeral"]
+    text = embed_text(answer)
+    assert "メールの経路" in text and "203.0.113.45" in text and "mail[.]ntc-cs[.]com" in text
+    assert "Authentication-Results" in text and "dmarc_fail" in text  # the rule ids live here
+    assert "taro.yamada" not in text
+    total = sum(len(e.get("title", "")) + len(e.get("description", "")) for e in answer["embeds"])
+    assert total <= 6000 and all(len(e["description"]) <= 4096 for e in answer["embeds"])
+    from tests.fakes.discord.state import OTHER_ID
+
+    refused = await reply_to(running, await fake.click(message, button, author_id=OTHER_ID))
+    assert not refused.get("embeds") and refused["ephemeral"]
