@@ -28,6 +28,8 @@ TALLIES = {
     ("chart", "count_of"): {"count"}, ("chart", "week_item"): {"total"}, ("chart", "more_services"): {"count"},
     ("chart", "rank_alt_row"): {"registered", "not_registered", "votes", "votes_from_recipients"},
     ("chart", "timeline_alt"): {"items"},  # not a count: the list of the periods' items
+    ("evidence", "repeated"): {"count"},  # "×10"
+    ("size", "bytes"): {"count"},  # "512 B": a unit, not a noun
 }
 JA_COUNTERS = re.compile(r"(件|人|日|票|個|文字|バイト|通|回|行|段|秒|つ)")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +77,8 @@ def test_seed_readable_output_is_masked_and_defanged_in_both_languages() -> None
         assert "taro.yamada" not in out
         assert "servicecc-jp.cc" not in out  # only ever defanged for people
         assert "smbc[.]servicecc-jp[.]cc" in out
-        assert "ntc-cs.com" not in out
+        # the sender's domain only ever defanged, or as the domain of a masked address (b***@ntc-cs.com)
+        assert "ntc-cs.com" not in re.sub(r"\*\*\*@[\w.-]+", "", out)
 
 
 def test_seed_pasted_text() -> None:

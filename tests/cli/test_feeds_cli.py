@@ -58,7 +58,7 @@ def test_import_then_report_domain_and_status(tmp_path: Path) -> None:
                        "checked_at": status[0]["checked_at"], "changed_at": status[0]["changed_at"]}]
     plain = pb(db, "feeds", "import", "-", "--format", "plain", "--source", "my-list", "--lang", "ja",
                stdin=b"# ours\nbad.example.net\n||worse.example.org^\n")
-    assert plain.returncode == 0 and "my-list" in plain.stdout.decode() and "2 件の名前を掲載" in plain.stdout.decode()
+    assert plain.returncode == 0 and "my-list" in plain.stdout.decode() and "ドメイン名 2 件を登録しました" in plain.stdout.decode()
     bad = pb(db, "feeds", "import", "-", "--format", "plain", "--source", "Not A Slug")
     assert bad.returncode == 2
 

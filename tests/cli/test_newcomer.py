@@ -105,7 +105,7 @@ def test_an_empty_folder_is_said_and_exits_1(tmp_path: Path) -> None:
     assert proc.returncode == 1 and proc.stdout == b""
     assert b"no mail files here" in proc.stderr and proc.stderr.count(b"\n") == 2  # the sentence and the summary
     proc = run("analyze", "--no-lookups", "--lang", "ja", str(tmp_path / "empty"), cwd=tmp_path)
-    assert "メールのファイルが見つかりません" in proc.stderr.decode()
+    assert "メールファイルが見つかりません" in proc.stderr.decode()
 
 
 def test_a_folder_ends_with_a_summary_on_stderr_and_stdout_is_unchanged() -> None:

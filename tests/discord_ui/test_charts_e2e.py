@@ -50,7 +50,7 @@ async def test_stats_has_its_chart_with_the_numbers_as_text(running: Running) ->
     assert "フィッシング 1" in attachment["description"] and "三井住友カード 1" in attachment["description"]
     text = embed_text(answer)
     assert "報告 1 件(フィッシング 1 件、詐欺 0 件、マルウェア 0 件、迷惑メール 0 件、不審 0 件、兆候なし 0 件)" in text  # the text as before
-    assert "の週 1 件(フィッシング 1)" in text and "三井住友カード 1" in text  # and the chart's numbers
+    assert "の週: 1 件(フィッシング 1)" in text and "三井住友カード 1" in text  # and the chart's numbers
     assert answer["allowed_mentions"] == {"parse": []} and not answer["ephemeral"]
     assert threads and threading.main_thread().name not in threads  # drawn off the event loop
 

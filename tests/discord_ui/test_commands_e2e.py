@@ -359,7 +359,7 @@ async def test_a_private_analysis_stays_out_of_the_shared_log_until_shared(runni
     await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
     submit = await fake.submit_modal("analyze:paste", {"analyze:paste:text": SEED_PASTE})
     answer = await reply_to(running, submit)
-    assert answer["ephemeral"] and "共有ログに記録されていません" in answer["content"]
+    assert answer["ephemeral"] and "共有ログには記録されていません" in answer["content"]
     assert not any(i.startswith("leak:vote:") for i in custom_ids(answer))  # no campaign: nothing recorded
     assert running.bot is not None
     community = running.bot.deps.community

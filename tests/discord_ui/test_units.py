@@ -214,7 +214,7 @@ async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages(
             keys = [(row[0], row[column]) for row in rows]
             assert len(keys) == len(set(keys)), column
         menu = await menus[0].get_translated_payload(bot.tree, translator)
-        assert menu["name_localizations"]["ja"] == "フィッシングメールとして解析"
+        assert menu["name_localizations"]["ja"] == "このメッセージを解析"
         context: app_commands.TranslationContext[Any, None] = app_commands.TranslationContext(
             app_commands.TranslationContextLocation.other, None)
         english = await translator.translate(app_commands.locale_str("x", key="analyze"), discord.Locale.american_english,
