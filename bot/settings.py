@@ -156,6 +156,38 @@ def _channels(name: str, raw: str) -> tuple[str, ...]:
     return names
 
 
+def _ids(name: str, raw: str) -> frozenset[int]:
+    """Discord ids (servers), comma- or space-separated."""
+    out: set[int] = set()
+    for item in raw.replace(",", " ").split():
+        if not item.isdigit() or not 0 < int(item) < 2**64:
+            raise SettingsError(name, raw, "not_ids", item=item)
+        out.add(int(item))
+    return frozenset(out)
+
+
+def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
+    """``N`` or ``N-M`` (inclusive): the shards one process runs."""
+    first, sep, last = raw.strip().partition("-")
+    if not first.strip().isdigit() or (sep and not last.strip().isdigit()):
+        raise SettingsError(name, raw, "not_shard_range")
+    low, high = int(first), int(last) if sep else int(first)
+    if high < low:
+        raise SettingsError(name, raw, "not_shard_range")
+    return tuple(range(low, high + 1))
+
+
+def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = "PHISHBOT_SHARDS") -> None:
+    """A range of shards needs the count, and must lie inside it (shard ids run from 0 to count - 1)."""
+    if shards is None:
+        return
+    shown = f"{shards[0]}-{shards[-1]}" if len(shards) > 1 else str(shards[0])
+    if count is None:
+        raise SettingsError(name, shown, "shards_without_count")
+    if shards[-1] >= count:
+        raise SettingsError(name, shown, "shard_outside_count", count=count, last=count - 1)
+
+
 def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
     return os.path.abspath(os.path.expanduser(raw))
 
@@ -262,6 +294,18 @@ SETTINGS: tuple[Setting, ...] = (
             example=DISCORD_API_BASE),
     Setting("DISCORD_GATEWAY_URL", _url("ws://", "wss://"), DISCORD_GATEWAY_URL, f"`{DISCORD_GATEWAY_URL}`",
             "The gateway, likewise.", DISCORD, example=DISCORD_GATEWAY_URL),
+    Setting("PHISHBOT_SHARDS", parse_shard_range, None, "all of `PHISHBOT_SHARD_COUNT`",
+            "The shards this process runs, `N` or `N-M` (`phishbot run --shards`): several processes, each with its own "
+            "range of one `PHISHBOT_SHARD_COUNT`, share the guilds (README: Scaling out).", DISCORD),
+    Setting("PHISHBOT_SHARD_COUNT", _positive_int, None, "– (one process, no sharding)",
+            "The total number of shards over all processes (`phishbot run --shard-count`); Discord wants one per 2,500 "
+            "servers at most. Unset: one process holds every server, as discord.py connects by default.", DISCORD),
+    Setting("LEADER_LEASE_SECONDS", _positive_float, 60.0, "60",
+            "Work done once for all processes (purges, feed fetches) runs in the process holding the leader lease in "
+            "the database; when that process dies, another takes over after at most this many seconds.", DISCORD),
+    Setting("NETWORK_REFRESH_SECONDS", _positive_float, 300.0, "300",
+            "Seconds between two reloads of what other servers publish (with several processes: how soon a server "
+            "served by one process sees what another process's servers publish).", DISCORD),
     Setting("LINK_WATCH_REPLIES_PER_MINUTE", _positive_int, 5, "5",
             "Link watch: warnings per channel per minute (beyond them, known-bad links are still hidden or deleted when "
             "the server chose so, without a reply).", DISCORD),
@@ -278,6 +322,11 @@ SETTINGS: tuple[Setting, ...] = (
             "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),
     Setting("WEB_FEED_REQUESTS_PER_MINUTE", _positive_int, 30, "30",
             "Requests per minute one feed or page token may make; past it, `429 Too Many Requests`.", WEB),
+    Setting("WEB_REQUEST_TIMEOUT", _positive_float, 10.0, "10",
+            "Seconds a client has to send a request's headers whole (a client sending them a byte at a time is "
+            "dropped); an idle connection is closed after as long.", WEB),
+    Setting("WEB_MAX_CONNECTIONS", _positive_int, 200, "200",
+            "Connections the web server keeps open at once; more are answered `503` and closed.", WEB),
     Setting("FEEDS", _feeds, (), "–",
             "Threat feeds fetched on a schedule, comma-separated: `jpcert`, `openphish`, `phishtank`, `urlhaus`, each "
             "optionally `=URL` (a mirror, or PhishTank's download URL with your key). Only these URLs are ever fetched.",
@@ -292,6 +341,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a feed's listing stays current after the feed last listed it: current listings feed link watch, the "
             "blocklist feeds and a `listed_link` finding's full weight; older ones are still shown, with their date.",
             WEB),
+    Setting("NETWORK_MIN_SERVERS", _positive_int, 2, "2",
+            "Sharing between servers: a domain other servers publish counts for a server (its blocklist feed, link "
+            "watch, `/domain`) only when at least this many *other* servers publish it; one server alone can put "
+            "nothing on everyone's list.", WEB),
+    Setting("NETWORK_IGNORED_SERVERS", _ids, frozenset(), "–",
+            "Sharing between servers: ids of servers whose published entries are dropped (comma-separated), for an "
+            "operator who no longer trusts one.", WEB),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -328,6 +384,21 @@ class DiscordSettings:
     reply_wait: float = _default("DISCORD_REPLY_WAIT")
     analysis_workers: int = _default("ANALYSIS_WORKERS")  # processes that read mail (never the event loop)
     link_watch_replies_per_minute: int = _default("LINK_WATCH_REPLIES_PER_MINUTE")
+    shards: tuple[int, ...] | None = None  # this process's shards; None: all of shard_count
+    shard_count: int | None = None  # None: no sharding (discord.py's plain Bot, one connection)
+    leader_lease: float = _default("LEADER_LEASE_SECONDS")
+    network_refresh: float = _default("NETWORK_REFRESH_SECONDS")
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    @property
+    def shard_ids(self) -> tuple[int, ...] | None:
+        """The shards this process connects (None: unsharded)."""
+        if self.shard_count is None:
+            return None
+        return self.shards if self.shards is not None else tuple(range(self.shard_count))
 
 
 @dataclass(frozen=True)
@@ -337,6 +408,8 @@ class WebSettings:
     port: int = _default("WEB_PORT")
     public_url: str | None = None  # None: http://host:port
     feed_requests_per_minute: int = _default("WEB_FEED_REQUESTS_PER_MINUTE")
+    request_timeout: float = _default("WEB_REQUEST_TIMEOUT")  # seconds for a request's head; idle connections
+    max_connections: int = _default("WEB_MAX_CONNECTIONS")
 
     @property
     def base_url(self) -> str:
@@ -357,6 +430,12 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class NetworkSettings:
+    min_servers: int = _default("NETWORK_MIN_SERVERS")  # other servers that must publish a domain
+    ignored: frozenset[int] = _default("NETWORK_IGNORED_SERVERS")  # servers whose entries are dropped
+
+
+@dataclass(frozen=True)
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
@@ -366,6 +445,7 @@ class AppSettings:
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     web: WebSettings = field(default_factory=WebSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
     @property
     def db_path(self) -> str:
@@ -388,7 +468,9 @@ def environment(env: Mapping[str, str] | None = None, env_file: str | None = ENV
     if env_file and os.path.isfile(env_file):
         from dotenv import dotenv_values
 
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        # interpolate=False: a value is taken as written — python-dotenv would otherwise expand ``$VAR`` and
+        # ``${VAR}`` inside it, silently changing a token, a key or a URL that holds a ``$``
+        merged.update({k: v for k, v in dotenv_values(env_file, interpolate=False).items() if v is not None})
     merged.update(os.environ if env is None else env)
     return merged
 
@@ -405,6 +487,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
     """Every setting, read and checked; the first bad one raises ``SettingsError``."""
     merged = environment(env, env_file)
     values = {s.name: _value(merged, s.name) for s in SETTINGS}
+    check_shards(values["PHISHBOT_SHARDS"], values["PHISHBOT_SHARD_COUNT"])
     return AppSettings(
         lang=values["PHISHBOT_LANG"],
         limits=Limits(
@@ -438,6 +521,10 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             reply_wait=values["DISCORD_REPLY_WAIT"],
             analysis_workers=values["ANALYSIS_WORKERS"],
             link_watch_replies_per_minute=values["LINK_WATCH_REPLIES_PER_MINUTE"],
+            shards=values["PHISHBOT_SHARDS"],
+            shard_count=values["PHISHBOT_SHARD_COUNT"],
+            leader_lease=values["LEADER_LEASE_SECONDS"],
+            network_refresh=values["NETWORK_REFRESH_SECONDS"],
         ),
         web=WebSettings(
             enabled=values["WEB_ENABLED"],
@@ -445,6 +532,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             port=values["WEB_PORT"],
             public_url=values["WEB_PUBLIC_URL"],
             feed_requests_per_minute=values["WEB_FEED_REQUESTS_PER_MINUTE"],
+            request_timeout=values["WEB_REQUEST_TIMEOUT"],
+            max_connections=values["WEB_MAX_CONNECTIONS"],
         ),
         feeds=FeedSettings(
             sources=values["FEEDS"],
@@ -453,12 +542,17 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_bytes=values["FEED_MAX_BYTES"],
             listing_days=values["FEED_LISTING_DAYS"],
         ),
+        network=NetworkSettings(min_servers=values["NETWORK_MIN_SERVERS"], ignored=values["NETWORK_IGNORED_SERVERS"]),
     )
 
 
 def heartbeat_path(settings: AppSettings) -> str:
-    """The file the running bot touches while connected (the container's health check)."""
-    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), "phishbot.alive")
+    """The file the running bot touches while connected (the container's health check): one per
+    process, so a process running shards 0-3 has its own (``phishbot.shards-0-3.alive``) beside
+    another's over the same database."""
+    shards = settings.discord.shard_ids
+    name = "phishbot.alive" if shards is None else f"phishbot.shards-{shards[0]}-{shards[-1]}.alive"
+    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), name)
 
 
 # --- the documents generated from the table (scripts/generate.py) -------------------------

@@ -34,9 +34,12 @@ def test_every_setting_is_read_into_the_settings() -> None:
                "REPORT_CHANNELS": "reports", "DISCORD_API_BASE": "http://127.0.0.1:1/api/v10",
                "DISCORD_GATEWAY_URL": "ws://127.0.0.1:1/", "WEB_ENABLED": "false", "WEB_HOST": "0.0.0.0",
                "WEB_PUBLIC_URL": "https://phishbot.example.jp", "FEEDS": "openphish"}
+    companions = {"PHISHBOT_SHARDS": {"PHISHBOT_SHARD_COUNT": "8"}}  # a range of shards needs the count
     for setting in SETTINGS:
         value = samples.get(setting.name, "7")
-        assert read_settings({setting.name: value}, env_file=None) != base, setting.name
+        extra = companions.get(setting.name, {})
+        compared = read_settings(extra, env_file=None) if extra else base
+        assert read_settings({setting.name: value, **extra}, env_file=None) != compared, setting.name
 
 
 _good = st.fixed_dictionaries(
@@ -97,6 +100,23 @@ def test_the_environment_wins_over_dotenv(tmp_path: Path) -> None:
     s = read_settings({"PHISHBOT_LANG": "en"}, env_file=str(env_file))
     assert s.db_path == "/tmp/from-dotenv.db" and s.lang == "en" and s.lookups.timeout == 9.0
     assert not s.db_from_default
+
+
+def test_dotenv_values_are_taken_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-dotenv expands ``${VAR}`` and ``$VAR`` by default: a token or a key holding ``$`` would
+    change silently (here into another variable's value, or into nothing)."""
+    monkeypatch.setenv("HOME_SECRET", "expanded")
+    env_file = tmp_path / ".env"
+    env_file.write_text("ADDRESS_HASH_KEY=ab${HOME_SECRET}cd$HOME_SECRET-0123456789\n"
+                        "DISCORD_TOKEN=\"tok${UNSET_VAR:-default}en$\"\n"
+                        "WEB_PUBLIC_URL=https://phishbot.example.jp/${PATH_PART}\n", encoding="utf-8")
+    merged = environment({}, env_file=str(env_file))
+    assert merged["ADDRESS_HASH_KEY"] == "ab${HOME_SECRET}cd$HOME_SECRET-0123456789"
+    assert merged["DISCORD_TOKEN"] == "tok${UNSET_VAR:-default}en$"
+    settings = read_settings({}, env_file=str(env_file))
+    assert settings.address_hash_key == "ab${HOME_SECRET}cd$HOME_SECRET-0123456789"
+    assert settings.discord.token == "tok${UNSET_VAR:-default}en$"
+    assert settings.web.public_url == "https://phishbot.example.jp/${PATH_PART}"
 
 
 def cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

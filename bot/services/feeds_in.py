@@ -23,7 +23,6 @@ from bot.services.periodic import every
 from bot.services.ports.feeds import FeedFetcher, FeedRecord, FeedState, FeedStore, FetchFailed
 
 log = logging.getLogger(__name__)
-PARSE_IN_THREAD_ABOVE = 256 * 1024  # bytes: larger feeds are parsed off the event loop
 LEASE_SECONDS = 900  # a fetch that dies without releasing its lease blocks others this long at most
 
 
@@ -73,10 +72,13 @@ def records(items: Iterable[FeedItem], now: datetime) -> tuple[list[FeedRecord],
 
 
 async def _records(format_name: str, data: bytes, now: datetime) -> tuple[list[FeedRecord], int, int]:
+    """Parsed in a worker thread, whatever the size: a feed is text from a server we do not control,
+    and the event loop serves everyone else meanwhile."""
+
     def work() -> tuple[list[FeedRecord], int, int]:
         return records(parse(format_name, data), now)
 
-    return await asyncio.to_thread(work) if len(data) > PARSE_IN_THREAD_ABOVE else work()
+    return await asyncio.to_thread(work)
 
 
 async def import_feed(store: FeedStore, source: str, format_name: str, data: bytes, now: datetime,
@@ -124,7 +126,7 @@ class FeedUpdater:
 
     def __init__(self, store: FeedStore, fetcher: FeedFetcher, feeds: tuple[FeedConfig, ...], interval: float,
                  clock: Callable[[], datetime], on_change: Callable[[], Awaitable[object]] | None = None,
-                 holder: str | None = None) -> None:
+                 holder: str | None = None, leading: Callable[[], bool] | None = None) -> None:
         self.store = store
         self.fetcher = fetcher
         self.feeds = feeds
@@ -132,6 +134,7 @@ class FeedUpdater:
         self.clock = clock
         self.on_change = on_change
         self.holder = holder or f"{os.uname().nodename}:{os.getpid()}"
+        self.leading = leading  # several processes over one store: only the leader fetches on schedule
 
     async def update(self, feed: FeedConfig, force: bool = False) -> FeedRun:
         """Fetches one feed. On schedule (``force`` False) a feed another process fetched within
@@ -189,4 +192,9 @@ class FeedUpdater:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Fetches every ``interval`` seconds until ``stop`` is set; a failure waits for the next round."""
-        await every(self.interval, stop, self.update_all, "feed update")
+        await every(self.interval, stop, self._scheduled, "feed update")
+
+    async def _scheduled(self) -> list[FeedRun]:
+        if self.leading is not None and not self.leading():
+            return []  # the leading process fetches (each feed's own lease guards a fetch besides)
+        return await self.update_all()
