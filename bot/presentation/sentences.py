@@ -30,6 +30,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if "how" in params:  # a code naming the way, said in the reader's language
         section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
         params["how"] = t(lang, section, dict(finding.params)["how"])
+    if params.get("server") == "?":  # the receiving server did not name itself
+        params["server"] = t(lang, "evidence", "unknown_server")
+    if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words
+        params["result"] = t(lang, "auth_result", params["result"]) if params["result"] in _known(
+            lang, "auth_result") else params["result"]
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
             t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))

@@ -118,3 +118,24 @@ def test_sniffing_knows_the_formats_phishing_uses_and_nothing_else() -> None:
     assert sniff(b"  <!DOCTYPE html><html>") == "text/html"
     assert sniff(b"\x00" * 0x8001 + b"CD001") == "application/x-iso9660-image"
     assert sniff(b"just some text") is None
+
+
+def test_an_unnamed_receiving_server_and_spf_results_are_said_in_words() -> None:
+    raw = (b"Authentication-Results: spf=softfail smtp.mailfrom=example.com; dmarc=fail header.from=example.com\n"
+           b"From: Shop <shop@example.com>\nTo: taro@example.jp\nSubject: hi\n\nhello\n")
+    ja = analysis_text(analysis_view(analyse(raw), "ja"), "ja")
+    en = analysis_text(analysis_view(analyse(raw), "en"), "en")
+    assert "(?)" not in ja and "(?)" not in en
+    if "SPF" in ja and "softfail" in raw.decode():
+        assert "SPF が softfail" not in ja
+
+
+def test_the_embed_counts_repeated_links_and_shows_attachments_sha256() -> None:
+    from bot.discord_ui.embeds import analysis_embed
+
+    body = "\n".join(["https://www.amazon.co.jp/gp/r.html?C=1&U=x"] * 3 + [f"https://www.amazon.co.jp/gp/r.html?C={i}" for i in range(5)])
+    view = analysis_view(analyse(mail([("a.pdf", "application/pdf", EXE)], body=body)), "en")
+    data = analysis_embed(view, "en").to_dict()
+    text = "\n".join(f["value"] for f in data["fields"])
+    assert text.count("amazon[.]co[.]jp/gp/r[.]html?…") == 1 and "×6" in text  # the three identical ones are one link already
+    assert hashlib.sha256(EXE).hexdigest() in text and "application/x-msdownload" in text
