@@ -118,3 +118,25 @@ def test_counts_read_right_for_one_and_for_many() -> None:
     forgotten = t("en", "community", "forgotten", registration=1, registered_address=1, vote=1, reports_unlinked=1)
     assert "1 registration, 1 address and 1 vote" in forgotten and "1 report no longer" in forgotten
     assert "{reports:reports}" in t("en", "community", "counts")  # a missing parameter shows as written
+
+
+# the only lower-case ASCII words a Japanese sentence may hold: commands and options members type,
+# file suffixes, protocol and header tokens, our own addresses and names
+JA_ASCII_WORDS = {
+    "amazon", "applications.commands", "base64", "boundary", "compauth", "eml", "env", "false", "forget", "gzip",
+    "htm", "html", "http", "https", "hxxps", "info", "jpcert", "leak", "login.php", "mail", "mail.", "mbox",
+    "meiwaku", "migrate", "msg", "not", "ns.", "openphish", "phishbot", "privacy", "register", "secret.key",
+    "services", "shard-count", "status", "top", "true", "txt", "antiphishing.jp", "dekyo.or.jp", "name.", "db",
+    "cc", "en", "ja", "rn", "m", "s", "t",
+}
+
+
+def test_no_english_left_in_the_japanese_catalogue() -> None:
+    """Issue 12 §2: no English in ja output except names — no English sentence or word slipped in
+    (capitalised names, acronyms and header names are names; the lower-case words are listed)."""
+    for section, table in catalogue("ja").items():
+        for key, text in table.items():
+            bare = re.sub(r"\{[^}]*\}", "", text)
+            words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", bare) if w.islower()]
+            assert set(words) <= JA_ASCII_WORDS, (section, key, set(words) - JA_ASCII_WORDS)
+            assert not re.search(r"\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b", bare) or "phishbot" in bare, (section, key)
