@@ -80,7 +80,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
             result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, self.service,
                                                deps.clock())
             await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
-                                                service=result.name or service_label(result.service, lang)))
+                                                service=result.name or await named(interaction, result.service, lang)))
             return
         view = discord.ui.View(timeout=None)
         view.add_item(await vote_menu(interaction, self.campaign, lang))
@@ -100,6 +100,14 @@ async def vote_menu(interaction: discord.Interaction[Any], campaign: str, lang: 
     slugs += [s.slug for s in known_services()]
     options = list(dict.fromkeys(slugs))[:MENU_SERVICES]
     return VoteSelect(view.id, options, lang, typed_names(mine))
+
+
+async def named(interaction: discord.Interaction[Any], slug: str, lang: str) -> str:
+    """A service voted for from a menu (its slug): by its catalogue name, or as the member typed it."""
+    deps = bot_of(interaction).deps
+    assert interaction.guild_id is not None
+    return service_label(slug, lang, typed_names(await deps.community.my_registrations(interaction.guild_id,
+                                                                                        interaction.user.id)))
 
 
 def typed_names(rows: Sequence[MemberRegistration]) -> dict[str, str]:
@@ -137,7 +145,7 @@ class VoteSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=rf"lea
         result = await deps.community.vote(interaction.guild_id, interaction.user.id, self.campaign, str(values[0]),
                                            deps.clock())
         await send_ephemeral(interaction, t(lang, "community", "voted", campaign=result.campaign,
-                                            service=result.name or service_label(result.service, lang)))
+                                            service=result.name or await named(interaction, result.service, lang)))
 
 
 class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],

@@ -270,7 +270,8 @@ class Community:
             raise CommunityError("service_is_address")
         service = resolve_service(service_text)
         await self.members.vote(guild_id, record.id, member_id, service.slug, now)
-        return Voted(record.id, service.slug, "" if service.known else service.name_en)
+        typed = "" if service.known or service.name_en == service.slug else service.name_en  # a menu sends the slug
+        return Voted(record.id, service.slug, typed)
 
     async def forget(self, guild_id: int, member_id: int) -> Forgotten:
         return await self.members.forget(guild_id, member_id)

@@ -39,8 +39,12 @@ async def test_services_are_named_as_typed_or_as_the_catalogue_says(running: Run
     assert not any("svc-" in label or "smbc-card" in label for label in labels)
     vote_id = next(i for i in custom_ids(shown) if i == f"leak:vote:{campaign}")
     menu = await reply_to(running, await fake.click(shown, vote_id))
-    options = [o["label"] for row in menu["components"] for c in row["components"] for o in c.get("options", [])]
-    assert "近所の八百屋" in options and not any(o.startswith("svc-") for o in options)
+    options = [o for row in menu["components"] for c in row["components"] for o in c.get("options", [])]
+    assert "近所の八百屋" in [o["label"] for o in options] and not any(o["label"].startswith("svc-") for o in options)
+    # voting from the menu (its value is the slug): the confirmation names the service as typed
+    slug = next(o["value"] for o in options if o["label"] == "近所の八百屋")
+    picked = await reply_to(running, await fake.click(menu, f"leak:pick:{campaign}", values=[slug], component_type=3))
+    assert "近所の八百屋" in picked["content"] and "svc-" not in picked["content"]
 
 
 async def test_leak_mine_with_nothing_saved_is_a_sentence(running: Running) -> None:
