@@ -207,6 +207,7 @@ def shared_log(
     shards); the CLI has none. ``leading``: whether this process does the work done once for all
     processes (the purges); None: it always does (one process)."""
     from bot.presentation.desk_text import desk_text
+    from bot.presentation.evidence_text import analysis_details
     from bot.services.app import SharedLog
     from bot.services.campaign_page import CampaignPages
     from bot.services.community import Community
@@ -232,7 +233,8 @@ def shared_log(
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text, leading=leading),
+                                analyser=analyser, desk_text=desk_text, details_text=analysis_details,
+                                leading=leading),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,

@@ -17,6 +17,10 @@ from bot.settings import AppSettings
 if TYPE_CHECKING:
     from bot.services.app import SharedLog
 
+# the commands' names (and aliases), for "phishbot analyze leak": the member meant the command
+# (tests/cli check it against the parser)
+COMMANDS = frozenset({"analyze", "analyse", "domain", "report", "campaign", "leak", "forget", "export", "stats", "setup",
+                      "feeds", "serve", "run", "sync", "health", "db"})
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 # what a command's ``handler`` is: (its options, the reader's language) -> exit status
 Handler = Callable[[argparse.Namespace, str], int]

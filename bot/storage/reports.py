@@ -112,9 +112,13 @@ class ReportStoreSQLite:
                      new.recipient_masked),
                 )
                 return SavedReport(public_id, campaign_id, duplicate=True, new_reporter=cur.rowcount > 0)
-            matches = matching_campaigns(new.keys, await self._candidates(conn, new.guild_id, new.keys))
             when = utc_text(new.mail_time)
-            if matches:
+            matches = matching_campaigns(new.keys, await self._candidates(conn, new.guild_id, new.keys)) \
+                if new.in_campaign else []
+            campaign: str | None = None
+            if not new.in_campaign:
+                pass  # in no campaign, and opening none
+            elif matches:
                 marks = ",".join("?" * len(matches))
                 async with conn.execute(
                     f"SELECT id, first_seen, last_seen FROM campaign WHERE id IN ({marks}) ORDER BY first_seen, id",  # noqa: S608

@@ -68,6 +68,8 @@ class ReportEntry:
     public_id: str
     raw: bytes | None = None  # the mail itself, only when the guild keeps raw mail
     raw_expires_at: datetime | None = None
+    # False: the report joins no campaign and opens none (a mail with no signs is nobody's campaign)
+    in_campaign: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class SavedReport:
     (``new_reporter``: one more member)."""
 
     public_id: str
-    campaign_id: str | None  # None only for a private analysis (not in the log)
+    campaign_id: str | None  # None for a private analysis (not in the log) and a report in no campaign
     duplicate: bool
     new_reporter: bool = True
 
