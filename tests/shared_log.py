@@ -5,10 +5,11 @@ use-cases directly (no CLI, no Discord)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bot import wiring
 from bot.analysis.models import Limits
@@ -78,3 +79,18 @@ async def shared_log_at(
         db = stores.admin.db  # type: ignore[attr-defined]  # both stores' admin holds its database
         yield LogUnderTest(db, stores, wiring.shared_log(settings, stores, key, intel=intel, listings=listings,
                                                           network=network, analyser=analyser))
+
+
+@contextlib.asynccontextmanager
+async def stores_at(place: str | Path, *, migrate: bool = True) -> AsyncIterator[tuple[Stores, Any]]:
+    """Every port over the store at ``place`` (a file or a PostgreSQL address), and its database
+    (``Database`` or ``PgDatabase``: both have ``transaction()`` and ``read()``)."""
+    async with open_store(str(place), migrate=migrate) as stores:
+        yield stores, stores.admin.db  # type: ignore[attr-defined]
+
+
+async def run_sql(db: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """One statement in its own write transaction (``?`` placeholders, as the stores write them);
+    its rows."""
+    async with db.transaction() as conn, conn.execute(sql, params) as cur:
+        return [tuple(r) for r in await cur.fetchall()]

@@ -18,6 +18,7 @@ from bot.services.ports.reports import EntryDomain, EntryFinding, ReportEntry
 from bot.services.ports.stores import Stores
 from bot.storage.database import Database
 from bot.storage.sqlite import sqlite_stores
+from tests.shared_log import run_sql, stores_at
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
@@ -37,9 +38,20 @@ def stores_of(db: Database) -> Stores:
     return sqlite_stores(db)
 
 
-async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
+def patch_executemany(db: object, monkeypatch: pytest.MonkeyPatch, replacement: object) -> None:
+    """Every ``executemany`` of the store's connections replaced (SQLite's writer, or any pooled
+    PostgreSQL connection)."""
+    from bot.storage.pg import Conn, PgDatabase
+
+    if isinstance(db, PgDatabase):
+        monkeypatch.setattr(Conn, "executemany", replacement)
+    else:
+        monkeypatch.setattr(db.conn, "executemany", replacement)  # type: ignore[attr-defined]
+
+
+async def test_reports_join_and_duplicates_are_one(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
         first = await store.save_report(new_report(1))
         second = await store.save_report(new_report(2))
         again = await store.save_report(new_report(1))
@@ -51,21 +63,19 @@ async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: i
         assert summary.members == 2
 
 
-async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
-        original = db.conn.executemany
+async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(store_place: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
 
         async def crash(*args: object, **kw: object) -> None:
             raise RuntimeError("power cut while writing the report's domains")
 
-        monkeypatch.setattr(db.conn, "executemany", crash)
-        with pytest.raises(RuntimeError):
-            await store.save_report(new_report(1))
-        monkeypatch.setattr(db.conn, "executemany", original)
+        with monkeypatch.context() as patched:
+            patch_executemany(db, patched, crash)
+            with pytest.raises(RuntimeError):
+                await store.save_report(new_report(1))
         for table in ("report", "campaign", "report_domain"):
-            async with db.conn.execute(f"SELECT count(*) FROM {table}") as cur:
-                assert (await cur.fetchone())[0] == 0, table  # type: ignore[index]
+            assert await run_sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table  # noqa: S608
         assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
 
 
@@ -100,10 +110,10 @@ async def test_a_locked_database_is_an_error_not_a_hang(tmp_path, monkeypatch: p
         assert not (await store.save_report(new_report(1))).duplicate
 
 
-async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
-        members = stores_of(db).members
+async def test_forget_and_votes(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
+        members = stores.members
         stored = await store.save_report(new_report(1))
         assert stored.campaign_id
         await members.register(1, 101, "k1", "x***@example.jp", [ServiceClaim("amazon", "Amazon", True)], NOW)
@@ -124,11 +134,11 @@ async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize(("verdict", "bad"), [("phishing", True), ("scam", True), ("malware", True),
                                                ("spam", False), ("suspicious", False), ("no_signs", False)])
-async def test_known_bad_domains_come_from_phishing_scam_and_malware(tmp_path, verdict: str, bad: bool) -> None:  # type: ignore[no-untyped-def]
+async def test_known_bad_domains_come_from_phishing_scam_and_malware(store_place: str, verdict: str, bad: bool) -> None:
     from dataclasses import replace
 
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
         for n in (1, 2):  # two members: enough for the exported blocklist
             await store.save_report(replace(new_report(n, link="lure.example"), verdict=verdict))
         summary = await store.domain_summary(1, "lure.example")
