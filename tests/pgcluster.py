@@ -82,7 +82,8 @@ def throwaway_cluster(*, settings: dict[str, str] | None = None, timeout: float 
         for name, value in options.items():
             args += ["-c", f"{name}={value}"]
         log = open(os.path.join(base, "server.log"), "wb")  # noqa: SIM115 - closed with the server
-        proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, preexec_fn=demote, env=env, cwd=base)
+        proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, preexec_fn=demote,  # noqa: PLW1509
+                                env=env, cwd=base)
         log.close()
         socket = os.path.join(base, ".s.PGSQL.5432")
         deadline = time.monotonic() + timeout

@@ -38,7 +38,7 @@ class LogUnderTest:
 
     async def scalar(self, sql: str) -> object:
         """The first value a fixed query answers (the same SQL on both stores)."""
-        async with self.db.read() as conn, conn.execute(sql) as cur:  # type: ignore[attr-defined]
+        async with self.db.read() as conn, conn.execute(sql) as cur:
             row = await cur.fetchone()
         return row[0] if row else None
 

@@ -49,6 +49,10 @@ class SQLiteAdmin:
         copied = await asyncio.to_thread(_copy_key, key_file, target) if key_file is not None else None
         return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied)
 
+    async def restore(self, source: str) -> int:  # noqa: ARG002 - the port's signature
+        """An SQLite backup is a whole database file: it is copied in place while phishbot is stopped."""
+        raise StoreError("restore_sqlite", path=self.db.path)
+
 
 def _new_private_file(target: str) -> str:
     """The backup's file, new and readable by its owner only (like the database); its absolute path."""

@@ -12,8 +12,8 @@ from aiohttp import web
 
 from bot.lookups.bootstrap import load_bootstrap
 from bot.lookups.intel import RegistryIntel
-from bot.settings import LookupSettings
 from bot.services.ports.lookups import RegistrationCache
+from bot.settings import LookupSettings
 from bot.storage.open import open_store
 from tests.fakes.registries import RdapFake, WhoisFake
 

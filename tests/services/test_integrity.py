@@ -9,7 +9,6 @@ import os
 import stat
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 

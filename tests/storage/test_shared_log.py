@@ -75,7 +75,7 @@ async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(store_place: str
             with pytest.raises(RuntimeError):
                 await store.save_report(new_report(1))
         for table in ("report", "campaign", "report_domain"):
-            assert await run_sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table  # noqa: S608
+            assert await run_sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table
         assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from bot.services.ports.guilds import FeatureChanges, GuildFeatures
 from bot.services.ports.sharing import CampaignInfrastructure, Counted
 from bot.storage.database import LATEST, Database, migrations
-from bot.storage.sqlite import sqlite_stores
 from tests.shared_log import run_sql, shared_log_at, stores_at
 from tests.web.conftest import SEED_EML, seed_variant
 
