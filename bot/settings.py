@@ -164,8 +164,8 @@ def is_postgres(location: str | None) -> bool:
 
 
 def masked_location(location: str) -> str:
-    """A store's location as it may be shown or logged: a PostgreSQL address without its password."""
-    if not is_postgres(location):
+    """A store's location as it may be shown or logged: an address without its password."""
+    if "://" not in location:
         return location
     from urllib.parse import urlsplit, urlunsplit
 

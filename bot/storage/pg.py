@@ -39,7 +39,6 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from bot.services.errors import StoreError
 
@@ -57,17 +56,9 @@ def is_postgres_url(text: str) -> bool:
 
 def masked(url: str) -> str:
     """The address as it may be shown: its password replaced by ``***`` (user, host, database kept)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "postgresql://***"
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+    from bot.settings import masked_location
+
+    return masked_location(url)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ writes that read first (``bot/storage/pg.py``). PostgreSQL's processes also migr
 
 from __future__ import annotations
 
-import subprocess
+import asyncio
 import sys
 
 from bot.storage.open import open_store
@@ -22,11 +22,11 @@ async def test_concurrent_writer_processes_keep_the_logs_invariants(store_place:
     if not store_place.startswith("postgresql"):
         async with open_store(store_place):  # SQLite: migrated once first (its migrations are one process's)
             pass
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.storage.concurrent_writer", store_place, str(w), str(ROUNDS)],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for w in range(WORKERS)]
-    outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    procs = [await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tests.storage.concurrent_writer", store_place, str(w), str(ROUNDS),
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for w in range(WORKERS)]
+    outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), 300)
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err.decode()[-3000:]
     seen = {out.decode().strip() for out, _ in outputs}
     assert len(seen) == 1 and " " not in seen.pop()  # every process saw one and the same campaign
