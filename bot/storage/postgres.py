@@ -16,30 +16,33 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gzip
+import itertools
 import json
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from bot.community.campaigns import CampaignKeys, KnownReport
+from bot.community.campaigns import CampaignKeys, campaign_id_candidates, matching_campaigns
 from bot.services.errors import StoreError
 from bot.services.ports.admin import BackedUp, Migrated, StoreStatus
 from bot.services.ports.guilds import GuildSettings, SettingsChange
 from bot.services.ports.members import Forgotten, ServiceClaim
 from bot.services.ports.reports import BrandCount, HourCount, ReportEntry, SavedReport, WeekVerdicts
 from bot.services.ports.stores import Stores
+from bot.services.ports.times import utc_text
 from bot.storage.admin import _copy_key, _new_private_file
 from bot.storage.database import Database
 from bot.storage.feeds import FeedStoreSQLite
 from bot.storage.guilds import GUILD_TABLES, GuildStoreSQLite
 from bot.storage.members import MemberStoreSQLite
-from bot.storage.pg import LATEST, PgDatabase
+from bot.storage.pg import LATEST, LOCK_SPACE, PgDatabase, translate
 from bot.storage.registration_cache import RegistrationCacheSQLite
-from bot.storage.reports import ReportStoreSQLite
+from bot.storage.reports import FIND_REPORT, ReportStoreSQLite, findings_json
 from bot.storage.sharing import SharingStoreSQLite
 
 EXPORT_FORMAT = "phishbot-postgresql-export"
@@ -57,10 +60,122 @@ class ReportStorePostgres(ReportStoreSQLite):
         self.pg = db
 
     async def save_report(self, entry: ReportEntry) -> SavedReport:
-        with self.pg.locked(entry.guild_id):  # dedupe and campaign placement: one at a time per guild
-            return await super().save_report(entry)
+        """The contract of ``ReportStore.save_report`` in two round trips: (1) BEGIN, the guild's
+        lock, the dedupe lookup, which new campaign ids are taken and the campaign candidates, as one
+        query string; the pure rules choose the campaign; (2) one statement that writes the campaign,
+        the report, its reporter and its domains, then COMMIT, as one query string (a duplicate: its
+        new reporter, then COMMIT). The values are bound client-side by psycopg with libpq's quoting
+        (``AsyncClientCursor``): the server's protocol takes several statements in one message only
+        as text. A report that merges campaigns (rare) takes the general path
+        (``ReportStoreSQLite._save_steps``, a round trip per statement, under the same lock)."""
+        import psycopg
 
-    async def _candidates(self, conn: Any, guild_id: int, keys: CampaignKeys) -> list[KnownReport]:
+        new = entry
+        seeds = list(itertools.islice(campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"), 8))
+        find_sql, find_order = translate(FIND_REPORT)
+        query = self._candidate_sql(new.guild_id, new.keys)
+        candidates = (translate(query[0])[0], query[1]) if query else None
+        began = time.perf_counter()
+        async with self.pg.pool.connection() as raw:
+            # client-side binding (libpq's quoting): several statements in one simple query, one round trip
+            try:
+                find_params = [(new.guild_id, new.input_sha256, new.guild_id, new.message_id_hash)[i]
+                               for i in find_order or (0, 1, 2, 3)]
+                reads: list[tuple[str, list[Any]]] = [("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_SPACE, new.guild_id]),
+                         (find_sql, find_params), ("SELECT id FROM campaign WHERE id = ANY(%s)", [seeds])]
+                if candidates:
+                    reads.append(candidates)
+                results = await _batch(raw, [("BEGIN", []), *reads])  # BEGIN, lock, find, taken, candidates
+                existing = results[2][0] if results[2] else None
+                created = utc_text(new.created_at)
+                if existing is not None:
+                    [inserted, _] = await _batch(raw, [(
+                        "INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key,"
+                        " recipient_masked) VALUES (%s, %s, %s, %s, %s, %s)"
+                        " ON CONFLICT (report_id, member_id) DO NOTHING RETURNING id",
+                        [existing[0], new.guild_id, new.member_id, created, new.recipient_key, new.recipient_masked]),
+                        ("COMMIT", [])])
+                    added = len(inserted)
+                    self._wrote(began)
+                    return SavedReport(str(existing[1]), existing[2], duplicate=True, new_reporter=added > 0)
+                rows = results[4] if candidates else []
+                matches = matching_campaigns(new.keys, self._known(rows))
+                used = {str(r[0]) for r in results[3]}
+                fresh = [c for c in seeds if c not in used]
+                if len(matches) > 1 or (not matches and not fresh):
+                    await raw.execute("ROLLBACK")
+                    return await self._general(entry)
+                when = utc_text(new.mail_time)
+                if matches:
+                    campaign = matches[0]
+                    head = ("UPDATE campaign SET first_seen = least(first_seen, %s), last_seen = greatest(last_seen, %s),"
+                            " brand = coalesce(brand, %s) WHERE id = %s AND guild_id = %s RETURNING id")
+                    head_params: tuple[Any, ...] = (when, when, new.brand, campaign, new.guild_id)
+                else:
+                    campaign = fresh[0]
+                    head = ("INSERT INTO campaign (id, guild_id, brand, first_seen, last_seen) VALUES (%s, %s, %s, %s, %s)"
+                            " RETURNING id")
+                    head_params = (campaign, new.guild_id, new.brand, when, when)
+                [written, _] = await _batch(raw, [(
+                        f"WITH c AS ({head}),"  # noqa: S608 - head is one of two fixed texts
+                        " r AS (INSERT INTO report (public_id, guild_id, member_id, created_at, mail_time, verdict, score,"
+                        " brand, subject_key, envelope_domain, handoff_ip, message_id_hash, input_sha256, recipient_key,"
+                        " recipient_masked, findings, campaign_id, raw, raw_expires_at)"
+                        " SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, c.id, %s, %s FROM c"
+                        " RETURNING id),"
+                        " p AS (INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key,"
+                        " recipient_masked) SELECT r.id, %s, %s, %s, %s, %s FROM r),"
+                        " d AS (INSERT INTO report_domain (report_id, guild_id, domain, role, bad_candidate, age_days)"
+                        " SELECT r.id, %s, x.domain, x.role, x.bad, x.age FROM r,"
+                        " unnest(%s::text[], %s::text[], %s::int[], %s::int[]) AS x (domain, role, bad, age)"
+                        " ON CONFLICT DO NOTHING)"
+                        " SELECT id FROM r",
+                        [*head_params,
+                         new.public_id, new.guild_id, new.member_id, created, when, new.verdict, new.score, new.brand,
+                         new.keys.subject_key, new.keys.envelope_domain, new.keys.handoff_ip, new.message_id_hash,
+                         new.input_sha256, new.recipient_key, new.recipient_masked, findings_json(new.findings), new.raw,
+                         utc_text(new.raw_expires_at) if new.raw_expires_at else None,
+                         new.guild_id, new.member_id, created, new.recipient_key, new.recipient_masked,
+                         new.guild_id, [d.domain for d in new.domains], [d.role for d in new.domains],
+                         [int(d.bad_candidate) for d in new.domains], [d.age_days for d in new.domains]]),
+                    ("COMMIT", [])])
+                if not written:
+                    raise RuntimeError("the campaign to join was not there")  # never under the guild's lock
+            except psycopg.errors.UniqueViolation:
+                # a new campaign id taken at this moment by another guild's first report: once more, in full
+                with contextlib.suppress(Exception):
+                    await raw.execute("ROLLBACK")
+                return await self._general(entry)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(raw.execute("ROLLBACK"))
+                raise
+        self._wrote(began)
+        return SavedReport(new.public_id, campaign, duplicate=False, new_reporter=True)
+
+    async def save_reports(self, entries: Sequence[ReportEntry]) -> list[SavedReport]:
+        """Many reports in one transaction, under the locks of their guilds (taken in guild order:
+        two batches never wait for each other in a cycle)."""
+        batch = list(entries)
+        if not batch:
+            return []
+        async with self.pg.transaction() as conn:
+            for guild in sorted({e.guild_id for e in batch}):
+                await conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_SPACE, guild))
+            return [await self._save_async(e, conn) for e in batch]
+
+    async def _general(self, entry: ReportEntry) -> SavedReport:
+        with self.pg.locked(entry.guild_id):  # dedupe and campaign placement: one at a time per guild
+            async with self.pg.transaction() as conn:
+                return await self._save_async(entry, conn)
+
+    def _wrote(self, began: float) -> None:
+        if self.pg.on_write is not None:
+            self.pg.on_write(time.perf_counter() - began)
+
+    def _candidate_sql(self, guild_id: int, keys: CampaignKeys) -> tuple[str, list[Any]] | None:
+        """SQLite's candidate query (``ReportStoreSQLite._candidate_sql``) where SQLite's bare columns
+        beside GROUP BY are DISTINCT ON."""
         parts: list[str] = []
         params: list[Any] = []
         columns = "r.campaign_id, r.envelope_domain, r.handoff_ip, r.brand, r.subject_key, r.mail_time"
@@ -81,17 +196,7 @@ class ReportStorePostgres(ReportStoreSQLite):
                 " ORDER BY r.campaign_id, r.brand LIMIT 20)"
             )
             params += [guild_id, value]
-        if not parts:
-            return []
-        async with conn.execute(" UNION ALL ".join(parts), params) as cur:
-            rows = await cur.fetchall()
-        return [
-            KnownReport(campaign, CampaignKeys(
-                frozenset({link}) if link else frozenset(), envelope, handoff, brand, subject,
-                datetime.fromisoformat(mail_time),
-            ))
-            for campaign, envelope, handoff, brand, subject, mail_time, link in rows
-        ]
+        return (" UNION ALL ".join(parts), params) if parts else None
 
     async def weekly_verdicts(self, guild_id: int, since: datetime) -> list[WeekVerdicts]:
         async with self.pg.read() as conn, conn.execute(
@@ -120,6 +225,33 @@ class ReportStorePostgres(ReportStoreSQLite):
             (campaign_id, guild_id, limit),
         ) as cur:
             return [HourCount(str(h), int(n)) for h, n in await cur.fetchall() if h is not None]
+
+
+PIPELINE = True  # A/B: statements in one pipeline (prepared) or one text (client-side binding)
+
+
+async def _batch(raw: Any, statements: list[tuple[str, list[Any]]]) -> list[list[Any]]:
+    """Several statements in one round trip; each one's rows. ``PIPELINE``: psycopg's pipeline mode
+    (the extended protocol: each statement prepared once per connection and reused); else one text
+    with the values bound client-side by psycopg (libpq's quoting), as the server takes several
+    statements in one message only as text."""
+    import psycopg
+
+    out: list[list[Any]] = []
+    if PIPELINE:
+        cursors = []
+        async with raw.pipeline():
+            for sql, params in statements:
+                cursors.append(await raw.execute(sql, params, prepare=True))
+        for cur in cursors:
+            out.append(await cur.fetchall() if cur.description is not None else [])
+        return out
+    cur = psycopg.AsyncClientCursor(raw)
+    await cur.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
+    while True:
+        out.append(await cur.fetchall() if cur.description is not None else [])
+        if not cur.nextset():
+            return out
 
 
 class MemberStorePostgres(MemberStoreSQLite):

@@ -14,7 +14,7 @@ import pytest
 from bot.community.campaigns import CampaignKeys
 from bot.community.leaks import Claim
 from bot.services.ports.members import Forgotten, ServiceClaim, Vote
-from bot.services.ports.reports import EntryDomain, EntryFinding, ReportEntry
+from bot.services.ports.reports import CampaignCounts, EntryDomain, EntryFinding, ReportEntry
 from bot.services.ports.stores import Stores
 from bot.storage.database import Database
 from bot.storage.sqlite import sqlite_stores
@@ -38,45 +38,38 @@ def stores_of(db: Database) -> Stores:
     return sqlite_stores(db)
 
 
-def patch_executemany(db: object, monkeypatch: pytest.MonkeyPatch, replacement: object) -> None:
-    """Every ``executemany`` of the store's connections replaced (SQLite's writer, or any pooled
-    PostgreSQL connection)."""
-    from bot.storage.pg import Conn, PgDatabase
+async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    async with await Database.open(str(tmp_path / "s.db")) as db:
+        store = stores_of(db).reports
 
-    if isinstance(db, PgDatabase):
-        monkeypatch.setattr(Conn, "executemany", replacement)
-    else:
-        monkeypatch.setattr(db.conn, "executemany", replacement)  # type: ignore[attr-defined]
-
-
-async def test_reports_join_and_duplicates_are_one(store_place: str) -> None:
-    async with stores_at(store_place) as (stores, _db):
-        store = stores.reports
-        first = await store.save_report(new_report(1))
-        second = await store.save_report(new_report(2))
-        again = await store.save_report(new_report(1))
-        other = await store.save_report(new_report(3, link="elsewhere.example"))
-        assert first.campaign_id == second.campaign_id == other.campaign_id  # same envelope and brand
-        assert again.duplicate and again.public_id == first.public_id
-        summary = await store.domain_summary(1, "servicecc-jp.cc")
-        assert summary.reports == 2
-        assert summary.members == 2
-
-
-async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(store_place: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    async with stores_at(store_place) as (stores, db):
-        store = stores.reports
-
-        async def crash(*args: object, **kw: object) -> None:
-            raise RuntimeError("power cut while writing the report's domains")
+        def crash(*args: object, **kw: object) -> str:
+            raise RuntimeError("power cut after the campaign, before the report")
 
         with monkeypatch.context() as patched:
-            patch_executemany(db, patched, crash)
+            patched.setattr("bot.storage.reports.findings_json", crash)
             with pytest.raises(RuntimeError):
                 await store.save_report(new_report(1))
         for table in ("report", "campaign", "report_domain"):
+            async with db.conn.execute(f"SELECT count(*) FROM {table}") as cur:
+                assert (await cur.fetchone())[0] == 0, table  # type: ignore[index]
+        assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
+
+
+async def test_a_write_refused_in_its_middle_leaves_nothing(store_place: str) -> None:
+    """The report's row breaks a constraint (a verdict no report may have): its campaign, written
+    before it, goes too (on PostgreSQL the whole write is one statement)."""
+    from dataclasses import replace
+
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
+        bad = replace(new_report(1), verdict="bogus")
+        with pytest.raises(Exception, match=r"(?i)check"):
+            await store.save_report(bad)
+        for table in ("report", "campaign", "report_domain", "report_reporter"):
             assert await run_sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table
         assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
+        second = await store.save_report(new_report(2))  # joins the first's campaign
+        assert await store.campaign_counts(1, second.campaign_id or "") == CampaignCounts(2, 2)
 
 
 async def test_readers_are_not_blocked_by_a_writer(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -146,3 +139,20 @@ async def test_known_bad_domains_come_from_phishing_scam_and_malware(store_place
         assert ("lure.example" in await store.blocklist(1)) is bad
         counts = await store.report_counts(1)
         assert counts.verdicts == {verdict: 2}
+
+
+async def test_a_batch_is_saved_in_order_as_one_transaction(store_place: str) -> None:
+    from dataclasses import replace
+
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
+        saved = await store.save_reports([new_report(1), new_report(2), replace(new_report(1), member_id=999),
+                                          new_report(3, link="elsewhere.example")])
+        assert [s.duplicate for s in saved] == [False, False, True, False]
+        assert saved[2].new_reporter and saved[2].public_id == saved[0].public_id  # a later copy is a reporter
+        assert len({s.campaign_id for s in saved}) == 1  # later reports join the first's campaign
+        assert (await store.domain_summary(1, "servicecc-jp.cc")).members == 3
+        with pytest.raises(Exception, match=r"(?i)check"):
+            await store.save_reports([new_report(4), replace(new_report(5), verdict="bogus")])
+        assert await run_sql(db, "SELECT count(*) FROM report") == [(3,)]  # none of the failed batch
+        assert await store.save_reports([]) == []
