@@ -62,11 +62,9 @@ class ReportStorePostgres(ReportStoreSQLite):
     async def save_report(self, entry: ReportEntry) -> SavedReport:
         """The contract of ``ReportStore.save_report`` in two round trips: (1) BEGIN, the guild's
         lock, the dedupe lookup, which new campaign ids are taken and the campaign candidates, as one
-        query string; the pure rules choose the campaign; (2) one statement that writes the campaign,
-        the report, its reporter and its domains, then COMMIT, as one query string (a duplicate: its
-        new reporter, then COMMIT). The values are bound client-side by psycopg with libpq's quoting
-        (``AsyncClientCursor``): the server's protocol takes several statements in one message only
-        as text. A report that merges campaigns (rare) takes the general path
+        pipeline; the pure rules choose the campaign; (2) one statement that writes the campaign,
+        the report, its reporter and its domains, then COMMIT, as one pipeline (a duplicate: its
+        new reporter, then COMMIT). A report that merges campaigns (rare) takes the general path
         (``ReportStoreSQLite._save_steps``, a round trip per statement, under the same lock)."""
         import psycopg
 
@@ -227,31 +225,17 @@ class ReportStorePostgres(ReportStoreSQLite):
             return [HourCount(str(h), int(n)) for h, n in await cur.fetchall() if h is not None]
 
 
-PIPELINE = True  # A/B: statements in one pipeline (prepared) or one text (client-side binding)
-
-
 async def _batch(raw: Any, statements: list[tuple[str, list[Any]]]) -> list[list[Any]]:
-    """Several statements in one round trip; each one's rows. ``PIPELINE``: psycopg's pipeline mode
-    (the extended protocol: each statement prepared once per connection and reused); else one text
-    with the values bound client-side by psycopg (libpq's quoting), as the server takes several
-    statements in one message only as text."""
-    import psycopg
-
-    out: list[list[Any]] = []
-    if PIPELINE:
-        cursors = []
-        async with raw.pipeline():
-            for sql, params in statements:
-                cursors.append(await raw.execute(sql, params, prepare=True))
-        for cur in cursors:
-            out.append(await cur.fetchall() if cur.description is not None else [])
-        return out
-    cur = psycopg.AsyncClientCursor(raw)
-    await cur.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
-    while True:
-        out.append(await cur.fetchall() if cur.description is not None else [])
-        if not cur.nextset():
-            return out
+    """Several statements in one round trip (psycopg's pipeline mode, the extended protocol: each
+    statement prepared once per connection and reused, so the server plans it once); each one's
+    rows. (One text of several statements with the values bound client-side was the other way to
+    one round trip: the same speed here, with the server planning every statement every time —
+    twice its CPU per report — and less of the client's.)"""
+    cursors = []
+    async with raw.pipeline():
+        for sql, params in statements:
+            cursors.append(await raw.execute(sql, params, prepare=True))
+    return [await cur.fetchall() if cur.description is not None else [] for cur in cursors]
 
 
 class MemberStorePostgres(MemberStoreSQLite):
