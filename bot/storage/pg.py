@@ -14,7 +14,7 @@ Concurrency. SQLite has one writer at a time; here several processes write at on
 transaction READ COMMITTED. Writes whose correctness depends on what they read (placing a report in
 a campaign and deduplicating it, merging campaigns and moving their votes, recounting a guild's
 registrations) run under ``locked(guild_id)``: the transaction first takes
-``pg_advisory_xact_lock(LOCK_SPACE, guild_id)``, so two such writes of one guild take turns (across
+``pg_advisory_xact_lock(LOCK_SPACE, guild_key(guild_id))``, so two such writes of one guild take turns (across
 processes) while other guilds' writes go on; the lock ends with the transaction. Single-statement
 upserts need no lock (``ON CONFLICT`` is atomic). Reads are REPEATABLE READ READ ONLY transactions:
 one snapshot per ``read()``, as on SQLite.
@@ -44,10 +44,16 @@ from bot.services.errors import StoreError
 
 MIGRATIONS = os.path.join(os.path.dirname(__file__), "migrations", "postgresql")
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-LOCK_SPACE = 0x70B07  # advisory lock keys (LOCK_SPACE, guild_id): a guild's order-sensitive writes
+LOCK_SPACE = 0x70B07  # advisory lock keys (LOCK_SPACE, guild_key(guild_id)): a guild's order-sensitive writes
 MIGRATION_LOCK = (0x70B07, -1)  # migrations: one process at a time
 POOL_SIZE = 8
 URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def guild_key(guild_id: int) -> int:
+    """The guild's half of its advisory lock key: the two-key form takes 32-bit integers and Discord
+    ids are 64-bit, so its low 32 bits (two guilds that share them only take turns needlessly)."""
+    return (guild_id & 0xFFFFFFFF) - 0x80000000
 
 
 def is_postgres_url(text: str) -> bool:
@@ -307,7 +313,7 @@ class PgDatabase:
             conn = Conn(raw)
             # BEGIN and the guild's lock in one round trip (both fixed text; the key is an int)
             await raw.execute("BEGIN" if lock is None
-                              else f"BEGIN; SELECT pg_advisory_xact_lock({LOCK_SPACE}, {int(lock)})")
+                              else f"BEGIN; SELECT pg_advisory_xact_lock({LOCK_SPACE}, {guild_key(int(lock))})")
             token = self._writer.set(conn)
             try:
                 yield conn

@@ -39,8 +39,9 @@ from bot.storage.admin import _copy_key, _new_private_file
 from bot.storage.database import Database
 from bot.storage.feeds import FeedStoreSQLite
 from bot.storage.guilds import GUILD_TABLES, GuildStoreSQLite
+from bot.storage.leases import BudgetStoreSQLite, LeaseStoreSQLite
 from bot.storage.members import MemberStoreSQLite
-from bot.storage.pg import LATEST, LOCK_SPACE, PgDatabase, translate
+from bot.storage.pg import LATEST, LOCK_SPACE, PgDatabase, guild_key, translate
 from bot.storage.registration_cache import RegistrationCacheSQLite
 from bot.storage.reports import FIND_REPORT, ReportStoreSQLite, findings_json
 from bot.storage.sharing import SharingStoreSQLite
@@ -79,7 +80,8 @@ class ReportStorePostgres(ReportStoreSQLite):
             try:
                 find_params = [(new.guild_id, new.input_sha256, new.guild_id, new.message_id_hash)[i]
                                for i in find_order or (0, 1, 2, 3)]
-                reads: list[tuple[str, list[Any]]] = [("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_SPACE, new.guild_id]),
+                lock = ("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_SPACE, guild_key(new.guild_id)])
+                reads: list[tuple[str, list[Any]]] = [lock,
                          (find_sql, find_params), ("SELECT id FROM campaign WHERE id = ANY(%s)", [seeds])]
                 if candidates:
                     reads.append(candidates)
@@ -158,8 +160,8 @@ class ReportStorePostgres(ReportStoreSQLite):
         if not batch:
             return []
         async with self.pg.transaction() as conn:
-            for guild in sorted({e.guild_id for e in batch}):
-                await conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_SPACE, guild))
+            for key in sorted({guild_key(e.guild_id) for e in batch}):
+                await conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_SPACE, key))
             return [await self._save_async(e, conn) for e in batch]
 
     async def _general(self, entry: ReportEntry) -> SavedReport:
@@ -281,6 +283,16 @@ class SharingStorePostgres(SharingStoreSQLite):
         super().__init__(_shared(db))
 
 
+class LeaseStorePostgres(LeaseStoreSQLite):
+    def __init__(self, db: PgDatabase) -> None:
+        super().__init__(_shared(db))
+
+
+class BudgetStorePostgres(BudgetStoreSQLite):
+    def __init__(self, db: PgDatabase) -> None:
+        super().__init__(_shared(db))
+
+
 class RegistrationCachePostgres(RegistrationCacheSQLite):
     def __init__(self, db: PgDatabase) -> None:
         super().__init__(_shared(db))
@@ -292,7 +304,7 @@ class RegistrationCachePostgres(RegistrationCacheSQLite):
 EXPORT_TABLES = ("registration_cache", "guild_settings", "campaign", "report", "report_domain", "domain_decision",
                  "registered_address", "registration", "vote", "registration_count", "report_text",
                  "report_reporter", "pending_report", "feed_entry", "feed_state", "feed_generation",
-                 "guild_features", "web_token", "shared_campaign")
+                 "guild_features", "web_token", "shared_campaign", "leases", "lookup_budget")
 if set(GUILD_TABLES) - set(EXPORT_TABLES):
     raise RuntimeError("every guild table is exported")
 
@@ -445,7 +457,7 @@ def _read_export(source: str) -> tuple[dict[str, Any], list[tuple[str, list[str]
 def postgres_stores(db: PgDatabase) -> Stores:
     return Stores(reports=ReportStorePostgres(db), members=MemberStorePostgres(db), guilds=GuildStorePostgres(db),
                   feeds=FeedStorePostgres(db), sharing=SharingStorePostgres(db), cache=RegistrationCachePostgres(db),
-                  admin=PostgresAdmin(db))
+                  admin=PostgresAdmin(db), leases=LeaseStorePostgres(db), budgets=BudgetStorePostgres(db))
 
 
 @contextlib.asynccontextmanager

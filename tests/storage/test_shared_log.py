@@ -156,3 +156,18 @@ async def test_a_batch_is_saved_in_order_as_one_transaction(store_place: str) ->
             await store.save_reports([new_report(4), replace(new_report(5), verdict="bogus")])
         assert await run_sql(db, "SELECT count(*) FROM report") == [(3,)]  # none of the failed batch
         assert await store.save_reports([]) == []
+
+
+async def test_real_discord_ids_fit_every_write(store_place: str) -> None:
+    """Discord ids are 64-bit (a guild's: 1150000000029360228): ids, locks and counts take them."""
+    from dataclasses import replace
+
+    guild, member = 1150000000029360228, 1150000000029360229
+    async with stores_at(store_place) as (stores, _db):
+        saved = await stores.reports.save_report(replace(new_report(1, guild=guild), member_id=member))
+        again = await stores.reports.save_reports([replace(new_report(2, guild=guild), member_id=member + 1)])
+        assert again[0].campaign_id == saved.campaign_id
+        await stores.members.register(guild, member, "k1", "x***@example.jp", [ServiceClaim("amazon", "A", True)], NOW)
+        await stores.members.vote(guild, saved.campaign_id or "", member, "amazon", NOW)
+        assert (await stores.reports.domain_summary(guild, "servicecc-jp.cc")).members == 2
+        assert await stores.guilds.purge_guild(guild) > 0
