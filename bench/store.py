@@ -151,14 +151,14 @@ async def _flush(loader: Loader, conn: object, campaigns: list[tuple[object, ...
         batch.clear()
 
 
-def entry(i: int, rng: random.Random, domains: list[str], tag: str = "") -> ReportEntry:
+def entry(i: int, rng: random.Random, domains: list[str], tag: str = "", guild: int = GUILD) -> ReportEntry:
     """A new report as the bot files it: half of them link a known domain (they join its campaign)."""
     now = datetime(2024, 6, 1, tzinfo=UTC)
     link = rng.choice(domains) if rng.random() < 0.5 else f"new{tag}{i}.example"
     keys = CampaignKeys(frozenset({link}), f"e{rng.randrange(20000)}.example", None, "amazon", None, now)
     digest = hashlib.sha256(f"new{tag}-{i}".encode()).hexdigest()
     return ReportEntry(
-        guild_id=GUILD, member_id=rng.randrange(50000), created_at=now, mail_time=now, verdict="phishing",
+        guild_id=guild, member_id=rng.randrange(50000), created_at=now, mail_time=now, verdict="phishing",
         score=80, brand="amazon", keys=keys, message_id_hash=digest[:32], input_sha256=digest,
         recipient_key=hashlib.sha256(f"addr{rng.randrange(200000)}".encode()).hexdigest(),
         recipient_masked="x***@example.jp", findings=(EntryFinding("self_sent", "medium"),),
@@ -184,27 +184,33 @@ async def ingest_batched(stores: Stores, count: int, rng: random.Random, domains
     return count / (time.perf_counter() - t0)
 
 
-async def writer_process(location: str, count: int, seed: int, tag: str, domains_file: str, start_at: float) -> None:
-    """One of ``--writers`` processes: waits for the common start, then ingests ``count`` reports."""
+async def writer_process(location: str, count: int, seed: int, tag: str, domains_file: str, start_at: float,
+                         guild: int) -> None:
+    """One of ``--writers`` processes: waits for the common start, then ingests ``count`` reports
+    into ``guild``."""
     domains = Path(domains_file).read_text(encoding="utf-8").split()  # noqa: ASYNC240 - before the clock starts
     async with open_store(location, migrate=False) as stores:
         rng = random.Random(seed)
-        entries = [entry(i, rng, domains, tag) for i in range(count)]
+        entries = [entry(i, rng, domains, tag, guild) for i in range(count)]
         await asyncio.sleep(max(0.0, start_at - time.time()))
         for e in entries:
             await stores.reports.save_report(e)
     print(time.time())
 
 
-def concurrent_ingest(location: str, writers: int, per_writer: int, domains: list[str], tmp: str) -> float:
+def concurrent_ingest(location: str, writers: int, per_writer: int, domains: list[str], tmp: str,
+                      own_guilds: bool = False) -> float:
     """Reports per second over ``writers`` processes writing at once (all the reports / the time from
-    the common start to the last process's end)."""
+    the common start to the last process's end); ``own_guilds``: each process in a guild of its own
+    (as shards split guilds), else all in the bench's guild."""
     domains_file = os.path.join(tmp, "domains.txt")
     with open(domains_file, "w", encoding="utf-8") as fh:
         fh.write("\n".join(domains))
     start_at = time.time() + 3.0 + writers  # every process opened and its reports built before
-    procs = [subprocess.Popen([sys.executable, __file__, "--writer", location, str(per_writer), str(100 + w), f"w{w}x",
-                               domains_file, repr(start_at)], stdout=subprocess.PIPE)
+    mode = "g" if own_guilds else "x"
+    procs = [subprocess.Popen([sys.executable, __file__, "--writer", location, str(per_writer), str(100 + w), f"w{w}{mode}",
+                               domains_file, repr(start_at), str(GUILD + 1 + w if own_guilds else GUILD)],
+                              stdout=subprocess.PIPE)
              for w in range(writers)]
     ends = []
     for proc in procs:
@@ -311,6 +317,8 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
             batched_rate = await ingest_batched(stores, ingest_count, rng, domains)
         together = (concurrent_ingest(location, writers, ingest_count // writers, domains, tmp)
                     if writers > 1 else 0.0)
+        apart = (concurrent_ingest(location, writers, ingest_count // writers, domains, tmp, own_guilds=True)
+                 if writers > 1 else 0.0)
 
     print(f"store: {kind}")
     print(f"reports: {n:,} in {len(campaigns):,} campaigns, {len(domains):,} link domains; "
@@ -323,7 +331,9 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
     print(f"ingest through save_report: {ingest_rate:,.0f} reports/s ({ingest_count:,} reports)")
     print(f"ingest through save_reports, 100 at a time: {batched_rate:,.0f} reports/s ({ingest_count:,} reports)")
     if writers > 1:
-        print(f"ingest with {writers} writer processes at once: {together:,.0f} reports/s in all "
+        print(f"ingest with {writers} writer processes at once, one guild: {together:,.0f} reports/s in all "
+              f"({writers} x {ingest_count // writers:,} reports)")
+        print(f"ingest with {writers} writer processes at once, a guild each: {apart:,.0f} reports/s in all "
               f"({writers} x {ingest_count // writers:,} reports)")
     print("SUMMARY")
     print(f"  {'PASS' if percentile(domain_times, 0.99) < 5 else 'MISS'}  /domain p99 < 5 ms")
@@ -334,8 +344,8 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--writer":
-        location, count, seed, tag, domains_file, start_at = sys.argv[2:8]
-        asyncio.run(writer_process(location, int(count), int(seed), tag, domains_file, float(start_at)))
+        location, count, seed, tag, domains_file, start_at, guild = sys.argv[2:9]
+        asyncio.run(writer_process(location, int(count), int(seed), tag, domains_file, float(start_at), int(guild)))
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=1_000_000)
