@@ -156,6 +156,16 @@ def _channels(name: str, raw: str) -> tuple[str, ...]:
     return names
 
 
+def _ids(name: str, raw: str) -> frozenset[int]:
+    """Discord ids (servers), comma- or space-separated."""
+    out: set[int] = set()
+    for item in raw.replace(",", " ").split():
+        if not item.isdigit() or not 0 < int(item) < 2**64:
+            raise SettingsError(name, raw, "not_ids", item=item)
+        out.add(int(item))
+    return frozenset(out)
+
+
 def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
     """``N`` or ``N-M`` (inclusive): the shards one process runs."""
     first, sep, last = raw.strip().partition("-")
@@ -350,6 +360,11 @@ SETTINGS: tuple[Setting, ...] = (
             "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),
     Setting("WEB_FEED_REQUESTS_PER_MINUTE", _positive_int, 30, "30",
             "Requests per minute one feed or page token may make; past it, `429 Too Many Requests`.", WEB),
+    Setting("WEB_REQUEST_TIMEOUT", _positive_float, 10.0, "10",
+            "Seconds a client has to send a request's headers whole (a client sending them a byte at a time is "
+            "dropped); an idle connection is closed after as long.", WEB),
+    Setting("WEB_MAX_CONNECTIONS", _positive_int, 200, "200",
+            "Connections the web server keeps open at once; more are answered `503` and closed.", WEB),
     Setting("FEEDS", _feeds, (), "–",
             "Threat feeds fetched on a schedule, comma-separated: `jpcert`, `openphish`, `phishtank`, `urlhaus`, each "
             "optionally `=URL` (a mirror, or PhishTank's download URL with your key). Only these URLs are ever fetched.",
@@ -364,6 +379,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a feed's listing stays current after the feed last listed it: current listings feed link watch, the "
             "blocklist feeds and a `listed_link` finding's full weight; older ones are still shown, with their date.",
             WEB),
+    Setting("NETWORK_MIN_SERVERS", _positive_int, 2, "2",
+            "Sharing between servers: a domain other servers publish counts for a server (its blocklist feed, link "
+            "watch, `/domain`) only when at least this many *other* servers publish it; one server alone can put "
+            "nothing on everyone's list.", WEB),
+    Setting("NETWORK_IGNORED_SERVERS", _ids, frozenset(), "–",
+            "Sharing between servers: ids of servers whose published entries are dropped (comma-separated), for an "
+            "operator who no longer trusts one.", WEB),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -424,6 +446,8 @@ class WebSettings:
     port: int = _default("WEB_PORT")
     public_url: str | None = None  # None: http://host:port
     feed_requests_per_minute: int = _default("WEB_FEED_REQUESTS_PER_MINUTE")
+    request_timeout: float = _default("WEB_REQUEST_TIMEOUT")  # seconds for a request's head; idle connections
+    max_connections: int = _default("WEB_MAX_CONNECTIONS")
 
     @property
     def base_url(self) -> str:
@@ -444,6 +468,12 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class NetworkSettings:
+    min_servers: int = _default("NETWORK_MIN_SERVERS")  # other servers that must publish a domain
+    ignored: frozenset[int] = _default("NETWORK_IGNORED_SERVERS")  # servers whose entries are dropped
+
+
+@dataclass(frozen=True)
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
@@ -455,6 +485,7 @@ class AppSettings:
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     web: WebSettings = field(default_factory=WebSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
     @property
     def db_path(self) -> str:
@@ -495,7 +526,9 @@ def environment(env: Mapping[str, str] | None = None, env_file: str | None = ENV
     if env_file and os.path.isfile(env_file):
         from dotenv import dotenv_values
 
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        # interpolate=False: a value is taken as written — python-dotenv would otherwise expand ``$VAR`` and
+        # ``${VAR}`` inside it, silently changing a token, a key or a URL that holds a ``$``
+        merged.update({k: v for k, v in dotenv_values(env_file, interpolate=False).items() if v is not None})
     merged.update(os.environ if env is None else env)
     return merged
 
@@ -557,6 +590,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             port=values["WEB_PORT"],
             public_url=values["WEB_PUBLIC_URL"],
             feed_requests_per_minute=values["WEB_FEED_REQUESTS_PER_MINUTE"],
+            request_timeout=values["WEB_REQUEST_TIMEOUT"],
+            max_connections=values["WEB_MAX_CONNECTIONS"],
         ),
         feeds=FeedSettings(
             sources=values["FEEDS"],
@@ -565,6 +600,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_bytes=values["FEED_MAX_BYTES"],
             listing_days=values["FEED_LISTING_DAYS"],
         ),
+        network=NetworkSettings(min_servers=values["NETWORK_MIN_SERVERS"], ignored=values["NETWORK_IGNORED_SERVERS"]),
     )
 
 

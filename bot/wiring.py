@@ -250,7 +250,8 @@ async def cli_shared_log(settings: AppSettings, *, lookups: bool = False, networ
             intel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
         published = None
         if network:
-            published = NetworkIndex(stores.reports, stores.guilds)
+            published = NetworkIndex(stores.reports, stores.guilds, min_servers=settings.network.min_servers,
+                                ignored=settings.network.ignored)
             await published.refresh()
         yield shared_log(settings, stores, address_key(settings), intel=intel, network=published,
                          listings=StoredListings(stores.feeds, settings.feeds.listing_days))
@@ -345,7 +346,8 @@ async def long_running(
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
         await keeper.refresh()
-        network = NetworkIndex(stores.reports, stores.guilds, every=settings.discord.network_refresh)
+        network = NetworkIndex(stores.reports, stores.guilds, every=settings.discord.network_refresh,
+                               min_servers=settings.network.min_servers, ignored=settings.network.ignored)
         await network.refresh()
         changed: list[Callable[[int], Awaitable[None]]] = []
 

@@ -354,21 +354,26 @@ class PostgresAdmin:
     async def backup(self, target: str, key_file: str | None) -> BackedUp:
         """``pg_dump --format=custom`` (restore with ``pg_restore``) when it is installed, else a
         logical export of every table (gzip'd JSON lines; ``phishbot db restore`` reads it)."""
-        target = await asyncio.to_thread(_new_private_file, target)
+        # the file is made new (O_EXCL|O_NOFOLLOW, 0600) and written through its descriptor only:
+        # pg_dump's standard output, or the export's gzip stream; never reopened by name
+        fd, target = await asyncio.to_thread(_new_private_file, target)
         program = pg_dump_program() if self.use_pg_dump else None
         try:
             if program is not None:
-                await asyncio.to_thread(_pg_dump, program, self.db.url, target)
+                await asyncio.to_thread(_pg_dump, program, self.db.url, fd)
             else:
-                await self.export(target)
+                await self.export(fd)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.remove(target)
             raise
+        finally:
+            with contextlib.suppress(OSError):
+                os.close(fd)
         copied = await asyncio.to_thread(_copy_key, key_file, target) if key_file is not None else None
         return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied)
 
-    async def export(self, target: str) -> None:
+    async def export(self, fd: int) -> None:
         """Every table, in one snapshot, as gzip'd JSON lines: a header, then per table its columns
         and its rows (bytes as hex)."""
         version = await self.db.version()
@@ -384,7 +389,7 @@ class PostgresAdmin:
                     rows = [[{"hex": v.hex()} if isinstance(v, bytes | memoryview) else v for v in r]
                             for r in await cur.fetchall()]
                 tables.append((table, columns, rows))
-        await asyncio.to_thread(_write_export, target, version, tables)
+        await asyncio.to_thread(_write_export, fd, version, tables)
 
     async def restore(self, source: str) -> int:
         """Load a logical export into this (migrated, empty) database; returns the rows loaded."""
@@ -415,16 +420,17 @@ class PostgresAdmin:
         return loaded
 
 
-def _pg_dump(program: str, url: str, target: str) -> None:
-    """pg_dump into ``target``; the password goes through the environment, never the command line."""
+def _pg_dump(program: str, url: str, fd: int) -> None:
+    """pg_dump into the open file ``fd``; the password goes through the environment, never the
+    command line."""
     parts = urlsplit(url)
     env = dict(os.environ)
     if parts.password:
         env["PGPASSWORD"] = parts.password
         netloc = (parts.username or "") + "@" + (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
         url = parts._replace(netloc=netloc).geturl()
-    done = subprocess.run([program, "--format=custom", "--no-owner", "--file", target, "--dbname", url],  # noqa: S603
-                          env=env, capture_output=True, check=False)
+    done = subprocess.run([program, "--format=custom", "--no-owner", "--dbname", url],  # noqa: S603
+                          env=env, stdout=fd, stderr=subprocess.PIPE, check=False)
     if done.returncode != 0:
         from bot.storage.pg import masked
 
@@ -432,8 +438,8 @@ def _pg_dump(program: str, url: str, target: str) -> None:
                          detail=done.stderr.decode("utf-8", "replace").replace(parts.password or "\0", "***")[:300])
 
 
-def _write_export(target: str, version: int, tables: list[tuple[str, list[str], list[list[Any]]]]) -> None:
-    with gzip.open(target, "wt", encoding="utf-8") as fh:
+def _write_export(fd: int, version: int, tables: list[tuple[str, list[str], list[list[Any]]]]) -> None:
+    with os.fdopen(os.dup(fd), "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
         fh.write(json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
         for table, columns, rows in tables:
             fh.write(json.dumps({"table": table, "columns": columns, "rows": rows}, ensure_ascii=False) + "\n")

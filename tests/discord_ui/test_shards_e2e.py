@@ -94,6 +94,7 @@ def base_env(fake: FakeDiscord, store: Store, tmp_path: Path, **extra: str) -> d
         "PHISHBOT_DB": store.url, "ADDRESS_HASH_KEY": "k" * 32, "LOOKUPS_ENABLED": "false",
         "DISCORD_GUILD_READY_TIMEOUT": "0.1", "ANALYSIS_WORKERS": "1", "PYTHONPATH": str(ROOT), "PHISHBOT_LANG": "en",
         "LEADER_LEASE_SECONDS": "3", "NETWORK_REFRESH_SECONDS": "1",
+        "NETWORK_MIN_SERVERS": "1",  # one publishing server is enough here: the test is about sharing across processes
     })
     env.update(extra)
     return env
