@@ -128,7 +128,7 @@ def run_store_command(args: argparse.Namespace, lang: str, run: Callable[[], Cor
     try:
         return asyncio.run(run())
     except Exception as exc:
-        sentence = failure_sentence(exc, lang, settings_of(args).db_path)
+        sentence = failure_sentence(exc, lang, settings_of(args).db_shown)
         if sentence is None:
             raise
         fail(sentence)

@@ -127,7 +127,9 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
         return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
-    if db_path is None and isinstance(exc, (StoreError, sqlite3.Error, OSError)):
+    # PostgreSQL's driver errors (psycopg, psycopg_pool), told by their module: the core imports no driver
+    driver = type(exc).__module__.startswith("psycopg")
+    if db_path is None and (driver or isinstance(exc, (StoreError, sqlite3.Error, OSError))):
         return t(lang, "community", "locked" if "locked" in str(exc) else "db_error")
     if isinstance(exc, StoreError):
         return t(lang, "store", exc.code, **exc.params)
@@ -136,6 +138,6 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
         if "malformed" in text:
             return t(lang, "store", "damaged_found", path=db_path, detail=text[:200])
         return t(lang, "store", "locked" if "locked" in text else "db_error", path=db_path)
-    if isinstance(exc, OSError):
+    if isinstance(exc, OSError) or driver:
         return t(lang, "store", "db_error", path=db_path)
     return None

@@ -11,7 +11,7 @@ A report's public id is ``R-`` + 10 hex digits, a campaign's ``C-`` + 4 to 16 he
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -200,6 +200,12 @@ class ReportStore(Protocol):
         id): its id stays, the others' reports and votes move to it (a member's vote already there
         wins), its first/last seen widen to cover them all. No match: a new campaign with the first
         free id of ``community.campaigns.campaign_id_candidates``."""
+        ...
+
+    async def save_reports(self, entries: Sequence[ReportEntry]) -> list[SavedReport]:
+        """``save_report`` for each entry in order, as one transaction (for callers that submit
+        many at once: an import, a folder of mail): each sees the ones before it (a later copy is
+        their duplicate, a later report joins their campaigns); all are stored, or none."""
         ...
 
     async def update_judgement(self, guild_id: int, public_id: str, judgement: Judgement) -> None:
