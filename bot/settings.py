@@ -208,7 +208,27 @@ def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = 
         raise SettingsError(name, shown, "shard_outside_count", count=count, last=count - 1)
 
 
-SHARED_STORE_SCHEMES = ("postgresql://", "postgres://")
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(location: str | None) -> bool:
+    return location is not None and location.startswith(POSTGRES_SCHEMES)
+
+
+def masked_location(location: str) -> str:
+    """A store's location as it may be shown or logged: an address without its password."""
+    if "://" not in location:
+        return location
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(location)
+        if parts.password is None:
+            return location
+        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+        return urlunsplit((parts.scheme, f"{parts.username or ''}:***@{host}", parts.path, parts.query, ""))
+    except ValueError:
+        return location.split("://", 1)[0] + "://***"
 
 
 def check_shared_key(settings: AppSettings, db: str | None = None, count_name: str = "PHISHBOT_SHARD_COUNT") -> None:
@@ -221,11 +241,23 @@ def check_shared_key(settings: AppSettings, db: str | None = None, count_name: s
     if settings.discord.shard_count is not None:
         raise SettingsError(count_name, str(settings.discord.shard_count), "key_for_shared_store")
     location = (db or settings.db or "").strip()
-    if location.startswith(SHARED_STORE_SCHEMES):
+    if is_postgres(location):
         raise SettingsError("PHISHBOT_DB", location.split("://", 1)[0] + "://…", "key_for_shared_store")
 
 
-def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
+def _db(name: str, raw: str) -> str:
+    """A file (SQLite), absolute; or a ``postgresql://`` address, kept as given (checked here, its
+    password never repeated in the error)."""
+    if "://" in raw:
+        if not is_postgres(raw):
+            raise SettingsError(name, masked_location(raw), "not_db")
+        from urllib.parse import urlsplit
+
+        try:
+            urlsplit(raw).port  # noqa: B018 - a bad port raises
+        except ValueError:
+            raise SettingsError(name, masked_location(raw), "not_db") from None
+        return raw
     return os.path.abspath(os.path.expanduser(raw))
 
 
@@ -266,10 +298,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Language of the output: `ja` or `en`. Unset: the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then English.",
             GENERAL),
     Setting("PHISHBOT_DB", _db, None, "the user data folder",
-            "The SQLite database (shared log, lookup cache), created on first use; `secret.key` and the bot's "
-            "heartbeat live beside it. Unset: `phishbot.db` in the platform's user data folder "
+            "The store (shared log, lookup cache): a file, the SQLite database, created on first use, "
+            "`secret.key` and the bot's heartbeat beside it; or `postgresql://user:password@host/dbname` "
+            "(PostgreSQL, shared by several processes: the database must exist, its tables are made on first "
+            "use; the key and heartbeat then live in the user data folder, so set ADDRESS_HASH_KEY alike in "
+            "every process). Unset: `phishbot.db` in the platform's user data folder "
             "(`~/.local/share/phishbot` on Linux); `phishbot db status` says where. A relative path is "
-            "relative to the current folder.",
+            "relative to the current folder; the password is never shown.",
             GENERAL),
     Setting("ADDRESS_HASH_KEY", _key, None, "a generated `secret.key`",
             "Key (16 characters or more) of the HMAC under which addresses are stored, never in clear. Unset: a "
@@ -476,7 +511,9 @@ class NetworkSettings:
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
-    db: str | None = None  # PHISHBOT_DB or --db, absolute; None: the default location (see db_path)
+    # PHISHBOT_DB or --db: an absolute path or a postgresql:// address (never printed: it may hold a
+    # password); None: the default file (see db_path)
+    db: str | None = field(default=None, repr=False)
     lookups: LookupSettings = field(default_factory=LookupSettings)
     address_hash_key: str | None = field(default=None, repr=False)  # never printed
     discord: DiscordSettings = field(default_factory=DiscordSettings)
@@ -486,9 +523,27 @@ class AppSettings:
 
     @property
     def db_path(self) -> str:
-        """The database file. The default is worked out only when a command needs it (platformdirs
-        costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
-        return self.db or default_db_path()
+        """The SQLite database file, or with PostgreSQL the default file's place (its folder keeps
+        the key file and the heartbeat). The default is worked out only when a command needs it
+        (platformdirs costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
+        if self.db is not None and not is_postgres(self.db):
+            return self.db
+        return default_db_path()
+
+    @property
+    def db_url(self) -> str | None:
+        """The PostgreSQL address when the store is PostgreSQL (it holds the password: never show it)."""
+        return self.db if is_postgres(self.db) else None
+
+    @property
+    def store_location(self) -> str:
+        """What opens the store: the PostgreSQL address, or the SQLite file."""
+        return self.db_url or self.db_path
+
+    @property
+    def db_shown(self) -> str:
+        """The store as messages name it: the file, or the address without its password."""
+        return masked_location(self.store_location)
 
     @property
     def db_from_default(self) -> bool:

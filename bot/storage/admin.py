@@ -57,6 +57,10 @@ class SQLiteAdmin:
         copied = await asyncio.to_thread(_copy_key, key_file, target) if key_file is not None else None
         return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied)
 
+    async def restore(self, source: str) -> int:  # noqa: ARG002 - the port's signature
+        """An SQLite backup is a whole database file: it is copied in place while phishbot is stopped."""
+        raise StoreError("restore_sqlite", path=self.db.path)
+
 
 # Files a backup creates are new, the owner's only, and never reached through a link: O_CREAT|O_EXCL
 # refuses any name that exists (a dangling symlink included), O_NOFOLLOW refuses a symlink however it

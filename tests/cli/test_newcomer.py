@@ -105,7 +105,7 @@ def test_an_empty_folder_is_said_and_exits_1(tmp_path: Path) -> None:
     assert proc.returncode == 1 and proc.stdout == b""
     assert b"no mail files here" in proc.stderr and proc.stderr.count(b"\n") == 2  # the sentence and the summary
     proc = run("analyze", "--no-lookups", "--lang", "ja", str(tmp_path / "empty"), cwd=tmp_path)
-    assert "メールのファイルが見つかりません" in proc.stderr.decode()
+    assert "メールファイルが見つかりません" in proc.stderr.decode()
 
 
 def test_a_folder_ends_with_a_summary_on_stderr_and_stdout_is_unchanged() -> None:
@@ -116,7 +116,7 @@ def test_a_folder_ends_with_a_summary_on_stderr_and_stdout_is_unchanged() -> Non
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1  # no progress when stderr is not a terminal
     count = len([p for p in folder.iterdir() if p.is_file()])
-    assert lines[0].startswith(f"{count} analysed: ") and "phishing" in lines[0] and "0 unreadable" in lines[0]
+    assert lines[0].startswith(f"{count} mails analysed: ") and "phishing" in lines[0] and "0 unreadable" in lines[0]
     assert len(proc.stdout.decode().splitlines()) == count and all(json.loads(x) for x in proc.stdout.decode().splitlines())
     single = run("analyze", "--no-lookups", str(SEED_EML))
     assert single.stderr == b""  # one file: no summary
@@ -147,7 +147,7 @@ def test_progress_is_shown_when_stderr_is_a_terminal(tmp_path: Path) -> None:
         shown += chunk
     os.close(main)
     assert proc.returncode == 0
-    assert b"3/3 analysed" in shown and b"3 analysed: 3 phishing" in shown
+    assert b"3/3 analysed" in shown and b"3 mails analysed: 3 phishing" in shown
     assert len(proc.stdout.splitlines()) == 3 and b"analysed" not in proc.stdout
 
 

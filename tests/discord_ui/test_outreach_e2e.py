@@ -248,7 +248,7 @@ async def test_network_servers_are_counted_apart(running: Running) -> None:
     await admin_setup(running, ("network", "receive"))
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     text = embed_text(await reply_to(running, asked))
-    assert "2 other servers report this domain." in text and "0 report(s) from 0 member(s)" in text
+    assert "2 other servers report this domain." in text and "0 reports from 0 members" in text
     other = others[0]
     await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=False), now)
     await out.guild_changed(other)  # one server left: the other alone no longer counts

@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +21,7 @@ from bot.services.link_watch import LinkWatch
 from bot.services.listing_unit import listing_domain
 from bot.services.listings import ListingIndex
 from bot.services.ports.guilds import FeatureChanges
-from tests.shared_log import LogUnderTest, shared_log_at
+from tests.shared_log import LogUnderTest, run_sql, shared_log_at
 
 NOW = datetime(2025, 10, 2, tzinfo=UTC)
 GUILD = 5
@@ -60,17 +59,16 @@ def test_a_name_idna_2008_refuses_is_read_but_never_listed(written: str) -> None
 async def legacy_rows(log: LogUnderTest, names: tuple[str, ...]) -> None:
     """Confirmations as an older store holds them (before the listing rule, or written around it)."""
     for name in names:
-        await log.db.conn.execute("INSERT INTO domain_decision (guild_id, domain, status, decided_at)"
-                                  " VALUES (?, ?, 'confirmed', ?)", (GUILD, name, NOW.isoformat()))
-    await log.db.conn.commit()
+        await run_sql(log.db, "INSERT INTO domain_decision (guild_id, domain, status, decided_at)"
+                              " VALUES (?, ?, 'confirmed', ?)", (GUILD, name, NOW.isoformat()))
 
 
 LEGACY = ("duckdns.org", "jotform.com", "amazon.co.jp", "xn--n3h.example", "xn--example-j06c.example",
           "foo.duckdns.org", "legit-listing.example")
 
 
-async def test_the_blocklist_feed_applies_the_rule_to_every_source(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "b.db") as log:
+async def test_the_blocklist_feed_applies_the_rule_to_every_source(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         await legacy_rows(log, LEGACY)
         index = ListingIndex(365)
         index.load(await _feed_listings(log), 1)
@@ -90,8 +88,8 @@ async def _feed_listings(log: LogUnderTest) -> list[Listing]:
     return [*found, replace(found[0], domain="jotform.com"), replace(found[0], domain="xn--n3h.example")]
 
 
-async def test_link_watch_never_flags_a_platform_for_a_legacy_row(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "w.db") as log:
+async def test_link_watch_never_flags_a_platform_for_a_legacy_row(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         await legacy_rows(log, LEGACY)
         watch = LinkWatch(log.stores.reports, log.stores.guilds, None, None, lambda: NOW, time.monotonic)
         assert await watch.blocklist(GUILD) == {"foo.duckdns.org", "legit-listing.example"}

@@ -6,14 +6,13 @@ allows (never a shared platform or a brand's official domain) are taken from any
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from bot.services.network import NetworkIndex
 from bot.services.ports.guilds import FeatureChanges
 from bot.settings import SettingsError, read_settings
-from tests.shared_log import LogUnderTest, shared_log_at
+from tests.shared_log import LogUnderTest, run_sql, shared_log_at
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 RECEIVER = 10
@@ -30,14 +29,13 @@ async def publish(log: LogUnderTest, guild: int, domain: str) -> None:
 
 async def confirm(log: LogUnderTest, guild: int, domain: str) -> None:
     """A moderator's confirmation as the store holds it, whatever the use-case would refuse."""
-    await log.db.conn.execute("INSERT INTO domain_decision (guild_id, domain, status, decided_at)"
-                              " VALUES (?, ?, 'confirmed', ?)", (guild, domain, NOW.isoformat()))
-    await log.db.conn.commit()
+    await run_sql(log.db, "INSERT INTO domain_decision (guild_id, domain, status, decided_at)"
+                          " VALUES (?, ?, 'confirmed', ?)", (guild, domain, NOW.isoformat()))
     await log.stores.guilds.change_guild_features(guild, FeatureChanges(network_publish=True), NOW)
 
 
-async def test_one_server_alone_lists_nothing_for_the_others(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "n.db") as log:
+async def test_one_server_alone_lists_nothing_for_the_others(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         await publish(log, 1, "lone-phish.example")
         network = NetworkIndex(log.stores.reports, log.stores.guilds)
         await network.refresh()
@@ -53,8 +51,8 @@ async def test_one_server_alone_lists_nothing_for_the_others(tmp_path: Path) -> 
         assert lenient.servers("lone-phish.example", 1) == 1
 
 
-async def test_ignored_servers_count_for_nothing(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "i.db") as log:
+async def test_ignored_servers_count_for_nothing(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         for guild in (1, 2, 3):
             await publish(log, guild, "crowd-phish.example")
         network = NetworkIndex(log.stores.reports, log.stores.guilds, ignored={2, 3})
@@ -65,8 +63,8 @@ async def test_ignored_servers_count_for_nothing(tmp_path: Path) -> None:
         assert network.servers("crowd-phish.example", RECEIVER) == 2
 
 
-async def test_platforms_and_official_domains_are_never_shared(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "p.db") as log:
+async def test_platforms_and_official_domains_are_never_shared(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         for guild in (1, 2, 3):
             for name in ("duckdns.org", "jotform.com", "amazon.co.jp", "foo.duckdns.org"):
                 await confirm(log, guild, name)

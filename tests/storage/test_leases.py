@@ -1,5 +1,5 @@
-"""Leases and the shared lookup budget (migration 0009) over one SQLite file opened twice, as two
-processes of a sharded deployment open it: one holder at a time, expiry hands over, renewal keeps,
+"""Leases and the shared lookup budget (migration 0009) over one store opened twice (an SQLite file,
+a PostgreSQL schema), as two processes of a sharded deployment open it: one holder at a time, expiry hands over, renewal keeps,
 and the budget's count is atomic between the two openings."""
 
 from __future__ import annotations
@@ -7,15 +7,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from bot.services.leader import Leader, process_holder
 from bot.services.lookup_budget import LookupBudget, budget_hour
+from bot.services.ports.stores import Stores
 from bot.services.ports.times import utc_text
-from bot.storage.database import Database
-from bot.storage.leases import BudgetStoreSQLite, LeaseStoreSQLite
+from bot.storage.open import open_store
 
 T0 = datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
 
@@ -25,19 +24,14 @@ def leads(leader: Leader) -> bool:
 
 
 @pytest.fixture
-async def two(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
-    path = str(tmp_path / "shared.db")
-    one = await Database.open(path)
-    other = await Database.open(path)
-    try:
+async def two(store_place: str) -> AsyncIterator[tuple[Stores, Stores]]:
+    """One store opened twice, as two processes open it (SQLite: one file; PostgreSQL: two pools)."""
+    async with open_store(store_place) as one, open_store(store_place) as other:
         yield one, other
-    finally:
-        await other.close()
-        await one.close()
 
 
-async def test_one_holder_at_a_time_until_the_lease_expires(two: tuple[Database, Database]) -> None:
-    a, b = LeaseStoreSQLite(two[0]), LeaseStoreSQLite(two[1])
+async def test_one_holder_at_a_time_until_the_lease_expires(two: tuple[Stores, Stores]) -> None:
+    a, b = two[0].leases, two[1].leases
     assert await a.take_lease("leader", "host:1:aa", 60.0)
     assert not await b.take_lease("leader", "host:2:bb", 60.0)
     assert await a.take_lease("leader", "host:1:aa", 60.0)  # renewed
@@ -56,51 +50,50 @@ async def test_one_holder_at_a_time_until_the_lease_expires(two: tuple[Database,
     assert await b.lease_holder("leader") == "host:1:aa"
 
 
-async def test_expiry_is_the_databases_time(two: tuple[Database, Database]) -> None:
-    """Stamped by the database in the taking statement, in the stores' fixed-width UTC text: a
-    process's own clock (however wrong) is not asked."""
-    await LeaseStoreSQLite(two[0]).take_lease("leader", "host:1:aa", 60.0)
-    async with two[1].read() as conn, conn.execute(
-            "SELECT expires_at, strftime('%Y-%m-%dT%H:%M:%f', 'now', '+59 seconds'),"
-            " strftime('%Y-%m-%dT%H:%M:%f', 'now', '+61 seconds') FROM leases") as cur:
+async def test_expiry_is_the_databases_time(two: tuple[Stores, Stores]) -> None:
+    """Stamped by the database in the taking statement, in the stores' fixed-width UTC text (the
+    process passes a length, no time of its own)."""
+    assert await two[0].leases.take_lease("leader", "host:1:aa", 60.0)
+    db = two[1].leases.db  # type: ignore[attr-defined]
+    async with db.read() as conn, conn.execute("SELECT expires_at FROM leases WHERE name = 'leader'") as cur:
         row = await cur.fetchone()
     assert row is not None
-    expires, low, high = row
+    expires = str(row[0])
     assert len(expires) == len(utc_text(T0)) and expires.endswith("+00:00")
-    assert low < expires < high
-    assert datetime.fromisoformat(expires).tzinfo is not None
+    ahead = (datetime.fromisoformat(expires) - datetime.now(UTC)).total_seconds()
+    assert 55 < ahead <= 60.5  # (this machine's clock is the database's here)
 
 
-async def test_clock_skew_between_processes_cannot_make_two_leaders(two: tuple[Database, Database]) -> None:
-    """The review's case: B's wall clock 15 s ahead of A's, A's renewal late. Neither clock is
-    asked: B cannot take A's lease while the database says it is A's."""
+async def test_clock_skew_between_processes_cannot_make_two_leaders(two: tuple[Stores, Stores]) -> None:
+    """The review's case: B's clock 15 s ahead of A's and A's renewal late (46 s into a 60 s
+    lease). No process clock is asked: B cannot take the lease the database says is A's."""
     mono = [0.0]
-    first = Leader(LeaseStoreSQLite(two[0]), 60.0, lambda: mono[0], holder="A:1:a")
-    second = Leader(LeaseStoreSQLite(two[1]), 60.0, lambda: mono[0] + 15.0, holder="B:2:b")
+    first = Leader(two[0].leases, 60.0, lambda: mono[0], holder="A:1:a")
+    second = Leader(two[1].leases, 60.0, lambda: mono[0] + 15.0, holder="B:2:b")
     assert await first.renew()
     mono[0] = 46.0
     assert not await second.renew() and not leads(second)
 
 
-async def test_concurrent_takers_get_one_lease(two: tuple[Database, Database]) -> None:
-    stores = [LeaseStoreSQLite(two[i % 2]) for i in range(10)]
+async def test_concurrent_takers_get_one_lease(two: tuple[Stores, Stores]) -> None:
+    stores = [two[i % 2].leases for i in range(10)]
     took = await asyncio.gather(*(s.take_lease("leader", f"h:{i}:x", 60.0) for i, s in enumerate(stores)))
     assert sum(took) == 1
 
 
-async def test_the_budget_is_one_count_for_both_processes(two: tuple[Database, Database]) -> None:
-    budgets = [LookupBudget(10, lambda: 0.0, BudgetStoreSQLite(db)) for db in two]
+async def test_the_budget_is_one_count_for_both_processes(two: tuple[Stores, Stores]) -> None:
+    budgets = [LookupBudget(10, lambda: 0.0, s.budgets) for s in two]
     granted = await asyncio.gather(*(budgets[i % 2].take(7, 3, T0) for i in range(8)))
     assert sum(granted) == 10 and sorted(granted)[:-4] == [0, 0, 0, 0]  # 3+3+3+1, then nothing
     assert await budgets[1].take(8, 3, T0) == 3  # another guild: its own budget
     assert await budgets[0].take(7, 3, T0 + timedelta(hours=1)) == 3  # the next hour: a new budget
-    assert await BudgetStoreSQLite(two[0]).purge_budgets(budget_hour(T0 + timedelta(hours=1))) == 2
+    assert await two[0].budgets.purge_budgets(budget_hour(T0 + timedelta(hours=1))) == 2
 
 
-async def test_the_leader_leads_until_its_lease_runs_out_and_hands_over(two: tuple[Database, Database]) -> None:
+async def test_the_leader_leads_until_its_lease_runs_out_and_hands_over(two: tuple[Stores, Stores]) -> None:
     mono = [0.0]
-    first = Leader(LeaseStoreSQLite(two[0]), 0.5, lambda: mono[0], holder="h:1:a")
-    second = Leader(LeaseStoreSQLite(two[1]), 0.5, lambda: mono[0], holder="h:2:b")
+    first = Leader(two[0].leases, 0.5, lambda: mono[0], holder="h:1:a")
+    second = Leader(two[1].leases, 0.5, lambda: mono[0], holder="h:2:b")
     assert await first.renew() and leads(first)
     assert not await second.renew() and not leads(second)
     mono[0] = 0.45
@@ -111,8 +104,8 @@ async def test_the_leader_leads_until_its_lease_runs_out_and_hands_over(two: tup
     assert not await first.renew() and not leads(first)
 
 
-async def test_a_stopping_leader_hands_over_at_once(two: tuple[Database, Database]) -> None:
-    first = Leader(LeaseStoreSQLite(two[0]), 30.0, lambda: 0.0)
+async def test_a_stopping_leader_hands_over_at_once(two: tuple[Stores, Stores]) -> None:
+    first = Leader(two[0].leases, 30.0, lambda: 0.0)
     stop = asyncio.Event()
     task = asyncio.ensure_future(first.run(stop))
     await asyncio.sleep(0.2)
@@ -120,7 +113,7 @@ async def test_a_stopping_leader_hands_over_at_once(two: tuple[Database, Databas
     stop.set()
     await asyncio.wait_for(task, 5)
     assert not leads(first)
-    assert await LeaseStoreSQLite(two[1]).lease_holder("leader") is None
+    assert await two[1].leases.lease_holder("leader") is None
 
 
 def test_holders_differ_between_processes_and_restarts() -> None:
