@@ -270,9 +270,11 @@ class GuildStorePostgres(GuildStoreSQLite):
         with self.pg.locked(guild_id):  # read, change, write: two changes at once both count
             return await super().change_guild_settings(guild_id, change)
 
-    async def purge_guild(self, guild_id: int) -> int:
+    LEFT_AT = "SELECT left_at FROM guild_settings WHERE guild_id = ? FOR UPDATE"  # a return waits for the purge
+
+    async def purge_guild(self, guild_id: int, left_before: datetime | None = None) -> int | None:
         with self.pg.locked(guild_id):
-            return await super().purge_guild(guild_id)
+            return await super().purge_guild(guild_id, left_before)
 
 
 class FeedStorePostgres(FeedStoreSQLite):
