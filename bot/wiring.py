@@ -325,7 +325,7 @@ async def long_running(
     from bot.metrics import MeteredIntel, Metrics
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.errors import StoreError
-    from bot.services.leader import FEEDS, Leader, process_holder
+    from bot.services.leader import FEEDS, Leader, claim_shards, process_holder
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import IndexKeeper, ListingIndex
     from bot.services.network import NetworkIndex
@@ -340,6 +340,11 @@ async def long_running(
         # housekeeping compete for; the scheduled feed fetches in the holder of ``feeds``. One
         # process alone takes them at once and keeps them.
         holder = process_holder()
+        d = settings.discord
+        shard_leases = []  # each shard this process runs, under its lease: overlapping ranges refused
+        if housekeeper and d.shard_ids is not None and d.shard_count is not None:
+            shard_leases = await claim_shards(stores.leases, d.shard_ids, d.shard_count, d.leader_lease,
+                                              time.monotonic, holder)
         leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder)
                   if housekeeper else None)
         feeds_leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder, name=FEEDS)
@@ -381,7 +386,7 @@ async def long_running(
         metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
         stop = asyncio.Event()
         work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
-        work += [lease.run(stop) for lease in (leader, feeds_leader) if lease is not None]
+        work += [lease.run(stop) for lease in (leader, feeds_leader, *shard_leases) if lease is not None]
         if feeds_leader is not None:
             fetching = feeds_leader
             out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: fetching.leading)

@@ -22,6 +22,7 @@ late one costs duplicate work, never wrong data.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import secrets
@@ -66,10 +67,9 @@ class Leader:
         if took != self._leading:
             self._leading = took
             if took:
-                log.info("leading (%s): this process (%s) does the work done once for all processes", self.name,
-                         self.holder)
+                log.info("lease %s taken: this process (%s) holds it", self.name, self.holder)
             else:
-                log.info("no longer leading (%s): another process holds the lease", self.name)
+                log.info("lease %s lost: another process holds it", self.name)
         return took
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -86,3 +86,33 @@ class Leader:
 
 
 ALWAYS: Callable[[], bool] = lambda: True  # noqa: E731 - one process alone (the CLI): it always leads
+
+
+def shard_lease(shard: int, count: int) -> str:
+    """The lease a process holds while it runs shard ``shard`` of ``count``: two processes whose
+    ``--shards`` ranges overlap would both answer that shard's guilds."""
+    return f"shard:{shard}/{count}"
+
+
+async def claim_shards(store: LeaseStore, shards: tuple[int, ...], count: int, ttl: float,
+                       monotonic: Callable[[], float], holder: str) -> list[Leader]:
+    """This process's shards, each under its lease (renewed like the leader's by ``Leader.run``).
+    One held by another process is waited for up to one lease length (a process that just died,
+    as a restart after a crash finds it, lets it expire); still held then, another live process
+    runs it: ``ShardTaken``, and the ones taken here are let go."""
+    from bot.services.errors import ShardTaken
+
+    leases = [Leader(store, ttl, monotonic, holder=holder, name=shard_lease(n, count)) for n in shards]
+    try:
+        for shard, lease in zip(shards, leases, strict=True):
+            until = monotonic() + ttl * 1.1
+            while not await lease.renew():
+                if monotonic() >= until:
+                    raise ShardTaken(shard, count, await store.lease_holder(lease.name) or "?")
+                await asyncio.sleep(min(ttl / 6, 5.0))
+    except BaseException:
+        for lease in leases:
+            with contextlib.suppress(Exception):
+                await store.release_lease(lease.name, holder)
+        raise
+    return leases

@@ -163,6 +163,14 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
             health = subprocess.run([sys.executable, "-m", "bot", "health", "--shards", str(i), "--shard-count", "2"],
                                     env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, timeout=60, check=False)
             assert health.returncode == 0
+        # a third process whose range overlaps a running one's refuses to start (after waiting out
+        # one lease length, as a restart after a crash would wait for the dead process's lease)
+        third = subprocess.run([sys.executable, "-m", "bot", "run", "--shards", "1", "--shard-count", "2"],
+                               env={**env, "WEB_ENABLED": "false"}, cwd=tmp_path, capture_output=True, text=True,
+                               timeout=120, check=False)
+        assert third.returncode == 2, third.stderr
+        assert "shard 1 of 2 is already run by another live process" in third.stderr, third.stderr
+        assert "Traceback" not in third.stderr
 
         # guild A (shard 0): two members paste the same campaign; guild B (shard 1): one member
         fake.call(fake.post_message, SEED_PASTE, channel_id=REPORTS_ID)
