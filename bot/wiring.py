@@ -315,6 +315,7 @@ class Process:
 async def long_running(
     settings: AppSettings, ready: Callable[[], bool], *, analyser: Analyser | None = None,
     metrics: Metrics | None = None, registries: bool = False, housekeeper: bool = False,
+    shards: Callable[[], tuple[int, dict[int, bool]]] | None = None,
 ) -> AsyncIterator[Process]:
     """The store (refused when damaged: a damaged shared log is never served), the registries
     (``registries`` and lookups on: the bot), the threat feeds' index and schedule, the network,
@@ -394,7 +395,7 @@ async def long_running(
         tasks = [asyncio.ensure_future(w) for w in work]
         try:
             if settings.web.enabled:
-                out.web = _web_server(settings, shared, out, ready)
+                out.web = _web_server(settings, shared, out, ready, shards)
                 await out.web.start()
             yield Process(shared, out, metrics, stores, analyser, leader, feeds_leader)
         finally:
@@ -423,7 +424,8 @@ async def _scheduled_feeds(settings: AppSettings, stack: contextlib.AsyncExitSta
                        _utcnow, changed, leading=leading)
 
 
-def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool]) -> WebServer:
+def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool],
+                shards: Callable[[], tuple[int, dict[int, bool]]] | None = None) -> WebServer:
     from bot.web.app import WebServer
     from bot.web.context import WebDeps
 
@@ -433,7 +435,7 @@ def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: 
     return WebServer(WebDeps(
         settings=settings, metrics=out.metrics, tokens=shared.tokens, feeds_out=out.blocklist, pages=shared.pages,
         clock=_utcnow, healthy=shared.admin.healthy, ready=ready, guild_language=guild_language,
-        chart_svg=campaign_chart_svg(shared),
+        chart_svg=campaign_chart_svg(shared), shards=shards,
     ))
 
 
@@ -536,7 +538,7 @@ async def bot_deps(settings: AppSettings, bot: PhishBot, analysis_initializer: C
     metrics.gauge_from(metrics.gateway_latency, lambda: bot.latency if math.isfinite(bot.latency) else 0.0)
     async with analysis_workers(settings, analysis_initializer) as analyser, long_running(
         settings, ready=lambda: bot.is_ready() and not bot.is_closed(), analyser=analyser, metrics=metrics,
-        registries=True, housekeeper=True,
+        registries=True, housekeeper=True, shards=bot.shard_states if d.sharded else None,
     ) as process:
         shared = process.log
         if expose is not None:

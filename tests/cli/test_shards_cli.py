@@ -122,3 +122,17 @@ def test_the_flags_replace_the_settings_before_the_check() -> None:
     assert done.discord.shard_ids == (1,) and done.discord.shard_count == 2
     with pytest.raises(SettingsError):  # and alone it is still refused where it is used
         with_shards(settings, argparse.Namespace(shards=None, shard_count=None))
+
+
+def test_health_reads_the_shards_readyz_names() -> None:
+    from bot.cli.processes import _same_shards, shards_answered
+
+    assert shards_answered("ready\nshards of 8: 2=up 3=down\n") == (8, {2: True, 3: False})
+    assert shards_answered("ready\n") is None
+    two_three = read_settings({"PHISHBOT_SHARDS": "2-3", "PHISHBOT_SHARD_COUNT": "8"}, env_file=None)
+    assert _same_shards(two_three, "ready\nshards of 8: 2=up 3=up\n")
+    assert not _same_shards(two_three, "ready\nshards of 8: 2=up 3=down\n")  # one shard down
+    assert not _same_shards(two_three, "ready\nshards of 8: 0=up 1=up\n")  # another process
+    assert not _same_shards(two_three, "ready\nshards of 4: 2=up 3=up\n")  # another count
+    assert not _same_shards(two_three, "ready\n")  # an unsharded process
+    assert _same_shards(read_settings({}, env_file=None), "ready\n")

@@ -163,6 +163,12 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
             health = subprocess.run([sys.executable, "-m", "bot", "health", "--shards", str(i), "--shard-count", "2"],
                                     env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, timeout=60, check=False)
             assert health.returncode == 0
+            with urllib.request.urlopen(f"http://127.0.0.1:{ports[i]}/readyz", timeout=5) as answer:
+                assert answer.read().decode() == f"ready\nshards of 2: {i}=up\n"
+            # the other process's port (a mixed-up WEB_PORT) is not this process's health
+            wrong = subprocess.run([sys.executable, "-m", "bot", "health", "--shards", str(1 - i), "--shard-count", "2"],
+                                   env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, timeout=60, check=False)
+            assert wrong.returncode == 1
         # a third process whose range overlaps a running one's refuses to start (after waiting out
         # one lease length, as a restart after a crash would wait for the dead process's lease)
         third = subprocess.run([sys.executable, "-m", "bot", "run", "--shards", "1", "--shard-count", "2"],
