@@ -350,7 +350,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANALYSES_PER_MINUTE", _positive_int, 5, "5",
             "Analyses per member per minute in Discord (the CLI has no limit).", DISCORD),
     Setting("GUILD_LOOKUP_BUDGET", _positive_int, 300, "300",
-            "Registry lookups per server per hour; past it, reports go without registration ages.", DISCORD),
+            "Registry lookups per server per hour; past it, reports go without registration ages. In shards "
+            "(`PHISHBOT_SHARD_COUNT`): per UTC clock hour (14:00-14:59), one count for all processes.", DISCORD),
     Setting("GUILD_RETENTION_DAYS", _positive_int, 30, "30",
             "Days after the bot leaves a server before its data is purged.", DISCORD),
     Setting("DISCORD_GUILD_READY_TIMEOUT", _positive_float, 2.0, "2",
@@ -373,8 +374,10 @@ SETTINGS: tuple[Setting, ...] = (
             "The total number of shards over all processes (`phishbot run --shard-count`); Discord wants one per 2,500 "
             "servers at most. Unset: one process holds every server, as discord.py connects by default.", DISCORD),
     Setting("LEADER_LEASE_SECONDS", _positive_float, 60.0, "60",
-            "Work done once for all processes (purges, feed fetches) runs in the process holding the leader lease in "
-            "the database; when that process dies, another takes over after at most this many seconds.", DISCORD),
+            "Work done once for all processes runs in the holder of a lease in the database (`leader`: the purges, "
+            "held by `phishbot run` processes only; `feeds`: scheduled feed fetches); when the holder dies, another "
+            "process takes over within this many seconds and a third of it. Also the length of each process's "
+            "`shard:N/C` leases.", DISCORD),
     Setting("NETWORK_REFRESH_SECONDS", _positive_float, 300.0, "300",
             "Seconds between two reloads of what other servers publish (with several processes: how soon a server "
             "served by one process sees what another process's servers publish).", DISCORD),
