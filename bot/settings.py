@@ -309,7 +309,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ADDRESS_HASH_KEY", _key, None, "a generated `secret.key`",
             "Key (16 characters or more) of the HMAC under which addresses are stored, never in clear. Unset: a "
             "random key is generated on first use as `secret.key` beside the database (mode 0600); keep it with "
-            "the backups.",
+            "the backups. Required, the same in every process, with `PHISHBOT_SHARD_COUNT` or a PostgreSQL store "
+            "(several processes share the log: phishbot refuses to start without it).",
             GENERAL, secret=True),
     Setting("PHISHBOT_MAX_INPUT_BYTES", _positive_int, _L.max_input_bytes, str(_L.max_input_bytes),
             "Input beyond this many bytes is not read.", LIMITS),
