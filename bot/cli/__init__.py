@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "db", None):
         args.settings = replace(args.settings, db=args.db if is_postgres(args.db) else os.path.abspath(args.db))
     lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
-    if args.command != "health":  # a PostgreSQL store is shared: one address key for every process
+    if args.command not in ("health", "db"):  # a PostgreSQL store is shared: one address key for every process
         try:
             check_shared_key(replace(args.settings, discord=replace(args.settings.discord, shard_count=None)),
                              getattr(args, "db", None) or env.get("PHISHBOT_DB"))

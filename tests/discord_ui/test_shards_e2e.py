@@ -175,7 +175,7 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
                                env={**env, "WEB_ENABLED": "false"}, cwd=tmp_path, capture_output=True, text=True,
                                timeout=120, check=False)
         assert third.returncode == 2, third.stderr
-        assert "shard 1 of 2 is already run by another live process" in third.stderr, third.stderr
+        assert "shard 1 (of 2 shards) is already run by another live process" in third.stderr, third.stderr
         assert "Traceback" not in third.stderr
 
         # guild A (shard 0): two members paste the same campaign; guild B (shard 1): one member
