@@ -1142,6 +1142,9 @@ _COUNTRY_SEGMENT = re.compile(r"(?i)(?:jp|japan|ja)\.php")
 # a site's own sub-domains are named for a service (support., secure., updates.), not for a step of a form
 _KIT_SUBDOMAIN = re.compile(r"accou?n|login|signin|checkout|continu|requir|nformation|verif|confirm|billing|payment|"
                             r"menbe|member|authori|no-?reply")
+# the whole path one random token of letters and digits (/1K2efjwHhJj49pU13k/, /smywbc641yr1da9c88):
+# a kit's campaign key, shared by the hosts of one campaign; a site's pages have names and folders
+_TOKEN_SEGMENT = re.compile(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{12,40}={0,2}")
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
 
 
@@ -1152,6 +1155,8 @@ def _bare_host_signs(labels: list[str], path: str) -> list[str]:
     if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80])
                                    or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
+    if len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+        out.append("token_path")
     sub = labels[:-1]
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
     if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
@@ -1224,7 +1229,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
         strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
-                  "unreadable_name"}
+                  "unreadable_name", "token_path"}
         gibberish = "random_label" in best[2] and _gibberish_host(best[1])
         severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:

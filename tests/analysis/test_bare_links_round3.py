@@ -33,6 +33,8 @@ def signs(url: str) -> set[str]:
     ("https://www.boyiguanggao16.test/", "pinyin_name"),
     ("https://www.kxnvybf.test/", "unreadable_name"),  # typed by a machine
     ("https://part.ythzyxh.test/", "unreadable_name"),
+    ("https://www.example.com/smywbc641yr1da9c88", "token_path"),  # the path one campaign key
+    ("http://shop-jp.example.net/1K2efjwHhJj49pU13k/", "token_path"),
 ])
 def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -> None:
     assert sign in signs(url)
@@ -49,6 +51,8 @@ def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -
     "https://www.example.com/espresso-machines",
     "https://www.youtube.com/watch?v=abc",
     "https://www.example.com/ubique",
+    "https://www.example.com/products2024",  # a page's name with a year
+    "https://www.example.com/docs/1K2efjwHhJj49pU13k",  # a token inside a site's folders
     "http://www.poetrypreviews.example/",  # English compounds with consonant clusters
     "http://www.fightcloud.example/",
     "http://www.rhythms.example/",
