@@ -379,7 +379,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
         if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]) and not (
-            f.prepared.bare_links and _link_signs_of_host(host, "")
+            f.prepared.bare_links and _link_signs_of_host(host, "", True)
         ):
             # one letter from a brand's name, in a mail that never names that brand, is a coincidence
             # (lindows.com); a misspelt brand on a host that looks made-up (amzaon.co.jp.x7q.cn) is not

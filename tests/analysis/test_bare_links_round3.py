@@ -86,3 +86,11 @@ def test_pinyin_names(label: str, expected: bool) -> None:
 ])
 def test_unreadable_words(word: str, expected: bool) -> None:
     assert _unreadable_word(word) is expected
+
+
+def test_a_misspelt_brand_on_a_host_with_a_bare_link_sign_is_named() -> None:
+    report = analyse(b"https://www.rekuten.wanghonghuizhan.test/")
+    assert report.verdict == "phishing"
+    assert report.brand is not None and report.brand.id == "rakuten"
+    # the same misspelling on an ordinary host is a coincidence, not a look-alike
+    assert analyse(b"https://rekuten.example.com/").verdict == "no_signs"
