@@ -1145,6 +1145,9 @@ _KIT_SUBDOMAIN = re.compile(r"accou?n|login|signin|checkout|continu|requir|nform
 # the whole path one random token of letters and digits (/1K2efjwHhJj49pU13k/, /smywbc641yr1da9c88):
 # a kit's campaign key, shared by the hosts of one campaign; a site's pages have names and folders
 _TOKEN_SEGMENT = re.compile(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{12,40}={0,2}")
+# a Japanese address written as a folder of another site (/plala.or.jp/, /grp01.id.rakuten.co.jp/jp/):
+# a kit copying the real address into its own path to look right in a phone's address bar
+_JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)")
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
 
 
@@ -1157,6 +1160,8 @@ def _bare_host_signs(labels: list[str], path: str) -> list[str]:
         out.append("login_path")
     if len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
         out.append("token_path")
+    if _JP_DOMAIN_SEGMENT.search("/" + path.partition("?")[0][:300]):
+        out.append("domain_in_path")
     sub = labels[:-1]
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
     if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
@@ -1229,7 +1234,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
         strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
-                  "unreadable_name", "token_path"}
+                  "unreadable_name", "token_path", "domain_in_path"}
         gibberish = "random_label" in best[2] and _gibberish_host(best[1])
         severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:

@@ -35,6 +35,8 @@ def signs(url: str) -> set[str]:
     ("https://part.ythzyxh.test/", "unreadable_name"),
     ("https://www.example.com/smywbc641yr1da9c88", "token_path"),  # the path one campaign key
     ("http://shop-jp.example.net/1K2efjwHhJj49pU13k/", "token_path"),
+    ("https://www.example.com/mail.example.co.jp/index.html", "domain_in_path"),  # an address as a folder
+    ("https://www.example.com/id.example.ne.jp/jp/377f43b4", "domain_in_path"),
 ])
 def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -> None:
     assert sign in signs(url)
@@ -51,7 +53,8 @@ def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -
     "https://www.example.com/espresso-machines",
     "https://www.youtube.com/watch?v=abc",
     "https://www.example.com/ubique",
-    "https://www.example.com/products2024",  # a page's name with a year
+    "https://www.example.com/products2024",
+    "https://www.example.com/news/co-jp-partnership",  # a page about a company  # a page's name with a year
     "https://www.example.com/docs/1K2efjwHhJj49pU13k",  # a token inside a site's folders
     "http://www.poetrypreviews.example/",  # English compounds with consonant clusters
     "http://www.fightcloud.example/",
