@@ -156,6 +156,28 @@ def _channels(name: str, raw: str) -> tuple[str, ...]:
     return names
 
 
+def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
+    """``N`` or ``N-M`` (inclusive): the shards one process runs."""
+    first, sep, last = raw.strip().partition("-")
+    if not first.strip().isdigit() or (sep and not last.strip().isdigit()):
+        raise SettingsError(name, raw, "not_shard_range")
+    low, high = int(first), int(last) if sep else int(first)
+    if high < low:
+        raise SettingsError(name, raw, "not_shard_range")
+    return tuple(range(low, high + 1))
+
+
+def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = "PHISHBOT_SHARDS") -> None:
+    """A range of shards needs the count, and must lie inside it (shard ids run from 0 to count - 1)."""
+    if shards is None:
+        return
+    shown = f"{shards[0]}-{shards[-1]}" if len(shards) > 1 else str(shards[0])
+    if count is None:
+        raise SettingsError(name, shown, "shards_without_count")
+    if shards[-1] >= count:
+        raise SettingsError(name, shown, "shard_outside_count", count=count, last=count - 1)
+
+
 def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
     return os.path.abspath(os.path.expanduser(raw))
 
@@ -262,6 +284,18 @@ SETTINGS: tuple[Setting, ...] = (
             example=DISCORD_API_BASE),
     Setting("DISCORD_GATEWAY_URL", _url("ws://", "wss://"), DISCORD_GATEWAY_URL, f"`{DISCORD_GATEWAY_URL}`",
             "The gateway, likewise.", DISCORD, example=DISCORD_GATEWAY_URL),
+    Setting("PHISHBOT_SHARDS", parse_shard_range, None, "all of `PHISHBOT_SHARD_COUNT`",
+            "The shards this process runs, `N` or `N-M` (`phishbot run --shards`): several processes, each with its own "
+            "range of one `PHISHBOT_SHARD_COUNT`, share the guilds (README: Scaling out).", DISCORD),
+    Setting("PHISHBOT_SHARD_COUNT", _positive_int, None, "– (one process, no sharding)",
+            "The total number of shards over all processes (`phishbot run --shard-count`); Discord wants one per 2,500 "
+            "servers at most. Unset: one process holds every server, as discord.py connects by default.", DISCORD),
+    Setting("LEADER_LEASE_SECONDS", _positive_float, 60.0, "60",
+            "Work done once for all processes (purges, feed fetches) runs in the process holding the leader lease in "
+            "the database; when that process dies, another takes over after at most this many seconds.", DISCORD),
+    Setting("NETWORK_REFRESH_SECONDS", _positive_float, 300.0, "300",
+            "Seconds between two reloads of what other servers publish (with several processes: how soon a server "
+            "served by one process sees what another process's servers publish).", DISCORD),
     Setting("LINK_WATCH_REPLIES_PER_MINUTE", _positive_int, 5, "5",
             "Link watch: warnings per channel per minute (beyond them, known-bad links are still hidden or deleted when "
             "the server chose so, without a reply).", DISCORD),
@@ -328,6 +362,21 @@ class DiscordSettings:
     reply_wait: float = _default("DISCORD_REPLY_WAIT")
     analysis_workers: int = _default("ANALYSIS_WORKERS")  # processes that read mail (never the event loop)
     link_watch_replies_per_minute: int = _default("LINK_WATCH_REPLIES_PER_MINUTE")
+    shards: tuple[int, ...] | None = None  # this process's shards; None: all of shard_count
+    shard_count: int | None = None  # None: no sharding (discord.py's plain Bot, one connection)
+    leader_lease: float = _default("LEADER_LEASE_SECONDS")
+    network_refresh: float = _default("NETWORK_REFRESH_SECONDS")
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    @property
+    def shard_ids(self) -> tuple[int, ...] | None:
+        """The shards this process connects (None: unsharded)."""
+        if self.shard_count is None:
+            return None
+        return self.shards if self.shards is not None else tuple(range(self.shard_count))
 
 
 @dataclass(frozen=True)
@@ -405,6 +454,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
     """Every setting, read and checked; the first bad one raises ``SettingsError``."""
     merged = environment(env, env_file)
     values = {s.name: _value(merged, s.name) for s in SETTINGS}
+    check_shards(values["PHISHBOT_SHARDS"], values["PHISHBOT_SHARD_COUNT"])
     return AppSettings(
         lang=values["PHISHBOT_LANG"],
         limits=Limits(
@@ -438,6 +488,10 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             reply_wait=values["DISCORD_REPLY_WAIT"],
             analysis_workers=values["ANALYSIS_WORKERS"],
             link_watch_replies_per_minute=values["LINK_WATCH_REPLIES_PER_MINUTE"],
+            shards=values["PHISHBOT_SHARDS"],
+            shard_count=values["PHISHBOT_SHARD_COUNT"],
+            leader_lease=values["LEADER_LEASE_SECONDS"],
+            network_refresh=values["NETWORK_REFRESH_SECONDS"],
         ),
         web=WebSettings(
             enabled=values["WEB_ENABLED"],
@@ -457,8 +511,12 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
 
 
 def heartbeat_path(settings: AppSettings) -> str:
-    """The file the running bot touches while connected (the container's health check)."""
-    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), "phishbot.alive")
+    """The file the running bot touches while connected (the container's health check): one per
+    process, so a process running shards 0-3 has its own (``phishbot.shards-0-3.alive``) beside
+    another's over the same database."""
+    shards = settings.discord.shard_ids
+    name = "phishbot.alive" if shards is None else f"phishbot.shards-{shards[0]}-{shards[-1]}.alive"
+    return os.path.join(os.path.dirname(os.path.abspath(settings.db_path)), name)
 
 
 # --- the documents generated from the table (scripts/generate.py) -------------------------

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.community import CampaignView
     from bot.services.feeds_in import FeedUpdater
+    from bot.services.leader import Leader
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import FeedListings, IndexKeeper, ListingIndex, StoredListings
     from bot.services.network import NetworkIndex
@@ -199,9 +200,12 @@ def shared_log(
     settings: AppSettings, stores: Stores, key: bytes, *, intel: DomainIntel | None = None,
     listings: FeedListings | None = None, network: NetworkIndex | None = None, analyser: Analyser | None = None,
     budgeted: bool = False, on_change: Callable[[int], Awaitable[None]] | None = None,
+    leading: Callable[[], bool] | None = None,
 ) -> SharedLog:
     """The use-cases over ``stores``. ``budgeted``: the bot's lookup policy (each guild's hourly
-    budget, answers within ``DISCORD_REPLY_WAIT``); the CLI has none."""
+    budget, answers within ``DISCORD_REPLY_WAIT``; shared through the store when the bot runs in
+    shards); the CLI has none. ``leading``: whether this process does the work done once for all
+    processes (the purges); None: it always does (one process)."""
     from bot.presentation.desk_text import desk_text
     from bot.services.app import SharedLog
     from bot.services.campaign_page import CampaignPages
@@ -218,16 +222,17 @@ def shared_log(
     lookups = None
     if intel is not None:
         d = settings.discord
-        lookups = (GuildLookups(intel, LookupBudget(d.guild_lookup_budget, time.monotonic), d.reply_wait)
-                   if budgeted else GuildLookups(intel))
+        budget = LookupBudget(d.guild_lookup_budget, time.monotonic, stores.budgets if d.sharded else None)
+        lookups = GuildLookups(intel, budget, d.reply_wait) if budgeted else GuildLookups(intel)
     tokens = WebTokens(stores.sharing, key)
     guilds = Guilds(stores.guilds, stores.reports, retention_days=settings.discord.guild_retention_days,
-                    sharing=SharingSetup(stores.guilds, stores.sharing, tokens, stores.reports), on_change=on_change)
+                    sharing=SharingSetup(stores.guilds, stores.sharing, tokens, stores.reports), on_change=on_change,
+                    leading=leading, budgets=stores.budgets, leases=stores.leases)
     community = Community(stores.reports, stores.members, key)
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text),
+                                analyser=analyser, desk_text=desk_text, leading=leading),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,
@@ -304,6 +309,7 @@ class Process:
     metrics: Metrics
     stores: Stores
     analyser: Analyser | None = None
+    leader: Leader | None = None  # the lease of the work done once for all processes
 
 
 @contextlib.asynccontextmanager
@@ -318,6 +324,7 @@ async def long_running(
     from bot.metrics import MeteredIntel, Metrics
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.errors import StoreError
+    from bot.services.leader import Leader
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import IndexKeeper, ListingIndex
     from bot.services.network import NetworkIndex
@@ -327,14 +334,22 @@ async def long_running(
         stores = await stack.enter_async_context(open_stores(settings, on_write=metrics.db_write_seconds.observe))
         if stores.admin.damaged is not None:  # the integrity check failed: never serve a damaged shared log
             raise StoreError("damaged", path=stores.admin.location)
+        # the work done once for all processes over this store (purges, feed fetches) runs in the
+        # holder of the leader lease; one process alone takes it at once and keeps it
+        leader = Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic)
+        await leader.renew()
         intel: DomainIntel | None = None
         if registries and settings.lookups.enabled:
-            raw = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+            raw: DomainIntel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
+            if settings.discord.sharded:  # other processes over this store: one lookup per domain between them
+                from bot.services.shared_lookups import SharedLookups
+
+                raw = SharedLookups(raw, stores.leases, leader.holder, settings.lookups.deadline, _utcnow)
             intel = MeteredIntel(raw, metrics)
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
         await keeper.refresh()
-        network = NetworkIndex(stores.reports, stores.guilds)
+        network = NetworkIndex(stores.reports, stores.guilds, every=settings.discord.network_refresh)
         await network.refresh()
         changed: list[Callable[[int], Awaitable[None]]] = []
 
@@ -343,7 +358,8 @@ async def long_running(
                 await hook(guild_id)
 
         shared = shared_log(settings, stores, address_key(settings), intel=intel, listings=index, network=network,
-                            analyser=analyser, budgeted=True, on_change=on_change)
+                            analyser=analyser, budgeted=True, on_change=on_change,
+                            leading=lambda: leader.leading)
         out = Outreach(
             metrics=metrics, index=index, keeper=keeper, network=network,
             blocklist=BlocklistFeeds(stores.reports, stores.guilds, index, network, _utcnow, time.monotonic),
@@ -353,16 +369,16 @@ async def long_running(
         metrics.gauge_from(metrics.feed_names, lambda: len(index))
         metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
         stop = asyncio.Event()
-        work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
+        work = [leader.run(stop), keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
         if settings.feeds.sources:
-            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper)
+            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: leader.leading)
             work.append(out.updater.run(stop))
         tasks = [asyncio.ensure_future(w) for w in work]
         try:
             if settings.web.enabled:
                 out.web = _web_server(settings, shared, out, ready)
                 await out.web.start()
-            yield Process(shared, out, metrics, stores, analyser)
+            yield Process(shared, out, metrics, stores, analyser, leader)
         finally:
             stop.set()
             if out.web is not None:
@@ -373,7 +389,7 @@ async def long_running(
 
 
 async def _scheduled_feeds(settings: AppSettings, stack: contextlib.AsyncExitStack, feeds: FeedStore, metrics: Metrics,
-                           keeper: IndexKeeper) -> FeedUpdater:
+                           keeper: IndexKeeper, leading: Callable[[], bool]) -> FeedUpdater:
     import aiohttp
 
     from bot.feeds.fetch import FeedFetcherHTTP
@@ -386,7 +402,7 @@ async def _scheduled_feeds(settings: AppSettings, stack: contextlib.AsyncExitSta
         await keeper.refresh()
 
     return FeedUpdater(feeds, _MeteredFetcher(fetcher, metrics), settings.feeds.sources, settings.feeds.interval,
-                       _utcnow, changed)
+                       _utcnow, changed, leading=leading)
 
 
 def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool]) -> WebServer:
@@ -474,7 +490,7 @@ def discord_bot(settings: AppSettings, *, analysis_initializer: Callable[[], Non
     """The Discord bot, with what it opens in ``setup_hook``. Test seams: ``analysis_initializer``
     runs in each analysis worker at its start; ``expose`` is given the process's use-cases and
     stores once they are open."""
-    from bot.discord_ui.client import PhishBot
+    from bot.discord_ui.client import make_bot
 
     bot: PhishBot
 
@@ -483,7 +499,7 @@ def discord_bot(settings: AppSettings, *, analysis_initializer: Callable[[], Non
         async with bot_deps(settings, bot, analysis_initializer, expose) as deps:
             yield deps
 
-    bot = PhishBot(settings, open_deps=open_deps)
+    bot = make_bot(settings, open_deps=open_deps)
     return bot
 
 

@@ -34,9 +34,12 @@ def test_every_setting_is_read_into_the_settings() -> None:
                "REPORT_CHANNELS": "reports", "DISCORD_API_BASE": "http://127.0.0.1:1/api/v10",
                "DISCORD_GATEWAY_URL": "ws://127.0.0.1:1/", "WEB_ENABLED": "false", "WEB_HOST": "0.0.0.0",
                "WEB_PUBLIC_URL": "https://phishbot.example.jp", "FEEDS": "openphish"}
+    companions = {"PHISHBOT_SHARDS": {"PHISHBOT_SHARD_COUNT": "8"}}  # a range of shards needs the count
     for setting in SETTINGS:
         value = samples.get(setting.name, "7")
-        assert read_settings({setting.name: value}, env_file=None) != base, setting.name
+        extra = companions.get(setting.name, {})
+        compared = read_settings(extra, env_file=None) if extra else base
+        assert read_settings({setting.name: value, **extra}, env_file=None) != compared, setting.name
 
 
 _good = st.fixed_dictionaries(

@@ -6,8 +6,43 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from dataclasses import replace
 
 from bot.cli._common import settings_of, snowflake
+from bot.settings import AppSettings, SettingsError, check_shards, parse_shard_range
+
+
+def _shard_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--shards", metavar="N[-M]",
+                   help="the shards this process runs, e.g. 0-3 (default PHISHBOT_SHARDS; all of --shard-count)")
+    p.add_argument("--shard-count", metavar="N",
+                   help="the total number of shards over all processes (default PHISHBOT_SHARD_COUNT)")
+
+
+def with_shards(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
+    """``--shards`` and ``--shard-count`` over the settings (``PHISHBOT_SHARDS``,
+    ``PHISHBOT_SHARD_COUNT``), checked together; raises ``SettingsError``."""
+    from bot.settings import BY_NAME
+
+    d = settings.discord
+    shards, count = d.shards, d.shard_count
+    if getattr(args, "shard_count", None) is not None:
+        count = BY_NAME["PHISHBOT_SHARD_COUNT"].read("--shard-count", args.shard_count)
+    if getattr(args, "shards", None) is not None:
+        shards = parse_shard_range("--shards", args.shards)
+        check_shards(shards, count, "--shards")
+    elif shards is not None:
+        check_shards(shards, count, "PHISHBOT_SHARDS")
+    return replace(settings, discord=replace(d, shards=shards, shard_count=count))
+
+
+def _sharded_settings(args: argparse.Namespace, lang: str) -> AppSettings | None:
+    try:
+        return with_shards(settings_of(args), args)
+    except SettingsError as exc:
+        print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
+        return None
 
 
 def add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,6 +54,7 @@ def add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = sub.add_parser("run", help="run the Discord bot (DISCORD_TOKEN) / ボットを起動")
     run.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+    _shard_options(run)
     run.set_defaults(handler=run_command)
 
 
@@ -33,6 +69,7 @@ def add_health(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     health = sub.add_parser("health", help="exit 0 while the bot is connected (for health checks)")
     health.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
     health.add_argument("--max-age", type=float, default=90.0, metavar="S", help="seconds (default 90)")
+    _shard_options(health)
     health.set_defaults(handler=health_command)
 
 
@@ -40,7 +77,9 @@ def run_command(args: argparse.Namespace, lang: str) -> int:
     from bot import wiring
     from bot.discord_ui import runner
 
-    settings = settings_of(args)
+    settings = _sharded_settings(args, lang)
+    if settings is None:
+        return 2
     return runner.run(settings, lang, lambda: wiring.discord_bot(settings))
 
 
@@ -61,12 +100,15 @@ def serve_command(args: argparse.Namespace, lang: str) -> int:
 def health_command(args: argparse.Namespace, lang: str) -> int:
     """Asks the running process's ``/readyz`` when its web server is on (connected to Discord, or
     ``phishbot serve`` up); when nothing answers there, reads the heartbeat file the bot touches every
-    30 s. No discord.py or aiohttp import: a health check runs every minute."""
+    30 s (each process its own: ``--shards`` names which). No discord.py or aiohttp import: a health
+    check runs every minute."""
     import time
 
     from bot.settings import heartbeat_path
 
-    settings = settings_of(args)
+    settings = _sharded_settings(args, lang)
+    if settings is None:
+        return 2
     web = settings.web
     if web.enabled:
         import urllib.error

@@ -66,11 +66,12 @@ def intents() -> discord.Intents:
 
 
 class PhishBot(commands.Bot):
-    def __init__(self, settings: AppSettings, *, open_deps: OpenDeps | None = None) -> None:
+    def __init__(self, settings: AppSettings, *, open_deps: OpenDeps | None = None, **sharding: Any) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned, intents=intents(), help_command=None, tree_cls=PhishTree,
             allowed_mentions=NO_MENTIONS, guild_ready_timeout=settings.discord.guild_ready_timeout,
             chunk_guilds_at_startup=False, max_messages=200, member_cache_flags=discord.MemberCacheFlags.none(),
+            **sharding,
         )
         self.settings = settings
         self.open_deps = open_deps  # None for `phishbot sync`: commands only, no store
@@ -84,6 +85,13 @@ class PhishBot(commands.Bot):
         self._background: set[asyncio.Future[None]] = set()
         self._working: set[asyncio.Task[Any]] = set()  # the tasks inside work(): a stop may have to cancel them
         self._closing: asyncio.Future[None] | None = None
+
+    def owns_guild(self, guild_id: int) -> bool:
+        """Whether this process serves the guild: every guild unsharded; with shards, those Discord
+        routes to this process's shards (``(guild_id >> 22) % shard_count``)."""
+        shards = self.settings.discord.shard_ids
+        count = self.settings.discord.shard_count
+        return shards is None or count is None or (guild_id >> 22) % count in shards
 
     @property
     def services(self) -> bool:
@@ -190,4 +198,29 @@ class PhishBot(commands.Bot):
 
     async def on_ready(self) -> None:
         user = self.user
-        log.info("connected as %s (%s) to %d servers", user, user.id if user else "-", len(self.guilds))
+        shards = self.settings.discord.shard_ids
+        if shards is None:
+            log.info("connected as %s (%s) to %d servers", user, user.id if user else "-", len(self.guilds))
+        else:
+            log.info("connected as %s (%s) to %d servers on shards %d-%d of %d", user, user.id if user else "-",
+                     len(self.guilds), shards[0], shards[-1], self.settings.discord.shard_count)
+
+
+class ShardedPhishBot(PhishBot, commands.AutoShardedBot):
+    """The bot for a range of shards (``phishbot run --shards 0-3 --shard-count 8``): discord.py's
+    ``AutoShardedBot``, one gateway connection per shard in this process. Other processes run the
+    other shards over the same database; Discord sends each process only its shards' guilds
+    (``(guild_id >> 22) % shard_count``)."""
+
+    def __init__(self, settings: AppSettings, *, open_deps: OpenDeps | None = None) -> None:
+        shard_ids = settings.discord.shard_ids
+        assert shard_ids is not None, "a sharded bot needs PHISHBOT_SHARD_COUNT"
+        super().__init__(settings, open_deps=open_deps, shard_ids=list(shard_ids),
+                         shard_count=settings.discord.shard_count)
+
+
+def make_bot(settings: AppSettings, *, open_deps: OpenDeps | None = None) -> PhishBot:
+    """The plain bot (one connection, every guild), or with a shard count the sharded one."""
+    if settings.discord.sharded:
+        return ShardedPhishBot(settings, open_deps=open_deps)
+    return PhishBot(settings, open_deps=open_deps)

@@ -144,7 +144,7 @@ def sync(settings: AppSettings, lang: str, guild_id: int | None) -> int:
         return 2
 
     async def main() -> int:
-        bot = PhishBot(settings)  # no use-cases: commands only
+        bot = PhishBot(settings)  # no use-cases: commands only (registering them needs no shard)
         async with bot:
             await bot.login(token)  # runs setup_hook: cogs and translator, no database
             if guild_id is not None:

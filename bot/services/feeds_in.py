@@ -124,7 +124,7 @@ class FeedUpdater:
 
     def __init__(self, store: FeedStore, fetcher: FeedFetcher, feeds: tuple[FeedConfig, ...], interval: float,
                  clock: Callable[[], datetime], on_change: Callable[[], Awaitable[object]] | None = None,
-                 holder: str | None = None) -> None:
+                 holder: str | None = None, leading: Callable[[], bool] | None = None) -> None:
         self.store = store
         self.fetcher = fetcher
         self.feeds = feeds
@@ -132,6 +132,7 @@ class FeedUpdater:
         self.clock = clock
         self.on_change = on_change
         self.holder = holder or f"{os.uname().nodename}:{os.getpid()}"
+        self.leading = leading  # several processes over one store: only the leader fetches on schedule
 
     async def update(self, feed: FeedConfig, force: bool = False) -> FeedRun:
         """Fetches one feed. On schedule (``force`` False) a feed another process fetched within
@@ -189,4 +190,9 @@ class FeedUpdater:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Fetches every ``interval`` seconds until ``stop`` is set; a failure waits for the next round."""
-        await every(self.interval, stop, self.update_all, "feed update")
+        await every(self.interval, stop, self._scheduled, "feed update")
+
+    async def _scheduled(self) -> list[FeedRun]:
+        if self.leading is not None and not self.leading():
+            return []  # the leading process fetches (each feed's own lease guards a fetch besides)
+        return await self.update_all()

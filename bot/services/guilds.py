@@ -13,7 +13,9 @@ from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.services.lookup_budget import budget_hour
 from bot.services.ports.guilds import GuildFeatures, GuildSettings, GuildStore, SettingsChange
+from bot.services.ports.leases import BudgetStore, LeaseStore
 from bot.services.ports.reports import ReportStore
 from bot.services.sharing_setup import SharingRequest, SharingSetup, SharingState
 
@@ -33,6 +35,8 @@ class Guilds:
         self, store: GuildStore, reports: ReportStore, *, retention_days: int = 30,
         sharing: SharingSetup | None = None, on_change: Callable[[int], Awaitable[None]] | None = None,
         monotonic: Callable[[], float] = time.monotonic, ttl: float = SETTINGS_TTL,
+        leading: Callable[[], bool] | None = None, budgets: BudgetStore | None = None,
+        leases: LeaseStore | None = None,
     ) -> None:
         self.store = store
         self.reports = reports
@@ -42,6 +46,10 @@ class Guilds:
         self.monotonic = monotonic
         self.ttl = ttl
         self._kept: dict[int, tuple[float, GuildSettings]] = {}
+        # several processes over one store: only the leader's housekeeping runs (None: always)
+        self.leading = leading
+        self.budgets = budgets
+        self.leases = leases
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -93,21 +101,27 @@ class Guilds:
         await self._changed(guild_id)
         log.info("left guild %s: its data is purged in %d days unless the bot returns", guild_id, self.retention_days)
 
-    async def present(self, guild_ids: Collection[int], now: datetime) -> None:
+    async def present(self, guild_ids: Collection[int], now: datetime,
+                      owns: Callable[[int], bool] | None = None) -> None:
         """The guilds the bot is in at start-up: kept; the guilds it was in and is no longer (removed
         while it was offline) are marked left now, so their data is purged in due time. Guild ids
-        only the CLI was given are not the bot's to purge."""
+        only the CLI was given are not the bot's to purge. ``owns``: which guilds this process
+        serves (its shards); another process's guilds are never marked left here."""
         present = set(guild_ids)
         for guild_id in present:
             await self.store.mark_present(guild_id)
         for guild_id in await self.store.bot_guilds():
-            if guild_id not in present:
+            if guild_id not in present and (owns is None or owns(guild_id)):
                 await self.store.mark_left(guild_id, now, first_only=True)
 
-    async def housekeeping(self, now: datetime, is_present: Callable[[int], bool]) -> int:
+    async def housekeeping(self, now: datetime, is_present: Callable[[int], bool]) -> int | None:
         """Purges the guilds left more than ``retention_days`` ago (one that is back — ``is_present``
         — is marked present instead), then the raw mail, desk texts and pending analyses past
-        their time; how many guilds were purged."""
+        their time, and the lookup budgets' past hours; how many guilds were purged. With several
+        processes over the store only the leader does it: elsewhere None, nothing done."""
+        if self.leading is not None and not self.leading():
+            log.info("housekeeping: left to the leading process")
+            return None
         purged = 0
         for guild_id in await self.store.guilds_left_before(now - timedelta(days=self.retention_days)):
             if is_present(guild_id):
@@ -118,5 +132,10 @@ class Guilds:
             purged += 1
             log.info("purged the data of guild %s (%d rows), %d days after the bot left", guild_id, removed,
                      self.retention_days)
-        await self.reports.purge_expired(now)
+        expired = await self.reports.purge_expired(now)
+        if self.budgets is not None:
+            await self.budgets.purge_budgets(budget_hour(now - timedelta(hours=1)))
+        if self.leases is not None:  # lookup leases left by a process that died mid-lookup
+            await self.leases.purge_expired_leases(now)
+        log.info("housekeeping: %d guilds purged, %d expired rows removed", purged, expired)
         return purged

@@ -69,7 +69,7 @@ class Submissions:
     def __init__(
         self, reports: ReportStore, guilds: Guilds, key: bytes, limits: Limits, *,
         lookups: GuildLookups | None = None, listings: FeedListings | None = None, analyser: Analyser | None = None,
-        desk_text: DeskTextRenderer | None = None,
+        desk_text: DeskTextRenderer | None = None, leading: Callable[[], bool] | None = None,
     ) -> None:
         self.reports = reports
         self.guilds = guilds
@@ -80,6 +80,7 @@ class Submissions:
         self.analyser = analyser  # where mails are read (the bot: worker processes); None: in this thread
         self.desk_text = desk_text
         self._next_purge: datetime | None = None
+        self.leading = leading  # several processes over one store: only the leader purges (None: always)
 
     async def submit(
         self, data: bytes, guild_id: int, member_id: int, now: datetime, *, record: bool = True,
@@ -156,7 +157,7 @@ class Submissions:
 
     async def _record(self, analysis: Analysis, entry: ReportEntry, now: datetime) -> Submitted:
         saved = await self.reports.save_report(entry)
-        if self._next_purge is None or now >= self._next_purge:
+        if (self._next_purge is None or now >= self._next_purge) and (self.leading is None or self.leading()):
             # raw mail past its guild's retention goes, whoever's it was (at most every few minutes:
             # a long-running bot submits many reports)
             await self.reports.purge_expired(now)

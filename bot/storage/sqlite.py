@@ -11,6 +11,7 @@ from bot.storage.admin import SQLiteAdmin
 from bot.storage.database import Database
 from bot.storage.feeds import FeedStoreSQLite
 from bot.storage.guilds import GuildStoreSQLite
+from bot.storage.leases import BudgetStoreSQLite, LeaseStoreSQLite
 from bot.storage.members import MemberStoreSQLite
 from bot.storage.registration_cache import RegistrationCacheSQLite
 from bot.storage.reports import ReportStoreSQLite
@@ -20,7 +21,7 @@ from bot.storage.sharing import SharingStoreSQLite
 def sqlite_stores(db: Database) -> Stores:
     return Stores(reports=ReportStoreSQLite(db), members=MemberStoreSQLite(db), guilds=GuildStoreSQLite(db),
                   feeds=FeedStoreSQLite(db), sharing=SharingStoreSQLite(db), cache=RegistrationCacheSQLite(db),
-                  admin=SQLiteAdmin(db))
+                  admin=SQLiteAdmin(db), leases=LeaseStoreSQLite(db), budgets=BudgetStoreSQLite(db))
 
 
 @contextlib.asynccontextmanager

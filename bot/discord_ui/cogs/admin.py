@@ -158,7 +158,8 @@ class Admin(commands.Cog):
     async def on_ready(self) -> None:
         async with self.bot.work() as running:
             if running:
-                await self.bot.deps.guilds.present([guild.id for guild in self.bot.guilds], self.bot.deps.clock())
+                await self.bot.deps.guilds.present([guild.id for guild in self.bot.guilds], self.bot.deps.clock(),
+                                                   self.bot.owns_guild)
 
     @tasks.loop(hours=6)
     async def purge(self) -> None:
@@ -170,9 +171,10 @@ class Admin(commands.Cog):
         await self.bot.wait_until_ready()
 
 
-async def purge_departed(bot: PhishBot) -> int:
+async def purge_departed(bot: PhishBot) -> int | None:
     """The guilds left long enough ago are purged (one that is back is kept), and what has
-    expired goes: the use-case's housekeeping, run as tracked work."""
+    expired goes: the use-case's housekeeping, run as tracked work (None: another process of the
+    deployment leads, and does it)."""
     async with bot.work() as running:
         if not running:
             return 0

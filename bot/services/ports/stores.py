@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.services.ports.admin import StoreAdmin
 from bot.services.ports.feeds import FeedStore
 from bot.services.ports.guilds import GuildStore
+from bot.services.ports.leases import BudgetStore, LeaseStore
 from bot.services.ports.lookups import RegistrationCache
 from bot.services.ports.members import MemberStore
 from bot.services.ports.reports import ReportStore
@@ -23,3 +24,5 @@ class Stores:
     sharing: SharingStore
     cache: RegistrationCache
     admin: StoreAdmin
+    leases: LeaseStore  # who does the once-for-all work (issue 15: several processes, one store)
+    budgets: BudgetStore  # the per-guild lookup budget, shared by the processes

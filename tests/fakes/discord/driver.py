@@ -26,7 +26,16 @@ another event loop (never ``call`` from a loop that runs the client: it would bl
 
 The world: one guild (GUILD_ID, "Example Guild", preferred_locale = guild_locale) with a category and three
 text channels, the bot member (role with exactly ``bot_permissions``; @everyone grants nothing), taro
-(MEMBER_ID), hanako (OTHER_ID) and an administrator (ADMIN_ID, also the owner).
+(MEMBER_ID), hanako (OTHER_ID) and an administrator (ADMIN_ID, also the owner). ``FakeDiscord(guilds=N)``
+adds N - 1 copies of that guild: guild k's ids (the guild's, its category's and channels') are the
+first's plus ``k << 22`` (``state.in_guild(k, REPORTS_ID)``), so consecutive guilds fall on consecutive
+shards; every event of a guild goes to the connection of its shard.
+
+Sharding, as Discord does it: IDENTIFY may carry ``shard: [id, count]`` (an invalid one is closed with
+4010); that connection's READY lists, and GUILD_CREATE sends, only the guilds with
+``(guild_id >> 22) % count == id``, and it gets only their events (events without a guild: shard 0).
+``GET /gateway/bot`` answers ``shards: recommended_shards`` (``FakeDiscord(shards=N)``). ``identifies``
+keeps every IDENTIFY; ``wait_ready(count=N)`` waits for N shards (or processes) to be ready.
 
 Records for assertions: ``requests`` (every REST and CDN request, unknown routes too, as ``Recorded``),
 ``sent_messages`` (every message the bot created or edited; ids as ints, plus ``via``, ``allowed_mentions``,
@@ -161,8 +170,9 @@ class FakeDiscord(Rest):
         mid = self._snowflake()
         mentions = [{**self.users[int(u)], "member": self._member(int(u), with_user=False)}
                     for u in dict.fromkeys(re.findall(r"<@!?(\d+)>", content)) if int(u) in self.users]
+        guild_id = self.guild_of(channel_id)
         msg: dict[str, Any] = {
-            "id": str(mid), "channel_id": str(channel_id), "guild_id": str(GUILD_ID), "author": self.users[author_id],
+            "id": str(mid), "channel_id": str(channel_id), "guild_id": str(guild_id), "author": self.users[author_id],
             "member": self._member(author_id, with_user=False), "content": content, "timestamp": _now(),
             "edited_timestamp": None, "tts": False, "mention_everyone": mentions_everyone, "mentions": mentions,
             "mention_roles": re.findall(r"<@&(\d+)>", content), "attachments": [dict(a) for a in attachments],
@@ -170,7 +180,7 @@ class FakeDiscord(Rest):
         if message_snapshots is not None:
             msg["flags"] = HAS_SNAPSHOT
             msg["message_reference"] = {"type": 1, "channel_id": str(GENERAL_ID), "message_id": str(self._snowflake()),
-                                        "guild_id": str(GUILD_ID)}
+                                        "guild_id": str(guild_id)}
             msg["message_snapshots"] = [
                 {"message": {"type": 0, "content": "", "embeds": [], "attachments": [], "timestamp": _now(),
                              "edited_timestamp": None, "flags": 0, "mentions": [], "mention_roles": [], "components": [],
@@ -179,8 +189,8 @@ class FakeDiscord(Rest):
         await self._dispatch("MESSAGE_CREATE", msg, required=True)
         return msg
 
-    def _find_command(self, name: str, kind: int) -> tuple[str, str | None]:
-        for key in (str(GUILD_ID), "global"):
+    def _find_command(self, name: str, kind: int, guild_id: int = GUILD_ID) -> tuple[str, str | None]:
+        for key in (str(guild_id), "global"):
             for cmd in self.commands.get(key, []):
                 if cmd["name"] == name and cmd.get("type", 1) == kind:
                     return cmd["id"], (None if key == "global" else key)
@@ -206,7 +216,7 @@ class FakeDiscord(Rest):
         opts = [dict(o) for o in options]
         for i, part in enumerate(reversed((subcommand or "").split())):
             opts = [{"type": 1 if i == 0 else 2, "name": part, "options": opts}]
-        cid, guild_id = self._find_command(name, 1)
+        cid, guild_id = self._find_command(name, 1, self.guild_of(channel_id))
         data: dict[str, Any] = {"id": cid, "name": name, "type": 1, "options": opts}
         if guild_id:
             data["guild_id"] = guild_id
@@ -221,7 +231,7 @@ class FakeDiscord(Rest):
                            locale: str = "ja") -> dict[str, Any]:
         """A message context-menu command (command type 3) on ``target_message``."""
         target = self._stored(target_message)
-        cid, guild_id = self._find_command(name, 3)
+        cid, guild_id = self._find_command(name, 3, self.guild_of(int(target["channel_id"])))
         data: dict[str, Any] = {"id": cid, "name": name, "type": 3, "target_id": target["id"],
                                 "resolved": {"messages": {target["id"]: target}}}
         if guild_id:
@@ -277,13 +287,14 @@ class FakeDiscord(Rest):
                            message: dict[str, Any] | None = None) -> dict[str, Any]:
         iid = self._snowflake()
         token = f"fake-interaction-token-{iid}"
+        gid = self.guild_of(channel_id)
         payload: dict[str, Any] = {
             "id": str(iid), "application_id": str(APP_ID), "type": itype, "data": data, "token": token, "version": 1,
-            "guild_id": str(GUILD_ID), "guild": {"id": str(GUILD_ID), "locale": self.guild_locale, "features": []},
+            "guild_id": str(gid), "guild": {"id": str(gid), "locale": self.guild_locale, "features": []},
             "channel_id": str(channel_id), "channel": self._channels[channel_id],
             "member": {**self._member(author_id), "permissions": str(self._permissions(author_id))},
             "locale": locale, "guild_locale": self.guild_locale, "app_permissions": str(self._permissions(BOT_ID)),
-            "entitlements": [], "entitlement_sku_ids": [], "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "entitlements": [], "entitlement_sku_ids": [], "authorizing_integration_owners": {"0": str(gid)},
             "context": 0, "attachment_size_limit": ATTACHMENT_SIZE_LIMIT}
         if message is not None:
             payload["message"] = message

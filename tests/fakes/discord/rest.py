@@ -18,7 +18,6 @@ from tests.fakes.discord.state import (
     APP_ID,
     BOT_ID,
     EPHEMERAL,
-    GUILD_ID,
     LOADING,
     Perm,
     Recorded,
@@ -109,16 +108,18 @@ class Rest(Gateway):
                       "redirect_uris": [], "interactions_endpoint_url": None, "approximate_guild_count": 1})
 
     async def _get_gateway(self, request: web.Request, rec: Recorded) -> web.Response:
-        return _json({"url": self.gateway_url, "shards": 1,
+        return _json({"url": self.gateway_url, "shards": self.recommended_shards,
                       "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
 
     async def _get_guild(self, request: web.Request, rec: Recorded) -> web.Response:
-        if int(request.match_info["gid"]) != GUILD_ID:
+        gid = int(request.match_info["gid"])
+        if gid not in self.guild_ids:
             return _error(404, 10004, "Unknown Guild")
-        return _json(self._guild(full=False))
+        return _json(self._guild(full=False, guild_id=gid))
 
     async def _get_guild_channels(self, request: web.Request, rec: Recorded) -> web.Response:
-        return _json([c for c in self._channels.values() if c["type"] != 11])
+        gid = request.match_info["gid"]
+        return _json([c for c in self._channels.values() if c["type"] != 11 and c["guild_id"] == gid])
 
     async def _get_member(self, request: web.Request, rec: Recorded) -> web.Response:
         uid = int(request.match_info["uid"])
@@ -195,7 +196,7 @@ class Rest(Gateway):
             return _error(403, 50013, "Missing Permissions")
         tid = int(mid) if mid is not None else self._snowflake()  # a thread from a message shares its id
         thread = {
-            "id": str(tid), "type": 11 if mid is not None else int(body.get("type") or 12), "guild_id": str(GUILD_ID),
+            "id": str(tid), "type": 11 if mid is not None else int(body.get("type") or 12), "guild_id": parent["guild_id"],
             "parent_id": parent["id"], "owner_id": str(BOT_ID), "name": body["name"], "last_message_id": None,
             "message_count": 0, "member_count": 1, "total_message_sent": 0, "flags": 0,
             "rate_limit_per_user": body.get("rate_limit_per_user") or 0,

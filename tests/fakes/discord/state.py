@@ -61,6 +61,18 @@ ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 _COMMAND_NAME = re.compile(r"^[-_'\w]{1,32}$")
 
 
+def in_guild(index: int, first_guild_id: int) -> int:
+    """The id, in the ``index``-th guild of the world, of what has ``first_guild_id`` in the first
+    (GUILD_ID, REPORTS_ID, GENERAL_ID, …). The ids of guild k are the first's plus ``k << 22``, so
+    that consecutive guilds fall on consecutive shards: ``(guild_id >> 22) % shard_count``."""
+    return first_guild_id + (index << 22)
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard Discord sends a guild's events on."""
+    return (guild_id >> 22) % shard_count
+
+
 
 @dataclass
 class Recorded:
@@ -140,13 +152,19 @@ class _Conn:
     seq: int = 0
     intents: int = 0
     session_id: str | None = None
+    shard: tuple[int, int] = (0, 1)  # (id, count) from IDENTIFY; (0, 1): unsharded, every guild
+
+    def serves(self, guild_id: int | None) -> bool:
+        """Whether this connection gets a guild's events (events without a guild go to shard 0)."""
+        shard_id, count = self.shard
+        return shard_id == 0 if guild_id is None else shard_of(guild_id, count) == shard_id
 
 
 class DiscordState:
     """The world, and the records tests assert on."""
 
     def __init__(self, *, token: str = "test-token", guild_locale: str = "ja",
-                 bot_permissions: int = DEFAULT_BOT_PERMISSIONS) -> None:
+                 bot_permissions: int = DEFAULT_BOT_PERMISSIONS, guilds: int = 1, shards: int = 1) -> None:
         self.token = token
         self.guild_locale = guild_locale
         self.bot_permissions = bot_permissions
@@ -168,7 +186,12 @@ class DiscordState:
         self.api_base = self.gateway_url = self.cdn_base = ""
         self._last_id = 0
         self._conns: list[_Conn] = []
-        self._sessions: dict[str, int] = {}  # session_id -> intents
+        self._sessions: dict[str, tuple[int, tuple[int, int]]] = {}  # session_id -> (intents, shard)
+        # the world's guilds: GUILD_ID, then copies of it (their ids: in_guild(k, ...)), each with
+        # the same category, channels, roles and members
+        self.guild_ids = [in_guild(k, GUILD_ID) for k in range(guilds)]
+        self.recommended_shards = shards  # what GET /gateway/bot answers
+        self.identifies: list[dict[str, Any]] = []  # every IDENTIFY's payload (``identify``: the last)
         self._messages: dict[int, dict[str, Any]] = {}
         self._attachments: dict[int, tuple[dict[str, Any], bytes]] = {}
         self._interactions: dict[str, dict[str, Any]] = {}  # token -> state
@@ -182,9 +205,14 @@ class DiscordState:
         }
         self.member_roles: dict[int, list[int]] = {
             BOT_ID: [BOT_ROLE_ID], MEMBER_ID: [MEMBER_ROLE_ID], OTHER_ID: [MEMBER_ROLE_ID], ADMIN_ID: [MEMBER_ROLE_ID, ADMIN_ROLE_ID]}
-        self._channels: dict[int, dict[str, Any]] = {CATEGORY_ID: self._channel(CATEGORY_ID, "Text Channels", 0, kind=4)}
-        for position, (cid, name) in enumerate([(REPORTS_ID, "phishing-reports"), (JA_REPORTS_ID, "フィッシング報告"), (GENERAL_ID, "general")]):
-            self._channels[cid] = self._channel(cid, name, position)
+        self._channels: dict[int, dict[str, Any]] = {}
+        for k in range(guilds):
+            gid, category = in_guild(k, GUILD_ID), in_guild(k, CATEGORY_ID)
+            self._channels[category] = self._channel(category, "Text Channels", 0, kind=4, guild_id=gid, category=category)
+            for position, (cid, name) in enumerate([(REPORTS_ID, "phishing-reports"), (JA_REPORTS_ID, "フィッシング報告"),
+                                                    (GENERAL_ID, "general")]):
+                self._channels[in_guild(k, cid)] = self._channel(in_guild(k, cid), name, position, guild_id=gid,
+                                                                 category=category)
 
     def _snowflake(self) -> int:
         self._last_id = max(self._last_id + 1, (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22)
@@ -199,18 +227,24 @@ class DiscordState:
         return user
 
     @staticmethod
-    def _channel(cid: int, name: str, position: int, *, kind: int = 0) -> dict[str, Any]:
-        return {"id": str(cid), "type": kind, "guild_id": str(GUILD_ID), "name": name, "position": position,
-                "parent_id": None if kind == 4 else str(CATEGORY_ID), "permission_overwrites": [], "nsfw": False,
+    def _channel(cid: int, name: str, position: int, *, kind: int = 0, guild_id: int = GUILD_ID,
+                 category: int = CATEGORY_ID) -> dict[str, Any]:
+        return {"id": str(cid), "type": kind, "guild_id": str(guild_id), "name": name, "position": position,
+                "parent_id": None if kind == 4 else str(category), "permission_overwrites": [], "nsfw": False,
                 "topic": None, "last_message_id": None, "rate_limit_per_user": 0, "flags": 0,
                 "default_auto_archive_duration": 1440}
 
-    def _roles(self) -> list[dict[str, Any]]:
+    def guild_of(self, channel_id: int) -> int:
+        """The guild a channel (or thread) belongs to."""
+        channel = self._channels.get(channel_id)
+        return int(channel["guild_id"]) if channel is not None else GUILD_ID
+
+    def _roles(self, guild_id: int = GUILD_ID) -> list[dict[str, Any]]:
         def role(rid: int, name: str, perms: int, position: int, **extra: Any) -> dict[str, Any]:
             return {"id": str(rid), "name": name, "color": 0, "colors": {"primary_color": 0, "secondary_color": None,
                     "tertiary_color": None}, "hoist": False, "icon": None, "unicode_emoji": None, "position": position,
                     "permissions": str(perms), "managed": False, "mentionable": False, "flags": 0, **extra}
-        return [role(GUILD_ID, "@everyone", 0, 0), role(MEMBER_ROLE_ID, "member", MEMBER_PERMISSIONS, 1),
+        return [role(guild_id, "@everyone", 0, 0), role(MEMBER_ROLE_ID, "member", MEMBER_PERMISSIONS, 1),
                 role(ADMIN_ROLE_ID, "admin", Perm.ALL, 3),
                 role(BOT_ROLE_ID, "PhishBot", self.bot_permissions, 2, managed=True, tags={"bot_id": str(BOT_ID)})]
 
@@ -230,11 +264,12 @@ class DiscordState:
                   "flags": 0, "pending": False, "communication_disabled_until": None}
         return {"user": self.users[uid], **member} if with_user else member
 
-    def _guild(self, *, full: bool) -> dict[str, Any]:
-        guild = {"id": str(GUILD_ID), "name": "Example Guild", "icon": None, "splash": None, "discovery_splash": None,
+    def _guild(self, *, full: bool, guild_id: int = GUILD_ID) -> dict[str, Any]:
+        index = self.guild_ids.index(guild_id) if guild_id in self.guild_ids else 0
+        guild = {"id": str(guild_id), "name": "Example Guild" if index == 0 else f"Example Guild {index + 1}", "icon": None, "splash": None, "discovery_splash": None,
                  "banner": None, "description": None, "owner_id": str(ADMIN_ID), "afk_channel_id": None, "afk_timeout": 300,
                  "verification_level": 1, "default_message_notifications": 1, "explicit_content_filter": 0,
-                 "roles": self._roles(), "emojis": [], "stickers": [], "features": [], "mfa_level": 0, "nsfw_level": 0,
+                 "roles": self._roles(guild_id), "emojis": [], "stickers": [], "features": [], "mfa_level": 0, "nsfw_level": 0,
                  "application_id": None, "system_channel_id": None, "system_channel_flags": 0, "rules_channel_id": None,
                  "public_updates_channel_id": None, "safety_alerts_channel_id": None, "max_members": 500000,
                  "vanity_url_code": None, "premium_tier": 0, "premium_subscription_count": 0,
@@ -242,8 +277,8 @@ class DiscordState:
         if full:
             guild.update(joined_at="2023-04-01T00:00:00+00:00", large=False, unavailable=False, member_count=len(self.users),
                          voice_states=[], members=[self._member(uid) for uid in self.users], presences=[],
-                         channels=[c for c in self._channels.values() if c["type"] != 11],
-                         threads=[c for c in self._channels.values() if c["type"] == 11],
+                         channels=[c for c in self._channels.values() if c["type"] != 11 and c["guild_id"] == str(guild_id)],
+                         threads=[c for c in self._channels.values() if c["type"] == 11 and c["guild_id"] == str(guild_id)],
                          stage_instances=[], guild_scheduled_events=[], soundboard_sounds=[])
         return guild
 
@@ -292,7 +327,7 @@ class DiscordState:
         if ref and ref.get("type", 0) == 0 and ref.get("message_id"):
             msg["type"] = 19
             msg["message_reference"] = {"type": 0, "channel_id": str(ref.get("channel_id") or channel_id),
-                                        "message_id": str(ref["message_id"]), "guild_id": str(GUILD_ID)}
+                                        "message_id": str(ref["message_id"]), "guild_id": str(self.guild_of(channel_id))}
             referenced = self._messages.get(int(ref["message_id"]))
             msg["referenced_message"] = {k: v for k, v in referenced.items() if k != "referenced_message"} if referenced else None
         self._messages[mid] = msg

@@ -1,0 +1,52 @@
+"""docker-compose.yml (no Docker engine runs here): it parses, its bot services' commands are
+phishbot's own (the CLI's parser and shard checks take them), their shards cover the count once
+each, their health checks ask about the same shards, and the images are pinned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml  # type: ignore[import-untyped]
+
+from bot.cli import parser
+from bot.cli.processes import with_shards
+from bot.settings import read_settings
+from tests.conftest import ROOT
+
+
+def _compose() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def test_postgres_and_two_bot_processes_one_shard_each() -> None:
+    services = _compose()["services"]
+    bots = {name: s for name, s in services.items() if s.get("command", [""])[0] == "phishbot"}
+    assert set(services) == {"postgres", *bots} and len(bots) == 2
+    seen: list[int] = []
+    counts = set()
+    for service in bots.values():
+        command = service["command"]
+        args = parser().parse_args(command[1:])  # flags the CLI does not know would exit here
+        assert args.command == "run"
+        settings = with_shards(read_settings({}, env_file=None), args).discord
+        assert settings.shard_ids is not None
+        seen += settings.shard_ids
+        counts.add(settings.shard_count)
+        health = service["healthcheck"]["test"]
+        assert health[:3] == ["CMD", "phishbot", "health"]
+        checked = parser().parse_args(health[2:])
+        assert (checked.shards, checked.shard_count) == (args.shards, args.shard_count)  # its own heartbeat
+        assert service["env_file"] == ".env" and "DISCORD_TOKEN" not in str(service.get("environment"))
+        assert service["environment"]["PHISHBOT_DB"].startswith("postgresql://")
+        assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
+    count = counts.pop()
+    assert not counts and count is not None and sorted(seen) == list(range(count))  # every shard, once
+
+
+def test_images_are_pinned() -> None:
+    postgres = _compose()["services"]["postgres"]
+    assert "@sha256:" in postgres["image"] and len(postgres["image"].split("@sha256:")[1]) == 64
+    assert postgres["healthcheck"]["test"][1] == "pg_isready"
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert all("@sha256:" in line for line in dockerfile.splitlines() if line.startswith("FROM "))
