@@ -97,3 +97,11 @@ def test_a_misspelt_brand_on_a_host_with_a_bare_link_sign_is_named() -> None:
     assert report.brand is not None and report.brand.id == "rakuten"
     # the same misspelling on an ordinary host is a coincidence, not a look-alike
     assert analyse(b"https://rekuten.example.com/").verdict == "no_signs"
+
+
+@pytest.mark.parametrize("sign", ["login_path", "kit_subdomain", "pinyin_name", "unreadable_name", "token_path",
+                                  "domain_in_path"])
+def test_every_new_sign_is_said_in_both_languages(sign: str) -> None:
+    from bot.i18n import t
+    assert sign not in t("en", "link_sign", sign)
+    assert not t("ja", "link_sign", sign).isascii()  # said in Japanese, not the English fallback
