@@ -24,6 +24,8 @@ def _valid(initial: str, final: str) -> bool:
         return final not in _NOT_AFTER_RETROFLEX
     if initial in ("j", "q", "x"):
         return final in _PALATAL_FINALS
+    if initial in ("g", "k", "h") or initial == "":
+        return final not in _NOT_AFTER_RETROFLEX or (initial == "" and final == "er")
     return True
 
 

@@ -1166,7 +1166,7 @@ def _bare_host_signs(labels: list[str], path: str) -> list[str]:
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
     if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
         out.append("kit_subdomain")
-    if labels and pinyin_name(labels[-1]):
+    if any(pinyin_name(lab) for lab in labels[-3:]):
         out.append("pinyin_name")
     if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
         out.append("unreadable_name")
