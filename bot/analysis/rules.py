@@ -1154,13 +1154,15 @@ _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|ch
 def _bare_host_signs(labels: list[str], path: str) -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
-    segments = [s for s in path.partition("#")[0].split("/") if s]
-    if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80])
-                                   or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
+    path, _, query = path.partition("#")[0].partition("?")
+    segments = [s for s in path.split("/") if s]
+    if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
-    if len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+    if any(lab.startswith("_") for lab in labels[:-1]):
+        out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
+    if not query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
         out.append("token_path")
-    if _JP_DOMAIN_SEGMENT.search("/" + path.partition("?")[0][:300]):
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]):
         out.append("domain_in_path")
     sub = labels[:-1]
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
@@ -1234,7 +1236,8 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
         strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
-                  "unreadable_name", "token_path", "domain_in_path"}
+                  "unreadable_name", "token_path", "domain_in_path",
+                  "dns_record_host"}
         gibberish = "random_label" in best[2] and _gibberish_host(best[1])
         severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:

@@ -37,6 +37,7 @@ def signs(url: str) -> set[str]:
     ("http://shop-jp.example.net/1K2efjwHhJj49pU13k/", "token_path"),
     ("https://www.example.com/mail.example.co.jp/index.html", "domain_in_path"),  # an address as a folder
     ("https://www.example.com/id.example.ne.jp/jp/377f43b4", "domain_in_path"),
+    ("https://default._bimi.example.com/", "dns_record_host"),  # a DNS record's name serves no page
 ])
 def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -> None:
     assert sign in signs(url)
@@ -54,6 +55,7 @@ def test_a_bare_link_shows_a_kit_sign_that_flags_it_alone(url: str, sign: str) -
     "https://www.youtube.com/watch?v=abc",
     "https://www.example.com/ubique",
     "https://www.example.com/products2024",
+    "https://www.example.com/account/user/login.html",  # a site's own sign-in page, in its folders
     "https://www.example.com/news/co-jp-partnership",  # a page about a company  # a page's name with a year
     "https://www.example.com/docs/1K2efjwHhJj49pU13k",  # a token inside a site's folders
     "http://www.poetrypreviews.example/",  # English compounds with consonant clusters
@@ -100,7 +102,7 @@ def test_a_misspelt_brand_on_a_host_with_a_bare_link_sign_is_named() -> None:
 
 
 @pytest.mark.parametrize("sign", ["login_path", "kit_subdomain", "pinyin_name", "unreadable_name", "token_path",
-                                  "domain_in_path"])
+                                  "domain_in_path", "dns_record_host"])
 def test_every_new_sign_is_said_in_both_languages(sign: str) -> None:
     from bot.i18n import t
     assert sign not in t("en", "link_sign", sign)
