@@ -21,6 +21,7 @@ the peak RSS stays under ``--max-rss-mb`` (300). ``--markdown`` prints the table
 docs/BENCHMARKS.md.
 
     python bench/hostile.py [--only NAME ...] [--markdown]
+    python bench/hostile.py --network [--only NAME ...] [--markdown]   # feeds, registries, web server
 """
 
 from __future__ import annotations
@@ -76,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-rss-mb", type=float, default=300.0, help="a peak RSS above this fails the run")
     ap.add_argument("--only", nargs="+", metavar="NAME", help="run only inputs whose name starts with one of these")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("--network", action="store_true",
+                    help="the network-facing families instead (bench/hostile_network.py: feeds, registries, web)")
     args = ap.parse_args(argv)
+    if args.network:
+        return _network(args)
 
     from bot.analysis.models import Limits
     from bot.analysis.pipeline import analyse
@@ -159,6 +164,26 @@ def main(argv: list[str] | None = None) -> int:
             print(tb.rstrip())
     print(f"summary: {len(rows)} inputs ({len(families)} in families), {len(failures)} failing; slowest {slowest:.3f} s "
           f"(limit {args.max_seconds:g} s); peak RSS {peak:.0f} MiB (limit {args.max_rss_mb:g})")
+    return 1 if failures else 0
+
+
+def _network(args: argparse.Namespace) -> int:
+    from hostile_network import run
+
+    rows, failures = run(args.max_seconds, args.only)
+    headers = ("family", "seconds", "outcome", "peak RSS MiB", "status")
+    if args.markdown:
+        print("| " + " | ".join(headers) + " |")
+        print("|---|---:|---|---:|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |" if args.markdown else "  ".join(r))
+    peak = _peak_rss_mb()
+    if peak > args.max_rss_mb:
+        failures.append(f"(process): RSS {peak:.0f} MiB > {args.max_rss_mb:g}")
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"summary: {len(rows)} network inputs, {len(failures)} failing; peak RSS {peak:.0f} MiB "
+          f"(limit {args.max_rss_mb:g})")
     return 1 if failures else 0
 
 

@@ -42,17 +42,56 @@ def default_lang(env: dict[str, str] | None = None) -> str:
     return lang or DEFAULT_LANG
 
 
-class _Safe(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class _Missing:
+    """A parameter the caller did not give: shown as its placeholder."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __format__(self, spec: str) -> str:
+        return "{" + self.key + (":" + spec if spec else "") + "}"
+
+
+class _Safe(dict[str, "_Param"]):
+    def __missing__(self, key: str) -> _Missing:
+        return _Missing(key)
+
+
+class _Param:
+    """A parameter as a sentence shows it. ``{reports:reports}`` in a catalogue is a number said
+    with its noun from the ``count`` section ("1 report", "3 reports"; 「3 件」), in the form
+    for that number: the catalogue, not the caller, knows which noun a count takes."""
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, lang: str, value: object) -> None:
+        self.lang = lang
+        self.value = value
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self.value)
+        number = self.value if isinstance(self.value, int) and not isinstance(self.value, bool) else None
+        if number is None and isinstance(self.value, str) and self.value.lstrip("-").isdigit():
+            number = int(self.value)
+        if number is None:
+            return str(self.value)
+        return tn(self.lang, "count", spec, number)
 
 
 def t(lang: str, section: str, key: str, **params: object) -> str:
-    """A sentence from the catalogue; unknown keys fall back to English, then to the key."""
+    """A sentence from the catalogue; unknown keys fall back to English, then to the key.
+    ``{name:noun}`` says the number ``name`` with its noun (``count.noun_one``/``_other``)."""
     for code in (lang, DEFAULT_LANG):
         text = catalogue(code if code in LANGS else DEFAULT_LANG).get(section, {}).get(key)
         if text is not None:
-            return text.format_map(_Safe({k: str(v) for k, v in params.items()}))
+            try:
+                return text.format_map(_Safe({k: _Param(code, v) for k, v in params.items()}))
+            except (ValueError, IndexError):  # a stray brace in a catalogue: the text as it is
+                return text
     return f"{section}.{key}"
 
 

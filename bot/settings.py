@@ -156,6 +156,16 @@ def _channels(name: str, raw: str) -> tuple[str, ...]:
     return names
 
 
+def _ids(name: str, raw: str) -> frozenset[int]:
+    """Discord ids (servers), comma- or space-separated."""
+    out: set[int] = set()
+    for item in raw.replace(",", " ").split():
+        if not item.isdigit() or not 0 < int(item) < 2**64:
+            raise SettingsError(name, raw, "not_ids", item=item)
+        out.add(int(item))
+    return frozenset(out)
+
+
 def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
     """``N`` or ``N-M`` (inclusive): the shards one process runs."""
     first, sep, last = raw.strip().partition("-")
@@ -178,7 +188,42 @@ def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = 
         raise SettingsError(name, shown, "shard_outside_count", count=count, last=count - 1)
 
 
-def _db(name: str, raw: str) -> str:  # noqa: ARG001 - every reader takes (name, raw)
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(location: str | None) -> bool:
+    return location is not None and location.startswith(POSTGRES_SCHEMES)
+
+
+def masked_location(location: str) -> str:
+    """A store's location as it may be shown or logged: an address without its password."""
+    if "://" not in location:
+        return location
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(location)
+        if parts.password is None:
+            return location
+        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+        return urlunsplit((parts.scheme, f"{parts.username or ''}:***@{host}", parts.path, parts.query, ""))
+    except ValueError:
+        return location.split("://", 1)[0] + "://***"
+
+
+def _db(name: str, raw: str) -> str:
+    """A file (SQLite), absolute; or a ``postgresql://`` address, kept as given (checked here, its
+    password never repeated in the error)."""
+    if "://" in raw:
+        if not is_postgres(raw):
+            raise SettingsError(name, masked_location(raw), "not_db")
+        from urllib.parse import urlsplit
+
+        try:
+            urlsplit(raw).port  # noqa: B018 - a bad port raises
+        except ValueError:
+            raise SettingsError(name, masked_location(raw), "not_db") from None
+        return raw
     return os.path.abspath(os.path.expanduser(raw))
 
 
@@ -219,10 +264,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Language of the output: `ja` or `en`. Unset: the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then English.",
             GENERAL),
     Setting("PHISHBOT_DB", _db, None, "the user data folder",
-            "The SQLite database (shared log, lookup cache), created on first use; `secret.key` and the bot's "
-            "heartbeat live beside it. Unset: `phishbot.db` in the platform's user data folder "
+            "The store (shared log, lookup cache): a file, the SQLite database, created on first use, "
+            "`secret.key` and the bot's heartbeat beside it; or `postgresql://user:password@host/dbname` "
+            "(PostgreSQL, shared by several processes: the database must exist, its tables are made on first "
+            "use; the key and heartbeat then live in the user data folder, so set ADDRESS_HASH_KEY alike in "
+            "every process). Unset: `phishbot.db` in the platform's user data folder "
             "(`~/.local/share/phishbot` on Linux); `phishbot db status` says where. A relative path is "
-            "relative to the current folder.",
+            "relative to the current folder; the password is never shown.",
             GENERAL),
     Setting("ADDRESS_HASH_KEY", _key, None, "a generated `secret.key`",
             "Key (16 characters or more) of the HMAC under which addresses are stored, never in clear. Unset: a "
@@ -312,6 +360,11 @@ SETTINGS: tuple[Setting, ...] = (
             "and page links given by `/setup` and `phishbot feeds token` start with it.", WEB),
     Setting("WEB_FEED_REQUESTS_PER_MINUTE", _positive_int, 30, "30",
             "Requests per minute one feed or page token may make; past it, `429 Too Many Requests`.", WEB),
+    Setting("WEB_REQUEST_TIMEOUT", _positive_float, 10.0, "10",
+            "Seconds a client has to send a request's headers whole (a client sending them a byte at a time is "
+            "dropped); an idle connection is closed after as long.", WEB),
+    Setting("WEB_MAX_CONNECTIONS", _positive_int, 200, "200",
+            "Connections the web server keeps open at once; more are answered `503` and closed.", WEB),
     Setting("FEEDS", _feeds, (), "–",
             "Threat feeds fetched on a schedule, comma-separated: `jpcert`, `openphish`, `phishtank`, `urlhaus`, each "
             "optionally `=URL` (a mirror, or PhishTank's download URL with your key). Only these URLs are ever fetched.",
@@ -326,6 +379,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a feed's listing stays current after the feed last listed it: current listings feed link watch, the "
             "blocklist feeds and a `listed_link` finding's full weight; older ones are still shown, with their date.",
             WEB),
+    Setting("NETWORK_MIN_SERVERS", _positive_int, 2, "2",
+            "Sharing between servers: a domain other servers publish counts for a server (its blocklist feed, link "
+            "watch, `/domain`) only when at least this many *other* servers publish it; one server alone can put "
+            "nothing on everyone's list.", WEB),
+    Setting("NETWORK_IGNORED_SERVERS", _ids, frozenset(), "–",
+            "Sharing between servers: ids of servers whose published entries are dropped (comma-separated), for an "
+            "operator who no longer trusts one.", WEB),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -386,6 +446,8 @@ class WebSettings:
     port: int = _default("WEB_PORT")
     public_url: str | None = None  # None: http://host:port
     feed_requests_per_minute: int = _default("WEB_FEED_REQUESTS_PER_MINUTE")
+    request_timeout: float = _default("WEB_REQUEST_TIMEOUT")  # seconds for a request's head; idle connections
+    max_connections: int = _default("WEB_MAX_CONNECTIONS")
 
     @property
     def base_url(self) -> str:
@@ -406,21 +468,48 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class NetworkSettings:
+    min_servers: int = _default("NETWORK_MIN_SERVERS")  # other servers that must publish a domain
+    ignored: frozenset[int] = _default("NETWORK_IGNORED_SERVERS")  # servers whose entries are dropped
+
+
+@dataclass(frozen=True)
 class AppSettings:
     lang: str | None = None
     limits: Limits = field(default_factory=Limits)
-    db: str | None = None  # PHISHBOT_DB or --db, absolute; None: the default location (see db_path)
+    # PHISHBOT_DB or --db: an absolute path or a postgresql:// address (never printed: it may hold a
+    # password); None: the default file (see db_path)
+    db: str | None = field(default=None, repr=False)
     lookups: LookupSettings = field(default_factory=LookupSettings)
     address_hash_key: str | None = field(default=None, repr=False)  # never printed
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     web: WebSettings = field(default_factory=WebSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
     @property
     def db_path(self) -> str:
-        """The database file. The default is worked out only when a command needs it (platformdirs
-        costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
-        return self.db or default_db_path()
+        """The SQLite database file, or with PostgreSQL the default file's place (its folder keeps
+        the key file and the heartbeat). The default is worked out only when a command needs it
+        (platformdirs costs ~13 ms to import, which ``phishbot analyze --no-lookups`` does not pay)."""
+        if self.db is not None and not is_postgres(self.db):
+            return self.db
+        return default_db_path()
+
+    @property
+    def db_url(self) -> str | None:
+        """The PostgreSQL address when the store is PostgreSQL (it holds the password: never show it)."""
+        return self.db if is_postgres(self.db) else None
+
+    @property
+    def store_location(self) -> str:
+        """What opens the store: the PostgreSQL address, or the SQLite file."""
+        return self.db_url or self.db_path
+
+    @property
+    def db_shown(self) -> str:
+        """The store as messages name it: the file, or the address without its password."""
+        return masked_location(self.store_location)
 
     @property
     def db_from_default(self) -> bool:
@@ -437,7 +526,9 @@ def environment(env: Mapping[str, str] | None = None, env_file: str | None = ENV
     if env_file and os.path.isfile(env_file):
         from dotenv import dotenv_values
 
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        # interpolate=False: a value is taken as written — python-dotenv would otherwise expand ``$VAR`` and
+        # ``${VAR}`` inside it, silently changing a token, a key or a URL that holds a ``$``
+        merged.update({k: v for k, v in dotenv_values(env_file, interpolate=False).items() if v is not None})
     merged.update(os.environ if env is None else env)
     return merged
 
@@ -499,6 +590,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             port=values["WEB_PORT"],
             public_url=values["WEB_PUBLIC_URL"],
             feed_requests_per_minute=values["WEB_FEED_REQUESTS_PER_MINUTE"],
+            request_timeout=values["WEB_REQUEST_TIMEOUT"],
+            max_connections=values["WEB_MAX_CONNECTIONS"],
         ),
         feeds=FeedSettings(
             sources=values["FEEDS"],
@@ -507,6 +600,7 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
             max_bytes=values["FEED_MAX_BYTES"],
             listing_days=values["FEED_LISTING_DAYS"],
         ),
+        network=NetworkSettings(min_servers=values["NETWORK_MIN_SERVERS"], ignored=values["NETWORK_IGNORED_SERVERS"]),
     )
 
 

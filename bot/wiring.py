@@ -1,6 +1,6 @@
 """The composition root: the only module that knows every concrete class, and the one place where
-the store is chosen (today SQLite at ``PHISHBOT_DB``; issue 15 adds ``postgresql://…`` here and
-nowhere else). Every entry point gets its collaborators from here — the CLI's commands, the
+the store is chosen (SQLite at the file ``PHISHBOT_DB``, PostgreSQL when it is ``postgresql://…``),
+and nowhere else. Every entry point gets its collaborators from here — the CLI's commands, the
 Discord bot (``discord_bot``) and ``phishbot serve`` (``web_server``) — and the adapters below them
 (``bot/discord_ui``, ``bot/web``) never import it: they are given what they need.
 
@@ -61,15 +61,11 @@ async def open_stores(settings: AppSettings, *, migrate: bool = True, create: bo
     """Every port of the store, over one database: created and migrated on first use (``create``,
     ``migrate``); ``check``: the quick integrity check at opening (a damaged store is read-only).
     ``on_write``: told each write transaction's seconds (the metrics)."""
-    from bot.storage.database import Database
-    from bot.storage.sqlite import sqlite_stores
+    from bot.storage.open import open_store
 
-    db = await Database.open(settings.db_path, migrate=migrate, create=create, check=check)
-    db.on_write = on_write
-    try:
-        yield sqlite_stores(db)
-    finally:
-        await db.close()
+    async with open_store(settings.store_location, migrate=migrate, create=create, check=check,
+                          on_write=on_write) as stores:
+        yield stores
 
 
 def address_key(settings: AppSettings) -> bytes:
@@ -207,6 +203,7 @@ def shared_log(
     shards); the CLI has none. ``leading``: whether this process does the work done once for all
     processes (the purges); None: it always does (one process)."""
     from bot.presentation.desk_text import desk_text
+    from bot.presentation.evidence_text import analysis_details
     from bot.services.app import SharedLog
     from bot.services.campaign_page import CampaignPages
     from bot.services.community import Community
@@ -232,7 +229,8 @@ def shared_log(
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text, leading=leading),
+                                analyser=analyser, desk_text=desk_text, details_text=analysis_details,
+                                leading=leading),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,
@@ -254,7 +252,8 @@ async def cli_shared_log(settings: AppSettings, *, lookups: bool = False, networ
             intel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
         published = None
         if network:
-            published = NetworkIndex(stores.reports, stores.guilds)
+            published = NetworkIndex(stores.reports, stores.guilds, min_servers=settings.network.min_servers,
+                                ignored=settings.network.ignored)
             await published.refresh()
         yield shared_log(settings, stores, address_key(settings), intel=intel, network=published,
                          listings=StoredListings(stores.feeds, settings.feeds.listing_days))
@@ -349,7 +348,8 @@ async def long_running(
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
         await keeper.refresh()
-        network = NetworkIndex(stores.reports, stores.guilds, every=settings.discord.network_refresh)
+        network = NetworkIndex(stores.reports, stores.guilds, every=settings.discord.network_refresh,
+                               min_servers=settings.network.min_servers, ignored=settings.network.ignored)
         await network.refresh()
         changed: list[Callable[[int], Awaitable[None]]] = []
 

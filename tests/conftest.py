@@ -6,10 +6,14 @@ Test mails use reserved names only (example.jp, example.com, 192.0.2.0/24, 198.5
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import pytest
 
@@ -55,6 +59,73 @@ def _own_user_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     for name in [n for n in os.environ if n.startswith("PHISHBOT_")]:
         monkeypatch.delenv(name)
+
+
+# --- one suite, two stores ------------------------------------------------------------------------
+# ``store_place`` is a fresh store's location, once as an SQLite file and once as a schema of its own
+# in a real PostgreSQL: a throwaway cluster each test session (each xdist worker) starts for itself
+# (``tests/pgcluster.py``), or the server ``PHISHBOT_TEST_POSTGRES`` (or a ``postgresql://``
+# ``PHISHBOT_DB``) names. Without PostgreSQL the PostgreSQL half skips with the reason; under CI
+# (``CI`` set) it fails instead: CI runs every test on both stores.
+
+_GIVEN_POSTGRES = os.environ.get("PHISHBOT_TEST_POSTGRES") or (
+    os.environ["PHISHBOT_DB"] if os.environ.get("PHISHBOT_DB", "").startswith(("postgresql://", "postgres://"))
+    else None)
+STORES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server's address (its database ``postgres``), for this session (worker)."""
+    if _GIVEN_POSTGRES:
+        yield _GIVEN_POSTGRES
+        return
+    from tests.pgcluster import server_bin, throwaway_cluster
+
+    if server_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs every store test on PostgreSQL too: install postgresql (initdb, postgres)")
+        pytest.skip("PostgreSQL is not installed (no initdb on PATH or in /usr/lib/postgresql/*/bin)")
+    try:
+        with throwaway_cluster() as url:
+            yield url
+    except (OSError, RuntimeError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL could not start: {exc}")
+        pytest.skip(f"PostgreSQL could not start: {exc}")
+
+
+def schema_url(server: str, schema: str) -> str:
+    """``server`` with every session's search_path set to ``schema``."""
+    parts = urlsplit(server)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "options"]
+    query.append(("options", f"-c search_path={schema}"))
+    return parts._replace(query=urlencode(query, quote_via=quote)).geturl()
+
+
+@contextlib.contextmanager
+def fresh_schema(server: str) -> Iterator[str]:
+    """A new, empty schema in the server, dropped at the end; yields its address."""
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:16]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")  # a generated name
+    try:
+        yield schema_url(server, schema)
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=STORES)
+def store_place(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a fresh store is: an SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    with fresh_schema(request.getfixturevalue("postgres_server")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
-"""The shared log's use-cases over a fresh SQLite store, as the composition root builds them, for
-tests that call the use-cases directly (no CLI, no Discord)."""
+"""The shared log's use-cases over a fresh store (an SQLite file or a PostgreSQL address: the
+``store_place`` fixture gives both), as the composition root builds them, for tests that call the
+use-cases directly (no CLI, no Discord)."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bot import wiring
 from bot.analysis.models import Limits
@@ -22,16 +24,23 @@ from bot.services.ports.stores import Stores
 from bot.services.submit import Submissions, Submitted
 from bot.settings import AppSettings
 from bot.storage.database import Database
-from bot.storage.sqlite import sqlite_stores
+from bot.storage.open import open_store
+from bot.storage.pg import PgDatabase
 
 KEY = b"k" * 32
 
 
 @dataclass
 class LogUnderTest:
-    db: Database
+    db: Database | PgDatabase
     stores: Stores
     log: SharedLog
+
+    async def scalar(self, sql: str) -> object:
+        """The first value a fixed query answers (the same SQL on both stores)."""
+        async with self.db.read() as conn, conn.execute(sql) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
 
     @property
     def community(self) -> Community:
@@ -66,7 +75,22 @@ async def shared_log_at(
         from dataclasses import replace
 
         settings = replace(settings, limits=limits)
-    async with await Database.open(str(path)) as db:
-        stores = sqlite_stores(db)
+    async with open_store(str(path)) as stores:
+        db = stores.admin.db  # type: ignore[attr-defined]  # both stores' admin holds its database
         yield LogUnderTest(db, stores, wiring.shared_log(settings, stores, key, intel=intel, listings=listings,
                                                           network=network, analyser=analyser))
+
+
+@contextlib.asynccontextmanager
+async def stores_at(place: str | Path, *, migrate: bool = True) -> AsyncIterator[tuple[Stores, Any]]:
+    """Every port over the store at ``place`` (a file or a PostgreSQL address), and its database
+    (``Database`` or ``PgDatabase``: both have ``transaction()`` and ``read()``)."""
+    async with open_store(str(place), migrate=migrate) as stores:
+        yield stores, stores.admin.db  # type: ignore[attr-defined]
+
+
+async def run_sql(db: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """One statement in its own write transaction (``?`` placeholders, as the stores write them);
+    its rows."""
+    async with db.transaction() as conn, conn.execute(sql, params) as cur:
+        return [tuple(r) for r in await cur.fetchall()]

@@ -53,7 +53,7 @@ def test_the_adapters_never_import_the_store() -> None:
     files = _files_of("cli", "discord_ui", "web")
     assert len(files) > 20
     for path in files:
-        bad = {n for n in _names_in(path) if _matches(n, ("bot.storage", "aiosqlite"))}
+        bad = {n for n in _names_in(path) if _matches(n, ("bot.storage", "aiosqlite", "psycopg", "psycopg_pool"))}
         assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
 
 
@@ -122,7 +122,7 @@ def test_only_discord_ui_imports_discord() -> None:
 
 
 def test_use_cases_and_their_ports_import_no_adapter() -> None:
-    adapters = ("discord", "aiohttp", "aiosqlite", "whois", "bot.lookups", "bot.storage", "bot.discord_ui", "bot.wiring",
+    adapters = ("discord", "aiohttp", "aiosqlite", "psycopg", "psycopg_pool", "whois", "bot.lookups", "bot.storage", "bot.discord_ui", "bot.wiring",
                 "bot.web", "bot.feeds.fetch", "prometheus_client", "jinja2", "aiohttp_jinja2")
     for path in sorted((ROOT / "bot" / "services").rglob("*.py")):
         for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):

@@ -102,6 +102,23 @@ def test_the_environment_wins_over_dotenv(tmp_path: Path) -> None:
     assert not s.db_from_default
 
 
+def test_dotenv_values_are_taken_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-dotenv expands ``${VAR}`` and ``$VAR`` by default: a token or a key holding ``$`` would
+    change silently (here into another variable's value, or into nothing)."""
+    monkeypatch.setenv("HOME_SECRET", "expanded")
+    env_file = tmp_path / ".env"
+    env_file.write_text("ADDRESS_HASH_KEY=ab${HOME_SECRET}cd$HOME_SECRET-0123456789\n"
+                        "DISCORD_TOKEN=\"tok${UNSET_VAR:-default}en$\"\n"
+                        "WEB_PUBLIC_URL=https://phishbot.example.jp/${PATH_PART}\n", encoding="utf-8")
+    merged = environment({}, env_file=str(env_file))
+    assert merged["ADDRESS_HASH_KEY"] == "ab${HOME_SECRET}cd$HOME_SECRET-0123456789"
+    assert merged["DISCORD_TOKEN"] == "tok${UNSET_VAR:-default}en$"
+    settings = read_settings({}, env_file=str(env_file))
+    assert settings.address_hash_key == "ab${HOME_SECRET}cd$HOME_SECRET-0123456789"
+    assert settings.discord.token == "tok${UNSET_VAR:-default}en$"
+    assert settings.web.public_url == "https://phishbot.example.jp/${PATH_PART}"
+
+
 def cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = {k: v for k, v in os.environ.items() if not k.startswith(("PHISHBOT_", "LC_", "LANG"))}
     full.update({"PYTHONPATH": str(ROOT), "LOOKUPS_ENABLED": "false", **(env or {})})

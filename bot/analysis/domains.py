@@ -8,6 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import idna
 from publicsuffixlist import PSLFILE, PublicSuffixList
 
 from bot.analysis.datafiles import load_toml
@@ -158,8 +159,8 @@ def is_platform(domain: str) -> bool:
 
 def valid_host_name(name: str) -> bool:
     """An ASCII DNS host name (RFC 1123 letters, digits and hyphens; labels 1–63, no leading or
-    trailing hyphen; ≤ 253; a TLD that is not all digits) whose ``xn--`` labels are real
-    punycode of non-ASCII text: what a blocklist or hosts file may carry."""
+    trailing hyphen; ≤ 253; a TLD that is not all digits) whose ``xn--`` labels are the A-labels of
+    valid IDNA 2008 names: what a blocklist or hosts file may carry."""
     if not name or len(name) > MAX_HOST or not name.isascii():
         return False
     labels = name.rstrip(".").split(".")
@@ -175,8 +176,8 @@ def valid_host_name(name: str) -> bool:
                 decoded = label[4:].encode("ascii").decode("punycode")
             except (UnicodeError, ValueError):
                 return False
-            if not decoded or decoded.isascii() or _a_label(decoded) != label:
-                return False
+            if not decoded or decoded.isascii() or _a_label(decoded) != label or not idna_label_valid(label):
+                return False  # IDNA 2008 (UTS #46's idna package): no symbol, no joiner out of context
     return True
 
 
@@ -202,25 +203,55 @@ def is_ip(host: str) -> bool:
         return False
 
 
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
 def to_ascii_host(host: str) -> str | None:
-    """Lower-case A-label form, or None when the host cannot be a DNS name."""
-    host = unicodedata.normalize("NFKC", host).strip().strip(".").lower()
-    host = host.replace("\u3002", ".").replace("\uff0e", ".").replace("\uff61", ".")
+    """Lower-case A-label form, or None when the host cannot be a DNS name.
+
+    One reading for every host the bot meets — a mail's link, From or envelope, a feed's line, a
+    member's ``/domain``, a chat link — so that one host is one key: UTS #46 (the ``idna`` package,
+    ``uts46=True``, non-transitional like today's browsers: ``ß`` and ``ς`` stay themselves,
+    fullwidth and upper-case forms map to the plain ones). A host that UTS #46 maps but IDNA 2008
+    refuses (a symbol such as ``☃``, a joiner out of context) is still read — in the mapped form a
+    browser would use, so the analysis sees it — but ``valid_host_name`` refuses it, so it never
+    reaches a blocklist; one whose characters UTS #46 disallows outright (``⒈``) is no host at all."""
+    host = host.strip().translate(_DOTS).strip(".")
     if not host or len(host) > MAX_HOST * 4:
         return None
     if host.isascii():
+        host = host.lower()
         return host if len(host) <= MAX_HOST else None
+    out = _idna_host(host)
+    return out if out is not None and len(out) <= MAX_HOST else None
+
+
+@lru_cache(maxsize=16384)
+def _idna_host(host: str) -> str | None:
+    try:
+        return idna.encode(host, uts46=True, transitional=False, std3_rules=False).decode("ascii").lower()
+    except (idna.IDNAError, UnicodeError, ValueError):
+        pass
+    try:  # not valid IDNA 2008, but mapped as a browser maps it: the analysis reads it, no list holds it
+        mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
     labels = []
-    for label in host.split("."):
-        if label.isascii():
-            labels.append(label)
-            continue
+    for label in mapped.strip(".").split("."):
         try:
-            labels.append("xn--" + label.encode("punycode").decode("ascii"))
+            labels.append(_a_label(label))
         except UnicodeError:
             return None
-    out = ".".join(labels)
-    return out if len(out) <= MAX_HOST else None
+    return ".".join(labels)
+
+
+def idna_label_valid(label: str) -> bool:
+    """Whether an ``xn--`` label is the A-label of a valid IDNA 2008 U-label (the ``idna`` package's
+    checks: code points, joiners in context, bidi), in its one canonical spelling."""
+    try:
+        return idna.alabel(idna.ulabel(label)).decode("ascii") == label
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
 
 
 def to_unicode_host(host: str) -> str:

@@ -25,7 +25,8 @@ from bot.analysis.mime import (
     parse_headers,
 )
 from bot.analysis.mime_params import ContentFields, content_fields
-from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
+from bot.analysis.models import Limits, ParsedMail, Problem
+from bot.analysis.sniff import attachment as make_attachment
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -209,11 +210,11 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
     if ctype == "text/html" or lower.endswith(HTML_NAMES):
         walk.add_text(decode_bytes(data, charset)[0], html=True)
         if filename or "attachment" in disposition:
-            walk.attachments.append(Attachment(filename, ctype, len(data)))
+            walk.attachments.append(make_attachment(filename, ctype, data))
         return
     if ctype == "application/pdf" or lower.endswith(".pdf") or data.startswith(PDF_SIGNATURE):
         walk.pdfs.append(data)
-        walk.attachments.append(Attachment(filename, ctype, len(data)))
+        walk.attachments.append(make_attachment(filename, ctype, data))
         return
     if ctype in ("text/plain", "text/enriched", "text/richtext") and "attachment" not in disposition:
         walk.add_text(decode_bytes(data, charset)[0], html=False)
@@ -223,7 +224,7 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
     if (ctype.startswith("image/") or lower.endswith(IMAGE_NAMES)) and len(walk.images) < walk.limits.max_images \
             and 0 < len(data) <= walk.limits.max_image_bytes:
         walk.images.append(data)
-    walk.attachments.append(Attachment(filename, ctype, len(data)))
+    walk.attachments.append(make_attachment(filename, ctype, data))
 
 
 def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:

@@ -180,8 +180,11 @@ class Sender:
 @dataclass(frozen=True, slots=True)
 class Attachment:
     filename: str | None
-    content_type: str
+    content_type: str  # as the mail declares it
     size: int
+    sha256: str = ""  # of the decoded bytes (for VirusTotal and the desks)
+    sniffed: str | None = None  # the type its first bytes say (analysis.sniff), None when unknown
+    inside: tuple[str, ...] = ()  # names inside an archive (a ZIP's directory, never inflated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,3 +249,7 @@ class Analysis:
     # parallel to links: the link's registrable domain is one of the brand's own (or, with no brand,
     # any catalogue brand's): decided here, in the core, for every renderer alike
     link_official: tuple[bool, ...] = ()
+    # the mail's text as a person reads it (plain-text bodies, else the HTML body's text), bounded;
+    # NOT presented: the desk text masks the recipient in it before showing
+    body: str = ""
+    attachments: tuple[Attachment, ...] = ()  # NOT presented: names are the sender's words

@@ -16,7 +16,8 @@ from typing import Any
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
 from bot.analysis.mime import PDF_SIGNATURE, Walk, build_mail, decoded_items, normalise_newlines, parse_headers
-from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
+from bot.analysis.models import Limits, ParsedMail, Problem
+from bot.analysis.sniff import attachment as make_attachment
 
 _HEADERS = "007D"
 _SUBJECT = "0037"
@@ -105,7 +106,7 @@ def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[
             walk.add_text(decode_bytes(payload)[0], html=True)
         elif lower.endswith(".pdf") or payload.startswith(PDF_SIGNATURE):
             walk.pdfs.append(payload)
-        walk.attachments.append(Attachment(name, ctype, len(payload)))
+        walk.attachments.append(make_attachment(name, ctype, payload))
     return items
 
 

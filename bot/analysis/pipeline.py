@@ -380,7 +380,23 @@ def judge(
         bare_links=prepared.bare_links,
         link_listings=tuple(listed.get(link.host, ()) for link in prepared.links) if listed else (),
         link_official=link_official,
+        body=body_for_reading(prepared),
+        attachments=prepared.mail.attachments,
     )
+
+
+BODY_CHARS = 20_000  # the body a desk text carries (SPEC: the desks want the whole mail; it also goes attached)
+
+
+def body_for_reading(prepared: Prepared) -> str:
+    """The mail's text as its reader saw it: the plain-text bodies, else the HTML bodies' text
+    (not an attached page's), bounded."""
+    texts = [t for t in prepared.mail.texts if t.strip()]
+    if not texts:
+        texts = [h.text for h, attached in zip(prepared.html, prepared.html_is_attachment, strict=False)
+                 if not attached and h.text.strip()]
+    body = "\n\n".join(t.strip() for t in texts)
+    return body if len(body) <= BODY_CHARS else body[:BODY_CHARS] + "…"
 
 
 def analyse(

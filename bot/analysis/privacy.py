@@ -20,6 +20,14 @@ def mask_address(address: str) -> str:
     return f"{address[:1]}***{m.group(0)}{address[m.end():]}"
 
 
+def _mask_keyed(found: str) -> str:
+    """``smtp.mailfrom=bounce@x.example`` keeps its ``smtp.mailfrom=``: the key is no part of the
+    address (an ``=`` is legal in a local part, so the address pattern takes it in)."""
+    at = _AT.search(found)
+    cut = found.rfind("=", 0, at.start()) + 1 if at else 0
+    return found[:cut] + mask_address(found[cut:]) if 0 < cut < (at.start() if at else 0) else mask_address(found)
+
+
 def mask_name(name: str) -> str:
     name = name.strip()
     return (name[:1] + "***") if name else ""
@@ -29,7 +37,7 @@ def mask_text(text: str, names: tuple[str, ...] = ()) -> str:
     """Every address in ``text`` masked, and each of ``names`` (the recipient's) too."""
     # the pattern is tried at every character (64 steps each): only when an "@" in some form is there
     if "@" in text or "%" in text or "＠" in text:
-        text = _ADDRESS.sub(lambda m: mask_address(m.group(0)), text)
+        text = _ADDRESS.sub(lambda m: _mask_keyed(m.group(0)), text)
     for raw in names:
         name = raw.strip()
         if len(name) >= 2 and name in text:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from bot.cli import analyze, campaign, db, domain, feeds, members, processes, setup, submit
 from bot.cli._common import Handler
 from bot.i18n import default_lang, normalise_lang
-from bot.settings import SettingsError, environment, read_settings
+from bot.settings import SettingsError, environment, is_postgres, read_settings
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
         return 2
     if getattr(args, "db", None):
-        args.settings = replace(args.settings, db=os.path.abspath(args.db))
+        args.settings = replace(args.settings, db=args.db if is_postgres(args.db) else os.path.abspath(args.db))
     lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
     handler: Handler = args.handler
     try:

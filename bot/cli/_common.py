@@ -17,6 +17,10 @@ from bot.settings import AppSettings
 if TYPE_CHECKING:
     from bot.services.app import SharedLog
 
+# the commands' names (and aliases), for "phishbot analyze leak": the member meant the command
+# (tests/cli check it against the parser)
+COMMANDS = frozenset({"analyze", "analyse", "domain", "report", "campaign", "leak", "forget", "export", "stats", "setup",
+                      "feeds", "serve", "run", "sync", "health", "db"})
 MAIL_SUFFIXES = {".eml", ".msg", ".txt", ".mail", ".mbox", ".html", ".htm", ""}
 # what a command's ``handler`` is: (its options, the reader's language) -> exit status
 Handler = Callable[[argparse.Namespace, str], int]
@@ -124,7 +128,7 @@ def run_store_command(args: argparse.Namespace, lang: str, run: Callable[[], Cor
     try:
         return asyncio.run(run())
     except Exception as exc:
-        sentence = failure_sentence(exc, lang, settings_of(args).db_path)
+        sentence = failure_sentence(exc, lang, settings_of(args).db_shown)
         if sentence is None:
             raise
         fail(sentence)

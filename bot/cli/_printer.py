@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from bot.cli._common import collect_paths, fail, read_input, unreadable
+from bot.cli._common import COMMANDS, collect_paths, fail, read_input, unreadable
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ class Printer:
         self.args = args
         self.lang = lang
         self.json: bool = bool(args.json)
-        self.desk_text: bool = bool(getattr(args, "report_text", False))
+        chosen = getattr(args, "report_text", None)
+        self.desk_text: bool = bool(chosen)
+        self.desk: str | None = chosen if chosen in ("antiphishing", "dekyo") else None  # None: both desks
         self.status = 0
         self.first = True
         self.folders = 0
@@ -68,7 +70,7 @@ class Printer:
             if self.desk_text:
                 from bot.presentation.desk_text import desk_text
 
-                obj["report_text"] = desk_text(analysis, self.lang)
+                obj["report_text"] = desk_text(analysis, self.lang, desk=self.desk)
             print(json.dumps(obj, ensure_ascii=False))
         else:
             if not self.first:
@@ -76,7 +78,7 @@ class Printer:
             if self.desk_text:
                 from bot.presentation.desk_text import desk_text
 
-                print(desk_text(analysis, self.lang))
+                print(desk_text(analysis, self.lang, desk=self.desk))
             else:
                 print(analysis_text(view, self.lang) + (f"\n{after}" if after else ""))
         self.first = False
@@ -125,6 +127,14 @@ class Printer:
             try:
                 yield name, read_input(path, limit)
             except FileNotFoundError:
-                self.error(name, t(self.lang, "cli", "not_found"), "not_found")
+                hint = _command_named(name)
+                self.error(name, t(self.lang, "cli", "not_found_command", command=hint) if hint
+                           else t(self.lang, "cli", "not_found"), "not_found")
             except OSError:
                 self.error(name, t(self.lang, "cli", "not_readable"), "not_readable")
+
+
+def _command_named(name: str) -> str | None:
+    """The phishbot command a missing file is named after (``phishbot analyze leak``: the member
+    meant ``phishbot leak``), if any."""
+    return name if "/" not in name and "." not in name and name in COMMANDS else None

@@ -24,8 +24,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                          help="print the JSON report (the README's \"The JSON report\"), one object per line")
     analyze.add_argument("--lang", choices=("ja", "en"), help="language of the output (default: PHISHBOT_LANG, then the locale)")
     analyze.add_argument("--no-lookups", action="store_true", help="no registration lookups (RDAP/WHOIS)")
-    analyze.add_argument("--report-text", action="store_true",
-                         help="print the ready-to-send text for antiphishing.jp / dekyo.or.jp (headers, address masked)")
+    analyze.add_argument(
+        "--report-text", nargs="?", const="both", choices=("both", "antiphishing", "dekyo"), metavar="DESK",
+        help="print the ready-to-send report instead of the analysis: 'antiphishing' for フィッシング対策協議会 "
+             "(info@antiphishing.jp), 'dekyo' for 迷惑メール相談センター (meiwaku@dekyo.or.jp); without DESK, one "
+             "text for either. Only your address and name are masked; the sender, Message-ID, relays, body and "
+             "the whole URL (written hxxps://, [.]) are kept for the desk")
     analyze.set_defaults(handler=analyze_command)
 
 

@@ -1,6 +1,7 @@
-"""``phishbot db status|migrate|backup``: where the store is and whether it is sound, bringing its
-schema up to date, an online copy with its address key. Through the store's admin port
-(``services.ports.admin``), which the composition root opens without creating anything."""
+"""``phishbot db status|migrate|backup|restore``: where the store is and whether it is sound, bringing
+its schema up to date, an online copy with its address key, and loading a PostgreSQL export back.
+Through the store's admin port (``services.ports.admin``), which the composition root opens without
+creating anything. The store is an SQLite file or a PostgreSQL address (shown without its password)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,24 @@ from bot.services.errors import StoreError
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    db = sub.add_parser("db", help="the database: migrate, status, backup / データベース",
-                        description="The database: where it is and whether it is sound (status), bringing its schema "
-                        "up to date (migrate), an online copy with its address key (backup).")
+    db = sub.add_parser("db", help="the database: migrate, status, backup, restore / データベース",
+                        description="The database (an SQLite file or a postgresql:// address): where it is and whether "
+                        "it is sound (status), bringing its schema up to date (migrate), an online copy with its address "
+                        "key (backup: pg_dump's format when pg_dump is installed, else phishbot's export), loading an "
+                        "export into a new PostgreSQL database (restore).")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     for name, text in (("migrate", "apply the migrations the database lacks"),
                        ("status", "where the database is, its version, integrity and address key (creates nothing)"),
-                       ("backup", "an online copy of the database, and its address key beside it")):
+                       ("backup", "an online copy of the database, and its address key beside it"),
+                       ("restore", "load phishbot's PostgreSQL export into a new, empty PostgreSQL database")):
         action = db_sub.add_parser(name, help=text, description=text)
         if name == "backup":
             action.add_argument("target", metavar="FILE", help="where to write the copy (a new file)")
-        action.add_argument("--db", metavar="FILE", help="the database file (default PHISHBOT_DB)")
+        if name == "restore":
+            action.add_argument("source", metavar="FILE", help="the export (written by phishbot db backup)")
+        action.add_argument("--db", metavar="FILE|URL",
+                            help="the database file or postgresql:// address (default PHISHBOT_DB; prefer the "
+                            "environment for an address with a password: a command line is visible to others)")
         action.add_argument("--json", action="store_true", help="print JSON (stdout then carries only JSON)")
         action.add_argument("--lang", choices=("ja", "en"), help="language of the output")
         action.set_defaults(handler=db_command)
@@ -53,7 +61,7 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
     from bot.wiring import address_key_file, store_admin
 
     settings = settings_of(args)
-    path = settings.db_path
+    path = settings.db_shown  # a PostgreSQL address without its password
     key_file = address_key_file(settings)
     key = "env" if settings.address_hash_key else ("file" if os.path.isfile(key_file) else "missing")
 
@@ -101,7 +109,15 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
             lines.append(t(lang, "store", "backed_up_key", file=done.address_key))
         return obj, lines
 
-    actions = {"status": status, "migrate": migrate, "backup": backup}
+    source = os.path.abspath(args.source) if args.db_command == "restore" else ""
+
+    async def restore() -> tuple[JSONObject, list[str]]:
+        async with store_admin(settings, migrate=True) as admin:
+            rows = await admin.restore(source)
+        return ({"database": path, "restored": source, "rows": rows},
+                [t(lang, "store", "restored", source=source, path=path, rows=rows)])
+
+    actions = {"status": status, "migrate": migrate, "backup": backup, "restore": restore}
     try:
         obj, lines = asyncio.run(actions[args.db_command]())
     except _Said as said:
@@ -110,8 +126,13 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
     except StoreError as exc:
         fail(t(lang, "store", exc.code, **exc.params))
         return 1
-    except (OSError, sqlite3.Error) as exc:  # the SQLite store's own failures (issue 15 adds PostgreSQL's)
+    except (OSError, sqlite3.Error) as exc:  # the SQLite store's own failures
         fail(t(lang, "store", "locked" if "locked" in str(exc) else "db_error", path=path))
         return 1
+    except Exception as exc:
+        if type(exc).__module__.startswith("psycopg"):  # PostgreSQL's (the driver is the store's, not imported here)
+            fail(t(lang, "store", "db_error", path=path))
+            return 1
+        raise
     emit(args, obj, "\n".join(lines))
     return 0

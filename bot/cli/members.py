@@ -63,10 +63,11 @@ async def mine_command(args: argparse.Namespace, lang: str, log: SharedLog) -> i
 
 
 async def vote_command(args: argparse.Namespace, lang: str, log: SharedLog) -> int:
-    from bot.presentation.shared_log import voted_json
+    from bot.presentation.shared_log import service_name, voted_json
 
     voted = await log.community.vote(args.guild, args.member, args.campaign, args.service, datetime.now(UTC))
-    emit(args, voted_json(voted), t(lang, "community", "voted", campaign=voted.campaign, service=voted.service))
+    emit(args, voted_json(voted), t(lang, "community", "voted", campaign=voted.campaign,
+                                            service=voted.name or service_name(voted.service, lang)))
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli._common import common, emit, settings_of, shared_log_handler, snowflake
 from bot.i18n import t
+from bot.presentation.sentences import language_name
 
 if TYPE_CHECKING:
     from bot.services.app import SharedLog
@@ -87,7 +88,7 @@ async def setup_command(args: argparse.Namespace, lang: str, log: SharedLog) -> 
     channel_list = ", ".join(str(c) for c in st.report_channels) or t(
         lang, "discord", "setup_no_channel", names=", ".join(settings.discord.report_channels))
     text = t(lang, "discord", "setup_summary", channels=channel_list,
-             language=st.language or t(lang, "discord", "lang_auto_short", locale="Discord"),
+             language=language_name(st.language, lang) or t(lang, "discord", "lang_auto_short", locale="Discord"),
              auto_delete=yes if st.auto_delete else no, lookups=yes if st.lookups_enabled else no,
              keep_raw=t(lang, "discord", "days", days=st.raw_retention_days) if st.keep_raw else no)
     assert result.sharing is not None  # the CLI's use-cases always include what a guild shares

@@ -32,6 +32,7 @@ def submit_command(args: argparse.Namespace, lang: str) -> int:
 
 
 async def submit_all(args: argparse.Namespace, lang: str, log: SharedLog) -> int:
+    from bot.presentation.sentences import failure_sentence
     from bot.services.errors import CommunityError
 
     printer = Printer(args, lang)
@@ -39,10 +40,12 @@ async def submit_all(args: argparse.Namespace, lang: str, log: SharedLog) -> int
         try:
             done = await log.submissions.submit(data, args.guild, args.member, datetime.now(UTC))
         except CommunityError as exc:
-            printer.error(name, t(lang, "community", exc.code, **exc.params_in(lang)), exc.code)
+            printer.error(name, failure_sentence(exc, lang) or exc.code, exc.code)
             continue
         saved = done.saved
         key = "saved" if not saved.duplicate else "saved_second" if saved.new_reporter else "saved_duplicate"
+        if saved.campaign_id is None:
+            key = "saved_alone"  # no signs: in no campaign
         line = t(lang, "community", key, report=saved.public_id, campaign=saved.campaign_id or "-",
                  reports=done.campaign_reports, members=done.campaign_members)
         printer.show(name, done.analysis, campaign=saved.campaign_id, report_id=saved.public_id,

@@ -11,7 +11,7 @@ import discord
 
 from bot.discord_ui.context import Deps
 from bot.discord_ui.embeds import analysis_embed
-from bot.discord_ui.views import DeletePasteButton, DeskTextButton, ShareButton, VoteButton
+from bot.discord_ui.views import DeletePasteButton, DeskTextButton, DetailsButton, ShareButton, VoteButton
 from bot.presentation.analysis_view import AnalysisView, analysis_view
 from bot.services.submit import Submitted
 
@@ -95,6 +95,7 @@ def report_view(outcome: Outcome, lang: str, *, paste: discord.Message | None = 
     if outcome.submitted.saved.campaign_id:
         view.add_item(VoteButton(outcome.submitted.saved.campaign_id, None, lang))
     view.add_item(DeskTextButton(outcome.report_id, lang))
+    view.add_item(DetailsButton(outcome.report_id, lang))
     if paste is not None:
         view.add_item(DeletePasteButton(paste.channel.id, paste.id, paste.author.id, lang))
     return view

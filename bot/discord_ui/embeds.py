@@ -108,19 +108,30 @@ def analysis_embed(
                         value=" · ".join(f"{k.upper()} **{v or '-'}**" for k, v in s.auth.items()), inline=False)
     if view.links:
         link_lines = []
+        repeats: dict[str, int] = {}
         for link in view.links:
-            extra = ""
+            repeats[link.url] = repeats.get(link.url, 0) + 1
+        listed: set[str] = set()
+        for link in view.links:  # the same shown link once, with ×N (ten tracking links are one line)
+            if link.url in listed:
+                continue
+            listed.add(link.url)
+            extra = "" if repeats[link.url] == 1 else " " + t(lang, "evidence", "repeated", count=repeats[link.url])
             if link.official_for_brand:
-                extra = " — " + t(lang, "discord", "official_link")
+                extra += " — " + t(lang, "discord", "official_link")
             elif link.age_days is not None:
-                extra = " — " + t(lang, "cli", "age", days=link.age_days)
+                extra += " — " + t(lang, "cli", "age", days=link.age_days)
             elif link.lookup == "unavailable":
-                extra = " — " + t(lang, "discord", "age_unknown")
+                extra += " — " + t(lang, "discord", "age_unknown")
             link_lines.append(code(clip(link.url, 180)) + extra)
         embed.add_field(name=f"{t(lang, 'cli', 'links')} ({len(view.links)})", value=_lines_field(link_lines, lang),
                         inline=False)
+    if view.attachments:  # name, what its bytes say, SHA-256 (for VirusTotal and the desks)
+        lines = [f"{plain(a.name or t(lang, 'evidence', 'no_name'), 120)} — {code(a.sniffed or a.declared)}\n"
+                 f"{code(a.sha256)}" for a in view.attachments[:5]]
+        embed.add_field(name=t(lang, "evidence", "attachments"), value=_lines_field(lines, lang), inline=False)
     if view.findings:
-        finding_lines = [f"{SEVERITY.get(f.severity, '•')} {plain(f.detail)} `{f.rule}`"
+        finding_lines = [f"{SEVERITY.get(f.severity, '•')} {plain(f.detail)}"
                          for f in view.findings[:max_findings]]
         if len(view.findings) > max_findings:
             finding_lines.append(t(lang, "discord", "and_more", count=len(view.findings) - max_findings))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 from bot.analysis.domains import to_ascii_host
+from bot.analysis.json_depth import json_depth_within
 
 JST = timezone(timedelta(hours=9), "JST")
 MAX_LINE = 8192  # characters: a longer line is skipped
@@ -128,9 +129,11 @@ def openphish(data: bytes) -> Iterator[FeedItem]:
 def phishtank(data: bytes) -> Iterator[FeedItem]:
     text = _text(data)
     if text.lstrip()[:1] == "[":
+        if not json_depth_within(text):
+            return  # nested past any real dump (PhishTank's is depth 3): nothing is read from it
         try:
             entries = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("url"), str):

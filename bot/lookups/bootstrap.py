@@ -27,6 +27,7 @@ class Bootstrap:
     override: str | None = None  # RDAP_BASE_URL
     cache_path: str | None = None
     _extra: dict[str, Any] = field(default_factory=dict)
+    _origins: tuple[dict[str, str], frozenset[tuple[str, str, int]]] | None = field(default=None, repr=False)
 
     def base_for(self, domain: str) -> str | None:
         """The RDAP base for a registrable domain: longest matching suffix; None means WHOIS."""
@@ -50,6 +51,18 @@ class Bootstrap:
         except OSError:
             return _attempt_due(self.cache_path)
         return age > REFRESH_AFTER_S and _attempt_due(self.cache_path)
+
+    def is_registry(self, url: str) -> bool:
+        """Whether ``url`` is on an RDAP server this bootstrap names (or ``RDAP_BASE_URL``): the only
+        places an RDAP redirect may lead."""
+        from bot.lookups.rdap import origin
+
+        target = origin(url)
+        if target is None:
+            return False
+        if self._origins is None or self._origins[0] is not self.services:
+            self._origins = (self.services, frozenset(o for u in self.services.values() if (o := origin(u))))
+        return target in self._origins[1] or (self.override is not None and target == origin(self.override))
 
     def adopt(self, document: dict[str, Any]) -> bool:
         """Take a freshly fetched dns.json (keeping our no_rdap list); False if it is not one."""

@@ -17,6 +17,7 @@ from typing import Any
 import aiohttp
 
 from bot.analysis.domains import org_domain
+from bot.analysis.json_depth import json_depth_within
 from bot.analysis.models import DomainFact
 from bot.lookups.bootstrap import MAX_BOOTSTRAP_BYTES, Bootstrap, note_attempt, save_bootstrap
 from bot.lookups.rdap import rdap_lookup, read_capped
@@ -143,7 +144,7 @@ class RegistryIntel:
         if base is not None:
             self.queries.append(("rdap", name))
             self.query_count += 1
-            result = await rdap_lookup(self.session, base, name, timeout)
+            result = await rdap_lookup(self.session, base, name, timeout, self.bootstrap.is_registry)
             if not (isinstance(result, LookupFailed) and result.reason in WHOIS_FALLBACK):
                 return result
         self.queries.append(("whois", name))
@@ -164,8 +165,10 @@ class RegistryIntel:
                 body = await read_capped(resp, MAX_BOOTSTRAP_BYTES)
             if body is None:
                 return False
+            if not json_depth_within(body):
+                return False
             document: Any = json.loads(body)
-        except (TimeoutError, aiohttp.ClientError, OSError, ValueError):
+        except (TimeoutError, aiohttp.ClientError, OSError, ValueError, RecursionError):
             return False
         if not isinstance(document, dict) or not self.bootstrap.adopt(document):
             return False

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 import socket
+import time
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -34,21 +35,47 @@ logging.getLogger("whois.whois").setLevel(logging.CRITICAL)
 logging.getLogger("whois").setLevel(logging.CRITICAL)
 
 
+class WhoisTooLarge(OSError):
+    """A WHOIS server sent more than ``MAX_TEXT`` bytes."""
+
+
 class _RoutedSocket(socket.socket):
-    """A TCP socket that connects to one fixed server whatever address it is given, and never
-    waits longer than our lookup timeout (python-whois sets 10 s on its IANA step)."""
+    """A TCP socket that connects to one fixed server whatever address it is given, and bounds what
+    python-whois reads through it (it reads until the server closes, with no cap of its own): at
+    most ``MAX_TEXT`` bytes, and nothing past the lookup's ``deadline`` — a server that sends a byte
+    a second forever never lets a socket timeout fire. Its waits never exceed our lookup timeout
+    either (python-whois sets 10 s on its IANA step)."""
 
     route: tuple[str, int] | None = None
     limit: float = 4.0
+    deadline: float = float("inf")  # time.monotonic() by which the whole lookup ends, referrals included
+    received: int = 0
 
     def connect(self, address: Any) -> None:
+        super().settimeout(self._wait())
         super().connect(self.route or address)
 
     def settimeout(self, value: float | None) -> None:
-        super().settimeout(self.limit if value is None else min(value, self.limit))
+        super().settimeout(min(self.limit if value is None else value, self.limit))
+
+    def _wait(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("whois lookup deadline")
+        return min(self.limit, left)
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        super().settimeout(self._wait())
+        data = super().recv(bufsize, flags)
+        self.received += len(data)
+        if self.received > MAX_TEXT:
+            raise WhoisTooLarge(f"more than {MAX_TEXT} bytes")
+        return data
 
 
 def _client(route: tuple[str, int] | None, timeout: float) -> NICClient:
+    deadline = time.monotonic() + timeout
+
     class Client(NICClient):  # type: ignore[misc]
         @staticmethod
         def get_socket() -> socket.socket:
@@ -56,6 +83,7 @@ def _client(route: tuple[str, int] | None, timeout: float) -> NICClient:
             sock = _RoutedSocket(family, socket.SOCK_STREAM)
             sock.route = route
             sock.limit = timeout
+            sock.deadline = deadline
             return sock
 
     return Client()
@@ -68,6 +96,8 @@ def whois_lookup_blocking(domain: str, route: tuple[str, int] | None, timeout: f
         )
     except TimeoutError:
         return LookupFailed("timeout")
+    except WhoisTooLarge:
+        return LookupFailed("too_large", f">{MAX_TEXT} bytes")
     except ConnectionRefusedError:
         return LookupFailed("refused")
     except OSError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.analysis.links import defang_host
 from bot.i18n import t
 from bot.presentation.analysis_view import AnalysisView
+from bot.presentation.evidence_text import attachment_lines, header_lines, hop_lines, link_lines
 from bot.presentation.safety import screen_text
 
 _SEVERITY_MARK = {"high": "!!!", "medium": "!! ", "low": "!  ", "info": "i  "}
@@ -41,25 +42,26 @@ def analysis_text(view: AnalysisView, lang: str, max_links: int = 10) -> str:
         lines.append(f"{t(lang, 'cli', 'brand')}: {view.brand.name} {mark}")
     if view.links:
         lines.append(f"{t(lang, 'cli', 'links')}:")
-        for link in view.links[:max_links]:
-            extra = []
-            if link.age_days is not None:
-                extra.append(t(lang, "cli", "age", days=link.age_days))
-            if link.lookup != "skipped":
-                extra.append(t(lang, "cli", "lookup", state=link.lookup))
-            suffix = f"  ({', '.join(extra)})" if extra else ""
-            lines.append(f"  - {link.url}{suffix}")
-        if len(view.links) > max_links:
-            lines.append("  " + t(lang, "cli", "more_links", count=len(view.links) - max_links))
+        lines.extend(link_lines(view, lang, max_links))
     lines.append(f"{t(lang, 'cli', 'findings')}:")
     if not view.findings:
         lines.append("  " + t(lang, "cli", "none"))
     for f in view.findings:
-        lines.append(f"  {_SEVERITY_MARK[f.severity]} [{t(lang, 'severity', f.severity)}] {f.rule}: {f.detail}")
+        lines.append(f"  {_SEVERITY_MARK[f.severity]} [{t(lang, 'severity', f.severity)}] {f.detail}")
     if view.advice:
         lines.append(f"{t(lang, 'cli', 'advice')}:")
         lines.extend(f"  - {a}" for a in view.advice)
     if view.problems:
         lines.append(f"{t(lang, 'cli', 'problems')}:")
         lines.extend(f"  - {p.detail}" for p in view.problems)
+    # the evidence, as analysts lay it out (presentation.evidence_text)
+    if hops := hop_lines(view, lang):
+        lines.append(f"{t(lang, 'evidence', 'hops')}:")
+        lines.extend("  " + line for line in hops)
+    if view.headers:
+        lines.append(f"{t(lang, 'evidence', 'headers')}:")
+        lines.extend("  " + line for line in header_lines(view))
+    if view.attachments:
+        lines.append(f"{t(lang, 'evidence', 'attachments')}:")
+        lines.extend("  " + line for line in attachment_lines(view, lang))
     return screen_text("\n".join(lines))

@@ -150,6 +150,32 @@ class ProblemView:
 
 
 @dataclass(frozen=True, slots=True)
+class HeaderView:
+    """A header field an analyst reads, decoded and presented, with what it means."""
+
+    name: str
+    value: str  # presented: addresses masked, hosts defanged
+    note: str  # one line: what this field tells, in the reader's language
+
+    def to_json(self) -> JSONObject:
+        return {"name": self.name, "value": self.value, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentView:
+    name: str | None  # presented: the recipient's names masked, hosts defanged
+    declared: str  # the type the mail declares
+    sniffed: str | None  # the type its first bytes say (None: not a kind we know)
+    size: int
+    sha256: str
+    inside: tuple[str, ...]  # names inside an archive, presented
+
+    def to_json(self) -> JSONObject:
+        return {"name": self.name, "declared": self.declared, "sniffed": self.sniffed, "size": self.size,
+                "sha256": self.sha256, "inside": list(self.inside)}
+
+
+@dataclass(frozen=True, slots=True)
 class AnalysisView:
     """The SPEC §4 object, typed. ``campaign`` and ``report_id`` are set once the analysis is a
     report in the shared log; ``input`` names the file it came from."""
@@ -172,6 +198,8 @@ class AnalysisView:
     report_id: str | None
     input_sha256: str
     input: str | None
+    headers: tuple[HeaderView, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()
 
     def to_json(self) -> JSONObject:
         """The JSON object, keys in the contract's order."""
@@ -183,6 +211,8 @@ class AnalysisView:
             "domains": [d.to_json() for d in self.domains], "advice": list(self.advice),
             "problems": [p.to_json() for p in self.problems], "campaign": self.campaign, "report_id": self.report_id,
             "input_sha256": self.input_sha256, "input": self.input,
+            # added by issue 12 (after the contract's keys): the evidence laid out
+            "headers": [h.to_json() for h in self.headers], "attachments": [a.to_json() for a in self.attachments],
         }
 
 
@@ -229,4 +259,49 @@ def analysis_view(
         advice=tuple(t(lang, "advice", key) for key in analysis.advice),
         problems=tuple(ProblemView(p.code, problem_detail(p, lang, names)) for p in analysis.problems),
         campaign=campaign, report_id=report_id, input_sha256=analysis.input_sha256, input=input_name,
+        headers=notable_headers(analysis, lang, names),
+        attachments=tuple(
+            AttachmentView(present_text(a.filename, names, limit=300) if a.filename else None, a.content_type[:100],
+                           a.sniffed, a.size, a.sha256, tuple(present_text(n, names, limit=200) for n in a.inside))
+            for a in analysis.attachments[:MAX_ATTACHMENTS]),
     )
+
+
+MAX_ATTACHMENTS = 50
+MAX_HEADER_VALUE = 600
+# the fields analysts read (Microsoft's Message Header Analyzer, Google's Messageheader,
+# eml_analyzer), in the order shown; each has a line in locales: header_note.<key>
+NOTABLE_HEADERS = (
+    ("authentication-results", "authentication_results"), ("arc-authentication-results", "arc"),
+    ("received-spf", "received_spf"), ("return-path", "return_path"), ("reply-to", "reply_to"),
+    ("sender", "sender"), ("list-id", "list_id"), ("list-unsubscribe", "list_unsubscribe"),
+    ("precedence", "precedence"), ("x-mailer", "x_mailer"), ("user-agent", "x_mailer"),
+    ("x-originating-ip", "x_originating_ip"), ("x-ms-exchange-organization-scl", "ms_scl"),
+    ("x-forefront-antispam-report", "ms_antispam_report"), ("x-microsoft-antispam", "ms_antispam"),
+    ("x-ms-exchange-organization-authas", "ms_authas"),
+)
+
+
+def notable_headers(analysis: Analysis, lang: str, names: tuple[str, ...]) -> tuple[HeaderView, ...]:
+    """The header fields that matter, decoded, each once (the topmost), with one line on what it tells."""
+    seen: dict[str, str] = {}
+    for name, value in analysis.headers:
+        if name not in seen:
+            seen[name] = value
+    out = []
+    for name, key in NOTABLE_HEADERS:
+        if name in seen:
+            value = present_text(seen[name], names, real_tlds_only=True, limit=MAX_HEADER_VALUE * 2)
+            out.append(HeaderView(header_field_name(name), value[:MAX_HEADER_VALUE] + ("…" if len(value) > MAX_HEADER_VALUE
+                                                                                       else ""),
+                                  t(lang, "header_note", key)))
+    return tuple(out)
+
+
+_UPPER = {"id": "ID", "dkim": "DKIM", "mime": "MIME", "arc": "ARC", "spf": "SPF", "x": "X", "ms": "MS", "ip": "IP",
+          "scl": "SCL", "authas": "AuthAs"}
+
+
+def header_field_name(name: str) -> str:
+    """``message-id`` (as intake keeps it) → ``Message-ID``."""
+    return "-".join(_UPPER.get(part, part.capitalize()) for part in name.split("-"))

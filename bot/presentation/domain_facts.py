@@ -10,6 +10,7 @@ from bot.analysis.links import defang_host
 from bot.analysis.models import Listing
 from bot.feeds.sources import source_name
 from bot.i18n import t
+from bot.presentation.sentences import lookup_phrase
 from bot.services.domain_info import DomainInfo
 
 
@@ -64,7 +65,7 @@ def domain_text(obj: dict[str, Any], lang: str) -> str:
         lines.append(f"{t(lang, 'domain', 'registrar')}: {obj['registrar']}")
     if obj["statuses"]:
         lines.append(f"{t(lang, 'domain', 'statuses')}: {', '.join(obj['statuses'])}")
-    lines.append(t(lang, "cli", "lookup", state=obj["lookup"]) + (f" ({obj['reason']})" if obj["reason"] else ""))
+    lines.append(t(lang, "cli", "lookup", state=lookup_phrase(str(obj["lookup"]), obj["reason"] or None, lang)))
     return "\n".join(lines)
 
 

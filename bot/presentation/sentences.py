@@ -20,7 +20,9 @@ def _safe_params(params: tuple[tuple[str, str], ...], names: tuple[str, ...]) ->
     return {key: present_text(value, names) for key, value in params}
 
 
-def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> str:
+def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), section: str = "rule") -> str:
+    """The finding's sentence; ``section="desk_rule"``: said to a reporting desk (about "the
+    recipient"), where the member's own wording addresses them."""
     params = _safe_params(finding.params, names)
     brand = catalogue().by_id.get(dict(finding.params).get("brand", ""))
     if brand is not None:
@@ -28,6 +30,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> 
     if "how" in params:  # a code naming the way, said in the reader's language
         section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
         params["how"] = t(lang, section, dict(finding.params)["how"])
+    if params.get("server") == "?":  # the receiving server did not name itself
+        params["server"] = t(lang, "evidence", "unknown_server")
+    if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words
+        params["result"] = t(lang, "auth_result", params["result"]) if params["result"] in _known(
+            lang, "auth_result") else params["result"]
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
             t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))
@@ -35,7 +42,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = ()) -> 
         raw = dict(finding.params)
         params["listing"] = listing_phrase(raw.get("source", "?"), raw.get("date", "?"), raw.get("label") or None,
                                            raw.get("threat", "phishing"), raw.get("current") != "no", lang)
-    return t(lang, "rule", finding.rule, **params)
+    from bot.i18n import catalogue as sentences
+
+    if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
+        section = "rule"
+    return t(lang, section, finding.rule, **params)
 
 
 def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
@@ -73,6 +84,27 @@ def other_sources_lines(listings: tuple[Listing, ...], servers: int | None, lang
     return lines
 
 
+def lookup_phrase(state: str, reason: str | None, lang: str) -> str:
+    """How a registration lookup went, in words: "could not be looked up (the registry could not
+    be reached)"; a state or reason we have no words for is shown as it is."""
+    text = t(lang, "lookup_state", state) if state in _known(lang, "lookup_state") else state
+    if reason:
+        why = t(lang, "lookup_reason", reason) if reason in _known(lang, "lookup_reason") else reason
+        text += f" ({why})" if lang == "en" else f"({why})"
+    return text
+
+
+def language_name(code: str | None, lang: str) -> str:
+    """``ja`` → 日本語 / Japanese."""
+    return t(lang, "commands", f"lang_{code}") if code in ("ja", "en") else (code or "")
+
+
+def _known(lang: str, section: str) -> dict[str, str]:
+    from bot.i18n import catalogue as sentences
+
+    return sentences(lang).get(section, {})
+
+
 def brand_label(brand_id: str, lang: str) -> str:
     """A catalogue brand's name in ``lang``; an id the catalogue no longer has, as it is."""
     brand = catalogue().by_id.get(brand_id)
@@ -89,10 +121,15 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
     from bot.services.errors import CommunityError, StoreError
 
     if isinstance(exc, CommunityError):
+        reason = exc.params.get("reason", "")
+        if exc.code == "unreadable" and reason in _known(lang, "problem"):
+            return t(lang, "problem", reason, **exc.params_in(lang))  # "the input is empty", not its code
         return t(lang, "community", exc.code, **exc.params_in(lang))
     if isinstance(exc, BadDomain):
         return t(lang, "domain", "not_a_domain")
-    if db_path is None and isinstance(exc, (StoreError, sqlite3.Error, OSError)):
+    # PostgreSQL's driver errors (psycopg, psycopg_pool), told by their module: the core imports no driver
+    driver = type(exc).__module__.startswith("psycopg")
+    if db_path is None and (driver or isinstance(exc, (StoreError, sqlite3.Error, OSError))):
         return t(lang, "community", "locked" if "locked" in str(exc) else "db_error")
     if isinstance(exc, StoreError):
         return t(lang, "store", exc.code, **exc.params)
@@ -101,6 +138,6 @@ def failure_sentence(exc: BaseException, lang: str, db_path: str | None = None) 
         if "malformed" in text:
             return t(lang, "store", "damaged_found", path=db_path, detail=text[:200])
         return t(lang, "store", "locked" if "locked" in text else "db_error", path=db_path)
-    if isinstance(exc, OSError):
+    if isinstance(exc, OSError) or driver:
         return t(lang, "store", "db_error", path=db_path)
     return None

@@ -5,11 +5,12 @@ and what it shares beyond its report channels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 
 from bot.analysis.links import defang_host
 from bot.analysis.models import VERDICTS
+from bot.community.service_catalogue import service_for_slug
 from bot.i18n import t, tn
 from bot.presentation.analysis_view import JSONObject, JSONValue
 from bot.presentation.sentences import brand_label
@@ -44,6 +45,20 @@ def _object(value: object) -> JSONObject:
     return plain
 
 
+def service_name(slug: str, lang: str, typed: Mapping[str, str] | None = None) -> str:
+    """A service as a person reads it: the catalogue's name in ``lang``, else the name a member
+    typed (when the caller has it), else the slug of a Latin name (``foo-shop``); a slug made of a
+    hash (``svc-007961e8``) is never shown."""
+    service = service_for_slug(slug)
+    if service.known:
+        return service.name_in(lang)
+    if typed and typed.get(slug):
+        return typed[slug]
+    if slug.startswith("svc-"):
+        return t(lang, "community", "unnamed_service")
+    return slug
+
+
 # --- a domain ------------------------------------------------------------------------------------
 
 
@@ -69,18 +84,27 @@ def domain_view_json(view: DomainView) -> JSONObject:
 # --- a campaign ----------------------------------------------------------------------------------
 
 
-def campaign_text(view: CampaignView, lang: str, rows: int = 10) -> str:
+def campaign_text(view: CampaignView, lang: str, rows: int = 10, typed: Mapping[str, str] | None = None) -> str:
+    """A campaign: its counts, domains and the leak-source ranking — or, when no member's answer
+    supports any service yet, that sentence instead of a ranking of guesses (the votes apart)."""
     lines = [f"{t(lang, 'community', 'campaign')}: {view.id}",
              t(lang, "community", "counts", reports=view.reports, members=view.members)]
     if view.domains:
         lines.append(t(lang, "community", "domains", domains=", ".join(defang_host(d) for d in view.domains)))
     lines.append(t(lang, "community", "ranking"))
-    if not view.leak_ranking:
-        lines.append("  " + t(lang, "community", "no_ranking"))
-    for row in view.leak_ranking[:rows]:
-        lines.append("  " + t(lang, "community", "rank_row", service=row.service, score=f"{row.score * 100:.0f}",
-                              registered=row.registered, not_registered=row.not_registered,
-                              votes=row.votes, votes_from_recipients=row.votes_from_recipients))
+    supported = [row for row in view.leak_ranking if row.registered or row.not_registered]
+    if not supported:
+        lines.append("  " + t(lang, "community", "no_evidence" if view.leak_ranking else "no_ranking"))
+    for row in supported[:rows]:
+        lines.append("  " + t(lang, "community", "rank_row", service=service_name(row.service, lang, typed),
+                              score=f"{row.score * 100:.0f}", registered=row.registered,
+                              not_registered=row.not_registered, votes=row.votes,
+                              votes_from_recipients=row.votes_from_recipients))
+    voted = [row for row in view.leak_ranking if row.votes and row not in supported]
+    if voted:
+        lines.append("  " + t(lang, "community", "votes_only", services=t(lang, "community", "stats_separator").join(
+            t(lang, "community", "vote_tally", service=service_name(row.service, lang, typed), votes=row.votes)
+            for row in voted[:rows])))
     return "\n".join(lines)
 
 
@@ -117,8 +141,12 @@ def series_json(series: StatsSeries) -> JSONObject:
 
 
 def registered_text(result: Registered, lang: str) -> str:
+    typed = dict(result.names)
+    none = t(lang, "community", "no_services_listed")
+    sep = t(lang, "community", "stats_separator")
     return t(lang, "community", "registered", address=result.address,
-             services=", ".join(result.registered) or "-", not_services=", ".join(result.not_registered) or "-")
+             services=sep.join(service_name(s, lang, typed) for s in result.registered) or none,
+             not_services=sep.join(service_name(s, lang, typed) for s in result.not_registered) or none)
 
 
 def registered_json(result: Registered) -> JSONObject:
@@ -126,12 +154,14 @@ def registered_json(result: Registered) -> JSONObject:
 
 
 def registrations_text(rows: Sequence[MemberRegistration], lang: str,
-                       service_name: Callable[[MemberRegistration], str] | None = None) -> str:
-    """``service_name``: how each row's service is shown (the bot: the catalogue's name in the
-    member's language, or the name as they typed it); the slug by default (the CLI)."""
-    text = "\n".join(f"{r.address}: {service_name(r) if service_name else r.service} ({'✓' if r.registered else '✗'})"
-                     for r in rows)
-    return text or t(lang, "cli", "none")
+                       shown: Callable[[MemberRegistration], str] | None = None) -> str:
+    """``shown``: how each row's service is shown; by default the catalogue's name in ``lang``, or
+    the name as the member typed it. Nothing saved: a sentence, not a bare "none"."""
+    def name(r: MemberRegistration) -> str:
+        return shown(r) if shown else service_name(r.service, lang, {r.service: r.name})
+
+    text = "\n".join(f"{r.address}: {name(r)} ({'✓' if r.registered else '✗'})" for r in rows)
+    return text or t(lang, "community", "no_registrations")
 
 
 def registrations_json(rows: Sequence[MemberRegistration]) -> list[JSONValue]:

@@ -4,7 +4,9 @@ RPZ zone, and JSON with counts, brands and first/last seen.
 
 Only what the shared log's rule puts on the guild's blocklist (two members, or a moderator), plus —
 when the guild opts in — the current threat-feed listings and what the other servers of the network
-publish (the guild must receive the network). Each entry says where it comes from.
+publish (the guild must receive the network). Each entry says where it comes from. Every name,
+whatever its source, passes the listing rule (``listing_domain``: a customer's unit, never a shared
+platform, a brand's official domain or a name that is not a valid IDNA 2008 host).
 
 A body depends only on the entries (no "generated at" line), so its ETag changes only when they do;
 ``Last-Modified`` (and the RPZ serial) is when this process first saw those entries.
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.feeds.sources import source_name
+from bot.services.listing_unit import listing_domain
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex
 from bot.services.ports.guilds import GuildStore
@@ -112,6 +115,8 @@ class BlocklistFeeds:
         now = self.clock()
         entries: dict[str, FeedEntry] = {}
         for domain in await self.reports.blocklist(guild_id):
+            if listing_domain(domain) != domain:
+                continue  # the listing rule, whatever the store holds (a row from before it, a platform)
             summary = await self.reports.domain_summary(guild_id, domain)
             entries[domain] = FeedEntry(
                 domain, ("community",), reports=summary.reports, members=summary.members,
@@ -134,6 +139,8 @@ class BlocklistFeeds:
                   now: datetime) -> None:
         if feed_external and self.index is not None:
             for name, found in self.index.current(now).items():
+                if listing_domain(name) != name:
+                    continue
                 current = [x for x in found if x.current]
                 listed = tuple((x.source, x.first_listed, x.label) for x in current)
                 sources = tuple(dict.fromkeys(x.source for x in current))

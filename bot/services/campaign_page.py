@@ -5,6 +5,12 @@ leak-source ranking with its evidence and the votes beside it.
 
 Who may see it: a ``pages`` token of the guild, and the guild shares all its campaigns or this one.
 Anything else is ``None`` (the web answers 404, whatever the reason).
+
+What a domain must be to appear: one the shared log holds as a bad candidate (``report_domain``'s
+``bad_candidate``: never the recipient's own domain, a brand's official one or a shared service).
+The envelope senders are held to the same rule — a mail that spoofs its recipient's company in its
+``Return-Path`` would otherwise name that company on a public page (for a small company, as good as
+naming the recipient). Private analyses are not in the shared log at all: the page cannot show them.
 """
 
 from __future__ import annotations
@@ -63,12 +69,14 @@ class CampaignPages:
         if view is None:
             return None
         infra = await self.sharing.campaign_infrastructure(guild_id, view.id)
+        senders = {d.domain for d in infra.domains if "envelope" in d.roles}
+        envelopes = tuple(c for c in infra.envelope_domains if c.value in senders)
         listings = self.listings
         found = await listings.for_hosts([d.domain for d in infra.domains], now) if listings is not None else {}
         return CampaignPage(
             guild_id=guild_id, campaign_id=view.id, brands=view.brands, first_seen=view.first_seen,
             last_seen=view.last_seen, reports=view.reports, members=view.members, verdicts=infra.verdicts,
             domains=tuple(PageDomain(d, found.get(d.domain, ())) for d in infra.domains),
-            envelope_domains=infra.envelope_domains, handoff_ips=infra.handoff_ips, ranking=view.leak_ranking,
+            envelope_domains=envelopes, handoff_ips=infra.handoff_ips, ranking=view.leak_ranking,
             view=view,
         )

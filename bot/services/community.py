@@ -86,12 +86,14 @@ class Registered:
     address: str  # masked
     registered: tuple[str, ...]  # slugs
     not_registered: tuple[str, ...]
+    names: tuple[tuple[str, str], ...] = ()  # (slug, the name as typed) of the services not in the catalogue
 
 
 @dataclass(frozen=True)
 class Voted:
     campaign: str
     service: str
+    name: str = ""  # the name as typed, for a service not in the catalogue
 
 
 @dataclass(frozen=True)
@@ -246,11 +248,14 @@ class Community:
             raise CommunityError("no_services")
         both = {s.slug for s in yes} & {s.slug for s in no}
         if both:
-            raise CommunityError("contradiction", services=", ".join(sorted(both)))
+            named = [s for s in yes if s.slug in both]
+            raise CommunityError("contradiction", services_ja=", ".join(s.name_ja for s in named),
+                                 services_en=", ".join(s.name_en for s in named))
         claims = [ServiceClaim(s.slug, s.name_ja if s.known else s.name_en, True) for s in yes]
         claims += [ServiceClaim(s.slug, s.name_ja if s.known else s.name_en, False) for s in no]
         await self.members.register(guild_id, member_id, address_key(self.key, clean), mask_address(clean), claims, now)
-        return Registered(mask_address(clean), tuple(s.slug for s in yes), tuple(s.slug for s in no))
+        return Registered(mask_address(clean), tuple(s.slug for s in yes), tuple(s.slug for s in no),
+                          tuple((s.slug, s.name_en) for s in (*yes, *no) if not s.known))
 
     async def my_registrations(self, guild_id: int, member_id: int) -> list[MemberRegistration]:
         return await self.members.member_registrations(guild_id, member_id)
@@ -265,7 +270,8 @@ class Community:
             raise CommunityError("service_is_address")
         service = resolve_service(service_text)
         await self.members.vote(guild_id, record.id, member_id, service.slug, now)
-        return Voted(record.id, service.slug)
+        typed = "" if service.known or service.name_en == service.slug else service.name_en  # a menu sends the slug
+        return Voted(record.id, service.slug, typed)
 
     async def forget(self, guild_id: int, member_id: int) -> Forgotten:
         return await self.members.forget(guild_id, member_id)

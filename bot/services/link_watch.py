@@ -19,7 +19,7 @@ from bot.analysis.brands import catalogue
 from bot.analysis.links import defang_url, make_link, urls_in_text
 from bot.analysis.models import Limits, Link, Listing
 from bot.services.analyse_mail import INLINE, Analyser, AnalysisFailed
-from bot.services.listing_unit import lookup_names
+from bot.services.listing_unit import listing_domain, lookup_names
 from bot.services.listings import ListingIndex
 from bot.services.network import NetworkIndex
 from bot.services.ports.guilds import GuildFeatures, GuildStore
@@ -76,7 +76,7 @@ class LinkWatch:
         if cached is None or now - cached[0] > self.blocklist_ttl:
             if len(self._blocklists) > 10_000:
                 self._blocklists.clear()
-            cached = (now, frozenset(await self.reports.blocklist(guild_id)))
+            cached = (now, frozenset(d for d in await self.reports.blocklist(guild_id) if listing_domain(d) == d))
             self._blocklists[guild_id] = cached
         return cached[1]
 
@@ -126,4 +126,6 @@ class LinkWatch:
         if isinstance(analysis, AnalysisFailed) or analysis.verdict not in JUDGED:
             return None
         flagged = next((link for link in links if link.registrable_domain), links[0])
-        return WatchHit(defang_url(flagged.url), flagged.registrable_domain or flagged.host, judged=analysis.verdict)
+        # the name the listing rule gives (foo.duckdns.org, never duckdns.org as a whole)
+        domain = listing_domain(flagged.host) or flagged.registrable_domain or flagged.host
+        return WatchHit(defang_url(flagged.url), domain, judged=analysis.verdict)

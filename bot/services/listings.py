@@ -137,7 +137,10 @@ class IndexKeeper:
             generation = await self.store.feed_generation()
             if generation == self.index.generation:
                 return False
-            self.index.load(await self.store.all_listings(), generation)
+            listings = await self.store.all_listings()
+            # built in a worker thread (tens of thousands of names), swapped in at once: readers on the
+            # loop see the old index or the new one, never a half-built one
+            await asyncio.to_thread(self.index.load, listings, generation)
             log.info("threat-feed index: %d listed names (generation %d)", len(self.index), generation)
             return True
 

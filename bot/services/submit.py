@@ -33,7 +33,30 @@ from bot.services.ports.reports import EntryDomain, EntryFinding, Judgement, Rep
 
 PURGE_EVERY = timedelta(minutes=5)
 PENDING_FOR = timedelta(days=1)  # how long a private analysis can still be shared into the log
-DeskTextRenderer = Callable[[Analysis, str, str], str]  # (analysis, language, report id) -> the desk text
+# (analysis, language, report id, desk) -> the desk text for that desk (antiphishing | dekyo)
+DeskTextRenderer = Callable[[Analysis, str, str, str], str]
+DESKS = ("antiphishing", "dekyo")  # the reporting desks a member can send their text to
+DETAILS = "details"  # kept beside the desk texts: the evidence laid out, for the Details button
+DetailsRenderer = Callable[[Analysis, str], str]  # (analysis, language) -> the details view
+
+
+def pack_desk_texts(texts: dict[str, str]) -> str:
+    """One stored text for all desks (the store keeps one text per member and report)."""
+    return json.dumps(texts, ensure_ascii=False)
+
+
+def unpack_desk_text(stored: str, desk: str) -> str | None:
+    """The text for ``desk`` (or ``details``) out of a stored one; a text kept before there were
+    several desks serves them all (and has no details)."""
+    if stored.startswith("{"):
+        try:
+            texts = json.loads(stored)
+        except ValueError:
+            return stored
+        if isinstance(texts, dict):
+            found = texts.get(desk)
+            return found if isinstance(found, str) else None
+    return None if desk == DETAILS else stored
 
 
 @dataclass(frozen=True)
@@ -69,7 +92,8 @@ class Submissions:
     def __init__(
         self, reports: ReportStore, guilds: Guilds, key: bytes, limits: Limits, *,
         lookups: GuildLookups | None = None, listings: FeedListings | None = None, analyser: Analyser | None = None,
-        desk_text: DeskTextRenderer | None = None, leading: Callable[[], bool] | None = None,
+        desk_text: DeskTextRenderer | None = None, details_text: DetailsRenderer | None = None,
+        leading: Callable[[], bool] | None = None,
     ) -> None:
         self.reports = reports
         self.guilds = guilds
@@ -79,6 +103,7 @@ class Submissions:
         self.listings = listings  # the threat feeds: facts for the analysis, like registration ages
         self.analyser = analyser  # where mails are read (the bot: worker processes); None: in this thread
         self.desk_text = desk_text
+        self.details_text = details_text
         self._next_purge: datetime | None = None
         self.leading = leading  # several processes over one store: only the leader purges (None: always)
 
@@ -101,7 +126,9 @@ class Submissions:
             problem = analysis.problems[-1] if analysis.problems else None
             if problem is not None and problem.code in ("analysis_error", "analysis_stopped"):
                 raise CommunityError(problem.code, **dict(problem.params))  # with the reference in the log
-            raise CommunityError("unreadable", reason=problem.code if problem else "?")
+            # the problem's own sentence says why (presentation.sentences.failure_sentence)
+            params = {k: v for k, v in (problem.params if problem else ()) if k != "reason"}
+            raise CommunityError("unreadable", reason=problem.code if problem else "?", **params)
         entry = self.entry(analysis, data, guild_id, member_id, now, settings.keep_raw_days if record else None)
         if record:
             done = await self._record(analysis, entry, now)
@@ -112,7 +139,10 @@ class Submissions:
                              recorded=False)
         if lang is not None and self.desk_text is not None:
             public_id = done.saved.public_id  # the report in the log: a second copy of a mail is the first's report
-            await self.reports.save_desk_text(guild_id, public_id, member_id, self.desk_text(analysis, lang, public_id),
+            texts = {desk: self.desk_text(analysis, lang, public_id, desk) for desk in DESKS}
+            if self.details_text is not None:
+                texts[DETAILS] = self.details_text(analysis, lang)
+            await self.reports.save_desk_text(guild_id, public_id, member_id, pack_desk_texts(texts),
                                               now + timedelta(days=settings.raw_retention_days))
         pending = bool(quick and quick.pending) and not done.saved.duplicate
         return replace(done, pending=pending) if pending else done
@@ -129,12 +159,13 @@ class Submissions:
         return Shared(saved, counts.reports if counts else 1, max(counts.members if counts else 1, 1))
 
     async def desk_text_for(self, guild_id: int, public_id: str, member_id: int, moderator: bool,
-                            now: datetime) -> DeskTextAnswer:
-        """Who may read a report's desk text: the member who reported it (their own text), and
-        moderators (the first one kept)."""
-        text = await self.reports.desk_text(guild_id, public_id, member_id, now)
-        if text is None and moderator:
-            text = await self.reports.desk_text(guild_id, public_id, None, now)
+                            now: datetime, desk: str = "antiphishing") -> DeskTextAnswer:
+        """Who may read a report's desk text (for ``desk``): the member who reported it (their own
+        text), and moderators (the first one kept)."""
+        stored = await self.reports.desk_text(guild_id, public_id, member_id, now)
+        if stored is None and moderator:
+            stored = await self.reports.desk_text(guild_id, public_id, None, now)
+        text = unpack_desk_text(stored, desk) if stored is not None else None
         if text is not None:
             return DeskTextAnswer(text)
         mine = moderator or await self.reports.reported_by(guild_id, public_id, member_id)
@@ -249,6 +280,7 @@ class Submissions:
             findings=findings,
             domains=tuple(EntryDomain(d, role, bad, age) for (d, role), (bad, age) in sorted(domains.items())),
             public_id="R-" + hashlib.sha256(f"{guild_id}:{analysis.input_sha256}".encode()).hexdigest()[:10],
+            in_campaign=analysis.verdict != "no_signs",  # a mail with no signs opens no campaign
             raw=data if keep_raw_days else None,
             raw_expires_at=now + timedelta(days=keep_raw_days) if keep_raw_days else None,
         )
@@ -269,7 +301,7 @@ def pending_payload(entry: ReportEntry) -> str:
         "findings": [[f.rule, f.severity, *([f.leak_service] if f.leak_service is not None else [])]
                      for f in entry.findings],
         "domains": [[d.domain, d.role, d.bad_candidate, d.age_days] for d in entry.domains],
-        "public_id": entry.public_id,
+        "public_id": entry.public_id, "in_campaign": entry.in_campaign,
     }, ensure_ascii=False)
 
 
@@ -285,5 +317,5 @@ def from_pending_payload(text: str) -> ReportEntry:
         recipient_key=d["recipient_key"], recipient_masked=d["recipient_masked"],
         findings=tuple(EntryFinding(str(f[0]), str(f[1]), str(f[2]) if len(f) > 2 else None) for f in d["findings"]),
         domains=tuple(EntryDomain(str(a), str(b), bool(c), None if e is None else int(e)) for a, b, c, e in d["domains"]),
-        public_id=str(d["public_id"]),
+        public_id=str(d["public_id"]), in_campaign=bool(d.get("in_campaign", True)),
     )

@@ -16,7 +16,7 @@ _FEATURES = "feed_external, share_pages, link_watch, network_publish, network_re
 # every table that holds a guild's rows, children before parents (a purge deletes them in this order)
 GUILD_TABLES = ("vote", "registration", "registration_count", "registered_address", "report_domain",
                 "report_reporter", "report_text", "pending_report", "domain_decision", "report", "campaign",
-                "guild_features", "web_token", "shared_campaign", "guild_settings")
+                "guild_features", "web_token", "shared_campaign", "lookup_budget", "guild_settings")
 
 
 def _features(guild_id: int, row: tuple[object, ...] | None) -> GuildFeatures:
@@ -81,9 +81,11 @@ class GuildStoreSQLite:
                 "INSERT INTO guild_features (guild_id, feed_external, share_pages, link_watch, network_publish,"
                 " network_receive, updated_at) VALUES (?1, coalesce(?2, 0), coalesce(?3, 'off'), coalesce(?4, 'off'),"
                 " coalesce(?5, 0), coalesce(?6, 0), ?7) ON CONFLICT (guild_id) DO UPDATE SET"
-                " feed_external = coalesce(?2, feed_external), share_pages = coalesce(?3, share_pages),"
-                " link_watch = coalesce(?4, link_watch), network_publish = coalesce(?5, network_publish),"
-                " network_receive = coalesce(?6, network_receive), updated_at = ?7",
+                " feed_external = coalesce(?2, guild_features.feed_external),"
+                " share_pages = coalesce(?3, guild_features.share_pages),"
+                " link_watch = coalesce(?4, guild_features.link_watch),"
+                " network_publish = coalesce(?5, guild_features.network_publish),"
+                " network_receive = coalesce(?6, guild_features.network_receive), updated_at = ?7",
                 (guild_id, flag(changes.feed_external), changes.share_pages, changes.link_watch,
                  flag(changes.network_publish), flag(changes.network_receive), utc_seconds(now)),
             )

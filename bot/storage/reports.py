@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Generator, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-
-import aiosqlite
 
 from bot.community.campaigns import CampaignKeys, KnownReport, campaign_id_candidates, matching_campaigns
 from bot.services.ports.reports import (
@@ -38,6 +37,32 @@ if not all(re.fullmatch(r"[a-z_]+", v) for v in BAD_VERDICTS):
 BAD = "(" + ", ".join(f"'{v}'" for v in BAD_VERDICTS) + ")"
 
 
+# the report a mail already is in a guild: by its input hash, else by its Message-ID hash
+FIND_REPORT = ("SELECT id, public_id, campaign_id FROM report WHERE guild_id = ? AND input_sha256 = ?"
+               " UNION ALL SELECT id, public_id, campaign_id FROM report WHERE guild_id = ? AND message_id_hash = ? LIMIT 1")
+
+
+def _run_sync(conn: sqlite3.Connection, steps: Generator[tuple[str, str, Any], Any, SavedReport]) -> SavedReport:
+    """Drive ``_save_steps`` over the sqlite3 connection itself (in its own thread)."""
+    answer: Any = None
+    try:
+        while True:
+            op, sql, params = steps.send(answer)
+            if op == "many":
+                conn.executemany(sql, params)
+                answer = None
+                continue
+            cur = conn.execute(sql, params)
+            try:
+                answer = (cur.fetchone() if op == "one" else cur.fetchall() if op == "all"
+                          else (cur.rowcount, cur.lastrowid))
+            finally:
+                cur.close()  # a statement left open would refuse the COMMIT
+    except StopIteration as done:
+        saved: SavedReport = done.value
+        return saved
+
+
 def findings_json(findings: Iterable[EntryFinding]) -> str:
     """Findings as the ``findings`` column holds them: ``[rule, severity]``, or ``[rule, severity,
     service]`` for a leak tag."""
@@ -51,18 +76,7 @@ class ReportStoreSQLite:
 
     # --- reports -------------------------------------------------------------------------
 
-    async def _find_report(
-        self, conn: aiosqlite.Connection, guild_id: int, input_sha256: str, message_id_hash: str | None,
-    ) -> tuple[int, str, str | None] | None:
-        async with conn.execute(
-            "SELECT id, public_id, campaign_id FROM report WHERE guild_id = ? AND input_sha256 = ?"
-            " UNION ALL SELECT id, public_id, campaign_id FROM report WHERE guild_id = ? AND message_id_hash = ? LIMIT 1",
-            (guild_id, input_sha256, guild_id, message_id_hash),
-        ) as cur:
-            row = await cur.fetchone()
-        return (int(row[0]), str(row[1]), row[2]) if row else None
-
-    async def _candidates(self, conn: aiosqlite.Connection, guild_id: int, keys: CampaignKeys) -> list[KnownReport]:
+    def _candidate_sql(self, guild_id: int, keys: CampaignKeys) -> tuple[str, list[Any]] | None:
         """One representative earlier report per campaign and per way of matching (a shared link
         domain, the sending infrastructure, the subject), in one query: the pure rules in
         ``bot.community.campaigns`` decide which of them the new report joins."""
@@ -85,10 +99,10 @@ class ReportStoreSQLite:
                 " AND r.campaign_id IS NOT NULL GROUP BY r.campaign_id, r.brand LIMIT 20)"
             )
             params += [guild_id, value]
-        if not parts:
-            return []
-        async with conn.execute(" UNION ALL ".join(parts), params) as cur:
-            rows = await cur.fetchall()
+        return (" UNION ALL ".join(parts), params) if parts else None
+
+    @staticmethod
+    def _known(rows: Iterable[Any]) -> list[KnownReport]:
         return [
             KnownReport(campaign, CampaignKeys(
                 frozenset({link}) if link else frozenset(), envelope, handoff, brand, subject,
@@ -99,80 +113,103 @@ class ReportStoreSQLite:
 
     async def save_report(self, entry: ReportEntry) -> SavedReport:
         """Deduplicate, place in a campaign (joining or merging), and store — one transaction
-        (the contract: ``services.ports.reports.ReportStore.save_report``)."""
-        new = entry
-        async with self.db.transaction() as conn:
-            existing = await self._find_report(conn, new.guild_id, new.input_sha256, new.message_id_hash)
-            if existing is not None:
-                existing_id, public_id, campaign_id = existing
-                cur = await conn.execute(
-                    "INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key,"
-                    " recipient_masked) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, member_id) DO NOTHING",
-                    (existing_id, new.guild_id, new.member_id, utc_text(new.created_at), new.recipient_key,
-                     new.recipient_masked),
-                )
-                return SavedReport(public_id, campaign_id, duplicate=True, new_reporter=cur.rowcount > 0)
-            matches = matching_campaigns(new.keys, await self._candidates(conn, new.guild_id, new.keys))
-            when = utc_text(new.mail_time)
-            if matches:
-                marks = ",".join("?" * len(matches))
-                async with conn.execute(
-                    f"SELECT id, first_seen, last_seen FROM campaign WHERE id IN ({marks}) ORDER BY first_seen, id",  # noqa: S608
-                    matches,
-                ) as cur:
-                    spans = list(await cur.fetchall())
-                campaign = spans[0][0]  # the oldest keeps its id; the others merge into it
-                first = min([when, *(r[1] for r in spans)])  # one UTC form: text order is time order
-                last = max([when, *(r[2] for r in spans)])
-                for other in [r[0] for r in spans[1:]]:
-                    await conn.execute("UPDATE report SET campaign_id = ? WHERE campaign_id = ?", (campaign, other))
-                    await conn.execute(
-                        "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at)"
-                        " SELECT guild_id, ?, member_id, service, voted_at FROM vote WHERE campaign_id = ?"
-                        " ON CONFLICT (campaign_id, member_id) DO NOTHING", (campaign, other),
-                    )
-                    await conn.execute("DELETE FROM vote WHERE campaign_id = ?", (other,))
-                    await conn.execute("DELETE FROM campaign WHERE id = ?", (other,))
-                await conn.execute(
-                    "UPDATE campaign SET first_seen = ?, last_seen = ?, brand = coalesce(brand, ?) WHERE id = ?",
-                    (first, last, new.brand, campaign),
-                )
-            else:
-                campaign = ""
-                for candidate in campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"):
-                    async with conn.execute("SELECT 1 FROM campaign WHERE id = ?", (candidate,)) as cur:
-                        if await cur.fetchone() is None:
-                            campaign = candidate
-                            break
-                await conn.execute(
-                    "INSERT INTO campaign (id, guild_id, brand, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
-                    (campaign, new.guild_id, new.brand, when, when),
-                )
-            created = utc_text(new.created_at)
-            cur = await conn.execute(
-                "INSERT INTO report (public_id, guild_id, member_id, created_at, mail_time, verdict, score, brand,"
-                " subject_key, envelope_domain, handoff_ip, message_id_hash, input_sha256, recipient_key,"
-                " recipient_masked, findings, campaign_id, raw, raw_expires_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    new.public_id, new.guild_id, new.member_id, created, when, new.verdict,
-                    new.score, new.brand, new.keys.subject_key, new.keys.envelope_domain, new.keys.handoff_ip,
-                    new.message_id_hash, new.input_sha256, new.recipient_key, new.recipient_masked,
-                    findings_json(new.findings), campaign, new.raw,
-                    utc_text(new.raw_expires_at) if new.raw_expires_at else None,
-                ),
-            )
-            report_id = cur.lastrowid
-            await conn.execute(
+        (the contract: ``services.ports.reports.ReportStore.save_report``), run whole in the
+        writer's thread: one hop from the event loop per report instead of one per statement."""
+        return await self.db.write(lambda conn: _run_sync(conn, self._save_steps(entry)))
+
+    async def save_reports(self, entries: Sequence[ReportEntry]) -> list[SavedReport]:
+        """Many reports in one transaction and one hop: each sees the ones before it."""
+        batch = list(entries)
+        if not batch:
+            return []
+        return await self.db.write(lambda conn: [_run_sync(conn, self._save_steps(e)) for e in batch])
+
+    async def _save_async(self, entry: ReportEntry, conn: Any) -> SavedReport:
+        """The same steps over an async connection (``conn.execute``), inside the caller's transaction."""
+        steps = self._save_steps(entry)
+        answer: Any = None
+        try:
+            while True:
+                op, sql, params = steps.send(answer)
+                if op == "many":
+                    await conn.executemany(sql, params)
+                    answer = None
+                    continue
+                cur = await conn.execute(sql, params)
+                answer = ((await cur.fetchone()) if op == "one" else list(await cur.fetchall()) if op == "all"
+                          else (cur.rowcount, cur.lastrowid))
+        except StopIteration as done:
+            saved: SavedReport = done.value
+            return saved
+
+    def _save_steps(self, new: ReportEntry) -> Generator[tuple[str, str, Any], Any, SavedReport]:
+        """The write as steps: each yields (``one`` | ``all`` | ``exec`` | ``many``, statement,
+        parameters) and is sent the answer (a row, the rows, (rowcount, lastrowid), None)."""
+        existing = yield ("one", FIND_REPORT, (new.guild_id, new.input_sha256, new.guild_id, new.message_id_hash))
+        if existing is not None:
+            existing_id, public_id, campaign_id = existing
+            added, _ = yield (
+                "exec",
                 "INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key,"
-                " recipient_masked) VALUES (?, ?, ?, ?, ?, ?)",
-                (report_id, new.guild_id, new.member_id, created, new.recipient_key, new.recipient_masked),
+                " recipient_masked) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, member_id) DO NOTHING",
+                (existing_id, new.guild_id, new.member_id, utc_text(new.created_at), new.recipient_key,
+                 new.recipient_masked),
             )
-            await conn.executemany(
-                "INSERT OR IGNORE INTO report_domain (report_id, guild_id, domain, role, bad_candidate, age_days)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(report_id, new.guild_id, d.domain, d.role, int(d.bad_candidate), d.age_days) for d in new.domains],
+            return SavedReport(str(public_id), campaign_id, duplicate=True, new_reporter=added > 0)
+        query = self._candidate_sql(new.guild_id, new.keys) if new.in_campaign else None
+        rows = (yield ("all", query[0], query[1])) if query else []
+        matches = matching_campaigns(new.keys, self._known(rows)) if new.in_campaign else []
+        when = utc_text(new.mail_time)
+        campaign: str | None = None
+        if not new.in_campaign:
+            pass  # a mail with no signs joins no campaign and opens none
+        elif matches:
+            marks = ",".join("?" * len(matches))
+            spans = yield (
+                "all", f"SELECT id, first_seen, last_seen FROM campaign WHERE id IN ({marks}) ORDER BY first_seen, id",  # noqa: S608
+                matches,
             )
+            campaign = str(spans[0][0])  # the oldest keeps its id; the others merge into it
+            first = min([when, *(r[1] for r in spans)])  # one UTC form: text order is time order
+            last = max([when, *(r[2] for r in spans)])
+            for other in [r[0] for r in spans[1:]]:
+                yield ("exec", "UPDATE report SET campaign_id = ? WHERE campaign_id = ?", (campaign, other))
+                yield ("exec", "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at)"
+                       " SELECT guild_id, ?, member_id, service, voted_at FROM vote WHERE campaign_id = ?"
+                       " ON CONFLICT (campaign_id, member_id) DO NOTHING", (campaign, other))
+                yield ("exec", "DELETE FROM vote WHERE campaign_id = ?", (other,))
+                yield ("exec", "DELETE FROM campaign WHERE id = ?", (other,))
+            yield ("exec", "UPDATE campaign SET first_seen = ?, last_seen = ?, brand = coalesce(brand, ?) WHERE id = ?",
+                   (first, last, new.brand, campaign))
+        else:
+            campaign = ""
+            for candidate in campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"):
+                if (yield ("one", "SELECT 1 FROM campaign WHERE id = ?", (candidate,))) is None:
+                    campaign = candidate
+                    break
+            yield ("exec", "INSERT INTO campaign (id, guild_id, brand, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+                   (campaign, new.guild_id, new.brand, when, when))
+        created = utc_text(new.created_at)
+        _, report_id = yield (
+            "exec",
+            "INSERT INTO report (public_id, guild_id, member_id, created_at, mail_time, verdict, score, brand,"
+            " subject_key, envelope_domain, handoff_ip, message_id_hash, input_sha256, recipient_key,"
+            " recipient_masked, findings, campaign_id, raw, raw_expires_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new.public_id, new.guild_id, new.member_id, created, when, new.verdict,
+                new.score, new.brand, new.keys.subject_key, new.keys.envelope_domain, new.keys.handoff_ip,
+                new.message_id_hash, new.input_sha256, new.recipient_key, new.recipient_masked,
+                findings_json(new.findings), campaign, new.raw,
+                utc_text(new.raw_expires_at) if new.raw_expires_at else None,
+            ),
+        )
+        yield ("exec", "INSERT INTO report_reporter (report_id, guild_id, member_id, reported_at, recipient_key,"
+               " recipient_masked) VALUES (?, ?, ?, ?, ?, ?)",
+               (report_id, new.guild_id, new.member_id, created, new.recipient_key, new.recipient_masked))
+        yield ("many", "INSERT OR IGNORE INTO report_domain (report_id, guild_id, domain, role, bad_candidate, age_days)"
+               " VALUES (?, ?, ?, ?, ?, ?)",
+               [(report_id, new.guild_id, d.domain, d.role, int(d.bad_candidate), d.age_days) for d in new.domains])
         return SavedReport(new.public_id, campaign, duplicate=False, new_reporter=True)
 
     async def update_judgement(self, guild_id: int, public_id: str, judgement: Judgement) -> None:

@@ -53,7 +53,7 @@ def serve(settings: AppSettings, lang: str, open_server: OpenServer) -> int:
               file=sys.stderr)
         return 1
     except OSError as exc:  # the database's folder cannot be made or written
-        print(f"phishbot: {t(lang, 'store', 'db_error', path=settings.db_path)} ({exc.strerror or type(exc).__name__})",
+        print(f"phishbot: {t(lang, 'store', 'db_error', path=settings.db_shown)} ({exc.strerror or type(exc).__name__})",
               file=sys.stderr)
         return 1
     return 0

@@ -124,7 +124,7 @@ def test_cli_never_prints_a_traceback_for_hostile_files(tmp_path: Path) -> None:
     assert b"Traceback" not in proc.stderr
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 3  # one line per unreadable input, and the summary
-    assert lines[-1].startswith("4 analysed:") and "2 unreadable" in lines[-1]
+    assert lines[-1].startswith("4 mails analysed:") and "2 unreadable" in lines[-1]
     assert len(proc.stdout.decode().strip().splitlines()) == 4
 
 

@@ -146,7 +146,7 @@ def test_campaign_chart_of_the_seed_campaign(scenario: tuple[Path, str], tmp_pat
     rakuten = next(r for r in view["leak_ranking"] if r["service"] == "rakuten")
     assert (rakuten["votes"], rakuten["votes_from_recipients"]) == (1, 0)
     if lang == "ja":
-        words = ["Amazon", "投票 2・うち受信者 2", "楽天市場", "投票 1・うち受信者 0", "2021-01-24 10:00 3"]
+        words = ["Amazon", "投票 2 票・うち受信者 2 票", "楽天市場", "投票 1 票・うち受信者 0 票", "2021-01-24 10:00 3"]
     else:
         words = ["Amazon", "votes: 2, from recipients: 2", "Rakuten", "votes: 1, from recipients: 0", "2021-01-24 10:00 3"]
     assert all(w in out for w in words), out
@@ -265,7 +265,7 @@ def test_a_chart_that_cannot_be_drawn_is_one_line(scenario: tuple[Path, str], tm
     monkeypatch.setattr(bot.charts.draw, "render", broken)
     db, campaign = scenario
     status, out, err = cli(db, "campaign", campaign, "--guild", GUILD, "--lang", "ja", "--chart", str(tmp_path / "c.png"))
-    assert status == 1 and "グラフを描けませんでした" in err and "Traceback" not in err and "no fonts" not in err
+    assert status == 1 and "グラフを作成できませんでした" in err and "Traceback" not in err and "no fonts" not in err
     assert "Amazon" in out and not (tmp_path / "c.png").exists()
 
 

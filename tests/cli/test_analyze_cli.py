@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +77,8 @@ def test_seed_readable_output_is_masked_and_defanged_in_both_languages() -> None
         assert "taro.yamada" not in out
         assert "servicecc-jp.cc" not in out  # only ever defanged for people
         assert "smbc[.]servicecc-jp[.]cc" in out
-        assert "ntc-cs.com" not in out
+        # the sender's domain only ever defanged, or as the domain of a masked address (b***@ntc-cs.com)
+        assert "ntc-cs.com" not in re.sub(r"\*\*\*@[\w.-]+", "", out)
 
 
 def test_seed_pasted_text() -> None:
@@ -165,8 +167,54 @@ def test_report_text_is_ready_to_send_and_masked() -> None:
     assert proc.returncode == 0
     out = proc.stdout.decode("utf-8")
     assert "info@antiphishing.jp" in out and "meiwaku@dekyo.or.jp" in out
-    assert "Received: from mail[.]ntc-cs[.]com" in out and "Authentication-Results:" in out
-    assert "taro.yamada@example.jp" not in out and "servicecc-jp.cc" not in out and "t***@example" in out
+    assert "Received: from mail.ntc-cs.com" in out and "Authentication-Results:" in out
+    assert "taro.yamada" not in out and "servicecc-jp.cc" not in out and "t***@example" in out
     as_json = run("analyze", "--no-lookups", "--report-text", "--json", str(EXAMPLES / "seed-smbc-pasted.txt"))
     obj = json.loads(as_json.stdout)
     assert "report_text" in obj and "taro.yamada" not in obj["report_text"]
+
+
+def test_report_text_for_dekyo_keeps_what_the_desk_acts_on() -> None:
+    """Issue 12's must-show: the member masked everywhere; the attacker's sender, Return-Path,
+    Message-ID and relays intact; the body there; the phishing URL whole and not clickable."""
+    proc = run("analyze", "--no-lookups", "--report-text", "dekyo", "--lang", "ja",
+               str(EXAMPLES / "seed-smbc-selfspoof.eml"))
+    assert proc.returncode == 0
+    out = proc.stdout.decode("utf-8")
+    first = out.splitlines()[0]
+    assert "添付ファイルとして転送" in first and "Gmail" in first and "Outlook" in first
+    assert "迷惑メール相談センター 御中" in out and "meiwaku@dekyo.or.jp" in out and "info@antiphishing.jp" not in out
+    # the member: masked everywhere, in every form (the local part alone too)
+    assert "taro.yamada" not in out and "taro" not in out.lower().replace("t***", "")
+    assert "To: t***@example.jp <t***@example.jp>" in out and "Delivered-To: t***@example.jp" in out
+    # the attacker's: as they are, smtp.mailfrom= keeping its key
+    assert "Return-Path: <bounce-8812@ntc-cs.com>" in out
+    assert "Message-ID: <20210124190205.91C2F1A0@ntc-cs.com>" in out
+    assert "smtp.mailfrom=bounce-8812@ntc-cs.com" in out
+    assert "Received: from mail.ntc-cs.com (mail.ntc-cs.com [203.0.113.45])" in out and "198.51.100.77" in out
+    # the body, the member masked in it
+    assert "ご利用中の三井住友カードアカウントへのログインが確認されました。" in out and "t***@example.jp様" in out
+    # the URL whole (its query too) and dead
+    assert "hxxps://smbc[.]servicecc-jp[.]cc/vpass/login[.]php?uid=8f3a91c2" in out
+    assert "https://" not in out and "http://" not in out and "servicecc-jp.cc" not in out
+    assert "あなた" not in out and "メンバーのアドレス" not in out  # said to the desk, not to the member
+    for desk in ("antiphishing", "dekyo"):
+        text = run("analyze", "--no-lookups", "--report-text", desk, "--lang", "en",
+                   str(EXAMPLES / "seed-smbc-selfspoof.eml")).stdout.decode()
+        assert "Forward as attachment" in text.splitlines()[0]
+        assert "your own address" not in text and "addresses you" not in text and "asks you" not in text
+
+
+def test_the_command_names_the_hint_knows_are_the_parser_s() -> None:
+    import argparse
+
+    from bot.cli import parser
+    from bot.cli._common import COMMANDS
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+
+
+def test_a_missing_file_named_like_a_command_points_to_the_command(tmp_path: Path) -> None:
+    proc = run("analyze", "--no-lookups", "--lang", "en", "leak")
+    assert proc.returncode == 1 and b"phishbot leak" in proc.stderr

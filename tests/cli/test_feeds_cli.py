@@ -46,9 +46,9 @@ def test_import_then_report_domain_and_status(tmp_path: Path) -> None:
     assert report["links"][0]["listed"][0]["source"] == "jpcert"
 
     text = pb(db, "domain", "hxxps://smbc[.]servicecc-jp[.]cc/", "--guild", GUILD, "--lang", "en").stdout.decode()
-    assert "1 report(s) from 1 member(s)" in text
+    assert "1 report from 1 member" in text
     assert "listed by JPCERT/CC on 2021-01-22 as 三井住友カード phishing" in text
-    assert text.index("report(s)") < text.index("Threat feeds")  # beside the counts, not in them
+    assert text.index("1 report from") < text.index("Threat feeds")  # beside the counts, not in them
     alone = json.loads(pb(db, "domain", "foo.duckdns.org", "--json", "--no-lookups").stdout)
     assert alone["listed"][0]["name"] == "JPCERT/CC" and alone["listed"][0]["current"] is False
     assert json.loads(pb(db, "domain", "bar.duckdns.org", "--json", "--no-lookups").stdout)["listed"] == []
@@ -58,7 +58,7 @@ def test_import_then_report_domain_and_status(tmp_path: Path) -> None:
                        "checked_at": status[0]["checked_at"], "changed_at": status[0]["changed_at"]}]
     plain = pb(db, "feeds", "import", "-", "--format", "plain", "--source", "my-list", "--lang", "ja",
                stdin=b"# ours\nbad.example.net\n||worse.example.org^\n")
-    assert plain.returncode == 0 and "my-list" in plain.stdout.decode() and "2 件の名前を掲載" in plain.stdout.decode()
+    assert plain.returncode == 0 and "my-list" in plain.stdout.decode() and "ドメイン名 2 件を登録しました" in plain.stdout.decode()
     bad = pb(db, "feeds", "import", "-", "--format", "plain", "--source", "Not A Slug")
     assert bad.returncode == 2
 

@@ -105,7 +105,7 @@ def test_an_empty_folder_is_said_and_exits_1(tmp_path: Path) -> None:
     assert proc.returncode == 1 and proc.stdout == b""
     assert b"no mail files here" in proc.stderr and proc.stderr.count(b"\n") == 2  # the sentence and the summary
     proc = run("analyze", "--no-lookups", "--lang", "ja", str(tmp_path / "empty"), cwd=tmp_path)
-    assert "メールのファイルが見つかりません" in proc.stderr.decode()
+    assert "メールファイルが見つかりません" in proc.stderr.decode()
 
 
 def test_a_folder_ends_with_a_summary_on_stderr_and_stdout_is_unchanged() -> None:
@@ -116,7 +116,7 @@ def test_a_folder_ends_with_a_summary_on_stderr_and_stdout_is_unchanged() -> Non
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1  # no progress when stderr is not a terminal
     count = len([p for p in folder.iterdir() if p.is_file()])
-    assert lines[0].startswith(f"{count} analysed: ") and "phishing" in lines[0] and "0 unreadable" in lines[0]
+    assert lines[0].startswith(f"{count} mails analysed: ") and "phishing" in lines[0] and "0 unreadable" in lines[0]
     assert len(proc.stdout.decode().splitlines()) == count and all(json.loads(x) for x in proc.stdout.decode().splitlines())
     single = run("analyze", "--no-lookups", str(SEED_EML))
     assert single.stderr == b""  # one file: no summary
@@ -147,5 +147,33 @@ def test_progress_is_shown_when_stderr_is_a_terminal(tmp_path: Path) -> None:
         shown += chunk
     os.close(main)
     assert proc.returncode == 0
-    assert b"3/3 analysed" in shown and b"3 analysed: 3 phishing" in shown
+    assert b"3/3 analysed" in shown and b"3 mails analysed: 3 phishing" in shown
     assert len(proc.stdout.splitlines()) == 3 and b"analysed" not in proc.stdout
+
+
+@pytest.mark.parametrize("planted", ["backup", "key"])
+def test_db_backup_never_writes_through_a_planted_symlink(tmp_path: Path, planted: str) -> None:
+    """Another user of a shared folder plants a symlink where the backup or its key copy will go
+    (pointing at a file of theirs, or at one of ours to overwrite): the backup is refused, nothing
+    is written through the link, and the secret never lands in the link's target."""
+    assert pb(tmp_path, "report", str(SEED_EML), "--guild", "1", "--member", "2")[0] == 0
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_bytes(b"untouched")
+    target = tmp_path / "b.db"
+    link = target if planted == "backup" else tmp_path / "b.db.secret.key"
+    dangling = tmp_path / "not-yet.txt"
+    for points_at in (victim, dangling):
+        if link.is_symlink():
+            link.unlink()
+        link.symlink_to(points_at)
+        code, _, err = pb(tmp_path, "db", "backup", str(target))
+        assert code == 1 and "already exists" in err and "Traceback" not in err
+        assert victim.read_bytes() == b"untouched" and not dangling.exists()
+        assert link.is_symlink()
+        if planted == "key":
+            assert not target.exists()  # refused before any copy was made
+    link.unlink()
+    code, _, err = pb(tmp_path, "db", "backup", str(target))
+    assert code == 0, err
+    for made in (target, tmp_path / "b.db.secret.key"):
+        assert not made.is_symlink() and made.stat().st_mode & 0o777 == 0o600

@@ -217,3 +217,16 @@ def test_confirming_an_official_domain_is_refused_with_exit_2(tmp_path: Path) ->
     assert pb(tmp_path, "export", "hosts", "--guild", GUILD) == ""
     pb(tmp_path, "domain", "evil.github.io", "--guild", GUILD, "--confirm", "--no-lookups", "--json")
     assert pb(tmp_path, "export", "hosts", "--guild", GUILD) == "0.0.0.0 evil.github.io\n"
+
+
+def test_leak_commands_name_services_not_slugs(tmp_path: Path) -> None:
+    """Issue 12 §3, in the CLI: the confirmation, `leak mine` and a vote name services by the
+    catalogue's name in the reader's language or as typed — never a slug; nothing saved is a sentence."""
+    empty = pb(tmp_path, "leak", "mine", "--guild", GUILD, "--member", A, "--lang", "en")
+    assert "You have not saved any service yet" in empty
+    saved = pb(tmp_path, "leak", "register", "--guild", GUILD, "--member", A, "--address", "a@example.jp",
+               "--services", "smbc-card, 近所の八百屋", "--not", "Foo Shop", "--lang", "ja")
+    assert "三井住友カード" in saved and "近所の八百屋" in saved and "Foo Shop" in saved
+    assert "smbc-card" not in saved and "svc-" not in saved and "foo-shop" not in saved
+    mine = pb(tmp_path, "leak", "mine", "--guild", GUILD, "--member", A, "--lang", "en")
+    assert "Sumitomo Mitsui Card" in mine and "近所の八百屋" in mine and "svc-" not in mine

@@ -50,7 +50,7 @@ async def test_stats_has_its_chart_with_the_numbers_as_text(running: Running) ->
     assert "フィッシング 1" in attachment["description"] and "三井住友カード 1" in attachment["description"]
     text = embed_text(answer)
     assert "報告 1 件(フィッシング 1 件、詐欺 0 件、マルウェア 0 件、迷惑メール 0 件、不審 0 件、兆候なし 0 件)" in text  # the text as before
-    assert "の週 1 件(フィッシング 1)" in text and "三井住友カード 1" in text  # and the chart's numbers
+    assert "の週: 1 件(フィッシング 1)" in text and "三井住友カード 1" in text  # and the chart's numbers
     assert answer["allowed_mentions"] == {"parse": []} and not answer["ephemeral"]
     assert threads and threading.main_thread().name not in threads  # drawn off the event loop
 
@@ -99,7 +99,7 @@ async def test_a_chart_that_cannot_be_drawn_costs_only_the_picture(running: Runn
     await seed_thread_message(running)
     answer = await reply_to(running, await fake.slash("stats", locale="en-US"), timeout=60)
     assert answer["files"] == [] and not answer["ephemeral"]
-    assert "Reports: 1 (1 phishing, 0 scam, 0 malware, 0 spam, 0 suspicious, 0 with no signs)" in embed_text(answer) and "Phishing 1" in embed_text(answer)
+    assert "1 report (1 phishing, 0 scam, 0 malware, 0 spam, 0 suspicious, 0 with no signs), 1 campaign" in embed_text(answer) and "Phishing 1" in embed_text(answer)
     assert any("could not be drawn" in r.getMessage() for r in caplog.records)
 
 

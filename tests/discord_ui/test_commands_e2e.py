@@ -129,7 +129,7 @@ async def test_leak_register_then_campaign_shows_the_ranking(running: Running) -
     shown = await fake.slash("campaign", options=[{"type": 3, "name": "campaign", "value": campaign}])
     answer = await reply_to(running, shown)
     text = embed_text(answer)
-    assert campaign in text and "rakuten" in text and "amazon" in text
+    assert campaign in text and "楽天市場" in text and "Amazon" in text and "rakuten" not in text
     assert any(i.startswith(f"leak:vote:{campaign}:") for i in custom_ids(answer))
     mine = await fake.slash("leak", subcommand="mine")
     listed = await reply_to(running, mine)
@@ -170,6 +170,15 @@ async def test_privacy_forget_asks_first(running: Running) -> None:
     assert await running.bot.deps.community.my_registrations(GUILD_ID, MEMBER_ID) == []
 
 
+async def desk_file(running: Running, message: dict[str, Any], button: str, desk: str = "dekyo",
+                    author_id: int = MEMBER_ID) -> dict[str, Any]:
+    """The report-text button, then the desk's button in the ephemeral choice: the answer with the file."""
+    choice = await reply_to(running, await running.fake.click(message, button, author_id=author_id))
+    assert choice["ephemeral"]
+    pick = next(i for i in custom_ids(choice) if i.endswith(f":{desk}"))
+    return await reply_to(running, await running.fake.click(choice, pick, author_id=author_id))
+
+
 async def test_report_text_button_gives_the_reporter_a_masked_text(running: Running) -> None:
     fake = running.fake
     attachment = fake.add_attachment("seed.eml", SEED_EML, "message/rfc822")
@@ -179,15 +188,36 @@ async def test_report_text_button_gives_the_reporter_a_masked_text(running: Runn
     await running.restart()
     other = await fake.click(message, button, author_id=OTHER_ID)
     refused = await reply_to(running, other)
-    assert not refused.get("files")
-    click = await fake.click(message, button)
-    answer = await reply_to(running, click)
-    assert answer["ephemeral"] and "antiphishing.jp" in answer["content"]
+    assert not refused.get("files") and not refused.get("components")
+    assert "/privacy forget" in refused["content"]  # says why a reporter may have none left
+    choice = await reply_to(running, await fake.click(message, button))
+    assert choice["ephemeral"] and not choice.get("files")
+    assert {i.rsplit(":", 1)[1] for i in custom_ids(choice)} == {"antiphishing", "dekyo"}
+    await running.restart()  # the choice's buttons still answer after a restart
+    answer = await desk_file(running, message, button, "dekyo")
+    assert answer["ephemeral"] and "meiwaku@dekyo.or.jp" in answer["content"]
     [(name, data)] = answer["files"]
     text = data.decode("utf-8")
-    assert name.endswith(".txt")
-    assert "Received:" in text and "ntc-cs[.]com" in text and "t***@example.jp" in text
-    assert "taro.yamada@example.jp" not in text and "servicecc-jp.cc" not in text
+    assert name.endswith("-dekyo.txt")
+    assert "迷惑メール相談センター 御中" in text and "info@antiphishing.jp" not in text
+    assert "Received: from mail.ntc-cs.com" in text and "Return-Path: <bounce-8812@ntc-cs.com>" in text
+    assert "t***@example.jp" in text and "taro.yamada" not in text and "servicecc-jp.cc" not in text
+    assert "hxxps://smbc[.]servicecc-jp[.]cc/vpass/login[.]php?uid=8f3a91c2" in text
+    other_desk = await desk_file(running, message, button, "antiphishing")
+    [(name, data)] = other_desk["files"]
+    assert name.endswith("-antiphishing.txt") and "フィッシング対策協議会 御中" in data.decode("utf-8")
+
+
+async def test_after_privacy_forget_the_report_text_button_says_why(running: Running) -> None:
+    fake = running.fake
+    await fake.post_message("", attachments=[fake.add_attachment("seed.eml", SEED_EML, "message/rfc822")])
+    message = await fake.wait_for(lambda m: bool(m.get("embeds")), timeout=10)
+    button = next(i for i in custom_ids(message) if i.startswith("report:text:"))
+    assert running.bot is not None
+    await running.bot.deps.community.forget(GUILD_ID, MEMBER_ID)
+    refused = await reply_to(running, await fake.click(message, button))
+    assert refused["ephemeral"] and not refused.get("files")
+    assert "/privacy forget" in refused["content"] and "削除" in refused["content"]
 
 
 async def test_delete_my_paste_only_for_the_member(running: Running) -> None:
@@ -286,12 +316,11 @@ async def test_two_members_copies_of_one_mail_keep_their_own_report_texts(runnin
     second = [m for m in fake.sent_messages if m.get("embeds")][1]
     button = next(i for i in custom_ids(first) if i.startswith("report:text:"))
     assert button in custom_ids(second)  # the same report (same Message-ID)
-    mine = await reply_to(running, await fake.click(first, button))
+    mine = await desk_file(running, first, button)
     assert b"X-Other-Copy" not in mine["files"][0][1]
-    other = await reply_to(running, await fake.click(second, button, author_id=OTHER_ID))
+    other = await desk_file(running, second, button, author_id=OTHER_ID)
     assert b"X-Other-Copy" in other["files"][0][1]
-    assert (await reply_to(running, await fake.click(first, button))) and b"X-Other-Copy" not in [
-        m for m in fake.sent_messages if m.get("files")][-1]["files"][0][1]
+    assert b"X-Other-Copy" not in (await desk_file(running, first, button))["files"][0][1]
 
 
 async def test_a_huge_subject_still_fits_in_one_embed(running: Running) -> None:
@@ -330,7 +359,7 @@ async def test_a_private_analysis_stays_out_of_the_shared_log_until_shared(runni
     await fake.wait_for(lambda c: c["type"] == 9, source="callbacks")
     submit = await fake.submit_modal("analyze:paste", {"analyze:paste:text": SEED_PASTE})
     answer = await reply_to(running, submit)
-    assert answer["ephemeral"] and "共有ログに記録されていません" in answer["content"]
+    assert answer["ephemeral"] and "共有ログには記録されていません" in answer["content"]
     assert not any(i.startswith("leak:vote:") for i in custom_ids(answer))  # no campaign: nothing recorded
     assert running.bot is not None
     community = running.bot.deps.community

@@ -106,10 +106,10 @@ async def test_twenty_pastes_are_rate_limited_politely(running: Running) -> None
     fake = running.fake
     for i in range(20):
         await fake.post_message(f"Subject: test {i}\nhttps://login{i}.example.com/")
-    await fake.wait_for(lambda m: "1分間" in (m.get("content") or ""), timeout=10)
+    await fake.wait_for(lambda m: "1 分間" in (m.get("content") or ""), timeout=10)
     await asyncio.sleep(0.5)
     assert len(fake.threads) == 5
-    notices = [m for m in fake.sent_messages if "1分間" in (m.get("content") or "")]
+    notices = [m for m in fake.sent_messages if "1 分間" in (m.get("content") or "")]
     assert len(notices) == 1  # one polite notice, not fifteen
     assert pings_nobody(notices[0])
 

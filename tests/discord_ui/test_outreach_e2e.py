@@ -236,19 +236,22 @@ async def test_link_watch_without_manage_messages_still_warns(running: Running) 
 async def test_network_servers_are_counted_apart(running: Running) -> None:
     await seed_two_members(running)
     out = outreach_of(running)
-    other = 4242
+    others = (4242, 4343)  # NETWORK_MIN_SERVERS: one server alone lists nothing for the others
     submissions = running.process.log.submissions
     now = datetime.now(UTC)
-    for member in (1, 2):
-        await submissions.submit(f"Subject: 三井住友カード\n\nログイン https://smbc.net-phish.example/l?m={member}".encode(),
-                                 other, member, now)
-    await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=True), now)
+    for other in others:
+        for member in (1, 2):
+            await submissions.submit(
+                f"Subject: 三井住友カード\n\nログイン https://smbc.net-phish.example/l?m={other}{member}".encode(),
+                other, member, now)
+        await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=True), now)
     await admin_setup(running, ("network", "receive"))
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     text = embed_text(await reply_to(running, asked))
-    assert "1 other server reports this domain." in text and "0 report(s) from 0 member(s)" in text
+    assert "2 other servers report this domain." in text and "0 reports from 0 members" in text
+    other = others[0]
     await running.process.stores.guilds.change_guild_features(other, FeatureChanges(network_publish=False), now)
-    await out.guild_changed(other)
+    await out.guild_changed(other)  # one server left: the other alone no longer counts
     asked = await running.fake.slash("domain", locale="en-US", options=[{"type": 3, "name": "name", "value": "net-phish.example"}])
     assert "No other server reports this domain." in embed_text(await reply_to(running, asked))
     assert other != GUILD_ID

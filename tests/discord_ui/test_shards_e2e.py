@@ -3,10 +3,10 @@ one database (issue 15, "Must show"): each answers only the pastes of its own gu
 per guild; the opt-in sharing between servers sees the guilds of both processes; the purge runs once
 (in the holder of the leader lease); when the leader dies the other process takes the lease over.
 
-The store: an SQLite file (WAL) shared by both processes. PostgreSQL: set ``PHISHBOT_TEST_POSTGRES`` to
-a ``postgresql://…`` URL of a throwaway database (the pgstore fixture does) and the same test runs
-over it; the checks read the store with ``psql`` (``PSQL``, default from ``/usr/lib/postgresql/15/bin``),
-so they do not depend on the driver the store uses.
+The store: an SQLite file (WAL) shared by both processes, then a schema of its own in the tests'
+PostgreSQL (``tests/conftest.py``: a throwaway cluster, or ``PHISHBOT_TEST_POSTGRES``); the checks
+read the store with ``psql`` (``PSQL``, default beside the cluster's ``initdb``), so they do not
+depend on the driver the store uses.
 """
 
 from __future__ import annotations
@@ -28,15 +28,16 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fresh_schema
 from tests.discord_ui.conftest import SEED_PASTE, embed_text
 from tests.fakes.discord.driver import FakeDiscord, discord_in_thread
 from tests.fakes.discord.state import ADMIN_ID, GUILD_ID, OTHER_ID, REPORTS_ID, in_guild, shard_of
+from tests.pgcluster import server_bin
 
 GUILD_A = GUILD_ID  # shard 0 of 2
 GUILD_B = in_guild(1, GUILD_ID)  # shard 1 of 2
 DEPARTED = in_guild(7, GUILD_ID)  # the bot left it 40 days ago: its data is purged, once
-STORES = ["sqlite"] + (["postgresql"] if os.environ.get("PHISHBOT_TEST_POSTGRES") else [])
+STORES = ["sqlite", "postgresql"]  # PostgreSQL: tests/conftest.py's server (a throwaway cluster, or PHISHBOT_TEST_POSTGRES)
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Store:
                 return rows
             finally:
                 db.close()
-        psql = os.environ.get("PSQL", "/usr/lib/postgresql/15/bin/psql")
+        psql = os.environ.get("PSQL") or os.path.join(server_bin() or "/usr/lib/postgresql/15/bin", "psql")
         out = subprocess.run([psql, self.url, "-At", "-F", "\t", "-c", sql], capture_output=True, text=True, check=True,
                              timeout=30).stdout
         return [tuple(line.split("\t")) for line in out.splitlines() if line]
@@ -66,10 +67,12 @@ class Store:
 
 
 @pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "postgresql":
-        return Store("postgresql", os.environ["PHISHBOT_TEST_POSTGRES"])
-    return Store("sqlite", str(tmp_path / "data" / "phishbot.db"))
+        with fresh_schema(request.getfixturevalue("postgres_server")) as url:
+            yield Store("postgresql", url)
+        return
+    yield Store("sqlite", str(tmp_path / "data" / "phishbot.db"))
 
 
 @pytest.fixture
@@ -91,6 +94,7 @@ def base_env(fake: FakeDiscord, store: Store, tmp_path: Path, **extra: str) -> d
         "PHISHBOT_DB": store.url, "ADDRESS_HASH_KEY": "k" * 32, "LOOKUPS_ENABLED": "false",
         "DISCORD_GUILD_READY_TIMEOUT": "0.1", "ANALYSIS_WORKERS": "1", "PYTHONPATH": str(ROOT), "PHISHBOT_LANG": "en",
         "LEADER_LEASE_SECONDS": "3", "NETWORK_REFRESH_SECONDS": "1",
+        "NETWORK_MIN_SERVERS": "1",  # one publishing server is enough here: the test is about sharing across processes
     })
     env.update(extra)
     return env
@@ -179,7 +183,7 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
             time.sleep(1.0)
             text = domain_in_b()
         assert "1 other server reports this domain." in text, text
-        assert "1 report(s) from 1 member(s)" in text, text  # B's own count: A's two members are not in it
+        assert "1 report from 1 member" in text, text  # B's own count: A's two members are not in it
 
         # the purge ran once: the departed guild is gone, and one process (the leader) did it
         fake.call(fake.wait_for, lambda _: store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}")

@@ -20,7 +20,7 @@ from bot.discord_ui._parsing import counts_as_mail, is_mail_attachment, paste_in
 from bot.discord_ui.client import PhishBot
 from bot.discord_ui.cogs import COGS
 from bot.discord_ui.translator import PhishTranslator
-from bot.presentation.desk_text import desk_text, header_lines
+from bot.presentation.desk_text import Member, desk_text, header_lines
 from bot.services.lookup_budget import LookupBudget
 from bot.services.rate_limit import RateLimiter
 from bot.settings import AppSettings
@@ -154,7 +154,7 @@ def test_report_text_has_the_headers_masked_and_defanged() -> None:
     assert "servicecc-jp.cc" not in text and "servicecc-jp[.]cc" in text
     assert "R-0123456789" in text and "フィッシング" in text
     english = desk_text(report, "en")
-    assert "Headers of the mail" in english
+    assert "Header of the mail" in english
 
 
 def test_report_text_of_an_outlook_msg_has_its_transport_headers() -> None:
@@ -164,7 +164,7 @@ def test_report_text_of_an_outlook_msg_has_its_transport_headers() -> None:
     data = (CORPUS / "malformed" / "mail-parser__tests__mails__mail_outlook_1.eml").read_bytes()
     assert data.startswith(b"\xd0\xcf\x11\xe0")  # an OLE file, whatever its name
     text = desk_text(analyse(data, now=NOW), "en")
-    headers = text.split("--- Headers of the mail ---", 1)[1]
+    headers = text.split("■ Header of the mail", 1)[1]
     assert "Received: from " in headers and "X-Virus-Scanned:" in headers
     assert "\ufffd" not in headers  # read from the .msg's properties, not its raw bytes
 
@@ -172,9 +172,9 @@ def test_report_text_of_an_outlook_msg_has_its_transport_headers() -> None:
 def test_report_text_for_a_paste_without_headers() -> None:
     data = "ご確認ください hxxps://login[.]example[.]com/x".encode()
     report = analyse(data, now=NOW)
-    assert header_lines(report, ()) == []
+    assert header_lines(report, Member(report)) == []
     text = desk_text(report, "en")
-    assert "pasted without its headers" in text and "login[.]example[.]com" in text
+    assert "pasted without its header" in text and "login[.]example[.]com" in text
 
 
 # --- the command tree ------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ async def test_every_cog_loads_and_names_are_unique_and_valid_in_both_languages(
             keys = [(row[0], row[column]) for row in rows]
             assert len(keys) == len(set(keys)), column
         menu = await menus[0].get_translated_payload(bot.tree, translator)
-        assert menu["name_localizations"]["ja"] == "フィッシングメールとして解析"
+        assert menu["name_localizations"]["ja"] == "このメッセージを解析"
         context: app_commands.TranslationContext[Any, None] = app_commands.TranslationContext(
             app_commands.TranslationContextLocation.other, None)
         english = await translator.translate(app_commands.locale_str("x", key="analyze"), discord.Locale.american_english,

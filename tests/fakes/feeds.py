@@ -1,6 +1,7 @@
 """A fake threat-feed server on loopback, speaking plain HTTP as the real feeds do: files with an
 ETag and a Last-Modified, ``304 Not Modified`` to a matching conditional request, gzip when asked,
-and the ways a real server misbehaves on demand (slow, endless, huge, redirect loops, 5xx).
+and the ways a real server misbehaves on demand (slow, a byte at a time, endless, huge, a gzip bomb,
+redirect loops, 5xx).
 
 Every request is recorded (path and the conditional headers it carried), so a test can assert what
 was asked — and that nothing else was.
@@ -35,6 +36,8 @@ class FeedServer:
     slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
     status: dict[str, int] = field(default_factory=dict)  # path -> forced status
     endless: set[str] = field(default_factory=set)  # path -> a body that never ends
+    drip: dict[str, float] = field(default_factory=dict)  # path -> seconds between two bytes of its body
+    gzipped: dict[str, bytes] = field(default_factory=dict)  # path -> a body sent as it is, as gzip (a bomb)
     asked: list[Asked] = field(default_factory=list)
     closing: asyncio.Event = field(default_factory=asyncio.Event)
     base: str = ""
@@ -62,6 +65,19 @@ class FeedServer:
             while not self.closing.is_set():
                 await resp.write(b"https://a.example.com/x\n" * 4096)
                 await asyncio.sleep(0)
+            return resp
+        if path in self.gzipped:
+            return web.Response(body=self.gzipped[path], headers={"Content-Encoding": "gzip",
+                                                                  "Content-Type": "text/plain"})
+        if path in self.drip:  # headers at once, then the body a byte at a time: a slowloris server
+            resp = web.StreamResponse(headers={"Content-Type": "text/plain"})
+            await resp.prepare(request)
+            for byte in self.files.get(path, b"https://a.example.com/x\n" * 1000):
+                if self.closing.is_set():
+                    break
+                await resp.write(bytes([byte]))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.closing.wait(), self.drip[path])
             return resp
         if path not in self.files:
             return web.Response(status=404, text="not found")

@@ -58,6 +58,7 @@ class RdapFake:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, Accept header)
     delay: float = 0.0  # every answer waits this long (the benchmark's registry latency)
     hits: dict[str, int] = field(default_factory=dict)
+    offsite: str = "http://login.phish-site.example/domain/"  # where an ``offsite.*`` answer redirects
     # set when the server shuts down: a "slow" answer stops waiting at once, so a test's teardown
     # never waits for it
     closing: asyncio.Event = field(default_factory=asyncio.Event)
@@ -103,6 +104,13 @@ class RdapFake:
             return web.Response(body=b'{"pad": "' + b"x" * (3 * 1024 * 1024) + b'"}', content_type="application/rdap+json")
         if label == "moved" and not request.path.startswith("/other/"):
             raise web.HTTPFound(f"/other/domain/{name}")
+        if label == "deep":  # nested a hundred thousand deep: json.loads would end in RecursionError
+            return web.Response(body=b'{"events": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                                content_type="application/rdap+json")
+        if label == "offsite":  # a registry sending the client to a host it names (a mail's, say)
+            raise web.HTTPFound(self.offsite + name)
+        if label == "hops":  # redirects within the registry, one after another, forever
+            raise web.HTTPFound(f"/domain/{name}?hop={int(request.query.get('hop', '0')) + 1}")
         if label == "noevent":
             doc = rdap_domain(name, None)
         elif label == "manyevents":
@@ -163,6 +171,7 @@ def verisign(domain: str, created: str) -> str:
 @dataclass
 class WhoisFake:
     queries: list[str] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)  # queries whose connection has ended, either side
     closing: asyncio.Event = field(default_factory=asyncio.Event)  # like RdapFake.closing
 
     def answer(self, query: str) -> str | None:
@@ -176,6 +185,8 @@ class WhoisFake:
             return None
         if label == "close":
             return ""
+        if label in ("flood", "drip"):
+            return label  # handled by ``handle``: an endless answer, fast or a byte at a time
         if domain in WHOIS_REGISTERED:
             created = WHOIS_REGISTERED[domain]
             return jprs_english(domain, created) if domain.endswith(".jp") else verisign(domain, created)
@@ -193,12 +204,20 @@ class WhoisFake:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.closing.wait(), 30)
                 return
+            if answer in ("flood", "drip"):
+                chunk = b"% padding\n" * (4096 if answer == "flood" else 0) or b"%"
+                while not self.closing.is_set():
+                    writer.write(chunk)
+                    await writer.drain()
+                    await asyncio.sleep(0 if answer == "flood" else 0.05)
+                return
             writer.write(answer.encode("utf-8"))
             await writer.drain()
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
             writer.close()
+            self.finished.append(self.queries[-1] if self.queries else "")
 
 
 @dataclass

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -15,8 +14,8 @@ from bot.feeds.fetch import FeedFetcherHTTP
 from bot.feeds.sources import FeedConfig
 from bot.services.feeds_in import FeedUpdater, import_feed, month_urls
 from bot.services.listings import IndexKeeper, ListingIndex, StoredListings
-from bot.storage.database import Database
-from bot.storage.feeds import FeedStoreSQLite
+from bot.services.ports.feeds import FeedStore
+from bot.storage.open import open_store
 from tests.conftest import SHARED
 from tests.fakes.feeds import FeedServer, feed_server
 
@@ -31,12 +30,10 @@ JPCERT = ("date,URL,description\n"
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[FeedStoreSQLite]:
-    db = await Database.open(str(tmp_path / "feeds.db"))
-    try:
-        yield FeedStoreSQLite(db)
-    finally:
-        await db.close()
+async def store(store_place: str) -> AsyncIterator[FeedStore]:
+    """The feeds of a fresh store (SQLite, then PostgreSQL)."""
+    async with open_store(store_place) as stores:
+        yield stores.feeds
 
 
 @pytest.fixture
@@ -45,7 +42,7 @@ async def server() -> AsyncIterator[FeedServer]:
         yield s
 
 
-async def test_import_aggregates_per_listed_name(store: FeedStoreSQLite) -> None:
+async def test_import_aggregates_per_listed_name(store: FeedStore) -> None:
     run = await import_feed(store, "jpcert", "jpcert", JPCERT, NOW, "jpcert-202510.csv")
     assert (run.items, run.listed, run.new, run.skipped) == (6, 2, 2, 3)  # platform, brand and IP skipped
     listings = {x.domain: x for x in await store.all_listings()}
@@ -59,7 +56,7 @@ async def test_import_aggregates_per_listed_name(store: FeedStoreSQLite) -> None
     assert state.status == "imported" and state.entries == 2
 
 
-async def test_index_and_stored_listings_agree(store: FeedStoreSQLite) -> None:
+async def test_index_and_stored_listings_agree(store: FeedStore) -> None:
     await import_feed(store, "jpcert", "jpcert", JPCERT, NOW)
     index = ListingIndex(listing_days=365)
     keeper = IndexKeeper(store, index)
@@ -78,7 +75,7 @@ async def test_index_and_stored_listings_agree(store: FeedStoreSQLite) -> None:
     assert await keeper.refresh() and "example.net" in index.current(NOW)
 
 
-async def test_fetch_is_conditional_and_bounded(store: FeedStoreSQLite, server: FeedServer) -> None:
+async def test_fetch_is_conditional_and_bounded(store: FeedStore, server: FeedServer) -> None:
     server.files["/feed.txt"] = b"https://a.example-phish.net/x\nhttps://b.example-phish.org/y\n"
     changes: list[int] = []
 
@@ -102,7 +99,7 @@ async def test_fetch_is_conditional_and_bounded(store: FeedStoreSQLite, server: 
     assert state.status == "ok" and state.etag == server.etag("/feed.txt")
 
 
-async def test_fetch_failures_are_values(store: FeedStoreSQLite, server: FeedServer) -> None:
+async def test_fetch_failures_are_values(store: FeedStore, server: FeedServer) -> None:
     server.files["/big.txt"] = b"https://a.example-phish.net/x\n" * 10_000
     server.files["/gz.txt"] = b"https://gz.example-phish.net/x\n" * 10
     server.gzip_files.add("/gz.txt")
@@ -128,7 +125,7 @@ async def test_fetch_failures_are_values(store: FeedStoreSQLite, server: FeedSer
         assert state.status == "http_503" and state.entries == 0
 
 
-async def test_one_process_fetches_a_feed_once_an_interval(store: FeedStoreSQLite, server: FeedServer) -> None:
+async def test_one_process_fetches_a_feed_once_an_interval(store: FeedStore, server: FeedServer) -> None:
     server.files["/feed.txt"] = b"https://a.example-phish.net/x\n"
     async with aiohttp.ClientSession() as session:
         fetcher = FeedFetcherHTTP(session, 5.0, 1024 * 1024)
@@ -146,7 +143,7 @@ async def test_one_process_fetches_a_feed_once_an_interval(store: FeedStoreSQLit
     assert len(server.asked) == 3
 
 
-async def test_jpcert_month_files(store: FeedStoreSQLite, server: FeedServer) -> None:
+async def test_jpcert_month_files(store: FeedStore, server: FeedServer) -> None:
     assert month_urls("http://x/{year}/{year}{month}.csv", datetime(2025, 1, 3, tzinfo=UTC)) == [
         "http://x/2025/202501.csv", "http://x/2024/202412.csv"]
     server.files["/2025/202510.csv"] = JPCERT
@@ -160,7 +157,7 @@ async def test_jpcert_month_files(store: FeedStoreSQLite, server: FeedServer) ->
     assert [a.path for a in server.asked] == ["/2025/202510.csv", "/2025/202509.csv", "/2025/202510.csv"]
 
 
-async def test_import_of_a_year_of_jpcert(store: FeedStoreSQLite) -> None:
+async def test_import_of_a_year_of_jpcert(store: FeedStore) -> None:
     files = sorted((SHARED / "corpus-dev" / "urls").glob("jpcert-2024*.csv"))
     if not files:
         pytest.skip("../shared/corpus-dev/urls is not beside this checkout")

@@ -12,9 +12,9 @@ from aiohttp import web
 
 from bot.lookups.bootstrap import load_bootstrap
 from bot.lookups.intel import RegistryIntel
+from bot.services.ports.lookups import RegistrationCache
 from bot.settings import LookupSettings
-from bot.storage.database import Database
-from bot.storage.registration_cache import RegistrationCacheSQLite as RegistrationCache
+from bot.storage.open import open_store
 from tests.fakes.registries import RdapFake, WhoisFake
 
 
@@ -44,12 +44,10 @@ async def served() -> AsyncIterator[Served]:
 
 
 @pytest.fixture
-async def db(tmp_path) -> AsyncIterator[Database]:  # type: ignore[no-untyped-def]
-    database = await Database.open(str(tmp_path / "test.db"))
-    try:
-        yield database
-    finally:
-        await database.close()
+async def db(store_place: str) -> AsyncIterator[RegistrationCache]:
+    """The registration cache of a fresh store (SQLite, then PostgreSQL)."""
+    async with open_store(store_place) as stores:
+        yield stores.cache
 
 
 @pytest.fixture
@@ -58,9 +56,9 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
         yield s
 
 
-def make_intel(served: Served, session: aiohttp.ClientSession, db: Database | None, **kw: float) -> RegistryIntel:
+def make_intel(served: Served, session: aiohttp.ClientSession, db: RegistrationCache | None, **kw: float) -> RegistryIntel:
     settings = LookupSettings(
         timeout=kw.get("timeout", 2.0), deadline=kw.get("deadline", 4.0), concurrency=int(kw.get("concurrency", 8)),
         rdap_base_url=served.rdap_url, whois_server=served.whois_addr,
     )
-    return RegistryIntel(settings, load_bootstrap(served.rdap_url, None), RegistrationCache(db) if db else None, session)
+    return RegistryIntel(settings, load_bootstrap(served.rdap_url, None), db, session)

@@ -9,14 +9,13 @@ from datetime import UTC, datetime, timedelta
 import aiohttp
 
 from bot.analysis.models import DomainFact
-from bot.storage.database import Database
-from bot.storage.registration_cache import RegistrationCacheSQLite as RegistrationCache
+from bot.services.ports.lookups import RegistrationCache
 from tests.lookups.conftest import Served, make_intel
 
 NOW = datetime(2021, 1, 24, 10, 0, tzinfo=UTC)
 
 
-async def test_rdap_for_cc_whois_for_jp_and_only_registrable_names(served: Served, session: aiohttp.ClientSession, db: Database) -> None:
+async def test_rdap_for_cc_whois_for_jp_and_only_registrable_names(served: Served, session: aiohttp.ClientSession, db: RegistrationCache) -> None:
     intel = make_intel(served, session, db)
     facts = await intel.lookup(["smbc.servicecc-jp.cc", "www.login-check.co.jp", "a.b.example.jp"], NOW)
     assert list(facts) == ["servicecc-jp.cc", "login-check.co.jp", "example.jp"]
@@ -27,7 +26,7 @@ async def test_rdap_for_cc_whois_for_jp_and_only_registrable_names(served: Serve
     assert not any("smbc." in q or "www." in q for q in served.whois.queries)
 
 
-async def test_second_lookup_comes_from_the_cache(served: Served, session: aiohttp.ClientSession, db: Database) -> None:
+async def test_second_lookup_comes_from_the_cache(served: Served, session: aiohttp.ClientSession, db: RegistrationCache) -> None:
     intel = make_intel(served, session, db)
     first = await intel.lookup(["servicecc-jp.cc"], NOW)
     second = await intel.lookup(["servicecc-jp.cc"], NOW + timedelta(hours=1))
@@ -41,12 +40,12 @@ async def test_second_lookup_comes_from_the_cache(served: Served, session: aioht
     assert later["servicecc-jp.cc"].lookup == "rdap"
 
 
-async def test_negative_answers_live_one_hour_and_failures_are_not_cached(served: Served, session: aiohttp.ClientSession, db: Database) -> None:
+async def test_negative_answers_live_one_hour_and_failures_are_not_cached(served: Served, session: aiohttp.ClientSession, db: RegistrationCache) -> None:
     intel = make_intel(served, session, db)
     assert (await intel.lookup(["nothing-here.com"], NOW))["nothing-here.com"].not_registered
     assert (await intel.lookup(["nothing-here.com"], NOW + timedelta(minutes=30)))["nothing-here.com"].lookup == "cache"
     assert (await intel.lookup(["nothing-here.com"], NOW + timedelta(minutes=61)))["nothing-here.com"].lookup == "rdap"
-    cache = RegistrationCache(db)
+    cache = db
     slow = make_intel(served, session, db, timeout=0.3)
     assert (await slow.lookup(["slow.example"], NOW))["slow.example"].reason == "timeout"
     assert await cache.get("slow.example", NOW) is None

@@ -10,8 +10,7 @@ from bot.community.campaigns import CampaignKeys
 from bot.services.community import Bucket, CampaignTimeline, Community, WeekCounts
 from bot.services.ports.reports import BrandCount, ReportEntry
 from bot.services.ports.stores import Stores
-from bot.storage.database import Database
-from bot.storage.sqlite import sqlite_stores
+from tests.shared_log import stores_at
 from tests.storage.test_shared_log import new_report
 
 JST = timezone(timedelta(hours=9))
@@ -30,9 +29,8 @@ def made(n: int, created: datetime, verdict: str = "phishing", brand: str | None
     return replace(base, created_at=created, mail_time=mail_time or created, verdict=verdict, brand=brand, keys=keys)
 
 
-async def test_weeks_are_utc_weeks_from_monday_and_every_week_is_listed(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "c.db")) as db:
-        stores = sqlite_stores(db)
+async def test_weeks_are_utc_weeks_from_monday_and_every_week_is_listed(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
         store = stores.reports
         rows = [
             made(1, NOW),                                                     # this week
@@ -58,9 +56,8 @@ async def test_weeks_are_utc_weeks_from_monday_and_every_week_is_listed(tmp_path
     assert all(w.verdicts == {} and w.total == 0 for w in weeks[1:-2])
 
 
-async def test_top_brands_are_this_utc_months_impersonations(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "c.db")) as db:
-        stores = sqlite_stores(db)
+async def test_top_brands_are_this_utc_months_impersonations(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
         store = stores.reports
         rows = [
             made(1, NOW), made(2, NOW - timedelta(days=3)), made(3, NOW, brand="amazon"),
@@ -77,10 +74,9 @@ async def test_top_brands_are_this_utc_months_impersonations(tmp_path) -> None: 
     assert series.top_brands == (BrandCount("amazon", 2), BrandCount("smbc-card", 2))  # most first, then by id
 
 
-async def test_december_rolls_into_the_next_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_december_rolls_into_the_next_year(store_place: str) -> None:
     december = datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
-    async with await Database.open(str(tmp_path / "c.db")) as db:
-        stores = sqlite_stores(db)
+    async with stores_at(store_place) as (stores, _db):
         store = stores.reports
         await store.save_report(made(1, december))
         await store.save_report(made(2, datetime(2027, 1, 1, 0, 0, tzinfo=UTC), brand="amazon"))
@@ -90,9 +86,8 @@ async def test_december_rolls_into_the_next_year(tmp_path) -> None:  # type: ign
     assert series.weeks[-1] == WeekCounts("2026-12-28", {"phishing": 2}, 2)  # one week, two years
 
 
-async def test_a_campaigns_timeline_by_arrival(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "c.db")) as db:
-        stores = sqlite_stores(db)
+async def test_a_campaigns_timeline_by_arrival(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
         store = stores.reports
         comm = community(stores)
         arrivals = [datetime(2021, 1, 24, 19, 1, tzinfo=JST), datetime(2021, 1, 24, 10, 30, tzinfo=UTC),

@@ -18,19 +18,17 @@ NOW = datetime(2021, 1, 25, tzinfo=UTC)
 KEY = b"k" * 32
 
 
-async def test_raw_mail_is_kept_only_when_asked_and_purged_after_retention(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+async def test_raw_mail_is_kept_only_when_asked_and_purged_after_retention(store_place: str) -> None:
+    async with shared_log_at(store_place, key=KEY) as log:
         await log.submit(seed_for("a@example.jp", "1"), 1, 10, NOW)
         await log.submit(seed_for("b@example.jp", "2"), 1, 11, NOW, keep_raw_days=30)
-        async with log.db.conn.execute("SELECT count(*) FROM report WHERE raw IS NOT NULL") as cur:
-            assert (await cur.fetchone())[0] == 1  # type: ignore[index]
+        assert await log.scalar("SELECT count(*) FROM report WHERE raw IS NOT NULL") == 1
         await log.submit(seed_for("c@example.jp", "3"), 1, 12, NOW + timedelta(days=31))
-        async with log.db.conn.execute("SELECT count(*) FROM report WHERE raw IS NOT NULL") as cur:
-            assert (await cur.fetchone())[0] == 0  # type: ignore[index]
+        assert await log.scalar("SELECT count(*) FROM report WHERE raw IS NOT NULL") == 0
 
 
-async def test_a_tagged_recipient_points_at_its_service(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+async def test_a_tagged_recipient_points_at_its_service(store_place: str) -> None:
+    async with shared_log_at(store_place, key=KEY) as log:
         done = await log.submit(seed_for("taro+rakuten@example.jp", "t1"), 1, 10, NOW)
         await log.submit(seed_for("hanako@example.jp", "t2"), 1, 11, NOW)
         await log.community.register(1, 11, "hanako@example.jp", "amazon", "", NOW)
@@ -41,8 +39,8 @@ async def test_a_tagged_recipient_points_at_its_service(tmp_path) -> None:  # ty
         assert view.leak_ranking[0].service == "rakuten"  # the tag outweighs a popular service
 
 
-async def test_member_input_errors_are_values_with_codes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+async def test_member_input_errors_are_values_with_codes(store_place: str) -> None:
+    async with shared_log_at(store_place, key=KEY) as log:
         for address, yes, no, code in (("nope", "amazon", "", "bad_address"), ("a@example.jp", "", "", "no_services"),
                                         ("a@example.jp", "amazon", "アマゾン", "contradiction")):
             with pytest.raises(CommunityError) as caught:
@@ -61,8 +59,8 @@ def test_address_keys_are_keyed_and_normalised() -> None:
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
 
-async def test_forged_from_domains_and_shared_services_never_reach_the_blocklist(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+async def test_forged_from_domains_and_shared_services_never_reach_the_blocklist(store_place: str) -> None:
+    async with shared_log_at(store_place, key=KEY) as log:
         for member, name in ((31, "forged_from_link_1.eml"), (32, "forged_from_link_2.eml"),
                              (41, "shared_services_1.eml"), (42, "shared_services_2.eml")):
             await log.submit((FIXTURES / name).read_bytes(), 1, member, NOW)
@@ -72,11 +70,11 @@ async def test_forged_from_domains_and_shared_services_never_reach_the_blocklist
         assert blocklist == ["evilthing1.cc", "evilthing2.cc"]  # the phishers' own, each from two members
 
 
-async def test_merged_campaigns_keep_the_oldest_id_and_dates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_merged_campaigns_keep_the_oldest_id_and_dates(store_place: str) -> None:
     from bot.community.campaigns import CampaignKeys
     from tests.storage.test_shared_log import new_report
 
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+    async with shared_log_at(store_place, key=KEY) as log:
         store = log.stores.reports
 
         def report(n: int, links: set[str], when: datetime):  # type: ignore[no-untyped-def]
@@ -105,8 +103,8 @@ def test_a_subject_without_a_brand_joins_nothing() -> None:
     assert joins(CampaignKeys(frozenset(), None, None, "amazon", "x" * 8, NOW), CampaignKeys(frozenset(), None, None, "amazon", "x" * 8, NOW))
 
 
-async def test_one_member_cannot_take_over_anothers_address_and_forget_unlinks_recipients(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with shared_log_at(tmp_path / "c.db", key=KEY) as log:
+async def test_one_member_cannot_take_over_anothers_address_and_forget_unlinks_recipients(store_place: str) -> None:
+    async with shared_log_at(store_place, key=KEY) as log:
         store = log.stores.reports
         await log.community.register(1, 1, "shared@example.jp", "amazon", "", NOW)
         # a second member's claims about the same address are theirs: neither blocked nor replacing

@@ -9,7 +9,6 @@ import os
 import stat
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +20,7 @@ from bot.services.errors import CommunityError, ConfirmRefused
 from bot.storage.database import Database
 from bot.storage.sqlite import sqlite_stores
 from tests.cli.test_shared_log_cli import seed_for
-from tests.shared_log import LogUnderTest, shared_log_at
+from tests.shared_log import LogUnderTest, shared_log_at, stores_at
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 KEY = b"k" * 32
@@ -46,8 +45,8 @@ def phish(address: str, message_id: str, links: list[str], *, extra_headers: str
 
 
 @pytest.fixture
-async def log(tmp_path: Path) -> AsyncIterator[LogUnderTest]:
-    async with shared_log_at(tmp_path / "log.db", key=KEY) as opened:
+async def log(store_place: str) -> AsyncIterator[LogUnderTest]:
+    async with shared_log_at(store_place, key=KEY) as opened:
         yield opened
 
 
@@ -259,7 +258,7 @@ async def test_a_phish_cannot_hide_its_only_domain_in_a_list_header(log: LogUnde
 # --- 14. time -------------------------------------------------------------------------------------
 
 
-async def test_campaign_times_compare_as_times_whatever_the_offset(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_campaign_times_compare_as_times_whatever_the_offset(store_place: str) -> None:
     from dataclasses import replace
     from datetime import timezone
 
@@ -268,8 +267,8 @@ async def test_campaign_times_compare_as_times_whatever_the_offset(tmp_path) -> 
     jst = timezone(timedelta(hours=9))
     early = datetime(2021, 1, 24, 19, 0, tzinfo=jst)  # 10:00 UTC
     late = datetime(2021, 1, 24, 11, 0, tzinfo=UTC)  # later, though "11:00Z" < "19:00+09:00" as text
-    async with await Database.open(str(tmp_path / "t.db")) as db:
-        store = sqlite_stores(db).reports
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
         one = await store.save_report(replace(new_report(1), mail_time=late, keys=replace(new_report(1).keys, mail_time=late)))
         await store.save_report(replace(new_report(2), mail_time=early, keys=replace(new_report(2).keys, mail_time=early)))
         view = await store.campaign(1, one.campaign_id or "")

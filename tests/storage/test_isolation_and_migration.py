@@ -18,14 +18,15 @@ from bot.services.ports.reports import CampaignCounts
 from bot.services.ports.times import utc_text
 from bot.storage.database import LATEST, Database, migrations
 from bot.storage.sqlite import sqlite_stores
+from tests.shared_log import stores_at
 from tests.storage.test_shared_log import new_report
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 
-async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) -> None:
-    async with await Database.open(str(tmp_path / "r.db")) as db:
-        store = sqlite_stores(db).reports
+async def test_a_rolled_back_write_is_never_visible_to_a_reader(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
         written = asyncio.Event()
         release = asyncio.Event()
 
@@ -58,10 +59,10 @@ async def test_a_rolled_back_write_is_never_visible_to_a_reader(tmp_path: Path) 
         assert await store.blocklist(1) == ["real.example"]
 
 
-async def test_reads_inside_a_transaction_see_its_own_writes(tmp_path: Path) -> None:
-    for path in (str(tmp_path / "own.db"), ":memory:"):
-        async with await Database.open(path) as db:
-            guilds = sqlite_stores(db).guilds
+async def test_reads_inside_a_transaction_see_its_own_writes(store_place: str) -> None:
+    for path in (store_place, ":memory:"):
+        async with stores_at(path) as (stores, _db):
+            guilds = stores.guilds
             await guilds.change_guild_settings(5, SettingsChange(language="ja"))
             await guilds.change_guild_settings(5, SettingsChange(keep_raw=True))  # reads inside its write: no lost update
             settings = await guilds.guild_settings(5)
@@ -69,9 +70,9 @@ async def test_reads_inside_a_transaction_see_its_own_writes(tmp_path: Path) -> 
             assert settings.keep_raw is True
 
 
-async def test_many_concurrent_readers_and_writers(tmp_path: Path) -> None:
-    async with await Database.open(str(tmp_path / "c.db")) as db:
-        store = sqlite_stores(db).reports
+async def test_many_concurrent_readers_and_writers(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
         await asyncio.gather(*(store.save_report(new_report(n)) for n in range(20)),
                              *(store.blocklist(1) for _ in range(20)))
         assert len(await store.blocklist(1)) == 2

@@ -14,10 +14,11 @@ import pytest
 from bot.community.campaigns import CampaignKeys
 from bot.community.leaks import Claim
 from bot.services.ports.members import Forgotten, ServiceClaim, Vote
-from bot.services.ports.reports import EntryDomain, EntryFinding, ReportEntry
+from bot.services.ports.reports import CampaignCounts, EntryDomain, EntryFinding, ReportEntry
 from bot.services.ports.stores import Stores
 from bot.storage.database import Database
 from bot.storage.sqlite import sqlite_stores
+from tests.shared_log import run_sql, stores_at
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
@@ -37,36 +38,38 @@ def stores_of(db: Database) -> Stores:
     return sqlite_stores(db)
 
 
-async def test_reports_join_and_duplicates_are_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
-        first = await store.save_report(new_report(1))
-        second = await store.save_report(new_report(2))
-        again = await store.save_report(new_report(1))
-        other = await store.save_report(new_report(3, link="elsewhere.example"))
-        assert first.campaign_id == second.campaign_id == other.campaign_id  # same envelope and brand
-        assert again.duplicate and again.public_id == first.public_id
-        summary = await store.domain_summary(1, "servicecc-jp.cc")
-        assert summary.reports == 2
-        assert summary.members == 2
-
-
 async def test_a_crash_in_the_middle_of_a_report_leaves_nothing(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     async with await Database.open(str(tmp_path / "s.db")) as db:
         store = stores_of(db).reports
-        original = db.conn.executemany
 
-        async def crash(*args: object, **kw: object) -> None:
-            raise RuntimeError("power cut while writing the report's domains")
+        def crash(*args: object, **kw: object) -> str:
+            raise RuntimeError("power cut after the campaign, before the report")
 
-        monkeypatch.setattr(db.conn, "executemany", crash)
-        with pytest.raises(RuntimeError):
-            await store.save_report(new_report(1))
-        monkeypatch.setattr(db.conn, "executemany", original)
+        with monkeypatch.context() as patched:
+            patched.setattr("bot.storage.reports.findings_json", crash)
+            with pytest.raises(RuntimeError):
+                await store.save_report(new_report(1))
         for table in ("report", "campaign", "report_domain"):
             async with db.conn.execute(f"SELECT count(*) FROM {table}") as cur:
                 assert (await cur.fetchone())[0] == 0, table  # type: ignore[index]
         assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
+
+
+async def test_a_write_refused_in_its_middle_leaves_nothing(store_place: str) -> None:
+    """The report's row breaks a constraint (a verdict no report may have): its campaign, written
+    before it, goes too (on PostgreSQL the whole write is one statement)."""
+    from dataclasses import replace
+
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
+        bad = replace(new_report(1), verdict="bogus")
+        with pytest.raises(Exception, match=r"(?i)check"):
+            await store.save_report(bad)
+        for table in ("report", "campaign", "report_domain", "report_reporter"):
+            assert await run_sql(db, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert not (await store.save_report(new_report(1))).duplicate  # and it can be written afterwards
+        second = await store.save_report(new_report(2))  # joins the first's campaign
+        assert await store.campaign_counts(1, second.campaign_id or "") == CampaignCounts(2, 2)
 
 
 async def test_readers_are_not_blocked_by_a_writer(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -100,10 +103,10 @@ async def test_a_locked_database_is_an_error_not_a_hang(tmp_path, monkeypatch: p
         assert not (await store.save_report(new_report(1))).duplicate
 
 
-async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
-        members = stores_of(db).members
+async def test_forget_and_votes(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
+        members = stores.members
         stored = await store.save_report(new_report(1))
         assert stored.campaign_id
         await members.register(1, 101, "k1", "x***@example.jp", [ServiceClaim("amazon", "Amazon", True)], NOW)
@@ -124,11 +127,11 @@ async def test_forget_and_votes(tmp_path) -> None:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize(("verdict", "bad"), [("phishing", True), ("scam", True), ("malware", True),
                                                ("spam", False), ("suspicious", False), ("no_signs", False)])
-async def test_known_bad_domains_come_from_phishing_scam_and_malware(tmp_path, verdict: str, bad: bool) -> None:  # type: ignore[no-untyped-def]
+async def test_known_bad_domains_come_from_phishing_scam_and_malware(store_place: str, verdict: str, bad: bool) -> None:
     from dataclasses import replace
 
-    async with await Database.open(str(tmp_path / "s.db")) as db:
-        store = stores_of(db).reports
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.reports
         for n in (1, 2):  # two members: enough for the exported blocklist
             await store.save_report(replace(new_report(n, link="lure.example"), verdict=verdict))
         summary = await store.domain_summary(1, "lure.example")
@@ -136,3 +139,35 @@ async def test_known_bad_domains_come_from_phishing_scam_and_malware(tmp_path, v
         assert ("lure.example" in await store.blocklist(1)) is bad
         counts = await store.report_counts(1)
         assert counts.verdicts == {verdict: 2}
+
+
+async def test_a_batch_is_saved_in_order_as_one_transaction(store_place: str) -> None:
+    from dataclasses import replace
+
+    async with stores_at(store_place) as (stores, db):
+        store = stores.reports
+        saved = await store.save_reports([new_report(1), new_report(2), replace(new_report(1), member_id=999),
+                                          new_report(3, link="elsewhere.example")])
+        assert [s.duplicate for s in saved] == [False, False, True, False]
+        assert saved[2].new_reporter and saved[2].public_id == saved[0].public_id  # a later copy is a reporter
+        assert len({s.campaign_id for s in saved}) == 1  # later reports join the first's campaign
+        assert (await store.domain_summary(1, "servicecc-jp.cc")).members == 3
+        with pytest.raises(Exception, match=r"(?i)check"):
+            await store.save_reports([new_report(4), replace(new_report(5), verdict="bogus")])
+        assert await run_sql(db, "SELECT count(*) FROM report") == [(3,)]  # none of the failed batch
+        assert await store.save_reports([]) == []
+
+
+async def test_real_discord_ids_fit_every_write(store_place: str) -> None:
+    """Discord ids are 64-bit (a guild's: 1150000000029360228): ids, locks and counts take them."""
+    from dataclasses import replace
+
+    guild, member = 1150000000029360228, 1150000000029360229
+    async with stores_at(store_place) as (stores, _db):
+        saved = await stores.reports.save_report(replace(new_report(1, guild=guild), member_id=member))
+        again = await stores.reports.save_reports([replace(new_report(2, guild=guild), member_id=member + 1)])
+        assert again[0].campaign_id == saved.campaign_id
+        await stores.members.register(guild, member, "k1", "x***@example.jp", [ServiceClaim("amazon", "A", True)], NOW)
+        await stores.members.vote(guild, saved.campaign_id or "", member, "amazon", NOW)
+        assert (await stores.reports.domain_summary(guild, "servicecc-jp.cc")).members == 2
+        assert await stores.guilds.purge_guild(guild) > 0

@@ -11,29 +11,28 @@ from pathlib import Path
 from bot.services.ports.guilds import FeatureChanges, GuildFeatures
 from bot.services.ports.sharing import CampaignInfrastructure, Counted
 from bot.storage.database import LATEST, Database, migrations
-from bot.storage.sqlite import sqlite_stores
-from tests.shared_log import shared_log_at
+from tests.shared_log import run_sql, shared_log_at, stores_at
 from tests.web.conftest import SEED_EML, seed_variant
 
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 
-async def test_features_change_only_what_is_given(tmp_path: Path) -> None:
-    async with await Database.open(str(tmp_path / "f.db")) as db:
-        store = sqlite_stores(db).guilds
+async def test_features_change_only_what_is_given(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, db):
+        store = stores.guilds
         assert await store.guild_features(7) == GuildFeatures(7)  # defaults, nothing written
         await store.change_guild_features(7, FeatureChanges(link_watch="hide", network_publish=True), NOW)
         after = await store.change_guild_features(7, FeatureChanges(feed_external=True), NOW)
         assert after == GuildFeatures(7, feed_external=True, link_watch="hide", network_publish=True)
         assert [f.guild_id for f in await store.watching_guilds()] == [7]
         assert await store.publishing_guilds() == [7]
-        await db.conn.execute("INSERT INTO guild_settings (guild_id, left_at) VALUES (7, ?)", (NOW.isoformat(),))
+        await run_sql(db, "INSERT INTO guild_settings (guild_id, left_at) VALUES (7, ?)", (NOW.isoformat(),))
         assert await store.publishing_guilds() == []  # a guild the bot left publishes nothing
 
 
-async def test_tokens_are_replaced_and_revoked_as_one(tmp_path: Path) -> None:
-    async with await Database.open(str(tmp_path / "t.db")) as db:
-        store = sqlite_stores(db).sharing
+async def test_tokens_are_replaced_and_revoked_as_one(store_place: str) -> None:
+    async with stores_at(store_place) as (stores, _db):
+        store = stores.sharing
         await store.replace_token(7, "feed", "a" * 64, "n1", NOW)
         await store.replace_token(7, "pages", "b" * 64, "n2", NOW)
         await store.replace_token(7, "feed", "c" * 64, "n3", NOW + timedelta(minutes=1))
@@ -48,14 +47,14 @@ async def test_tokens_are_replaced_and_revoked_as_one(tmp_path: Path) -> None:
         await store.share_campaign(7, "C-1234", True, NOW)
         await store.share_campaign(7, "C-1234", True, NOW)  # twice is once
         assert await store.shared_campaigns(7) == ["C-1234"] and await store.campaign_shared(7, "C-1234")
-        await sqlite_stores(db).guilds.change_guild_features(7, FeatureChanges(link_watch="reply"), NOW)
-        assert await sqlite_stores(db).guilds.purge_guild(7) == 5  # three tokens, one shared campaign, the features
+        await stores.guilds.change_guild_features(7, FeatureChanges(link_watch="reply"), NOW)
+        assert await stores.guilds.purge_guild(7) == 5  # three tokens, one shared campaign, the features
         assert await store.shared_campaigns(7) == [] and await store.token_guild("b" * 64, "pages") is None
-        assert await sqlite_stores(db).guilds.guild_features(7) == GuildFeatures(7)
+        assert await stores.guilds.guild_features(7) == GuildFeatures(7)
 
 
-async def test_campaign_infrastructure(tmp_path: Path) -> None:
-    async with shared_log_at(tmp_path / "i.db") as log:
+async def test_campaign_infrastructure(store_place: str) -> None:
+    async with shared_log_at(store_place) as log:
         first = await log.submit(SEED_EML, 1, 201, NOW)
         await log.submit(seed_variant(2), 1, 202, NOW)
         infra = await log.stores.sharing.campaign_infrastructure(1, first.saved.campaign_id or "")

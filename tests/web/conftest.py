@@ -25,6 +25,7 @@ SEED_EML = (EXAMPLES / "seed-smbc-selfspoof.eml").read_bytes()
 SEED_PASTE = (EXAMPLES / "seed-smbc-pasted.txt").read_text(encoding="utf-8")
 GUILD = 111
 OTHER_GUILD = 222
+THIRD_GUILD = 333
 NOW = datetime(2021, 1, 25, tzinfo=UTC)
 
 

@@ -63,4 +63,4 @@ async def test_the_seed_campaign_page_in_chromium(tmp_path: Path) -> None:
         assert (browser.artifacts() / f"campaign-page-{lang}.png").stat().st_size > 10_000
     en = seen_by_lang["en"].dom["text"]
     assert "3 days before the mail" in en and "Impersonates Sumitomo Mitsui Card" in en
-    assert "メールの3日前" in seen_by_lang["ja"].dom["text"]
+    assert "メール送信の 3 日前" in seen_by_lang["ja"].dom["text"]

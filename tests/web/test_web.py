@@ -18,7 +18,7 @@ import html5lib
 import pytest
 
 from bot.services.feeds_in import import_feed
-from tests.web.conftest import GUILD, NOW, OTHER_GUILD, Served, seed_variant, serve, web_settings
+from tests.web.conftest import GUILD, NOW, OTHER_GUILD, THIRD_GUILD, Served, seed_variant, serve, web_settings
 
 NOT_FOUND = "404: not found\n"
 
@@ -136,19 +136,21 @@ async def test_threat_feeds_and_network_only_when_opted_in(served: Served) -> No
     listed = {d["domain"]: d for d in json.loads((await served.text(url))[1])["domains"]}
     assert listed["foo.duckdns.org"]["sources"] == ["openphish"] and "duckdns.org" not in listed
     assert listed["feed-phish.example"]["listed"][0]["name"] == "OpenPhish"
-    # another server publishes what its members reported; this one receives
-    for member in (301, 302):
-        await served.log.submissions.submit(
-            f"Subject: 三井住友カード\n\nログインしてください https://smbc.network-phish.example/login?m={member}".encode(),
-            OTHER_GUILD, member, NOW)
-    assert "network-phish.example" in await served.stores.reports.blocklist(OTHER_GUILD)
-    await served.features(OTHER_GUILD, network_publish=True)
+    # two other servers publish what their members reported (one alone lists nothing: NETWORK_MIN_SERVERS); this
+    # one receives
+    for guild in (OTHER_GUILD, THIRD_GUILD):
+        for member in (301, 302):
+            await served.log.submissions.submit(
+                f"Subject: 三井住友カード\n\nログインしてください https://smbc.network-phish.example/login?m={member}".encode(),
+                guild, member, NOW)
+        assert "network-phish.example" in await served.stores.reports.blocklist(guild)
+        await served.features(guild, network_publish=True)
     names = [d["domain"] for d in json.loads((await served.text(url))[1])["domains"]]
     assert "network-phish.example" not in names  # not received yet
     await served.features(network_receive=True)
     listed = {d["domain"]: d for d in json.loads((await served.text(url))[1])["domains"]}
-    assert listed["network-phish.example"]["sources"] == ["network"] and listed["network-phish.example"]["servers"] == 1
-    await served.features(OTHER_GUILD, network_publish=False)  # it leaves: its entries go with it
+    assert listed["network-phish.example"]["sources"] == ["network"] and listed["network-phish.example"]["servers"] == 2
+    await served.features(OTHER_GUILD, network_publish=False)  # one leaves: its entries go, the other alone is not enough
     served.out.blocklist.forget(GUILD)
     names = [d["domain"] for d in json.loads((await served.text(url))[1])["domains"]]
     assert "network-phish.example" not in names

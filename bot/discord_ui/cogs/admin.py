@@ -25,6 +25,7 @@ from bot.discord_ui.embeds import info_embed
 from bot.discord_ui.sharing import SHARING_CHOICES, SHARING_DESCRIBE, SHARING_RENAME, sharing_summary
 from bot.discord_ui.translator import L
 from bot.i18n import t
+from bot.presentation.sentences import language_name
 from bot.services.ports.guilds import SettingsChange
 from bot.services.sharing_setup import SharingRequest
 
@@ -117,7 +118,8 @@ class Admin(commands.Cog):
                  else t(lang, "discord", "setup_no_channel", names=", ".join(deps.settings.discord.report_channels)))
         yes, no = t(lang, "discord", "on"), t(lang, "discord", "off")
         text = t(lang, "discord", "setup_summary", channels=where,
-                 language=settings.language or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale)),
+                 language=(language_name(settings.language, lang)
+                           or t(lang, "discord", "lang_auto_short", locale=str(guild.preferred_locale))),
                  auto_delete=yes if settings.auto_delete else no, lookups=yes if settings.lookups_enabled else no,
                  keep_raw=(t(lang, "discord", "days", days=settings.raw_retention_days) if settings.keep_raw else no))
         text += "\n\n" + permission_report(channels, settings.auto_delete, lang)

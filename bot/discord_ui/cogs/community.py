@@ -16,11 +16,12 @@ from bot.discord_ui.context import NO_MENTIONS, bot_of, guarded, member_lang, se
 from bot.discord_ui.embeds import INFO_COLOUR, clip, info_embed, plain
 from bot.discord_ui.sharing import campaign_page_line, domain_beside
 from bot.discord_ui.translator import L
-from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, vote_menu
+from bot.discord_ui.views import ForgetButton, VoteButton, is_moderator, service_label, typed_names, vote_menu
 from bot.i18n import t
 from bot.presentation.palette import verdict_colour_int
 from bot.presentation.sentences import brand_label
 from bot.presentation.shared_log import campaign_text, guild_domain_text, registered_text, registrations_text, stats_text
+from bot.services.domain_info import registrable_from_input
 from bot.services.errors import CommunityError
 from bot.services.ports.members import MemberRegistration
 
@@ -33,9 +34,17 @@ STATUS_COLOUR = {"known_bad": verdict_colour_int("phishing"), "official": verdic
                  "unknown": INFO_COLOUR, "platform": INFO_COLOUR}
 
 
-def services_hint(lang: str, count: int = 8) -> str:
-    names = [s.name_in(lang) for s in known_services()[:count]]
-    return ", ".join(names)
+def services_hint(lang: str, limit: int = 100) -> str:
+    """The catalogue's first names, as many whole names as fit in ``limit`` characters (a Discord
+    placeholder): never a name cut in the middle."""
+    sep = t(lang, "community", "stats_separator")
+    out = ""
+    for service in known_services():
+        candidate = (out + sep if out else "") + service.name_in(lang)
+        if len(candidate) + 1 > limit:
+            return out + ("…" if out else "")
+        out = candidate
+    return out
 
 
 async def campaign_choices(interaction: discord.Interaction[PhishBot], current: str) -> list[app_commands.Choice[str]]:
@@ -67,7 +76,7 @@ class LeakModal(discord.ui.Modal):
             options=[discord.SelectOption(label=service_label(slug, lang)[:100], value=slug) for slug in COMMON_SERVICES],
         )
         self.registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
-            style=discord.TextStyle.paragraph, required=False, placeholder=services_hint(lang)[:100], max_length=1000,
+            style=discord.TextStyle.paragraph, required=False, placeholder=services_hint(lang), max_length=1000,
             custom_id="leak:register:yes",
         )
         self.not_registered: discord.ui.TextInput[LeakModal] = discord.ui.TextInput(
@@ -122,6 +131,9 @@ class Community(commands.Cog):
         lang = member_lang(interaction)
         deps = self.bot.deps
         assert interaction.guild_id is not None
+        # checked before the public "thinking…": an error sent after a public defer replaces it, and
+        # Discord then ignores the ephemeral flag (everyone would see it)
+        registrable_from_input(name)  # BadDomain: answered privately by the one error handler
         if decision is not None:
             # moderators only; refused confirmations (an official domain, a platform …) raise
             # ConfirmRefused, which the one error handler answers with its sentence
@@ -150,13 +162,14 @@ class Community(commands.Cog):
         view = await deps.community.campaign_view(interaction.guild_id, campaign)
         if view is None:
             raise CommunityError("no_campaign", campaign=campaign)
+        typed = typed_names(await deps.community.my_registrations(interaction.guild_id, interaction.user.id))
         buttons = discord.ui.View(timeout=None)
-        for row in view.leak_ranking[:4]:
-            buttons.add_item(VoteButton(view.id, row.service, lang))
+        for row in [r for r in view.leak_ranking if r.registered or r.not_registered][:4]:  # supported ones only
+            buttons.add_item(VoteButton(view.id, row.service, lang, typed))
         buttons.add_item(VoteButton(view.id, None, lang))
         # the shared page's link goes in the message's text: embeds defang every URL, this one is ours
         page = await campaign_page_line(deps, interaction.guild_id, view.id, lang)
-        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view.id}", campaign_text(view, lang))
+        embed = info_embed(f"{t(lang, 'community', 'campaign')} {view.id}", campaign_text(view, lang, typed=typed))
         chart = campaign_chart(view, await deps.community.campaign_timeline(interaction.guild_id, view.id), lang)
         lines = timeline_lines(chart)
         embed.add_field(name=t(lang, "chart", "timeline_field", unit=t(lang, "chart", f"unit_{chart.unit}")),
@@ -187,7 +200,7 @@ class Community(commands.Cog):
         def shown(row: MemberRegistration) -> str:  # catalogue services in the member's language; free text as typed
             return service_label(row.service, lang) if service_for_slug(row.service).known else plain(row.name)
 
-        await send_ephemeral(interaction, registrations_text(rows, lang, shown)[:1900])
+        await send_ephemeral(interaction, registrations_text(rows, lang, shown if rows else None)[:1900])
 
     @leak.command(name=L("vote"), description=L("vote_desc"))
     @app_commands.describe(campaign=L("campaign_id"))

@@ -26,6 +26,7 @@ from bot.discord_ui.context import (
 from bot.discord_ui.embeds import shown_name
 from bot.i18n import t
 from bot.presentation.palette import VERDICT_EMOJI
+from bot.presentation.sentences import failure_sentence
 from bot.services.errors import CommunityError
 
 log = logging.getLogger(__name__)
@@ -96,9 +97,11 @@ class Intake(commands.Cog):
             outcome = await submit(deps, data, message.guild.id, message.author.id, lang, name)
         except CommunityError as exc:
             await self.say(message, t(lang, "discord", "unreadable", name=shown_name(name),
-                                      reason=t(lang, "community", exc.code, **exc.params_in(lang))))
+                                      reason=failure_sentence(exc, lang) or exc.code))
             return False
-        view = report_view(outcome, lang, paste=message)
+        # with auto-delete on, the paste goes by itself: no button to delete it
+        auto_delete = (await deps.guilds.settings(message.guild.id)).auto_delete
+        view = report_view(outcome, lang, paste=None if auto_delete else message)
         channel = message.channel
         target: discord.abc.Messageable | None = None
         try:

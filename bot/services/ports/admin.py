@@ -1,4 +1,4 @@
-"""The store itself, for its operators (``phishbot db status|migrate|backup``, the bot's and the web
+"""The store itself, for its operators (``phishbot db status|migrate|backup|restore``, the bot's and the web
 server's health): where it is, its schema version and integrity, migrating it, an online backup.
 Expected failures raise ``services.errors.StoreError`` (``no_database``, ``backup_exists``, …)."""
 
@@ -62,4 +62,11 @@ class StoreAdmin(Protocol):
         """An online, consistent copy at ``target`` (a new file: ``StoreError("backup_exists")``
         when it exists), readable by its owner only; ``key_file``: the address key file to copy
         beside it (``TARGET.secret.key``)."""
+        ...
+
+    async def restore(self, source: str) -> int:
+        """Loads a logical export (what ``backup`` writes when ``pg_dump`` is absent) into this
+        store, migrated and empty; returns the rows loaded. ``StoreError``: ``restore_format`` (not an
+        export), ``restore_version`` (another schema version), ``restore_not_empty``,
+        ``restore_sqlite`` (an SQLite backup is a database file: it is copied in place)."""
         ...

@@ -11,7 +11,7 @@ A report's public id is ``R-`` + 10 hex digits, a campaign's ``C-`` + 4 to 16 he
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -68,6 +68,8 @@ class ReportEntry:
     public_id: str
     raw: bytes | None = None  # the mail itself, only when the guild keeps raw mail
     raw_expires_at: datetime | None = None
+    # False: the report joins no campaign and opens none (a mail with no signs is nobody's campaign)
+    in_campaign: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class SavedReport:
     (``new_reporter``: one more member)."""
 
     public_id: str
-    campaign_id: str | None  # None only for a private analysis (not in the log)
+    campaign_id: str | None  # None for a private analysis (not in the log) and a report in no campaign
     duplicate: bool
     new_reporter: bool = True
 
@@ -198,6 +200,12 @@ class ReportStore(Protocol):
         id): its id stays, the others' reports and votes move to it (a member's vote already there
         wins), its first/last seen widen to cover them all. No match: a new campaign with the first
         free id of ``community.campaigns.campaign_id_candidates``."""
+        ...
+
+    async def save_reports(self, entries: Sequence[ReportEntry]) -> list[SavedReport]:
+        """``save_report`` for each entry in order, as one transaction (for callers that submit
+        many at once: an import, a folder of mail): each sees the ones before it (a later copy is
+        their duplicate, a later report joins their campaigns); all are stored, or none."""
         ...
 
     async def update_judgement(self, guild_id: int, public_id: str, judgement: Judgement) -> None:

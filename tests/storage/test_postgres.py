@@ -1,0 +1,169 @@
+"""What is PostgreSQL's own: its migrations twin SQLite's (the same numbers, the same tables and
+columns at the end), the dialect's translation of the stores' statements, the address shown
+without its password, migrating from every earlier version, and the logical export read back."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bot.services.errors import StoreError
+from bot.settings import SettingsError, masked_location, read_settings
+from bot.storage import database as sqlite_db
+from bot.storage import pg
+from bot.storage.postgres import PostgresAdmin
+from tests.cli.test_analyze_cli import SEED_EML as SEED_FILE
+from tests.cli.test_analyze_cli import run
+from tests.conftest import fresh_schema
+from tests.shared_log import run_sql, shared_log_at, stores_at
+from tests.web.conftest import SEED_EML, seed_variant
+
+# what only the PostgreSQL schema has, and why: report_text's insertion order (SQLite's rowid)
+PG_ONLY = {("report_text", "seq")}
+
+
+def test_both_dialects_have_the_same_migration_numbers() -> None:
+    sqlite = [(m.version, m.name) for m in sqlite_db.migrations()]
+    postgres = [(m.version, m.name) for m in pg.migrations()]
+    assert sqlite == postgres, "every migration has its PostgreSQL twin of the same number and name"
+    assert sqlite_db.LATEST == pg.LATEST
+
+
+async def test_both_dialects_end_in_the_same_tables_and_columns(tmp_path: Path, postgres_server: str) -> None:
+    async with stores_at(tmp_path / "s.db") as (_stores, db):
+        tables = [r[0] for r in await run_sql(db, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        sqlite = {(t, str(c[1])) for t in tables for c in await run_sql(db, f"PRAGMA table_info({t})")}
+    with fresh_schema(postgres_server) as url:
+        async with stores_at(url) as (_stores, db):
+            rows = await run_sql(db, "SELECT table_name, column_name FROM information_schema.columns"
+                                     " WHERE table_schema = current_schema() AND table_name != 'schema_version'")
+    postgres = {(str(t), str(c)) for t, c in rows}
+    assert postgres - PG_ONLY == sqlite
+
+
+@pytest.mark.parametrize("start", range(1, pg.LATEST))
+def test_every_earlier_postgresql_version_migrates_to_the_latest(postgres_server: str, start: int) -> None:
+    """A database left at any version (a program of that version made it) reaches the latest with its rows."""
+    import asyncio
+
+    with fresh_schema(postgres_server) as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                         " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            for m in pg.migrations()[:start]:
+                conn.execute(m.sql.encode())
+                conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (m.version,))
+            if start >= 2:
+                conn.execute("INSERT INTO campaign VALUES ('C-0001', 1, NULL, '2021-01-24', '2021-01-24')")
+                conn.execute("INSERT INTO report (public_id, guild_id, member_id, created_at, mail_time, verdict, score,"
+                             " input_sha256, findings, campaign_id) VALUES ('R-1', 1, 2, '2021-01-24', '2021-01-24',"
+                             " 'phishing', 90, 'x', '[]', 'C-0001')")
+
+        async def reopen() -> list[int]:
+            database = await pg.PgDatabase.open(url, migrate=False)
+            try:
+                return await database.migrate()
+            finally:
+                await database.close()
+
+        assert asyncio.run(reopen()) == list(range(start + 1, pg.LATEST + 1))
+        with psycopg.connect(url) as conn:
+            if start >= 2:
+                assert conn.execute("SELECT count(*) FROM report").fetchone() == (1,)
+            if start >= 2 and start < 6:
+                assert conn.execute("SELECT count(*) FROM report_reporter").fetchone() == (1,)  # 0006 carried it
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("SELECT a FROM t WHERE b = ? AND c = ?", ("SELECT a FROM t WHERE b = %s AND c = %s", None)),
+    ("SELECT ?1, ?2 WHERE x = ?1", ("SELECT %s, %s WHERE x = %s", (0, 1, 0))),
+    ("SELECT 'a?%' || ? LIKE '%'", ("SELECT 'a?%%' || %s LIKE '%%'", None)),
+    ("INSERT OR IGNORE INTO d (a) VALUES (?)", ("INSERT INTO d (a) VALUES (%s) ON CONFLICT DO NOTHING", None)),
+    ("SELECT group_concat(DISTINCT r.brand)", ("SELECT string_agg(DISTINCT r.brand::text, ',')", None)),
+    ("SET a = min(t.a, excluded.a), b = max(t.b, excluded.b), c = min(x)",
+     ("SET a = least(t.a, excluded.a), b = greatest(t.b, excluded.b), c = min(x)", None)),
+    ("SELECT text FROM report_text ORDER BY rowid LIMIT 1", ("SELECT text FROM report_text ORDER BY seq LIMIT 1", None)),
+])
+def test_the_statements_are_translated_to_postgresqls_dialect(sql: str, expected: tuple[str, object]) -> None:
+    assert pg.translate(sql) == expected
+
+
+def test_the_password_is_never_shown() -> None:
+    url = "postgresql://phish:s3cr%40t@db.example.com:5433/phishbot?sslmode=require"
+    assert masked_location(url) == "postgresql://phish:***@db.example.com:5433/phishbot?sslmode=require"
+    assert pg.masked(url) == masked_location(url)
+    assert masked_location("/var/lib/phishbot/phishbot.db") == "/var/lib/phishbot/phishbot.db"
+    settings = read_settings({"PHISHBOT_DB": url}, env_file=None)
+    assert settings.db_url == url and settings.db_shown == masked_location(url)
+    assert "s3cr" not in repr(settings)
+    for bad in ("mysql://phish:s3cret@db.example.com/x", "postgresql://phish:s3cret@db.example.com:99999/x"):
+        with pytest.raises(SettingsError) as caught:
+            read_settings({"PHISHBOT_DB": bad}, env_file=None)
+        assert "s3cret" not in caught.value.sentence("en") and "s3cret" not in str(caught.value)
+
+
+def test_db_commands_on_postgresql_name_it_without_the_password(postgres_server: str, tmp_path: Path) -> None:
+    with fresh_schema(postgres_server) as url:
+        # the throwaway cluster trusts its socket: a password in the address is accepted and ignored
+        with_password = url.replace("postgres@", "postgres:s3cret-pw@", 1)
+        env = {"PHISHBOT_DB": with_password, "ADDRESS_HASH_KEY": "k" * 32, "LOOKUPS_ENABLED": "false"}
+        status = run("db", "status", "--json", env=env)
+        assert status.returncode == 0, status.stderr.decode()
+        obj = json.loads(status.stdout)
+        assert obj["version"] == 0 and obj["latest"] == pg.LATEST  # status creates nothing
+        migrated = run("db", "migrate", env=env)
+        assert migrated.returncode == 0 and f"version {pg.LATEST}" in migrated.stdout.decode()
+        assert run("report", str(SEED_FILE), "--guild", "1", "--member", "2", "--json", env=env).returncode == 0
+        backup = run("db", "backup", str(tmp_path / "pg.dump"), "--json", env=env)
+        assert backup.returncode == 0, backup.stderr.decode()
+        assert (tmp_path / "pg.dump").read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+        assert os.stat(tmp_path / "pg.dump").st_mode & 0o077 == 0
+        unreachable = run("db", "status", env={**env, "PHISHBOT_DB": "postgresql://postgres:s3cret-pw@/postgres"
+                                                                      f"?host={tmp_path}"})
+        assert unreachable.returncode == 1 and b"cannot be reached" in unreachable.stderr
+        for proc in (status, migrated, backup, unreachable):
+            assert b"s3cret-pw" not in proc.stdout + proc.stderr
+        assert b"***" in unreachable.stderr
+
+
+async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_path: Path) -> None:
+    export = tmp_path / "export.jsonl.gz"
+    with fresh_schema(postgres_server) as url:
+        async with shared_log_at(url) as log:
+            first = await log.submit(SEED_EML, 1, 201, log_now())
+            await log.submit(seed_variant(2), 1, 202, log_now())
+            await log.community.register(1, 201, "taro.yamada@example.jp", "amazon", "", log_now())
+            before = (await log.stores.reports.report_counts(1), await log.stores.reports.blocklist(1),
+                      await log.stores.reports.campaign(1, first.saved.campaign_id or ""))
+            admin = PostgresAdmin(log.stores.admin.db, use_pg_dump=False)  # type: ignore[attr-defined]
+            done = await admin.backup(str(export), None)
+            assert done.version == pg.LATEST
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(export))  # into a database that holds reports
+            assert caught.value.code == "restore_not_empty"
+    with fresh_schema(postgres_server) as url:
+        restored = run("db", "restore", str(export), "--json",
+                       env={"PHISHBOT_DB": url, "ADDRESS_HASH_KEY": "k" * 32})
+        assert restored.returncode == 0, restored.stderr.decode()
+        assert json.loads(restored.stdout)["rows"] > 5
+        async with shared_log_at(url) as log:
+            after = (await log.stores.reports.report_counts(1), await log.stores.reports.blocklist(1),
+                     await log.stores.reports.campaign(1, first.saved.campaign_id or ""))
+            assert after == before
+            third = await log.submit(seed_variant(3), 1, 203, log_now())  # the sequences go on past the rows
+            assert not third.saved.duplicate
+    not_export = tmp_path / "x.gz"
+    not_export.write_bytes(gzip.compress(b"hello"))
+    with fresh_schema(postgres_server) as url:
+        proc = run("db", "restore", str(not_export), env={"PHISHBOT_DB": url})
+        assert proc.returncode == 1 and b"not a phishbot export" in proc.stderr
+
+
+def log_now() -> datetime:
+    return datetime(2021, 1, 25, tzinfo=UTC)
