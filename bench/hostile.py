@@ -27,7 +27,6 @@ docs/BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import resource
 import signal
 import sys
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _stats import peak_rss_mb
 from hostile_inputs import PHISH, family_inputs, hostile_inputs
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,7 +66,7 @@ def _size(n: int) -> str:
 
 
 def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return peak_rss_mb()
 
 
 def main(argv: list[str] | None = None) -> int:

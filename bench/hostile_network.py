@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
 import socket
 import sys
 import time
@@ -35,11 +34,15 @@ from aiohttp import web
 REPO = Path(__file__).resolve().parents[1]
 if sys.path[:1] != [str(REPO)]:  # measure the checkout (and never bench/bot.py as ``bot``)
     sys.path.insert(0, str(REPO))
+if str(REPO / "bench") not in sys.path:
+    sys.path.append(str(REPO / "bench"))
+from _stats import peak_rss_mb  # noqa: E402  (after the path is set)
+
 MiB = 1024 * 1024
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_mb()
 
 
 async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:

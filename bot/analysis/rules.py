@@ -24,6 +24,7 @@ from bot.analysis.domains import (
     to_unicode_host,
 )
 from bot.analysis.facts import Facts
+from bot.analysis.hostnames import pinyin_name
 from bot.analysis.links import defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
 from bot.analysis.privacy import mask_address, strip_invisible
@@ -378,7 +379,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if f.brand_official and f.brand is not None and hit[0] == f.brand.id:
             continue  # the brand's own verified mail linking to its other sites (aboutamazon.jp)
         if hit[1] == "edit" and (f.brand is None or f.brand.id != hit[0]) and not (
-            f.prepared.bare_links and _link_signs_of_host(host, "")
+            f.prepared.bare_links and _link_signs_of_host(host, "", True)
         ):
             # one letter from a brand's name, in a mail that never names that brand, is a coincidence
             # (lindows.com); a misspelt brand on a host that looks made-up (amzaon.co.jp.x7q.cn) is not
@@ -1125,7 +1126,75 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         signs.append("kit_path")
     if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
+    if bare:
+        signs.extend(_bare_host_signs(labels, path))
     return tuple(signs)
+
+
+# a sign-in page at the top of a made-up site: the first of at most three path segments names it
+# (/login, /jcblogin, /user_login, /apsigninopenid, /memberservice), or is a script named for the
+# country (/jp.php, /japan.php: a kit's landing page; /jp/ alone is an ordinary site's Japanese
+# pages); deeper paths are a site's own pages
+_LOGIN_SEGMENT = re.compile(r"(?i)log-?in|signin|sign-in|logon|(?<![a-z])sso(?![a-z])|(?<![a-z])auth(?![a-z])|authenticat|"
+                            r"verif|mypage|member_?(?:service|login|info)|tetsuzuki|netservice|webscr")
+_COUNTRY_SEGMENT = re.compile(r"(?i)(?:jp|japan|ja)\.php")
+# sub-domain words of a kit's host (continue-checkout.x.com, account-login.x.com, no-reply-aeon-jp.x.com):
+# a site's own sub-domains are named for a service (support., secure., updates.), not for a step of a form
+_KIT_SUBDOMAIN = re.compile(r"accou?n|login|signin|checkout|continu|requir|nformation|verif|confirm|billing|payment|"
+                            r"menbe|member|authori|no-?reply")
+# the whole path one random token of letters and digits (/1K2efjwHhJj49pU13k/, /smywbc641yr1da9c88):
+# a kit's campaign key, shared by the hosts of one campaign; a site's pages have names and folders
+_TOKEN_SEGMENT = re.compile(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{12,40}={0,2}")
+# a Japanese address written as a folder of another site (/plala.or.jp/, /grp01.id.rakuten.co.jp/jp/):
+# a kit copying the real address into its own path to look right in a phone's address bar
+_JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)")
+_MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
+
+
+def _bare_host_signs(labels: list[str], path: str) -> list[str]:
+    """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
+    out: list[str] = []
+    path, _, query = path.partition("#")[0].partition("?")
+    segments = [s for s in path.split("/") if s]
+    if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
+        out.append("login_path")
+    if any(lab.startswith("_") for lab in labels[:-1]):
+        out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
+    if not query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+        out.append("token_path")
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]):
+        out.append("domain_in_path")
+    sub = labels[:-1]
+    # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
+    if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
+        out.append("kit_subdomain")
+    if any(pinyin_name(lab) for lab in labels[-3:]):
+        out.append("pinyin_name")
+    if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
+        out.append("unreadable_name")
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _unreadable_word(word: str) -> bool:
+    """A word of seven letters or more with five consonants in a row, counting ``y`` as a consonant
+    unless it stands alone between consonants as a vowel does (poetry, gym), and with rare letters
+    in it or no other vowel (``dyxdjxx``, ``kxnvybf``, ``zylyswkj``): typed by a machine, not a
+    compound of words (``fightcloud``, ``freshrpms``)."""
+    if len(word) < 7 or len(word) > 63:
+        return False
+    strict = loose = best_strict = best_loose = 0
+    for i, c in enumerate(word):
+        if c in "aeiou":
+            strict = loose = 0
+            continue
+        lone_y = c == "y" and i > 0 and word[i - 1] not in "aeiouy" and (i + 1 == len(word) or word[i + 1] not in "aeiouy")
+        loose = 0 if lone_y else loose + 1
+        strict += 1
+        best_strict, best_loose = max(best_strict, strict), max(best_loose, loose)
+    rare = sum(c in _RARE_LETTERS for c in word)
+    no_vowel = not _VOWELS.intersection(word.replace("y", ""))
+    return (best_loose >= 5 and (rare >= 2 or no_vowel)) or (best_strict >= 5 and (rare >= 3 or (no_vowel and rare >= 1)))
 
 
 _RARE_LETTERS = frozenset("jkqvwxz")
@@ -1166,7 +1235,9 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens"}
+        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
+                  "unreadable_name", "token_path", "domain_in_path",
+                  "dns_record_host"}
         gibberish = "random_label" in best[2] and _gibberish_host(best[1])
         severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
     else:

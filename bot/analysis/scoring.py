@@ -24,7 +24,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "compauth_fail":          {"info": 0, "low": 10, "medium": 20, "high": 30},
     "sender_format":          {"info": 0, "low": 10, "medium": 20, "high": 30},
     "no_reverse_dns":         {"info": 0, "low": 5, "medium": 10, "high": 15},
-    "undisclosed_recipients": {"info": 0, "low": 5, "medium": 10, "high": 15},
+    "undisclosed_recipients": {"info": 0, "low": 10, "medium": 15, "high": 20},
     "address_greeting":       {"info": 0, "low": 10, "medium": 15, "high": 20},
     "disguised_text":         {"info": 0, "low": 10, "medium": 20, "high": 30},
     "display_name_brand":     {"info": 0, "low": 10, "medium": 20, "high": 30},
