@@ -126,7 +126,8 @@ def main(pastes: int, size: int, lease: float) -> None:
             db = f"{tmp}/data/phishbot.db"
             env.update({"DISCORD_TOKEN": fake.token, "DISCORD_API_BASE": fake.api_base,
                         "DISCORD_GATEWAY_URL": fake.gateway_url, "DISCORD_GUILD_READY_TIMEOUT": "0.1",
-                        "PHISHBOT_DB": db, "LOOKUPS_ENABLED": "false", "ANALYSES_PER_MINUTE": "1000000",
+                        "PHISHBOT_DB": db, "ADDRESS_HASH_KEY": "k" * 32, "LOOKUPS_ENABLED": "false",
+                        "ANALYSES_PER_MINUTE": "1000000",
                         "WEB_ENABLED": "false", "PYTHONPATH": str(REPO), "LEADER_LEASE_SECONDS": str(lease)})
             procs = launch(args, env, fake, tmp)
             try:

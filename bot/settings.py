@@ -166,15 +166,35 @@ def _ids(name: str, raw: str) -> frozenset[int]:
     return frozenset(out)
 
 
+MAX_SHARDS = 10_000  # 25 million servers at Discord's 2,500 per shard: far past any phishbot deployment
+
+
+def _digits(text: str) -> bool:
+    text = text.strip()
+    return text.isascii() and text.isdigit()  # "³" and "٣" are digits to str.isdigit, not to us
+
+
 def parse_shard_range(name: str, raw: str) -> tuple[int, ...]:
     """``N`` or ``N-M`` (inclusive): the shards one process runs."""
     first, sep, last = raw.strip().partition("-")
-    if not first.strip().isdigit() or (sep and not last.strip().isdigit()):
+    if not _digits(first) or (sep and not _digits(last)):
         raise SettingsError(name, raw, "not_shard_range")
     low, high = int(first), int(last) if sep else int(first)
     if high < low:
         raise SettingsError(name, raw, "not_shard_range")
+    if high >= MAX_SHARDS:
+        raise SettingsError(name, raw, "too_many_shards", most=MAX_SHARDS)
     return tuple(range(low, high + 1))
+
+
+def parse_shard_count(name: str, raw: str) -> int:
+    """The total number of shards: 1 to ``MAX_SHARDS``."""
+    if not _digits(raw.replace("_", "")):
+        raise SettingsError(name, raw, "not_integer")
+    count = _positive_int(name, raw)
+    if count > MAX_SHARDS:
+        raise SettingsError(name, raw, "too_many_shards", most=MAX_SHARDS)
+    return count
 
 
 def check_shards(shards: tuple[int, ...] | None, count: int | None, name: str = "PHISHBOT_SHARDS") -> None:
@@ -209,6 +229,20 @@ def masked_location(location: str) -> str:
         return urlunsplit((parts.scheme, f"{parts.username or ''}:***@{host}", parts.path, parts.query, ""))
     except ValueError:
         return location.split("://", 1)[0] + "://***"
+
+
+def check_shared_key(settings: AppSettings, db: str | None = None, count_name: str = "PHISHBOT_SHARD_COUNT") -> None:
+    """Several processes over one store must hash addresses under one key: with a shard count, or
+    a PostgreSQL store (``db``: the location as given), ``ADDRESS_HASH_KEY`` must be set — without
+    it each process would make a ``secret.key`` of its own, and one log would hold hashes under
+    different keys. Raises ``SettingsError``."""
+    if settings.address_hash_key is not None:
+        return
+    if settings.discord.shard_count is not None:
+        raise SettingsError(count_name, str(settings.discord.shard_count), "key_for_shared_store")
+    location = (db or settings.db or "").strip()
+    if is_postgres(location):
+        raise SettingsError("PHISHBOT_DB", location.split("://", 1)[0] + "://…", "key_for_shared_store")
 
 
 def _db(name: str, raw: str) -> str:
@@ -275,7 +309,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ADDRESS_HASH_KEY", _key, None, "a generated `secret.key`",
             "Key (16 characters or more) of the HMAC under which addresses are stored, never in clear. Unset: a "
             "random key is generated on first use as `secret.key` beside the database (mode 0600); keep it with "
-            "the backups.",
+            "the backups. Required, the same in every process, with `PHISHBOT_SHARD_COUNT` or a PostgreSQL store "
+            "(several processes share the log: phishbot refuses to start without it).",
             GENERAL, secret=True),
     Setting("PHISHBOT_MAX_INPUT_BYTES", _positive_int, _L.max_input_bytes, str(_L.max_input_bytes),
             "Input beyond this many bytes is not read.", LIMITS),
@@ -316,7 +351,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ANALYSES_PER_MINUTE", _positive_int, 5, "5",
             "Analyses per member per minute in Discord (the CLI has no limit).", DISCORD),
     Setting("GUILD_LOOKUP_BUDGET", _positive_int, 300, "300",
-            "Registry lookups per server per hour; past it, reports go without registration ages.", DISCORD),
+            "Registry lookups per server per hour; past it, reports go without registration ages. In shards "
+            "(`PHISHBOT_SHARD_COUNT`): per UTC clock hour (14:00-14:59), one count for all processes.", DISCORD),
     Setting("GUILD_RETENTION_DAYS", _positive_int, 30, "30",
             "Days after the bot leaves a server before its data is purged.", DISCORD),
     Setting("DISCORD_GUILD_READY_TIMEOUT", _positive_float, 2.0, "2",
@@ -335,12 +371,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PHISHBOT_SHARDS", parse_shard_range, None, "all of `PHISHBOT_SHARD_COUNT`",
             "The shards this process runs, `N` or `N-M` (`phishbot run --shards`): several processes, each with its own "
             "range of one `PHISHBOT_SHARD_COUNT`, share the guilds (README: Scaling out).", DISCORD),
-    Setting("PHISHBOT_SHARD_COUNT", _positive_int, None, "– (one process, no sharding)",
+    Setting("PHISHBOT_SHARD_COUNT", parse_shard_count, None, "– (one process, no sharding)",
             "The total number of shards over all processes (`phishbot run --shard-count`); Discord wants one per 2,500 "
             "servers at most. Unset: one process holds every server, as discord.py connects by default.", DISCORD),
     Setting("LEADER_LEASE_SECONDS", _positive_float, 60.0, "60",
-            "Work done once for all processes (purges, feed fetches) runs in the process holding the leader lease in "
-            "the database; when that process dies, another takes over after at most this many seconds.", DISCORD),
+            "Work done once for all processes runs in the holder of a lease in the database (`leader`: the purges, "
+            "held by `phishbot run` processes only; `feeds`: scheduled feed fetches); when the holder dies, another "
+            "process takes over within this many seconds and a third of it. Also the length of each process's "
+            "`shard:N/C` leases.", DISCORD),
     Setting("NETWORK_REFRESH_SECONDS", _positive_float, 300.0, "300",
             "Seconds between two reloads of what other servers publish (with several processes: how soon a server "
             "served by one process sees what another process's servers publish).", DISCORD),
@@ -545,7 +583,8 @@ def read_settings(env: Mapping[str, str] | None = None, env_file: str | None = E
     """Every setting, read and checked; the first bad one raises ``SettingsError``."""
     merged = environment(env, env_file)
     values = {s.name: _value(merged, s.name) for s in SETTINGS}
-    check_shards(values["PHISHBOT_SHARDS"], values["PHISHBOT_SHARD_COUNT"])
+    # PHISHBOT_SHARDS against PHISHBOT_SHARD_COUNT: checked where the flags may replace either
+    # (``phishbot run``/``health``: bot.cli.processes.with_shards), not here
     return AppSettings(
         lang=values["PHISHBOT_LANG"],
         limits=Limits(

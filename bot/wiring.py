@@ -200,8 +200,8 @@ def shared_log(
 ) -> SharedLog:
     """The use-cases over ``stores``. ``budgeted``: the bot's lookup policy (each guild's hourly
     budget, answers within ``DISCORD_REPLY_WAIT``; shared through the store when the bot runs in
-    shards); the CLI has none. ``leading``: whether this process does the work done once for all
-    processes (the purges); None: it always does (one process)."""
+    shards); the CLI has none. ``leading``: whether this process does the housekeeping done once for
+    all processes (the guild retention purge); None: it always does (one process)."""
     from bot.presentation.desk_text import desk_text
     from bot.presentation.evidence_text import analysis_details
     from bot.services.app import SharedLog
@@ -229,8 +229,7 @@ def shared_log(
     return SharedLog(
         community=community,
         submissions=Submissions(stores.reports, guilds, key, settings.limits, lookups=lookups, listings=listings,
-                                analyser=analyser, desk_text=desk_text, details_text=analysis_details,
-                                leading=leading),
+                                analyser=analyser, desk_text=desk_text, details_text=analysis_details),
         guilds=guilds, tokens=tokens, pages=CampaignPages(community, stores.guilds, stores.sharing, listings),
         elsewhere=ElsewhereLookup(listings, network, stores.guilds), feeds=ThreatFeeds(stores.feeds),
         admin=stores.admin, lookups=lookups,
@@ -308,22 +307,26 @@ class Process:
     metrics: Metrics
     stores: Stores
     analyser: Analyser | None = None
-    leader: Leader | None = None  # the lease of the work done once for all processes
+    leader: Leader | None = None  # the housekeeping lease (``leader``): the bot's processes only, None in serve
+    feeds_leader: Leader | None = None  # the scheduled feed fetches' lease (``feeds``): every long-running process
 
 
 @contextlib.asynccontextmanager
 async def long_running(
     settings: AppSettings, ready: Callable[[], bool], *, analyser: Analyser | None = None,
-    metrics: Metrics | None = None, registries: bool = False,
+    metrics: Metrics | None = None, registries: bool = False, housekeeper: bool = False,
+    shards: Callable[[], tuple[int, dict[int, bool]]] | None = None,
 ) -> AsyncIterator[Process]:
     """The store (refused when damaged: a damaged shared log is never served), the registries
     (``registries`` and lookups on: the bot), the threat feeds' index and schedule, the network,
     link watch, the blocklist feeds and — when ``WEB_ENABLED`` — the web server, all of it started
-    here and stopped when the block ends."""
+    here and stopped when the block ends. ``housekeeper``: this process runs the housekeeping (the
+    bot does, ``phishbot serve`` does not), so it competes for the ``leader`` lease; a process that
+    never does the leader's work must not hold it, or nobody would purge."""
     from bot.metrics import MeteredIntel, Metrics
     from bot.services.blocklist_feed import BlocklistFeeds
     from bot.services.errors import StoreError
-    from bot.services.leader import Leader
+    from bot.services.leader import FEEDS, Leader, claim_shards, process_holder
     from bot.services.link_watch import LinkWatch
     from bot.services.listings import IndexKeeper, ListingIndex
     from bot.services.network import NetworkIndex
@@ -333,17 +336,31 @@ async def long_running(
         stores = await stack.enter_async_context(open_stores(settings, on_write=metrics.db_write_seconds.observe))
         if stores.admin.damaged is not None:  # the integrity check failed: never serve a damaged shared log
             raise StoreError("damaged", path=stores.admin.location)
-        # the work done once for all processes over this store (purges, feed fetches) runs in the
-        # holder of the leader lease; one process alone takes it at once and keeps it
-        leader = Leader(stores.leases, settings.discord.leader_lease, _utcnow, time.monotonic)
-        await leader.renew()
+        # the work done once for all processes over this store runs in the holder of a lease: the
+        # housekeeping (purges) in the holder of ``leader``, which only processes that do the
+        # housekeeping compete for; the scheduled feed fetches in the holder of ``feeds``. One
+        # process alone takes them at once and keeps them.
+        holder = process_holder()
+        d = settings.discord
+        shard_leases = []  # each shard this process runs, under its lease: overlapping ranges refused
+        if housekeeper and d.shard_ids is not None and d.shard_count is not None:
+            shard_leases = await claim_shards(stores.leases, d.shard_ids, d.shard_count, d.leader_lease,
+                                              time.monotonic, holder)
+        leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder)
+                  if housekeeper else None)
+        feeds_leader = (Leader(stores.leases, settings.discord.leader_lease, time.monotonic, holder=holder, name=FEEDS)
+                        if settings.feeds.sources else None)
+        for lease in (leader, feeds_leader):
+            if lease is not None:
+                await lease.renew()
         intel: DomainIntel | None = None
         if registries and settings.lookups.enabled:
             raw: DomainIntel = await stack.enter_async_context(registry_intel(settings, stores.cache, open_cache=False))
             if settings.discord.sharded:  # other processes over this store: one lookup per domain between them
                 from bot.services.shared_lookups import SharedLookups
 
-                raw = SharedLookups(raw, stores.leases, leader.holder, settings.lookups.deadline, _utcnow)
+                raw = SharedLookups(raw, stores.leases, holder, settings.lookups.deadline,
+                                    fetch_bound=2 * settings.lookups.timeout)
             intel = MeteredIntel(raw, metrics)
         index = ListingIndex(settings.feeds.listing_days)
         keeper = IndexKeeper(stores.feeds, index)
@@ -359,7 +376,7 @@ async def long_running(
 
         shared = shared_log(settings, stores, address_key(settings), intel=intel, listings=index, network=network,
                             analyser=analyser, budgeted=True, on_change=on_change,
-                            leading=lambda: leader.leading)
+                            leading=(lambda: leader.leading) if leader is not None else (lambda: False))
         out = Outreach(
             metrics=metrics, index=index, keeper=keeper, network=network,
             blocklist=BlocklistFeeds(stores.reports, stores.guilds, index, network, _utcnow, time.monotonic),
@@ -369,16 +386,18 @@ async def long_running(
         metrics.gauge_from(metrics.feed_names, lambda: len(index))
         metrics.gauge_from(metrics.ready, lambda: 1.0 if ready() else 0.0)
         stop = asyncio.Event()
-        work = [leader.run(stop), keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
-        if settings.feeds.sources:
-            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: leader.leading)
+        work = [keeper.run(stop), network.run(stop), metrics.watch_loop_lag(stop)]
+        work += [lease.run(stop) for lease in (leader, feeds_leader, *shard_leases) if lease is not None]
+        if feeds_leader is not None:
+            fetching = feeds_leader
+            out.updater = await _scheduled_feeds(settings, stack, stores.feeds, metrics, keeper, lambda: fetching.leading)
             work.append(out.updater.run(stop))
         tasks = [asyncio.ensure_future(w) for w in work]
         try:
             if settings.web.enabled:
-                out.web = _web_server(settings, shared, out, ready)
+                out.web = _web_server(settings, shared, out, ready, shards)
                 await out.web.start()
-            yield Process(shared, out, metrics, stores, analyser, leader)
+            yield Process(shared, out, metrics, stores, analyser, leader, feeds_leader)
         finally:
             stop.set()
             if out.web is not None:
@@ -405,7 +424,8 @@ async def _scheduled_feeds(settings: AppSettings, stack: contextlib.AsyncExitSta
                        _utcnow, changed, leading=leading)
 
 
-def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool]) -> WebServer:
+def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: Callable[[], bool],
+                shards: Callable[[], tuple[int, dict[int, bool]]] | None = None) -> WebServer:
     from bot.web.app import WebServer
     from bot.web.context import WebDeps
 
@@ -415,7 +435,7 @@ def _web_server(settings: AppSettings, shared: SharedLog, out: Outreach, ready: 
     return WebServer(WebDeps(
         settings=settings, metrics=out.metrics, tokens=shared.tokens, feeds_out=out.blocklist, pages=shared.pages,
         clock=_utcnow, healthy=shared.admin.healthy, ready=ready, guild_language=guild_language,
-        chart_svg=campaign_chart_svg(shared),
+        chart_svg=campaign_chart_svg(shared), shards=shards,
     ))
 
 
@@ -518,7 +538,7 @@ async def bot_deps(settings: AppSettings, bot: PhishBot, analysis_initializer: C
     metrics.gauge_from(metrics.gateway_latency, lambda: bot.latency if math.isfinite(bot.latency) else 0.0)
     async with analysis_workers(settings, analysis_initializer) as analyser, long_running(
         settings, ready=lambda: bot.is_ready() and not bot.is_closed(), analyser=analyser, metrics=metrics,
-        registries=True,
+        registries=True, housekeeper=True, shards=bot.shard_states if d.sharded else None,
     ) as process:
         shared = process.log
         if expose is not None:

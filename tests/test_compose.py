@@ -4,14 +4,24 @@ each, their health checks ask about the same shards, and the images are pinned."
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
+import pytest
 import yaml  # type: ignore[import-untyped]
 
 from bot.cli import parser
 from bot.cli.processes import with_shards
-from bot.settings import read_settings
+from bot.settings import SettingsError, check_shared_key, read_settings
+from bot.storage.pg import is_postgres_url
 from tests.conftest import ROOT
+
+
+def _interpolated(value: str) -> str:
+    """Compose's ``${NAME:?message}``, as the operator's .env would fill it."""
+    filled = {"POSTGRES_PASSWORD": "pw-example", "ADDRESS_HASH_KEY": "k" * 32}
+    return re.sub(r"\$\{(\w+):\?[^}]*\}", lambda m: filled[m.group(1)], value)
 
 
 def _compose() -> dict[str, Any]:
@@ -39,6 +49,18 @@ def test_postgres_and_two_bot_processes_one_shard_each() -> None:
         assert (checked.shards, checked.shard_count) == (args.shards, args.shard_count)  # its own heartbeat
         assert service["env_file"] == ".env" and "DISCORD_TOKEN" not in str(service.get("environment"))
         assert service["environment"]["PHISHBOT_DB"].startswith("postgresql://")
+        # the key every process must share: compose refuses to start without it (``:?``), and so does phishbot
+        assert re.fullmatch(r"\$\{ADDRESS_HASH_KEY:\?[^}]+\}", service["environment"]["ADDRESS_HASH_KEY"])
+        env = {k: _interpolated(str(v)) for k, v in service["environment"].items()}
+        chosen = with_shards(read_settings(env, env_file=None), args)
+        check_shared_key(chosen)  # refuses nothing
+        # the store the settings reader makes of the compose file's PHISHBOT_DB, as open_store picks it
+        assert is_postgres_url(chosen.store_location)
+        where = urlsplit(chosen.store_location)
+        assert (where.hostname, where.port, where.path, where.username) == ("postgres", 5432, "/phishbot", "phishbot")
+        assert where.password == "pw-example"  # POSTGRES_PASSWORD, the postgres service's own
+        with pytest.raises(SettingsError):
+            check_shared_key(with_shards(read_settings({**env, "ADDRESS_HASH_KEY": ""}, env_file=None), args))
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
     count = counts.pop()
     assert not counts and count is not None and sorted(seen) == list(range(count))  # every shard, once

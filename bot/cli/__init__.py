@@ -18,7 +18,7 @@ from dataclasses import replace
 from bot.cli import analyze, campaign, db, domain, feeds, members, processes, setup, submit
 from bot.cli._common import Handler
 from bot.i18n import default_lang, normalise_lang
-from bot.settings import SettingsError, environment, is_postgres, read_settings
+from bot.settings import SettingsError, check_shared_key, environment, is_postgres, read_settings
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,6 +50,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "db", None):
         args.settings = replace(args.settings, db=args.db if is_postgres(args.db) else os.path.abspath(args.db))
     lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
+    if args.command not in ("health", "db"):  # a PostgreSQL store is shared: one address key for every process
+        try:
+            check_shared_key(replace(args.settings, discord=replace(args.settings.discord, shard_count=None)),
+                             getattr(args, "db", None) or env.get("PHISHBOT_DB"))
+        except SettingsError as exc:
+            print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
+            return 2
     handler: Handler = args.handler
     try:
         return handler(args, lang)

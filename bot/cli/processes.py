@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from dataclasses import replace
 
 from bot.cli._common import settings_of, snowflake
-from bot.settings import AppSettings, SettingsError, check_shards, parse_shard_range
+from bot.settings import AppSettings, SettingsError, check_shards, check_shared_key, parse_shard_range
 
 
 def _shard_options(p: argparse.ArgumentParser) -> None:
@@ -22,18 +23,18 @@ def _shard_options(p: argparse.ArgumentParser) -> None:
 
 def with_shards(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
     """``--shards`` and ``--shard-count`` over the settings (``PHISHBOT_SHARDS``,
-    ``PHISHBOT_SHARD_COUNT``), checked together; raises ``SettingsError``."""
+    ``PHISHBOT_SHARD_COUNT``), then checked together, whichever gave each; raises ``SettingsError``."""
     from bot.settings import BY_NAME
 
     d = settings.discord
     shards, count = d.shards, d.shard_count
+    shards_name = "PHISHBOT_SHARDS"
     if getattr(args, "shard_count", None) is not None:
         count = BY_NAME["PHISHBOT_SHARD_COUNT"].read("--shard-count", args.shard_count)
     if getattr(args, "shards", None) is not None:
         shards = parse_shard_range("--shards", args.shards)
-        check_shards(shards, count, "--shards")
-    elif shards is not None:
-        check_shards(shards, count, "PHISHBOT_SHARDS")
+        shards_name = "--shards"
+    check_shards(shards, count, shards_name)
     return replace(settings, discord=replace(d, shards=shards, shard_count=count))
 
 
@@ -80,6 +81,11 @@ def run_command(args: argparse.Namespace, lang: str) -> int:
     settings = _sharded_settings(args, lang)
     if settings is None:
         return 2
+    try:  # the processes of one deployment hash addresses under one key
+        check_shared_key(settings, count_name="--shard-count" if args.shard_count is not None else "PHISHBOT_SHARD_COUNT")
+    except SettingsError as exc:
+        print(f"phishbot: {exc.sentence(lang)}", file=sys.stderr)
+        return 2
     return runner.run(settings, lang, lambda: wiring.discord_bot(settings))
 
 
@@ -97,11 +103,35 @@ def serve_command(args: argparse.Namespace, lang: str) -> int:
     return serve(settings, lang, wiring.web_server(settings))
 
 
+SHARDS_LINE = re.compile(r"^shards of (\d+):((?: \d+=(?:up|down))*)$", re.M)  # bot/web/ops.py readyz writes it
+
+
+def shards_answered(body: str) -> tuple[int, dict[int, bool]] | None:
+    """What ``/readyz`` said of the process's shards (None: it named none)."""
+    m = SHARDS_LINE.search(body)
+    if m is None:
+        return None
+    states = {int(i): state == "up" for i, state in (item.split("=") for item in m.group(2).split())}
+    return int(m.group(1)), states
+
+
+def _same_shards(settings: AppSettings, body: str) -> bool:
+    """The process that answered runs the shards asked about (``--shards``/``--shard-count``), each
+    connected: another process answering on this port (a port mixed up) is not this one's health."""
+    shards = settings.discord.shard_ids
+    said = shards_answered(body)
+    if shards is None:
+        return said is None
+    return said is not None and said[0] == settings.discord.shard_count and set(said[1]) == set(shards) and all(
+        said[1].values())
+
+
 def health_command(args: argparse.Namespace, lang: str) -> int:
     """Asks the running process's ``/readyz`` when its web server is on (connected to Discord, or
-    ``phishbot serve`` up); when nothing answers there, reads the heartbeat file the bot touches every
-    30 s (each process its own: ``--shards`` names which). No discord.py or aiohttp import: a health
-    check runs every minute."""
+    ``phishbot serve`` up) and checks that it runs the shards asked about, each connected; when
+    nothing answers there, reads the heartbeat file the bot touches every 30 s (each process its
+    own: ``--shards`` names which). No discord.py or aiohttp import: a health check runs every
+    minute."""
     import time
 
     from bot.settings import heartbeat_path
@@ -118,7 +148,8 @@ def health_command(args: argparse.Namespace, lang: str) -> int:
         url = f"http://{'[' + host + ']' if ':' in host else host}:{web.port}/readyz"
         try:
             with urllib.request.urlopen(url, timeout=min(args.max_age, 5.0)) as answer:
-                return 0 if answer.status == 200 else 1
+                body = answer.read(4096).decode("utf-8", "replace")
+                return 0 if answer.status == 200 and _same_shards(settings, body) else 1
         except urllib.error.HTTPError:
             return 1  # it answered: not ready
         except (urllib.error.URLError, OSError, ValueError):

@@ -86,6 +86,13 @@ class PhishBot(commands.Bot):
         self._working: set[asyncio.Task[Any]] = set()  # the tasks inside work(): a stop may have to cancel them
         self._closing: asyncio.Future[None] | None = None
 
+    def shard_states(self) -> tuple[int, dict[int, bool]]:
+        """(the shard count, each shard this process runs -> connected): what ``/readyz`` says."""
+        count = self.settings.discord.shard_count or 1
+        shards = self.settings.discord.shard_ids or (0,)
+        info = getattr(self, "shards", {})  # AutoShardedBot: shard id -> ShardInfo
+        return count, {i: i in info and not info[i].is_closed() for i in shards}
+
     def owns_guild(self, guild_id: int) -> bool:
         """Whether this process serves the guild: every guild unsharded; with shards, those Discord
         routes to this process's shards (``(guild_id >> 22) % shard_count``)."""

@@ -15,6 +15,17 @@ class StoreError(Exception):
         self.params = {k: str(v) for k, v in params.items()}
 
 
+class ShardTaken(Exception):
+    """Another live process runs one of this process's shards (overlapping ``--shards`` ranges):
+    this one refuses to start (locales: ``discord_cli.shard_taken``)."""
+
+    def __init__(self, shard: int, count: int, holder: str) -> None:
+        super().__init__(f"shard {shard}/{count} held by {holder}")
+        self.shard = shard
+        self.count = count
+        self.holder = holder
+
+
 class CommunityError(ValueError):
     """Bad input from a member, with a stable code (locales: ``community.<code>``)."""
 

@@ -123,11 +123,14 @@ class Guilds:
             log.info("housekeeping: left to the leading process")
             return None
         purged = 0
-        for guild_id in await self.store.guilds_left_before(now - timedelta(days=self.retention_days)):
+        cutoff = now - timedelta(days=self.retention_days)
+        for guild_id in await self.store.guilds_left_before(cutoff):
             if is_present(guild_id):
                 await self.store.mark_present(guild_id)
                 continue
-            removed = await self.store.purge_guild(guild_id)
+            removed = await self.store.purge_guild(guild_id, cutoff)  # unless another process saw it return
+            if removed is None:
+                continue
             self._kept.pop(guild_id, None)
             purged += 1
             log.info("purged the data of guild %s (%d rows), %d days after the bot left", guild_id, removed,
@@ -136,6 +139,6 @@ class Guilds:
         if self.budgets is not None:
             await self.budgets.purge_budgets(budget_hour(now - timedelta(hours=1)))
         if self.leases is not None:  # lookup leases left by a process that died mid-lookup
-            await self.leases.purge_expired_leases(now)
+            await self.leases.purge_expired_leases()
         log.info("housekeeping: %d guilds purged, %d expired rows removed", purged, expired)
         return purged

@@ -1,29 +1,40 @@
 """Work done once for all the processes of a deployment (issue 15: the bot in shards across
-processes over one database): the purges, the scheduled feed fetches. Each process runs a
-``Leader``, which takes or renews the ``leader`` lease every third of its length; the process that
-holds it does the periodic work, the others skip it. The lease expires unless renewed, so when the
-leader dies another process takes over within one lease length and one renewal period.
+processes over one database): the housekeeping (purges) under the ``leader`` lease, which only the
+processes that run the housekeeping (the bot's) take; the scheduled feed fetches under ``feeds``.
+A ``Leader`` takes or renews its lease every third of its length; the process that holds it does
+the work, the others skip it. The lease expires unless renewed, so when the holder dies another
+process takes over within one lease length and one renewal period.
 
-A process counts itself leader only until a little before the lease's end as it last renewed it
-(measured on its own monotonic clock), so two processes never both believe they lead, even when
-a renewal is late: the worst case is a moment with no leader, never two.
+What is guaranteed, and on which clocks. The lease's expiry is stamped and judged on the
+database's clock, in the statement that takes it, so the processes' wall clocks do not matter (a
+process whose clock is minutes off cannot take a live lease). A process counts itself leader only
+until ``SAFETY`` (80 %) of the lease has passed since it *sent* its last successful renewal,
+measured on its own monotonic clock; the database's expiry is at least a whole lease after that
+moment. So two processes never both count themselves leader as long as a process's monotonic
+clock does not run more than 20 % slow against the database's over one lease (clock *rates*, not
+offsets) — the worst case otherwise is a moment with no leader. What a lease cannot stop: a
+process that checked ``leading`` and then stalled (a long pause, a stopped container) may finish
+its piece of work after another took over. Every piece of work done under these leases is
+idempotent — a ``DELETE … WHERE`` past a time, a feed fetch under that feed's own lease — so a
+late one costs duplicate work, never wrong data.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import secrets
 import socket
 from collections.abc import Callable
-from datetime import datetime, timedelta
 
 from bot.services.periodic import every
 from bot.services.ports.leases import LeaseStore
 
 log = logging.getLogger(__name__)
-LEADER = "leader"
+LEADER = "leader"  # the housekeeping (purges): held only by processes that run it (the bot's)
+FEEDS = "feeds"  # the scheduled feed fetches: any long-running process (the bot's, ``phishbot serve``)
 SAFETY = 0.8  # of the lease: a process stops counting itself leader after this share of it
 
 
@@ -34,11 +45,10 @@ def process_holder() -> str:
 
 
 class Leader:
-    def __init__(self, store: LeaseStore, ttl: float, clock: Callable[[], datetime],
-                 monotonic: Callable[[], float], holder: str | None = None, name: str = LEADER) -> None:
+    def __init__(self, store: LeaseStore, ttl: float, monotonic: Callable[[], float], holder: str | None = None,
+                 name: str = LEADER) -> None:
         self.store = store
         self.ttl = ttl
-        self.clock = clock
         self.monotonic = monotonic
         self.holder = holder or process_holder()
         self.name = name
@@ -52,15 +62,14 @@ class Leader:
     async def renew(self) -> bool:
         """Takes the lease, or renews it; whether this process leads now."""
         started = self.monotonic()
-        now = self.clock()
-        took = await self.store.take_lease(self.name, self.holder, now, now + timedelta(seconds=self.ttl))
+        took = await self.store.take_lease(self.name, self.holder, self.ttl)
         self._valid_until = started + self.ttl * SAFETY if took else float("-inf")
         if took != self._leading:
             self._leading = took
             if took:
-                log.info("leading: this process (%s) does the work done once for all processes", self.holder)
+                log.info("lease %s taken: this process (%s) holds it", self.name, self.holder)
             else:
-                log.info("no longer leading: another process holds the lease")
+                log.info("lease %s lost: another process holds it", self.name)
         return took
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -77,3 +86,33 @@ class Leader:
 
 
 ALWAYS: Callable[[], bool] = lambda: True  # noqa: E731 - one process alone (the CLI): it always leads
+
+
+def shard_lease(shard: int, count: int) -> str:
+    """The lease a process holds while it runs shard ``shard`` of ``count``: two processes whose
+    ``--shards`` ranges overlap would both answer that shard's guilds."""
+    return f"shard:{shard}/{count}"
+
+
+async def claim_shards(store: LeaseStore, shards: tuple[int, ...], count: int, ttl: float,
+                       monotonic: Callable[[], float], holder: str) -> list[Leader]:
+    """This process's shards, each under its lease (renewed like the leader's by ``Leader.run``).
+    One held by another process is waited for up to one lease length (a process that just died,
+    as a restart after a crash finds it, lets it expire); still held then, another live process
+    runs it: ``ShardTaken``, and the ones taken here are let go."""
+    from bot.services.errors import ShardTaken
+
+    leases = [Leader(store, ttl, monotonic, holder=holder, name=shard_lease(n, count)) for n in shards]
+    try:
+        for shard, lease in zip(shards, leases, strict=True):
+            until = monotonic() + ttl * 1.1
+            while not await lease.renew():
+                if monotonic() >= until:
+                    raise ShardTaken(shard, count, await store.lease_holder(lease.name) or "?")
+                await asyncio.sleep(min(ttl / 6, 5.0))
+    except BaseException:
+        for lease in leases:
+            with contextlib.suppress(Exception):
+                await store.release_lease(lease.name, holder)
+        raise
+    return leases

@@ -93,7 +93,6 @@ class Submissions:
         self, reports: ReportStore, guilds: Guilds, key: bytes, limits: Limits, *,
         lookups: GuildLookups | None = None, listings: FeedListings | None = None, analyser: Analyser | None = None,
         desk_text: DeskTextRenderer | None = None, details_text: DetailsRenderer | None = None,
-        leading: Callable[[], bool] | None = None,
     ) -> None:
         self.reports = reports
         self.guilds = guilds
@@ -105,7 +104,6 @@ class Submissions:
         self.desk_text = desk_text
         self.details_text = details_text
         self._next_purge: datetime | None = None
-        self.leading = leading  # several processes over one store: only the leader purges (None: always)
 
     async def submit(
         self, data: bytes, guild_id: int, member_id: int, now: datetime, *, record: bool = True,
@@ -188,9 +186,10 @@ class Submissions:
 
     async def _record(self, analysis: Analysis, entry: ReportEntry, now: datetime) -> Submitted:
         saved = await self.reports.save_report(entry)
-        if (self._next_purge is None or now >= self._next_purge) and (self.leading is None or self.leading()):
+        if self._next_purge is None or now >= self._next_purge:
             # raw mail past its guild's retention goes, whoever's it was (at most every few minutes:
-            # a long-running bot submits many reports)
+            # a long-running bot submits many reports). No leader needed: one idempotent
+            # DELETE … WHERE expires <= now, which any process of a deployment may run
             await self.reports.purge_expired(now)
             self._next_purge = now + PURGE_EVERY
         counts = await self.reports.campaign_counts(entry.guild_id, saved.campaign_id) if saved.campaign_id else None

@@ -139,11 +139,19 @@ class GuildStoreSQLite:
         ) as cur:
             return [int(r[0]) for r in await cur.fetchall()]
 
-    async def purge_guild(self, guild_id: int) -> int:
+    LEFT_AT = "SELECT left_at FROM guild_settings WHERE guild_id = ?"  # PostgreSQL: FOR UPDATE
+
+    async def purge_guild(self, guild_id: int, left_before: datetime | None = None) -> int | None:
         """Everything kept about one guild, in one transaction (the lookup cache and the threat feeds
-        are not per guild)."""
+        are not per guild). ``left_before``: only if the guild is still marked left at or before
+        then, checked in the same transaction (None, nothing deleted: it came back meanwhile)."""
         removed = 0
         async with self.db.transaction() as conn:
+            if left_before is not None:
+                async with conn.execute(self.LEFT_AT, (guild_id,)) as cur:
+                    row = await cur.fetchone()
+                if row is None or row[0] is None or str(row[0]) > utc_text(left_before):
+                    return None
             for table in GUILD_TABLES:
                 cur = await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608 - fixed names
                 removed += max(cur.rowcount, 0)

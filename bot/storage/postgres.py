@@ -270,9 +270,11 @@ class GuildStorePostgres(GuildStoreSQLite):
         with self.pg.locked(guild_id):  # read, change, write: two changes at once both count
             return await super().change_guild_settings(guild_id, change)
 
-    async def purge_guild(self, guild_id: int) -> int:
+    LEFT_AT = "SELECT left_at FROM guild_settings WHERE guild_id = ? FOR UPDATE"  # a return waits for the purge
+
+    async def purge_guild(self, guild_id: int, left_before: datetime | None = None) -> int | None:
         with self.pg.locked(guild_id):
-            return await super().purge_guild(guild_id)
+            return await super().purge_guild(guild_id, left_before)
 
 
 class FeedStorePostgres(FeedStoreSQLite):
@@ -286,8 +288,18 @@ class SharingStorePostgres(SharingStoreSQLite):
 
 
 class LeaseStorePostgres(LeaseStoreSQLite):
+    """SQLite's statements with the server's clock: ``statement_timestamp()`` (one instant for the
+    whole statement, the server's own clock), in the same fixed-width UTC text."""
+
+    NOW = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
+    LATER = ("to_char((statement_timestamp() + make_interval(secs => ?::float8)) AT TIME ZONE 'UTC',"
+             " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')")
+
     def __init__(self, db: PgDatabase) -> None:
         super().__init__(_shared(db))
+
+    def _seconds(self, seconds: float) -> Any:
+        return float(seconds)
 
 
 class BudgetStorePostgres(BudgetStoreSQLite):

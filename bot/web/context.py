@@ -36,6 +36,8 @@ class WebDeps:
     ready: Callable[[], bool]  # connected to Discord, or serving without it
     guild_language: Callable[[int], Awaitable[str | None]]  # a guild's /setup language, the page's default
     chart_svg: ChartHook | None = None  # the campaign chart (bot.charts) as SVG text
+    # a bot in shards: (the shard count, each of this process's shards -> connected); None otherwise
+    shards: Callable[[], tuple[int, dict[int, bool]]] | None = None
     buckets: Buckets = field(init=False)
 
     def __post_init__(self) -> None:

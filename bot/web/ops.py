@@ -28,10 +28,16 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """200 while connected to Discord (or serving without it: ``phishbot serve``)."""
-    if request.app[DEPS].ready():
-        return web.Response(text="ready\n", headers={"Cache-Control": "no-store"})
-    return web.Response(status=503, text="not ready\n", headers={"Cache-Control": "no-store"})
+    """200 while connected to Discord (or serving without it: ``phishbot serve``). A bot in shards
+    adds a line naming its shards and each one's state — ``shards of 8: 0=up 1=down`` — so that
+    ``phishbot health --shards`` can tell it asked the process it meant."""
+    deps = request.app[DEPS]
+    ok = deps.ready()
+    text = "ready\n" if ok else "not ready\n"
+    if deps.shards is not None:
+        count, states = deps.shards()
+        text += f"shards of {count}:" + "".join(f" {i}={'up' if up else 'down'}" for i, up in sorted(states.items())) + "\n"
+    return web.Response(status=200 if ok else 503, text=text, headers={"Cache-Control": "no-store"})
 
 
 async def metrics(request: web.Request) -> web.Response:

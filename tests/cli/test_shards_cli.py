@@ -83,3 +83,56 @@ def test_the_bot_class_follows_the_settings() -> None:
     assert sharded.shard_ids == [2, 3] and sharded.shard_count == 8
     assert [sharded.owns_guild(g << 22) for g in range(8)] == [False, False, True, True, False, False, False, False]
     assert plain.owns_guild(5 << 22)
+
+
+@pytest.mark.parametrize(("args", "env", "said"), [
+    (("run", "--shards", "0", "--shard-count", "2"), {}, "--shard-count=2: several processes share this store"),
+    (("run",), {"PHISHBOT_SHARD_COUNT": "2"}, "PHISHBOT_SHARD_COUNT=2: several processes share this store"),
+    (("report", "--guild", "1", "--member", "2", "-"), {"PHISHBOT_DB": "postgresql://bot:s3cret-pw@127.0.0.1:9/x"},
+     "PHISHBOT_DB=postgresql://…: several processes share this store"),
+])
+def test_a_shared_store_needs_the_address_key(tmp_path: Path, args: tuple[str, ...], env: dict[str, str],
+                                              said: str) -> None:
+    """Each process would make its own secret.key: one log, hashes under different keys."""
+    done = _run(tmp_path, *args, PHISHBOT_LANG="en", **env)
+    assert done.returncode == 2, done.stderr
+    assert said in done.stderr and "Traceback" not in done.stderr and "s3cret-pw" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "secret.key").exists()
+    ja = _run(tmp_path, *args, PHISHBOT_LANG="ja", **env)
+    assert ja.returncode == 2 and "ADDRESS_HASH_KEY(16 文字以上)" in ja.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--shards", "³", "--shard-count", "8"), "--shards=³: a shard or a range of shards is needed"),
+    (("--shards", "0-٣", "--shard-count", "8"), "a shard or a range of shards is needed"),
+    (("--shards", "0", "--shard-count", "10001"), "--shard-count=10001: phishbot runs at most 10000 shards"),
+    (("--shards", "10000-10001", "--shard-count", "10000"), "phishbot runs at most 10000 shards"),
+    (("--shards", "0", "--shard-count", "²"), "--shard-count=²: a whole number is needed"),
+])
+def test_odd_digits_and_huge_counts_are_one_sentence(tmp_path: Path, args: tuple[str, ...], said: str) -> None:
+    done = _run(tmp_path, "run", *args, PHISHBOT_LANG="en", ADDRESS_HASH_KEY="k" * 32)
+    assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_the_flags_replace_the_settings_before_the_check() -> None:
+    """PHISHBOT_SHARDS=0 alone (no count) is incomplete, but ``--shards 1 --shard-count 2`` replaces it."""
+    settings = read_settings({"PHISHBOT_SHARDS": "0"}, env_file=None)
+    done = with_shards(settings, argparse.Namespace(shards="1", shard_count="2"))
+    assert done.discord.shard_ids == (1,) and done.discord.shard_count == 2
+    with pytest.raises(SettingsError):  # and alone it is still refused where it is used
+        with_shards(settings, argparse.Namespace(shards=None, shard_count=None))
+
+
+def test_health_reads_the_shards_readyz_names() -> None:
+    from bot.cli.processes import _same_shards, shards_answered
+
+    assert shards_answered("ready\nshards of 8: 2=up 3=down\n") == (8, {2: True, 3: False})
+    assert shards_answered("ready\n") is None
+    two_three = read_settings({"PHISHBOT_SHARDS": "2-3", "PHISHBOT_SHARD_COUNT": "8"}, env_file=None)
+    assert _same_shards(two_three, "ready\nshards of 8: 2=up 3=up\n")
+    assert not _same_shards(two_three, "ready\nshards of 8: 2=up 3=down\n")  # one shard down
+    assert not _same_shards(two_three, "ready\nshards of 8: 0=up 1=up\n")  # another process
+    assert not _same_shards(two_three, "ready\nshards of 4: 2=up 3=up\n")  # another count
+    assert not _same_shards(two_three, "ready\n")  # an unsharded process
+    assert _same_shards(read_settings({}, env_file=None), "ready\n")

@@ -136,21 +136,47 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
     assert store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}") in (1, "1")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_A), "--network", "publish")
     cli(env, tmp_path, "setup", "--guild", str(GUILD_B), "--network", "receive")
+    # both guilds were the bot's before (bot_seen): a process that marked departed every guild it is
+    # not in — another shard's too — would mark the other process's guild left at its start
+    store.rows(f"UPDATE guild_settings SET bot_seen = 1 WHERE guild_id IN ({GUILD_A}, {GUILD_B})")
 
     ports = [free_port(), free_port()]
-    procs = [subprocess.Popen([sys.executable, "-m", "bot", "run", "--shards", str(i), "--shard-count", "2"],
-                              env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, start_new_session=True) for i in (0, 1)]
+
+    def start(i: int) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "bot", "run", "--shards", str(i), "--shard-count", "2"],
+                                env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+
+    # shard 1's process first, shard 0's once it is ready: the order is fixed, so the leader is known
+    # (the first) and shard 0's start comes after shard 1 marked its guild present (nothing undoes a
+    # wrong "left" then)
+    procs: list[subprocess.Popen[bytes]] = [start(1)]
     errs: list[str] = ["", ""]
     failure: BaseException | None = None
     takeover: float | None = None
     try:
+        fake.call(fake.wait_ready, 60, count=1)
+        procs.insert(0, start(0))
         fake.call(fake.wait_ready, 60, count=2)
         assert sorted(d["shard"] for d in fake.identifies) == [[0, 2], [1, 2]]
         for i in (0, 1):  # health per process: each one's own /readyz
             health = subprocess.run([sys.executable, "-m", "bot", "health", "--shards", str(i), "--shard-count", "2"],
                                     env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, timeout=60, check=False)
             assert health.returncode == 0
+            with urllib.request.urlopen(f"http://127.0.0.1:{ports[i]}/readyz", timeout=5) as answer:
+                assert answer.read().decode() == f"ready\nshards of 2: {i}=up\n"
+            # the other process's port (a mixed-up WEB_PORT) is not this process's health
+            wrong = subprocess.run([sys.executable, "-m", "bot", "health", "--shards", str(1 - i), "--shard-count", "2"],
+                                   env={**env, "WEB_PORT": str(ports[i])}, cwd=tmp_path, timeout=60, check=False)
+            assert wrong.returncode == 1
+        # a third process whose range overlaps a running one's refuses to start (after waiting out
+        # one lease length, as a restart after a crash would wait for the dead process's lease)
+        third = subprocess.run([sys.executable, "-m", "bot", "run", "--shards", "1", "--shard-count", "2"],
+                               env={**env, "WEB_ENABLED": "false"}, cwd=tmp_path, capture_output=True, text=True,
+                               timeout=120, check=False)
+        assert third.returncode == 2, third.stderr
+        assert "shard 1 (of 2 shards) is already run by another live process" in third.stderr, third.stderr
+        assert "Traceback" not in third.stderr
 
         # guild A (shard 0): two members paste the same campaign; guild B (shard 1): one member
         fake.call(fake.post_message, SEED_PASTE, channel_id=REPORTS_ID)
@@ -188,10 +214,13 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
         # the purge ran once: the departed guild is gone, and one process (the leader) did it
         fake.call(fake.wait_for, lambda _: store.one(f"SELECT count(*) FROM report WHERE guild_id = {DEPARTED}")
                   in (0, "0"), source="dispatched", timeout=30)
+        # neither process marked the other's guild departed (each marks only its own shards')
+        assert store.rows(f"SELECT guild_id FROM guild_settings WHERE guild_id IN ({GUILD_A}, {GUILD_B})"
+                          " AND left_at IS NOT NULL") == []
 
         # the leader dies (SIGKILL, its analysis worker with it): the other takes the lease over
         first = leader_pid(store)
-        assert first in (procs[0].pid, procs[1].pid)
+        assert first == procs[1].pid  # the first process to start took the lease and kept it
         dead = next(p for p in procs if p.pid == first)
         killed = time.monotonic()
         os.killpg(dead.pid, signal.SIGKILL)
@@ -220,5 +249,8 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
     print(f"leader takeover after SIGKILL: {takeover:.2f} s")
     purged = [e for e in errs if f"purged the data of guild {DEPARTED}" in e]
     assert len(purged) == 1, logs  # once, not once per process
+    # the housekeeping ran in the leader alone; the other process left it to the leader
+    assert [len(re.findall(r"housekeeping: \d+ guilds purged", e)) for e in errs] == [0, 1], logs
+    assert ["housekeeping: left to the leading process" in e for e in errs] == [True, False], logs
     assert all(fake.token not in e and "Traceback" not in e for e in errs), logs
     assert "on shards 0-0 of 2" in errs[0] and "on shards 1-1 of 2" in errs[1], logs

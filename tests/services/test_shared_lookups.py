@@ -5,6 +5,7 @@ asker gets no answer (failures are never cached), the waiter asks itself."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Collection
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ async def two(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
 
 def shared(db: Database, asked: list[str], holder: str, fail: bool = False) -> SharedLookups:
     return SharedLookups(Registry(RegistrationCacheSQLite(db), asked, fail), LeaseStoreSQLite(db), holder, 5.0,
-                         lambda: NOW, poll=0.05)
+                         poll=0.05)
 
 
 async def test_one_query_for_two_processes(two: tuple[Database, Database]) -> None:
@@ -90,4 +91,86 @@ async def test_the_waiter_asks_itself_when_the_asker_got_no_answer(two: tuple[Da
     first = await asking
     assert asked == ["flaky.example", "flaky.example"]
     assert (first["flaky.example"].lookup, second["flaky.example"].lookup) == ("unavailable", "rdap")
-    assert await LeaseStoreSQLite(two[0]).lease_holder("lookup:flaky.example", NOW) is None  # released
+    assert await LeaseStoreSQLite(two[0]).lease_holder("lookup:flaky.example") is None  # released
+
+
+class Slow:
+    """A registry client that takes ``seconds`` and records whether it finished or was cancelled."""
+
+    def __init__(self, seconds: float, reason: str | None = None) -> None:
+        self.seconds = seconds
+        self.reason = reason  # None: an answer; else unavailable for this reason
+        self.finished: list[str] = []
+        self.cancelled = False
+        self.fail_cached = False
+
+    async def lookup(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        try:
+            await asyncio.sleep(self.seconds)
+        except asyncio.CancelledError:
+            self.cancelled = True
+            raise
+        self.finished.extend(domains)
+        return {d: DomainFact(domain=d, lookup="unavailable", reason=self.reason) if self.reason
+                else DomainFact(domain=d, lookup="rdap", registered="2026-11-30T00:00:00Z", source="rdap") for d in domains}
+
+    async def cached(self, domains: Collection[str], now: datetime) -> dict[str, DomainFact]:
+        if self.fail_cached:
+            raise OSError("database is locked")
+        return {}
+
+
+class Hiccup(LeaseStoreSQLite):
+    """The lease store, whose reads of a holder fail (a locked or restarting database)."""
+
+    async def lease_holder(self, name: str) -> str | None:
+        raise OSError("database is locked")
+
+
+async def test_a_failed_read_of_the_holder_is_nobody_and_the_own_lookup_is_awaited(
+        two: tuple[Database, Database]) -> None:
+    other = LeaseStoreSQLite(two[1])
+    assert await other.take_lease("lookup:b.example.com", "them:2:b", 0.2)  # another process is asking about b
+    intel = Slow(0.3)
+    lookups = SharedLookups(intel, Hiccup(two[0]), "me:1:a", 3.0, poll=0.05)
+    facts = await lookups.lookup(["a.example.com", "b.example.com"], NOW)
+    assert {d: f.lookup for d, f in facts.items()} == {"a.example.com": "rdap", "b.example.com": "rdap"}
+    assert sorted(intel.finished) == ["a.example.com", "b.example.com"]  # b asked here once its lease ended
+    assert await other.lease_holder("lookup:a.example.com") is None  # answered: released
+
+
+async def test_a_failing_wait_never_leaves_the_own_lookup_running(two: tuple[Database, Database]) -> None:
+    assert await LeaseStoreSQLite(two[1]).take_lease("lookup:b.example.com", "them:2:b", 30.0)
+    intel = Slow(5.0)
+    lookups = SharedLookups(intel, LeaseStoreSQLite(two[0]), "me:1:a", 3.0, poll=0.05)
+    intel.fail_cached = False
+    task = asyncio.ensure_future(lookups.lookup(["a.example.com", "b.example.com"], NOW))
+    await asyncio.sleep(0.2)
+    intel.fail_cached = True  # the wait's next read of the cache fails
+    with pytest.raises(OSError, match="locked"):
+        await task
+    assert intel.cancelled  # the own lookup was cancelled and awaited, not left behind
+    assert await LeaseStoreSQLite(two[1]).lease_holder("lookup:a.example.com") is None
+
+
+async def test_the_whole_lookup_keeps_to_its_deadline(two: tuple[Database, Database]) -> None:
+    """Another process's lease ends unanswered near the deadline: the lookup asked here then gets
+    what remains of the deadline, not a deadline of its own (before: up to twice it)."""
+    assert await LeaseStoreSQLite(two[1]).take_lease("lookup:b.example.com", "them:2:b", 0.6)
+    lookups = SharedLookups(Slow(10.0), LeaseStoreSQLite(two[0]), "me:1:a", 1.0, poll=0.05)
+    began = time.monotonic()
+    facts = await lookups.lookup(["b.example.com"], NOW)
+    assert time.monotonic() - began < 2.0  # one deadline (1 s) and slack; 10 s without the bound
+    assert (facts["b.example.com"].lookup, facts["b.example.com"].reason) == ("unavailable", "deadline")
+
+
+async def test_the_lease_outlasts_a_fetch_still_running(two: tuple[Database, Database]) -> None:
+    """The registry client answers "deadline" while its fetch goes on (and will fill the cache):
+    the lease stays, for the fetch's bound, so another process waits instead of asking again."""
+    store = LeaseStoreSQLite(two[1])
+    running = SharedLookups(Slow(0.0, reason="deadline"), LeaseStoreSQLite(two[0]), "me:1:a", 1.0, fetch_bound=30.0)
+    await running.lookup(["slow.example"], NOW)
+    assert await store.lease_holder("lookup:slow.example") == "me:1:a"
+    failed = SharedLookups(Slow(0.0, reason="timeout"), LeaseStoreSQLite(two[0]), "me:1:a", 1.0, fetch_bound=30.0)
+    await failed.lookup(["failed.example"], NOW)
+    assert await store.lease_holder("lookup:failed.example") is None  # failed: another may try at once

@@ -13,6 +13,7 @@ import pytest
 from bot.services.leader import Leader, process_holder
 from bot.services.lookup_budget import LookupBudget, budget_hour
 from bot.services.ports.stores import Stores
+from bot.services.ports.times import utc_text
 from bot.storage.open import open_store
 
 T0 = datetime(2026, 12, 2, 13, 0, tzinfo=UTC)
@@ -31,27 +32,52 @@ async def two(store_place: str) -> AsyncIterator[tuple[Stores, Stores]]:
 
 async def test_one_holder_at_a_time_until_the_lease_expires(two: tuple[Stores, Stores]) -> None:
     a, b = two[0].leases, two[1].leases
-    until = T0 + timedelta(seconds=60)
-    assert await a.take_lease("leader", "host:1:aa", T0, until)
-    assert not await b.take_lease("leader", "host:2:bb", T0 + timedelta(seconds=30), until)
-    assert await a.take_lease("leader", "host:1:aa", T0 + timedelta(seconds=30), until + timedelta(seconds=30))  # renewed
-    assert not await b.take_lease("leader", "host:2:bb", T0 + timedelta(seconds=61), until)  # the renewal holds
-    assert await b.lease_holder("leader", T0 + timedelta(seconds=61)) == "host:1:aa"
-    later = T0 + timedelta(seconds=90)  # the holder died: its lease ran out
-    assert await b.lease_holder("leader", later) is None
-    assert await b.take_lease("leader", "host:2:bb", later, later + timedelta(seconds=60))
-    assert not await a.take_lease("leader", "host:1:aa", later, later + timedelta(seconds=60))
+    assert await a.take_lease("leader", "host:1:aa", 60.0)
+    assert not await b.take_lease("leader", "host:2:bb", 60.0)
+    assert await a.take_lease("leader", "host:1:aa", 60.0)  # renewed
+    assert await b.lease_holder("leader") == "host:1:aa"
+    assert await a.take_lease("leader", "host:1:aa", 0.2)  # a short renewal; then the holder dies
+    await asyncio.sleep(0.3)  # (the database's clock decides: no other way to let a lease run out)
+    assert await b.lease_holder("leader") is None
+    assert await b.take_lease("leader", "host:2:bb", 60.0)
+    assert not await a.take_lease("leader", "host:1:aa", 60.0)
     await a.release_lease("leader", "host:1:aa")  # not its lease any more: nothing happens
-    assert await a.lease_holder("leader", later) == "host:2:bb"
+    assert await a.lease_holder("leader") == "host:2:bb"
     await b.release_lease("leader", "host:2:bb")
-    assert await a.take_lease("leader", "host:1:aa", later, later + timedelta(seconds=60))  # released: free at once
-    assert await a.purge_expired_leases(later + timedelta(seconds=61)) == 1
+    assert await a.take_lease("leader", "host:1:aa", 60.0)  # released: free at once
+    assert await a.take_lease("lookup:x.example", "host:1:aa", -1.0)  # already over
+    assert await a.purge_expired_leases() == 1
+    assert await b.lease_holder("leader") == "host:1:aa"
+
+
+async def test_expiry_is_the_databases_time(two: tuple[Stores, Stores]) -> None:
+    """Stamped by the database in the taking statement, in the stores' fixed-width UTC text (the
+    process passes a length, no time of its own)."""
+    assert await two[0].leases.take_lease("leader", "host:1:aa", 60.0)
+    db = two[1].leases.db  # type: ignore[attr-defined]
+    async with db.read() as conn, conn.execute("SELECT expires_at FROM leases WHERE name = 'leader'") as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    expires = str(row[0])
+    assert len(expires) == len(utc_text(T0)) and expires.endswith("+00:00")
+    ahead = (datetime.fromisoformat(expires) - datetime.now(UTC)).total_seconds()
+    assert 55 < ahead <= 60.5  # (this machine's clock is the database's here)
+
+
+async def test_clock_skew_between_processes_cannot_make_two_leaders(two: tuple[Stores, Stores]) -> None:
+    """The review's case: B's clock 15 s ahead of A's and A's renewal late (46 s into a 60 s
+    lease). No process clock is asked: B cannot take the lease the database says is A's."""
+    mono = [0.0]
+    first = Leader(two[0].leases, 60.0, lambda: mono[0], holder="A:1:a")
+    second = Leader(two[1].leases, 60.0, lambda: mono[0] + 15.0, holder="B:2:b")
+    assert await first.renew()
+    mono[0] = 46.0
+    assert not await second.renew() and not leads(second)
 
 
 async def test_concurrent_takers_get_one_lease(two: tuple[Stores, Stores]) -> None:
     stores = [two[i % 2].leases for i in range(10)]
-    took = await asyncio.gather(*(s.take_lease("leader", f"h:{i}:x", T0, T0 + timedelta(seconds=60))
-                                  for i, s in enumerate(stores)))
+    took = await asyncio.gather(*(s.take_lease("leader", f"h:{i}:x", 60.0) for i, s in enumerate(stores)))
     assert sum(took) == 1
 
 
@@ -65,21 +91,21 @@ async def test_the_budget_is_one_count_for_both_processes(two: tuple[Stores, Sto
 
 
 async def test_the_leader_leads_until_its_lease_runs_out_and_hands_over(two: tuple[Stores, Stores]) -> None:
-    wall, mono = [T0], [0.0]
-    first = Leader(two[0].leases, 10.0, lambda: wall[0], lambda: mono[0], holder="h:1:a")
-    second = Leader(two[1].leases, 10.0, lambda: wall[0], lambda: mono[0], holder="h:2:b")
+    mono = [0.0]
+    first = Leader(two[0].leases, 0.5, lambda: mono[0], holder="h:1:a")
+    second = Leader(two[1].leases, 0.5, lambda: mono[0], holder="h:2:b")
     assert await first.renew() and leads(first)
     assert not await second.renew() and not leads(second)
-    wall[0], mono[0] = T0 + timedelta(seconds=9), 9.0
+    mono[0] = 0.45
     assert not leads(first)  # past 80 % of the lease without a renewal: it no longer counts itself leader
     assert not await second.renew()  # ...yet the lease is still its: nobody leads for a moment, never two
-    wall[0], mono[0] = T0 + timedelta(seconds=10), 10.0
+    await asyncio.sleep(0.6)  # the lease runs out on the database's clock
     assert await second.renew() and leads(second)
     assert not await first.renew() and not leads(first)
 
 
 async def test_a_stopping_leader_hands_over_at_once(two: tuple[Stores, Stores]) -> None:
-    first = Leader(two[0].leases, 30.0, lambda: T0, lambda: 0.0)
+    first = Leader(two[0].leases, 30.0, lambda: 0.0)
     stop = asyncio.Event()
     task = asyncio.ensure_future(first.run(stop))
     await asyncio.sleep(0.2)
@@ -87,7 +113,7 @@ async def test_a_stopping_leader_hands_over_at_once(two: tuple[Stores, Stores]) 
     stop.set()
     await asyncio.wait_for(task, 5)
     assert not leads(first)
-    assert await two[1].leases.lease_holder("leader", T0) is None
+    assert await two[1].leases.lease_holder("leader") is None
 
 
 def test_holders_differ_between_processes_and_restarts() -> None:

@@ -120,8 +120,10 @@ class GuildStore(Protocol):
         """Guilds marked left at or before ``cutoff``, any order."""
         ...
 
-    async def purge_guild(self, guild_id: int) -> int:
+    async def purge_guild(self, guild_id: int, left_before: datetime | None = None) -> int | None:
         """Everything kept about one guild — reports, campaigns, decisions, claims, votes, desk
         texts, pending analyses, settings, features, web tokens, shared pages — deleted in one
-        transaction (the lookup cache and the threat feeds are not per guild); how many rows."""
+        transaction (the lookup cache and the threat feeds are not per guild); how many rows.
+        ``left_before``: only while the guild is still marked left at or before then, checked in
+        that transaction (None: not purged, the bot came back to it meanwhile)."""
         ...
