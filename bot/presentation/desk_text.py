@@ -25,6 +25,7 @@ from bot.analysis.models import Analysis
 from bot.analysis.privacy import clean_controls, mask_address, mask_name
 from bot.i18n import t
 from bot.presentation.analysis_view import header_field_name
+from bot.presentation.evidence_text import human_size
 from bot.presentation.safety import screen_text
 from bot.presentation.sentences import analysis_names, finding_detail
 
@@ -169,7 +170,8 @@ def desk_text(analysis: Analysis, lang: str, report_id: str | None = None, desk:
         out += ["", f"■ {t(lang, 'desk', 'attachments')}"]
         for a in analysis.attachments[:10]:
             name = desk_safe(a.filename or "-", member)
-            out.append(f"  {name}  {a.content_type}  {a.size} B  sha256 {a.sha256}")
+            sha = t(lang, "evidence", "sha256", hash=a.sha256)
+            out.append(f"  {name}  {a.content_type}  {human_size(a.size, lang)}  {sha}")
     out += ["", f"■ {t(lang, 'desk', 'body')}"]
     body = desk_safe(analysis.body, member, multiline=True) if analysis.body else ""
     if body:

@@ -90,7 +90,7 @@ def test_domain_command(tmp_path: Path) -> None:
         assert obj["registrar"] == "Example Registrar, Inc."
         assert obj["lookup"] == "rdap"
         text = run("domain", "servicecc-jp.cc", "--lang", "ja", env=env).stdout.decode()
-        assert "servicecc-jp[.]cc" in text and "2021-01-21" in text and "照会: 以前の照会結果を使用" in text
+        assert "servicecc-jp[.]cc" in text and "2021-01-21" in text and "登録情報: 以前の照会結果を使用" in text
         gone = json.loads(run("domain", "nothing-here.com", "--json", env=env).stdout)
         assert gone["status"] == "not_registered"
         official = json.loads(run("domain", "www.smbc-card.com", "--json", env=env).stdout)
