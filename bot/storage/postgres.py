@@ -407,6 +407,9 @@ class PostgresAdmin:
 
     async def restore(self, source: str) -> int:
         """Load a logical export into this (migrated, empty) database; returns the rows loaded."""
+        import psycopg
+        from psycopg import sql
+
         header, tables = await asyncio.to_thread(_read_export, source)
         if header.get("version") != await self.db.version():
             raise StoreError("restore_version", path=source, version=str(header.get("version")),
@@ -421,11 +424,26 @@ class PostgresAdmin:
             for table, columns, rows in tables:
                 if table not in EXPORT_TABLES:
                     continue
-                names = ", ".join(columns)
-                marks = ", ".join("?" * len(columns))
-                await conn.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 - names from the schema
-                    [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r] for r in rows])
+                # the file's columns are data: each must be one of the table's own (read from the
+                # schema), and is quoted as an identifier; every row has one value per column
+                async with conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = ?", (table,),
+                ) as cur:
+                    known = {str(r[0]) for r in await cur.fetchall()}
+                if not columns or len(set(columns)) != len(columns) or not set(columns) <= known:
+                    raise StoreError("restore_format", path=source)
+                if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+                    raise StoreError("restore_format", path=source)
+                statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                    sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+                    sql.SQL(", ").join(sql.SQL("?") for _ in columns)).as_string(conn.raw)
+                try:
+                    await conn.executemany(
+                        statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r] for r in rows])
+                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, KeyError, TypeError,
+                        ValueError) as exc:
+                    raise StoreError("restore_format", path=source) from exc
                 loaded += len(rows)
             for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
                 await conn.execute(
@@ -468,8 +486,11 @@ def _read_export(source: str) -> tuple[dict[str, Any], list[tuple[str, list[str]
             tables = []
             for line in fh:
                 part = json.loads(line)
+                if not isinstance(part["rows"], list) or not isinstance(part["columns"], list):
+                    raise ValueError("rows and columns are lists")
                 tables.append((str(part["table"]), [str(c) for c in part["columns"]], part["rows"]))
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # gzip.BadGzipFile is an OSError; a truncated file ends in EOFError
         raise StoreError("restore_format", path=source) from exc
     return header, tables
 

@@ -167,3 +167,39 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
 
 def log_now() -> datetime:
     return datetime(2021, 1, 25, tzinfo=UTC)
+
+
+async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postgres_server: str,
+                                                                            tmp_path: Path) -> None:
+    """An export is data: a column name that is SQL, a column the table lacks, a row of the wrong
+    width and a truncated file are each 'not a phishbot export', and nothing is written."""
+    evil = ("guild_id) SELECT (SELECT count(*) FROM pg_catalog.pg_authid) + ?::int8 * 0 --")
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url)
+        try:
+            admin = PostgresAdmin(db, use_pg_dump=False)
+            version = await db.version()
+            cases = {"sql": ([evil], [[0]]), "unknown": (["guild_id", "no_such_column"], [[1, 2]]),
+                     "width": (["guild_id"], [[1, 2]])}
+            for name, (columns, rows) in cases.items():
+                path = tmp_path / f"{name}.jsonl.gz"
+                with gzip.open(path, "wt") as fh:
+                    fh.write(json.dumps({"format": "phishbot-postgresql-export", "version": version}) + "\n")
+                    fh.write(json.dumps({"table": "guild_settings", "columns": columns, "rows": rows}) + "\n")
+                with pytest.raises(StoreError) as caught:
+                    await admin.restore(str(path))
+                assert caught.value.code == "restore_format", name
+            async with db.read() as conn, conn.execute("SELECT count(*) FROM guild_settings") as cur:
+                assert await cur.fetchone() == (0,)
+            whole = gzip.compress(json.dumps({"format": "phishbot-postgresql-export", "version": version}).encode()
+                                  + b"\n" + b'{"table": "guild_settings", "columns": [], "rows": []}\n' * 50)
+            truncated = tmp_path / "truncated.gz"
+            truncated.write_bytes(whole[: len(whole) // 2])
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(truncated))
+            assert caught.value.code == "restore_format"
+        finally:
+            await db.close()
+        proc = run("db", "restore", str(truncated), env={"PHISHBOT_DB": url})
+        assert proc.returncode == 1 and b"not a phishbot export" in proc.stderr
+        assert b"Traceback" not in proc.stderr
