@@ -203,3 +203,50 @@ async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postg
         proc = run("db", "restore", str(truncated), env={"PHISHBOT_DB": url})
         assert proc.returncode == 1 and b"not a phishbot export" in proc.stderr
         assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("url", "secret"), [
+    ("postgresql://phish:s3cr%40t@db.example.com:5433/phishbot?sslmode=require", "s3cr"),
+    ("postgresql://phish@db.example.com/phishbot?password=Xsecret9&sslmode=require", "Xsecret9"),
+    ("postgresql://phish:#secret9@db.example.com/phishbot", "secret9"),  # libpq: '#secret9' is the password
+    ("postgresql://phish:pw-secret9@/phishbot?host=/run/postgresql", "pw-secret9"),
+    ("postgresql://phish:pw-secret9@db.example.com/phishbot?no_such_option=1", "pw-secret9"),  # unreadable
+])
+def test_the_password_is_masked_wherever_the_address_gives_it(url: str, secret: str) -> None:
+    shown = masked_location(url)
+    assert (secret not in shown and "db.example.com" in shown) or "/run/postgresql" in shown
+    assert secret not in read_settings({"PHISHBOT_DB": url}, env_file=None).db_shown
+
+
+def test_the_database_password_never_reaches_a_log_line(postgres_server: str, tmp_path: Path) -> None:
+    """psycopg.pool logs a failed connection with the address it was given: the CLI's process
+    takes the configured password out of every log line, whichever logger and handler."""
+    import subprocess
+    import sys
+
+    url = f"postgresql://postgres:#pw-secret9@/postgres?host={tmp_path}&connect_timeout=1"  # libpq: '#pw-…'
+    script = ("import logging, sys\n"
+              "logging.basicConfig(level=logging.WARNING)\n"
+              "from bot.cli import main\n"
+              "sys.exit(main(['db', 'status']))\n")
+    proc = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PHISHBOT_DB": url},
+                          capture_output=True, timeout=120, check=False)
+    assert proc.returncode == 1
+    assert b"pw-secret9" not in proc.stdout + proc.stderr
+    import logging
+
+    from bot.settings import location_secrets, redact_secrets
+    redact_secrets(location_secrets(url))
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    keep = Keep()
+    logging.getLogger("psycopg.pool").addHandler(keep)
+    try:
+        logging.getLogger("psycopg.pool").warning("error connecting to %s: %s", url, "refused")
+    finally:
+        logging.getLogger("psycopg.pool").removeHandler(keep)
+    assert records and "pw-secret9" not in records[0] and "***" in records[0]
