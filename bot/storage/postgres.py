@@ -25,7 +25,6 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 from bot.community.campaigns import CampaignKeys, campaign_id_candidates, matching_campaigns
 from bot.services.errors import StoreError
@@ -323,14 +322,21 @@ if set(GUILD_TABLES) - set(EXPORT_TABLES):
     raise RuntimeError("every guild table is exported")
 
 
-def pg_dump_program() -> str | None:
-    """``pg_dump`` on PATH, else the newest in ``/usr/lib/postgresql/*/bin``; None when absent."""
+def pg_dump_program(root: str = "/usr/lib/postgresql", path: str | None = None) -> str | None:
+    """``pg_dump`` on PATH (``path``: another search path), else the newest in ``root/*/bin`` (by
+    version number: 16 after 9); None when absent."""
     import glob
 
-    found = shutil.which("pg_dump")
+    found = shutil.which("pg_dump", path=path)
     if found:
         return found
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"), reverse=True):
+
+    def version(candidate: str) -> tuple[int, ...]:
+        name = os.path.basename(os.path.dirname(os.path.dirname(candidate)))
+        return tuple(int(p) if p.isdigit() else -1 for p in name.split("."))
+
+    for candidate in sorted(glob.glob(os.path.join(glob.escape(root), "*", "bin", "pg_dump")), key=version,
+                            reverse=True):
         if os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -372,9 +378,17 @@ class PostgresAdmin:
         # pg_dump's standard output, or the export's gzip stream; never reopened by name
         fd, target = await asyncio.to_thread(_new_private_file, target)
         program = pg_dump_program() if self.use_pg_dump else None
+        fallback = None
         try:
             if program is not None:
-                await asyncio.to_thread(_pg_dump, program, self.db.url, fd)
+                try:
+                    await asyncio.to_thread(_pg_dump, program, self.db.url, fd)
+                except _VersionMismatch:
+                    # a pg_dump older than the server refuses it: the logical export instead, from the start
+                    fallback = "pg_dump_version"
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.ftruncate(fd, 0)
+                    await self.export(fd)
             else:
                 await self.export(fd)
         except BaseException:
@@ -385,7 +399,8 @@ class PostgresAdmin:
             with contextlib.suppress(OSError):
                 os.close(fd)
         copied = await asyncio.to_thread(_copy_key, key_file, target) if key_file is not None else None
-        return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied)
+        return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied,
+                        fallback=fallback)
 
     async def export(self, fd: int) -> None:
         """Every table, in one snapshot, as gzip'd JSON lines: a header, then per table its columns
@@ -452,22 +467,54 @@ class PostgresAdmin:
         return loaded
 
 
+# libpq's connection parameters and the environment variables that carry them (pg_dump reads these)
+_PG_ENV = {"host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT", "dbname": "PGDATABASE", "user": "PGUSER",
+           "password": "PGPASSWORD", "passfile": "PGPASSFILE", "service": "PGSERVICE", "options": "PGOPTIONS",
+           "application_name": "PGAPPNAME", "connect_timeout": "PGCONNECT_TIMEOUT", "sslmode": "PGSSLMODE",
+           "sslcert": "PGSSLCERT", "sslkey": "PGSSLKEY", "sslrootcert": "PGSSLROOTCERT", "sslcrl": "PGSSLCRL",
+           "requiressl": "PGREQUIRESSL", "sslcompression": "PGSSLCOMPRESSION", "gssencmode": "PGGSSENCMODE",
+           "channel_binding": "PGCHANNELBINDING", "krbsrvname": "PGKRBSRVNAME",
+           "target_session_attrs": "PGTARGETSESSIONATTRS", "client_encoding": "PGCLIENTENCODING",
+           "sslsni": "PGSSLSNI", "load_balance_hosts": "PGLOADBALANCEHOSTS"}
+
+
+class _VersionMismatch(Exception):
+    """pg_dump refused the server: it is older than the server."""
+
+
+def pg_dump_environment(url: str, base: dict[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """(pg_dump's environment, the connection arguments of its command line) for ``url``, as libpq
+    reads it (``psycopg.conninfo``: a percent-encoded password decoded): every parameter through
+    its ``PG*`` variable, the password always (never on a command line, which others can read);
+    a parameter without a variable in a ``--dbname`` conninfo."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    env = dict(os.environ if base is None else base)
+    rest: dict[str, str] = {}
+    for key, value in conninfo_to_dict(url).items():
+        if value is None:
+            continue
+        if key in _PG_ENV:
+            env[_PG_ENV[key]] = str(value)
+        else:
+            rest[key] = str(value)
+    return env, (["--dbname", make_conninfo(**rest)] if rest else [])
+
+
 def _pg_dump(program: str, url: str, fd: int) -> None:
     """pg_dump into the open file ``fd``; the password goes through the environment, never the
-    command line."""
-    parts = urlsplit(url)
-    env = dict(os.environ)
-    if parts.password:
-        env["PGPASSWORD"] = parts.password
-        netloc = (parts.username or "") + "@" + (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-        url = parts._replace(netloc=netloc).geturl()
-    done = subprocess.run([program, "--format=custom", "--no-owner", "--dbname", url],  # noqa: S603
+    command line. A server newer than pg_dump is ``_VersionMismatch``."""
+    env, args = pg_dump_environment(url)
+    done = subprocess.run([program, "--format=custom", "--no-owner", *args],  # noqa: S603
                           env=env, stdout=fd, stderr=subprocess.PIPE, check=False)
     if done.returncode != 0:
         from bot.storage.pg import masked
 
-        raise StoreError("backup_failed", path=masked(url),
-                         detail=done.stderr.decode("utf-8", "replace").replace(parts.password or "\0", "***")[:300])
+        detail = done.stderr.decode("utf-8", "replace")
+        if "server version mismatch" in detail:
+            raise _VersionMismatch(detail)
+        secret = env.get("PGPASSWORD") or "\0"
+        raise StoreError("backup_failed", path=masked(url), detail=detail.replace(secret, "***")[:300])
 
 
 def _write_export(fd: int, version: int, tables: list[tuple[str, list[str], list[list[Any]]]]) -> None:

@@ -250,3 +250,55 @@ def test_the_database_password_never_reaches_a_log_line(postgres_server: str, tm
     finally:
         logging.getLogger("psycopg.pool").removeHandler(keep)
     assert records and "pw-secret9" not in records[0] and "***" in records[0]
+
+
+def _fake_pg_dump(folder: Path, body: str) -> str:
+    """A ``pg_dump`` that records how it was called (argv, environment) and then runs ``body``."""
+    program = folder / "pg_dump"
+    program.write_text("#!/bin/sh\n"
+                       f'printf "%s\\n" "$@" > "{folder}/argv"\n'
+                       f'env > "{folder}/env"\n' + body, encoding="utf-8")
+    program.chmod(0o755)
+    return str(program)
+
+
+def test_pg_dump_takes_the_decoded_password_from_its_environment(tmp_path: Path) -> None:
+    from bot.storage.postgres import _pg_dump, pg_dump_environment
+
+    url = "postgresql://phish:s3cr%40t%23x@db.example.com:5433/phishbot?sslmode=require&options=-c%20a%3Db"
+    env, args = pg_dump_environment(url, base={})
+    assert env == {"PGPASSWORD": "s3cr@t#x", "PGUSER": "phish", "PGHOST": "db.example.com", "PGPORT": "5433",
+                   "PGDATABASE": "phishbot", "PGSSLMODE": "require", "PGOPTIONS": "-c a=b"} and args == []
+    program = _fake_pg_dump(tmp_path, "exit 0\n")
+    with open(tmp_path / "out", "wb") as fh:
+        _pg_dump(program, url, fh.fileno())
+    assert "s3cr" not in (tmp_path / "argv").read_text()
+    assert "PGPASSWORD=s3cr@t#x" in (tmp_path / "env").read_text().splitlines()
+
+
+def test_the_newest_pg_dump_by_version_number(tmp_path: Path) -> None:
+    from bot.storage.postgres import pg_dump_program
+
+    for version in ("9.6", "15", "16", "10"):
+        (tmp_path / version / "bin").mkdir(parents=True)
+        _fake_pg_dump(tmp_path / version / "bin", "exit 0\n")
+    assert pg_dump_program(str(tmp_path), path=str(tmp_path / "nowhere")) == str(tmp_path / "16" / "bin" / "pg_dump")
+
+
+async def test_a_pg_dump_older_than_the_server_falls_back_to_the_export(postgres_server: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.storage import postgres
+
+    program = _fake_pg_dump(tmp_path, 'echo "partial"\n'
+                            'echo "pg_dump: error: aborting because of server version mismatch" >&2\nexit 1\n')
+    monkeypatch.setattr(postgres, "pg_dump_program", lambda: program)
+    target = tmp_path / "backup.dump"
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url)
+        try:
+            done = await PostgresAdmin(db).backup(str(target), None)
+        finally:
+            await db.close()
+    assert done.fallback == "pg_dump_version"
+    with gzip.open(target, "rt") as fh:  # phishbot's export from its first byte, nothing of pg_dump's before it
+        assert json.loads(fh.readline())["format"] == "phishbot-postgresql-export"
