@@ -66,10 +66,17 @@ class ReportStorePostgres(ReportStoreSQLite):
         the report, its reporter and its domains, then COMMIT, as one pipeline (a duplicate: its
         new reporter, then COMMIT). A report that merges campaigns (rare) takes the general path
         (``ReportStoreSQLite._save_steps``, a round trip per statement, under the same lock)."""
-        import psycopg
-
         if not entry.in_campaign:  # no campaign to join or open: the general path, which skips both
             return await self._general(entry)
+        saved = await self._save_fast(entry)
+        # the general path after the fast one's connection went back to the pool: a task never holds
+        # two of its connections at once (a full pool would wait on itself)
+        return saved if saved is not None else await self._general(entry)
+
+    async def _save_fast(self, entry: ReportEntry) -> SavedReport | None:
+        """``save_report``'s two round trips; None: the general path is to store it (nothing written)."""
+        import psycopg
+
         new = entry
         seeds = list(itertools.islice(campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"), 8))
         find_sql, find_order = translate(FIND_REPORT)
@@ -105,7 +112,7 @@ class ReportStorePostgres(ReportStoreSQLite):
                 fresh = [c for c in seeds if c not in used]
                 if len(matches) > 1 or (not matches and not fresh):
                     await raw.execute("ROLLBACK")
-                    return await self._general(entry)
+                    return None
                 when = utc_text(new.mail_time)
                 if matches:
                     campaign = matches[0]
@@ -146,7 +153,7 @@ class ReportStorePostgres(ReportStoreSQLite):
                 # a new campaign id taken at this moment by another guild's first report: once more, in full
                 with contextlib.suppress(Exception):
                     await raw.execute("ROLLBACK")
-                return await self._general(entry)
+                return None
             except BaseException:
                 with contextlib.suppress(Exception):
                     await asyncio.shield(raw.execute("ROLLBACK"))

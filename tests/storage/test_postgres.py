@@ -302,3 +302,36 @@ async def test_a_pg_dump_older_than_the_server_falls_back_to_the_export(postgres
     assert done.fallback == "pg_dump_version"
     with gzip.open(target, "rt") as fh:  # phishbot's export from its first byte, nothing of pg_dump's before it
         assert json.loads(fh.readline())["format"] == "phishbot-postgresql-export"
+
+
+async def test_one_task_needs_one_connection_at_a_time(postgres_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a pool of one connection, migrating and a report that leaves the fast path for the
+    general one (every campaign id it would open is taken) both finish: a task that held one
+    connection while asking for a second would wait on itself (here: fail at the timeout)."""
+    import asyncio
+    import hashlib
+    import itertools
+
+    from bot.community.campaigns import campaign_id_candidates
+
+    opened = pg.PgDatabase.open.__func__  # type: ignore[attr-defined]
+
+    async def one_connection(cls: type[pg.PgDatabase], /, url: str, **kw: object) -> pg.PgDatabase:
+        db: pg.PgDatabase = await opened(cls, url, **{**kw, "pool_size": 1})
+        return db
+
+    monkeypatch.setattr(pg.PgDatabase, "open", classmethod(one_connection))
+    with fresh_schema(postgres_server) as url:
+        async with asyncio.timeout(20):
+            db = await pg.PgDatabase.open(url)  # migrates: the version on the connection in hand
+            assert db.pool.max_size == 1 and await db.version() == pg.LATEST
+            await db.close()
+        async with shared_log_at(url) as log:
+            seeds = itertools.islice(campaign_id_candidates(f"1:{hashlib.sha256(SEED_EML).hexdigest()}"), 8)
+            for campaign in seeds:  # another guild's campaigns hold every id the fast path would try
+                await run_sql(log.db, "INSERT INTO campaign (id, guild_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                              (campaign, 2, "2021-01-01T00:00:00+00:00", "2021-01-01T00:00:00+00:00"))
+            async with asyncio.timeout(20):
+                done = await log.submit(SEED_EML, 1, 201, log_now())
+            assert done.saved is not None and done.saved.campaign_id is not None
+            assert await log.scalar("SELECT count(*) FROM report WHERE guild_id = 1") == 1
