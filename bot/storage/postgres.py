@@ -258,9 +258,9 @@ class MemberStorePostgres(MemberStoreSQLite):
         with self.pg.locked(guild_id):  # the guild's counts are recounted from what the transaction reads
             await super().register(guild_id, member_id, address_key, masked, claims, now)
 
-    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None:
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> bool:
         with self.pg.locked(guild_id):  # never beside a merge that moves this campaign's votes
-            await super().vote(guild_id, campaign_id, member_id, service, now)
+            return await super().vote(guild_id, campaign_id, member_id, service, now)
 
     async def forget(self, guild_id: int, member_id: int) -> Forgotten:
         with self.pg.locked(guild_id):
