@@ -23,7 +23,9 @@ Migrations: ``bot/storage/migrations/postgresql/NNNN_name.sql``, the same number
 each applied in one transaction with its row in ``schema_version``, under an advisory lock so that
 processes starting together migrate once.
 
-The address's password never reaches a message: ``masked(url)`` is what is shown and logged.
+The address's password never reaches a message: ``masked(url)`` is what is shown and logged
+(``bot.settings.masked_location``: the address as libpq reads it), and the CLI's processes redact the
+configured password from every log record (``bot.settings.redact_secrets``).
 """
 
 from __future__ import annotations
