@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,19 +216,94 @@ def is_postgres(location: str | None) -> bool:
 
 
 def masked_location(location: str) -> str:
-    """A store's location as it may be shown or logged: an address without its password."""
+    """A store's location as it may be shown or logged: an address without its password, wherever
+    the address gives it (``user:pass@``, ``?password=``; libpq's own reading, through
+    ``psycopg.conninfo``, so ``u:#x@h`` is a password too). An address libpq cannot read shows only
+    its scheme and host."""
     if "://" not in location:
         return location
-    from urllib.parse import urlsplit, urlunsplit
+    from urllib.parse import quote, urlencode
+
+    scheme = location.split("://", 1)[0]
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        params = {k: str(v) for k, v in conninfo_to_dict(location).items() if v is not None}
+    except Exception:  # noqa: BLE001 - anything libpq cannot read: scheme and host only
+        return f"{scheme}://{_host_only(location)}"
+    secret = params.pop("password", None)
+    user = params.pop("user", None)
+    host = params.pop("host", "")
+    port = params.pop("port", None)
+    dbname = params.pop("dbname", None)
+    if "/" in host or "," in host:  # a socket folder or several hosts: a parameter, as libpq takes them
+        params = {"host": host, **({"port": port} if port else {}), **params}
+        host, port = "", None
+    elif ":" in host:
+        host = f"[{host}]"
+    auth = quote(user or "", safe="") + (":***" if secret is not None else "")
+    netloc = (f"{auth}@" if auth else "") + host + (f":{port}" if port else "")
+    query = urlencode(params, quote_via=quote, safe="/") if params else ""
+    return f"{scheme}://{netloc}/{quote(dbname or '', safe='')}" + (f"?{query}" if query else "")
+
+
+def _host_only(location: str) -> str:
+    from urllib.parse import urlsplit
 
     try:
-        parts = urlsplit(location)
-        if parts.password is None:
-            return location
-        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-        return urlunsplit((parts.scheme, f"{parts.username or ''}:***@{host}", parts.path, parts.query, ""))
+        return urlsplit(location.split("#", 1)[0].split("?", 1)[0]).hostname or "***"
     except ValueError:
-        return location.split("://", 1)[0] + "://***"
+        return "***"
+
+
+def location_secrets(location: str | None) -> tuple[str, ...]:
+    """The password a store's address carries, as libpq reads it and as written (percent-encoded):
+    what the log filter (``redact_secrets``) takes out of every log line."""
+    if not location or "://" not in location:
+        return ()
+    from urllib.parse import quote
+
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        secret = conninfo_to_dict(location).get("password")
+    except Exception:  # noqa: BLE001 - an address libpq cannot read connects nowhere
+        return ()
+    if not secret:
+        return ()
+    return tuple(dict.fromkeys((str(secret), quote(str(secret), safe=""))))
+
+
+_REDACTED: set[str] = set()
+
+
+def redact_secrets(secrets: Iterable[str]) -> None:
+    """Every log record of this process, from any logger and through any handler (psycopg.pool logs
+    failed connections with the address it was given), with these strings replaced by ``***``."""
+    import logging
+
+    new = {s for s in secrets if len(s) >= 3}  # a one- or two-letter password would blank out words
+    if not new:
+        return
+    first = not _REDACTED
+    _REDACTED.update(new)
+    if not first:
+        return
+    make = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make(*args, **kwargs)
+        try:
+            text = record.getMessage()
+        except Exception:  # noqa: BLE001 - a record whose arguments do not fit is left to logging
+            return record
+        if any(s in text for s in _REDACTED):
+            for s in sorted(_REDACTED, key=len, reverse=True):
+                text = text.replace(s, "***")
+            record.msg, record.args = text, ()
+        return record
+
+    logging.setLogRecordFactory(factory)
 
 
 def check_shared_key(settings: AppSettings, db: str | None = None, count_name: str = "PHISHBOT_SHARD_COUNT") -> None:

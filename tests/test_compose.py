@@ -58,7 +58,10 @@ def test_postgres_and_two_bot_processes_one_shard_each() -> None:
         assert is_postgres_url(chosen.store_location)
         where = urlsplit(chosen.store_location)
         assert (where.hostname, where.port, where.path, where.username) == ("postgres", 5432, "/phishbot", "phishbot")
-        assert where.password == "pw-example"  # POSTGRES_PASSWORD, the postgres service's own
+        # the password through libpq's PGPASSWORD (POSTGRES_PASSWORD, the postgres service's own), never in
+        # the address, which messages show and logs carry
+        assert where.password is None and "@" not in (where.query or "")
+        assert env["PGPASSWORD"] == "pw-example"
         with pytest.raises(SettingsError):
             check_shared_key(with_shards(read_settings({**env, "ADDRESS_HASH_KEY": ""}, env_file=None), args))
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy"

@@ -18,7 +18,15 @@ from dataclasses import replace
 from bot.cli import analyze, campaign, db, domain, feeds, members, processes, setup, submit
 from bot.cli._common import Handler
 from bot.i18n import default_lang, normalise_lang
-from bot.settings import SettingsError, check_shared_key, environment, is_postgres, read_settings
+from bot.settings import (
+    SettingsError,
+    check_shared_key,
+    environment,
+    is_postgres,
+    location_secrets,
+    read_settings,
+    redact_secrets,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -49,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if getattr(args, "db", None):
         args.settings = replace(args.settings, db=args.db if is_postgres(args.db) else os.path.abspath(args.db))
+    # the database's password never reaches a log line of this process (psycopg.pool logs the address)
+    redact_secrets(location_secrets(args.settings.db_url) + tuple(
+        p for p in (env.get("PGPASSWORD"),) if p))
     lang = normalise_lang(getattr(args, "lang", None)) or args.settings.lang or default_lang(env)
     if args.command not in ("health", "db"):  # a PostgreSQL store is shared: one address key for every process
         try:

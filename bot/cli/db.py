@@ -103,6 +103,10 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
         obj: JSONObject = {"database": path, "backup": done.target, "version": done.version,
                            "address_key": done.address_key}
         lines = [t(lang, "store", "backed_up", path=path, target=done.target, version=done.version)]
+        if done.fallback is not None:
+            obj["format"] = "export"
+            obj["fallback"] = done.fallback
+            lines.append(t(lang, "store", "backed_up_as_export"))
         if settings.address_hash_key:
             lines.append(t(lang, "store", "backed_up_env_key"))
         elif done.address_key is not None:

@@ -269,7 +269,9 @@ class Community:
         if looks_like_address(service_text):
             raise CommunityError("service_is_address")
         service = resolve_service(service_text)
-        await self.members.vote(guild_id, record.id, member_id, service.slug, now)
+        if not await self.members.vote(guild_id, record.id, member_id, service.slug, now):
+            # merged into another campaign (or purged) between the lookup above and the vote
+            raise CommunityError("no_campaign", campaign=campaign_id)
         typed = "" if service.known or service.name_en == service.slug else service.name_en  # a menu sends the slug
         return Voted(record.id, service.slug, typed)
 

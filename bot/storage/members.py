@@ -100,14 +100,19 @@ class MemberStoreSQLite:
         ) as cur:
             return [Vote(int(m), str(s)) for m, s in await cur.fetchall()]
 
-    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None:
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> bool:
+        """False (nothing written): the guild has no such campaign, e.g. merged into another since it
+        was shown; checked in the statement that writes (on PostgreSQL under the guild's lock, which
+        a merge takes too)."""
         async with self.db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at) VALUES (?, ?, ?, ?, ?)"
+            cur = await conn.execute(
+                "INSERT INTO vote (guild_id, campaign_id, member_id, service, voted_at) SELECT ?, ?, ?, ?, ?"
+                " WHERE EXISTS (SELECT 1 FROM campaign WHERE id = ? AND guild_id = ?)"
                 " ON CONFLICT (campaign_id, member_id) DO UPDATE SET service = excluded.service,"
                 " voted_at = excluded.voted_at",
-                (guild_id, campaign_id, member_id, service, utc_text(now)),
+                (guild_id, campaign_id, member_id, service, utc_text(now), campaign_id, guild_id),
             )
+            return bool(cur.rowcount and cur.rowcount > 0)
 
     # --- forgetting ------------------------------------------------------------------------
 

@@ -23,7 +23,9 @@ Migrations: ``bot/storage/migrations/postgresql/NNNN_name.sql``, the same number
 each applied in one transaction with its row in ``schema_version``, under an advisory lock so that
 processes starting together migrate once.
 
-The address's password never reaches a message: ``masked(url)`` is what is shown and logged.
+The address's password never reaches a message: ``masked(url)`` is what is shown and logged
+(``bot.settings.masked_location``: the address as libpq reads it), and the CLI's processes redact the
+configured password from every log record (``bot.settings.redact_secrets``).
 """
 
 from __future__ import annotations
@@ -88,6 +90,17 @@ def migrations() -> list[Migration]:
 
 
 LATEST = len(migrations())
+
+async def _version(raw: Any) -> int:
+    """The schema's version, read on the connection ``raw``."""
+    cur = await raw.execute("SELECT to_regclass('schema_version') IS NOT NULL")
+    row = await cur.fetchone()
+    if not row or not row[0]:
+        return 0
+    cur = await raw.execute("SELECT coalesce(max(version), 0) FROM schema_version")
+    row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
 
 # --- SQLite's placeholders and functions in PostgreSQL's dialect ------------------------------------
 
@@ -262,13 +275,7 @@ class PgDatabase:
 
     async def version(self) -> int:
         async with self.pool.connection() as raw:
-            cur = await raw.execute("SELECT to_regclass('schema_version') IS NOT NULL")
-            row = await cur.fetchone()
-            if not row or not row[0]:
-                return 0
-            cur = await raw.execute("SELECT coalesce(max(version), 0) FROM schema_version")
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+            return await _version(raw)
 
     async def migrate(self) -> list[int]:
         applied: list[int] = []
@@ -277,7 +284,7 @@ class PgDatabase:
                 await raw.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATION_LOCK)
                 await raw.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                                   " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
-            current = await self.version()
+            current = await _version(raw)  # on this connection: one task never waits for a second one
             if current > LATEST:
                 raise StoreError("too_new", path=self.path, version=current, latest=LATEST)
             for migration in migrations():

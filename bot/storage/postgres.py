@@ -25,7 +25,6 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 from bot.community.campaigns import CampaignKeys, campaign_id_candidates, matching_campaigns
 from bot.services.errors import StoreError
@@ -67,10 +66,17 @@ class ReportStorePostgres(ReportStoreSQLite):
         the report, its reporter and its domains, then COMMIT, as one pipeline (a duplicate: its
         new reporter, then COMMIT). A report that merges campaigns (rare) takes the general path
         (``ReportStoreSQLite._save_steps``, a round trip per statement, under the same lock)."""
-        import psycopg
-
         if not entry.in_campaign:  # no campaign to join or open: the general path, which skips both
             return await self._general(entry)
+        saved = await self._save_fast(entry)
+        # the general path after the fast one's connection went back to the pool: a task never holds
+        # two of its connections at once (a full pool would wait on itself)
+        return saved if saved is not None else await self._general(entry)
+
+    async def _save_fast(self, entry: ReportEntry) -> SavedReport | None:
+        """``save_report``'s two round trips; None: the general path is to store it (nothing written)."""
+        import psycopg
+
         new = entry
         seeds = list(itertools.islice(campaign_id_candidates(f"{new.guild_id}:{new.input_sha256}"), 8))
         find_sql, find_order = translate(FIND_REPORT)
@@ -106,7 +112,7 @@ class ReportStorePostgres(ReportStoreSQLite):
                 fresh = [c for c in seeds if c not in used]
                 if len(matches) > 1 or (not matches and not fresh):
                     await raw.execute("ROLLBACK")
-                    return await self._general(entry)
+                    return None
                 when = utc_text(new.mail_time)
                 if matches:
                     campaign = matches[0]
@@ -147,7 +153,7 @@ class ReportStorePostgres(ReportStoreSQLite):
                 # a new campaign id taken at this moment by another guild's first report: once more, in full
                 with contextlib.suppress(Exception):
                     await raw.execute("ROLLBACK")
-                return await self._general(entry)
+                return None
             except BaseException:
                 with contextlib.suppress(Exception):
                     await asyncio.shield(raw.execute("ROLLBACK"))
@@ -252,9 +258,9 @@ class MemberStorePostgres(MemberStoreSQLite):
         with self.pg.locked(guild_id):  # the guild's counts are recounted from what the transaction reads
             await super().register(guild_id, member_id, address_key, masked, claims, now)
 
-    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None:
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> bool:
         with self.pg.locked(guild_id):  # never beside a merge that moves this campaign's votes
-            await super().vote(guild_id, campaign_id, member_id, service, now)
+            return await super().vote(guild_id, campaign_id, member_id, service, now)
 
     async def forget(self, guild_id: int, member_id: int) -> Forgotten:
         with self.pg.locked(guild_id):
@@ -323,14 +329,21 @@ if set(GUILD_TABLES) - set(EXPORT_TABLES):
     raise RuntimeError("every guild table is exported")
 
 
-def pg_dump_program() -> str | None:
-    """``pg_dump`` on PATH, else the newest in ``/usr/lib/postgresql/*/bin``; None when absent."""
+def pg_dump_program(root: str = "/usr/lib/postgresql", path: str | None = None) -> str | None:
+    """``pg_dump`` on PATH (``path``: another search path), else the newest in ``root/*/bin`` (by
+    version number: 16 after 9); None when absent."""
     import glob
 
-    found = shutil.which("pg_dump")
+    found = shutil.which("pg_dump", path=path)
     if found:
         return found
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"), reverse=True):
+
+    def version(candidate: str) -> tuple[int, ...]:
+        name = os.path.basename(os.path.dirname(os.path.dirname(candidate)))
+        return tuple(int(p) if p.isdigit() else -1 for p in name.split("."))
+
+    for candidate in sorted(glob.glob(os.path.join(glob.escape(root), "*", "bin", "pg_dump")), key=version,
+                            reverse=True):
         if os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -372,9 +385,17 @@ class PostgresAdmin:
         # pg_dump's standard output, or the export's gzip stream; never reopened by name
         fd, target = await asyncio.to_thread(_new_private_file, target)
         program = pg_dump_program() if self.use_pg_dump else None
+        fallback = None
         try:
             if program is not None:
-                await asyncio.to_thread(_pg_dump, program, self.db.url, fd)
+                try:
+                    await asyncio.to_thread(_pg_dump, program, self.db.url, fd)
+                except _VersionMismatch:
+                    # a pg_dump older than the server refuses it: the logical export instead, from the start
+                    fallback = "pg_dump_version"
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.ftruncate(fd, 0)
+                    await self.export(fd)
             else:
                 await self.export(fd)
         except BaseException:
@@ -385,7 +406,8 @@ class PostgresAdmin:
             with contextlib.suppress(OSError):
                 os.close(fd)
         copied = await asyncio.to_thread(_copy_key, key_file, target) if key_file is not None else None
-        return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied)
+        return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied,
+                        fallback=fallback)
 
     async def export(self, fd: int) -> None:
         """Every table, in one snapshot, as gzip'd JSON lines: a header, then per table its columns
@@ -407,6 +429,9 @@ class PostgresAdmin:
 
     async def restore(self, source: str) -> int:
         """Load a logical export into this (migrated, empty) database; returns the rows loaded."""
+        import psycopg
+        from psycopg import sql
+
         header, tables = await asyncio.to_thread(_read_export, source)
         if header.get("version") != await self.db.version():
             raise StoreError("restore_version", path=source, version=str(header.get("version")),
@@ -421,11 +446,26 @@ class PostgresAdmin:
             for table, columns, rows in tables:
                 if table not in EXPORT_TABLES:
                     continue
-                names = ", ".join(columns)
-                marks = ", ".join("?" * len(columns))
-                await conn.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 - names from the schema
-                    [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r] for r in rows])
+                # the file's columns are data: each must be one of the table's own (read from the
+                # schema), and is quoted as an identifier; every row has one value per column
+                async with conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = ?", (table,),
+                ) as cur:
+                    known = {str(r[0]) for r in await cur.fetchall()}
+                if not columns or len(set(columns)) != len(columns) or not set(columns) <= known:
+                    raise StoreError("restore_format", path=source)
+                if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+                    raise StoreError("restore_format", path=source)
+                statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                    sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+                    sql.SQL(", ").join(sql.SQL("?") for _ in columns)).as_string(conn.raw)
+                try:
+                    await conn.executemany(
+                        statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r] for r in rows])
+                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, KeyError, TypeError,
+                        ValueError) as exc:
+                    raise StoreError("restore_format", path=source) from exc
                 loaded += len(rows)
             for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
                 await conn.execute(
@@ -434,22 +474,54 @@ class PostgresAdmin:
         return loaded
 
 
+# libpq's connection parameters and the environment variables that carry them (pg_dump reads these)
+_PG_ENV = {"host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT", "dbname": "PGDATABASE", "user": "PGUSER",
+           "password": "PGPASSWORD", "passfile": "PGPASSFILE", "service": "PGSERVICE", "options": "PGOPTIONS",
+           "application_name": "PGAPPNAME", "connect_timeout": "PGCONNECT_TIMEOUT", "sslmode": "PGSSLMODE",
+           "sslcert": "PGSSLCERT", "sslkey": "PGSSLKEY", "sslrootcert": "PGSSLROOTCERT", "sslcrl": "PGSSLCRL",
+           "requiressl": "PGREQUIRESSL", "sslcompression": "PGSSLCOMPRESSION", "gssencmode": "PGGSSENCMODE",
+           "channel_binding": "PGCHANNELBINDING", "krbsrvname": "PGKRBSRVNAME",
+           "target_session_attrs": "PGTARGETSESSIONATTRS", "client_encoding": "PGCLIENTENCODING",
+           "sslsni": "PGSSLSNI", "load_balance_hosts": "PGLOADBALANCEHOSTS"}
+
+
+class _VersionMismatch(Exception):
+    """pg_dump refused the server: it is older than the server."""
+
+
+def pg_dump_environment(url: str, base: dict[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """(pg_dump's environment, the connection arguments of its command line) for ``url``, as libpq
+    reads it (``psycopg.conninfo``: a percent-encoded password decoded): every parameter through
+    its ``PG*`` variable, the password always (never on a command line, which others can read);
+    a parameter without a variable in a ``--dbname`` conninfo."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    env = dict(os.environ if base is None else base)
+    rest: dict[str, str] = {}
+    for key, value in conninfo_to_dict(url).items():
+        if value is None:
+            continue
+        if key in _PG_ENV:
+            env[_PG_ENV[key]] = str(value)
+        else:
+            rest[key] = str(value)
+    return env, (["--dbname", make_conninfo(**rest)] if rest else [])
+
+
 def _pg_dump(program: str, url: str, fd: int) -> None:
     """pg_dump into the open file ``fd``; the password goes through the environment, never the
-    command line."""
-    parts = urlsplit(url)
-    env = dict(os.environ)
-    if parts.password:
-        env["PGPASSWORD"] = parts.password
-        netloc = (parts.username or "") + "@" + (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-        url = parts._replace(netloc=netloc).geturl()
-    done = subprocess.run([program, "--format=custom", "--no-owner", "--dbname", url],  # noqa: S603
+    command line. A server newer than pg_dump is ``_VersionMismatch``."""
+    env, args = pg_dump_environment(url)
+    done = subprocess.run([program, "--format=custom", "--no-owner", *args],  # noqa: S603
                           env=env, stdout=fd, stderr=subprocess.PIPE, check=False)
     if done.returncode != 0:
         from bot.storage.pg import masked
 
-        raise StoreError("backup_failed", path=masked(url),
-                         detail=done.stderr.decode("utf-8", "replace").replace(parts.password or "\0", "***")[:300])
+        detail = done.stderr.decode("utf-8", "replace")
+        if "server version mismatch" in detail:
+            raise _VersionMismatch(detail)
+        secret = env.get("PGPASSWORD") or "\0"
+        raise StoreError("backup_failed", path=masked(url), detail=detail.replace(secret, "***")[:300])
 
 
 def _write_export(fd: int, version: int, tables: list[tuple[str, list[str], list[list[Any]]]]) -> None:
@@ -468,8 +540,11 @@ def _read_export(source: str) -> tuple[dict[str, Any], list[tuple[str, list[str]
             tables = []
             for line in fh:
                 part = json.loads(line)
+                if not isinstance(part["rows"], list) or not isinstance(part["columns"], list):
+                    raise ValueError("rows and columns are lists")
                 tables.append((str(part["table"]), [str(c) for c in part["columns"]], part["rows"]))
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # gzip.BadGzipFile is an OSError; a truncated file ends in EOFError
         raise StoreError("restore_format", path=source) from exc
     return header, tables
 

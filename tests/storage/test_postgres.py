@@ -167,3 +167,171 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
 
 def log_now() -> datetime:
     return datetime(2021, 1, 25, tzinfo=UTC)
+
+
+async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postgres_server: str,
+                                                                            tmp_path: Path) -> None:
+    """An export is data: a column name that is SQL, a column the table lacks, a row of the wrong
+    width and a truncated file are each 'not a phishbot export', and nothing is written."""
+    evil = ("guild_id) SELECT (SELECT count(*) FROM pg_catalog.pg_authid) + ?::int8 * 0 --")
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url)
+        try:
+            admin = PostgresAdmin(db, use_pg_dump=False)
+            version = await db.version()
+            cases = {"sql": ([evil], [[0]]), "unknown": (["guild_id", "no_such_column"], [[1, 2]]),
+                     "width": (["guild_id"], [[1, 2]])}
+            for name, (columns, rows) in cases.items():
+                path = tmp_path / f"{name}.jsonl.gz"
+                with gzip.open(path, "wt") as fh:
+                    fh.write(json.dumps({"format": "phishbot-postgresql-export", "version": version}) + "\n")
+                    fh.write(json.dumps({"table": "guild_settings", "columns": columns, "rows": rows}) + "\n")
+                with pytest.raises(StoreError) as caught:
+                    await admin.restore(str(path))
+                assert caught.value.code == "restore_format", name
+            async with db.read() as conn, conn.execute("SELECT count(*) FROM guild_settings") as cur:
+                assert await cur.fetchone() == (0,)
+            whole = gzip.compress(json.dumps({"format": "phishbot-postgresql-export", "version": version}).encode()
+                                  + b"\n" + b'{"table": "guild_settings", "columns": [], "rows": []}\n' * 50)
+            truncated = tmp_path / "truncated.gz"
+            truncated.write_bytes(whole[: len(whole) // 2])
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(truncated))
+            assert caught.value.code == "restore_format"
+        finally:
+            await db.close()
+        proc = run("db", "restore", str(truncated), env={"PHISHBOT_DB": url})
+        assert proc.returncode == 1 and b"not a phishbot export" in proc.stderr
+        assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("url", "secret"), [
+    ("postgresql://phish:s3cr%40t@db.example.com:5433/phishbot?sslmode=require", "s3cr"),
+    ("postgresql://phish@db.example.com/phishbot?password=Xsecret9&sslmode=require", "Xsecret9"),
+    ("postgresql://phish:#secret9@db.example.com/phishbot", "secret9"),  # libpq: '#secret9' is the password
+    ("postgresql://phish:pw-secret9@/phishbot?host=/run/postgresql", "pw-secret9"),
+    ("postgresql://phish:pw-secret9@db.example.com/phishbot?no_such_option=1", "pw-secret9"),  # unreadable
+])
+def test_the_password_is_masked_wherever_the_address_gives_it(url: str, secret: str) -> None:
+    shown = masked_location(url)
+    assert (secret not in shown and "db.example.com" in shown) or "/run/postgresql" in shown
+    assert secret not in read_settings({"PHISHBOT_DB": url}, env_file=None).db_shown
+
+
+def test_the_database_password_never_reaches_a_log_line(postgres_server: str, tmp_path: Path) -> None:
+    """psycopg.pool logs a failed connection with the address it was given: the CLI's process
+    takes the configured password out of every log line, whichever logger and handler."""
+    import subprocess
+    import sys
+
+    url = f"postgresql://postgres:#pw-secret9@/postgres?host={tmp_path}&connect_timeout=1"  # libpq: '#pw-…'
+    script = ("import logging, sys\n"
+              "logging.basicConfig(level=logging.WARNING)\n"
+              "from bot.cli import main\n"
+              "sys.exit(main(['db', 'status']))\n")
+    proc = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PHISHBOT_DB": url},
+                          capture_output=True, timeout=120, check=False)
+    assert proc.returncode == 1
+    assert b"pw-secret9" not in proc.stdout + proc.stderr
+    import logging
+
+    from bot.settings import location_secrets, redact_secrets
+    redact_secrets(location_secrets(url))
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    keep = Keep()
+    logging.getLogger("psycopg.pool").addHandler(keep)
+    try:
+        logging.getLogger("psycopg.pool").warning("error connecting to %s: %s", url, "refused")
+    finally:
+        logging.getLogger("psycopg.pool").removeHandler(keep)
+    assert records and "pw-secret9" not in records[0] and "***" in records[0]
+
+
+def _fake_pg_dump(folder: Path, body: str) -> str:
+    """A ``pg_dump`` that records how it was called (argv, environment) and then runs ``body``."""
+    program = folder / "pg_dump"
+    program.write_text("#!/bin/sh\n"
+                       f'printf "%s\\n" "$@" > "{folder}/argv"\n'
+                       f'env > "{folder}/env"\n' + body, encoding="utf-8")
+    program.chmod(0o755)
+    return str(program)
+
+
+def test_pg_dump_takes_the_decoded_password_from_its_environment(tmp_path: Path) -> None:
+    from bot.storage.postgres import _pg_dump, pg_dump_environment
+
+    url = "postgresql://phish:s3cr%40t%23x@db.example.com:5433/phishbot?sslmode=require&options=-c%20a%3Db"
+    env, args = pg_dump_environment(url, base={})
+    assert env == {"PGPASSWORD": "s3cr@t#x", "PGUSER": "phish", "PGHOST": "db.example.com", "PGPORT": "5433",
+                   "PGDATABASE": "phishbot", "PGSSLMODE": "require", "PGOPTIONS": "-c a=b"} and args == []
+    program = _fake_pg_dump(tmp_path, "exit 0\n")
+    with open(tmp_path / "out", "wb") as fh:
+        _pg_dump(program, url, fh.fileno())
+    assert "s3cr" not in (tmp_path / "argv").read_text()
+    assert "PGPASSWORD=s3cr@t#x" in (tmp_path / "env").read_text().splitlines()
+
+
+def test_the_newest_pg_dump_by_version_number(tmp_path: Path) -> None:
+    from bot.storage.postgres import pg_dump_program
+
+    for version in ("9.6", "15", "16", "10"):
+        (tmp_path / version / "bin").mkdir(parents=True)
+        _fake_pg_dump(tmp_path / version / "bin", "exit 0\n")
+    assert pg_dump_program(str(tmp_path), path=str(tmp_path / "nowhere")) == str(tmp_path / "16" / "bin" / "pg_dump")
+
+
+async def test_a_pg_dump_older_than_the_server_falls_back_to_the_export(postgres_server: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.storage import postgres
+
+    program = _fake_pg_dump(tmp_path, 'echo "partial"\n'
+                            'echo "pg_dump: error: aborting because of server version mismatch" >&2\nexit 1\n')
+    monkeypatch.setattr(postgres, "pg_dump_program", lambda: program)
+    target = tmp_path / "backup.dump"
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url)
+        try:
+            done = await PostgresAdmin(db).backup(str(target), None)
+        finally:
+            await db.close()
+    assert done.fallback == "pg_dump_version"
+    with gzip.open(target, "rt") as fh:  # phishbot's export from its first byte, nothing of pg_dump's before it
+        assert json.loads(fh.readline())["format"] == "phishbot-postgresql-export"
+
+
+async def test_one_task_needs_one_connection_at_a_time(postgres_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a pool of one connection, migrating and a report that leaves the fast path for the
+    general one (every campaign id it would open is taken) both finish: a task that held one
+    connection while asking for a second would wait on itself (here: fail at the timeout)."""
+    import asyncio
+    import hashlib
+    import itertools
+
+    from bot.community.campaigns import campaign_id_candidates
+
+    opened = pg.PgDatabase.open.__func__  # type: ignore[attr-defined]
+
+    async def one_connection(cls: type[pg.PgDatabase], /, url: str, **kw: object) -> pg.PgDatabase:
+        db: pg.PgDatabase = await opened(cls, url, **{**kw, "pool_size": 1})
+        return db
+
+    monkeypatch.setattr(pg.PgDatabase, "open", classmethod(one_connection))
+    with fresh_schema(postgres_server) as url:
+        async with asyncio.timeout(20):
+            db = await pg.PgDatabase.open(url)  # migrates: the version on the connection in hand
+            assert db.pool.max_size == 1 and await db.version() == pg.LATEST
+            await db.close()
+        async with shared_log_at(url) as log:
+            seeds = itertools.islice(campaign_id_candidates(f"1:{hashlib.sha256(SEED_EML).hexdigest()}"), 8)
+            for campaign in seeds:  # another guild's campaigns hold every id the fast path would try
+                await run_sql(log.db, "INSERT INTO campaign (id, guild_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                              (campaign, 2, "2021-01-01T00:00:00+00:00", "2021-01-01T00:00:00+00:00"))
+            async with asyncio.timeout(20):
+                done = await log.submit(SEED_EML, 1, 201, log_now())
+            assert done.saved is not None and done.saved.campaign_id is not None
+            assert await log.scalar("SELECT count(*) FROM report WHERE guild_id = 1") == 1

@@ -171,3 +171,31 @@ async def test_real_discord_ids_fit_every_write(store_place: str) -> None:
         await stores.members.vote(guild, saved.campaign_id or "", member, "amazon", NOW)
         assert (await stores.reports.domain_summary(guild, "servicecc-jp.cc")).members == 2
         assert (await stores.guilds.purge_guild(guild) or 0) > 0
+
+
+async def test_a_vote_on_a_campaign_merged_away_meanwhile_is_no_campaign(store_place: str) -> None:
+    """The campaign was shown, then merged into another before the vote is written: the vote is the
+    'no such campaign' answer (CommunityError), not the store's foreign-key error, and writes nothing."""
+    from bot.services.errors import CommunityError
+    from tests.shared_log import shared_log_at
+    from tests.web.conftest import SEED_EML
+
+    async with shared_log_at(store_place) as log:
+        done = await log.submit(SEED_EML, 1, 201, NOW)
+        campaign = done.saved.campaign_id if done.saved else None
+        assert campaign is not None
+        members = log.community.members
+        vote = members.vote
+
+        async def merged_first(guild_id: int, campaign_id: str, member_id: int, service: str,
+                               now: datetime) -> bool:
+            # what a merge leaves: the campaign gone, its reports in another (here: in none)
+            await run_sql(log.db, "UPDATE report SET campaign_id = NULL WHERE campaign_id = ?", (campaign_id,))
+            await run_sql(log.db, "DELETE FROM campaign WHERE id = ?", (campaign_id,))
+            return await vote(guild_id, campaign_id, member_id, service, now)
+
+        members.vote = merged_first  # type: ignore[method-assign]
+        with pytest.raises(CommunityError) as caught:
+            await log.community.vote(1, 301, campaign, "amazon", NOW)
+        assert caught.value.code == "no_campaign"
+        assert await log.scalar("SELECT count(*) FROM vote") == 0

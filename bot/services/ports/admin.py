@@ -34,6 +34,9 @@ class BackedUp:
     target: str
     version: int
     address_key: str | None  # where the address key was copied beside the backup, if it was
+    # why the backup is phishbot's logical export although pg_dump is installed ("pg_dump_version": pg_dump
+    # refused a server newer than itself); None otherwise
+    fallback: str | None = None
 
 
 class StoreAdmin(Protocol):

@@ -82,8 +82,9 @@ class MemberStore(Protocol):
         """The campaign's votes, one per member, any order."""
         ...
 
-    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> None:
-        """The member's vote on the campaign: a second vote replaces the first."""
+    async def vote(self, guild_id: int, campaign_id: str, member_id: int, service: str, now: datetime) -> bool:
+        """The member's vote on the campaign: a second vote replaces the first. False (nothing written):
+        the guild has no such campaign (merged into another since it was shown), checked as it writes."""
         ...
 
     async def forget(self, guild_id: int, member_id: int) -> Forgotten:
