@@ -127,7 +127,7 @@ JA_ASCII_WORDS = {
     "htm", "html", "http", "https", "hxxps", "info", "jpcert", "leak", "login.php", "mail", "mail.", "mbox",
     "meiwaku", "migrate", "msg", "not", "ns.", "openphish", "phishbot", "privacy", "register", "secret.key",
     "services", "shard-count", "status", "top", "true", "txt", "antiphishing.jp", "dekyo.or.jp", "name.", "db",
-    "cc", "en", "ja", "rn", "m", "s", "t", "postgresql", "createdb", "pg_dump", "pg_restore", "shards",  # a URL scheme, commands, an option
+    "cc", "en", "ja", "rn", "m", "s", "t", "postgresql", "createdb", "pg_dump", "pg_restore", "shards", "restore",  # a URL scheme, commands, an option
 }
 
 
