@@ -169,6 +169,8 @@ class Community:
         unit = customer_domain(host)
         domain = unit or registrable or host
         if status == "confirmed":
+            if not valid_host_name(domain):  # e.g. an emoji name UTS #46 reads but IDNA 2008 refuses
+                raise ConfirmRefused("confirm_not_host", domain=domain)
             cat = catalogue()
             brands = cat.official_for(registrable)
             if brands:

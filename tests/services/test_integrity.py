@@ -87,6 +87,7 @@ async def test_customers_of_one_platform_do_not_join_one_campaign(log: LogUnderT
     ("amazon.co.jp", "confirm_official"), ("https://www.smbc.co.jp/x", "confirm_official"),
     ("gmail.com", "confirm_freemail"), ("bit.ly", "confirm_shortener"), ("github.io", "confirm_platform"),
     ("duckdns.org", "confirm_platform"), ("form.jotform.com", "confirm_platform"),
+    ("☃.com", "confirm_not_host"), ("a_b.com", "confirm_not_host"),  # read, but no blocklist may carry them
 ])
 async def test_official_and_shared_domains_cannot_be_confirmed(log: LogUnderTest, name: str, code: str) -> None:
     with pytest.raises(ConfirmRefused) as caught:
