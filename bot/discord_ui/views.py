@@ -169,18 +169,26 @@ class DeskTextButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         """A choice of desk first (each wants its own text); the refusals come at once."""
         lang = member_lang(interaction)
-        deps = bot_of(interaction).deps
-        if interaction.guild_id is None:
-            return
-        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
-                                                      is_moderator(interaction), deps.clock())
-        if answer.text is None:
-            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
+        text = await _report_text(interaction, self.report_id, "antiphishing")
+        if text is None:
             return
         view = discord.ui.View(timeout=None)
         for desk in DESKS:
             view.add_item(DeskChoiceButton(self.report_id, desk, lang))
         await send_ephemeral(interaction, t(lang, "discord", "report_text_choose"), view=view)
+
+
+async def _report_text(interaction: discord.Interaction[Any], report_id: str, desk: str) -> str | None:
+    """A report's text for ``desk`` (a desk's, or the details view), if this member may read it; the
+    refusal said here otherwise (None)."""
+    deps = bot_of(interaction).deps
+    if interaction.guild_id is None:
+        return None
+    answer = await deps.submissions.desk_text_for(interaction.guild_id, report_id, interaction.user.id,
+                                                  is_moderator(interaction), deps.clock(), desk=desk)
+    if answer.text is None:
+        await send_ephemeral(interaction, desk_refusal(answer.refusal, member_lang(interaction)))
+    return answer.text
 
 
 def desk_refusal(refusal: str | None, lang: str) -> str:
@@ -210,15 +218,10 @@ class DeskChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         lang = member_lang(interaction)
-        deps = bot_of(interaction).deps
-        if interaction.guild_id is None:
+        text = await _report_text(interaction, self.report_id, self.desk)
+        if text is None:
             return
-        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
-                                                      is_moderator(interaction), deps.clock(), desk=self.desk)
-        if answer.text is None:
-            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
-            return
-        file = discord.File(io.BytesIO(answer.text.encode("utf-8")),
+        file = discord.File(io.BytesIO(text.encode("utf-8")),
                             filename=f"phishing-report-{self.report_id}-{self.desk}.txt")
         await send_ephemeral(interaction, t(lang, "discord", f"report_text_how_{self.desk}",
                                             address=DESK_ADDRESS[self.desk]), file=file)
@@ -248,21 +251,16 @@ class DetailsButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         lang = member_lang(interaction)
-        deps = bot_of(interaction).deps
-        if interaction.guild_id is None:
+        text = await _report_text(interaction, self.report_id, DETAILS)
+        if text is None:
             return
-        answer = await deps.submissions.desk_text_for(interaction.guild_id, self.report_id, interaction.user.id,
-                                                      is_moderator(interaction), deps.clock(), desk=DETAILS)
-        if answer.text is None:
-            await send_ephemeral(interaction, desk_refusal(answer.refusal, lang))
-            return
-        pages, more = details_pages(answer.text)
+        pages, more = details_pages(text)
         title = t(lang, "evidence", "details_title", report=self.report_id)
         embeds = [info_embed(f"{title} ({i}/{len(pages)})" if len(pages) > 1 else title, "```\n" + page.replace("`", "ˋ")
                              + "\n```") for i, page in enumerate(pages, 1)]
         extra: dict[str, Any] = {}
         if more:  # the rest as a file: the message's embeds hold 6,000 characters together
-            extra["file"] = discord.File(io.BytesIO(answer.text.encode("utf-8")), filename=f"details-{self.report_id}.txt")
+            extra["file"] = discord.File(io.BytesIO(text.encode("utf-8")), filename=f"details-{self.report_id}.txt")
         await send_ephemeral(interaction, t(lang, "evidence", "details_more") if more else None, embeds=embeds, **extra)
 
 
