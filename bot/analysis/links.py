@@ -7,6 +7,7 @@ import base64
 import binascii
 import re
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host
@@ -21,9 +22,14 @@ _REFANG_COLON = re.compile(r"\[:\]|\[://\]|\(:\)")
 _REFANG_AT = re.compile(r"\[@\]|\(@\)|\[at\]|\(at\)", re.IGNORECASE)
 
 
-# one cheap scan before the four substitutions: most text holds nothing defanged
+# one cheap scan before the four substitutions: most text holds nothing defanged. Every branch
+# starts with one literal character, so the regex engine skips to those characters in C instead of
+# trying the whole pattern at every position (three times faster on a long mail)
+_HINT_AFTER_BRACKET = r"(?:\.|[dD][oO][tT]|:|@|[aA][tT])"
+_HINT_AFTER_H = r"(?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]"
 _DEFANG_HINT = re.compile(
-    r"[\[({<] ?(?:\.|[dD][oO][tT]|:|@|[aA][tT])|[hH](?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]|meow|\[\s\.\s\]"
+    rf"\[ ?{_HINT_AFTER_BRACKET}|\( ?{_HINT_AFTER_BRACKET}|\{{ ?{_HINT_AFTER_BRACKET}|< ?{_HINT_AFTER_BRACKET}"
+    rf"|h{_HINT_AFTER_H}|H{_HINT_AFTER_H}|meow|\[\s\.\s\]"
 )
 
 
@@ -123,13 +129,42 @@ def _trim(url: str) -> str:
 _URL_CHAR = re.compile(r"[A-Za-z0-9.\-_/]")
 
 
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_URL.finditer(text)``, tried only where a scheme can end at a ``://`` (its ``(?i)`` and
+    ``\\b`` keep the regex engine from skipping ahead by itself: it tried every position of a
+    long mail). The scheme is 3-5 letters and a ``://`` holds none, so the candidates come in
+    text order and the matches are finditer's."""
+    pos = 0
+    i = text.find("://")
+    while i >= 0:
+        for start in (i - 5, i - 4, i - 3):
+            if start >= pos and (m := _URL.match(text, start)) is not None:
+                yield m
+                pos = m.end()
+                break
+        i = text.find("://", max(i + 1, pos))
+
+
+_WWW_START = re.compile(r"[wW][wW][wW]\.")  # a plain class first: the engine skips ahead to a w in C
+
+
+def _www_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_WWW.finditer(text)``, tried only where a ``www.`` starts (in any case)."""
+    c = _WWW_START.search(text)
+    while c is not None:
+        m = _WWW.match(text, c.start())
+        if m is not None:
+            yield m
+        c = _WWW_START.search(text, m.end() if m is not None else c.start() + 1)
+
+
 def urls_in_text(text: str, limit: int, cut: list[str] | None = None) -> list[str]:
     """URLs in free text, refanged. A URL longer than the bounds (a 253-character host, a
     2,048-character path) is kept cut short and, when ``cut`` is given, named there."""
     text = refang(text)
     found: list[str] = []
     # the patterns are tried at every position of the text: skipped when their anchor is absent
-    for m in _URL.finditer(text) if "://" in text else ():
+    for m in _url_matches(text):
         found.append(_trim(m.group(0)))
         if cut is not None and _URL_CHAR.match(text, m.end()):
             cut.append(m.group(0)[:80])
@@ -137,7 +172,7 @@ def urls_in_text(text: str, limit: int, cut: list[str] | None = None) -> list[st
             return found
     if "ww." not in text and "WW." not in text and "Ww." not in text and "wW." not in text:
         return found
-    for m in _WWW.finditer(text):
+    for m in _www_matches(text):
         found.append("http://" + _trim(m.group(0)))
         if len(found) >= limit:
             break
