@@ -96,6 +96,8 @@ def parse_headers(head: bytes, walk: Walk) -> Message:
 # what the stdlib's feed parser takes for a header line: a field name and its colon, a
 # continuation, or an mbox "From " line; the first other line ends the block
 _FEED_HEADER_LINE = re.compile(r"From |[\041-\071\073-\176]*:|[\t ]")
+_FIELD_START = re.compile(r"\n(?![ \t])")  # a line break that no continuation line follows
+_FIELD_START_BYTES = re.compile(rb"\n(?![ \t])")
 
 
 def header_block(head: bytes) -> Message:
@@ -103,26 +105,19 @@ def header_block(head: bytes) -> Message:
     raw values (folding kept, 8-bit bytes as surrogates) — in one pass over the lines, without the
     feed parser's per-line machinery (a third of the reading time of a typical mail)."""
     msg = Message()
-    name: str | None = None
-    value: list[str] = []
-    for line in head.decode("ascii", "surrogateescape").split("\n"):
-        if not line or _FEED_HEADER_LINE.match(line) is None:
+    # one piece per field: its line and its continuation lines (these always read as header lines,
+    # so only a field's first line can end the block)
+    for field_text in _FIELD_START.split(head.decode("ascii", "surrogateescape")):
+        if not field_text or _FEED_HEADER_LINE.match(field_text) is None:
             break  # a blank line, or a line that is no field: the rest would be a body
-        if line[0] in " \t":
-            if name is not None:
-                value.append(line)
+        if field_text[0] in " \t" or field_text.startswith("From "):
+            # continuation lines of no field; the mbox separator (first line), or a stray one (a
+            # defect): skipped with their continuation lines
             continue
-        if name is not None:
-            msg.set_raw(name, "\n".join(value).rstrip("\r\n"))
-            name = None
-        if line.startswith("From "):
-            continue  # the mbox separator (first line), or a stray one (a defect, skipped)
-        colon = line.find(":")
+        colon = field_text.find(":")  # on the first line: it matched a name and its colon
         if colon <= 0:
             continue  # no field name: skipped, as the stdlib does
-        name, value = line[:colon], [line[colon + 1 :].lstrip(" \t")]
-    if name is not None:
-        msg.set_raw(name, "\n".join(value).rstrip("\r\n"))
+        msg.set_raw(field_text[:colon], field_text[colon + 1 :].lstrip(" \t").rstrip("\r\n"))
     return msg
 
 
@@ -130,8 +125,8 @@ def _cap_fields(head: bytes, walk: Walk) -> bytes:
     """Every field (its line and continuation lines) cut at ``max_header_bytes``: what the stdlib
     parsers are given is bounded, and a field that long is itself worth saying (``long_header``)."""
     cap = walk.limits.max_header_bytes
-    if len(head) <= cap:
-        return head
+    if len(head) <= cap or max(map(len, _FIELD_START_BYTES.split(head))) <= cap:
+        return head  # no field as long as the cap (a field: its line and continuation lines)
     out: list[bytes] = []
     size = 0
     name = b""
