@@ -69,11 +69,13 @@ def log_bug(exc: BaseException | None, what: str, tag: str, traceback_text: str 
     return ref
 
 
-def guarded(fn: Callable[[], T], tag: str) -> T | AnalysisFailed:
+def guarded(fn: Callable[[], T], tag: str | Callable[[], str]) -> T | AnalysisFailed:
+    """``tag``: the input's log tag, or how to compute it (a hash of the whole input: only when logged)."""
     try:
         return fn()
     except Exception as exc:  # noqa: BLE001 - anything out of the core is a bug: logged, answered
-        return AnalysisFailed("analysis_error", type(exc).__name__, log_bug(exc, type(exc).__name__, tag))
+        said = tag if isinstance(tag, str) else tag()
+        return AnalysisFailed("analysis_error", type(exc).__name__, log_bug(exc, type(exc).__name__, said))
 
 
 class Analyser(Protocol):
@@ -131,11 +133,11 @@ def failure_analysis(data: bytes, failed: AnalysisFailed) -> Analysis:
 def analyse_offline(data: bytes, limits: Limits, now: datetime, clock: Clock = time.monotonic) -> Analysis:
     """The CLI's analysis without lookups: in this thread, never raising (a bug becomes a logged,
     referenced ``analysis_error`` analysis)."""
-    tag = input_tag(data)
-    prepared = guarded(lambda: prepare(data, limits, clock), tag)
+    # the input is hashed once (by prepare); its log tag only when a failure is logged
+    prepared = guarded(lambda: prepare(data, limits, clock), lambda: input_tag(data))
     if isinstance(prepared, AnalysisFailed):
         return failure_analysis(data, prepared)
-    analysis = guarded(lambda: judge(prepared, {}, now), tag)
+    analysis = guarded(lambda: judge(prepared, {}, now), "sha256:" + prepared.input_sha256[:16])
     return failure_analysis(data, analysis) if isinstance(analysis, AnalysisFailed) else analysis
 
 

@@ -80,6 +80,24 @@ def test_in_process_bugs_are_logged_too(caplog: pytest.LogCaptureFixture, monkey
     assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)
 
 
+@pytest.mark.parametrize("step", ["prepare", "judge"])
+def test_an_in_process_bug_names_the_input_by_its_hash_at_either_step(
+    step: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the tag is computed only for a failure (prepare hashes the input once for the report)
+    import bot.services.analyse_mail as module
+
+    def broken(*args: object) -> object:
+        raise AttributeError("broken on purpose")
+
+    monkeypatch.setattr(module, step, broken)
+    caplog.set_level(logging.ERROR, logger="bot.services")
+    report = analyse_offline(PHISH, LIMITS, NOW)
+    ref = dict(report.problems[0].params)["ref"]
+    [record] = [r for r in caplog.records if ref in r.getMessage()]
+    assert "sha256:" + hashlib.sha256(PHISH).hexdigest()[:16] in record.getMessage()
+
+
 async def test_a_mail_that_holds_a_worker_past_its_time_is_read_again_from_its_start(pool: ProcessAnalyser) -> None:
     # the slow marker sits past the first 64 KiB: read again from the start, the mail is quick
     mail = PHISH + b"x" * (RETRY_BYTES + 100) + b"\n" + SLOW + b"30\n"
