@@ -392,10 +392,11 @@ def fold_text(text: str, accents: bool = True) -> str:
     """``text`` as a reader sees it, for matching: words mixing Latin with look-alike letters of
     other scripts folded to Latin, accents and combining marks dropped from Latin letters.
     Words wholly in another script (Russian, Greek prose) are left alone."""
-    if _LOOKALIKE_SCRIPT.search(text):
-        text = _fold_mixed_words(text)
-    if accents and _HAS_ACCENT.search(text):
-        text = text.translate(ACCENT_TABLE)
+    if not text.isascii():  # look-alike letters and accents are non-ASCII: an ASCII text is spared two scans
+        if _LOOKALIKE_SCRIPT.search(text):
+            text = _fold_mixed_words(text)
+        if accents and _HAS_ACCENT.search(text):
+            text = text.translate(ACCENT_TABLE)
     if "I" in text:
         text = _CAPITAL_I_INSIDE.sub("l", text)
     return text

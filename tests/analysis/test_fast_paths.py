@@ -111,3 +111,80 @@ def test_every_character_the_normalising_table_changes_is_looked_for() -> None:
 
 def test_squeeze_reads_every_unicode_space_and_underscores_as_one_space() -> None:
     assert squeeze("a\u3000\u00a0b\t\n c__d") == "a b c d"
+
+
+# --- issue 11, fourth round: each fast path against the plain form it replaced ------------------
+
+URL_PARTS = st.sampled_from([
+    "http", "https", "HTTPS", "ftp", "Ftp", "://", ":/", "x", "a.example", ".", "/", " ", "\u00e9", "_", "-", "@",
+    "[", "]", "1", "s", "www", "WwW", "w", ".jp", "?q=1", "\n", "(", ")",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(URL_PARTS, max_size=16))
+def test_links_in_text_are_found_where_finditer_finds_them(parts: list[str]) -> None:
+    from bot.analysis.links import _URL, _WWW, _url_matches, _www_matches
+
+    text = "".join(parts)
+    assert [m.span() for m in _url_matches(text)] == [m.span() for m in _URL.finditer(text)]
+    assert [m.span() for m in _www_matches(text)] == [m.span() for m in _WWW.finditer(text)]
+
+
+# refang's hint as it was written before its branches were split per first character
+_HINT_AS_WRITTEN = re.compile(
+    r"[\[({<] ?(?:\.|[dD][oO][tT]|:|@|[aA][tT])|[hH](?:[xX][xX]|\*\*|__|[xX][tT]|[tT][xX])[pP]|meow|\[\s\.\s\]"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="[](){}<>.:@dotDOTaAtThHxX*_pPmeow \t\n", max_size=14))
+def test_the_defang_hint_finds_what_it_found_as_written(text: str) -> None:
+    from bot.analysis.links import _DEFANG_HINT
+
+    mine, theirs = _DEFANG_HINT.search(text), _HINT_AS_WRITTEN.search(text)
+    assert (mine and mine.start()) == (theirs and theirs.start())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t\r\n:", max_size=30))
+def test_unfolding_is_the_one_pattern_s(value: str) -> None:
+    assert unfold(value) == (re.sub(r"\r?\n[ \t]+", " ", value) if "\n" in value else value).strip()
+
+
+def _cap_by_lines(head: bytes, cap: int) -> bytes:
+    """Every field cut at ``cap``, line by line (what mime._cap_fields does past its quick check)."""
+    out: list[bytes] = []
+    size = 0
+    for line in head.split(b"\n"):
+        if not (line[:1] in (b" ", b"\t") and out):
+            size = 0
+        room = cap - size
+        kept = line if len(line) <= room else line[:max(room, 0)]
+        if len(line) > room and room <= 0:
+            continue
+        size += len(kept) + 1
+        out.append(kept)
+    return b"\n".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["A: b", "Subject: xxxxxxxx", " cont", "\tcont", "", "From x", "yyyyyyyyyyyy"]),
+                max_size=10), st.integers(min_value=1, max_value=40))
+def test_the_field_cap_cuts_what_the_line_walk_cuts(lines: list[str], cap: int) -> None:
+    from bot.analysis.budget import Budget
+    from bot.analysis.mime import Walk, _cap_fields
+    from bot.analysis.models import Limits
+
+    head = "\n".join(lines).encode()
+    limits = Limits(max_header_bytes=cap)
+    assert _cap_fields(head, Walk(limits, Budget(limits))) == _cap_by_lines(head, cap)
+
+
+def test_look_alike_letters_and_accents_are_all_non_ascii() -> None:
+    # fold_text skips its two scans on an ASCII text: that holds while none of them is ASCII
+    from bot.analysis.domains import _HAS_ACCENT, _TEXT_CONFUSABLE, ACCENT_TABLE
+
+    assert not any(c.isascii() for c in _TEXT_CONFUSABLE)
+    assert not any(chr(c).isascii() for c in ACCENT_TABLE)
+    assert not any(_HAS_ACCENT.search(chr(c)) for c in range(128))
