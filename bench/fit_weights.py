@@ -126,7 +126,8 @@ def vector_to_table(v: np.ndarray) -> dict[str, dict[str, int]]:
 
 
 def scores(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    return np.minimum(100.0, x @ w)
+    out: np.ndarray = np.minimum(100.0, x @ w)
+    return out
 
 
 # --- fitting ---------------------------------------------------------------------------------
