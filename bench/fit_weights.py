@@ -20,7 +20,7 @@ only (honeypot ``unwanted/`` against ``ham/``) and measures every table by k-fol
 - the hand-set table is scored on the same folds (it is not fitted, so its CV figure is its
   tune figure).
 
-    python bench/fit_weights.py --collect            # analyse the tune half once (a few minutes), cache findings
+    python bench/fit_weights.py --collect            # analyse the tune half once (seconds to minutes), cache findings
     python bench/fit_weights.py                      # CV: hand-set vs fitted, several regularisations
     python bench/fit_weights.py --table --l2 1.0     # the rounded table fitted on the whole tune half
 
@@ -70,13 +70,13 @@ def _findings(path: str) -> dict[str, Any]:
             "findings": sorted({f"{f.rule}:{f.severity}" for f in report.findings})}
 
 
-def collect(jobs: int) -> None:
+def collect(jobs: int, cache: Path = CACHE) -> None:
     rows = [r for r in mail_rows("tune") if r["label"] in ("unwanted", "ham")]
     results = _pool_map(_findings, [r["path"] for r in rows], jobs)
     out = [{"file": r["file"], "label": r["label"], "group": r["group"], **res}
            for r, res in zip(rows, results, strict=True)]
-    CACHE.write_text(json.dumps(out))
-    print(f"{len(out)} mails analysed, cached in {CACHE}")
+    cache.write_text(json.dumps(out))
+    print(f"{len(out)} mails analysed, cached in {cache}")
 
 
 # --- features and tables ---------------------------------------------------------------------
@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--collect", action="store_true", help="analyse the tune half and cache the findings")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--cache", type=Path, default=CACHE, help=f"where the findings are cached (default {CACHE})")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--ham-rate", type=float, default=0.005, help="ham flagged allowed when choosing a threshold")
     ap.add_argument("--l2", type=float, nargs="+", default=[0.1, 1.0, 10.0, 100.0])
@@ -218,9 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--table", action="store_true", help="print the table fitted on the whole tune half (first --l2)")
     args = ap.parse_args(argv)
     if args.collect:
-        collect(args.jobs)
+        collect(args.jobs, args.cache)
         return 0
-    data = json.loads(CACHE.read_text())
+    data = json.loads(args.cache.read_text())
     u, nu, h, nh = cv(data, args.folds, 0, args.free_transport, args.ham_rate, fitted=False)
     print(f"hand-set table, threshold {FLAGGED_AT}: unwanted {u}/{nu} ({100 * u / nu:.1f} %), "
           f"ham {h}/{nh} ({100 * h / nh:.2f} %)")
