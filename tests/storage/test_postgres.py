@@ -133,7 +133,7 @@ def test_db_commands_on_postgresql_name_it_without_the_password(postgres_server:
 
 
 async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_path: Path) -> None:
-    export = tmp_path / "export.jsonl.gz"
+    export, chunked = tmp_path / "export.jsonl.gz", tmp_path / "chunked.jsonl.gz"
     with fresh_schema(postgres_server) as url:
         async with shared_log_at(url) as log:
             first = await log.submit(SEED_EML, 1, 201, log_now())
@@ -144,6 +144,15 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
             admin = PostgresAdmin(log.stores.admin.db, use_pg_dump=False)  # type: ignore[attr-defined]
             done = await admin.backup(str(export), None)
             assert done.version == pg.LATEST
+            # streamed: a table's rows in lines of ``chunk`` rows (here 1), never the database held whole
+            fd = os.open(chunked, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                await admin.export(fd, chunk=1)
+            finally:
+                os.close(fd)
+            with gzip.open(chunked, "rt") as fh:
+                tables = [json.loads(line).get("table") for line in fh]
+            assert tables.count("report") == 2 and tables.count("vote") == 1  # two reports; an empty table once
             with pytest.raises(StoreError) as caught:
                 await admin.restore(str(export))  # into a database that holds reports
             assert caught.value.code == "restore_not_empty"
@@ -158,6 +167,13 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
             assert after == before
             third = await log.submit(seed_variant(3), 1, 203, log_now())  # the sequences go on past the rows
             assert not third.saved.duplicate
+    with fresh_schema(postgres_server) as url:
+        async with shared_log_at(url) as log:
+            admin = PostgresAdmin(log.stores.admin.db, use_pg_dump=False)  # type: ignore[attr-defined]
+            assert await admin.restore(str(chunked)) == json.loads(restored.stdout)["rows"]
+            after = (await log.stores.reports.report_counts(1), await log.stores.reports.blocklist(1),
+                     await log.stores.reports.campaign(1, first.saved.campaign_id or ""))
+            assert after == before
     not_export = tmp_path / "x.gz"
     not_export.write_bytes(gzip.compress(b"hello"))
     with fresh_schema(postgres_server) as url:
@@ -189,6 +205,15 @@ async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postg
                 with pytest.raises(StoreError) as caught:
                     await admin.restore(str(path))
                 assert caught.value.code == "restore_format", name
+            # good lines first, a bad one after: read a line at a time, yet nothing of it stays
+            late = tmp_path / "late.jsonl.gz"
+            with gzip.open(late, "wt") as fh:
+                fh.write(json.dumps({"format": "phishbot-postgresql-export", "version": version}) + "\n")
+                fh.write(json.dumps({"table": "guild_settings", "columns": ["guild_id"], "rows": [[7], [8]]}) + "\n")
+                fh.write('{"table": "guild_settings", "columns": ["guild_id"], "rows": [[9]\n')
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(late))
+            assert caught.value.code == "restore_format"
             async with db.read() as conn, conn.execute("SELECT count(*) FROM guild_settings") as cur:
                 assert await cur.fetchone() == (0,)
             whole = gzip.compress(json.dumps({"format": "phishbot-postgresql-export", "version": version}).encode()
