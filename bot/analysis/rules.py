@@ -302,7 +302,8 @@ def _token_typo(piece: str) -> tuple[str, str] | None:
         return None
     for variant in _deletions(skel, 1):
         for token_skel, bid in deletions.get(variant, ()):
-            if edit_distance(skel, token_skel, 1) <= 1:
+            # a word inside the name (account in daccount) is that word, not the name misspelt
+            if skel not in token_skel and edit_distance(skel, token_skel, 1) <= 1:
                 return bid, "edit"
     return None
 
@@ -317,11 +318,14 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
-    for token, bid in cat.tokens:
-        if token not in host:
-            continue
+    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike
+    platform = (_under(host, cat.free_hosting) or "") if loose else ""
+    found = [(token, bid) for token, bid in cat.tokens if token in host and token not in platform]
+    # a token that is a whole label or hyphen piece first (aeon-ne-jp.iiiiicloud.com is AEON's)
+    for token, bid in found:
         if token in pieces:
             return bid, "token"
+    for token, bid in found:
         # a prefix or suffix of a label only for tokens long enough not to start ordinary words
         # (dpd in dpdk.org, nhk in nhkbook): short ones must stand alone
         # a prefix or suffix only for tokens long enough, and not ordinary words (applecore)
@@ -390,30 +394,170 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _brand_in_path(f)
+        out = _kit_host_brand(f) or _brand_in_path(f)
     return out
+
+
+def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
+    """A link pasted alone that already shows what kits do: a sign of its own, an address, or a
+    host on a dynamic-DNS or free-hosting name (judged by their own rules)."""
+    cat = catalogue()
+    if link.is_ip or _under(link.host, cat.dynamic_dns) is not None or _under(link.host, cat.free_hosting) is not None:
+        return True
+    return _bare_severity(link.host, signs) == "high"
+
+
+def _kit_host_brand(f: Facts) -> list[Finding]:
+    """A link pasted alone, made by a kit, whose host writes a brand in a way too loose to count
+    anywhere else: a Japanese domain written into its sub-domains (``www.e-tax.nta.go.jp.x7q.cn``,
+    ``ekii-co-jp.x7q.cn``, ``no-reply-aern-ne-jp.x7q.com``: the name before it, misspelt or not),
+    a brand's short name as a hyphen piece (``orico.x7q.cn``, ``saisonscard-x.x7q.cn``), or a
+    three-letter name without vowels at either end of one (``maajcb.x7q.sbs``)."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
+                or not _kit_link(link, _link_signs(link, True)):
+            continue
+        bid = _brand_written_in(link.host)
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="token")]
+    return []
+
+
+_JP_SECOND_LEVEL = frozenset({"co", "ne", "or", "go", "ac", "ed", "gr", "lg"})
+# official labels that are ordinary words or a product line, not the brand's name (post.ch,
+# office.com, blog.google, inter.co): they name nothing in a kit's host
+_GENERIC_LABELS = frozenset({"group", "global", "login", "mail", "home", "account", "secure", "online", "info",
+                             "support", "service", "member", "members", "card", "bank", "mypage", "news", "post",
+                             "blog", "office", "cloud", "live", "inter", "family", "store", "shop", "web", "mobile",
+                             "money", "point", "points", "admin", "index", "link", "open", "plus", "smart", "portal"})
+
+
+@lru_cache(maxsize=1)
+def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """How a kit writes a brand in a host: (every token and official label without hyphens and the
+    brands' ``bare_words``, as whole pieces -> brand id; the tokens of five letters or more and
+    the bare words of four, as the start of a longer piece, longest first; all of four letters or
+    more with their skeletons, for misspellings)."""
+    cat = catalogue()
+    names: dict[str, str] = dict(cat.bare_words)
+    prefixes: dict[str, str] = {w: b for w, b in cat.bare_words.items() if len(w) >= 4}
+    for token, bid in cat.tokens:
+        if token not in cat.name_ambiguous:
+            names.setdefault(token.replace("-", ""), bid)
+            if len(token.replace("-", "")) >= 5:
+                prefixes.setdefault(token.replace("-", ""), bid)
+    for domain, bids in cat.official.items():
+        suffix = public_suffix(domain) or ""
+        label = _label(domain).replace("-", "")
+        if len(label) >= 4 and label.isalnum() and label not in _GENERIC_LABELS and label not in cat.name_ambiguous \
+                and suffix not in cat.token_brand:  # blog.google, group.softbank: a brand's own TLD
+            names.setdefault(label, bids[0])
+    by_length = sorted(prefixes.items(), key=lambda nb: -len(nb[0]))
+    fuzzy = tuple((n, skeleton(n), b) for n, b in sorted(names.items(), key=lambda nb: -len(nb[0])) if len(n) >= 4)
+    return names, tuple(by_length), fuzzy
+
+
+def _written_brand(name: str, domain_like: bool) -> str | None:
+    """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
+    it (``saisonscardid``, ``tepcojp``) or a three-letter abbreviation with a digit (``ts3canbic``);
+    before a Japanese domain also any three-letter bare word starting it (``ekii-co-jp``) or the
+    name misspelt (``aern``, ``epocerd``: one edit, two from seven letters on)."""
+    if name in _GENERIC_LABELS or _KIT_SUBDOMAIN.search(name):
+        return None  # a kit's own words (login-jp., admin-co-jp.) name no brand
+    names, prefixes, fuzzy = _written_names()
+    if name in names:
+        return names[name]
+    if not 4 <= len(name) <= 40:
+        return None
+    cat = catalogue()
+    for cand, bid in prefixes:
+        if name.startswith(cand):
+            return bid
+    for word, bid in cat.bare_words.items():  # ts3canbic; before a Japanese domain also ekii-co-jp
+        if len(word) == 3 and name.startswith(word) and (domain_like or not word.isalpha()):
+            return bid
+    if not domain_like:
+        return None
+    skel = skeleton(name)
+    for cand, cand_skel, bid in fuzzy:
+        cap = 2 if min(len(cand), len(name)) >= 7 else 1
+        if (abs(len(cand) - len(name)) <= cap and edit_distance(name, cand, cap) <= cap) or (
+            abs(len(cand_skel) - len(skel)) <= cap and edit_distance(skel, cand_skel, cap) <= cap
+        ):
+            return bid
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _brand_written_in(host: str) -> str | None:
+    reg = org_domain(host)
+    if not reg or not host.endswith("." + reg):
+        sub = ""
+    else:
+        sub = host[: -len(reg) - 1]
+    pieces = [p for p in re.split(r"[.-]", sub) if p]
+    for i, piece in enumerate(pieces):
+        if piece != "jp" or i == 0:
+            continue
+        j = i - 2 if i >= 2 and pieces[i - 1] in _JP_SECOND_LEVEL else i - 1
+        if j < 0 or pieces[j] in ("www", "jp"):
+            continue
+        for name in (pieces[j], pieces[j - 1] + pieces[j] if j else ""):
+            bid = _written_brand(name, True) if name else None
+            if bid is not None:
+                return bid
+    cat = catalogue()
+    # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    all_pieces = [p for label in labels for p in label.split("-") if p and p != "www"]
+    for piece in all_pieces:
+        bid = _written_brand(piece, False)
+        if bid is not None:
+            return bid
+    for token, bid in cat.tokens:  # maajcb, info-jjcb (at the start, three consonants are often chance: jcbnqn)
+        if len(token) == 3 and not _VOWELS.intersection(token) and any(
+            p != token and p.endswith(token) and p[:-3].isalpha() for p in all_pieces
+        ):
+            return bid
+    return None
 
 
 def _brand_in_path(f: Facts) -> list[Finding]:
     """A link pasted alone whose host looks made-up and whose path names a brand
     (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
     cat = catalogue()
-    for link in _web_links(f)[:20]:
+    for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
         path = link.url.split("://", 1)[-1].partition("/")[2][:300].lower()
-        if not path or cat.is_official(link.registrable_domain) or not set(_link_signs(link, True)) - {"brand_in_path"}:
+        if not path or cat.is_official(link.registrable_domain) or not _kit_link(link, _link_signs(link, True)):
             continue
         domain = _official_in_path().search(path)
-        token = None if domain else _path_tokens().search(path)
+        token = None if domain else _path_names().search(path)
         if domain is not None:
             bid = cat.official[domain.group(1)][0]
         elif token is not None:
-            bid = cat.token_brand.get(token.group(0), "")
+            bid = cat.bare_words.get(token.group(1)) or cat.token_brand.get(token.group(1), "")
         else:
             continue
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
     return []
+
+
+@lru_cache(maxsize=1)
+def _path_names() -> re.Pattern[str]:
+    """What names a brand in the path of a kit's link: a token of four letters or more, a
+    three-letter one without vowels (``/jcblogin``), a brand's bare word (``/eorico/``, ``/yamato``),
+    as a word of the path or before digits or a kit word (``/mufgcard/``)."""
+    cat = catalogue()
+    words = {t for t, _ in cat.tokens if len(t) >= 4 or (len(t) == 3 and not _VOWELS.intersection(t))}
+    words |= set(cat.bare_words)
+    alternatives = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![a-z])({alternatives})(?:(?![a-z])|(?=(?:login|signin|verify|member|card|jp|co)(?![a-z])))")
 
 
 @lru_cache(maxsize=1)
@@ -1215,6 +1359,20 @@ def _gibberish_host(host: str) -> bool:
     return False
 
 
+_STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
+                                "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host"})
+
+
+def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
+    """How much a link pasted alone says by its signs: two, or one that ordinary sites do not show
+    (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), or a gibberish name, is
+    enough (``high``); a brand in the path alone is not (news sites write about brands)."""
+    if not signs:
+        return "info"
+    gibberish = "random_label" in signs and _gibberish_host(host)
+    return "high" if len(signs) >= 2 or _STRONG_BARE_SIGNS.intersection(signs) or gibberish else "medium"
+
+
 def kit_like_link(f: Facts) -> list[Finding]:
     best: tuple[int, str, list[str]] | None = None
     hosts: list[str] = []
@@ -1235,11 +1393,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
-                  "unreadable_name", "token_path", "domain_in_path",
-                  "dns_record_host"}
-        gibberish = "random_label" in best[2] and _gibberish_host(best[1])
-        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
+        severity: Severity = _bare_severity(best[1], tuple(best[2]))
     else:
         severity = "medium" if count >= 3 else "low"
     shown = sorted(set(hosts))
