@@ -461,9 +461,9 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
 
 def _written_brand(name: str, domain_like: bool) -> str | None:
     """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
-    it (``saisonscardid``, ``tepcojp``) or a three-letter abbreviation with a digit (``ts3canbic``);
-    before a Japanese domain also any three-letter bare word starting it (``ekii-co-jp``) or the
-    name misspelt (``aern``, ``epocerd``: one edit, two from seven letters on)."""
+    it (``saisonscardid``, ``tepcojp``, ``ekiinc``, ``ts3canbic``), or the name misspelt: before a
+    Japanese domain one edit, two from seven letters on (``aern``, ``epocerd``); elsewhere only
+    names of eight letters or more, one edit, two from ten on (``japrnpost``, ``kuroekoymato``)."""
     if name in _GENERIC_LABELS or _KIT_SUBDOMAIN.search(name):
         return None  # a kit's own words (login-jp., admin-co-jp.) name no brand
     names, prefixes, fuzzy = _written_names()
@@ -475,14 +475,16 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
     for cand, bid in prefixes:
         if name.startswith(cand):
             return bid
-    for word, bid in cat.bare_words.items():  # ts3canbic; before a Japanese domain also ekii-co-jp
-        if len(word) == 3 and name.startswith(word) and (domain_like or not word.isalpha()):
+    for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
+        if len(word) == 3 and name.startswith(word) and not _randomish(name):
             return bid
-    if not domain_like:
+    if not domain_like and len(name) < 8:
         return None
     skel = skeleton(name)
     for cand, cand_skel, bid in fuzzy:
-        cap = 2 if min(len(cand), len(name)) >= 7 else 1
+        if (not domain_like and len(cand) < 8) or name in cand:  # a word inside a name (international)
+            continue
+        cap = 2 if min(len(cand), len(name)) >= (7 if domain_like else 10) else 1
         if (abs(len(cand) - len(name)) <= cap and edit_distance(name, cand, cap) <= cap) or (
             abs(len(cand_skel) - len(skel)) <= cap and edit_distance(skel, cand_skel, cap) <= cap
         ):
@@ -497,18 +499,26 @@ def _brand_written_in(host: str) -> str | None:
         sub = ""
     else:
         sub = host[: -len(reg) - 1]
+    cat = catalogue()
     pieces = [p for p in re.split(r"[.-]", sub) if p]
     for i, piece in enumerate(pieces):
-        if piece != "jp" or i == 0:
+        if piece not in ("jp", "com") or i == 0:
             continue
-        j = i - 2 if i >= 2 and pieces[i - 1] in _JP_SECOND_LEVEL else i - 1
-        if j < 0 or pieces[j] in ("www", "jp"):
+        second = i >= 2 and piece == "jp" and pieces[i - 1] in _JP_SECOND_LEVEL
+        j = i - 2 if second else i - 1
+        if j < 0 or pieces[j] in ("www", "jp", "com"):
             continue
+        written = f"{pieces[j]}.{pieces[i - 1]}.jp" if second else f"{pieces[j]}.{piece}"
+        if written in cat.official:  # the brand's own domain, written out (ana.co.jp.x7q.cn)
+            return cat.official[written][0]
         for name in (pieces[j], pieces[j - 1] + pieces[j] if j else ""):
             bid = _written_brand(name, True) if name else None
             if bid is not None:
                 return bid
-    cat = catalogue()
+    names = _written_names()[0]
+    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic.)
+        if a + b in names and a + b not in _GENERIC_LABELS:
+            return names[a + b]
     # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
@@ -518,9 +528,11 @@ def _brand_written_in(host: str) -> str | None:
         bid = _written_brand(piece, False)
         if bid is not None:
             return bid
-    for token, bid in cat.tokens:  # maajcb, info-jjcb (at the start, three consonants are often chance: jcbnqn)
+    for token, bid in cat.tokens:  # maajcb, info-jjcb, jcbgroup (not a random name: jcbnqn is chance)
         if len(token) == 3 and not _VOWELS.intersection(token) and any(
-            p != token and p.endswith(token) and p[:-3].isalpha() for p in all_pieces
+            p != token and not _randomish(p) and ((p.endswith(token) and p[:-3].isalpha())
+                                                  or (p.startswith(token) and _VOWELS.intersection(p[3:])))
+            for p in all_pieces
         ):
             return bid
     return None
@@ -531,15 +543,19 @@ def _brand_in_path(f: Facts) -> list[Finding]:
     (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
     cat = catalogue()
     for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
-        path = link.url.split("://", 1)[-1].partition("/")[2][:300].lower()
-        if not path or cat.is_official(link.registrable_domain) or not _kit_link(link, _link_signs(link, True)):
+        path = link.url.split("://", 1)[-1].partition("/")[2][:300]
+        signs = _link_signs(link, True)
+        if not path or cat.is_official(link.registrable_domain) or not (
+            set(signs) - {"brand_in_path"} or _kit_link(link, signs)
+        ):
             continue
-        domain = _official_in_path().search(path)
+        domain = _official_in_path().search(path.lower())
         token = None if domain else _path_names().search(path)
         if domain is not None:
             bid = cat.official[domain.group(1)][0]
         elif token is not None:
-            bid = cat.bare_words.get(token.group(1)) or cat.token_brand.get(token.group(1), "")
+            word = token.group(1).lower()
+            bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
         else:
             continue
         if bid in cat.by_id:
@@ -557,7 +573,9 @@ def _path_names() -> re.Pattern[str]:
     words = {t for t, _ in cat.tokens if len(t) >= 4 or (len(t) == 3 and not _VOWELS.intersection(t))}
     words |= set(cat.bare_words)
     alternatives = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![a-z])({alternatives})(?:(?![a-z])|(?=(?:login|signin|verify|member|card|jp|co)(?![a-z])))")
+    # case-sensitive around the name: a campaign key glued on in capitals (/saisonKJKE8767/) ends it
+    return re.compile(rf"(?:(?<![A-Za-z])|(?<=log)|(?<=login)|(?<=signin))(?i:({alternatives}))"
+                      rf"(?:(?![a-z])|(?=(?:login|signin|verify|member|card|jp|co)(?![a-z])))")
 
 
 @lru_cache(maxsize=1)
