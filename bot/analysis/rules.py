@@ -394,8 +394,43 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _kit_host_brand(f) or _brand_in_path(f)
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f)
     return out
+
+
+def _brand_subdomain(f: Facts) -> list[Finding]:
+    """A link pasted alone whose sub-domain is a brand's short name on someone else's site
+    (``epos.x7q-shop.com``, ``amex.x7q-design.co.jp``, ``jcbb.x7q.com``): a page made for that
+    brand on a borrowed or bought domain. Only the brands' bare words and three-letter names
+    without vowels count here (their tokens count anywhere in the host already)."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        reg = link.registrable_domain or ""
+        if cat.is_official(reg) or _under(link.host, cat.infrastructure) or not link.host.endswith("." + reg):
+            continue
+        platform = _under(link.host, cat.free_hosting) or _under(link.host, cat.dynamic_dns)
+        sub = link.host[: -len(platform or reg) - 1]
+        bid = _short_name_in(tuple(p for label in sub.split(".") for p in label.split("-") if p))
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="token")]
+    return []
+
+
+def _short_name_in(pieces: tuple[str, ...]) -> str | None:
+    """The brand a piece of a sub-domain names by a bare word (whole; or starting it, four letters
+    or more, or three with at most two more: ``jcbb``, ``eki1``) or a three-letter name without
+    vowels at either end of a readable piece (``maajcb``)."""
+    cat = catalogue()
+    for piece in pieces:
+        for word, bid in cat.bare_words.items():
+            if piece == word or (piece.startswith(word) and (len(word) >= 4 or len(piece) <= len(word) + 2)):
+                return bid
+        for token, bid in cat.tokens:
+            if len(token) == 3 and not _VOWELS.intersection(token) and piece != token and not _randomish(piece) \
+                    and (piece.startswith(token) or piece.endswith(token)):
+                return bid
+    return None
 
 
 def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
@@ -1313,6 +1348,25 @@ _JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
 
 
+# a word of a kit's path that no ordinary site uses (the Chinese kits' /caonima=*)
+_KIT_ONLY_PATH = re.compile(r"(?i)/caonima")
+# brands a site links to by name from its own pages ("follow us": example.com/facebook)
+_FOLLOW_US_BRANDS = frozenset({"google", "facebook", "instagram", "whatsapp", "twitter", "linkedin", "tiktok",
+                               "telegram", "spotify", "line"})
+
+
+def _brand_page(segment: str) -> bool:
+    """The first segment of a short path is a brand's name (``/aeon``, ``/Biglobe``, ``/paypay/``,
+    ``/etc-meisai.php``, ``/myjcb``): a kit's page for that brand on a borrowed site. Sites link to
+    social networks by name from their pages: those are not counted."""
+    m = _path_names().match(segment)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    cat = catalogue()
+    return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
+
+
 def _bare_host_signs(labels: list[str], path: str) -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
@@ -1332,6 +1386,10 @@ def _bare_host_signs(labels: list[str], path: str) -> list[str]:
         out.append("kit_subdomain")
     if any(pinyin_name(lab) for lab in labels[-3:]):
         out.append("pinyin_name")
+    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]):
+        out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
+    if _KIT_ONLY_PATH.search("/" + path[:300]):
+        out.append("kit_word")
     if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
         out.append("unreadable_name")
     return out
@@ -1378,7 +1436,8 @@ def _gibberish_host(host: str) -> bool:
 
 
 _STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
-                                "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host"})
+                                "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host",
+                                "brand_page", "kit_word"})
 
 
 def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
