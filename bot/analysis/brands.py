@@ -115,6 +115,8 @@ class Catalogue:
     # words that name a brand only in a link pasted alone that already looks made by a kit
     # (brands.toml ``bare_words``: ``orico.x7q.cn``, ``eki-co-jp.x7q.cn``); word -> brand id
     bare_words: dict[str, str] = field(default_factory=dict)
+    # those of them, and the brand words of ``name_ambiguous``, that are ordinary words or names
+    bare_ordinary: frozenset[str] = frozenset()
     _suffix_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # official_for, by domain (pure)
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
@@ -270,6 +272,7 @@ def catalogue() -> Catalogue:
         name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
         tag_services=tag_services,
         bare_words=bare_words,
+        bare_ordinary=frozenset(_strings(lists.get("ordinary_bare_words"))) | ambiguous,
     )
 
 

@@ -424,11 +424,14 @@ def _short_name_in(pieces: tuple[str, ...]) -> str | None:
     cat = catalogue()
     for piece in pieces:
         for word, bid in cat.bare_words.items():
-            if piece == word or (piece.startswith(word) and (len(word) >= 4 or len(piece) <= len(word) + 2)):
+            if word in cat.bare_ordinary:  # eki.example.jp is a station guide; saisonscardid. is not
+                if piece.startswith(word) and len(piece) >= len(word) + 3:
+                    return bid
+            elif piece == word or (piece.startswith(word) and (len(word) >= 4 or len(piece) <= len(word) + 2)):
                 return bid
         for token, bid in cat.tokens:
-            if len(token) == 3 and not _VOWELS.intersection(token) and piece != token and not _randomish(piece) \
-                    and (piece.startswith(token) or piece.endswith(token)):
+            if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary \
+                    and piece != token and not _randomish(piece) and (piece.startswith(token) or piece.endswith(token)):
                 return bid
     return None
 
@@ -564,7 +567,7 @@ def _brand_written_in(host: str) -> str | None:
         if bid is not None:
             return bid
     for token, bid in cat.tokens:  # maajcb, info-jjcb, jcbgroup (not a random name: jcbnqn is chance)
-        if len(token) == 3 and not _VOWELS.intersection(token) and any(
+        if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
             p != token and not _randomish(p) and ((p.endswith(token) and p[:-3].isalpha())
                                                   or (p.startswith(token) and _VOWELS.intersection(p[3:])))
             for p in all_pieces
@@ -1364,6 +1367,8 @@ def _brand_page(segment: str) -> bool:
         return False
     word = m.group(1).lower()
     cat = catalogue()
+    if word in cat.bare_ordinary and (len(segment) == len(word) or not segment[len(word)].isalnum()):
+        return False  # an ordinary word as a page (/eki/, /yamato.html) is a site's own; glued to a key it is not
     return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
 
 
