@@ -1327,7 +1327,7 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
     if bare:
-        signs.extend(_bare_host_signs(labels, path))
+        signs.extend(_bare_host_signs(labels, path, query))
     return tuple(signs)
 
 
@@ -1372,19 +1372,35 @@ def _brand_page(segment: str) -> bool:
     return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
 
 
-def _bare_host_signs(labels: list[str], path: str) -> list[str]:
+_QUERY_KEY = re.compile(r"[A-Za-z]{5,12}")
+
+
+def _random_key(query: str) -> bool:
+    """A query that is one random key of letters, no ``name=value`` (``?HxVoT``, ``?fxrkrbving``):
+    cases mixed inside it, or letters no language writes. A site's own bare queries are words
+    (``?login``, ``?amp``, ``?Print``)."""
+    if not _QUERY_KEY.fullmatch(query):
+        return False
+    lower = query.lower()
+    mixed = any(c.isupper() for c in query[1:]) and any(c.islower() for c in query) and not query[1:].isupper()
+    return mixed or _randomish(lower) or _unreadable_word(lower)
+
+
+def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
-    path, _, query = path.partition("#")[0].partition("?")
+    path, _, path_query = path.partition("#")[0].partition("?")
     segments = [s for s in path.split("/") if s]
     if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
     if any(lab.startswith("_") for lab in labels[:-1]):
         out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
-    if not query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+    if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
         out.append("token_path")
-    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]):
-        out.append("domain_in_path")
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or _official_in_path().search(path[:300].lower()):
+        out.append("domain_in_path")  # /plala.or.jp/, /www.cr.mufg.jp/dc/…: a brand's address as a folder
+    if not segments and _random_key(query.partition("#")[0][:13]):
+        out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
     sub = labels[:-1]
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
     if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
@@ -1442,7 +1458,7 @@ def _gibberish_host(host: str) -> bool:
 
 _STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
                                 "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host",
-                                "brand_page", "kit_word"})
+                                "brand_page", "kit_word", "token_query"})
 
 
 def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
