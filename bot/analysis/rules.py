@@ -1395,7 +1395,8 @@ def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]
         out.append("login_path")
     if any(lab.startswith("_") for lab in labels[:-1]):
         out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
-    if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+    if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
+            and _randomish(segments[0][:48].lower()):
         out.append("token_path")
     if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or _official_in_path().search(path[:300].lower()):
         out.append("domain_in_path")  # /plala.or.jp/, /www.cr.mufg.jp/dc/…: a brand's address as a folder
