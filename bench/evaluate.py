@@ -22,7 +22,7 @@ names a catalogued brand (catalogue coverage), those whose report names that bra
 group: brands sharing an official domain); "naming precision" how often a brand we name on a
 flagged covered URL is JPCERT/CC's; "brand shown in the URL" the URLs whose host or path holds one
 of the catalogue's names of JPCERT/CC's brand (the ceiling the link alone allows, by the
-catalogue); and a breakdown by brand (report only: the split is untouched). Links taken from
+catalogue); and, for the tune months, a breakdown by brand (report only: the split is untouched). Links taken from
 legitimate mail (the ham of each half, one of each distinct URL) are analysed the same way: flagged is a false alarm.
 
     python bench/evaluate.py                         # everything (a few minutes on 2 cores)
@@ -295,7 +295,8 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
         "verdicts": dict(Counter(r["verdict"] for r in results)),
         "covered": len(covered), "brand_named": len(named), "flagged_covered": flagged_covered,
         "named_any": len(named_any), "shown": len(shown), "shown_named": len(shown_named),
-        "per_brand": sorted(([b, dict(c)] for b, c in per_brand.items()), key=lambda bc: -bc[1]["total"])[:20],
+        "per_brand": sorted(([b, dict(c)] for b, c in per_brand.items()), key=lambda bc: -bc[1]["total"])[:20]
+        if split == "tune" else [],  # the judged months in whole-set figures only
         "months": {m: {"total": len(rs), "flagged": sum(r["verdict"] != "no_signs" for r in rs)}
                    for m, rs in sorted(by_month.items())},
         "uncovered_descriptions": descs.most_common(25) if split == "tune" else [],
@@ -349,9 +350,10 @@ def render_urls(s: dict[str, Any]) -> list[str]:
                f"another brand: {s['named_any'] - s['brand_named']}")
     out.append(f"brand shown in the URL by a catalogue name: {s['shown']}/{s['covered']} ({pct(s['shown'], s['covered'])}); "
                f"flagged and named among those: {s['shown_named']} ({pct(s['shown_named'], s['shown'])})")
-    out.append("per brand (total / flagged / named / named another / shown in the URL): " + ", ".join(
-        f"{b} {c.get('total', 0)}/{c.get('flagged', 0)}/{c.get('named', 0)}/{c.get('wrong', 0)}/{c.get('shown', 0)}"
-        for b, c in s["per_brand"]))
+    if s["per_brand"]:
+        out.append("per brand, tune months (total / flagged / named / named another / shown in the URL): " + ", ".join(
+            f"{b} {c.get('total', 0)}/{c.get('flagged', 0)}/{c.get('named', 0)}/{c.get('wrong', 0)}/{c.get('shown', 0)}"
+            for b, c in s["per_brand"]))
     out.append("verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items())))
     out.append("per month: " + ", ".join(f"{m} {v['flagged']}/{v['total']}" for m, v in s["months"].items()))
     out.append("top rules: " + ", ".join(f"{r} {n}" for r, n in s["top_rules"]))

@@ -492,6 +492,11 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
         if len(label) >= 4 and label.isalnum() and label not in _GENERIC_LABELS and label not in cat.name_ambiguous \
                 and suffix not in cat.token_brand:  # blog.google, group.softbank: a brand's own TLD
             names.setdefault(label, bids[0])
+    # names that are also ordinary words (apple, yamato): they start a name only before random letters
+    for word in cat.name_ambiguous:
+        bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
+        if len(word) >= 4 and bid:
+            prefixes.setdefault(word + "?", bid)
     by_length = sorted(prefixes.items(), key=lambda nb: -len(nb[0]))
     fuzzy = tuple((n, skeleton(n), b) for n, b in sorted(names.items(), key=lambda nb: -len(nb[0])) if len(n) >= 4)
     return names, tuple(by_length), fuzzy
@@ -511,7 +516,12 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
         return None
     cat = catalogue()
     for cand, bid in prefixes:
-        if name.startswith(cand):
+        if cand.endswith("?"):  # an ordinary word: only before letters no language writes (applelswlqod)
+            word = cand[:-1]
+            rest = name[len(word):]
+            if name.startswith(word) and len(rest) >= 4 and (_unreadable_word(rest) or _randomish(rest)):
+                return bid
+        elif name.startswith(cand):
             return bid
     for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
         if len(word) == 3 and name.startswith(word) and not _randomish(name):
@@ -566,11 +576,10 @@ def _brand_written_in(host: str) -> str | None:
         bid = _written_brand(piece, False)
         if bid is not None:
             return bid
-    for token, bid in cat.tokens:  # maajcb, info-jjcb, jcbgroup (not a random name: jcbnqn is chance)
+    for token, bid in cat.tokens:  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
-            p != token and not _randomish(p) and ((p.endswith(token) and p[:-3].isalpha())
-                                                  or (p.startswith(token) and _VOWELS.intersection(p[3:])))
-            for p in all_pieces
+            p != token and token in p and p.isalpha() and not _randomish(p)
+            and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
         ):
             return bid
     return None
