@@ -415,16 +415,21 @@ class PostgresAdmin:
         and its rows (bytes as hex), ``chunk`` rows a line. Rows come through a server-side cursor
         ``chunk`` at a time and go out as they come: a database of millions of reports is never held
         in memory whole."""
-        version = await self.db.version()
         with os.fdopen(os.dup(fd), "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
-            await asyncio.to_thread(fh.write, json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
             async with self.db.read() as conn:
+                # the version in the same snapshot as the rows (a migration could land in between)
+                async with conn.execute("SELECT coalesce(max(version), 0) FROM schema_version") as cur:
+                    row = await cur.fetchone()
+                version = int(row[0]) if row else 0
+                await asyncio.to_thread(fh.write, json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
                 for table in EXPORT_TABLES:
                     async with conn.execute(
                         "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
                         " AND table_name = ? ORDER BY ordinal_position", (table,),
                     ) as cur:
                         columns = [str(r[0]) for r in await cur.fetchall()]
+                    if not columns:  # a table of a later schema than this database's (not migrated yet)
+                        continue
                     written = False
                     # a named cursor lives on the server, inside read()'s snapshot transaction
                     async with conn.raw.cursor(name=f"phishbot_export_{table}") as rows_at:
@@ -447,18 +452,29 @@ class PostgresAdmin:
         reader = await asyncio.to_thread(_ExportReader, source)
         try:
             made_at = reader.header.get("version")
-            if not isinstance(made_at, int) or isinstance(made_at, bool) or not FIRST_EXPORT <= made_at <= LATEST:
-                raise StoreError("restore_version", path=source, version=str(made_at), latest=str(LATEST))
+            if not isinstance(made_at, int) or isinstance(made_at, bool) or made_at < FIRST_EXPORT:
+                raise StoreError("restore_format", path=source)  # no phishbot made such a header
+            if made_at > LATEST:
+                raise StoreError("restore_too_new", path=source, version=made_at, latest=LATEST)
             now_at = await self.db.version()
-            if now_at == 0:  # a new database: the schema the export was made at (an older phishbot's too)
-                await self.db.migrate(up_to=made_at)
-            elif now_at != made_at:
-                raise StoreError("restore_version", path=source, version=str(made_at), latest=str(now_at))
+            if now_at > made_at:  # no way back down: the export's rows fit its own schema
+                raise StoreError("restore_version", path=source, version=made_at, database=now_at)
+            if now_at and await self._holds_reports():
+                raise StoreError("restore_not_empty", path=self.db.path)
+            # a new database (or one a failed restore left empty at an older schema): the schema
+            # the export was made at, an older phishbot's too; the migrations since come after the load
+            await self.db.migrate(up_to=made_at)
             loaded = await self._load(reader, source)
         finally:
             await asyncio.to_thread(reader.close)
         await self.db.migrate()  # an older export's schema brought up to this version, its rows with it
         return loaded
+
+    async def _holds_reports(self) -> bool:
+        async with self.db.read() as conn, conn.execute(
+                "SELECT to_regclass('report') IS NOT NULL AND EXISTS (SELECT 1 FROM report)") as cur:
+            row = await cur.fetchone()
+        return bool(row and row[0])
 
     async def _load(self, reader: _ExportReader, source: str) -> int:
         import psycopg
@@ -484,6 +500,8 @@ class PostgresAdmin:
                         " AND table_name = ?", (table,),
                     ) as cur:
                         own[table] = {str(r[0]) for r in await cur.fetchall()}
+                if not own[table] and not rows:  # a table this schema does not have, with nothing in it
+                    continue
                 if not columns or len(set(columns)) != len(columns) or not set(columns) <= own[table]:
                     raise StoreError("restore_format", path=source)
                 if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
@@ -495,8 +513,8 @@ class PostgresAdmin:
                     await conn.executemany(
                         statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r]
                                     for r in rows])
-                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, KeyError, TypeError,
-                        ValueError) as exc:
+                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, psycopg.errors.ProgrammingError,
+                        KeyError, TypeError, ValueError) as exc:  # a value of the wrong type is DatatypeMismatch
                     raise StoreError("restore_format", path=source) from exc
                 loaded += len(rows)
             for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
