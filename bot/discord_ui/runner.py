@@ -23,7 +23,7 @@ import yarl
 
 from bot.discord_ui.client import PhishBot
 from bot.i18n import t
-from bot.services.errors import ShardTaken, StoreError
+from bot.services.errors import ShardCountMismatch, ShardTaken, StoreError
 from bot.settings import AppSettings, heartbeat_path
 from bot.web.app import ListenError
 
@@ -124,6 +124,9 @@ def run(settings: AppSettings, lang: str, make_bot: Callable[[], PhishBot]) -> i
         return 1
     except ShardTaken as exc:  # overlapping --shards ranges: a usage error, said in one sentence
         _fail(lang, "shard_taken", shard=exc.shard, count=exc.count, holder=exc.holder)
+        return 2
+    except ShardCountMismatch as exc:  # another live process splits the guilds by another count
+        _fail(lang, "shard_count_mismatch", ours=exc.count, theirs=exc.other, holder=exc.holder)
         return 2
     except ListenError as exc:  # WEB_HOST:WEB_PORT is taken: say so, not "Discord unreachable"
         print(f"phishbot: {t(lang, 'serve', 'cannot_listen', host=exc.host, port=exc.port, error=exc.reason)}",

@@ -33,7 +33,7 @@ from bot.presentation.evidence_text import details_pages
 from bot.presentation.shared_log import service_name
 from bot.services.errors import CommunityError
 from bot.services.ports.members import MemberRegistration
-from bot.services.submit import DESKS, DETAILS
+from bot.services.submit import DESKS, details_key
 
 CAMPAIGN = r"C-[0-9a-f]{4,16}"
 MENU_SERVICES = 25  # Discord's limit of options in one select menu
@@ -251,7 +251,7 @@ class DetailsButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     async def _run(self, interaction: discord.Interaction[Any]) -> None:
         lang = member_lang(interaction)
-        text = await _report_text(interaction, self.report_id, DETAILS)
+        text = await _report_text(interaction, self.report_id, details_key(lang))
         if text is None:
             return
         pages, more = details_pages(text)

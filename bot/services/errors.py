@@ -26,6 +26,17 @@ class ShardTaken(Exception):
         self.holder = holder
 
 
+class ShardCountMismatch(Exception):
+    """Another live process runs shards of a different ``--shard-count``: the two would split the
+    guilds differently, answering some twice and others never (locales: ``discord_cli.shard_count_mismatch``)."""
+
+    def __init__(self, count: int, other: int, holder: str) -> None:
+        super().__init__(f"{count} shards here, {other} in {holder}")
+        self.count = count
+        self.other = other
+        self.holder = holder
+
+
 class CommunityError(ValueError):
     """Bad input from a member, with a stable code (locales: ``community.<code>``)."""
 

@@ -94,6 +94,23 @@ def shard_lease(shard: int, count: int) -> str:
     return f"shard:{shard}/{count}"
 
 
+async def _same_count(store: LeaseStore, count: int, holder: str, wait: float,
+                      monotonic: Callable[[], float]) -> None:
+    """Refuses to run beside a live process of another shard count (waiting up to ``wait`` for
+    its leases to expire: a deployment just restarted with a new count finds its predecessors')."""
+    from bot.services.errors import ShardCountMismatch
+
+    until = monotonic() + wait * 1.1
+    while True:
+        other = [(int(name.rpartition("/")[2]), who) for name, who in await store.live_shard_leases()
+                 if who != holder and name.rpartition("/")[2].isdigit() and int(name.rpartition("/")[2]) != count]
+        if not other:
+            return
+        if monotonic() >= until:
+            raise ShardCountMismatch(count, *other[0])
+        await asyncio.sleep(min(max(wait, 0.1) / 6, 5.0))
+
+
 async def claim_shards(store: LeaseStore, shards: tuple[int, ...], count: int, ttl: float,
                        monotonic: Callable[[], float], holder: str) -> list[Leader]:
     """This process's shards, each under its lease (renewed like the leader's by ``Leader.run``).
@@ -104,12 +121,16 @@ async def claim_shards(store: LeaseStore, shards: tuple[int, ...], count: int, t
 
     leases = [Leader(store, ttl, monotonic, holder=holder, name=shard_lease(n, count)) for n in shards]
     try:
+        await _same_count(store, count, holder, ttl, monotonic)
         for shard, lease in zip(shards, leases, strict=True):
             until = monotonic() + ttl * 1.1
             while not await lease.renew():
                 if monotonic() >= until:
                     raise ShardTaken(shard, count, await store.lease_holder(lease.name) or "?")
                 await asyncio.sleep(min(ttl / 6, 5.0))
+        # again once ours are held: of two processes of different counts starting at the same
+        # moment, the later to look sees the other's leases: at least one refuses, never neither
+        await _same_count(store, count, holder, 0.0, monotonic)
     except BaseException:
         for lease in leases:
             with contextlib.suppress(Exception):

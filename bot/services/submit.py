@@ -22,6 +22,7 @@ from bot.analysis.models import Analysis, Limits
 from bot.analysis.privacy import mask_address
 from bot.community.campaigns import CampaignKeys, subject_key
 from bot.community.list_mail import is_list_mail, list_infrastructure, without_list_infrastructure
+from bot.i18n import LANGS
 from bot.services.addresses import address_key
 from bot.services.analyse_mail import Analyser, analyse_with_lookups
 from bot.services.errors import CommunityError
@@ -37,6 +38,13 @@ PENDING_FOR = timedelta(days=1)  # how long a private analysis can still be shar
 DeskTextRenderer = Callable[[Analysis, str, str, str], str]
 DESKS = ("antiphishing", "dekyo")  # the reporting desks a member can send their text to
 DETAILS = "details"  # kept beside the desk texts: the evidence laid out, for the Details button
+
+
+def details_key(lang: str) -> str:
+    """The stored details view in ``lang`` (kept in every language: a moderator may read another's)."""
+    return f"{DETAILS}:{lang}"
+
+
 DetailsRenderer = Callable[[Analysis, str], str]  # (analysis, language) -> the details view
 
 
@@ -55,8 +63,10 @@ def unpack_desk_text(stored: str, desk: str) -> str | None:
             return stored
         if isinstance(texts, dict):
             found = texts.get(desk)
+            if found is None and desk.startswith(f"{DETAILS}:"):
+                found = texts.get(DETAILS)  # kept before the details view was kept in every language
             return found if isinstance(found, str) else None
-    return None if desk == DETAILS else stored
+    return None if desk.split(":", maxsplit=1)[0] == DETAILS else stored
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,8 @@ class Submissions:
             public_id = done.saved.public_id  # the report in the log: a second copy of a mail is the first's report
             texts = {desk: self.desk_text(analysis, lang, public_id, desk) for desk in DESKS}
             if self.details_text is not None:
-                texts[DETAILS] = self.details_text(analysis, lang)
+                # in every language: the member who reads it may be a moderator who reads another
+                texts.update({details_key(each): self.details_text(analysis, each) for each in LANGS})
             await self.reports.save_desk_text(guild_id, public_id, member_id, pack_desk_texts(texts),
                                               now + timedelta(days=settings.raw_retention_days))
         pending = bool(quick and quick.pending) and not done.saved.duplicate

@@ -53,6 +53,13 @@ class LeaseStoreSQLite:
             row = await cur.fetchone()
         return str(row[0]) if row else None
 
+    async def live_shard_leases(self) -> list[tuple[str, str]]:
+        async with self.db.read() as conn, conn.execute(
+            f"SELECT name, holder FROM leases WHERE substr(name, 1, 6) = 'shard:' AND expires_at > {self.NOW}"  # noqa: S608
+            " ORDER BY name",
+        ) as cur:
+            return [(str(name), str(holder)) for name, holder in await cur.fetchall()]
+
     async def purge_expired_leases(self) -> int:
         async with self.db.transaction() as conn:
             cur = await conn.execute(f"DELETE FROM leases WHERE expires_at <= {self.NOW}")  # noqa: S608

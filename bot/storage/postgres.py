@@ -46,6 +46,7 @@ from bot.storage.reports import FIND_REPORT, ReportStoreSQLite, findings_json
 from bot.storage.sharing import SharingStoreSQLite
 
 EXPORT_FORMAT = "phishbot-postgresql-export"
+FIRST_EXPORT = 9  # the schema version of the first PostgreSQL store, and of its first exports
 
 
 def _shared(db: PgDatabase) -> Database:
@@ -409,33 +410,76 @@ class PostgresAdmin:
         return BackedUp(location=self.db.path, target=target, version=await self.db.version(), address_key=copied,
                         fallback=fallback)
 
-    async def export(self, fd: int) -> None:
+    async def export(self, fd: int, chunk: int = 2000) -> None:
         """Every table, in one snapshot, as gzip'd JSON lines: a header, then per table its columns
-        and its rows (bytes as hex)."""
-        version = await self.db.version()
-        async with self.db.read() as conn:
-            tables: list[tuple[str, list[str], list[list[Any]]]] = []
-            for table in EXPORT_TABLES:
-                async with conn.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                    " AND table_name = ? ORDER BY ordinal_position", (table,),
-                ) as cur:
-                    columns = [str(r[0]) for r in await cur.fetchall()]
-                async with conn.execute(f"SELECT * FROM {table}") as cur:  # noqa: S608 - fixed names
-                    rows = [[{"hex": v.hex()} if isinstance(v, bytes | memoryview) else v for v in r]
-                            for r in await cur.fetchall()]
-                tables.append((table, columns, rows))
-        await asyncio.to_thread(_write_export, fd, version, tables)
+        and its rows (bytes as hex), ``chunk`` rows a line. Rows come through a server-side cursor
+        ``chunk`` at a time and go out as they come: a database of millions of reports is never held
+        in memory whole."""
+        with os.fdopen(os.dup(fd), "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
+            async with self.db.read() as conn:
+                # the version in the same snapshot as the rows (a migration could land in between)
+                async with conn.execute("SELECT coalesce(max(version), 0) FROM schema_version") as cur:
+                    row = await cur.fetchone()
+                version = int(row[0]) if row else 0
+                await asyncio.to_thread(fh.write, json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
+                for table in EXPORT_TABLES:
+                    async with conn.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name = ? ORDER BY ordinal_position", (table,),
+                    ) as cur:
+                        columns = [str(r[0]) for r in await cur.fetchall()]
+                    if not columns:  # a table of a later schema than this database's (not migrated yet)
+                        continue
+                    written = False
+                    # a named cursor lives on the server, inside read()'s snapshot transaction
+                    async with conn.raw.cursor(name=f"phishbot_export_{table}") as rows_at:
+                        await rows_at.execute(f"SELECT * FROM {table}")  # noqa: S608 - fixed names
+                        while rows := await rows_at.fetchmany(chunk):
+                            part = [[{"hex": bytes(v).hex()} if isinstance(v, bytes | memoryview) else v for v in r]
+                                    for r in rows]
+                            line = json.dumps({"table": table, "columns": columns, "rows": part}, ensure_ascii=False)
+                            await asyncio.to_thread(fh.write, line + "\n")
+                            written = True
+                    if not written:
+                        await asyncio.to_thread(
+                            fh.write, json.dumps({"table": table, "columns": columns, "rows": []}) + "\n")
 
     async def restore(self, source: str) -> int:
-        """Load a logical export into this (migrated, empty) database; returns the rows loaded."""
+        """Load a logical export into this (migrated, empty) database, one line (a table's chunk of
+        rows) at a time, in one transaction (a file that turns out bad half-way leaves nothing);
+        returns the rows loaded. Into a new database (no schema yet) an export of any earlier
+        version: its own schema first, then the migrations since, which carry its rows along."""
+        reader = await asyncio.to_thread(_ExportReader, source)
+        try:
+            made_at = reader.header.get("version")
+            if not isinstance(made_at, int) or isinstance(made_at, bool) or made_at < FIRST_EXPORT:
+                raise StoreError("restore_format", path=source)  # no phishbot made such a header
+            if made_at > LATEST:
+                raise StoreError("restore_too_new", path=source, version=made_at, latest=LATEST)
+            now_at = await self.db.version()
+            if now_at > made_at:  # no way back down: the export's rows fit its own schema
+                raise StoreError("restore_version", path=source, version=made_at, database=now_at)
+            if now_at and await self._holds_reports():
+                raise StoreError("restore_not_empty", path=self.db.path)
+            # a new database (or one a failed restore left empty at an older schema): the schema
+            # the export was made at, an older phishbot's too; the migrations since come after the load
+            await self.db.migrate(up_to=made_at)
+            loaded = await self._load(reader, source)
+        finally:
+            await asyncio.to_thread(reader.close)
+        await self.db.migrate()  # an older export's schema brought up to this version, its rows with it
+        return loaded
+
+    async def _holds_reports(self) -> bool:
+        async with self.db.read() as conn, conn.execute(
+                "SELECT to_regclass('report') IS NOT NULL AND EXISTS (SELECT 1 FROM report)") as cur:
+            row = await cur.fetchone()
+        return bool(row and row[0])
+
+    async def _load(self, reader: _ExportReader, source: str) -> int:
         import psycopg
         from psycopg import sql
 
-        header, tables = await asyncio.to_thread(_read_export, source)
-        if header.get("version") != await self.db.version():
-            raise StoreError("restore_version", path=source, version=str(header.get("version")),
-                             latest=str(await self.db.version()))
         loaded = 0
         async with self.db.transaction() as conn:
             async with conn.execute("SELECT count(*) FROM report") as cur:
@@ -443,17 +487,22 @@ class PostgresAdmin:
             if row and row[0]:
                 raise StoreError("restore_not_empty", path=self.db.path)
             await conn.execute("DELETE FROM feed_generation")
-            for table, columns, rows in tables:
+            own: dict[str, set[str]] = {}
+            while (part := await asyncio.to_thread(reader.next_part)) is not None:
+                table, columns, rows = part
                 if table not in EXPORT_TABLES:
                     continue
-                # the file's columns are data: each must be one of the table's own (read from the
-                # schema), and is quoted as an identifier; every row has one value per column
-                async with conn.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                    " AND table_name = ?", (table,),
-                ) as cur:
-                    known = {str(r[0]) for r in await cur.fetchall()}
-                if not columns or len(set(columns)) != len(columns) or not set(columns) <= known:
+                # the file's columns are data: each must be one of the table's own (read from
+                # the schema), and is quoted as an identifier; every row has one value per column
+                if table not in own:
+                    async with conn.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name = ?", (table,),
+                    ) as cur:
+                        own[table] = {str(r[0]) for r in await cur.fetchall()}
+                if not own[table] and not rows:  # a table this schema does not have, with nothing in it
+                    continue
+                if not columns or len(set(columns)) != len(columns) or not set(columns) <= own[table]:
                     raise StoreError("restore_format", path=source)
                 if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
                     raise StoreError("restore_format", path=source)
@@ -462,9 +511,10 @@ class PostgresAdmin:
                     sql.SQL(", ").join(sql.SQL("?") for _ in columns)).as_string(conn.raw)
                 try:
                     await conn.executemany(
-                        statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r] for r in rows])
-                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, KeyError, TypeError,
-                        ValueError) as exc:
+                        statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r]
+                                    for r in rows])
+                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, psycopg.errors.ProgrammingError,
+                        KeyError, TypeError, ValueError) as exc:  # a value of the wrong type is DatatypeMismatch
                     raise StoreError("restore_format", path=source) from exc
                 loaded += len(rows)
             for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
@@ -524,29 +574,52 @@ def _pg_dump(program: str, url: str, fd: int) -> None:
         raise StoreError("backup_failed", path=masked(url), detail=detail.replace(secret, "***")[:300])
 
 
-def _write_export(fd: int, version: int, tables: list[tuple[str, list[str], list[list[Any]]]]) -> None:
-    with os.fdopen(os.dup(fd), "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
-        for table, columns, rows in tables:
-            fh.write(json.dumps({"table": table, "columns": columns, "rows": rows}, ensure_ascii=False) + "\n")
+class _ExportReader:
+    """A logical export read one line at a time: the header at opening, then each table's chunk
+    of rows; anything else is ``restore_format`` (a truncated file too: gzip then ends early)."""
 
-
-def _read_export(source: str) -> tuple[dict[str, Any], list[tuple[str, list[str], list[list[Any]]]]]:
-    try:
-        with gzip.open(source, "rt", encoding="utf-8") as fh:
-            header = json.loads(fh.readline())
-            if header.get("format") != EXPORT_FORMAT:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        try:
+            self.fh = gzip.open(source, "rt", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise StoreError("restore_format", path=source) from exc
+        try:
+            try:
+                first = self.fh.readline()
+            except (OSError, EOFError, ValueError) as exc:
+                raise StoreError("restore_format", path=source) from exc
+            header = self._read(first)
+            if not isinstance(header, dict) or header.get("format") != EXPORT_FORMAT:
                 raise StoreError("restore_format", path=source)
-            tables = []
-            for line in fh:
-                part = json.loads(line)
-                if not isinstance(part["rows"], list) or not isinstance(part["columns"], list):
-                    raise ValueError("rows and columns are lists")
-                tables.append((str(part["table"]), [str(c) for c in part["columns"]], part["rows"]))
-    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        # gzip.BadGzipFile is an OSError; a truncated file ends in EOFError
-        raise StoreError("restore_format", path=source) from exc
-    return header, tables
+        except BaseException:
+            self.fh.close()
+            raise
+        self.header: dict[str, Any] = header
+
+    def _read(self, line: str) -> Any:
+        try:
+            return json.loads(line)
+        except ValueError as exc:
+            raise StoreError("restore_format", path=self.source) from exc
+
+    def next_part(self) -> tuple[str, list[str], list[list[Any]]] | None:
+        try:
+            line = self.fh.readline()
+        except (OSError, EOFError, ValueError) as exc:  # gzip.BadGzipFile is an OSError; truncated: EOFError
+            raise StoreError("restore_format", path=self.source) from exc
+        if not line:
+            return None
+        part = self._read(line)
+        try:
+            if not isinstance(part["rows"], list) or not isinstance(part["columns"], list):
+                raise ValueError("rows and columns are lists")
+            return str(part["table"]), [str(c) for c in part["columns"]], part["rows"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError("restore_format", path=self.source) from exc
+
+    def close(self) -> None:
+        self.fh.close()
 
 
 def postgres_stores(db: PgDatabase) -> Stores:

@@ -177,6 +177,13 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
         assert third.returncode == 2, third.stderr
         assert "shard 1 (of 2 shards) is already run by another live process" in third.stderr, third.stderr
         assert "Traceback" not in third.stderr
+        # and one of another shard count would split the guilds differently: it refuses too
+        fourth = subprocess.run([sys.executable, "-m", "bot", "run", "--shards", "0-2", "--shard-count", "3"],
+                                env={**env, "WEB_ENABLED": "false"}, cwd=tmp_path, capture_output=True, text=True,
+                                timeout=120, check=False)
+        assert fourth.returncode == 2, fourth.stderr
+        assert "runs shards of --shard-count 2, this one 3" in fourth.stderr, fourth.stderr
+        assert "Traceback" not in fourth.stderr
 
         # guild A (shard 0): two members paste the same campaign; guild B (shard 1): one member
         fake.call(fake.post_message, SEED_PASTE, channel_id=REPORTS_ID)

@@ -129,6 +129,9 @@ async def test_details_button_shows_the_evidence_in_pages(running: Running) -> N
     assert "taro.yamada" not in text
     total = sum(len(e.get("title", "")) + len(e.get("description", "")) for e in answer["embeds"])
     assert total <= 6000 and all(len(e["description"]) <= 4096 for e in answer["embeds"])
+    # the same evidence in the reader's language (a moderator may read another member's)
+    english = embed_text(await reply_to(running, await fake.click(message, button, locale="en-US")))
+    assert "Route of the mail" in english and "メールの経路" not in english and "203.0.113.45" in english
     from tests.fakes.discord.state import OTHER_ID
 
     refused = await reply_to(running, await fake.click(message, button, author_id=OTHER_ID))

@@ -5,6 +5,7 @@ and the budget's count is atomic between the two openings."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -120,3 +121,26 @@ def test_holders_differ_between_processes_and_restarts() -> None:
     host, pid, rand = process_holder().split(":")
     assert host and pid.isdigit() and len(rand) == 8
     assert process_holder() != process_holder()
+
+
+async def test_a_process_of_another_shard_count_refuses_to_start(two: tuple[Stores, Stores]) -> None:
+    """``--shard-count 2`` beside a live ``--shard-count 4`` would split the guilds differently:
+    the newcomer refuses (after waiting one lease length, as for a dead predecessor's leases), and
+    holds nothing afterwards; a process of the same count starts beside it."""
+    from bot.services.errors import ShardCountMismatch
+    from bot.services.leader import claim_shards
+
+    a, b = two[0].leases, two[1].leases
+    running = await claim_shards(a, (0, 1), 4, 30.0, time.monotonic, "host:1:aa")
+    assert await b.live_shard_leases() == [("shard:0/4", "host:1:aa"), ("shard:1/4", "host:1:aa")]
+    with pytest.raises(ShardCountMismatch) as refused:
+        await claim_shards(b, (1,), 2, 0.3, time.monotonic, "host:2:bb")
+    assert (refused.value.count, refused.value.other, refused.value.holder) == (2, 4, "host:1:aa")
+    assert await a.lease_holder("shard:1/2") is None  # nothing left held by the refused process
+    beside = await claim_shards(b, (2, 3), 4, 30.0, time.monotonic, "host:2:bb")
+    assert [lease.name for lease in beside] == ["shard:2/4", "shard:3/4"]
+    # a deployment restarted with a new count after a crash: the dead processes' leases expire and it starts
+    for lease in (*running, *beside):
+        assert await lease.store.take_lease(lease.name, lease.holder, 0.2)
+    restarted = await claim_shards(b, (0,), 2, 1.0, time.monotonic, "host:3:cc")
+    assert [lease.name for lease in restarted] == ["shard:0/2"]

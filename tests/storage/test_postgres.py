@@ -133,7 +133,7 @@ def test_db_commands_on_postgresql_name_it_without_the_password(postgres_server:
 
 
 async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_path: Path) -> None:
-    export = tmp_path / "export.jsonl.gz"
+    export, chunked = tmp_path / "export.jsonl.gz", tmp_path / "chunked.jsonl.gz"
     with fresh_schema(postgres_server) as url:
         async with shared_log_at(url) as log:
             first = await log.submit(SEED_EML, 1, 201, log_now())
@@ -144,6 +144,15 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
             admin = PostgresAdmin(log.stores.admin.db, use_pg_dump=False)  # type: ignore[attr-defined]
             done = await admin.backup(str(export), None)
             assert done.version == pg.LATEST
+            # streamed: a table's rows in lines of ``chunk`` rows (here 1), never the database held whole
+            fd = os.open(chunked, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                await admin.export(fd, chunk=1)
+            finally:
+                os.close(fd)
+            with gzip.open(chunked, "rt") as fh:
+                tables = [json.loads(line).get("table") for line in fh]
+            assert tables.count("report") == 2 and tables.count("vote") == 1  # two reports; an empty table once
             with pytest.raises(StoreError) as caught:
                 await admin.restore(str(export))  # into a database that holds reports
             assert caught.value.code == "restore_not_empty"
@@ -158,6 +167,13 @@ async def test_the_logical_export_is_restored_whole(postgres_server: str, tmp_pa
             assert after == before
             third = await log.submit(seed_variant(3), 1, 203, log_now())  # the sequences go on past the rows
             assert not third.saved.duplicate
+    with fresh_schema(postgres_server) as url:
+        async with shared_log_at(url) as log:
+            admin = PostgresAdmin(log.stores.admin.db, use_pg_dump=False)  # type: ignore[attr-defined]
+            assert await admin.restore(str(chunked)) == json.loads(restored.stdout)["rows"]
+            after = (await log.stores.reports.report_counts(1), await log.stores.reports.blocklist(1),
+                     await log.stores.reports.campaign(1, first.saved.campaign_id or ""))
+            assert after == before
     not_export = tmp_path / "x.gz"
     not_export.write_bytes(gzip.compress(b"hello"))
     with fresh_schema(postgres_server) as url:
@@ -180,7 +196,8 @@ async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postg
             admin = PostgresAdmin(db, use_pg_dump=False)
             version = await db.version()
             cases = {"sql": ([evil], [[0]]), "unknown": (["guild_id", "no_such_column"], [[1, 2]]),
-                     "width": (["guild_id"], [[1, 2]])}
+                     "width": (["guild_id"], [[1, 2]]), "bool": (["guild_id"], [[True]]),
+                     "list": (["guild_id"], [[[1]]]), "hex_in_a_number": (["guild_id"], [[{"hex": "00"}]])}
             for name, (columns, rows) in cases.items():
                 path = tmp_path / f"{name}.jsonl.gz"
                 with gzip.open(path, "wt") as fh:
@@ -189,6 +206,15 @@ async def test_a_restore_takes_only_the_tables_own_columns_and_whole_files(postg
                 with pytest.raises(StoreError) as caught:
                     await admin.restore(str(path))
                 assert caught.value.code == "restore_format", name
+            # good lines first, a bad one after: read a line at a time, yet nothing of it stays
+            late = tmp_path / "late.jsonl.gz"
+            with gzip.open(late, "wt") as fh:
+                fh.write(json.dumps({"format": "phishbot-postgresql-export", "version": version}) + "\n")
+                fh.write(json.dumps({"table": "guild_settings", "columns": ["guild_id"], "rows": [[7], [8]]}) + "\n")
+                fh.write('{"table": "guild_settings", "columns": ["guild_id"], "rows": [[9]\n')
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(late))
+            assert caught.value.code == "restore_format"
             async with db.read() as conn, conn.execute("SELECT count(*) FROM guild_settings") as cur:
                 assert await cur.fetchone() == (0,)
             whole = gzip.compress(json.dumps({"format": "phishbot-postgresql-export", "version": version}).encode()
@@ -335,3 +361,93 @@ async def test_one_task_needs_one_connection_at_a_time(postgres_server: str, mon
                 done = await log.submit(SEED_EML, 1, 201, log_now())
             assert done.saved is not None and done.saved.campaign_id is not None
             assert await log.scalar("SELECT count(*) FROM report WHERE guild_id = 1") == 1
+
+
+async def test_an_older_phishbots_export_is_restored_then_migrated(postgres_server: str, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A backup made before an upgrade: restored into a new database at the schema it was made at,
+    then carried up by the migrations since (here a made-up next migration that fills a new column
+    from the rows it finds and adds a table the export carries from then on). A backup of a
+    database not migrated yet leaves out the tables it does not have; a restore that fails into a
+    new database can be retried with another version's export."""
+    from bot.storage import postgres
+
+    older, newer = tmp_path / "before-upgrade.jsonl.gz", tmp_path / "after-upgrade.jsonl.gz"
+    made_at = pg.LATEST
+    later = pg.Migration(made_at + 1, f"{made_at + 1:04d}_next.sql",
+                         "ALTER TABLE report ADD COLUMN verdict_copy TEXT; UPDATE report SET verdict_copy = verdict;"
+                         " CREATE TABLE new_things (id BIGINT PRIMARY KEY);")
+    real = pg.migrations()
+    with fresh_schema(postgres_server) as url:
+        async with shared_log_at(url) as log:
+            await log.submit(SEED_EML, 1, 201, log_now())
+        # the code is upgraded (one more migration, one more table to export) before the backup
+        monkeypatch.setattr(pg, "migrations", lambda: [*real, later])
+        monkeypatch.setattr(pg, "LATEST", made_at + 1)
+        monkeypatch.setattr(postgres, "LATEST", made_at + 1)
+        monkeypatch.setattr(postgres, "EXPORT_TABLES", (*postgres.EXPORT_TABLES, "new_things"))
+        db = await pg.PgDatabase.open(url, migrate=False)
+        try:
+            await PostgresAdmin(db, use_pg_dump=False).backup(str(older), None)
+        finally:
+            await db.close()
+    with gzip.open(older, "rt") as fh:
+        lines = [json.loads(line) for line in fh]
+    assert lines[0]["version"] == made_at and "new_things" not in {part.get("table") for part in lines[1:]}
+    broken = tmp_path / "broken.jsonl.gz"
+    with gzip.open(older, "rt") as fh, gzip.open(broken, "wt") as out:
+        out.write(fh.read() + '{"table": "report", "columns": ["id"], "rows": [[\n')
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url, migrate=False)
+        try:
+            admin = PostgresAdmin(db, use_pg_dump=False)
+            assert await admin.restore(str(older)) > 1
+            assert await db.version() == made_at + 1
+            async with db.read() as conn, conn.execute("SELECT verdict, verdict_copy FROM report") as cur:
+                rows = await cur.fetchall()
+            assert len(rows) == 1 and rows[0][0] == rows[0][1] == "phishing"
+            await admin.backup(str(newer), None)
+            # a database already past the export's schema is refused, not half-loaded
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(older))
+            assert caught.value.code == "restore_version"
+            assert dict(caught.value.params)["database"] == str(made_at + 1)
+        finally:
+            await db.close()
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url, migrate=False)
+        try:
+            admin = PostgresAdmin(db, use_pg_dump=False)
+            with pytest.raises(StoreError) as caught:
+                await admin.restore(str(broken))  # fails late: the schema it made stays, empty
+            assert caught.value.code == "restore_format"
+            assert await db.version() == made_at
+            assert await admin.restore(str(newer)) > 1  # a retry with the newer export is taken
+            assert await db.version() == made_at + 1
+            async with db.read() as conn, conn.execute("SELECT count(*) FROM report") as cur:
+                assert await cur.fetchone() == (1,)
+        finally:
+            await db.close()
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ({"version": "9"}, "restore_format"), ({}, "restore_format"), ({"version": True}, "restore_format"),
+    ({"version": 3}, "restore_format"), ({"version": 10_000}, "restore_too_new"),
+])
+async def test_an_export_header_names_a_version_phishbot_made(postgres_server: str, tmp_path: Path,
+                                                              header: dict[str, object], code: str) -> None:
+    path = tmp_path / "header.jsonl.gz"
+    with gzip.open(path, "wt") as fh:
+        fh.write(json.dumps({"format": "phishbot-postgresql-export", **header}) + "\n")
+    with fresh_schema(postgres_server) as url:
+        db = await pg.PgDatabase.open(url, migrate=False)
+        try:
+            with pytest.raises(StoreError) as caught:
+                await PostgresAdmin(db, use_pg_dump=False).restore(str(path))
+            assert caught.value.code == code
+            assert await db.version() == 0  # nothing made for a file that is refused
+        finally:
+            await db.close()
+        proc = run("db", "restore", str(path), env={"PHISHBOT_DB": url, "PHISHBOT_LANG": "en"})
+        assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+        assert (b"newer phishbot" if code == "restore_too_new" else b"not a phishbot export") in proc.stderr

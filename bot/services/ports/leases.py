@@ -29,6 +29,11 @@ class LeaseStore(Protocol):
         """Removes the leases that have expired (a lookup's lease is one row per name)."""
         ...
 
+    async def live_shard_leases(self) -> list[tuple[str, str]]:
+        """The shard leases (``shard:N/C``) held now, as (name, holder): what the other processes
+        of the deployment run."""
+        ...
+
 
 class BudgetStore(Protocol):
     """The per-guild hourly lookup budget, counted in the store so that the processes of a
