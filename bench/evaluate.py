@@ -295,7 +295,7 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
         "verdicts": dict(Counter(r["verdict"] for r in results)),
         "covered": len(covered), "brand_named": len(named), "flagged_covered": flagged_covered,
         "named_any": len(named_any), "shown": len(shown), "shown_named": len(shown_named),
-        "per_brand": sorted(([b, dict(c)] for b, c in per_brand.items()), key=lambda bc: -bc[1]["total"])[:20]
+        "per_brand": [(b, dict(c)) for b, c in sorted(per_brand.items(), key=lambda bc: -bc[1]["total"])[:20]]
         if split == "tune" else [],  # the judged months in whole-set figures only
         "months": {m: {"total": len(rs), "flagged": sum(r["verdict"] != "no_signs" for r in rs)}
                    for m, rs in sorted(by_month.items())},
