@@ -136,6 +136,69 @@ def brand_from_mismatch(f: Facts) -> list[Finding]:
     return [_f("brand_from_mismatch", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain))]
 
 
+_LOWER: dict[Severity, Severity] = {"high": "medium", "medium": "low", "low": "low", "info": "info"}
+
+
+def _named_brand(f: Facts) -> Brand | None:
+    """The brand the mail presents, else the catalogued brand its text names most (catalogue order
+    breaks ties): a pasted body names its brand once, in the greeting or the signature."""
+    if f.brand is not None:
+        return f.brand
+    found = f.text.brand_keywords()
+    if not found:
+        return None
+    cat = catalogue()
+    return max((b for b in cat.brands if b.id in found), key=lambda b: len(found[b.id]), default=None)
+
+
+def brand_lure(f: Facts) -> list[Finding]:
+    """The text speaks for a catalogued brand and tells of an event on the reader's account, card,
+    payment, points or parcel that asks for action (a restriction, a detected misuse, a failed or
+    unpaid payment, a cancellation, points about to lapse, a parcel held), while nothing shows the
+    brand sent it: no header at all (a pasted body: the sender could not be checked), or a From
+    that is not the brand's, or the brand's own domain unauthenticated. The wording and the brand
+    carry the verdict when no link is left (issue 11, fourth round). A brand's own authenticated
+    mail tells of the same events and is left alone."""
+    if f.brand_official or f.prepared.bare_links:
+        return []
+    cat = catalogue()
+    table = cat.phrases.get("brand_lure")
+    if table is None:
+        return []
+    events = f.text.count_phrases(table.strong)
+    lure = cat.phrases.get("credential_lure")
+    # credential_lure's phrases that ask to act ("ログインして確認", "以下のリンクをクリックして"), not
+    # advice a genuine alert gives ("パスワードを変更してください")
+    asks = [p for p in f.text.count_phrases(lure.strong) if any(w in p for w in table.weak)] if lure is not None else []
+    if not events and not asks:
+        return []
+    brand = _named_brand(f)
+    if brand is None:
+        return []
+    actions = _beside(f.text.count_phrases(table.weak), events + asks)
+    told = list(dict.fromkeys(events + asks))
+    told = [p for p in told if not any(p != o and p in o for o in told)]  # "未払い" inside "未払金" is one
+    if len(told) >= 2 and (actions or asks):
+        severity: Severity = "high"
+    elif actions or asks:
+        severity = "medium"
+    else:
+        severity = "low"
+    frm = f.sender.from_addr
+    if frm is None or not frm.domain:
+        how = "unchecked"  # pasted without its header: who sent it cannot be checked
+    else:
+        from_org = org_domain(frm.domain)
+        how = "unverified" if brand.owns(from_org) else "other_sender"  # unverified: not confirmed by the server
+        # a whole mail has its sender judged by the other rules: the words weigh less beside them;
+        # a list's message or a bulk mailing that names a brand discusses it, and a sender whose
+        # name is someone else's (a shop, a newspaper) writes about it
+        severity = _LOWER[severity]
+        if f.sender.bulk or f.sender.list_id or (how == "other_sender" and _sender_is_other_org(f)):
+            severity = "low"
+    return [_f("brand_lure", severity, tuple(told[:5]), brand=_brand_name(brand), phrases=_list(told), how=how)]
+
+
 def freemail_reply_to(f: Facts) -> list[Finding]:
     cat = catalogue()
     frm = f.sender.from_addr
@@ -1297,6 +1360,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     auth_failures,
     display_name_brand,
     brand_from_mismatch,
+    brand_lure,
     brand_link_mismatch,
     lookalike_domain,
     idn_homoglyph,
