@@ -136,9 +136,6 @@ def brand_from_mismatch(f: Facts) -> list[Finding]:
     return [_f("brand_from_mismatch", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain))]
 
 
-_LOWER: dict[Severity, Severity] = {"high": "medium", "medium": "low", "low": "low", "info": "info"}
-
-
 def _named_brand(f: Facts) -> Brand | None:
     """The brand the mail presents, else the catalogued brand its text names most (catalogue order
     breaks ties): a pasted body names its brand once, in the greeting or the signature."""
@@ -149,6 +146,38 @@ def _named_brand(f: Facts) -> Brand | None:
         return None
     cat = catalogue()
     return max((b for b in cat.brands if b.id in found), key=lambda b: len(found[b.id]), default=None)
+
+
+_LOWER: dict[Severity, Severity] = {"high": "medium", "medium": "low", "low": "low", "info": "info"}
+
+
+@lru_cache(maxsize=1)
+def _ja_events() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The Japanese event families of ``phrases.toml`` ``[brand_lure.ja_events]``, compiled once."""
+    import os
+
+    from bot.analysis.datafiles import load_toml
+
+    path = os.path.join(os.path.dirname(__file__), "data", "phrases.toml")
+    table = load_toml(path).get("brand_lure", {}).get("ja_events", {})
+    return tuple((name, re.compile(pattern)) for name, pattern in table.items() if isinstance(pattern, str))
+
+
+LURE_SCAN_CHARS = 20_000  # the part of a (compacted) text the Japanese families read: a lure says it early
+_REQUEST_END = ("ください", "下さい", "お願い", "願います")
+
+
+def _asked(compact: str, phrase: str) -> bool:
+    """Whether a Japanese phrase is said as a request ("ログインしてご確認ください"), not as what one
+    may do ("ログインしてご確認いただけます", a statement's way of pointing to its site)."""
+    key = phrase.replace(" ", "")
+    start = compact.find(key)
+    while start >= 0:
+        window = compact[start + len(key): start + len(key) + 40].split("。", 1)[0]  # the rest of its sentence
+        if any(end in window for end in _REQUEST_END):
+            return True
+        start = compact.find(key, start + 1)
+    return False
 
 
 def brand_lure(f: Facts) -> list[Finding]:
@@ -165,38 +194,48 @@ def brand_lure(f: Facts) -> list[Finding]:
     table = cat.phrases.get("brand_lure")
     if table is None:
         return []
-    events = f.text.count_phrases(table.strong)
+    told: dict[str, str] = {}  # family (or phrase) -> the words shown
+    for phrase in f.text.count_phrases(table.strong):
+        told.setdefault(phrase, phrase)
+    compact = ""
+    if not f.text.text.isascii():
+        compact = f.text.compact[:LURE_SCAN_CHARS]
+        for family, pattern in _ja_events():
+            m = pattern.search(compact)
+            if m is not None:
+                told.setdefault(family, m.group(0))
     lure = cat.phrases.get("credential_lure")
     # credential_lure's phrases that ask to act ("ログインして確認", "以下のリンクをクリックして"), not
-    # advice a genuine alert gives ("パスワードを変更してください")
-    asks = [p for p in f.text.count_phrases(lure.strong) if any(w in p for w in table.weak)] if lure is not None else []
-    if not events and not asks:
+    # advice a genuine alert gives ("パスワードを変更してください") nor a statement's pointer to its site
+    asks = [p for p in f.text.count_phrases(lure.strong)
+            if any(w in p for w in table.weak) and (p.isascii() or _asked(compact or f.text.compact, p))] if lure else []
+    if not told and not asks:
         return []
     brand = _named_brand(f)
     if brand is None:
         return []
-    actions = _beside(f.text.count_phrases(table.weak), events + asks)
-    told = list(dict.fromkeys(events + asks))
-    told = [p for p in told if not any(p != o and p in o for o in told)]  # "未払い" inside "未払金" is one
+    if asks:
+        told.setdefault("ask", asks[0])
+    actions = _beside(f.text.count_phrases(table.weak), list(told.values()))
     if len(told) >= 2 and (actions or asks):
         severity: Severity = "high"
     elif actions or asks:
         severity = "medium"
     else:
         severity = "low"
+    if len(f.text.text) >= LURE_TEXT_CHARS:
+        severity = _LOWER[severity]  # a long text (a digest, an article) mentions; a lure is short
     frm = f.sender.from_addr
     if frm is None or not frm.domain:
         how = "unchecked"  # pasted without its header: who sent it cannot be checked
     else:
-        from_org = org_domain(frm.domain)
-        how = "unverified" if brand.owns(from_org) else "other_sender"  # unverified: not confirmed by the server
-        # a whole mail has its sender judged by the other rules: the words weigh less beside them;
+        how = "unverified" if brand.owns(org_domain(frm.domain)) else "other_sender"  # unverified: no authentication
         # a list's message or a bulk mailing that names a brand discusses it, and a sender whose
         # name is someone else's (a shop, a newspaper) writes about it
-        severity = _LOWER[severity]
         if f.sender.bulk or f.sender.list_id or (how == "other_sender" and _sender_is_other_org(f)):
             severity = "low"
-    return [_f("brand_lure", severity, tuple(told[:5]), brand=_brand_name(brand), phrases=_list(told), how=how)]
+    shown = list(dict.fromkeys(told.values()))
+    return [_f("brand_lure", severity, tuple(shown[:5]), brand=_brand_name(brand), phrases=_list(shown), how=how)]
 
 
 def freemail_reply_to(f: Facts) -> list[Finding]:

@@ -1,0 +1,173 @@
+"""Issue 11, fourth round: the wording and the brand carry the verdict when no link (and no header)
+is left. ``brand_lure``: a catalogued brand named beside an event on the reader's account, card,
+payment, points or parcel and a request to act, weighed by whether the sender could be checked.
+Every mail here is made up (reserved names: example.jp senders, 198.51.100.x); the genuine notices
+are written in the shape such notices have, none copied from a real mail."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.brands import TextIndex
+from bot.analysis.pipeline import analyse
+from bot.analysis.scoring import WEIGHTS
+from bot.presentation.sentences import finding_detail
+from tests.conftest import make_mail
+
+UNALIGNED = "mx.example.jp; spf=pass smtp.mailfrom=notice.example.jp; dkim=none; dmarc=none"
+
+# made-up lures, one per family Japanese phishing varies; none has a link
+JA_LURES = {
+    "restricted": "いつもりそな銀行をご利用いただきありがとうございます。\nお客さまの口座で異常な取引が確認されたため、"
+                  "お取引を一時的に制限しております。\n制限を解除するには、下記よりお手続きください。",
+    "misuse": "三井住友カードをご利用のお客様へ\n第三者による不正利用の可能性を検知いたしました。\n"
+              "ログインしてご利用内容をご確認ください。",
+    "payment": "Amazonをご利用いただきありがとうございます。\nご登録のお支払い方法に問題があるため、プライム会員の特典を"
+               "ご利用いただけなくなりました。\nお支払い方法を更新してください。",
+    "unpaid": "東京電力エナジーパートナーよりお知らせです。\n電気料金の未払いが確認されました。"
+              "期日までにお支払いがない場合、送電停止となります。\n以下のボタンからお支払い手続きをお願いします。",
+    "tax": "国税庁からのお知らせ\n未納の税金があります。納付期限を過ぎております。\nこちらからご確認ください。",
+    "cancel": "えきねっとをご利用いただきありがとうございます。\n長期間ご利用がないため、アカウントは自動退会となります。"
+              "\n継続をご希望の場合はログインしてください。",
+    "points": "いつもdポイントをご利用いただきありがとうございます。ドコモからのお知らせです。\n"
+              "お客様のポイントが本日失効予定です。\n以下のリンクからポイント交換のお手続きをお願いします。",
+    "refund": "マイナポータルではありません。国税庁より還付金のお知らせです。\n還付金を受け取るには、"
+              "こちらから口座情報をご入力ください。",
+    "parcel": "ヤマト運輸よりお荷物のお届けのお知らせです。\nお届け先住所不明のため、お荷物をお届けできませんでした。"
+              "\nお届け先の確認をお願いします。下記よりご確認ください。",
+    "password": "Microsoft アカウントのパスワードの有効期限が本日切れます。\n現在のパスワードを維持するには、"
+                "サインインしてください。",
+}
+
+# ordinary notices: what happened is an order, a shipment, a statement, a campaign — no event to act on
+JA_ORDINARY = {
+    "order": "山田 太郎 様\nAmazon.co.jpをご利用いただきありがとうございます。\nご注文を承りました。"
+             "商品の発送準備が整い次第、お知らせいたします。\n注文番号: 249-0000000-0000000\nご請求額: ￥3,280",
+    "shipped": "ヤマト運輸です。\nお荷物を発送いたしました。\nお届け予定日: 1月16日(木) 午前中\n"
+               "送り状番号: 0000-0000-0000\n配達状況はクロネコメンバーズでご確認いただけます。",
+    "statement": "三井住友カードをご利用いただきありがとうございます。\n1月分のご利用明細のお知らせです。\n"
+                 "お支払日: 2月10日\nお支払金額: 12,480円\nご利用明細はVpassにログインしてご確認いただけます。",
+    "newsletter": "楽天市場メールマガジン\n今週のおすすめ商品をお届けします。\n冬のセール開催中!\n"
+                  "期間中のお買い物でポイント最大10倍。\n配信停止はこちら",
+    "sign_in": "メルカリをご利用いただきありがとうございます。\n新しい端末からログインがありました。\n"
+               "お心当たりがない場合は、パスワードを変更してください。",
+}
+
+
+def rules(data: bytes) -> dict[str, str]:
+    return {f.rule: f.severity for f in analyse(data).findings}
+
+
+@pytest.mark.parametrize("family", sorted(JA_LURES))
+def test_a_pasted_japanese_lure_without_link_or_header_is_flagged(family: str) -> None:
+    report = analyse(JA_LURES[family].encode())
+    assert report.kind == "pasted" and not report.links
+    found = {f.rule: f for f in report.findings}
+    assert "brand_lure" in found, [(f.rule, f.severity) for f in report.findings]
+    assert dict(found["brand_lure"].params)["how"] == "unchecked"
+    assert report.verdict in ("phishing", "suspicious", "scam"), [(f.rule, f.severity) for f in report.findings]
+    assert report.brand is not None  # the pasted body named it once: the report names it
+
+
+@pytest.mark.parametrize("family", sorted(JA_LURES))
+def test_the_same_lure_as_a_whole_mail_from_another_domain_is_flagged(family: str) -> None:
+    data = make_mail(from_="お客様センター <info@notice.example.jp>", subject="【重要】お知らせ", body=JA_LURES[family],
+                     auth=UNALIGNED, return_path="<bounce@notice.example.jp>")
+    report = analyse(data)
+    assert report.verdict != "no_signs", [(f.rule, f.severity) for f in report.findings]
+    assert dict(next(f for f in report.findings if f.rule == "brand_lure").params)["how"] == "other_sender"
+
+
+@pytest.mark.parametrize("name", sorted(JA_ORDINARY))
+def test_ordinary_japanese_notices_stay_unflagged_pasted(name: str) -> None:
+    report = analyse(JA_ORDINARY[name].encode())
+    assert report.verdict == "no_signs", [(f.rule, f.severity) for f in report.findings]
+    assert "brand_lure" not in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(("name", "domain"), [("order", "amazon.co.jp"), ("shipped", "kuronekoyamato.co.jp"),
+                                              ("statement", "smbc-card.com"), ("newsletter", "rakuten.co.jp")])
+def test_ordinary_japanese_notices_stay_unflagged_from_the_brand(name: str, domain: str) -> None:
+    auth = f"mx.example.jp; spf=pass smtp.mailfrom={domain}; dkim=pass header.d={domain}; dmarc=pass header.from={domain}"
+    data = make_mail(from_=f"Notice <info@{domain}>", subject="お知らせ", body=JA_ORDINARY[name], auth=auth,
+                     return_path=f"<bounce@{domain}>")
+    report = analyse(data)
+    assert report.verdict == "no_signs", [(f.rule, f.severity) for f in report.findings]
+
+
+def test_a_genuine_usage_check_with_aligned_dkim_is_left_alone() -> None:
+    """A card company's real ご利用確認 tells of the same event: its own authenticated mail is its own."""
+    auth = "mx.example.jp; spf=pass smtp.mailfrom=smbc-card.com; dkim=pass header.d=smbc-card.com; dmarc=pass header.from=smbc-card.com"
+    data = make_mail(from_="三井住友カード <info@smbc-card.com>", subject="【重要】カードご利用確認のお願い",
+                     body=JA_LURES["misuse"], auth=auth, return_path="<bounce@smbc-card.com>")
+    report = analyse(data)
+    assert report.brand_official
+    assert "brand_lure" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_signs"
+
+
+def test_the_brand_domain_unauthenticated_is_said_so() -> None:
+    data = make_mail(from_="三井住友カード <info@smbc-card.com>", subject="カードご利用確認", body=JA_LURES["misuse"],
+                     auth=None, return_path=None)
+    finding = next(f for f in analyse(data).findings if f.rule == "brand_lure")
+    assert dict(finding.params)["how"] == "unverified"
+
+
+def test_the_example_of_the_brief_a_brand_and_log_in_to_confirm() -> None:
+    report = analyse("いつも三井住友カードをご利用いただきありがとうございます。ログインして確認してください。".encode())
+    assert report.verdict == "phishing", [(f.rule, f.severity) for f in report.findings]
+    assert report.brand is not None and report.brand.id == "smbc-card"
+
+
+@pytest.mark.parametrize("text", [
+    "いつも三 井 住 友 カードをご利用いただきありがとうございます。ご利用を一時停止しました。以下のリンクからご確認ください。",
+    "いつもＡｍａｚｏｎをご利用いただきありがとうございます。お支払い方法に問題があります。ログインして更新してください。",
+    "アマゾンをご利用のお客様へ。アカウントがロックされました。下記よりお手続きください。",
+])
+def test_brands_written_loosely_are_read(text: str) -> None:
+    report = analyse(text.encode())
+    assert "brand_lure" in {f.rule for f in report.findings}
+    assert report.verdict != "no_signs"
+
+
+def test_a_spaced_name_does_not_join_an_ascii_word() -> None:
+    assert "docomo" not in TextIndex("please send カード details").brand_keywords()
+    assert "smbc-card" in TextIndex("三 井 住 友 カード").brand_keywords()
+
+
+def test_no_brand_no_finding_and_an_event_alone_is_weak() -> None:
+    assert "brand_lure" not in rules("お支払い方法に問題があります。ログインして更新してください。".encode())
+    # the brand and an event, but nothing asked: low, never enough alone
+    found = rules("楽天カードのポイントが失効予定です。".encode())
+    assert found.get("brand_lure") == "low"
+    assert analyse("楽天カードのポイントが失効予定です。".encode()).verdict == "no_signs"
+
+
+def test_a_list_or_other_organisation_writing_about_a_brand_is_low() -> None:
+    body = "Amazonのアカウントが停止されたという偽メールにご注意ください。ログインを求めるメールは開かないでください。"
+    data = make_mail(from_="Example Newsroom <news@press.example.jp>", subject="注意喚起", body=body, auth=UNALIGNED,
+                     headers=[("List-Id", "<alerts.press.example.jp>")], return_path="<bounce@press.example.jp>")
+    assert rules(data).get("brand_lure", "low") == "low"
+    assert analyse(data).verdict == "no_signs"
+
+
+def test_english_pasted_lure() -> None:
+    text = ("Coinbase\nDue to unusual activity we have temporarily restricted your account. "
+            "Please log in to verify your identity and restore access.")
+    report = analyse(text.encode())
+    assert rules(text.encode())["brand_lure"] in ("medium", "high")
+    assert report.verdict == "phishing"
+
+
+def test_bare_links_are_not_a_brand_lure() -> None:
+    assert "brand_lure" not in rules(b"https://example.com/amazon/login")
+
+
+def test_the_explanation_says_the_sender_could_not_be_checked() -> None:
+    report = analyse(JA_LURES["misuse"].encode())
+    finding = next(f for f in report.findings if f.rule == "brand_lure")
+    ja = finding_detail(finding, "ja")
+    en = finding_detail(finding, "en")
+    assert "三井住友カード" in ja and "差出人を確認できませんでした" in ja
+    assert "could not be checked" in en and "{" not in en + ja
+    assert WEIGHTS["brand_lure"][finding.severity] >= WEIGHTS["brand_lure"]["medium"]
