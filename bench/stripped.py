@@ -9,10 +9,11 @@ of mails and analyses each one four ways, deterministically:
   ``scheme://…`` and ``www.…``, defanged or not; HTML: the same in the text, and every ``href``,
   ``src``, ``action`` and ``background`` attribute emptied). Attachments other than text parts
   (PDF, images: their links and QR codes) are left as they are;
-- ``body-only``: no headers at all, the body pasted as text: what ``pipeline.body_for_reading``
-  shows a reader (the plain-text parts, else the HTML bodies' visible text). An HTML-only mail's
-  link targets are appended as a numbered reference list (``[1] https://…``), the way mail clients
-  and text browsers turn HTML into text, so this variant loses the headers and keeps the links;
+- ``body-only``: no headers at all, the body pasted as text: what a mail client shows and a
+  member copies — the HTML bodies' visible text when there is an HTML body (the plain part of a
+  multipart/alternative is often a stub), else the plain-text parts. An HTML body's link targets
+  are appended as a numbered reference list (``[1] https://…``), the way mail clients and text
+  browsers turn HTML into text, so this variant loses the headers and keeps the links;
 - ``bare-text``: both: the pasted body with every URL removed and no reference list.
 
 "Caught" is any verdict but ``no_signs`` (for ham: "flagged"). ``links`` is the mean number of links
@@ -112,13 +113,17 @@ def without_links(data: bytes) -> bytes:
 
 def pasted_body(data: bytes, keep_links: bool) -> bytes:
     """The mail's body as a reader would paste it: no headers, the text the reader saw."""
-    from bot.analysis.pipeline import body_for_reading, prepare
+    from bot.analysis.pipeline import BODY_CHARS, body_for_reading, prepare
 
     prepared = prepare(data)
-    text = body_for_reading(prepared)
+    # what the reader saw: a mail client shows the HTML body when there is one (the plain part of a
+    # multipart/alternative is often a stub: "view this mail in a browser")
+    shown = [h.text for h, attached in zip(prepared.html, prepared.html_is_attachment, strict=False)
+             if not attached and h.text.strip()]
+    text = "\n\n".join(t.strip() for t in shown)[:BODY_CHARS] if shown else body_for_reading(prepared)
     if not keep_links:
         return strip_urls(text).encode("utf-8")
-    if not any(t.strip() for t in prepared.mail.texts):  # an HTML mail: its link targets as references
+    if shown:  # an HTML mail: its link targets as references
         refs = [link.url for link in prepared.links if link.source == "html" and link.url not in text]
         if refs:
             text += "\n\nReferences\n" + "\n".join(f"[{i}] {u}" for i, u in enumerate(dict.fromkeys(refs), 1))
