@@ -163,6 +163,18 @@ def _ja_events() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, re.compile(pattern)) for name, pattern in table.items() if isinstance(pattern, str))
 
 
+# an organisation a Japanese text speaks for when it is not in the catalogue (信用金庫, a regional
+# bank, a utility, a card company's signature): a name of 2-10 kanji, katakana or Latin letters
+# right before what such names end with, or a 株式会社 name; general words before those endings
+# ("ご登録の銀行", "指定銀行", "都市ガス") are not names
+_JA_ORG = re.compile(
+    r"([\u4e00-\u9fffァ-ヶーa-z0-9&]{2,10}?)(銀行|信用金庫|信用組合|労働金庫|証券|電力|ガス|運輸|急便|事務局|市役所|区役所|"
+    r"税務署|年金機構)(?![\u4e00-\u9fff])|株式会社([\u4e00-\u9fffァ-ヶーa-z0-9&]{2,12})|([\u4e00-\u9fffァ-ヶーa-z0-9&]{2,12})株式会社"
+)
+_NOT_A_NAME = frozenset({
+    "指定", "登録", "提携", "取引", "振込先", "振込", "各種", "主要", "国内", "海外", "民間", "地方", "ネット", "都市", "電気",
+    "金融", "全国", "一部", "最寄り", "利用", "ご利用", "該当", "当該", "同", "その他", "プロパン",
+})
 LURE_SCAN_CHARS = 20_000  # the part of a (compacted) text the Japanese families read: a lure says it early
 _REQUEST_END = ("ください", "下さい", "お願い", "願います")
 
@@ -212,8 +224,13 @@ def brand_lure(f: Facts) -> list[Finding]:
     if not told and not asks:
         return []
     brand = _named_brand(f)
+    frm = f.sender.from_addr
+    org = None
     if brand is None:
-        return []
+        # a pasted body (no sender to weigh) speaking for an organisation the catalogue lacks
+        org = _japanese_org(compact) if compact and (frm is None or not frm.domain) else None
+        if org is None:
+            return []
     if asks:
         told.setdefault("ask", asks[0])
     actions = _beside(f.text.count_phrases(table.weak), list(told.values()))
@@ -225,8 +242,7 @@ def brand_lure(f: Facts) -> list[Finding]:
         severity = "low"
     if len(f.text.text) >= LURE_TEXT_CHARS:
         severity = _LOWER[severity]  # a long text (a digest, an article) mentions; a lure is short
-    frm = f.sender.from_addr
-    if frm is None or not frm.domain:
+    if brand is None or frm is None or not frm.domain:
         how = "unchecked"  # pasted without its header: who sent it cannot be checked
     else:
         how = "unverified" if brand.owns(org_domain(frm.domain)) else "other_sender"  # unverified: no authentication
@@ -235,7 +251,23 @@ def brand_lure(f: Facts) -> list[Finding]:
         if f.sender.bulk or f.sender.list_id or (how == "other_sender" and _sender_is_other_org(f)):
             severity = "low"
     shown = list(dict.fromkeys(told.values()))
-    return [_f("brand_lure", severity, tuple(shown[:5]), brand=_brand_name(brand), phrases=_list(shown), how=how)]
+    name = _brand_name(brand) if brand is not None else org
+    return [_f("brand_lure", severity, tuple(shown[:5]), brand=name, phrases=_list(shown), how=how)]
+
+
+def _japanese_org(compact: str) -> str | None:
+    """The first organisation name of a (compacted) Japanese text, if any: 「〇〇信用金庫」, 「〇〇電力」,
+    「株式会社〇〇」."""
+    for m in _JA_ORG.finditer(compact[:LURE_SCAN_CHARS]):
+        if m.group(1) is not None:
+            name = m.group(1)
+            if name in _NOT_A_NAME or any(name.endswith(w) for w in _NOT_A_NAME if len(w) >= 2):
+                continue
+            return name + m.group(2)
+        name = m.group(3) or m.group(4) or ""
+        if name and name not in _NOT_A_NAME:
+            return name
+    return None
 
 
 def freemail_reply_to(f: Facts) -> list[Finding]:

@@ -171,3 +171,32 @@ def test_the_explanation_says_the_sender_could_not_be_checked() -> None:
     assert "三井住友カード" in ja and "差出人を確認できませんでした" in ja
     assert "could not be checked" in en and "{" not in en + ja
     assert WEIGHTS["brand_lure"][finding.severity] >= WEIGHTS["brand_lure"]["medium"]
+
+
+def test_a_pasted_lure_of_an_organisation_the_catalogue_lacks_names_it() -> None:
+    text = ("いつも東海電力をご利用いただきありがとうございます。\n電気料金の未払いが確認されました。"
+            "本日中にお支払いがない場合、送電停止となります。\n下記よりお手続きください。")
+    report = analyse(text.encode())
+    finding = next(f for f in report.findings if f.rule == "brand_lure")
+    assert dict(finding.params)["brand"] == "東海電力"
+    assert report.verdict != "no_signs"
+    assert "東海電力" in finding_detail(finding, "ja")
+
+
+@pytest.mark.parametrize("text", [
+    "ご登録の銀行口座からのお引き落としができませんでした。マイページからご確認ください。",  # no name: "ご登録の銀行"
+    "都市ガスの料金が未払いです。こちらからご確認ください。",  # "都市ガス" is not a name
+])
+def test_general_words_are_not_an_organisation(text: str) -> None:
+    assert "brand_lure" not in rules(text.encode())
+
+
+def test_an_uncatalogued_organisation_in_a_whole_mail_is_left_to_the_sender_rules() -> None:
+    """A whole mail can be its sender's own (a shop's own payment notice, DKIM-aligned for its domain):
+    only a catalogued brand can be checked against its sender."""
+    body = "株式会社サンプル商事です。お支払い方法に問題がありました。マイページにログインして更新してください。"
+    data = make_mail(from_="サンプル商事 <info@shop.example.jp>", subject="お支払いについて", body=body,
+                     auth="mx.example.jp; spf=pass smtp.mailfrom=shop.example.jp; dkim=pass header.d=shop.example.jp; "
+                          "dmarc=pass header.from=shop.example.jp", return_path="<bounce@shop.example.jp>")
+    assert "brand_lure" not in rules(data)
+    assert analyse(data).verdict == "no_signs"
