@@ -13,7 +13,15 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.analysis.brands import TextIndex, _compact_cjk, brands_named_in, catalogue, service_for_tag, token_pattern
+from bot.analysis.brands import (
+    TextIndex,
+    _compact_cjk,
+    brands_named_in,
+    catalogue,
+    normalise,
+    service_for_tag,
+    token_pattern,
+)
 from bot.analysis.domains import (
     edit_distance,
     has_known_tld,
@@ -117,7 +125,22 @@ def display_name_brand(f: Facts) -> list[Finding]:
         if brand.id in named and not brand.owns(from_org):
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
+    brand = f.brand
+    if brand is not None and not f.brand_official and not brand.owns(from_org) and _abbreviates(frm.display_name, brand):
+        # the start of the name the text gives the brand ("三 井 住 友" for 三井住友カード): weaker than the name
+        return [_f("display_name_brand", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain or "?"))]
     return []
+
+
+_KANJI_KANA = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]{3,12}")
+
+
+def _abbreviates(display_name: str, brand: Brand) -> bool:
+    """A Japanese display name that is the start of one of the brand's names (三井住友 → 三井住友カード)."""
+    short = normalise(_compact_cjk(display_name)).replace(" ", "")
+    if not _KANJI_KANA.fullmatch(short):
+        return False
+    return any(k.text.startswith(short) and k.text != short for k in catalogue().keywords.get(brand.id, ()))
 
 
 def brand_from_mismatch(f: Facts) -> list[Finding]:

@@ -200,3 +200,27 @@ def test_an_uncatalogued_organisation_in_a_whole_mail_is_left_to_the_sender_rule
                           "dmarc=pass header.from=shop.example.jp", return_path="<bounce@shop.example.jp>")
     assert "brand_lure" not in rules(data)
     assert analyse(data).verdict == "no_signs"
+
+
+def test_a_display_name_abbreviating_the_brand_the_text_names_is_read() -> None:
+    body = "いつも三井住友カードをご利用いただき、ありがとうございます。今月のご請求額が確定しました。明細はVpassでご覧ください。"
+    data = make_mail(from_="三 井 住 友 <no-reply@mailer.example.jp>", subject="ご請求額確定のお知らせ", body=body,
+                     auth=UNALIGNED, return_path="<bounce@mailer.example.jp>")
+    found = {f.rule: f for f in analyse(data).findings}
+    assert found["display_name_brand"].severity == "medium"
+    assert dict(found["display_name_brand"].params)["brand"] == "smbc-card"
+
+
+@pytest.mark.parametrize("display", ["三井住友海上", "Mitsui", "お客様センター"])
+def test_a_display_name_that_is_not_the_start_of_the_brand_is_not_read(display: str) -> None:
+    body = "いつも三井住友カードをご利用いただき、ありがとうございます。今月のご請求額が確定しました。"
+    data = make_mail(from_=f"{display} <no-reply@mailer.example.jp>", subject="お知らせ", body=body,
+                     auth=UNALIGNED, return_path="<bounce@mailer.example.jp>")
+    assert "display_name_brand" not in rules(data)
+
+
+def test_a_balance_in_a_genuine_payment_notice_is_not_a_scam() -> None:
+    """残高 and 出金 are what every bank and wallet notice says; the balance family needs more than the word."""
+    text = "PayPayをご利用いただきありがとうございます。1,000円のチャージが完了しました。残高: 3,420円"
+    assert analyse(text.encode()).verdict == "no_signs"
+    assert "scam_lure" in rules("出金可能な残高が失効します。本日中に出金申請を行ってください。".encode())
