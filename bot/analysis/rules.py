@@ -125,10 +125,10 @@ def display_name_brand(f: Facts) -> list[Finding]:
         if brand.id in named and not brand.owns(from_org):
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
-    brand = f.brand
-    if brand is not None and not f.brand_official and not brand.owns(from_org) and _abbreviates(frm.display_name, brand):
+    shown = f.brand
+    if shown is not None and not f.brand_official and not shown.owns(from_org) and _abbreviates(frm.display_name, shown):
         # the start of the name the text gives the brand ("三 井 住 友" for 三井住友カード): weaker than the name
-        return [_f("display_name_brand", "medium", brand=_brand_name(brand), domain=defang_host(from_org or frm.domain or "?"))]
+        return [_f("display_name_brand", "medium", brand=_brand_name(shown), domain=defang_host(from_org or frm.domain or "?"))]
     return []
 
 
