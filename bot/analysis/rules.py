@@ -259,7 +259,7 @@ def brand_lure(f: Facts) -> list[Finding]:
     actions = _beside(f.text.count_phrases(table.weak), list(told.values()))
     if len(told) >= 2 and (actions or asks):
         severity: Severity = "high"
-    elif actions or asks:
+    elif actions or asks or len(told) >= 2:  # two events told for a brand are a lure without a verb
         severity = "medium"
     else:
         severity = "low"
