@@ -50,7 +50,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # measure the checkout, never a stale installed copy
     sys.path.insert(0, str(REPO))
 
-from _stats import percentile  # noqa: E402
+from _stats import peak_rss_mb, percentile  # noqa: E402
 
 from bot.community.campaigns import CampaignKeys  # noqa: E402
 from bot.services.community import Community  # noqa: E402
@@ -319,6 +319,7 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
                     if writers > 1 else 0.0)
         apart = (concurrent_ingest(location, writers, ingest_count // writers, domains, tmp, own_guilds=True)
                  if writers > 1 else 0.0)
+        exported = measure_export(location, tmp) if kind == "PostgreSQL" else None
 
     print(f"store: {kind}")
     print(f"reports: {n:,} in {len(campaigns):,} campaigns, {len(domains):,} link domains; "
@@ -335,6 +336,9 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
               f"({writers} x {ingest_count // writers:,} reports)")
         print(f"ingest with {writers} writer processes at once, a guild each: {apart:,.0f} reports/s in all "
               f"({writers} x {ingest_count // writers:,} reports)")
+    if exported is not None:
+        print(f"logical export (db backup without pg_dump): {exported['seconds']:.1f} s, peak memory"
+              f" {exported['peak_rss_mb']:.0f} MiB, {exported['file_mb']:.0f} MB gzip'd")
     print("SUMMARY")
     print(f"  {'PASS' if percentile(domain_times, 0.99) < 5 else 'MISS'}  /domain p99 < 5 ms")
     print(f"  {'PASS' if percentile(ranking_times, 0.99) < 50 else 'MISS'}  campaign ranking < 50 ms")
@@ -342,7 +346,35 @@ async def main(n: int, registrations: int, seed: int, db: str | None, postgres: 
     print(f"  {'PASS' if batched_rate >= 1000 else 'MISS'}  ingest >= 1,000 reports/s (batches of 100)")
 
 
+async def export_process(location: str, target: str) -> None:
+    """One logical export (``phishbot db backup`` without pg_dump) in a process of its own: prints
+    its seconds and this process's peak memory."""
+    from bot.storage.postgres import PostgresAdmin
+
+    async with open_store(location, migrate=False) as stores:
+        started = time.perf_counter()
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            await PostgresAdmin(stores.admin.db, use_pg_dump=False).export(fd)  # type: ignore[attr-defined]
+        finally:
+            os.close(fd)
+        print(json.dumps({"seconds": time.perf_counter() - started, "peak_rss_mb": peak_rss_mb()}))
+
+
+def measure_export(location: str, tmp: str) -> dict[str, float]:
+    target = os.path.join(tmp, "export.jsonl.gz")
+    done = subprocess.run([sys.executable, __file__, "--export", location, target], capture_output=True, text=True,
+                          check=True)
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["file_mb"] = os.path.getsize(target) / 1e6
+    os.remove(target)
+    return figures
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--export":
+        asyncio.run(export_process(sys.argv[2], sys.argv[3]))
+        sys.exit(0)
     if len(sys.argv) > 1 and sys.argv[1] == "--writer":
         location, count, seed, tag, domains_file, start_at, guild = sys.argv[2:9]
         asyncio.run(writer_process(location, int(count), int(seed), tag, domains_file, float(start_at), int(guild)))

@@ -14,6 +14,7 @@ from bot.cli._common import emit, fail, settings_of
 from bot.i18n import t
 from bot.presentation.analysis_view import JSONObject
 from bot.services.errors import StoreError
+from bot.settings import is_postgres
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,7 +117,9 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
     source = os.path.abspath(args.source) if args.db_command == "restore" else ""
 
     async def restore() -> tuple[JSONObject, list[str]]:
-        async with store_admin(settings, migrate=True) as admin:
+        # PostgreSQL: not migrated here — a new database gets the schema the export was made at,
+        # then the migrations since (an older phishbot's export); SQLite's restore is a file copy
+        async with store_admin(settings, migrate=not is_postgres(settings.store_location)) as admin:
             rows = await admin.restore(source)
         return ({"database": path, "restored": source, "rows": rows},
                 [t(lang, "store", "restored", source=source, path=path, rows=rows)])

@@ -129,7 +129,7 @@ async def claim_shards(store: LeaseStore, shards: tuple[int, ...], count: int, t
                     raise ShardTaken(shard, count, await store.lease_holder(lease.name) or "?")
                 await asyncio.sleep(min(ttl / 6, 5.0))
         # again once ours are held: of two processes of different counts starting at the same
-        # moment, each then sees the other's leases (both refuse; neither answers a guild twice)
+        # moment, the later to look sees the other's leases: at least one refuses, never neither
         await _same_count(store, count, holder, 0.0, monotonic)
     except BaseException:
         for lease in leases:

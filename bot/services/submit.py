@@ -43,6 +43,8 @@ DETAILS = "details"  # kept beside the desk texts: the evidence laid out, for th
 def details_key(lang: str) -> str:
     """The stored details view in ``lang`` (kept in every language: a moderator may read another's)."""
     return f"{DETAILS}:{lang}"
+
+
 DetailsRenderer = Callable[[Analysis, str], str]  # (analysis, language) -> the details view
 
 

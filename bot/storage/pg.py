@@ -277,7 +277,9 @@ class PgDatabase:
         async with self.pool.connection() as raw:
             return await _version(raw)
 
-    async def migrate(self) -> list[int]:
+    async def migrate(self, up_to: int | None = None) -> list[int]:
+        """Applies the migrations not applied yet (``up_to``: only those up to that version: a
+        restore builds the schema its export was made at, loads it, then migrates the rest)."""
         applied: list[int] = []
         async with self.pool.connection() as raw:
             async with raw.transaction():
@@ -288,7 +290,7 @@ class PgDatabase:
             if current > LATEST:
                 raise StoreError("too_new", path=self.path, version=current, latest=LATEST)
             for migration in migrations():
-                if migration.version <= current:
+                if migration.version <= current or (up_to is not None and migration.version > up_to):
                     continue
                 async with raw.transaction():
                     await raw.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATION_LOCK)

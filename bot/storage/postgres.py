@@ -46,6 +46,7 @@ from bot.storage.reports import FIND_REPORT, ReportStoreSQLite, findings_json
 from bot.storage.sharing import SharingStoreSQLite
 
 EXPORT_FORMAT = "phishbot-postgresql-export"
+FIRST_EXPORT = 9  # the schema version of the first PostgreSQL store, and of its first exports
 
 
 def _shared(db: PgDatabase) -> Database:
@@ -414,16 +415,21 @@ class PostgresAdmin:
         and its rows (bytes as hex), ``chunk`` rows a line. Rows come through a server-side cursor
         ``chunk`` at a time and go out as they come: a database of millions of reports is never held
         in memory whole."""
-        version = await self.db.version()
         with os.fdopen(os.dup(fd), "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as fh:
-            await asyncio.to_thread(fh.write, json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
             async with self.db.read() as conn:
+                # the version in the same snapshot as the rows (a migration could land in between)
+                async with conn.execute("SELECT coalesce(max(version), 0) FROM schema_version") as cur:
+                    row = await cur.fetchone()
+                version = int(row[0]) if row else 0
+                await asyncio.to_thread(fh.write, json.dumps({"format": EXPORT_FORMAT, "version": version}) + "\n")
                 for table in EXPORT_TABLES:
                     async with conn.execute(
                         "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
                         " AND table_name = ? ORDER BY ordinal_position", (table,),
                     ) as cur:
                         columns = [str(r[0]) for r in await cur.fetchall()]
+                    if not columns:  # a table of a later schema than this database's (not migrated yet)
+                        continue
                     written = False
                     # a named cursor lives on the server, inside read()'s snapshot transaction
                     async with conn.raw.cursor(name=f"phishbot_export_{table}") as rows_at:
@@ -441,57 +447,81 @@ class PostgresAdmin:
     async def restore(self, source: str) -> int:
         """Load a logical export into this (migrated, empty) database, one line (a table's chunk of
         rows) at a time, in one transaction (a file that turns out bad half-way leaves nothing);
-        returns the rows loaded."""
+        returns the rows loaded. Into a new database (no schema yet) an export of any earlier
+        version: its own schema first, then the migrations since, which carry its rows along."""
+        reader = await asyncio.to_thread(_ExportReader, source)
+        try:
+            made_at = reader.header.get("version")
+            if not isinstance(made_at, int) or isinstance(made_at, bool) or made_at < FIRST_EXPORT:
+                raise StoreError("restore_format", path=source)  # no phishbot made such a header
+            if made_at > LATEST:
+                raise StoreError("restore_too_new", path=source, version=made_at, latest=LATEST)
+            now_at = await self.db.version()
+            if now_at > made_at:  # no way back down: the export's rows fit its own schema
+                raise StoreError("restore_version", path=source, version=made_at, database=now_at)
+            if now_at and await self._holds_reports():
+                raise StoreError("restore_not_empty", path=self.db.path)
+            # a new database (or one a failed restore left empty at an older schema): the schema
+            # the export was made at, an older phishbot's too; the migrations since come after the load
+            await self.db.migrate(up_to=made_at)
+            loaded = await self._load(reader, source)
+        finally:
+            await asyncio.to_thread(reader.close)
+        await self.db.migrate()  # an older export's schema brought up to this version, its rows with it
+        return loaded
+
+    async def _holds_reports(self) -> bool:
+        async with self.db.read() as conn, conn.execute(
+                "SELECT to_regclass('report') IS NOT NULL AND EXISTS (SELECT 1 FROM report)") as cur:
+            row = await cur.fetchone()
+        return bool(row and row[0])
+
+    async def _load(self, reader: _ExportReader, source: str) -> int:
         import psycopg
         from psycopg import sql
 
-        reader = await asyncio.to_thread(_ExportReader, source)
-        try:
-            if reader.header.get("version") != await self.db.version():
-                raise StoreError("restore_version", path=source, version=str(reader.header.get("version")),
-                                 latest=str(await self.db.version()))
-            loaded = 0
-            async with self.db.transaction() as conn:
-                async with conn.execute("SELECT count(*) FROM report") as cur:
-                    row = await cur.fetchone()
-                if row and row[0]:
-                    raise StoreError("restore_not_empty", path=self.db.path)
-                await conn.execute("DELETE FROM feed_generation")
-                own: dict[str, set[str]] = {}
-                while (part := await asyncio.to_thread(reader.next_part)) is not None:
-                    table, columns, rows = part
-                    if table not in EXPORT_TABLES:
-                        continue
-                    # the file's columns are data: each must be one of the table's own (read from
-                    # the schema), and is quoted as an identifier; every row has one value per column
-                    if table not in own:
-                        async with conn.execute(
-                            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                            " AND table_name = ?", (table,),
-                        ) as cur:
-                            own[table] = {str(r[0]) for r in await cur.fetchall()}
-                    if not columns or len(set(columns)) != len(columns) or not set(columns) <= own[table]:
-                        raise StoreError("restore_format", path=source)
-                    if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
-                        raise StoreError("restore_format", path=source)
-                    statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
-                        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns),
-                        sql.SQL(", ").join(sql.SQL("?") for _ in columns)).as_string(conn.raw)
-                    try:
-                        await conn.executemany(
-                            statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r]
-                                        for r in rows])
-                    except (psycopg.errors.DataError, psycopg.errors.IntegrityError, KeyError, TypeError,
-                            ValueError) as exc:
-                        raise StoreError("restore_format", path=source) from exc
-                    loaded += len(rows)
-                for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
-                    await conn.execute(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"  # noqa: S608 - fixed names
-                        f" (SELECT coalesce(max({column}), 0) + 1 FROM {table}), false)")
-            return loaded
-        finally:
-            await asyncio.to_thread(reader.close)
+        loaded = 0
+        async with self.db.transaction() as conn:
+            async with conn.execute("SELECT count(*) FROM report") as cur:
+                row = await cur.fetchone()
+            if row and row[0]:
+                raise StoreError("restore_not_empty", path=self.db.path)
+            await conn.execute("DELETE FROM feed_generation")
+            own: dict[str, set[str]] = {}
+            while (part := await asyncio.to_thread(reader.next_part)) is not None:
+                table, columns, rows = part
+                if table not in EXPORT_TABLES:
+                    continue
+                # the file's columns are data: each must be one of the table's own (read from
+                # the schema), and is quoted as an identifier; every row has one value per column
+                if table not in own:
+                    async with conn.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name = ?", (table,),
+                    ) as cur:
+                        own[table] = {str(r[0]) for r in await cur.fetchall()}
+                if not own[table] and not rows:  # a table this schema does not have, with nothing in it
+                    continue
+                if not columns or len(set(columns)) != len(columns) or not set(columns) <= own[table]:
+                    raise StoreError("restore_format", path=source)
+                if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+                    raise StoreError("restore_format", path=source)
+                statement = sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+                    sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+                    sql.SQL(", ").join(sql.SQL("?") for _ in columns)).as_string(conn.raw)
+                try:
+                    await conn.executemany(
+                        statement, [[bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in r]
+                                    for r in rows])
+                except (psycopg.errors.DataError, psycopg.errors.IntegrityError, psycopg.errors.ProgrammingError,
+                        KeyError, TypeError, ValueError) as exc:  # a value of the wrong type is DatatypeMismatch
+                    raise StoreError("restore_format", path=source) from exc
+                loaded += len(rows)
+            for table, column in (("report", "id"), ("report_reporter", "id"), ("report_text", "seq")):
+                await conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'),"  # noqa: S608 - fixed names
+                    f" (SELECT coalesce(max({column}), 0) + 1 FROM {table}), false)")
+        return loaded
 
 
 # libpq's connection parameters and the environment variables that carry them (pg_dump reads these)

@@ -35,6 +35,7 @@ class FeedServer:
     gzip_files: set[str] = field(default_factory=set)  # served with Content-Encoding: gzip
     slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
     status: dict[str, int] = field(default_factory=dict)  # path -> forced status
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> where a 302 sends the client
     endless: set[str] = field(default_factory=set)  # path -> a body that never ends
     drip: dict[str, float] = field(default_factory=dict)  # path -> seconds between two bytes of its body
     gzipped: dict[str, bytes] = field(default_factory=dict)  # path -> a body sent as it is, as gzip (a bomb)
@@ -57,6 +58,8 @@ class FeedServer:
                 await asyncio.wait_for(self.closing.wait(), self.slow[path])
         if path == "/loop":
             raise web.HTTPFound("/loop")
+        if path in self.redirects:
+            raise web.HTTPFound(self.redirects[path])
         if path in self.status:
             return web.Response(status=self.status[path], text="no")
         if path in self.endless:

@@ -169,3 +169,38 @@ async def test_import_of_a_year_of_jpcert(store: FeedStore) -> None:
     names = {x.domain for x in await store.all_listings()}
     assert "duckdns.org" not in names and not any(n.endswith(".smbc-card.com") for n in names)
     await asyncio.sleep(0)
+
+
+async def test_a_redirect_leaves_the_feeds_host_only_for_a_public_one(server: FeedServer) -> None:
+    """The operator chose the feed's host, not where it sends us: a redirect to another host that
+    is internal (a loopback name, a private or link-local address, the cloud metadata address) or
+    to another scheme is not followed; one within the feed's own host is."""
+    server.files["/feed.txt"] = b"https://a.example-phish.net/x\n"
+    port = server.base.rsplit(":", 1)[1]
+    server.redirects.update({
+        "/moved": "/feed.txt",  # the same host: followed
+        "/to-localhost": f"http://localhost:{port}/feed.txt",  # another name for this machine
+        "/to-other-loopback": f"http://127.0.0.2:{port}/feed.txt",
+        "/to-private": "http://10.0.0.1/feed.txt",
+        "/to-metadata": "http://169.254.169.254/latest/meta-data/",
+        "/to-v6-loopback": f"http://[::1]:{port}/feed.txt",
+        "/to-file": "file:///etc/passwd",
+    })
+    async with aiohttp.ClientSession() as session:
+        fetcher = FeedFetcherHTTP(session, 5.0, 1024 * 1024)
+        moved = await fetcher.fetch(server.url("/moved"), None, None)
+        assert moved.body == server.files["/feed.txt"]  # type: ignore[union-attr]
+        for path in ("/to-localhost", "/to-other-loopback", "/to-private", "/to-metadata", "/to-v6-loopback",
+                     "/to-file"):
+            got = await fetcher.fetch(server.url(path), None, None)
+            assert got.reason == "redirect_refused", path  # type: ignore[union-attr]
+    assert [a.path for a in server.asked].count("/feed.txt") == 1  # never asked through another host
+
+
+async def test_https_never_redirects_to_http() -> None:
+    from yarl import URL
+
+    may = FeedFetcherHTTP._may_follow  # the policy alone (no TLS server here)
+    assert not await may(URL("https://feeds.example.com/a"), URL("http://feeds.example.com/a"), "feeds.example.com")
+    assert await may(URL("http://feeds.example.com/a"), URL("https://feeds.example.com/a"), "feeds.example.com")
+    assert not await may(URL("https://feeds.example.com/a"), URL("ftp://feeds.example.com/a"), "feeds.example.com")

@@ -70,6 +70,7 @@ class StoreAdmin(Protocol):
     async def restore(self, source: str) -> int:
         """Loads a logical export (what ``backup`` writes when ``pg_dump`` is absent) into this
         store, migrated and empty; returns the rows loaded. ``StoreError``: ``restore_format`` (not an
-        export), ``restore_version`` (another schema version), ``restore_not_empty``,
+        export), ``restore_too_new`` (made by a newer phishbot), ``restore_version`` (the database past the
+        export's schema), ``restore_not_empty``,
         ``restore_sqlite`` (an SQLite backup is a database file: it is copied in place)."""
         ...
