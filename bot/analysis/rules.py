@@ -198,8 +198,19 @@ _NOT_A_NAME = frozenset({
     "指定", "登録", "提携", "取引", "振込先", "振込", "各種", "主要", "国内", "海外", "民間", "地方", "ネット", "都市", "電気",
     "金融", "全国", "一部", "最寄り", "利用", "ご利用", "該当", "当該", "同", "その他", "プロパン",
 })
+_KANA = re.compile("[\u3041-\u30ff]")
 LURE_SCAN_CHARS = 20_000  # the part of a (compacted) text the Japanese families read: a lure says it early
 _REQUEST_END = ("ください", "下さい", "お願い", "願います")
+
+
+@lru_cache(maxsize=1)
+def _asking_phrases() -> tuple[str, ...]:
+    """credential_lure's telling phrases that hold a request to act (brand_lure's weak words)."""
+    cat = catalogue()
+    lure, table = cat.phrases.get("credential_lure"), cat.phrases.get("brand_lure")
+    if lure is None or table is None:
+        return ()
+    return tuple(p for p in lure.strong if any(w in p for w in table.weak))
 
 
 def _asked(compact: str, phrase: str) -> bool:
@@ -233,17 +244,16 @@ def brand_lure(f: Facts) -> list[Finding]:
     for phrase in f.text.count_phrases(table.strong):
         told.setdefault(phrase, phrase)
     compact = ""
-    if not f.text.text.isascii():
+    if not f.text.text.isascii() and _KANA.search(f.text.text, 0, LURE_SCAN_CHARS) is not None:  # Japanese text only
         compact = f.text.compact[:LURE_SCAN_CHARS]
         for family, pattern in _ja_events():
             m = pattern.search(compact)
             if m is not None:
                 told.setdefault(family, m.group(0))
-    lure = cat.phrases.get("credential_lure")
     # credential_lure's phrases that ask to act ("ログインして確認", "以下のリンクをクリックして"), not
     # advice a genuine alert gives ("パスワードを変更してください") nor a statement's pointer to its site
-    asks = [p for p in f.text.count_phrases(lure.strong)
-            if any(w in p for w in table.weak) and (p.isascii() or _asked(compact or f.text.compact, p))] if lure else []
+    asks = [p for p in f.text.count_phrases(_asking_phrases())
+            if p.isascii() or _asked(compact or f.text.compact, p)]
     if not told and not asks:
         return []
     brand = _named_brand(f)
