@@ -276,3 +276,20 @@ def test_probe_lures_pasted_are_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", PROBE_ORDINARY)
 def test_probe_ordinary_notices_pasted_are_not(text: str) -> None:
     assert analyse(text.encode()).verdict == "no_signs"
+
+
+@pytest.mark.parametrize("body", [
+    "Amazon.co.jpのパスワード再設定のリクエストを受け付けました。以下の確認コードを入力してください。確認コード: 000000\n"
+    "お心当たりがない場合は、このメールを無視してください。アカウントのセキュリティ上の理由により、コードの有効期限は10分です。",
+    "Someone asked to reset the password of your Amazon account. Enter this code to continue: 000000. If this was not you, "
+    "your account has been locked for your protection until you sign in and change your password.",
+])
+def test_a_genuine_password_reset_with_aligned_dkim_is_left_alone(body: str) -> None:
+    auth = ("mx.example.jp; spf=pass smtp.mailfrom=amazon.co.jp; dkim=pass header.d=amazon.co.jp; "
+            "dmarc=pass header.from=amazon.co.jp")
+    data = make_mail(from_="Amazon.co.jp <account-update@amazon.co.jp>", subject="パスワードの再設定", body=body, auth=auth,
+                     return_path="<bounce@amazon.co.jp>")
+    report = analyse(data)
+    assert report.brand_official
+    assert "brand_lure" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_signs"
