@@ -259,9 +259,12 @@ def brand_lure(f: Facts) -> list[Finding]:
     brand = _named_brand(f)
     frm = f.sender.from_addr
     org = None
+    from_org = org_domain(frm.domain) if frm is not None and frm.domain else None
+    free_mailbox = from_org is not None and frm is not None and frm.domain == from_org and from_org in cat.freemail
     if brand is None:
-        # a pasted body (no sender to weigh) speaking for an organisation the catalogue lacks
-        org = _japanese_org(compact) if compact and (frm is None or not frm.domain) else None
+        # a pasted body (no sender to weigh), or a mail from a free mailbox (no organisation sends its
+        # notices from one), speaking for an organisation the catalogue lacks
+        org = _japanese_org(compact) if compact and (from_org is None or free_mailbox) else None
         if org is None:
             return []
     if asks:
@@ -275,10 +278,14 @@ def brand_lure(f: Facts) -> list[Finding]:
         severity = "low"
     if len(f.text.text) >= LURE_TEXT_CHARS:
         severity = _LOWER[severity]  # a long text (a digest, an article) mentions; a lure is short
-    if brand is None or frm is None or not frm.domain:
+    if from_org is None:
         how = "unchecked"  # pasted without its header: who sent it cannot be checked
+    elif brand is None:
+        how = "free_mailbox"
+        if f.sender.bulk or f.sender.list_id:
+            severity = "low"
     else:
-        how = "unverified" if brand.owns(org_domain(frm.domain)) else "other_sender"  # unverified: no authentication
+        how = "unverified" if brand.owns(from_org) else "other_sender"  # unverified: no authentication
         # a list's message or a bulk mailing that names a brand discusses it, and a sender whose
         # name is someone else's (a shop, a newspaper) writes about it
         if f.sender.bulk or f.sender.list_id or (how == "other_sender" and _sender_is_other_org(f)):

@@ -293,3 +293,16 @@ def test_a_genuine_password_reset_with_aligned_dkim_is_left_alone(body: str) -> 
     assert report.brand_official
     assert "brand_lure" not in {f.rule for f in report.findings}
     assert report.verdict == "no_signs"
+
+
+def test_an_uncatalogued_organisation_writing_from_a_free_mailbox_is_read() -> None:
+    body = ("いつも東海電力をご利用いただきありがとうございます。\n電気料金の未払いが確認されました。"
+            "本日中にお支払いがない場合、送電停止となります。\n下記よりお手続きください。")
+    data = make_mail(from_="東海電力 <tokai.notice@gmail.com>", subject="【重要】電気料金のお支払い", body=body,
+                     auth="mx.example.jp; spf=pass smtp.mailfrom=gmail.com; dkim=pass header.d=gmail.com; "
+                          "dmarc=pass header.from=gmail.com", return_path="<tokai.notice@gmail.com>")
+    report = analyse(data)
+    finding = next(f for f in report.findings if f.rule == "brand_lure")
+    assert dict(finding.params) | {"phrases": ""} == {"brand": "東海電力", "phrases": "", "how": "free_mailbox"}
+    assert report.verdict != "no_signs"
+    assert "無料メール" in finding_detail(finding, "ja") and "free mailbox" in finding_detail(finding, "en")
