@@ -19,8 +19,11 @@ verdict, the rules that fired most, and the misses grouped by why.
 Bare links: each URL of the list is analysed as a member would paste it (the URL alone, offline);
 flagged = any verdict but ``no_signs``; "brand named" counts, among URLs whose JPCERT/CC description
 names a catalogued brand (catalogue coverage), those whose report names that brand (or one of its
-group: brands sharing an official domain). Links taken from legitimate mail (the ham of each half,
-one of each distinct URL) are analysed the same way: flagged is a false alarm.
+group: brands sharing an official domain); "naming precision" how often a brand we name on a
+flagged covered URL is JPCERT/CC's; "brand shown in the URL" the URLs whose host or path holds one
+of the catalogue's names of JPCERT/CC's brand (the ceiling the link alone allows, by the
+catalogue); and, for the tune months, a breakdown by brand (report only: the split is untouched). Links taken from
+legitimate mail (the ham of each half, one of each distinct URL) are analysed the same way: flagged is a false alarm.
 
     python bench/evaluate.py                         # everything (a few minutes on 2 cores)
     python bench/evaluate.py --sets corpus tune      # some sets only
@@ -43,6 +46,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -229,6 +233,29 @@ def expected_brand(description: str) -> str:
     return min(named, key=lambda b: order.get(b, 1 << 30))
 
 
+@cache
+def brand_names(bid: str) -> tuple[str, ...]:
+    """How a brand can show in a URL by the catalogue alone: its tokens, its bare words and the
+    first label of its official domains (hyphens kept and dropped), four letters or more unless a
+    token or bare word. A reader may see more (misspellings); this is the reproducible floor."""
+    from bot.analysis.brands import catalogue
+
+    cat = catalogue()
+    brand = cat.by_id.get(bid)
+    if brand is None:
+        return ()
+    names = set(brand.tokens) | {w for w, b in getattr(cat, "bare_words", {}).items() if b == bid}
+    names |= {d.split(".")[0] for d in brand.official_domains if len(d.split(".")[0]) >= 4}
+    names |= {n.replace("-", "") for n in names}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def shows_brand(url: str, bid: str) -> bool:
+    """Whether a URL's host or path shows the brand by one of its catalogue names (``brand_names``)."""
+    text = url.lower().split("://", 1)[-1].partition("#")[0]
+    return any(name in text for name in brand_names(bid))
+
+
 def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[dict[str, Any]]) -> dict[str, Any]:
     by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (month, _, _), res in zip(rows, results, strict=True):
@@ -237,6 +264,25 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
     covered = [r for r in results if r["expected"]]
     named = [r for r in covered if r["verdict"] != "no_signs" and set(r["named"]) & brand_group(r["expected"])]
     flagged_covered = sum(r["verdict"] != "no_signs" for r in covered)
+    # naming precision: of the flagged URLs where we named a brand and JPCERT/CC's brand is
+    # catalogued, how often the brand we named is theirs (a wrongly named brand misleads a member)
+    named_any = [r for r in covered if r["verdict"] != "no_signs" and r["named"]]
+    # the ceiling the link alone allows: URLs whose host or path shows JPCERT/CC's brand by a
+    # catalogue name, and how many of those (flagged) we name
+    shown = [(row, r) for row, r in zip(rows, results, strict=True) if r["expected"] and shows_brand(row[1], r["expected"])]
+    shown_named = [r for _, r in shown if r["verdict"] != "no_signs" and set(r["named"]) & brand_group(r["expected"])]
+    per_brand: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in covered:
+        c = per_brand[r["expected"]]
+        c["total"] += 1
+        if r["verdict"] != "no_signs":
+            c["flagged"] += 1
+            if set(r["named"]) & brand_group(r["expected"]):
+                c["named"] += 1
+            elif r["named"]:
+                c["wrong"] += 1
+    for _, r in shown:
+        per_brand[r["expected"]]["shown"] += 1
     descs: Counter[str] = Counter()
     missed_desc: Counter[str] = Counter()
     for (_, _, desc), res in zip(rows, results, strict=True):
@@ -248,6 +294,9 @@ def summarise_urls(split: str, rows: list[tuple[str, str, str]], results: list[d
         "split": split, "total": len(results), "flagged": flagged,
         "verdicts": dict(Counter(r["verdict"] for r in results)),
         "covered": len(covered), "brand_named": len(named), "flagged_covered": flagged_covered,
+        "named_any": len(named_any), "shown": len(shown), "shown_named": len(shown_named),
+        "per_brand": [(b, dict(c)) for b, c in sorted(per_brand.items(), key=lambda bc: -bc[1]["total"])[:20]]
+        if split == "tune" else [],  # the judged months in whole-set figures only
         "months": {m: {"total": len(rs), "flagged": sum(r["verdict"] != "no_signs" for r in rs)}
                    for m, rs in sorted(by_month.items())},
         "uncovered_descriptions": descs.most_common(25) if split == "tune" else [],
@@ -296,6 +345,15 @@ def render_urls(s: dict[str, Any]) -> list[str]:
     out.append(f"brand named, of those covered: {s['brand_named']}/{s['covered']} ({pct(s['brand_named'], s['covered'])}); "
                f"of those covered and flagged: {s['brand_named']}/{s['flagged_covered']} "
                f"({pct(s['brand_named'], s['flagged_covered'])})")
+    out.append(f"naming precision: of the flagged covered URLs where a brand is named, JPCERT/CC's brand: "
+               f"{s['brand_named']}/{s['named_any']} ({pct(s['brand_named'], s['named_any'])}); "
+               f"another brand: {s['named_any'] - s['brand_named']}")
+    out.append(f"brand shown in the URL by a catalogue name: {s['shown']}/{s['covered']} ({pct(s['shown'], s['covered'])}); "
+               f"flagged and named among those: {s['shown_named']} ({pct(s['shown_named'], s['shown'])})")
+    if s["per_brand"]:
+        out.append("per brand, tune months (total / flagged / named / named another / shown in the URL): " + ", ".join(
+            f"{b} {c.get('total', 0)}/{c.get('flagged', 0)}/{c.get('named', 0)}/{c.get('wrong', 0)}/{c.get('shown', 0)}"
+            for b, c in s["per_brand"]))
     out.append("verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items())))
     out.append("per month: " + ", ".join(f"{m} {v['flagged']}/{v['total']}" for m, v in s["months"].items()))
     out.append("top rules: " + ", ".join(f"{r} {n}" for r, n in s["top_rules"]))

@@ -128,6 +128,7 @@ JA_ASCII_WORDS = {
     "meiwaku", "migrate", "msg", "not", "ns.", "openphish", "phishbot", "privacy", "register", "secret.key",
     "services", "shard-count", "status", "top", "true", "txt", "antiphishing.jp", "dekyo.or.jp", "name.", "db",
     "cc", "en", "ja", "rn", "m", "s", "t", "postgresql", "createdb", "pg_dump", "pg_restore", "shards", "restore",  # a URL scheme, commands, an option
+    "aeon", "paypay",  # example URL paths (/aeon, /paypay/)
 }
 
 

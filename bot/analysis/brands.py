@@ -113,6 +113,11 @@ class Catalogue:
     word_phrase_brands: dict[str, tuple[tuple[str, str], ...]]  # longest word -> (ASCII multi-word keyword, brand id)
     name_skeletons: dict[str, tuple[str, ...]]  # skeleton of a name word -> brand ids
     tag_services: dict[str, str]  # sub-address tag -> service slug
+    # words that name a brand only in a link pasted alone that already looks made by a kit
+    # (brands.toml ``bare_words``: ``orico.x7q.cn``, ``eki-co-jp.x7q.cn``); word -> brand id
+    bare_words: dict[str, str] = field(default_factory=dict)
+    # those of them, and the brand words of ``name_ambiguous``, that are ordinary words or names
+    bare_ordinary: frozenset[str] = frozenset()
     _suffix_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # official_for, by domain (pure)
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
@@ -155,6 +160,7 @@ def catalogue() -> Catalogue:
     redirectors: set[str] = set()
     keywords: dict[str, tuple[_Keyword, ...]] = {}
     tokens: list[tuple[str, str]] = []
+    bare_words: dict[str, str] = {}
     ambiguous = frozenset(_strings(lists.get("ambiguous_names")))
     assert isinstance(raw_brands, list)
     for entry in raw_brands:
@@ -181,6 +187,8 @@ def catalogue() -> Catalogue:
             kws.append(_Keyword(text, single))
         keywords[brand.id] = tuple(kws)
         tokens.extend((t, brand.id) for t in brand.tokens)
+        for word in _strings(entry.get("bare_words")):
+            bare_words.setdefault(word.lower(), brand.id)
     tokens.sort(key=lambda tb: -len(tb[0]))
     phrases_by_first: dict[str, tuple[tuple[str, str], ...]] = {}
     word_brands: dict[str, list[str]] = {}
@@ -264,6 +272,8 @@ def catalogue() -> Catalogue:
         word_phrase_brands={k: tuple(v) for k, v in by_word.items()},
         name_skeletons={k: tuple(v) for k, v in name_skeletons.items()},
         tag_services=tag_services,
+        bare_words=bare_words,
+        bare_ordinary=frozenset(_strings(lists.get("ordinary_bare_words"))) | ambiguous,
     )
 
 

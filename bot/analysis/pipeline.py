@@ -147,7 +147,15 @@ def _language(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _host_token_brand(host: str) -> str | None:
-    """The brand whose token a host carries (the longest token first), if any. Cached per host."""
+    """The brand whose token a host carries (the longest token first), if any. Cached per host.
+    A page on a hosting platform names the platform only by where it lives (x.github.io is not
+    GitHub's): only the labels before the platform's name are read."""
+    labels = host.split(".")
+    platforms = catalogue().free_hosting
+    for i in range(1, len(labels) - 1):
+        if ".".join(labels[i:]) in platforms:
+            host = ".".join(labels[:i])
+            break
     m = token_pattern().search(host)
     return catalogue().token_brand[m.group(0)] if m is not None else None
 

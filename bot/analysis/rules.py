@@ -476,7 +476,8 @@ def _token_typo(piece: str) -> tuple[str, str] | None:
         return None
     for variant in _deletions(skel, 1):
         for token_skel, bid in deletions.get(variant, ()):
-            if edit_distance(skel, token_skel, 1) <= 1:
+            # a word inside the name (account in daccount) is that word, not the name misspelt
+            if skel not in token_skel and edit_distance(skel, token_skel, 1) <= 1:
                 return bid, "edit"
     return None
 
@@ -491,11 +492,14 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
-    for token, bid in cat.tokens:
-        if token not in host:
-            continue
+    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike
+    platform = (_under(host, cat.free_hosting) or "") if loose else ""
+    found = [(token, bid) for token, bid in cat.tokens if token in host and token not in platform]
+    # a token that is a whole label or hyphen piece first (aeon-ne-jp.iiiiicloud.com is AEON's)
+    for token, bid in found:
         if token in pieces:
             return bid, "token"
+    for token, bid in found:
         # a prefix or suffix of a label only for tokens long enough not to start ordinary words
         # (dpd in dpdk.org, nhk in nhkbook): short ones must stand alone
         # a prefix or suffix only for tokens long enough, and not ordinary words (applecore)
@@ -564,30 +568,235 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _brand_in_path(f)
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f)
     return out
+
+
+def _brand_subdomain(f: Facts) -> list[Finding]:
+    """A link pasted alone whose sub-domain is a brand's short name on someone else's site
+    (``epos.x7q-shop.com``, ``amex.x7q-design.co.jp``, ``jcbb.x7q.com``): a page made for that
+    brand on a borrowed or bought domain. Only the brands' bare words and three-letter names
+    without vowels count here (their tokens count anywhere in the host already)."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        reg = link.registrable_domain or ""
+        if cat.is_official(reg) or _under(link.host, cat.infrastructure) or not link.host.endswith("." + reg):
+            continue
+        platform = _under(link.host, cat.free_hosting) or _under(link.host, cat.dynamic_dns)
+        sub = link.host[: -len(platform or reg) - 1]
+        bid = _short_name_in(tuple(p for label in sub.split(".") for p in label.split("-") if p))
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="token")]
+    return []
+
+
+def _short_name_in(pieces: tuple[str, ...]) -> str | None:
+    """The brand a piece of a sub-domain names by a bare word (whole; or starting it, four letters
+    or more, or three with at most two more: ``jcbb``, ``eki1``) or a three-letter name without
+    vowels at either end of a readable piece (``maajcb``)."""
+    cat = catalogue()
+    for piece in pieces:
+        for word, bid in cat.bare_words.items():
+            if word in cat.bare_ordinary:  # eki.example.jp is a station guide; saisonscardid. is not
+                if piece.startswith(word) and len(piece) >= len(word) + 3:
+                    return bid
+            elif piece == word or (piece.startswith(word) and (len(word) >= 4 or len(piece) <= len(word) + 2)):
+                return bid
+        for token, bid in cat.tokens:
+            if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary \
+                    and piece != token and not _randomish(piece) and (piece.startswith(token) or piece.endswith(token)):
+                return bid
+    return None
+
+
+def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
+    """A link pasted alone that already shows what kits do: a sign of its own, an address, or a
+    host on a dynamic-DNS or free-hosting name (judged by their own rules)."""
+    cat = catalogue()
+    if link.is_ip or _under(link.host, cat.dynamic_dns) is not None or _under(link.host, cat.free_hosting) is not None:
+        return True
+    return _bare_severity(link.host, signs) == "high"
+
+
+def _kit_host_brand(f: Facts) -> list[Finding]:
+    """A link pasted alone, made by a kit, whose host writes a brand in a way too loose to count
+    anywhere else: a Japanese domain written into its sub-domains (``www.e-tax.nta.go.jp.x7q.cn``,
+    ``ekii-co-jp.x7q.cn``, ``no-reply-aern-ne-jp.x7q.com``: the name before it, misspelt or not),
+    a brand's short name as a hyphen piece (``orico.x7q.cn``, ``saisonscard-x.x7q.cn``), or a
+    three-letter name without vowels at either end of one (``maajcb.x7q.sbs``)."""
+    cat = catalogue()
+    for link in _web_links(f)[:20]:
+        if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
+                or not _kit_link(link, _link_signs(link, True)):
+            continue
+        bid = _brand_written_in(link.host)
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="token")]
+    return []
+
+
+_JP_SECOND_LEVEL = frozenset({"co", "ne", "or", "go", "ac", "ed", "gr", "lg"})
+# official labels that are ordinary words or a product line, not the brand's name (post.ch,
+# office.com, blog.google, inter.co): they name nothing in a kit's host
+_GENERIC_LABELS = frozenset({"group", "global", "login", "mail", "home", "account", "secure", "online", "info",
+                             "support", "service", "member", "members", "card", "bank", "mypage", "news", "post",
+                             "blog", "office", "cloud", "live", "inter", "family", "store", "shop", "web", "mobile",
+                             "money", "point", "points", "admin", "index", "link", "open", "plus", "smart", "portal"})
+
+
+@lru_cache(maxsize=1)
+def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]:
+    """How a kit writes a brand in a host: (every token and official label without hyphens and the
+    brands' ``bare_words``, as whole pieces -> brand id; the tokens of five letters or more and
+    the bare words of four, as the start of a longer piece, longest first; all of four letters or
+    more with their skeletons, for misspellings)."""
+    cat = catalogue()
+    names: dict[str, str] = dict(cat.bare_words)
+    prefixes: dict[str, str] = {w: b for w, b in cat.bare_words.items() if len(w) >= 4}
+    for token, bid in cat.tokens:
+        if token not in cat.name_ambiguous:
+            names.setdefault(token.replace("-", ""), bid)
+            if len(token.replace("-", "")) >= 5:
+                prefixes.setdefault(token.replace("-", ""), bid)
+    for domain, bids in cat.official.items():
+        suffix = public_suffix(domain) or ""
+        label = _label(domain).replace("-", "")
+        if len(label) >= 4 and label.isalnum() and label not in _GENERIC_LABELS and label not in cat.name_ambiguous \
+                and suffix not in cat.token_brand:  # blog.google, group.softbank: a brand's own TLD
+            names.setdefault(label, bids[0])
+    # names that are also ordinary words (apple, yamato): they start a name only before random letters
+    for word in cat.name_ambiguous:
+        bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
+        if len(word) >= 4 and bid:
+            prefixes.setdefault(word + "?", bid)
+    by_length = sorted(prefixes.items(), key=lambda nb: -len(nb[0]))
+    fuzzy = tuple((n, skeleton(n), b) for n, b in sorted(names.items(), key=lambda nb: -len(nb[0])) if len(n) >= 4)
+    return names, tuple(by_length), fuzzy
+
+
+def _written_brand(name: str, domain_like: bool) -> str | None:
+    """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
+    it (``saisonscardid``, ``tepcojp``, ``ekiinc``, ``ts3canbic``), or the name misspelt: before a
+    Japanese domain one edit, two from seven letters on (``aern``, ``epocerd``); elsewhere only
+    names of eight letters or more, one edit, two from ten on (``japrnpost``, ``kuroekoymato``)."""
+    if name in _GENERIC_LABELS or _KIT_SUBDOMAIN.search(name):
+        return None  # a kit's own words (login-jp., admin-co-jp.) name no brand
+    names, prefixes, fuzzy = _written_names()
+    if name in names:
+        return names[name]
+    if not 4 <= len(name) <= 40:
+        return None
+    cat = catalogue()
+    for cand, bid in prefixes:
+        if cand.endswith("?"):  # an ordinary word: only before letters no language writes (applelswlqod)
+            word = cand[:-1]
+            rest = name[len(word):]
+            if name.startswith(word) and len(rest) >= 4 and (_unreadable_word(rest) or _randomish(rest)):
+                return bid
+        elif name.startswith(cand):
+            return bid
+    for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
+        if len(word) == 3 and name.startswith(word) and not _randomish(name):
+            return bid
+    if not domain_like and len(name) < 8:
+        return None
+    skel = skeleton(name)
+    for cand, cand_skel, bid in fuzzy:
+        if (not domain_like and len(cand) < 8) or name in cand:  # a word inside a name (international)
+            continue
+        cap = 2 if min(len(cand), len(name)) >= (7 if domain_like else 10) else 1
+        if (abs(len(cand) - len(name)) <= cap and edit_distance(name, cand, cap) <= cap) or (
+            abs(len(cand_skel) - len(skel)) <= cap and edit_distance(skel, cand_skel, cap) <= cap
+        ):
+            return bid
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _brand_written_in(host: str) -> str | None:
+    reg = org_domain(host)
+    if not reg or not host.endswith("." + reg):
+        sub = ""
+    else:
+        sub = host[: -len(reg) - 1]
+    cat = catalogue()
+    pieces = [p for p in re.split(r"[.-]", sub) if p]
+    for i, piece in enumerate(pieces):
+        if piece not in ("jp", "com") or i == 0:
+            continue
+        second = i >= 2 and piece == "jp" and pieces[i - 1] in _JP_SECOND_LEVEL
+        j = i - 2 if second else i - 1
+        if j < 0 or pieces[j] in ("www", "jp", "com"):
+            continue
+        written = f"{pieces[j]}.{pieces[i - 1]}.jp" if second else f"{pieces[j]}.{piece}"
+        if written in cat.official:  # the brand's own domain, written out (ana.co.jp.x7q.cn)
+            return cat.official[written][0]
+        for name in (pieces[j], pieces[j - 1] + pieces[j] if j else ""):
+            bid = _written_brand(name, True) if name else None
+            if bid is not None:
+                return bid
+    names = _written_names()[0]
+    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic.)
+        if a + b in names and a + b not in _GENERIC_LABELS:
+            return names[a + b]
+    # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    all_pieces = [p for label in labels for p in label.split("-") if p and p != "www"]
+    for piece in all_pieces:
+        bid = _written_brand(piece, False)
+        if bid is not None:
+            return bid
+    for token, bid in cat.tokens:  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
+        if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
+            p != token and token in p and p.isalpha() and not _randomish(p)
+            and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
+        ):
+            return bid
+    return None
 
 
 def _brand_in_path(f: Facts) -> list[Finding]:
     """A link pasted alone whose host looks made-up and whose path names a brand
     (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
     cat = catalogue()
-    for link in _web_links(f)[:20]:
-        path = link.url.split("://", 1)[-1].partition("/")[2][:300].lower()
-        if not path or cat.is_official(link.registrable_domain) or not set(_link_signs(link, True)) - {"brand_in_path"}:
+    for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
+        path = link.url.split("://", 1)[-1].partition("/")[2][:300]
+        signs = _link_signs(link, True)
+        if not path or cat.is_official(link.registrable_domain) or not (
+            set(signs) - {"brand_in_path"} or _kit_link(link, signs)
+        ):
             continue
-        domain = _official_in_path().search(path)
-        token = None if domain else _path_tokens().search(path)
+        domain = _official_in_path().search(path.lower())
+        token = None if domain else _path_names().search(path)
         if domain is not None:
             bid = cat.official[domain.group(1)][0]
         elif token is not None:
-            bid = cat.token_brand.get(token.group(0), "")
+            word = token.group(1).lower()
+            bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
         else:
             continue
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
     return []
+
+
+@lru_cache(maxsize=1)
+def _path_names() -> re.Pattern[str]:
+    """What names a brand in the path of a kit's link: a token of four letters or more, a
+    three-letter one without vowels (``/jcblogin``), a brand's bare word (``/eorico/``, ``/yamato``),
+    as a word of the path or before digits or a kit word (``/mufgcard/``)."""
+    cat = catalogue()
+    words = {t for t, _ in cat.tokens if len(t) >= 4 or (len(t) == 3 and not _VOWELS.intersection(t))}
+    words |= set(cat.bare_words)
+    alternatives = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) or "(?!)"
+    # case-sensitive around the name: a campaign key glued on in capitals (/saisonKJKE8767/) ends it
+    return re.compile(rf"(?:(?<![A-Za-z])|(?<=log)|(?<=login)|(?<=signin))(?i:({alternatives}))"
+                      rf"(?:(?![a-z])|(?=(?:login|signin|verify|member|card|jp|co)(?![a-z])))")
 
 
 @lru_cache(maxsize=1)
@@ -1301,7 +1510,7 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
     if bare:
-        signs.extend(_bare_host_signs(labels, path))
+        signs.extend(_bare_host_signs(labels, path, query))
     return tuple(signs)
 
 
@@ -1325,25 +1534,67 @@ _JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
 
 
-def _bare_host_signs(labels: list[str], path: str) -> list[str]:
+# a word of a kit's path that no ordinary site uses (the Chinese kits' /caonima=*)
+_KIT_ONLY_PATH = re.compile(r"(?i)/caonima")
+# brands a site links to by name from its own pages ("follow us": example.com/facebook)
+_FOLLOW_US_BRANDS = frozenset({"google", "facebook", "instagram", "whatsapp", "twitter", "linkedin", "tiktok",
+                               "telegram", "spotify", "line"})
+
+
+def _brand_page(segment: str) -> bool:
+    """The first segment of a short path is a brand's name (``/aeon``, ``/Biglobe``, ``/paypay/``,
+    ``/etc-meisai.php``, ``/myjcb``): a kit's page for that brand on a borrowed site. Sites link to
+    social networks by name from their pages: those are not counted."""
+    m = _path_names().match(segment)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    cat = catalogue()
+    if word in cat.bare_ordinary and (len(segment) == len(word) or not segment[len(word)].isalnum()):
+        return False  # an ordinary word as a page (/eki/, /yamato.html) is a site's own; glued to a key it is not
+    return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
+
+
+_QUERY_KEY = re.compile(r"[A-Za-z]{5,12}")
+
+
+def _random_key(query: str) -> bool:
+    """A query that is one random key of letters, no ``name=value`` (``?HxVoT``, ``?fxrkrbving``):
+    cases mixed inside it, or letters no language writes. A site's own bare queries are words
+    (``?login``, ``?amp``, ``?Print``)."""
+    if not _QUERY_KEY.fullmatch(query):
+        return False
+    lower = query.lower()
+    mixed = any(c.isupper() for c in query[1:]) and any(c.islower() for c in query) and not query[1:].isupper()
+    return mixed or _randomish(lower) or _unreadable_word(lower)
+
+
+def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
-    path, _, query = path.partition("#")[0].partition("?")
+    path, _, path_query = path.partition("#")[0].partition("?")
     segments = [s for s in path.split("/") if s]
     if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
     if any(lab.startswith("_") for lab in labels[:-1]):
         out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
-    if not query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) and _randomish(segments[0][:48].lower()):
+    if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
+            and _randomish(segments[0][:48].lower()):
         out.append("token_path")
-    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]):
-        out.append("domain_in_path")
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or _official_in_path().search(path[:300].lower()):
+        out.append("domain_in_path")  # /plala.or.jp/, /www.cr.mufg.jp/dc/…: a brand's address as a folder
+    if not segments and _random_key(query.partition("#")[0][:13]):
+        out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
     sub = labels[:-1]
     # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
     if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
         out.append("kit_subdomain")
     if any(pinyin_name(lab) for lab in labels[-3:]):
         out.append("pinyin_name")
+    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]):
+        out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
+    if _KIT_ONLY_PATH.search("/" + path[:300]):
+        out.append("kit_word")
     if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
         out.append("unreadable_name")
     return out
@@ -1389,6 +1640,21 @@ def _gibberish_host(host: str) -> bool:
     return False
 
 
+_STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
+                                "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host",
+                                "brand_page", "kit_word", "token_query"})
+
+
+def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
+    """How much a link pasted alone says by its signs: two, or one that ordinary sites do not show
+    (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), or a gibberish name, is
+    enough (``high``); a brand in the path alone is not (news sites write about brands)."""
+    if not signs:
+        return "info"
+    gibberish = "random_label" in signs and _gibberish_host(host)
+    return "high" if len(signs) >= 2 or _STRONG_BARE_SIGNS.intersection(signs) or gibberish else "medium"
+
+
 def kit_like_link(f: Facts) -> list[Finding]:
     best: tuple[int, str, list[str]] | None = None
     hosts: list[str] = []
@@ -1409,11 +1675,7 @@ def kit_like_link(f: Facts) -> list[Finding]:
         # alone, a link is judged by what it shows: two signs, or one that ordinary sites do not
         # show (a kit TLD, stacked or borrowed sub-domains, a hyphen-stuffed name), is enough
         # (a brand in the path is not enough alone: news sites write about brands)
-        strong = {"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain", "pinyin_name",
-                  "unreadable_name", "token_path", "domain_in_path",
-                  "dns_record_host"}
-        gibberish = "random_label" in best[2] and _gibberish_host(best[1])
-        severity: Severity = "high" if count >= 2 or strong.intersection(best[2]) or gibberish else "medium"
+        severity: Severity = _bare_severity(best[1], tuple(best[2]))
     else:
         severity = "medium" if count >= 3 else "low"
     shown = sorted(set(hosts))
