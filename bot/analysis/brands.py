@@ -17,6 +17,7 @@ from bot.analysis.privacy import strip_invisible
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _SPACE = re.compile(r"\s+")
+_NO_ASCII_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def squeeze(text: str) -> str:
@@ -322,7 +323,11 @@ class TextIndex:
         if words and not words <= self.words:
             return False
         if not phrase.isascii():
-            return phrase in self.text
+            if phrase in self.text:
+                return True
+            # a Japanese name spaced out in the text ("三 井 住 友 カード") reads as written; only
+            # names without ASCII letters, which could join with a neighbouring word ("sen d カード")
+            return " " in self.text and _NO_ASCII_WORD.fullmatch(phrase) is not None and _SPACE.sub("", phrase) in self.compact
         idx = self.text.find(phrase)
         while idx >= 0:  # ASCII phrases only on word boundaries
             before = self.text[idx - 1] if idx else " "

@@ -341,8 +341,8 @@ def judge(
     findings = sort_findings(findings)
     total, verdict = score(findings)
     brand = prepared.brand
-    if brand is None:  # a look-alike host names the brand the mail never named in words
-        named = next((dict(f.params).get("brand") for f in findings if f.rule == "lookalike_domain"), None)
+    if brand is None:  # a look-alike host, or a pasted body's lure, names the brand the mail did not present
+        named = next((dict(f.params).get("brand") for f in findings if f.rule in ("lookalike_domain", "brand_lure")), None)
         brand = catalogue().by_id.get(named or "")
     if not prepared.mail.readable:
         total, verdict = 0, "no_signs"

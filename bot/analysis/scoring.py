@@ -29,6 +29,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "disguised_text":         {"info": 0, "low": 10, "medium": 20, "high": 30},
     "display_name_brand":     {"info": 0, "low": 10, "medium": 20, "high": 30},
     "brand_from_mismatch":    {"info": 0, "low": 10, "medium": 20, "high": 30},
+    "brand_lure":             {"info": 0, "low": 10, "medium": 30, "high": 40},
     "display_name_address":   {"info": 0, "low": 10, "medium": 25, "high": 40},
     "brand_link_mismatch":    {"info": 0, "low": 10, "medium": 20, "high": 40},
     "lookalike_domain":       {"info": 0, "low": 15, "medium": 30, "high": 45},
@@ -68,6 +69,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
 # authentication, link plumbing, urgency) raise the score without saying what the mail wants.
 KIND: dict[str, Verdict] = {
     "display_name_brand": "phishing", "display_name_address": "phishing", "brand_from_mismatch": "phishing",
+    "brand_lure": "phishing",
     "brand_link_mismatch": "phishing",
     "lookalike_domain": "phishing", "idn_homoglyph": "phishing", "href_text_mismatch": "phishing",
     "credential_lure": "phishing", "credential_form": "phishing", "html_attachment": "phishing",
