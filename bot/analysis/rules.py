@@ -175,15 +175,46 @@ _LOWER: dict[Severity, Severity] = {"high": "medium", "medium": "low", "low": "l
 
 
 @lru_cache(maxsize=1)
-def _ja_events() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The Japanese event families of ``phrases.toml`` ``[brand_lure.ja_events]``, compiled once."""
+def _ja_events() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """The Japanese event families of ``phrases.toml`` ``[brand_lure.ja_events]``, compiled once, each
+    with the words that, in the same clause, make it a genuine notice's (``ja_unless``) and, for the
+    families told only when asked, the request their clause must hold (``ja_asking``)."""
     import os
 
     from bot.analysis.datafiles import load_toml
 
     path = os.path.join(os.path.dirname(__file__), "data", "phrases.toml")
-    table = load_toml(path).get("brand_lure", {}).get("ja_events", {})
-    return tuple((name, re.compile(pattern)) for name, pattern in table.items() if isinstance(pattern, str))
+    table = load_toml(path).get("brand_lure", {})
+    unless = table.get("ja_unless", {})
+    asking = table.get("ja_asking", {})
+    request = re.compile(asking["request"]) if isinstance(asking.get("request"), str) else None
+    asked = set(asking.get("families", ()))
+    return tuple(
+        (name, re.compile(pattern), re.compile(unless[name]) if isinstance(unless.get(name), str) else None,
+         request if name in asked else None)
+        for name, pattern in table.get("ja_events", {}).items() if isinstance(pattern, str)
+    )
+
+
+CLAUSE_CHARS = 40  # how far a clause reaches either side of an event when no 「。」 ends it (a title, a footer)
+
+
+def _ja_event(compact: str, pattern: re.Pattern[str], unless: re.Pattern[str] | None,
+              request: re.Pattern[str] | None) -> str | None:
+    """The first telling of a family's event in a (compacted) Japanese text whose clause neither
+    tells of a genuine notice's occasion (``unless``) nor fails to ask when asking is required."""
+    for m in pattern.finditer(compact):
+        if unless is None and request is None:
+            return m.group(0)
+        start = max(compact.rfind("。", max(0, m.start() - CLAUSE_CHARS), m.start()) + 1, m.start() - CLAUSE_CHARS, 0)
+        end = compact.find("。", m.end(), m.end() + CLAUSE_CHARS)
+        end = m.end() + CLAUSE_CHARS if end < 0 else end
+        if unless is not None and unless.search(compact, start, end):
+            continue
+        if request is not None and not request.search(compact, m.start(), end):
+            continue
+        return m.group(0)
+    return None
 
 
 # an organisation a Japanese text speaks for when it is not in the catalogue (信用金庫, a regional
@@ -246,10 +277,10 @@ def brand_lure(f: Facts) -> list[Finding]:
     compact = ""
     if not f.text.text.isascii() and _KANA.search(f.text.text, 0, LURE_SCAN_CHARS) is not None:  # Japanese text only
         compact = f.text.compact[:LURE_SCAN_CHARS]
-        for family, pattern in _ja_events():
-            m = pattern.search(compact)
-            if m is not None:
-                told.setdefault(family, m.group(0))
+        for family, pattern, unless, request in _ja_events():
+            said = _ja_event(compact, pattern, unless, request)
+            if said is not None:
+                told.setdefault(family, said)
     # credential_lure's phrases that ask to act ("ログインして確認", "以下のリンクをクリックして"), not
     # advice a genuine alert gives ("パスワードを変更してください") nor a statement's pointer to its site
     asks = [p for p in f.text.count_phrases(_asking_phrases())
