@@ -83,3 +83,47 @@ def test_a_fine_named_once_in_a_long_newsletter_is_a_mention() -> None:
 def test_a_shops_note_on_customs_fees_is_not_a_demand(body: str) -> None:
     data = make_mail(subject="Order confirmation", body=body)
     assert "scam_lure" not in findings(data)
+
+
+# ja-review3 §2: a Japanese demand says the reader owes now or names the last step before seizure;
+# the words every genuine municipal, pension, brokerage or wallet notice uses are weak
+@pytest.mark.parametrize(("body", "family"), [
+    ("放置違反金が未納となっております。本日中にお支払いください。", "penalty"),
+    ("住民税の未納があります。最終催告です。お支払いがない場合、強制執行の手続きに移ります。", "penalty"),
+    ("お荷物が税関で保留されています。輸入消費税をお支払いください。", "penalty"),
+    ("交通違反の罰金のお支払いが確認できておりません。本日中に納付してください。", "penalty"),
+    ("ウォレットの安全確認のため、シードフレーズを入力してください。", "investment"),
+    ("対象のお客様へ。暗号資産を受け取るには、ウォレットで手続きをお願いします。", "investment"),
+])
+def test_japanese_demands_in_general_terms(body: str, family: str) -> None:
+    data = make_mail(from_="Service <info@notice.example.net>", subject="【重要】", body=body, auth=UNALIGNED)
+    severity, how = findings(data)["scam_lure"]
+    assert how == family
+    assert WEIGHTS["scam_lure"][severity] >= WEIGHTS["scam_lure"]["medium"]
+    assert analyse(data).verdict != "no_signs"
+
+
+@pytest.mark.parametrize("body", [
+    "国民年金保険料の納付状況のお知らせ。未納期間がある方は納付期限までに納付してください。",
+    "市県民税の納付期限は10月31日です。納付期限を過ぎると督促状が送付され、延滞金がかかる場合があります。",
+    "出金申請を受け付けました。出金可能額はマイページでご確認いただけます。",
+    "シードフレーズを絶対に他人に教えないでください。当社がシードフレーズをお尋ねすることはありません。",
+    "暗号資産を受け取りました。数量: 0.01 BTC。",
+    "休眠預金(休眠口座)の取扱いについてお知らせします。",
+    "抽選で100名様に賞品をプレゼント。当選者の発表は賞品の発送をもって代えさせていただきます。",
+    "ご予約のきっぷの払い戻しが完了しました。",
+])
+def test_genuine_japanese_notices_with_the_topics_words_are_not_a_scam(body: str) -> None:
+    data = make_mail(from_="お知らせ <info@city.example.jp>", subject="お知らせ", body=body)
+    assert "scam_lure" not in findings(data)
+    assert analyse(data).verdict == "no_signs"
+
+
+@pytest.mark.parametrize("body", [
+    "ご登録のカードで決済を完了できませんでした。お支払い方法を更新してください。",
+    "今月分の決済が完了しませんでした。マイページから更新してください。",
+    "お支払いを処理できませんでした。カード情報をご確認ください。",
+])
+def test_japanese_failed_payment_wording_is_a_credential_lure(body: str) -> None:
+    data = make_mail(from_="Support <support@notice.example.net>", subject="お支払いについて", body=body, auth=UNALIGNED)
+    assert findings(data)["credential_lure"][0] == "medium"
