@@ -357,6 +357,7 @@ JA_GENUINE = {
 def test_a_pasted_genuine_japanese_notice_is_not_called_a_lure(name: str) -> None:
     report = analyse(JA_GENUINE[name].encode())
     assert report.verdict == "no_signs", [(f.rule, f.severity, dict(f.params).get("phrases")) for f in report.findings]
+    assert not {"brand_lure", "scam_lure"} & {f.rule for f in report.findings}  # not even a weak one
 
 
 @pytest.mark.parametrize("name", ["municipal_tax", "pension", "brokerage", "wallet_safety", "deposit", "dormant",
@@ -413,3 +414,17 @@ def test_the_reviewed_lure_as_a_whole_mail_from_another_domain_is_flagged(name: 
     data = make_mail(from_="お客様センター <info@notice.example.jp>", subject="【重要】お知らせ", body=JA_LURES_REVIEW[name],
                      auth=UNALIGNED, return_path="<bounce@notice.example.jp>")
     assert analyse(data).verdict != "no_signs"
+
+
+@pytest.mark.parametrize("name", ["maintenance", "footer", "usage_alert", "safety", "points_granted", "lost_card",
+                                  "card_renewal", "campaign"])
+def test_a_genuine_japanese_notice_forwarded_by_a_colleague_is_not_called_a_lure(name: str) -> None:
+    """A member forwards the notice from their own (authenticated) mailbox: the brand is not the
+    sender, so only the wording can keep it from being taken for a lure."""
+    auth = ("mx.example.jp; spf=pass smtp.mailfrom=corp.example.jp; dkim=pass header.d=corp.example.jp; "
+            "dmarc=pass header.from=corp.example.jp")
+    body = "転送します。念のため確認お願いします。\n\n---------- 転送メッセージ ----------\n" + JA_GENUINE[name]
+    data = make_mail(from_="山田 太郎 <yamada@corp.example.jp>", subject="Fwd: お知らせ", body=body, auth=auth,
+                     return_path="<yamada@corp.example.jp>")
+    report = analyse(data)
+    assert report.verdict == "no_signs", [(f.rule, f.severity, dict(f.params).get("phrases")) for f in report.findings]
