@@ -141,3 +141,19 @@ def test_no_english_left_in_the_japanese_catalogue() -> None:
             words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", bare) if w.islower()]
             assert set(words) <= JA_ASCII_WORDS, (section, key, set(words) - JA_ASCII_WORDS)
             assert not re.search(r"\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b", bare) or "phishbot" in bare, (section, key)
+
+
+def test_every_failure_code_the_code_can_return_has_a_sentence() -> None:
+    """A lookup's or a feed's failure code shown to a member or an operator is a sentence, never
+    the bare code (``redirect_refused`` had none once)."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "bot"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    lookups = set(re.findall(r'LookupFailed\("([a-z_]+)"', source))
+    feeds = set(re.findall(r'FetchFailed\("([a-z_]+)"', source)) - {"http"}
+    assert "redirect_refused" in lookups and "redirect_refused" in feeds
+    for lang in ("en", "ja"):
+        cat = catalogue(lang)
+        assert lookups <= set(cat["lookup_reason"]), (lang, lookups - set(cat["lookup_reason"]))
+        assert feeds <= set(cat["feed_status"]), (lang, feeds - set(cat["feed_status"]))

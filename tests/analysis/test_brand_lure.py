@@ -305,7 +305,7 @@ def test_an_uncatalogued_organisation_writing_from_a_free_mailbox_is_read() -> N
     finding = next(f for f in report.findings if f.rule == "brand_lure")
     assert dict(finding.params) | {"phrases": ""} == {"brand": "東海電力", "phrases": "", "how": "free_mailbox"}
     assert report.verdict != "no_signs"
-    assert "無料メール" in finding_detail(finding, "ja") and "free mailbox" in finding_detail(finding, "en")
+    assert "フリーメール" in finding_detail(finding, "ja") and "free-mail address" in finding_detail(finding, "en")
 
 
 # --- the native review of the Japanese families (ja-review3, section 2) ---------------------------

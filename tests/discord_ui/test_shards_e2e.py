@@ -182,7 +182,7 @@ def test_two_processes_one_shard_each(fake: FakeDiscord, store: Store, tmp_path:
                                 env={**env, "WEB_ENABLED": "false"}, cwd=tmp_path, capture_output=True, text=True,
                                 timeout=120, check=False)
         assert fourth.returncode == 2, fourth.stderr
-        assert "runs shards of --shard-count 2, this one 3" in fourth.stderr, fourth.stderr
+        assert "runs with --shard-count 2, this one with 3" in fourth.stderr, fourth.stderr
         assert "Traceback" not in fourth.stderr
 
         # guild A (shard 0): two members paste the same campaign; guild B (shard 1): one member
