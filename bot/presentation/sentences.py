@@ -35,6 +35,9 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words
         params["result"] = t(lang, "auth_result", params["result"]) if params["result"] in _known(
             lang, "auth_result") else params["result"]
+    if "phrases" in params and t(lang, "community", "stats_separator") != ", ":
+        # the core lists the matched phrases with ", "; Japanese lists them with 「、」
+        params["phrases"] = params["phrases"].replace(", ", t(lang, "community", "stats_separator"))
     if finding.rule == "kit_like_link" and "signs" in params:
         params["signs"] = t(lang, "community", "stats_separator").join(
             t(lang, "link_sign", s) for s in dict(finding.params)["signs"].split(","))

@@ -432,3 +432,13 @@ def test_a_genuine_japanese_notice_forwarded_by_a_colleague_is_not_called_a_lure
                      return_path="<yamada@corp.example.jp>")
     report = analyse(data)
     assert report.verdict == "no_signs", [(f.rule, f.severity, dict(f.params).get("phrases")) for f in report.findings]
+
+
+def test_matched_phrases_are_listed_the_way_each_language_lists() -> None:
+    """The core joins the phrases it matched with ", "; a Japanese sentence lists them with 「、」."""
+    from bot.analysis.models import Finding
+
+    finding = Finding("credential_lure", "medium", (("phrases", "ログインして, カード情報 (+1)"),),
+                      ("ログインして", "カード情報"))
+    assert "「ログインして、カード情報 (+1)」" in finding_detail(finding, "ja")
+    assert "ログインして, カード情報 (+1)" in finding_detail(finding, "en")
