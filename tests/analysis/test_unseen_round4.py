@@ -18,6 +18,16 @@ def findings(data: bytes) -> dict[str, tuple[str, str]]:
     return {f.rule: (f.severity, dict(f.params).get("how", "")) for f in analyse(data).findings}
 
 
+def assert_named_family(subject: str, body: str, family: str) -> None:
+    """A mail of ``family``'s wording, from an ordinary unaligned sender: that family's scam lure, at
+    medium or above, and flagged."""
+    data = make_mail(from_="Service <info@notice.example.net>", subject=subject, body=body, auth=UNALIGNED)
+    severity, how = findings(data)["scam_lure"]
+    assert how == family
+    assert WEIGHTS["scam_lure"][severity] >= WEIGHTS["scam_lure"]["medium"]
+    assert analyse(data).verdict != "no_signs"
+
+
 @pytest.mark.parametrize(("subject", "body", "family"), [
     ("Final notice", "You have an unpaid toll balance of $6.99. Pay now to avoid a late fee: https://toll.example.com/pay",
      "penalty"),
@@ -38,11 +48,7 @@ def findings(data: bytes) -> dict[str, tuple[str, str]]:
      "call the number below: +1 555 0100.", "callback"),
 ])
 def test_scam_families_in_general_terms(subject: str, body: str, family: str) -> None:
-    data = make_mail(from_="Service <info@notice.example.net>", subject=subject, body=body, auth=UNALIGNED)
-    severity, how = findings(data)["scam_lure"]
-    assert how == family
-    assert WEIGHTS["scam_lure"][severity] >= WEIGHTS["scam_lure"]["medium"]
-    assert analyse(data).verdict != "no_signs"
+    assert_named_family(subject, body, family)
 
 
 @pytest.mark.parametrize("body", [
@@ -96,11 +102,7 @@ def test_a_shops_note_on_customs_fees_is_not_a_demand(body: str) -> None:
     ("対象のお客様へ。暗号資産を受け取るには、ウォレットで手続きをお願いします。", "investment"),
 ])
 def test_japanese_demands_in_general_terms(body: str, family: str) -> None:
-    data = make_mail(from_="Service <info@notice.example.net>", subject="【重要】", body=body, auth=UNALIGNED)
-    severity, how = findings(data)["scam_lure"]
-    assert how == family
-    assert WEIGHTS["scam_lure"][severity] >= WEIGHTS["scam_lure"]["medium"]
-    assert analyse(data).verdict != "no_signs"
+    assert_named_family("【重要】", body, family)
 
 
 @pytest.mark.parametrize("body", [
