@@ -27,7 +27,8 @@ PHISH = make_mail(
     body="Your Amazon account is locked. Verify your password now: https://amazon.co.jp.signin-verify.example.com/ap/\n",
     auth=None, return_path=None,
 )
-LIMITS = Limits(max_seconds=0.5)
+LIMITS = Limits(max_seconds=0.5)  # the time limit's own tests: short, so a slow mail is stopped soon
+ROOMY = Limits(max_seconds=10)  # every other test: a loaded machine must not turn a quick mail into a stopped one
 
 
 def with_header(mail: bytes, header: bytes) -> bytes:
@@ -45,8 +46,8 @@ async def pool() -> AsyncIterator[ProcessAnalyser]:
 
 
 async def test_a_worker_gives_the_same_report_as_this_process(pool: ProcessAnalyser) -> None:
-    report = await analyse_with_lookups(PHISH, None, NOW, LIMITS, pool)
-    here = analyse(PHISH, now=NOW, limits=LIMITS)
+    report = await analyse_with_lookups(PHISH, None, NOW, ROOMY, pool)
+    here = analyse(PHISH, now=NOW, limits=ROOMY)
     assert isinstance(report, Analysis)
     assert (report.verdict, report.score, report.findings, report.links) == (here.verdict, here.score, here.findings,
                                                                              here.links)
@@ -55,7 +56,7 @@ async def test_a_worker_gives_the_same_report_as_this_process(pool: ProcessAnaly
 async def test_a_bug_is_logged_with_the_reference_the_member_sees(pool: ProcessAnalyser,
                                                                   caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.ERROR, logger="bot.services")
-    report = await analyse_with_lookups(with_header(PHISH, BUG + b"1"), None, NOW, LIMITS, pool)
+    report = await analyse_with_lookups(with_header(PHISH, BUG + b"1"), None, NOW, ROOMY, pool)
     assert not report.readable
     [problem] = report.problems
     params = dict(problem.params)
@@ -74,7 +75,7 @@ def test_in_process_bugs_are_logged_too(caplog: pytest.LogCaptureFixture, monkey
 
     monkeypatch.setattr(module, "judge", broken)
     caplog.set_level(logging.ERROR, logger="bot.services")
-    report = analyse_offline(PHISH, LIMITS, NOW)
+    report = analyse_offline(PHISH, ROOMY, NOW)
     ref = dict(report.problems[0].params)["ref"]
     assert report.problems[0].code == "analysis_error"
     assert any(ref in r.getMessage() and r.exc_info for r in caplog.records)
@@ -92,7 +93,7 @@ def test_an_in_process_bug_names_the_input_by_its_hash_at_either_step(
 
     monkeypatch.setattr(module, step, broken)
     caplog.set_level(logging.ERROR, logger="bot.services")
-    report = analyse_offline(PHISH, LIMITS, NOW)
+    report = analyse_offline(PHISH, ROOMY, NOW)
     ref = dict(report.problems[0].params)["ref"]
     [record] = [r for r in caplog.records if ref in r.getMessage()]
     assert "sha256:" + hashlib.sha256(PHISH).hexdigest()[:16] in record.getMessage()
@@ -130,10 +131,8 @@ async def test_one_slow_mail_holds_up_nobody_else(pool: ProcessAnalyser) -> None
                                                       pool))
     while pool.busy == 0:  # noqa: ASYNC110 - the pool has a counter, no event to wait on
         await asyncio.sleep(0.01)
-    start = time.monotonic()
-    quick = await analyse_with_lookups(PHISH, None, NOW, LIMITS, pool)
-    assert quick.readable and not slow.done()
-    assert time.monotonic() - start < 1.0
+    quick = await analyse_with_lookups(PHISH, None, NOW, ROOMY, pool)
+    assert quick.readable and not slow.done()  # answered while the slow one still holds its worker
     assert (await slow).readable
 
 
@@ -142,8 +141,8 @@ async def test_a_worker_that_grew_is_replaced() -> None:
     await analyser.start()
     try:
         first = analyser.pids()
-        await analyse_with_lookups(PHISH, None, NOW, LIMITS, analyser)
-        report = await analyse_with_lookups(PHISH, None, NOW, LIMITS, analyser)
+        await analyse_with_lookups(PHISH, None, NOW, ROOMY, analyser)
+        report = await analyse_with_lookups(PHISH, None, NOW, ROOMY, analyser)
         assert report.readable and analyser.pids() != first
     finally:
         await analyser.close()
@@ -170,7 +169,7 @@ async def test_a_failed_analysis_reaches_the_member_with_its_reference(monkeypat
         raise TypeError("broken on purpose")
 
     monkeypatch.setattr(module, "judge", broken)
-    async with shared_log_at(tmp_path / "a.db", limits=LIMITS) as log:
+    async with shared_log_at(tmp_path / "a.db", limits=ROOMY) as log:
         with pytest.raises(CommunityError) as caught:
             await log.submit(PHISH, 1, 2, NOW)
     assert caught.value.code == "analysis_error"
