@@ -107,7 +107,8 @@ async def test_twenty_pastes_are_rate_limited_politely(running: Running) -> None
     for i in range(20):
         await fake.post_message(f"Subject: test {i}\nhttps://login{i}.example.com/")
     await fake.wait_for(lambda m: "1 分間" in (m.get("content") or ""), timeout=10)
-    await asyncio.sleep(0.5)
+    await analysis_in_thread(running, count=5)  # the five within the limit are answered (slowly on a loaded machine)
+    await asyncio.sleep(0.5)  # and no sixth follows
     assert len(fake.threads) == 5
     notices = [m for m in fake.sent_messages if "1 分間" in (m.get("content") or "")]
     assert len(notices) == 1  # one polite notice, not fifteen
