@@ -1244,59 +1244,6 @@ def undisclosed_recipients(f: Facts) -> list[Finding]:
     return []
 
 
-_URL_LIKE_TEXT = re.compile(r"(?i)^\s*(?:[a-z][a-z0-9+.-]*://|www\.|[\w.-]+\.[a-z]{2,24}(?:/\S*)?\s*$)")
-_CONVERSATION_FIELDS = ("in-reply-to", "references")
-# a way out offered in the body: what a mailing the reader signed up for says (en, de, fr, es, pt,
-# it, nl, ja)
-_UNSUBSCRIBE_WORDS = re.compile(
-    r"(?i)unsubscri|opt[\s-]?out|abmelden|abbestellen|d[ée]sabonn|d[ée]sinscri|darse de baja|dar de baja|"
-    r"cancelar (?:a )?(?:sua )?(?:inscri|assinatura)|descadastr|uitschrijven|afmelden|disiscri|cancella(?:re)? l'iscrizione|"
-    r"配信停止|配信解除|登録解除|メール(?:の)?(?:受信|配信)を?停止")
-
-
-def unsolicited_mailing(f: Facts) -> list[Finding]:
-    """A designed mailing (an HTML body whose links are words or pictures, not an address someone
-    pasted) that sends the reader only to other sites than the sender's own, without the
-    unsubscribe field (List-Unsubscribe, RFC 2369) or list marks every mailing a reader signed up
-    for carries — not a reply in a conversation. Weak alone: it corroborates other signs."""
-    if f.mail.kind not in ("eml", "msg") or f.sender.bulk or f.brand_official:
-        return []
-    names = {k.lower() for k, _ in f.mail.headers[:200]}
-    if "list-unsubscribe" in names or names & set(_CONVERSATION_FIELDS):
-        return []
-    designed = False
-    for facts, attached in zip(f.html, f.html_is_attachment, strict=False):
-        if attached:
-            continue
-        if any(href and not _URL_LIKE_TEXT.match(text or "") for href, text in facts.anchors):
-            designed = True
-            break
-    if not designed:
-        return []
-    body = " ".join(t[:20000] for t in f.mail.texts[:4]) + " " + " ".join(h.text[:20000] for h in f.html[:4])
-    if _UNSUBSCRIBE_WORDS.search(body) or any(_UNSUBSCRIBE_WORDS.search(href[:300]) for h in f.html[:4]
-                                              for href, _ in h.anchors[:300]):
-        return []
-    sender = f.sender
-    cat = catalogue()
-    if sender.from_addr and org_domain(sender.from_addr.domain) in cat.freemail:
-        return []  # a person's own mailbox: someone sharing pages, not a mailing
-    own = {org_domain(d) for d in (sender.from_addr.domain if sender.from_addr else "", sender.envelope_domain or "",
-                                    *sender.dkim_domains) if d}
-    own.discard(None)
-    # a catalogued brand's own site is no stranger (a brand mails from one of its domains and
-    # links to another: paypal.co.jp → paypal.com)
-    targets = [link for link in _web_links(f) if link.source in ("html", "text")
-               and link.registrable_domain not in cat.benign and not cat.is_official(link.registrable_domain)]
-    if not targets or not own:
-        return []
-    if any(link.registrable_domain in own or link.registrable_domain in cat.trackers for link in targets):
-        return []
-    hosts = sorted({link.registrable_domain or link.host for link in targets})
-    return [_f("unsolicited_mailing", "low", tuple(defang_host(h) for h in hosts[:5]),
-               hosts=_list([defang_host(h) for h in hosts]))]
-
-
 _SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\s*)*[\W_]*")
 _GREETING_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
@@ -1838,7 +1785,6 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     sender_format,
     no_reverse_dns,
     undisclosed_recipients,
-    unsolicited_mailing,
     address_greeting,
     display_name_address,
     disguised_text,
