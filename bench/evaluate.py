@@ -1,6 +1,10 @@
 """Detection measured honestly (issue 11): every labelled set, each half of the development set, and
 bare links, in one report.
 
+"Word-blind" (round 5): how many mails of a group still score 30 or more with the wording rules
+(``WORDING_RULES``: word lists learnt on the tune half) left out — whether a mail is caught by its
+structure as well as by its words; the judged misses look like tune mail without its words.
+
 The split is fixed here, in code, and was fixed before anyone looked at a mail of the development set:
 
 - mail of ``../shared/corpus-dev``: a file goes to ``tune`` or ``judge`` by a hash of its path in the
@@ -176,6 +180,22 @@ def _pool_map(fn: Any, items: list[Any], jobs: int) -> list[Any]:
 # --- judging -----------------------------------------------------------------------------------
 
 
+# the rules that read the mail's wording (word lists learnt on the tune half): a mail scored again
+# without them shows whether it is caught by its structure too ("word-blind", round 5)
+WORDING_RULES = frozenset({"spam_content", "scam_lure", "credential_lure", "urgency_language", "brand_lure", "extortion"})
+
+
+def word_blind_score(findings: list[str]) -> int:
+    from bot.analysis.scoring import WEIGHTS
+
+    best: dict[str, int] = {}
+    for item in findings:
+        rule, _, severity = item.partition(":")
+        if rule not in WORDING_RULES:
+            best[rule] = max(best.get(rule, 0), WEIGHTS.get(rule, {}).get(severity, 0))
+    return min(100, sum(best.values()))
+
+
 def why_missed(r: dict[str, Any]) -> str:
     """A coarse reason for a bad mail that was not caught."""
     if not r["readable"]:
@@ -212,6 +232,7 @@ def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict
         out["groups"].append({
             "label": label, "group": group, "total": len(items),
             "caught" if bad else "flagged": len(hit),
+            "word_blind": sum(1 for _, res in items if word_blind_score(res["findings"]) >= 30),
             "verdicts": dict(verdicts), "top_rules": rules.most_common(10),
             "why": why.most_common(),
             "miss_files": [(row["file"], res["verdict"], res["score"], res["findings"]) for row, res in misses],
@@ -338,7 +359,7 @@ def render_mail(summary: dict[str, Any], list_misses: str | None) -> list[str]:
     out.append("")
     for g in summary["groups"]:
         kind = "caught" if "caught" in g else "flagged"
-        out.append(f"{g['label']}/{g['group']}: {kind} {g[kind]}/{g['total']}; top rules: "
+        out.append(f"{g['label']}/{g['group']}: {kind} {g[kind]}/{g['total']} (word-blind: {g['word_blind']}); top rules: "
                    + ", ".join(f"{r} {n}" for r, n in g["top_rules"][:8]))
         title = "misses by why" if kind == "caught" else "flagged by why"
         if g["why"]:
@@ -448,14 +469,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS[:5]))
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
-    ap.add_argument("--list-misses", metavar="LABEL", help="list the misses of this label file by file (never for judge)")
+    ap.add_argument("--list-misses", metavar="LABEL", help="list the misses of this label file by file (never for judge or tune-b)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
     args = ap.parse_args(argv)
-    if not (SHARED / "corpus-dev").is_dir() and {"tune", "judge", "urls", "ham-links"} & set(args.sets):
-        ap.error(f"{SHARED / 'corpus-dev'} not found")
     if args.list_misses and set(args.sets) <= {"judge", "tune-b"}:
         ap.error("the judge half (and tune-b, the tune half's own held-out part) is reported in counts only: "
                  "study misses on tune or tune-a")
+    if not (SHARED / "corpus-dev").is_dir() and {"tune", "judge", "urls", "ham-links", "tune-a", "tune-b"} & set(args.sets):
+        ap.error(f"{SHARED / 'corpus-dev'} not found")
     res, lines = run(args.sets, args.jobs, args.list_misses)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
