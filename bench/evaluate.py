@@ -1,6 +1,11 @@
 """Detection measured honestly (issue 11): every labelled set, each half of the development set, and
 bare links, in one report.
 
+"Word-blind" (round 5): how many mails of a group still score 30 or more with the wording rules
+(``WORDING_RULES``: word lists learnt on the tune half) left out — whether a mail is caught by its
+structure as well as by its words; the judged misses look like tune mail without its words. For
+legitimate mail, "fires on" counts every rule that fired, flagged or not: a weak sign's ham cost.
+
 The split is fixed here, in code, and was fixed before anyone looked at a mail of the development set:
 
 - mail of ``../shared/corpus-dev``: a file goes to ``tune`` or ``judge`` by a hash of its path in the
@@ -29,6 +34,8 @@ legitimate mail (the ham of each half, one of each distinct URL) are analysed th
     python bench/evaluate.py --sets corpus tune      # some sets only
     python bench/evaluate.py --sets tune --list-misses unwanted   # the tune half's misses, file by file
     python bench/evaluate.py --json > eval.json
+    python bench/evaluate.py --sets tune-a tune-b --list-misses unwanted   # round 5: study tune-a only,
+                                                     # tune-b (its held-out part) in counts only
 
 The exit status is 0: this is a report, not a test. The core never looks anything up, so these are
 offline figures (``new_domain`` and ``unregistered_domain`` never fire here).
@@ -60,13 +67,21 @@ JUDGE_FROM = "202503"  # URL months from this one on are judged, older ones tune
 BAD_LABELS = ("phish", "unwanted")
 GOOD_LABELS = ("ham",)
 VERDICTS = ("phishing", "scam", "malware", "spam", "suspicious", "no_signs")
-SETS = ("corpus", "tune", "judge", "urls", "ham-links")
+SETS = ("corpus", "tune", "judge", "urls", "ham-links", "tune-a", "tune-b")
+NESTED_SALT = "phishbot/issue-11/round5-nested-v1"
 
 
 def split_of(rel_path: str) -> str:
     """``tune`` or ``judge`` for a development file, by a salted hash of its manifest path."""
     digest = hashlib.sha256(f"{SPLIT_SALT}:{rel_path}".encode()).digest()
     return "tune" if digest[0] % 2 == 0 else "judge"
+
+
+def nested_split_of(rel_path: str) -> str:
+    """``tune-a`` or ``tune-b`` for a file of the tune half: a second salted hash (round 5), so the
+    tune half holds its own held-out part — study ``tune-a``, read ``tune-b`` in counts only."""
+    digest = hashlib.sha256(f"{NESTED_SALT}:{rel_path}".encode()).digest()
+    return "tune-a" if digest[0] % 2 == 0 else "tune-b"
 
 
 def url_split(month: str) -> str:
@@ -91,7 +106,11 @@ def mail_rows(set_name: str) -> list[dict[str, str]]:
             r["path"] = str(base / r["file"])
         return rows
     base = SHARED / "corpus-dev"
-    rows = [r for r in read_manifest(base / "MANIFEST.tsv") if split_of(r["file"]) == set_name]
+    if set_name in ("tune-a", "tune-b"):
+        rows = [r for r in read_manifest(base / "MANIFEST.tsv")
+                if split_of(r["file"]) == "tune" and nested_split_of(r["file"]) == set_name]
+    else:
+        rows = [r for r in read_manifest(base / "MANIFEST.tsv") if split_of(r["file"]) == set_name]
     for r in rows:
         r["path"] = str(base / r["file"])
     return rows
@@ -162,6 +181,22 @@ def _pool_map(fn: Any, items: list[Any], jobs: int) -> list[Any]:
 # --- judging -----------------------------------------------------------------------------------
 
 
+# the rules that read the mail's wording (word lists learnt on the tune half): a mail scored again
+# without them shows whether it is caught by its structure too ("word-blind", round 5)
+WORDING_RULES = frozenset({"spam_content", "scam_lure", "credential_lure", "urgency_language", "brand_lure", "extortion"})
+
+
+def word_blind_score(findings: list[str]) -> int:
+    from bot.analysis.scoring import WEIGHTS
+
+    best: dict[str, int] = {}
+    for item in findings:
+        rule, _, severity = item.partition(":")
+        if rule not in WORDING_RULES:
+            best[rule] = max(best.get(rule, 0), WEIGHTS.get(rule, {}).get(severity, 0))
+    return min(100, sum(best.values()))
+
+
 def why_missed(r: dict[str, Any]) -> str:
     """A coarse reason for a bad mail that was not caught."""
     if not r["readable"]:
@@ -198,6 +233,11 @@ def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict
         out["groups"].append({
             "label": label, "group": group, "total": len(items),
             "caught" if bad else "flagged": len(hit),
+            "word_blind": sum(1 for _, res in items if word_blind_score(res["findings"]) >= 30),
+            # every rule that fired on legitimate mail, flagged or not (info aside): a weak sign's ham
+            # cost shows here long before it flags a mail (round 5)
+            "fires": Counter(f.split(":")[0] for _, res in items for f in set(res["findings"])
+                             if not f.endswith(":info")).most_common(12) if not bad else [],
             "verdicts": dict(verdicts), "top_rules": rules.most_common(10),
             "why": why.most_common(),
             "miss_files": [(row["file"], res["verdict"], res["score"], res["findings"]) for row, res in misses],
@@ -324,13 +364,15 @@ def render_mail(summary: dict[str, Any], list_misses: str | None) -> list[str]:
     out.append("")
     for g in summary["groups"]:
         kind = "caught" if "caught" in g else "flagged"
-        out.append(f"{g['label']}/{g['group']}: {kind} {g[kind]}/{g['total']}; top rules: "
+        out.append(f"{g['label']}/{g['group']}: {kind} {g[kind]}/{g['total']} (word-blind: {g['word_blind']}); top rules: "
                    + ", ".join(f"{r} {n}" for r, n in g["top_rules"][:8]))
+        if g.get("fires"):
+            out.append("  fires on (flagged or not): " + ", ".join(f"{r} {n}" for r, n in g["fires"]))
         title = "misses by why" if kind == "caught" else "flagged by why"
         if g["why"]:
             out.append(f"  {title}:")
             out += [f"    {n:4d}  {why}" for why, n in g["why"][:15]]
-        if list_misses and g["label"] == list_misses and summary["set"] != "judge":
+        if list_misses and g["label"] == list_misses and summary["set"] not in ("judge", "tune-b"):
             for file, verdict, score, findings in g["miss_files"]:
                 out.append(f"    - {file} {verdict} {score} {' '.join(findings)}")
     out.append("")
@@ -385,11 +427,11 @@ def run(sets: Iterable[str], jobs: int, list_misses: str | None) -> tuple[dict[s
     lines: list[str] = []
     for name in sets:
         t0 = time.perf_counter()
-        if name in ("corpus", "tune", "judge"):
+        if name in ("corpus", "tune", "judge", "tune-a", "tune-b"):
             rows = mail_rows(name)
             results = _pool_map(_analyse_file, [r["path"] for r in rows], jobs)
             res[name] = summarise_mail(name, rows, results)
-            if name == "judge":
+            if name in ("judge", "tune-b"):
                 for g in res[name]["groups"]:
                     g["miss_files"] = []  # judged in counts only
             lines += render_mail(res[name], list_misses)
@@ -432,15 +474,17 @@ def run(sets: Iterable[str], jobs: int, list_misses: str | None) -> tuple[dict[s
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    ap.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS[:5]))
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
-    ap.add_argument("--list-misses", metavar="LABEL", help="list the misses of this label file by file (never for judge)")
+    ap.add_argument("--list-misses", metavar="LABEL",
+                    help="list the misses of this label file by file (never for judge or tune-b)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
     args = ap.parse_args(argv)
-    if not (SHARED / "corpus-dev").is_dir() and {"tune", "judge", "urls", "ham-links"} & set(args.sets):
+    if args.list_misses and set(args.sets) <= {"judge", "tune-b"}:
+        ap.error("the judge half (and tune-b, the tune half's own held-out part) is reported in counts only: "
+                 "study misses on tune or tune-a")
+    if not (SHARED / "corpus-dev").is_dir() and {"tune", "judge", "urls", "ham-links", "tune-a", "tune-b"} & set(args.sets):
         ap.error(f"{SHARED / 'corpus-dev'} not found")
-    if args.list_misses and "judge" in args.sets and len(args.sets) == 1:
-        ap.error("the judge half is reported in counts only: study misses on tune")
     res, lines = run(args.sets, args.jobs, args.list_misses)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
