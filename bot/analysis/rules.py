@@ -1542,6 +1542,11 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         signs.append("brand_in_path")
     if bare:
         signs.extend(_bare_host_signs(labels, path, query))
+        if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
+            signs.append("initials_name")
+        platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure)
+        if not platform and any(_MACHINE_ID.fullmatch(lab) for lab in labels[:-1]):
+            signs.append("machine_subdomain")
     return tuple(signs)
 
 
@@ -1563,6 +1568,28 @@ _TOKEN_SEGMENT = re.compile(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{12
 # a kit copying the real address into its own path to look right in a phone's address bar
 _JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)")
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
+
+
+# a site's name of five to eight Chinese pinyin initials (no vowel, no ``v``: ``hkgqs``, ``whdgcb``),
+# as kits aimed at Japan register in bulk under generic TLDs; read on a site's root or one plain
+# page only (an ad network's click links carry their ids: ``qksrv.net/click-4715-22027``), and
+# not under a country's TLD (a national abbreviation: ``mstdn.jp``) or a sponsored one (``.gov``)
+_INITIALS = re.compile(r"[bcdfghjklmnpqrstwxz]{5,8}")
+_PLAIN_PAGE = re.compile(r"/?[A-Za-z0-9]{1,16}/?")
+_SPONSORED_TLDS = frozenset({"edu", "gov", "mil", "int"})
+# a machine's id as a sub-domain (``6441056b613c32a9.``, a UUID): a kit's per-campaign host on a
+# borrowed site; platforms that give out such names (free hosting, CDNs) are judged elsewhere
+_MACHINE_ID = re.compile(r"(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{16,64}|"
+                         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _initials_name(label: str, suffix: str, path: str, query: str) -> bool:
+    """The site's name is five to eight pinyin initials under a generic TLD, on its root or one
+    plain page (``hkgqs.com/``, ``nbxljs.com/oshirase``)."""
+    if len(suffix) < 3 or suffix in _SPONSORED_TLDS or not _INITIALS.fullmatch(label):
+        return False
+    path = path.partition("#")[0]
+    return not query and (not path or bool(_PLAIN_PAGE.fullmatch(path)))
 
 
 # a word of a kit's path that no ordinary site uses (the Chinese kits' /caonima=*)
@@ -1673,7 +1700,8 @@ def _gibberish_host(host: str) -> bool:
 
 _STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
                                 "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host",
-                                "brand_page", "kit_word", "token_query"})
+                                "brand_page", "kit_word", "token_query", "initials_name",
+                                "machine_subdomain"})
 
 
 def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
