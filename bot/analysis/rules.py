@@ -707,6 +707,17 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
     return names, tuple(by_length), fuzzy
 
 
+@lru_cache(maxsize=1)
+def _names_by_look() -> dict[str, str]:
+    """The whole names of ``_written_names`` (three letters or more) by what they look like
+    (``skeleton``: i, l and 1 merged, 0 read as o), for names written with a look-alike letter."""
+    out: dict[str, str] = {}
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 3:
+            out.setdefault(skeleton(name), bid)
+    return out
+
+
 def _written_brand(name: str, domain_like: bool) -> str | None:
     """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
     it (``saisonscardid``, ``tepcojp``, ``ekiinc``, ``ts3canbic``), or the name misspelt: before a
@@ -717,6 +728,9 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
     names, prefixes, fuzzy = _written_names()
     if name in names:
         return names[name]
+    looks = _names_by_look().get(skeleton(name)) if len(name) >= 3 else None
+    if looks is not None:  # a letter swapped for one that looks like it (ekl-net, ek1.com., ae0n)
+        return looks
     if not 4 <= len(name) <= 40:
         return None
     cat = catalogue()
@@ -769,9 +783,13 @@ def _brand_written_in(host: str) -> str | None:
             if bid is not None:
                 return bid
     names = _written_names()[0]
-    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic.)
-        if a + b in names and a + b not in _GENERIC_LABELS:
+    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic., ekl-net.)
+        if a + b in _GENERIC_LABELS:
+            continue
+        if a + b in names:
             return names[a + b]
+        if skeleton(a + b) in _names_by_look():
+            return _names_by_look()[skeleton(a + b)]
     # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
@@ -781,6 +799,9 @@ def _brand_written_in(host: str) -> str | None:
         bid = _written_brand(piece, False)
         if bid is not None:
             return bid
+    for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
+        if a + b not in _GENERIC_LABELS and a + b in names:
+            return names[a + b]
     for token, bid in cat.tokens:  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
             p != token and token in p and p.isalpha() and not _randomish(p)
@@ -1544,7 +1565,8 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         signs.extend(_bare_host_signs(labels, path, query))
         if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
             signs.append("initials_name")
-        platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure)
+        platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure) \
+            or _under(host, cat.trackers)
         if not platform and any(_MACHINE_ID.fullmatch(lab) for lab in labels[:-1]):
             signs.append("machine_subdomain")
     return tuple(signs)
