@@ -599,7 +599,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f)
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f) or _kit_host_brand(f, loosely=True)
     return out
 
 
@@ -650,7 +650,7 @@ def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
     return _bare_severity(link.host, signs) == "high"
 
 
-def _kit_host_brand(f: Facts) -> list[Finding]:
+def _kit_host_brand(f: Facts, loosely: bool = False) -> list[Finding]:
     """A link pasted alone, made by a kit, whose host writes a brand in a way too loose to count
     anywhere else: a Japanese domain written into its sub-domains (``www.e-tax.nta.go.jp.x7q.cn``,
     ``ekii-co-jp.x7q.cn``, ``no-reply-aern-ne-jp.x7q.com``: the name before it, misspelt or not),
@@ -661,7 +661,7 @@ def _kit_host_brand(f: Facts) -> list[Finding]:
         if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
                 or not _kit_link(link, _link_signs(link, True)):
             continue
-        bid = _brand_written_in(link.host)
+        bid = _brand_loosely_written_in(link.host) if loosely else _brand_written_in(link.host)
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="token")]
@@ -808,6 +808,37 @@ def _brand_written_in(host: str) -> str | None:
             and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
         ):
             return bid
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+@lru_cache(maxsize=4096)
+def _brand_loosely_written_in(host: str) -> str | None:
+    """The last reading of a kit's host, when nothing else named a brand: a name of six letters or
+    more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
+    or ending otherwise after its first nine (``americanexpercent``), or a name with its letters
+    doubled (``mmeerrcari``, ``paaypaay``)."""
+    cat = catalogue()
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    names = _written_names()[0]
+    long_names = [(n, b) for n, b in names.items() if len(n) >= 6 and n.isalpha() and n not in _GENERIC_LABELS
+                  and n not in cat.name_ambiguous]
+    for piece in (p for label in labels for p in label.split("-") if p.isalpha() and p != "www"):
+        single = re.sub(r"(.)\1+", r"\1", piece)
+        if single != piece and len(single) >= 5 and single in names and single not in _GENERIC_LABELS:
+            return names[single]
+        for name, bid in long_names:
+            if len(name) >= 10 and len(piece) >= 9 and piece != name and piece.startswith(name[:9]):
+                return bid
+            if len(piece) == len(name) + 1 and piece[0] == name[0] and not piece.startswith(name) \
+                    and not piece.endswith(name) and _subsequence(name, piece):
+                return bid
     return None
 
 

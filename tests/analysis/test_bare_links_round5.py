@@ -73,6 +73,10 @@ def test_a_platform_s_machine_ids_are_judged_by_their_own_rules() -> None:
     ("https://www.example.com/vpss", "smbc-card"),  # Vpass without its vowel, as a page
     ("https://vpssid-record.example.com/", "smbc-card"),  # as a sub-domain of someone else's site
     ("https://vpss.secure-login-jp-info.test/", "smbc-card"),
+    # the last reading, when nothing else names one: a letter slipped in, a long name cut, letters doubled
+    ("https://sever-ameazon-flamly.secure-login-jp-info.test/", "amazon"),
+    ("https://americanexpercent.secure-login-jp-info.test/", "amex"),
+    ("http://jp.mmeerrcari.com.kqzvxw.test/", "mercari"),
 ])
 def test_a_bare_link_names_the_brand_it_shows(url: str, brand: str) -> None:
     report = analyse(url.encode())
