@@ -599,7 +599,7 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f)
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f) or _kit_host_brand(f, loosely=True)
     return out
 
 
@@ -650,7 +650,7 @@ def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
     return _bare_severity(link.host, signs) == "high"
 
 
-def _kit_host_brand(f: Facts) -> list[Finding]:
+def _kit_host_brand(f: Facts, loosely: bool = False) -> list[Finding]:
     """A link pasted alone, made by a kit, whose host writes a brand in a way too loose to count
     anywhere else: a Japanese domain written into its sub-domains (``www.e-tax.nta.go.jp.x7q.cn``,
     ``ekii-co-jp.x7q.cn``, ``no-reply-aern-ne-jp.x7q.com``: the name before it, misspelt or not),
@@ -661,7 +661,7 @@ def _kit_host_brand(f: Facts) -> list[Finding]:
         if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
                 or not _kit_link(link, _link_signs(link, True)):
             continue
-        bid = _brand_written_in(link.host)
+        bid = _brand_loosely_written_in(link.host) if loosely else _brand_written_in(link.host)
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="token")]
@@ -707,6 +707,17 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
     return names, tuple(by_length), fuzzy
 
 
+@lru_cache(maxsize=1)
+def _names_by_look() -> dict[str, str]:
+    """The whole names of ``_written_names`` (three letters or more) by what they look like
+    (``skeleton``: i, l and 1 merged, 0 read as o), for names written with a look-alike letter."""
+    out: dict[str, str] = {}
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 3:
+            out.setdefault(skeleton(name), bid)
+    return out
+
+
 def _written_brand(name: str, domain_like: bool) -> str | None:
     """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
     it (``saisonscardid``, ``tepcojp``, ``ekiinc``, ``ts3canbic``), or the name misspelt: before a
@@ -717,6 +728,9 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
     names, prefixes, fuzzy = _written_names()
     if name in names:
         return names[name]
+    looks = _names_by_look().get(skeleton(name)) if len(name) >= 3 else None
+    if looks is not None:  # a letter swapped for one that looks like it (ekl-net, ek1.com., ae0n)
+        return looks
     if not 4 <= len(name) <= 40:
         return None
     cat = catalogue()
@@ -769,9 +783,13 @@ def _brand_written_in(host: str) -> str | None:
             if bid is not None:
                 return bid
     names = _written_names()[0]
-    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic.)
-        if a + b in names and a + b not in _GENERIC_LABELS:
+    for a, b in pairwise(pieces):  # a name split by a hyphen or a dot (e-tax., toyota-cubic., ekl-net.)
+        if a + b in _GENERIC_LABELS:
+            continue
+        if a + b in names:
             return names[a + b]
+        if skeleton(a + b) in _names_by_look():
+            return _names_by_look()[skeleton(a + b)]
     # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
@@ -781,12 +799,46 @@ def _brand_written_in(host: str) -> str | None:
         bid = _written_brand(piece, False)
         if bid is not None:
             return bid
+    for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
+        if a + b not in _GENERIC_LABELS and a + b in names:
+            return names[a + b]
     for token, bid in cat.tokens:  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
             p != token and token in p and p.isalpha() and not _randomish(p)
             and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
         ):
             return bid
+    return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
+
+
+@lru_cache(maxsize=4096)
+def _brand_loosely_written_in(host: str) -> str | None:
+    """The last reading of a kit's host, when nothing else named a brand: a name of six letters or
+    more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
+    or ending otherwise after its first nine (``americanexpercent``), or a name with its letters
+    doubled (``mmeerrcari``, ``paaypaay``)."""
+    cat = catalogue()
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    names = _written_names()[0]
+    long_names = [(n, b) for n, b in names.items() if len(n) >= 6 and n.isalpha() and n not in _GENERIC_LABELS
+                  and n not in cat.name_ambiguous]
+    for piece in (p for label in labels for p in label.split("-") if p.isalpha() and p != "www"):
+        single = re.sub(r"(.)\1+", r"\1", piece)
+        if single != piece and len(single) >= 5 and single in names and single not in _GENERIC_LABELS:
+            return names[single]
+        for name, bid in long_names:
+            if len(name) >= 10 and len(piece) >= 9 and piece != name and piece.startswith(name[:9]):
+                return bid
+            if len(piece) == len(name) + 1 and piece[0] == name[0] and not piece.startswith(name) \
+                    and not piece.endswith(name) and _subsequence(name, piece):
+                return bid
     return None
 
 
@@ -1542,6 +1594,12 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         signs.append("brand_in_path")
     if bare:
         signs.extend(_bare_host_signs(labels, path, query))
+        if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
+            signs.append("initials_name")
+        platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure) \
+            or _under(host, cat.trackers)
+        if not platform and any(_MACHINE_ID.fullmatch(lab) for lab in labels[:-1]):
+            signs.append("machine_subdomain")
     return tuple(signs)
 
 
@@ -1563,6 +1621,28 @@ _TOKEN_SEGMENT = re.compile(r"(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{12
 # a kit copying the real address into its own path to look right in a phone's address bar
 _JP_DOMAIN_SEGMENT = re.compile(r"(?i)[/.](?:co|ne|or|go|ac|ed|gr|lg)\.jp(?:/|$)")
 _MISSPELT_STEP = re.compile(r"accoun(?!t)|(?<!i)nformation|menbe|continu(?!e)|checkuot")
+
+
+# a site's name of five to eight Chinese pinyin initials (no vowel, no ``v``: ``hkgqs``, ``whdgcb``),
+# as kits aimed at Japan register in bulk under generic TLDs; read on a site's root or one plain
+# page only (an ad network's click links carry their ids: ``qksrv.net/click-4715-22027``), and
+# not under a country's TLD (a national abbreviation: ``mstdn.jp``) or a sponsored one (``.gov``)
+_INITIALS = re.compile(r"[bcdfghjklmnpqrstwxz]{5,8}")
+_PLAIN_PAGE = re.compile(r"/?[A-Za-z0-9]{1,16}/?")
+_SPONSORED_TLDS = frozenset({"edu", "gov", "mil", "int"})
+# a machine's id as a sub-domain (``6441056b613c32a9.``, a UUID): a kit's per-campaign host on a
+# borrowed site; platforms that give out such names (free hosting, CDNs) are judged elsewhere
+_MACHINE_ID = re.compile(r"(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{16,64}|"
+                         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _initials_name(label: str, suffix: str, path: str, query: str) -> bool:
+    """The site's name is five to eight pinyin initials under a generic TLD, on its root or one
+    plain page (``hkgqs.com/``, ``nbxljs.com/oshirase``)."""
+    if len(suffix) < 3 or suffix in _SPONSORED_TLDS or not _INITIALS.fullmatch(label):
+        return False
+    path = path.partition("#")[0]
+    return not query and (not path or bool(_PLAIN_PAGE.fullmatch(path)))
 
 
 # a word of a kit's path that no ordinary site uses (the Chinese kits' /caonima=*)
@@ -1673,7 +1753,8 @@ def _gibberish_host(host: str) -> bool:
 
 _STRONG_BARE_SIGNS = frozenset({"risky_tld", "deep_subdomain", "many_hyphens", "login_path", "kit_subdomain",
                                 "pinyin_name", "unreadable_name", "token_path", "domain_in_path", "dns_record_host",
-                                "brand_page", "kit_word", "token_query"})
+                                "brand_page", "kit_word", "token_query", "initials_name",
+                                "machine_subdomain"})
 
 
 def _bare_severity(host: str, signs: tuple[str, ...]) -> Severity:
