@@ -1652,6 +1652,14 @@ _FOLLOW_US_BRANDS = frozenset({"google", "facebook", "instagram", "whatsapp", "t
                                "telegram", "spotify", "line"})
 
 
+# after a brand's name in a page's name, a separator and a word: a kit's step or country
+# (/aeon-login, /jcb_card, /smbc-Japan.php, /docomo-webmail) — any other word names an article
+# or an offer about the brand on an ordinary site (/amazon-review, /rakuten-campaign)
+_PAGE_WORD = re.compile(r"[-_]([A-Za-z]{3,})")
+_KIT_PAGE_WORD = re.compile(r"(?i)log-?in|signin|logon|verify|verification|auth|member|members|account|card|dccard|"
+                            r"secure|security|support|webmail|mail|japan|update|confirm")
+
+
 def _brand_page(segment: str) -> bool:
     """The first segment of a short path is a brand's name (``/aeon``, ``/Biglobe``, ``/paypay/``,
     ``/etc-meisai.php``, ``/myjcb``): a kit's page for that brand on a borrowed site. Sites link to
@@ -1663,6 +1671,10 @@ def _brand_page(segment: str) -> bool:
     cat = catalogue()
     if word in cat.bare_ordinary and (len(segment) == len(word) or not segment[len(word)].isalnum()):
         return False  # an ordinary word as a page (/eki/, /yamato.html) is a site's own; glued to a key it is not
+    rest = segment[m.end():]
+    told = _PAGE_WORD.match(rest)
+    if told is not None and not _KIT_PAGE_WORD.fullmatch(told.group(1)):
+        return False  # a page about the brand (/amazon-review, /paypay-campaign): a kit writes a step (/aeon-login)
     return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
 
 

@@ -96,3 +96,17 @@ def test_a_kit_sign_alone_names_no_brand(url: str) -> None:
 def test_the_new_signs_are_said_in_both_languages(sign: str) -> None:
     assert sign not in t("en", "link_sign", sign)
     assert not t("ja", "link_sign", sign).isascii()
+
+
+@pytest.mark.parametrize(("url", "flagged"), [
+    ("https://blog.example.com/amazon-review", False),  # an article about the brand on an ordinary site
+    ("https://news.example.jp/paypay-campaign", False),
+    ("https://www.example.com/rakuten_points-guide/", False),
+    ("https://example.com/aeon-login", True),  # a kit's step after the brand's name
+    ("https://example.com/smbc-Japan.php", True),
+    ("https://example.com/docomo-webmail/", True),
+    ("https://example.com/aeon", True),  # the brand's name alone as the page
+])
+def test_a_page_named_for_a_brand_and_a_word_is_a_kit_s_only_when_the_word_is_a_step(url: str, flagged: bool) -> None:
+    assert ("brand_page" in signs(url)) is flagged
+    assert (analyse(url.encode()).verdict != "no_signs") is flagged
