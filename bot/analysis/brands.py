@@ -433,6 +433,59 @@ def _invert(by_brand: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return {w: tuple(bids) for w, bids in out.items()}
 
 
+class TokenIndex:
+    """The catalogue's brand tokens by their first two characters, so a host is matched against all
+    of them in one walk over its own characters instead of one ``in`` per token (531 of them).
+
+    ``found(text)`` is exactly ``[(token, bid) for token, bid in tokens if token in text]``, in the
+    tokens' order (longest first): a token lies in a text where the text's two characters at some
+    position start it, and only the tokens starting with those two are compared there."""
+
+    __slots__ = ("_by_pair", "_order", "_short")
+
+    def __init__(self, tokens: tuple[tuple[str, str], ...]) -> None:
+        by_pair: dict[str, dict[str, None]] = {}
+        order: dict[str, list[int]] = {}
+        short: dict[str, None] = {}  # tokens of one character (none today), compared as before
+        for i, (token, _) in enumerate(tokens):
+            order.setdefault(token, []).append(i)
+            if len(token) >= 2:
+                by_pair.setdefault(token[:2], {})[token] = None
+            elif token:
+                short[token] = None
+        self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
+        self._order = {token: tuple(at) for token, at in order.items()}
+        self._short = tuple(short)
+
+    def positions(self, text: str) -> list[int]:
+        """The catalogue positions (``tokens[i]``) of the tokens found in ``text``, in order."""
+        by_pair = self._by_pair
+        seen: set[str] = set()
+        for i in range(len(text) - 1):
+            starting = by_pair.get(text[i : i + 2])
+            if starting is not None:
+                for token in starting:
+                    if token not in seen and text.startswith(token, i):
+                        seen.add(token)
+        seen.update(t for t in self._short if t in text)
+        if not seen:
+            return []
+        order = self._order
+        return sorted(i for token in seen for i in order[token])
+
+
+@lru_cache(maxsize=1)
+def token_index() -> TokenIndex:
+    return TokenIndex(catalogue().tokens)
+
+
+def tokens_in(text: str) -> list[tuple[str, str]]:
+    """(token, brand id) of every catalogue token inside ``text``, longest first (the catalogue's
+    order): the same list as a loop over ``catalogue().tokens`` testing ``token in text``."""
+    tokens = catalogue().tokens
+    return [tokens[i] for i in token_index().positions(text)]
+
+
 @lru_cache(maxsize=1)
 def token_pattern() -> re.Pattern[str]:
     """Every brand token as one pattern, longest first: one scan of a host for all of them."""

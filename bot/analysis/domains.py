@@ -195,9 +195,20 @@ def has_known_tld(host: str) -> bool:
     return bool(tld) and tld in _psl()._publicsuffix
 
 
+def may_be_ip(text: str) -> bool:
+    """False when ``text`` cannot be an IP address to ``ipaddress.ip_address``, told without
+    parsing it (a host name is read far more often than an address, and a failed parse raises):
+    an IPv6 address holds ":", and any other text is an IPv4 address only if it holds nothing but
+    ASCII digits and dots. True means "parse it to know"."""
+    return ":" in text or (bool(text) and not text.strip("0123456789."))
+
+
 def is_ip(host: str) -> bool:
+    host = host.strip("[]")
+    if not may_be_ip(host):
+        return False
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(host)
         return True
     except ValueError:
         return False

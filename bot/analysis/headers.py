@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from bot.analysis.domains import org_domain
+from bot.analysis.domains import may_be_ip, org_domain
 from bot.analysis.models import Address, AuthResults, Hop, Sender
 
 _INTERNAL_NETS = tuple(
@@ -299,6 +299,8 @@ def _host_or_none(value: str | None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _is_ip(text: str) -> bool:
+    if not may_be_ip(text):
+        return False
     try:
         ipaddress.ip_address(text)
     except ValueError:
@@ -350,12 +352,17 @@ _DKIM_D = re.compile(r"(?:^|;)\s*d\s*=\s*([A-Za-z0-9._-]{1,253})")
 def _org(host: str | None) -> str | None:
     if not host:
         return None
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return None
-    except ValueError:
-        pass
+    if may_be_ip(host.strip("[]")):
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+            return None
+        except ValueError:
+            pass
     return org_domain(host)
+
+
+# where the recipient's addresses are written, in the order they are read
+_RECIPIENT_FIELDS = ("to", "cc", "delivered-to", "x-original-to", "envelope-to", "x-delivered-to")
 
 
 def analyse_headers(
@@ -397,10 +404,13 @@ def analyse_headers(
     dkim_domains = _unique([*auth.dkim_domains, *dkim_sig_domains])
 
     recipients: list[Address] = []
-    for name in ("to", "cc", "delivered-to", "x-original-to", "envelope-to", "x-delivered-to"):
-        for key, value in headers:
-            if key == name:
-                recipients.extend(parse_addresses(value))
+    by_name: dict[str, list[str]] = {}  # the recipient fields in one pass over the header, not six
+    for key, value in headers:
+        if key in _RECIPIENT_FIELDS:
+            by_name.setdefault(key, []).append(value)
+    for name in _RECIPIENT_FIELDS:
+        for value in by_name.get(name, ()):
+            recipients.extend(parse_addresses(value))
     if not headers and pasted_map.get("to"):
         recipients.extend(parse_addresses(pasted_map["to"]))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # a local part without "/" so that a URL path ("/u/taro@…") is not taken in with the address; the
 # "@" also as a link writes it: percent-encoded once or twice, or full-width
@@ -33,11 +34,66 @@ def mask_name(name: str) -> str:
     return (name[:1] + "***") if name else ""
 
 
+# the longest text a match of _ADDRESS can read: a 64-character local part, "%252540", a label of
+# 63 and eight more of 64 (646), and one character past it that ends the last repetition
+_ADDRESS_READS = 64 + 7 + 63 + 8 * 64 + 1
+# where an "@" in any of its forms can start
+_AT_STARTS = ("@", "%", "＠")
+
+
+def address_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_ADDRESS.finditer(text)`` gives, without trying the pattern at every character of a
+    long text. A match starts at most 64 characters before the "@" (or "%40", "＠") it holds, so
+    the pattern is searched from 64 characters before the next place an "@" can start, and within
+    a window (``endpos``) that ends ``_ADDRESS_READS`` after the last start the "@" allows: an
+    attempt that starts at least ``_ADDRESS_READS`` before the window's end reads what it reads in
+    the whole text. A match found nearer the end than that is not trusted: the search goes on
+    from the first start the window could not vouch for."""
+    n = len(text)
+    pos = 0  # no match starts before pos
+    # each form's next place after pos (-1: none left), looked for again only once pos passes it
+    ahead = [text.find(char, 1) for char in _AT_STARTS]
+    while True:
+        for k, char in enumerate(_AT_STARTS):
+            if 0 <= ahead[k] <= pos:
+                ahead[k] = text.find(char, pos + 1)
+        found = [i for i in ahead if i >= 0]
+        if not found:
+            return
+        at = min(found)
+        lo = max(pos, at - 64)
+        hi = at + 64 + _ADDRESS_READS
+        if hi >= n:
+            m = _ADDRESS.search(text, lo)
+            if m is None:
+                return
+        else:
+            m = _ADDRESS.search(text, lo, hi)
+            if m is None or m.start() + _ADDRESS_READS > hi:
+                pos = hi - _ADDRESS_READS + 1  # nothing starts in [lo, pos): the window vouched for it
+                continue
+        yield m
+        pos = m.end()
+
+
+def _mask_addresses(text: str) -> str:
+    out: list[str] = []
+    done = 0
+    for m in address_matches(text):
+        out.append(text[done : m.start()])
+        out.append(_mask_keyed(m.group(0)))
+        done = m.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def mask_text(text: str, names: tuple[str, ...] = ()) -> str:
     """Every address in ``text`` masked, and each of ``names`` (the recipient's) too."""
-    # the pattern is tried at every character (64 steps each): only when an "@" in some form is there
+    # the pattern is tried at every character (64 steps each): only near an "@" in some form
     if "@" in text or "%" in text or "＠" in text:
-        text = _ADDRESS.sub(lambda m: _mask_keyed(m.group(0)), text)
+        text = _mask_addresses(text)
     for raw in names:
         name = raw.strip()
         if len(name) >= 2 and name in text:
@@ -75,10 +131,18 @@ _ONE_LINE = _control_table(multiline=False)
 _MULTILINE = _control_table(multiline=True)
 
 
+# the only characters the tables change that str.isprintable() lets through (variation selectors)
+_PRINTABLE_BUT_CHANGED = re.compile("[\ufe00-\ufe0f]")
+
+
 def clean_controls(text: str, multiline: bool = False) -> str:
     """``text`` with no terminal escape left in it: C0 controls shown as their symbols (␛, ␍),
     C1 controls as U+FFFD, bidi overrides and zero-width characters removed; line breaks kept
     only when ``multiline``. Every human-facing string goes through this."""
+    # most text is plain: printable (no control, no line break, no format character) and without
+    # a variation selector, it is its own translation (a test holds this for every code point)
+    if text.isprintable() and (text.isascii() or not _PRINTABLE_BUT_CHANGED.search(text)):
+        return text
     return text.translate(_MULTILINE if multiline else _ONE_LINE)
 
 

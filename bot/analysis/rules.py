@@ -20,7 +20,9 @@ from bot.analysis.brands import (
     catalogue,
     normalise,
     service_for_tag,
+    token_index,
     token_pattern,
+    tokens_in,
 )
 from bot.analysis.domains import (
     edit_distance,
@@ -525,7 +527,7 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     pieces = [p for label in labels for p in label.split("-")]
     # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike
     platform = (_under(host, cat.free_hosting) or "") if loose else ""
-    found = [(token, bid) for token, bid in cat.tokens if token in host and token not in platform]
+    found = [(token, bid) for token, bid in tokens_in(host) if token not in platform]
     # a token that is a whole label or hyphen piece first (aeon-ne-jp.iiiiicloud.com is AEON's)
     for token, bid in found:
         if token in pieces:
@@ -542,9 +544,8 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
             return bid, "token"
     if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
         joined = [label.replace("-", "") for label in labels if "-" in label]
-        for token, bid in cat.tokens:
-            if len(token) >= 5 and token.isalpha() and token not in cat.name_ambiguous \
-                    and any(token in j for j in joined):
+        for token, bid in _tokens_in_any(joined):
+            if len(token) >= 5 and token.isalpha() and token not in cat.name_ambiguous:
                 return bid, "token"
         for piece in pieces:
             hit = _token_typo(piece)
@@ -622,6 +623,25 @@ def _brand_subdomain(f: Facts) -> list[Finding]:
     return []
 
 
+def _tokens_in_any(texts: list[str]) -> list[tuple[str, str]]:
+    """(token, brand id) of the catalogue tokens inside any of ``texts``, in the catalogue's order."""
+    if not texts:
+        return []
+    index = token_index()
+    at = sorted({i for text in texts for i in index.positions(text)})
+    tokens = catalogue().tokens
+    return [tokens[i] for i in at]
+
+
+@lru_cache(maxsize=1)
+def _three_letter_names() -> tuple[tuple[str, str], ...]:
+    """The catalogue's three-letter tokens without vowels that are not ordinary words (jcb, dhl),
+    in the catalogue's order: the only tokens a kit's host piece is read for by its ends."""
+    cat = catalogue()
+    return tuple((token, bid) for token, bid in cat.tokens
+                 if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary)
+
+
 def _short_name_in(pieces: tuple[str, ...]) -> str | None:
     """The brand a piece of a sub-domain names by a bare word (whole; or starting it, four letters
     or more, or three with at most two more: ``jcbb``, ``eki1``) or a three-letter name without
@@ -634,9 +654,8 @@ def _short_name_in(pieces: tuple[str, ...]) -> str | None:
                     return bid
             elif piece == word or (piece.startswith(word) and (len(word) >= 4 or len(piece) <= len(word) + 2)):
                 return bid
-        for token, bid in cat.tokens:
-            if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary \
-                    and piece != token and not _randomish(piece) and (piece.startswith(token) or piece.endswith(token)):
+        for token, bid in _three_letter_names():
+            if piece != token and not _randomish(piece) and (piece.startswith(token) or piece.endswith(token)):
                 return bid
     return None
 
@@ -802,8 +821,8 @@ def _brand_written_in(host: str) -> str | None:
     for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
         if a + b not in _GENERIC_LABELS and a + b in names:
             return names[a + b]
-    for token, bid in cat.tokens:  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
-        if len(token) == 3 and not _VOWELS.intersection(token) and token not in cat.bare_ordinary and any(
+    for token, bid in _three_letter_names():  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
+        if any(
             p != token and token in p and p.isalpha() and not _randomish(p)
             and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
         ):

@@ -62,7 +62,19 @@ def read_input(path: str | None, limit: int) -> bytes:
     if path is None:
         return sys.stdin.buffer.read(limit + 1)
     with open(path, "rb") as fh:
-        return fh.read(limit + 1)
+        # ``read(limit + 1)`` sets aside the whole limit (10 MiB) for every file, however small:
+        # a file's own size + 1 is asked first, and the rest up to the limit only if more came
+        # (a file that grew, or a pipe or device, whose size reads as 0)
+        try:
+            size = os.fstat(fh.fileno()).st_size
+        except OSError:
+            size = limit
+        if size >= limit:
+            return fh.read(limit + 1)
+        data = fh.read(size + 1)
+        if len(data) <= size:
+            return data
+        return data + fh.read(limit + 1 - len(data))
 
 
 def collect_paths(paths: Sequence[str], folders_seen: Callable[[], None], no_mail: Callable[[str], None]
