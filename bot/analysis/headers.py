@@ -186,7 +186,7 @@ def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
             if gt < 0 or piece[gt + 1 :].strip() or "<" in piece[lt + 1 :]:
                 return None
             out.append((_ASCII_SPACES.sub(" ", piece[:lt]).strip(" "), piece[lt + 1 : gt].strip()))
-        elif any(c.isspace() for c in piece):
+        elif len(piece.split(None, 1)) > 1:  # a space inside (the piece is stripped), any Unicode one
             return None  # "mailing list x@y": words before an address, the stdlib's to read
         else:
             out.append(("", piece))

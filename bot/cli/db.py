@@ -6,9 +6,7 @@ creating anything. The store is an SQLite file or a PostgreSQL address (shown wi
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
-import sqlite3
 
 from bot.cli._common import emit, fail, settings_of
 from bot.i18n import t
@@ -123,6 +121,9 @@ def db_command(args: argparse.Namespace, lang: str) -> int:
             rows = await admin.restore(source)
         return ({"database": path, "restored": source, "rows": rows},
                 [t(lang, "store", "restored", source=source, path=path, rows=rows)])
+
+    import asyncio  # here, not at the top: every command's start-up builds this module's parser
+    import sqlite3
 
     actions = {"status": status, "migrate": migrate, "backup": backup, "restore": restore}
     try:

@@ -13,6 +13,7 @@ for a brand was decided by the core (``Analysis.link_official``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.analysis.links import defang_url
 from bot.analysis.models import Analysis, Listing
@@ -302,6 +303,7 @@ _UPPER = {"id": "ID", "dkim": "DKIM", "mime": "MIME", "arc": "ARC", "spf": "SPF"
           "scl": "SCL", "authas": "AuthAs"}
 
 
+@lru_cache(maxsize=1024)
 def header_field_name(name: str) -> str:
     """``message-id`` (as intake keeps it) → ``Message-ID``."""
     return "-".join(_UPPER.get(part, part.capitalize()) for part in name.split("-"))

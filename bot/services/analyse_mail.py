@@ -18,7 +18,6 @@ and quotes that reference (``analysis_error``). A mail that takes longer than it
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 import time
@@ -26,14 +25,16 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.analysis.budget import Clock
 from bot.analysis.facts import Prepared
 from bot.analysis.models import Analysis, DomainFact, Limits, Listing
 from bot.analysis.pipeline import failed_analysis, judge, prepare
-from bot.services.listings import FeedListings
 from bot.services.ports.lookups import DomainIntel
+
+if TYPE_CHECKING:  # annotations only: the offline CLI spares asyncio, which the listings import
+    from bot.services.listings import FeedListings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -113,12 +114,16 @@ class ThreadAnalyser(InlineAnalyser):
     (the bot uses this only when worker processes cannot be started)."""
 
     async def prepare(self, data: bytes, limits: Limits) -> Prepared | AnalysisFailed:
+        import asyncio  # here: the offline CLI (this module, without an event loop) spares its import
+
         return await asyncio.to_thread(guarded, lambda: prepare(data, limits, self.clock), input_tag(data))
 
     async def judge(
         self, prepared: Prepared, facts: Mapping[str, DomainFact], now: datetime, limits: Limits,  # noqa: ARG002
         listings: Mapping[str, tuple[Listing, ...]] | None = None,
     ) -> Analysis | AnalysisFailed:
+        import asyncio
+
         tag = "sha256:" + prepared.input_sha256[:16]
         return await asyncio.to_thread(guarded, lambda: judge(prepared, facts, now, listings), tag)
 
