@@ -20,6 +20,30 @@ _SPACE = re.compile(r"\s+")
 _NO_ASCII_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
+# word_set's table: the word characters kept, "\x01" standing for "’", every other byte a space
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789'\x01"
+_WORD_TABLE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """``frozenset(_WORD.findall(text))``, found by C string methods instead of the pattern: what
+    lies between characters no word holds (anything but ``a-z0-9'’``), read again by the pattern
+    only when it holds an apostrophe (a word takes one, followed by letters: ``don't``). A match
+    never holds such a character, so each piece is read as the whole text reads it there."""
+    if not text:
+        return frozenset()
+    if "\x01" in text:  # the stand-in is there already: the pattern reads it
+        return frozenset(_WORD.findall(text))
+    if "’" in text:
+        text = text.replace("’", "\x01")
+    words = set(text.encode("ascii", "replace").translate(_WORD_TABLE).decode("ascii").split())
+    if "'" in text or "\x01" in text:
+        for piece in [w for w in words if "'" in w or "\x01" in w]:
+            words.discard(piece)
+            words.update(_WORD.findall(piece.replace("\x01", "’")))
+    return frozenset(words)
+
+
 def squeeze(text: str) -> str:
     """Words separated by one space, however the HTML or the mailer spaced them ("Claim_your_Reward"
     is three words). ``str.split`` knows every Unicode space (U+00A0, U+3000 …)."""
@@ -296,7 +320,7 @@ class TextIndex:
         # one space between words, however the HTML or the mailer spaced them: phrases match
         self.text = text if normalised else squeeze(normalise(text))
         if words is None:
-            words = frozenset(_WORD.findall(self.text)) if self.text else frozenset()
+            words = word_set(self.text)
         self.words = words
         self._compact: str | None = None
         self._chars: frozenset[str] | None = None
@@ -367,12 +391,12 @@ class TextIndex:
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
         """The phrases of the list found here, in the list's order. Only phrases whose longest word
         (ASCII) or first character (others) is in the text are searched."""
-        by_word, by_char = _phrase_index(phrases)
+        by_word, by_char, keys = _phrase_index(phrases)
         hits: set[str] = set()
         mine = self.words
-        # walk the smaller side: a long mail has thousands of words, a list a few hundred keys
-        common = [w for w in by_word if w in mine] if len(by_word) < len(mine) else [w for w in mine if w in by_word]
-        for word in common:
+        # the set intersection walks the smaller side (a long mail has thousands of words, a list a
+        # few hundred keys); its order does not matter: the hits are returned in the list's order
+        for word in mine & keys:
             for phrase, words in by_word[word]:
                 if words <= mine and phrase in self.text:
                     hits.add(phrase)
@@ -403,7 +427,7 @@ class TextIndex:
 @lru_cache(maxsize=64)
 def _phrase_index(
     phrases: tuple[str, ...],
-) -> tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]]]:
+) -> tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]], frozenset[str]]:
     by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
     by_char: dict[str, list[tuple[str, str]]] = {}
     for phrase in phrases:
@@ -412,7 +436,7 @@ def _phrase_index(
             by_word.setdefault(max(words, key=len), []).append((phrase, words))
         else:
             by_char.setdefault(compact[0], []).append((phrase, compact))
-    return by_word, by_char
+    return by_word, by_char, frozenset(by_word)
 
 
 @lru_cache(maxsize=4096)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +51,8 @@ class AnalysisFailed:
 
 def new_ref() -> str:
     """The short reference a member quotes and the log carries."""
+    import uuid  # here: it probes the platform on import, and only a failed analysis needs one
+
     return uuid.uuid4().hex[:8]
 
 
