@@ -386,6 +386,20 @@ def flatten_html(html: str) -> str:
     return _ANY_TAG.sub(lambda m: m.group(0) if m.group(2).lower() in _KEPT_TAGS else " ", html)
 
 
+def ascii_lowered(text: str) -> str:
+    """``text.lower()`` as far as ASCII words go, every other character a "?": an ASCII word
+    without "?" is in it, and as many times, as in ``text.lower()``. Lowering a Japanese page
+    looks every character up; this lowers bytes. Only two characters lower to ASCII letters,
+    the Kelvin sign (k) and the dotted capital I (i and a combining dot): they are written so first."""
+    if text.isascii():
+        return text.lower()
+    if "\u212a" in text:
+        text = text.replace("\u212a", "k")
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i\u0307")
+    return text.encode("ascii", "replace").lower().decode("ascii")
+
+
 def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     from selectolax.lexbor import LexborHTMLParser  # parser only: nothing is fetched or run
 
@@ -397,7 +411,7 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
         facts.text = re.sub(r"<[^<>]{0,2000}>", " ", html)
         return facts
     # every query walks the whole tree: the ones whose elements the page does not hold are skipped
-    lowered = html[:4_000_000].lower()
+    lowered = ascii_lowered(html[:4_000_000])
     for node in tree.css("a[href], area[href]"):
         href = node.attributes.get("href") or ""
         facts.anchors.append((href, node.text(separator=" ", strip=True)))
