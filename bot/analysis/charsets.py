@@ -137,7 +137,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if not data:
         return "", declared or "us-ascii"
     label = (declared or "").strip().strip('"').lower()[:64]
-    has_esc = b"\x1b$" in data or b"\x1b(" in data
+    has_esc = b"\x1b" in data and (b"\x1b$" in data or b"\x1b(" in data)  # one scan for most text
     if label in _ISO2022JP or (has_esc and not label.startswith("utf")):
         try:  # the C codec when the text holds no vendor characters; ours otherwise
             return data.decode("iso2022_jp_ext"), "iso-2022-jp"

@@ -58,6 +58,7 @@ def split_head(data: bytes) -> tuple[bytes, bytes | None]:
 
 
 MAX_FIELDS_LOOKED_AT = 200
+_FIELD_LINE = re.compile(rb"^[^ \t\n][^\n]*", re.MULTILINE)
 
 
 def looks_like_header_block(head: bytes) -> bool:
@@ -68,11 +69,10 @@ def looks_like_header_block(head: bytes) -> bool:
     known = 0
     bad = 0
     plain = 0
-    for line in head.split(b"\n"):
-        if not line:
-            continue
-        if line[:1] in (b" ", b"\t"):
-            continue
+    # the lines that start a field (not empty, not a continuation line): found by the pattern, so a
+    # padded field's thousand continuation lines are not walked one by one
+    for found in _FIELD_LINE.finditer(head):
+        line = found.group()
         if fields + bad >= MAX_FIELDS_LOOKED_AT:
             break
         m = _HEADER_LINE.match(line)

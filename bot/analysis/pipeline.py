@@ -55,6 +55,7 @@ OFFICIAL_WORDING_RULES = frozenset({
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_JAPANESE_RUN = re.compile(_JAPANESE.pattern + "+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 _NON_SPACE = re.compile(r"\S")
@@ -130,7 +131,7 @@ def _language(text: str) -> str:
     if not sample.strip():
         return "und"
     plain = sample.isascii()
-    japanese = 0 if plain else len(sample) - len(_JAPANESE.sub("", sample))
+    japanese = 0 if plain else sum(map(len, _JAPANESE_RUN.findall(sample)))  # the characters, run by run
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
     words = Counter(_WORDS.findall(sample[:1500].lower()))

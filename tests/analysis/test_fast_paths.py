@@ -188,3 +188,219 @@ def test_look_alike_letters_and_accents_are_all_non_ascii() -> None:
     assert not any(c.isascii() for c in _TEXT_CONFUSABLE)
     assert not any(chr(c).isascii() for c in ACCENT_TABLE)
     assert not any(_HAS_ACCENT.search(chr(c)) for c in range(128))
+
+
+# --- issue 11, sixth round (speed6): each fast path against the plain form it replaced -----------
+
+HOST_PARTS = st.sampled_from([
+    "amazon", "amaz", "paypay", "pay", "jcb", "-", ".", "co", "jp", "x7q", "rakuten", "card", "apple", "e", "a",
+    "mufg", "smbc", "aeon", "login", "0", "1", "cn", "www", "nomura-securities", "jc", "b", "\u00e9",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(HOST_PARTS, max_size=10))
+def test_the_token_index_finds_what_the_loop_over_every_token_finds(parts: list[str]) -> None:
+    from bot.analysis.brands import catalogue, tokens_in
+
+    host = "".join(parts)
+    assert tokens_in(host) == [(t, b) for t, b in catalogue().tokens if t in host]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "abc", "b", "bc", "c", "a", "cab", "x"]), max_size=8))
+def test_the_token_index_keeps_order_duplicates_and_one_letter_tokens(parts: list[str]) -> None:
+    from bot.analysis.brands import TokenIndex
+
+    # longest first as the catalogue sorts them; a token twice (two brands); one-letter tokens
+    tokens = (("cab", "1"), ("abc", "2"), ("abc", "3"), ("ab", "4"), ("bc", "5"), ("a", "6"), ("c", "7"))
+    text = "".join(parts)
+    assert [tokens[i] for i in TokenIndex(tokens).positions(text)] == [(t, b) for t, b in tokens if t in text]
+
+
+def test_the_rules_token_lists_are_the_catalogue_s_filtered() -> None:
+    from bot.analysis.brands import catalogue
+    from bot.analysis.rules import _VOWELS, _three_letter_names, _tokens_in_any
+
+    cat = catalogue()
+    assert _three_letter_names() == tuple(
+        (t, b) for t, b in cat.tokens if len(t) == 3 and not _VOWELS.intersection(t) and t not in cat.bare_ordinary)
+    joined = ["paypaylogin", "x7qjcbcard", "amazonco", ""]
+    assert _tokens_in_any(joined) == [(t, b) for t, b in cat.tokens if any(t in j for j in joined)]
+    assert _tokens_in_any([]) == []
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="0123456789.:abcdefABCDEF%[]xg \u0660\uff11", max_size=24))
+def test_may_be_ip_says_no_only_where_the_parser_says_no(text: str) -> None:
+    import ipaddress
+
+    from bot.analysis.domains import is_ip, may_be_ip
+
+    try:
+        ipaddress.ip_address(text)
+        parsed = True
+    except ValueError:
+        parsed = False
+    assert may_be_ip(text) or not parsed
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+        plain = True
+    except ValueError:
+        plain = False
+    assert is_ip(text) == plain
+
+
+def test_may_be_ip_on_the_awkward_addresses() -> None:
+    from bot.analysis.domains import is_ip, may_be_ip
+
+    for address in ("192.0.2.1", "[2001:db8::1]", "::1", "fe80::1%eth0", "::ffff:192.0.2.1", "0.0.0.0"):
+        assert is_ip(address), address
+    for text in ("", ".", "192.0.2", "192.0.2.1.", "example.com", "192.0.2.1a", "\u0661.2.3.4", "1.2.3.256"):
+        assert not is_ip(text), text
+    assert not may_be_ip("example.com") and not may_be_ip("") and may_be_ip("1.2.3.256")
+
+
+def test_the_cli_reads_a_file_as_reading_the_cap_plus_one_did(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import threading
+
+    from bot.cli._common import read_input
+
+    limit = 100
+    for size in (0, 1, 50, limit - 1, limit, limit + 1, limit + 40):
+        path = tmp_path / f"m{size}.eml"
+        data = os.urandom(size)
+        path.write_bytes(data)
+        assert read_input(str(path), limit) == data[: limit + 1], size
+    # a pipe has no size: what comes is read up to the cap plus one, as before
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    payload = b"x" * (limit + 30)
+
+    def write() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(payload)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert read_input(str(fifo), limit) == payload[: limit + 1]
+    writer.join()
+
+
+def test_plain_text_is_what_the_control_table_leaves_it_for_every_code_point() -> None:
+    from bot.analysis.privacy import _MULTILINE, _ONE_LINE, clean_controls
+
+    for code in range(0x110000):
+        char = chr(code)
+        assert clean_controls(char) == char.translate(_ONE_LINE), hex(code)
+        assert clean_controls(char, True) == char.translate(_MULTILINE), hex(code)
+    # the check holds for the whole string, not one character: one control anywhere is cleaned
+    assert clean_controls("plain text\x1b[31m red") == "plain text\u241b[31m red"
+    assert clean_controls("日本語\ufe0f") == "日本語" and clean_controls("日本語") == "日本語"
+
+
+AT_PARTS = st.sampled_from([
+    "a", "b.c", "@", "%40", "%2540", "%252540", "\uff20", "%", "example", ".jp", "-", " ", "\n", "x" * 63, "y" * 70,
+    "z." * 12, "/", "=", "%4", "0", "%25", "あ",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(AT_PARTS, max_size=40))
+def test_addresses_are_found_where_the_pattern_finds_them(parts: list[str]) -> None:
+    from bot.analysis.privacy import _ADDRESS, _mask_keyed, address_matches, mask_text
+
+    text = "".join(parts)
+    assert [m.span() for m in address_matches(text)] == [m.span() for m in _ADDRESS.finditer(text)]
+    assert mask_text(text) == _ADDRESS.sub(lambda m: _mask_keyed(m.group(0)), text)
+
+
+def test_addresses_far_apart_in_a_long_text_and_at_the_window_s_edge() -> None:
+    from bot.analysis.privacy import _ADDRESS, _ADDRESS_READS, address_matches
+
+    labels = ".".join(["l" * 63] * 9)  # the longest domain the pattern reads
+    texts = [
+        "x" * 5000 + "a@example.com" + " " * 3000 + "b%40example.jp",
+        "%" * 2000 + "c@" + labels,
+        "a" * 64 + "%" + "b" * (_ADDRESS_READS + 64) + "@example.com",
+        "p" * 100 + "@" + "q" * 200 + "@" + labels + "@x",
+        "%40" * 500,
+    ]
+    for text in texts:
+        assert [m.span() for m in address_matches(text)] == [m.span() for m in _ADDRESS.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="abz09 '\u2019\x01AZ-_.\u00e9\u65e5\n?", max_size=40))
+def test_a_text_s_word_set_is_what_the_word_pattern_finds(text: str) -> None:
+    from bot.analysis.brands import _WORD, word_set
+
+    assert word_set(text) == frozenset(_WORD.findall(text))
+
+
+LOWER_WORDS = ("<form", "<input", "http-equiv", "frame", "onclick", "<img", "data:image", "download", "k", "i", "ki")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="<formINPUTkKiI\u212a\u0130\u0307\u00df\u65e5\u00e9?:-", max_size=30))
+def test_the_ascii_lowered_page_holds_the_words_the_lowered_page_holds(text: str) -> None:
+    from bot.analysis.links import ascii_lowered
+
+    for word in LOWER_WORDS:
+        assert ascii_lowered(text).count(word) == text.lower().count(word), word
+
+
+def test_only_two_characters_lower_to_ascii() -> None:
+    # ascii_lowered writes these two out first; every other non-ASCII character stays non-ASCII lowered
+    assert [c for c in range(0x80, 0x110000) if any(ord(x) < 0x80 for x in chr(c).lower())] == [0x130, 0x212A]
+
+
+def _count_phrases_as_written(index, phrases: tuple[str, ...]) -> list[str]:  # type: ignore[no-untyped-def]
+    from bot.analysis.brands import _phrase_parts
+
+    hits = set()
+    for phrase in phrases:
+        words, compact = _phrase_parts(phrase)
+        if words:
+            if words <= index.words and phrase in index.text:
+                hits.add(phrase)
+        elif compact in index.compact:
+            hits.add(phrase)
+    return [p for p in phrases if p in hits]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["verify", "your", "account", "アカウント", "確認", "please", "now", " ", "\n",
+                                 "your account", "限定", "prize"]), max_size=12))
+def test_phrase_counting_finds_each_phrase_the_plain_search_finds(parts: list[str]) -> None:
+    from bot.analysis.brands import TextIndex, catalogue
+
+    index = TextIndex(" ".join(parts))
+    for table in list(catalogue().phrases.values())[:6]:
+        for phrases in (table.strong, table.weak):
+            assert index.count_phrases(phrases) == _count_phrases_as_written(index, phrases)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["to", "cc", "delivered-to", "x-original-to", "envelope-to",
+                                            "x-delivered-to", "from", "subject"]),
+                          st.sampled_from(["a@example.com", "b@example.jp", "C <c@example.net>", "d@example.com, e@example.com"])),
+                max_size=10))
+def test_recipients_come_in_the_order_six_passes_gave(headers: list[tuple[str, str]]) -> None:
+    from bot.analysis.headers import _unique_addresses, analyse_headers, parse_addresses
+
+    expected = []
+    for name in ("to", "cc", "delivered-to", "x-original-to", "envelope-to", "x-delivered-to"):
+        for key, value in headers:
+            if key == name:
+                expected.extend(parse_addresses(value))
+    sender, _ = analyse_headers(tuple(headers))
+    assert sender.recipients == tuple(_unique_addresses(expected))
+
+
+def test_a_piece_with_any_unicode_space_is_left_to_the_stdlib() -> None:
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for space in spaces:
+        assert _simple_pairs(f"x{space}y@example.com") is None, hex(ord(space))
+    assert _simple_pairs("y@example.com") == [("", "y@example.com")]
