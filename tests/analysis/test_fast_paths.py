@@ -404,3 +404,48 @@ def test_a_piece_with_any_unicode_space_is_left_to_the_stdlib() -> None:
     for space in spaces:
         assert _simple_pairs(f"x{space}y@example.com") is None, hex(ord(space))
     assert _simple_pairs("y@example.com") == [("", "y@example.com")]
+
+
+def _looks_like_header_block_line_by_line(head: bytes) -> bool:
+    """intake.looks_like_header_block as written before its field lines were found by a pattern."""
+    from bot.analysis import intake
+
+    fields = known = bad = plain = 0
+    for line in head.split(b"\n"):
+        if not line or line[:1] in (b" ", b"\t"):
+            continue
+        if fields + bad >= intake.MAX_FIELDS_LOOKED_AT:
+            break
+        if intake._HEADER_LINE.match(line) is None:
+            bad += 1
+            continue
+        fields += 1
+        name = line[: line.index(b":")].strip().lower()
+        known += name in intake._KNOWN_HEADERS
+        plain += intake.FIELD_NAME.fullmatch(name) is not None
+    if fields == 0 or not intake._HEADER_LINE.match(head.lstrip(b"\n")):
+        return False
+    if known >= 2 or (known >= 1 and fields >= 3) or (fields >= 10 and bad == 0 and plain == fields):
+        return bad <= max(1, fields // 10)
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["From: a@example.com", "To: b", "Subject: x", " cont", "\tcont", "", "junk line",
+                                 "X-A: 1", "\r", "Received: from", "a:b", "http://x", "\n"]), max_size=30),
+       st.integers(min_value=0, max_value=230))
+def test_a_header_block_is_judged_as_line_by_line(lines: list[str], padding: int) -> None:
+    from bot.analysis.intake import looks_like_header_block
+
+    head = "\n".join(lines).encode()
+    assert looks_like_header_block(head) == _looks_like_header_block_line_by_line(head)
+    many = b"X-Pad: 1\n" * padding + b" folded\n" * padding + head  # past the 200 fields looked at
+    assert looks_like_header_block(many) == _looks_like_header_block_line_by_line(many)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="あア漢字abc 。\u30ff\u3040\u4e00\u9fff\u3000é", max_size=40))
+def test_japanese_characters_counted_run_by_run(text: str) -> None:
+    from bot.analysis.pipeline import _JAPANESE, _JAPANESE_RUN
+
+    assert sum(map(len, _JAPANESE_RUN.findall(text))) == len(text) - len(_JAPANESE.sub("", text))
