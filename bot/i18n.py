@@ -88,6 +88,8 @@ def t(lang: str, section: str, key: str, **params: object) -> str:
     for code in (lang, DEFAULT_LANG):
         text = catalogue(code if code in LANGS else DEFAULT_LANG).get(section, {}).get(key)
         if text is not None:
+            if not params and "{" not in text and "}" not in text:
+                return text  # nothing to fill in, no brace to unescape: format_map gives it back as it is
             try:
                 return text.format_map(_Safe({k: _Param(code, v) for k, v in params.items()}))
             except (ValueError, IndexError):  # a stray brace in a catalogue: the text as it is

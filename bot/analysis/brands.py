@@ -374,8 +374,10 @@ class TextIndex:
                 if self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
         has = self._char_test()
-        for first in filter(has, cat.phrase_brands):
-            for phrase, bid in cat.phrase_brands[first]:
+        # an ASCII text holds none of the phrases that keep a non-ASCII character once unspaced
+        by_first = _ascii_phrase_brands() if self.text.isascii() else cat.phrase_brands
+        for first in filter(has, by_first):
+            for phrase, bid in by_first[first]:
                 if has(phrase[-1]) and self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
         return found
@@ -422,6 +424,19 @@ class TextIndex:
         """``has_char`` as one bound method, for the loops over a catalogue's first characters
         (a Python call per character, a hundred per text, was a few per cent of an analysis)."""
         return self.text.__contains__ if self.text.isascii() else self.chars.__contains__
+
+
+@lru_cache(maxsize=1)
+def _ascii_phrase_brands() -> dict[str, tuple[tuple[str, str], ...]]:
+    """``catalogue().phrase_brands`` without the phrases an ASCII text cannot hold: those with a
+    non-ASCII character left after their white space is taken out (``has_phrase`` looks for the
+    phrase itself, or for it unspaced in the text unspaced). Same order."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for first, entries in catalogue().phrase_brands.items():
+        kept = tuple((p, bid) for p, bid in entries if _SPACE.sub("", p).isascii())
+        if kept:
+            out[first] = kept
+    return out
 
 
 @lru_cache(maxsize=64)

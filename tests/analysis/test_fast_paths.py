@@ -449,3 +449,56 @@ def test_japanese_characters_counted_run_by_run(text: str) -> None:
     from bot.analysis.pipeline import _JAPANESE, _JAPANESE_RUN
 
     assert sum(map(len, _JAPANESE_RUN.findall(text))) == len(text) - len(_JAPANESE.sub("", text))
+
+
+def _brand_keywords_over_every_phrase(index) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """TextIndex.brand_keywords as written before an ASCII text skipped the non-ASCII phrases."""
+    from bot.analysis.brands import catalogue
+
+    cat = catalogue()
+    found: dict[str, list[str]] = {}
+    for word in index.words & cat.word_brands.keys():
+        for bid in cat.word_brands[word]:
+            found.setdefault(bid, []).append(word)
+    for word in index.words & cat.word_phrase_brands.keys():
+        for phrase, bid in cat.word_phrase_brands[word]:
+            if index.has_phrase(phrase):
+                found.setdefault(bid, []).append(phrase)
+    for first in cat.phrase_brands:
+        for phrase, bid in cat.phrase_brands[first]:
+            if index.has_char(first) and index.has_char(phrase[-1]) and index.has_phrase(phrase):
+                found.setdefault(bid, []).append(phrase)
+    return found
+
+
+BRAND_TEXT = st.sampled_from([
+    "disney+", "ripple (xrp)", "movistar (telefonica)", "amazon", "paypay", "au pay", " ", "-", "三井住友", "三 井 住 友",
+    "カード", "vivo / claro / tim (brazil)", "north pacific bank (hokuyo)", "x", "楽天", "e", "(", ")", "+",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BRAND_TEXT, max_size=10))
+def test_brand_keywords_of_a_text_are_those_every_phrase_finds(parts: list[str]) -> None:
+    from bot.analysis.brands import TextIndex
+
+    index = TextIndex(" ".join(parts))
+    assert index.brand_keywords() == _brand_keywords_over_every_phrase(index)
+    index = TextIndex("".join(parts))
+    assert index.brand_keywords() == _brand_keywords_over_every_phrase(index)
+
+
+def test_a_sentence_without_parameters_or_braces_is_the_catalogue_s_text() -> None:
+    from bot.i18n import LANGS, _Safe, catalogue, t
+
+    for lang in LANGS:
+        for section, entries in catalogue(lang).items():
+            if not isinstance(entries, dict):
+                continue
+            for key, text in entries.items():
+                if isinstance(text, str):
+                    try:
+                        expected = text.format_map(_Safe({}))
+                    except (ValueError, IndexError):
+                        expected = text
+                    assert t(lang, section, key) == expected, (lang, section, key)
