@@ -342,16 +342,20 @@ def read_input(data: bytes, limits: Limits | None = None, budget: Budget | None 
     return read_rfc822(data, walk, depth=0)
 
 
+_BLANKS = re.compile(rb"[ \t\n]*")
+
+
 def _find_header_start(data: bytes) -> int:
     """Offset of a header block at the top (a few lines of chatter before it are allowed)."""
     pos = 0
     for _ in range(8):
-        stripped = data[pos:].lstrip(b" \t\n")
-        start = len(data) - len(stripped)
-        if stripped.startswith(b"From ") and b"\n" in stripped[:400]:  # mbox separator
+        # offsets into data, not copies of it (a mail of megabytes was copied four times a turn)
+        blanks = _BLANKS.match(data, pos)  # always a match (of nothing at least)
+        start = blanks.end() if blanks else pos
+        if data.startswith(b"From ", start) and data.find(b"\n", start, start + 400) >= 0:  # mbox separator
             start = data.index(b"\n", start) + 1
-        head, _ = split_head(data[start:])
-        if looks_like_header_block(head):
+        end = data.find(b"\n\n", start)  # the header block as split_head cuts it
+        if looks_like_header_block(data[start : end + 1] if end >= 0 else data[start:]):
             return start
         nl = data.find(b"\n", start)
         if nl < 0:

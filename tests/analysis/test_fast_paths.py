@@ -502,3 +502,34 @@ def test_a_sentence_without_parameters_or_braces_is_the_catalogue_s_text() -> No
                     except (ValueError, IndexError):
                         expected = text
                     assert t(lang, section, key) == expected, (lang, section, key)
+
+
+def _find_header_start_with_copies(data: bytes) -> int:
+    """intake._find_header_start as written before it read offsets instead of copies."""
+    from bot.analysis.intake import looks_like_header_block, split_head
+
+    pos = 0
+    for _ in range(8):
+        stripped = data[pos:].lstrip(b" \t\n")
+        start = len(data) - len(stripped)
+        if stripped.startswith(b"From ") and b"\n" in stripped[:400]:
+            start = data.index(b"\n", start) + 1
+        head, _ = split_head(data[start:])
+        if looks_like_header_block(head):
+            return start
+        nl = data.find(b"\n", start)
+        if nl < 0:
+            return -1
+        pos = nl + 1
+    return -1
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["From someone@example.com Mon Jan 1", "From: a@example.com", "To: b@example.jp",
+                                 "Subject: x", "", " ", "\t", "chatter", "Received: from x", " folded", "From ",
+                                 "body text", "\n", "x" * 450]), max_size=16))
+def test_the_header_block_starts_where_it_started_with_copies(lines: list[str]) -> None:
+    from bot.analysis.intake import _find_header_start
+
+    data = "\n".join(lines).encode()
+    assert _find_header_start(data) == _find_header_start_with_copies(data)
