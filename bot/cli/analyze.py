@@ -41,8 +41,13 @@ def analyze_command(args: argparse.Namespace, lang: str) -> int:
 
         asyncio.run(_with_lookups(args, printer))
     else:
+        import gc
+
         from bot.services.analyse_mail import analyse_offline
 
+        # what start-up built (modules, the parsers, the settings) lives as long as the process: out of
+        # the collector's sight, no full collection walks it again (0.8 % of the instructions of a run)
+        gc.freeze()
         for name, data in printer.inputs(args.paths, settings.limits.max_input_bytes):
             printer.show(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
     sys.stdout.flush()

@@ -8,11 +8,12 @@ import email.parser
 import email.policy
 import email.utils
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.analysis.brands import _NEEDS_TABLE, _NORMALISE_TABLE, squeeze
+from bot.analysis.brands import _NEEDS_TABLE, _NORMALISE_TABLE, TextIndex, squeeze
 from bot.analysis.charsets import _encoded_words, decode_bytes, decode_header_value, unfold
 from bot.analysis.headers import _SIMPLE_LIST, _simple_pairs
 from bot.analysis.mime import header_block
@@ -261,7 +262,7 @@ def test_may_be_ip_on_the_awkward_addresses() -> None:
     assert not may_be_ip("example.com") and not may_be_ip("") and may_be_ip("1.2.3.256")
 
 
-def test_the_cli_reads_a_file_as_reading_the_cap_plus_one_did(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_reads_a_file_as_reading_the_cap_plus_one_did(tmp_path: Path) -> None:
     import os
     import threading
 
@@ -356,10 +357,10 @@ def test_only_two_characters_lower_to_ascii() -> None:
     assert [c for c in range(0x80, 0x110000) if any(ord(x) < 0x80 for x in chr(c).lower())] == [0x130, 0x212A]
 
 
-def _count_phrases_as_written(index, phrases: tuple[str, ...]) -> list[str]:  # type: ignore[no-untyped-def]
+def _count_phrases_as_written(index: TextIndex, phrases: tuple[str, ...]) -> list[str]:
     from bot.analysis.brands import _phrase_parts
 
-    hits = set()
+    hits: set[str] = set()
     for phrase in phrases:
         words, compact = _phrase_parts(phrase)
         if words:
@@ -451,7 +452,7 @@ def test_japanese_characters_counted_run_by_run(text: str) -> None:
     assert sum(map(len, _JAPANESE_RUN.findall(text))) == len(text) - len(_JAPANESE.sub("", text))
 
 
-def _brand_keywords_over_every_phrase(index) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _brand_keywords_over_every_phrase(index: TextIndex) -> dict[str, list[str]]:
     """TextIndex.brand_keywords as written before an ASCII text skipped the non-ASCII phrases."""
     from bot.analysis.brands import catalogue
 
