@@ -18,7 +18,7 @@ from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
-from bot.analysis.intake import HTML_NAMES, read_input
+from bot.analysis.intake import HTML_NAMES, OPAQUE_TYPES, PAGE_KINDS, read_input
 from bot.analysis.links import (
     URL_IN_TEXT,
     HtmlFacts,
@@ -171,7 +171,8 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
 
     htmls: list[HtmlFacts] = []
     html_is_attachment: list[bool] = []
-    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES))
+    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES)
+                          or (a.content_type in OPAQUE_TYPES and a.sniffed in PAGE_KINDS))
     for i, html in enumerate(mail.htmls):
         if time_budget.out_of_time():
             break
