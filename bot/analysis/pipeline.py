@@ -177,8 +177,10 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         if time_budget.out_of_time():
             break
         htmls.append(html_facts(html))
-        # HTML attachments come after bodies in MIME order; count from the end
-        html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
+        if len(mail.html_attached) == len(mail.htmls):  # intake recorded which pages are attached
+            html_is_attachment.append(mail.html_attached[i])
+        else:  # readers that do not (Outlook .msg): HTML attachments come after the bodies; count from the end
+            html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
     # pages carried inside data:text/html links are read like attachments (never rendered)
     carried = [page for h in htmls for href, _ in h.anchors if (page := data_url_html(href.strip())) is not None]
     carried += [page for h in htmls for href in h.resources if (page := data_url_html(href.strip())) is not None]

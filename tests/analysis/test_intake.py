@@ -225,22 +225,49 @@ def test_a_page_declared_as_opaque_bytes_is_read_as_an_html_attachment() -> None
     assert not report.links
 
 
-def _uu(data: bytes, trim: bool = False) -> bytes:
+def _uu(data: bytes, junk: bool = False) -> bytes:
     import binascii
     lines = [binascii.b2a_uu(data[i:i + 45]).rstrip(b"\n") for i in range(0, len(data), 45)]
-    if trim:  # mailers trim trailing spaces; the stdlib's decoder forgives it, so must ours
-        lines = [line.rstrip(b" ") for line in lines]
+    if junk:  # junk after a line's data: the length byte says where the data ends (the stdlib forgives it)
+        lines = [line + b"!!!" for line in lines]
     return b"begin 644 page.html\n" + b"\n".join(lines) + b"\n`\nend"
 
 
 def test_uuencoded_parts_are_decoded() -> None:
     for cte in (b"x-uuencode", b"uuencode", b"x-uue"):
-        for trim in (False, True):
-            report = analyse(_one_part(b"text/html", cte, _uu(_PAGE, trim), b"page.html"))
-            assert "kit.example.net" in {link.host for link in report.links}, (cte, trim)
+        for junk in (False, True):
+            report = analyse(_one_part(b"text/html", cte, _uu(_PAGE, junk), b"page.html"))
+            assert "kit.example.net" in {link.host for link in report.links}, (cte, junk)
             assert not {p.code for p in report.problems} & {"unknown_cte", "bad_uuencode"}
     # a damaged line is reported, the rest is still read, nothing raises
     broken = _uu(_PAGE).replace(b"begin 644 page.html\n", b"begin 644 page.html\n\xff\xfe!!\n")
     report = analyse(_one_part(b"text/html", b"x-uuencode", broken, b"page.html"))
     assert "bad_uuencode" in {p.code for p in report.problems}
     assert "kit.example.net" in {link.host for link in report.links}
+
+
+def test_a_uuencode_label_cannot_hide_plain_text() -> None:
+    """A body labelled uuencode but written plainly (no begin line, or lines that do not decode)
+    is still read as written: the label must not blank a lure out."""
+    plain = _PAGE.replace(b"><", b">\n<")
+    report = analyse(_one_part(b"text/html", b"x-uuencode", plain))
+    assert "kit.example.net" in {link.host for link in report.links}
+    report = analyse(_one_part(b"text/html", b"x-uuencode", b"begin 644 a.html\n" + plain + b"\nend"))
+    assert "kit.example.net" in {link.host for link in report.links}
+    assert "bad_uuencode" in {p.code for p in report.problems}
+
+
+def test_pages_found_by_their_tags_and_attached_pages_marked_where_they_are() -> None:
+    svg = (b"<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg'><a href='https://kit.example.net/s'>"
+           b"<text>Open</text></a></svg>")
+    comment = b"<!-- saved page -->\n<head><meta charset=utf-8></head><a href='https://kit.example.net/c'>x</a>"
+    for page in (svg, comment):
+        report = analyse(_one_part(b"application/octet-stream", b"base64", base64.b64encode(page), b"doc"))
+        assert "kit.example.net" in {link.host for link in report.links}, page[:20]
+        assert "html_attachment" in {f.rule for f in report.findings}
+    # an attached page placed before the HTML body: the body is still the body
+    data = (b'From: a@example.com\nTo: b@example.jp\nSubject: s\nContent-Type: multipart/mixed; boundary="z"\n\n'
+            b"--z\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+            + base64.b64encode(_PAGE) + b"\n--z\nContent-Type: text/html\n\n<p>Hello, see the file.</p>\n--z--\n")
+    mail = read_input(data, Limits())
+    assert mail.html_attached == (True, False)
