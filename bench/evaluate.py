@@ -32,7 +32,7 @@ legitimate mail (the ham of each half, one of each distinct URL) are analysed th
 
     python bench/evaluate.py                         # everything (a few minutes on 2 cores)
     python bench/evaluate.py --sets corpus tune      # some sets only
-    python bench/evaluate.py --sets tune --list-misses unwanted   # the tune half's misses, file by file
+    python bench/evaluate.py --sets tune --list-misses unwanted   # the tune half's misses, file by file (tune-a's)
     python bench/evaluate.py --json > eval.json
     python bench/evaluate.py --sets tune-a tune-b --list-misses unwanted   # round 5: study tune-a only,
                                                      # tune-b (its held-out part) in counts only
@@ -197,6 +197,11 @@ def word_blind_score(findings: list[str]) -> int:
     return min(100, sum(best.values()))
 
 
+def rules_of(findings: list[str], info: bool = True) -> set[str]:
+    """The rules of one result's findings, each once whatever its severities."""
+    return {f.split(":")[0] for f in findings if info or not f.endswith(":info")}
+
+
 def why_missed(r: dict[str, Any]) -> str:
     """A coarse reason for a bad mail that was not caught."""
     if not r["readable"]:
@@ -215,6 +220,8 @@ def why_flagged(r: dict[str, Any]) -> str:
 
 
 def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict[str, Any]]) -> dict[str, Any]:
+    from bot.analysis.scoring import FLAGGED_AT
+
     groups: dict[tuple[str, str], list[tuple[dict[str, str], dict[str, Any]]]] = defaultdict(list)
     for row, res in zip(rows, results, strict=True):
         groups[(row.get("label", "?"), row.get("group", "?"))].append((row, res))
@@ -223,7 +230,7 @@ def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict
         bad = label in BAD_LABELS
         verdicts = Counter(res["verdict"] if res["readable"] else "unreadable" for _, res in items)
         hit = [(row, res) for row, res in items if res["verdict"] != "no_signs"]
-        rules = Counter(f.split(":")[0] for _, res in hit for f in set(res["findings"]))
+        rules = Counter(rule for _, res in hit for rule in rules_of(res["findings"]))
         if bad:
             misses = [(row, res) for row, res in items if res["verdict"] == "no_signs"]
             why = Counter(why_missed(res) for _, res in misses)
@@ -233,11 +240,12 @@ def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict
         out["groups"].append({
             "label": label, "group": group, "total": len(items),
             "caught" if bad else "flagged": len(hit),
-            "word_blind": sum(1 for _, res in items if word_blind_score(res["findings"]) >= 30),
+            "word_blind": sum(1 for _, res in items if word_blind_score(res["findings"]) >= FLAGGED_AT),
             # every rule that fired on legitimate mail, flagged or not (info aside): a weak sign's ham
-            # cost shows here long before it flags a mail (round 5)
-            "fires": Counter(f.split(":")[0] for _, res in items for f in set(res["findings"])
-                             if not f.endswith(":info")).most_common(12) if not bad else [],
+            # cost shows here long before it flags a mail (round 5); never for the held-out sets,
+            # whose per-rule counts would invite tuning a weak sign against them
+            "fires": Counter(rule for _, res in items for rule in rules_of(res["findings"], info=False)).most_common(12)
+                     if not bad and set_name not in ("judge", "tune-b") else [],
             "verdicts": dict(verdicts), "top_rules": rules.most_common(10),
             "why": why.most_common(),
             "miss_files": [(row["file"], res["verdict"], res["score"], res["findings"]) for row, res in misses],
@@ -353,6 +361,16 @@ def pct(num: int, den: int) -> str:
     return f"{100 * num / den:.1f}%" if den else "n/a"
 
 
+def hide_held_out(summary: dict[str, Any]) -> None:
+    """Drop what must never be read file by file from a set's summary (its listing and its JSON):
+    all of judge and tune-b, and tune-b's files inside tune (round 5's held-out part)."""
+    for g in summary["groups"]:
+        if summary["set"] in ("judge", "tune-b"):
+            g["miss_files"] = []
+        elif summary["set"] == "tune":
+            g["miss_files"] = [m for m in g["miss_files"] if nested_split_of(m[0]) != "tune-b"]
+
+
 def render_mail(summary: dict[str, Any], list_misses: str | None) -> list[str]:
     out = [f"## {summary['set']}  ({summary['files']} files)", ""]
     out.append("| label | group | total | caught / flagged | " + " | ".join(VERDICTS) + " | unreadable |")
@@ -373,6 +391,8 @@ def render_mail(summary: dict[str, Any], list_misses: str | None) -> list[str]:
             out.append(f"  {title}:")
             out += [f"    {n:4d}  {why}" for why, n in g["why"][:15]]
         if list_misses and g["label"] == list_misses and summary["set"] not in ("judge", "tune-b"):
+            if summary["set"] == "tune":
+                out.append("    (tune-a's only: tune-b is read in counts only)")
             for file, verdict, score, findings in g["miss_files"]:
                 out.append(f"    - {file} {verdict} {score} {' '.join(findings)}")
     out.append("")
@@ -431,9 +451,7 @@ def run(sets: Iterable[str], jobs: int, list_misses: str | None) -> tuple[dict[s
             rows = mail_rows(name)
             results = _pool_map(_analyse_file, [r["path"] for r in rows], jobs)
             res[name] = summarise_mail(name, rows, results)
-            if name in ("judge", "tune-b"):
-                for g in res[name]["groups"]:
-                    g["miss_files"] = []  # judged in counts only
+            hide_held_out(res[name])
             lines += render_mail(res[name], list_misses)
         elif name == "urls":
             res["urls"] = {}
@@ -452,10 +470,14 @@ def run(sets: Iterable[str], jobs: int, list_misses: str | None) -> tuple[dict[s
             res["ham-links"] = {}
             for half in ("tune", "judge"):
                 rows = [r for r in mail_rows(half) if r["label"] in GOOD_LABELS]
+                shown = {r["path"] for r in rows if half == "tune" and nested_split_of(r["file"]) == "tune-a"}
                 urls: list[str] = []
+                listable: set[str] = set()
                 seen: set[str] = set()
-                for links in _pool_map(_links_of, [r["path"] for r in rows], jobs):
+                for row, links in zip(rows, _pool_map(_links_of, [r["path"] for r in rows], jobs), strict=True):
                     for u in links:
+                        if row["path"] in shown:
+                            listable.add(u)  # a link of a tune-a mail may be shown; tune-b's are counted only
                         if u not in seen:
                             seen.add(u)
                             urls.append(u)
@@ -464,7 +486,7 @@ def run(sets: Iterable[str], jobs: int, list_misses: str | None) -> tuple[dict[s
                 res["ham-links"][half] = {
                     "total": len(urls), "flagged": len(flagged),
                     "why": Counter(why_flagged({**r, "verdict": r["verdict"]}) for _, r in flagged).most_common(8),
-                    "examples": [(u[:100], why_flagged(r)) for u, r in flagged[:30]] if half == "tune" else [],
+                    "examples": [(u[:100], why_flagged(r)) for u, r in flagged if u in listable][:30],
                 }
             lines += render_ham_links(res["ham-links"])
         lines.append(f"({name}: {time.perf_counter() - t0:.1f} s)")

@@ -129,6 +129,8 @@ JA_ASCII_WORDS = {
     "services", "shard-count", "status", "top", "true", "txt", "antiphishing.jp", "dekyo.or.jp", "name.", "db",
     "cc", "en", "ja", "rn", "m", "s", "t", "postgresql", "createdb", "pg_dump", "pg_restore", "shards", "restore",  # a URL scheme, commands, an option
     "aeon", "paypay",  # example URL paths (/aeon, /paypay/)
+    "uuencode",  # a transfer encoding
+    "hkgqs",  # an example of a consonant-only kit name (link_sign.initials_name)
 }
 
 

@@ -132,6 +132,7 @@ class Catalogue:
     phrases: dict[str, PhraseList]
     tokens: tuple[tuple[str, str], ...]  # (token, brand id), longest first
     infrastructure: frozenset[str]
+    cdn_hosts: frozenset[str]  # networks that name customers' hosts by a machine id (lists.toml)
     token_brand: dict[str, str]  # token -> brand id (the longest token's first brand)
     name_ambiguous: frozenset[str]  # brand words that are also ordinary words or names (lists.toml)
     suffix_brands: tuple[tuple[str, str], ...]  # (official public suffix, brand id)
@@ -291,6 +292,7 @@ def catalogue() -> Catalogue:
         phrases=phrases,
         tokens=tuple(tokens),
         infrastructure=frozenset(_strings(lists.get("infrastructure"))),
+        cdn_hosts=frozenset(_strings(lists.get("cdn_hosts"))),
         token_brand=dict(reversed(tokens)),
         name_ambiguous=ambiguous,
         suffix_brands=suffix_brands,

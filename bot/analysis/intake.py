@@ -27,6 +27,7 @@ from bot.analysis.mime import (
 from bot.analysis.mime_params import ContentFields, content_fields
 from bot.analysis.models import Limits, ParsedMail, Problem
 from bot.analysis.sniff import attachment as make_attachment
+from bot.analysis.sniff import sniff
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -43,6 +44,9 @@ _KNOWN_HEADERS = frozenset(
 )
 HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 IMAGE_NAMES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
+OPAQUE_TYPES = ("application/octet-stream", "application/x-download", "application/force-download",
+                 "application/unknown", "application/binary", "binary/octet-stream")
+PAGE_KINDS = ("text/html", "image/svg+xml", "application/hta")  # what sniff() calls a page
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 # C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
 _STRAY_CONTROLS = bytes((*range(0, 8), 11, *range(16, 27), *range(28, 32)))
@@ -111,8 +115,47 @@ def _decode_cte(body: bytes, cte: str, walk: Walk) -> bytes:
         return binascii.a2b_qp(body)
     if cte in ("", "7bit", "8bit", "binary"):
         return body
+    if cte in _UU_NAMES:
+        return _uudecode(body, walk)
     walk.note("unknown_cte", cte=cte if re.fullmatch(r"[a-z0-9-]{1,20}", cte) else "?")
     return body
+
+
+_UU_NAMES = ("x-uuencode", "uuencode", "x-uue", "uue")
+
+
+def _uudecode(body: bytes, walk: Walk) -> bytes:
+    """A uuencoded body (``begin 644 name`` … ``end``), decoded line by line as the stdlib's
+    ``Message.get_payload(decode=True)`` does, forgiving junk after a line's data. A body without a
+    ``begin`` line is not uuencoded whatever its label says, and is read as written; one with lines
+    that do not decode is read both ways (decoded, then as written), so that a label cannot hide
+    plain text. The body is already bounded by the part's size limit."""
+    lines = body.split(b"\n")
+    start = next((i + 1 for i, line in enumerate(lines[:20]) if line.startswith(b"begin ")), None)
+    if start is None:  # labelled uuencode but not encoded: read as written (as the stdlib does)
+        walk.note("bad_uuencode")
+        return body
+    out: list[bytes] = []
+    bad = False
+    for raw in lines[start:]:
+        line = raw.rstrip(b"\r")
+        if line.strip() == b"end":
+            break
+        if line.strip() in (b"`", b""):
+            continue
+        try:
+            out.append(binascii.a2b_uu(line))
+        except binascii.Error:
+            # the stdlib's workaround: a line with junk after its data (its length byte says how much)
+            nbytes = (((line[0] - 32) & 63) * 4 + 5) // 3
+            try:
+                out.append(binascii.a2b_uu(line[:nbytes]))
+            except binascii.Error:
+                bad = True
+    if bad:
+        walk.note("bad_uuencode")
+        return b"".join(out) + b"\n" + body
+    return b"".join(out)
 
 
 def _split_multipart(body: bytes, boundary: bytes) -> list[bytes] | None:
@@ -208,9 +251,16 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
     charset = fields.charset
     disposition = fields.disposition
     if ctype == "text/html" or lower.endswith(HTML_NAMES):
-        walk.add_text(decode_bytes(data, charset)[0], html=True)
-        if filename or "attachment" in disposition:
+        attached = bool(filename) or "attachment" in disposition
+        walk.add_text(decode_bytes(data, charset)[0], html=True, attached=attached)
+        if attached:
             walk.attachments.append(make_attachment(filename, ctype, data))
+        return
+    if ctype in OPAQUE_TYPES and _looks_like_page(data):
+        # a page declared as opaque bytes (application/octet-stream, no .html name): its text and
+        # links are read as an HTML attachment's are — never rendered
+        walk.add_text(decode_bytes(data, charset)[0], html=True, attached=True)
+        walk.attachments.append(make_attachment(filename, ctype, data))
         return
     if ctype == "application/pdf" or lower.endswith(".pdf") or data.startswith(PDF_SIGNATURE):
         walk.pdfs.append(data)
@@ -225,6 +275,17 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
             and 0 < len(data) <= walk.limits.max_image_bytes:
         walk.images.append(data)
     walk.attachments.append(make_attachment(filename, ctype, data))
+
+
+_PAGE_MARK = re.compile(rb"(?i)<(?:!doctype\s+html|html|head|body|meta|title|form|script|svg|iframe|a\s+href|hta:)\b")
+
+
+def _looks_like_page(data: bytes) -> bool:
+    """Opaque bytes that are a page: a page's tag in the first KiB, and no binary file's signature."""
+    if sniff(data) in PAGE_KINDS:
+        return True
+    head = data[:1024]
+    return not _is_binary(head) and _PAGE_MARK.search(head) is not None
 
 
 def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:

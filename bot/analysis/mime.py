@@ -31,6 +31,7 @@ class Walk:
     text_chars: int = 0
     texts: list[str] = field(default_factory=list)
     htmls: list[str] = field(default_factory=list)
+    html_attached: list[bool] = field(default_factory=list)  # per entry of htmls: an attached page
     pdfs: list[bytes] = field(default_factory=list)
     images: list[bytes] = field(default_factory=list)  # kept (bounded) for QR decoding
     attachments: list[Attachment] = field(default_factory=list)
@@ -44,7 +45,7 @@ class Walk:
         self.flags.add(code)
         self.problems.append(Problem(code, tuple((k, str(v)) for k, v in params.items())))
 
-    def add_text(self, text: str, html: bool) -> None:
+    def add_text(self, text: str, html: bool, attached: bool = False) -> None:
         room = self.limits.max_text_chars - self.text_chars
         if room <= 0:
             self.note("text_limit", limit=self.limits.max_text_chars)
@@ -53,7 +54,11 @@ class Walk:
             text = text[:room]
             self.note("text_limit", limit=self.limits.max_text_chars)
         self.text_chars += len(text)
-        (self.htmls if html else self.texts).append(text)
+        if html:
+            self.htmls.append(text)
+            self.html_attached.append(attached)
+        else:
+            self.texts.append(text)
 
 
 def normalise_newlines(data: bytes) -> bytes:
@@ -203,6 +208,7 @@ def build_mail(
         message_id=_header(items, "message-id"),
         texts=tuple(texts),
         htmls=tuple(walk.htmls),
+        html_attached=tuple(walk.html_attached),
         attachments=tuple(walk.attachments),
         pdf_links=tuple(pdf_links),
         problems=tuple(walk.problems),

@@ -205,6 +205,7 @@ class ParsedMail:
     readable: bool = True
     pdf_signs: tuple[str, ...] = ()  # active content found in PDF attachments: javascript, launch, submit_form
     images: tuple[bytes, ...] = ()  # image parts (attached or inline), bounded: read for QR codes only
+    html_attached: tuple[bool, ...] = ()  # per entry of htmls: a page attached (not the mail's body)
 
 
 @dataclass(frozen=True, slots=True)

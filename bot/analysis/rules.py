@@ -727,14 +727,27 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
 
 
 @lru_cache(maxsize=1)
-def _names_by_look() -> dict[str, str]:
+def _names_by_look() -> dict[str, tuple[str, str]]:
     """The whole names of ``_written_names`` (three letters or more) by what they look like
-    (``skeleton``: i, l and 1 merged, 0 read as o), for names written with a look-alike letter."""
-    out: dict[str, str] = {}
+    (``skeleton``: i, l and 1 merged, 0 read as o) -> (name, brand id), for names written with a
+    look-alike letter."""
+    out: dict[str, tuple[str, str]] = {}
     for name, bid in _written_names()[0].items():
         if len(name) >= 3:
-            out.setdefault(skeleton(name), bid)
+            out.setdefault(skeleton(name), (name, bid))
     return out
+
+
+def _looks_written(piece: str) -> str | None:
+    """The brand a piece writes with a look-alike letter (``ae0n``, ``ek1``, ``ekl``): never a piece
+    that writes letters where the brand's name has digits (``rios`` is a word, not ``r10s``)."""
+    found = _names_by_look().get(skeleton(piece))
+    if found is None:
+        return None
+    name, bid = found
+    if len(name) == len(piece) and any(a != b and b.isdigit() and a.isalpha() for a, b in zip(piece, name, strict=True)):
+        return None
+    return bid
 
 
 def _written_brand(name: str, domain_like: bool) -> str | None:
@@ -747,7 +760,7 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
     names, prefixes, fuzzy = _written_names()
     if name in names:
         return names[name]
-    looks = _names_by_look().get(skeleton(name)) if len(name) >= 3 else None
+    looks = _looks_written(name) if len(name) >= 3 else None
     if looks is not None:  # a letter swapped for one that looks like it (ekl-net, ek1.com., ae0n)
         return looks
     if not 4 <= len(name) <= 40:
@@ -807,8 +820,8 @@ def _brand_written_in(host: str) -> str | None:
             continue
         if a + b in names:
             return names[a + b]
-        if skeleton(a + b) in _names_by_look():
-            return _names_by_look()[skeleton(a + b)]
+        if (looks := _looks_written(a + b)) is not None:
+            return looks
     # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
@@ -839,7 +852,8 @@ def _subsequence(short: str, long: str) -> bool:
 def _brand_loosely_written_in(host: str) -> str | None:
     """The last reading of a kit's host, when nothing else named a brand: a name of six letters or
     more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
-    or ending otherwise after its first nine (``americanexpercent``), or a name with its letters
+    or going on otherwise after its first ten (``americanexpercent``; not ``americaneagle``, which
+    leaves the name at its tenth letter), or a name with its letters
     doubled (``mmeerrcari``, ``paaypaay``)."""
     cat = catalogue()
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
@@ -853,7 +867,9 @@ def _brand_loosely_written_in(host: str) -> str | None:
         if single != piece and len(single) >= 5 and single in names and single not in _GENERIC_LABELS:
             return names[single]
         for name, bid in long_names:
-            if len(name) >= 10 and len(piece) >= 9 and piece != name and piece.startswith(name[:9]):
+            if len(name) >= 10 and len(piece) >= 9 and piece != name and (
+                piece.startswith(name[:10]) or name.startswith(piece)
+            ):
                 return bid
             if len(piece) == len(name) + 1 and piece[0] == name[0] and not piece.startswith(name) \
                     and not piece.endswith(name) and _subsequence(name, piece):
@@ -1616,8 +1632,8 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
             signs.append("initials_name")
         platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure) \
-            or _under(host, cat.trackers)
-        if not platform and any(_MACHINE_ID.fullmatch(lab) for lab in labels[:-1]):
+            or _under(host, cat.trackers) or _under(host, cat.cdn_hosts)
+        if not platform and not _STATIC_ASSET.search(path[:300]) and any(_MACHINE_ID.fullmatch(lab) for lab in labels[:-1]):
             signs.append("machine_subdomain")
     return tuple(signs)
 
@@ -1655,6 +1671,11 @@ _MACHINE_ID = re.compile(r"(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{16,64}|"
                          r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+# a file a page loads (an image, a script, a stream's playlist): served from a CDN's machine-named
+# host, never a kit's landing page
+_STATIC_ASSET = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg|ico|css|js|mjs|woff2?|ttf|m3u8|mpd|ts|mp4|webm|mp3|json)$")
+
+
 def _initials_name(label: str, suffix: str, path: str, query: str) -> bool:
     """The site's name is five to eight pinyin initials under a generic TLD, on its root or one
     plain page (``hkgqs.com/``, ``nbxljs.com/oshirase``)."""
@@ -1671,12 +1692,17 @@ _FOLLOW_US_BRANDS = frozenset({"google", "facebook", "instagram", "whatsapp", "t
                                "telegram", "spotify", "line"})
 
 
-# after a brand's name in a page's name, a separator and a word: a kit's step or country
-# (/aeon-login, /jcb_card, /smbc-Japan.php, /docomo-webmail) — any other word names an article
-# or an offer about the brand on an ordinary site (/amazon-review, /rakuten-campaign)
+# after a brand's name in a page's name, a separator and a word that ends the name: a kit's step
+# (/aeon-login, /eki_Login/, /smbc-security/, /biglobe-webmail-jp) or its country script
+# (/aeon-Japan.php) — any other word names an article or an offer about the brand on an
+# ordinary site (/amazon-review, /rakuten-campaign), and so does a product's name (/rakuten-card,
+# /docomo-mail, /amazon-support: a blog's comparison page), or a step followed by more words
+# (/amazon-account-settings-guide)
 _PAGE_WORD = re.compile(r"[-_]([A-Za-z]{3,})")
-_KIT_PAGE_WORD = re.compile(r"(?i)log-?in|signin|logon|verify|verification|auth|member|members|account|card|dccard|"
-                            r"secure|security|support|webmail|mail|japan|update|confirm")
+_KIT_PAGE_WORD = re.compile(r"(?i)log-?in|signin|logon|verify|verification|auth|member|members|account|"
+                            r"secure|security|webmail|update|confirm")
+_KIT_PAGE_END = re.compile(r"(?i)(?:[-_]jp)?(?:\.(?:php|html?|aspx?))?")
+_COUNTRY_PAGE = re.compile(r"(?i)[-_](?:japan|jp)\.php")
 
 
 def _brand_page(segment: str) -> bool:
@@ -1692,8 +1718,10 @@ def _brand_page(segment: str) -> bool:
         return False  # an ordinary word as a page (/eki/, /yamato.html) is a site's own; glued to a key it is not
     rest = segment[m.end():]
     told = _PAGE_WORD.match(rest)
-    if told is not None and not _KIT_PAGE_WORD.fullmatch(told.group(1)):
-        return False  # a page about the brand (/amazon-review, /paypay-campaign): a kit writes a step (/aeon-login)
+    if told is not None and not _COUNTRY_PAGE.fullmatch(rest) and not (
+        _KIT_PAGE_WORD.fullmatch(told.group(1)) and _KIT_PAGE_END.fullmatch(rest[told.end():])
+    ):
+        return False  # a page about the brand (/amazon-review, /paypay-card): a kit writes a step (/aeon-login)
     return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
 
 

@@ -47,7 +47,7 @@ def test_a_bare_link_shows_a_new_kit_sign_that_flags_it_alone(url: str, sign: st
     "https://blog.bcdfg.ch/",
     "https://www.bcdfg.gov/",  # a sponsored TLD
     "https://www.rhythm.example/",  # y is a vowel here
-    "https://deadbeefcafe.example.com/",  # hexadecimal letters, no digits: a word
+    "https://deadbeefcafebabe.example.com/",  # sixteen hexadecimal letters, no digit: words, not an id
     "https://cafe1234.example.com/",  # too short for a machine's id
     "https://heimao.example.com/",  # an ordinary word (black cat) as a sub-domain
     "https://www.example.com/heimao/",  # or as a page
@@ -62,6 +62,13 @@ def test_a_platform_s_machine_ids_are_judged_by_their_own_rules() -> None:
     # a CDN or free host gives out such names: the platform's rule weighs the link, not this sign
     assert "machine_subdomain" not in signs("https://6441056b613c32a9.cloudfront.net/")
     assert "machine_subdomain" not in signs("https://5cba3c5f-698b-447c-81f0-737ff9b81f85.duckdns.org/")
+    # content-delivery networks name their customers' hosts so (review of round 5)
+    for url in ("https://0123456789abcdef.akamaized.net/hls/live", "https://e3b0c44298fc1c149afbf4c8996fb924.global.ssl.fastly.net/",
+                "https://5cba3c5f-698b-447c-81f0-737ff9b81f85.lovableproject.com/"):
+        assert "machine_subdomain" not in signs(url), url
+    # a file a page loads is no landing page, whoever serves it
+    assert "machine_subdomain" not in signs("https://3f8a2b1c9d0e4f57.cdn.example-media.com/img/logo.png")
+    assert "machine_subdomain" in signs("https://3f8a2b1c9d0e4f57.cdn.example-media.com/")
 
 
 @pytest.mark.parametrize(("url", "brand"), [
@@ -102,6 +109,14 @@ def test_the_new_signs_are_said_in_both_languages(sign: str) -> None:
     ("https://blog.example.com/amazon-review", False),  # an article about the brand on an ordinary site
     ("https://news.example.jp/paypay-campaign", False),
     ("https://www.example.com/rakuten_points-guide/", False),
+    # a product's name, or a step with more words after it: a blog's page (review of round 5)
+    ("https://money-blog.example.jp/paypay-card/", False),
+    ("https://money-blog.example.jp/docomo-mail", False),
+    ("https://blog.example.com/amazon-support", False),
+    ("https://blog.example.com/amazon-account-settings-guide", False),
+    ("https://example.com/paypay_Login.php", True),
+    ("https://example.com/smbc-security/", True),
+    ("https://example.com/biglobe-webmail-jp", True),
     ("https://example.com/aeon-login", True),  # a kit's step after the brand's name
     ("https://example.com/smbc-Japan.php", True),
     ("https://example.com/docomo-webmail/", True),
@@ -110,3 +125,12 @@ def test_the_new_signs_are_said_in_both_languages(sign: str) -> None:
 def test_a_page_named_for_a_brand_and_a_word_is_a_kit_s_only_when_the_word_is_a_step(url: str, flagged: bool) -> None:
     assert ("brand_page" in signs(url)) is flagged
     assert (analyse(url.encode()).verdict != "no_signs") is flagged
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.rios.secure-login-jp-info.test/",  # a word with the letters a brand writes as digits (r10s)
+    "https://americaneagle-sale.secure-login-jp-info.test/",  # leaves a long name at its tenth letter
+])
+def test_a_loose_reading_names_no_brand_a_word_merely_resembles(url: str) -> None:
+    """Review of round 5: the look-alike and cut-short readings named Rakuten and American Express here."""
+    assert not named(url) & {"rakuten", "amex"}

@@ -4,17 +4,30 @@ half, and the word-blind score leaves exactly the wording rules out."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from bench.evaluate import WORDING_RULES, main, nested_split_of, split_of, word_blind_score
+from bench.evaluate import (
+    WORDING_RULES,
+    hide_held_out,
+    main,
+    nested_split_of,
+    render_mail,
+    split_of,
+    summarise_mail,
+    word_blind_score,
+)
 
 PATHS = [f"unwanted/pot__{i:04d}.eml" for i in range(400)]
+PINNED = ["tune-b", "tune-b", "tune-b", "tune-a", "tune-b", "tune-a", "tune-a", "tune-b"]
 
 
 def test_the_nested_split_is_fixed_and_halves_the_tune_half() -> None:
     tune = [p for p in PATHS if split_of(p) == "tune"]
     sides = [nested_split_of(p) for p in tune]
-    assert sides == [nested_split_of(p) for p in tune]
+    # the sides are fixed by the salted hash: these never change (a changed salt would reshuffle them)
+    assert [nested_split_of(p) for p in tune[:8]] == PINNED
     a = sides.count("tune-a")
     assert set(sides) == {"tune-a", "tune-b"}
     assert 0.35 < a / len(tune) < 0.65  # a second hash, not the first one again
@@ -25,6 +38,26 @@ def test_held_out_sets_are_never_listed_file_by_file(sets: list[str], capsys: py
     with pytest.raises(SystemExit):
         main(["--sets", *sets, "--list-misses", "unwanted"])
     assert "counts only" in capsys.readouterr().err
+
+
+def test_tune_lists_tune_a_files_only() -> None:
+    """tune holds tune-b: its misses, file by file, and its JSON never show a tune-b file."""
+    tune = [p for p in PATHS if split_of(p) == "tune"]
+    rows = [{"file": p, "label": "unwanted", "group": "pot"} for p in tune]
+    results: list[dict[str, Any]] = [{"verdict": "no_signs", "score": 0, "findings": [], "readable": True, "links": 1,
+                                      "brand": None}
+                                     for _ in tune]
+    for name in ("tune", "tune-b", "judge"):
+        summary = summarise_mail(name, rows, results)
+        hide_held_out(summary)
+        listed = {m[0] for g in summary["groups"] for m in g["miss_files"]}
+        text = "\n".join(render_mail(summary, "unwanted"))
+        b_files = {p for p in tune if nested_split_of(p) == "tune-b"}
+        assert not listed & b_files and not any(p in text for p in b_files)
+        if name == "tune":
+            assert listed == set(tune) - b_files
+        else:
+            assert not listed
 
 
 def test_word_blind_leaves_out_the_wording_rules_only() -> None:

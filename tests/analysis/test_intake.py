@@ -196,3 +196,78 @@ def test_outlook_msg_from_the_corpus_is_read_by_its_signature(corpus) -> None:  
     report = analyse(data)
     assert report.sender.from_addr is not None and report.sender.from_addr.domain == "w-vwa.de"
     assert report.links
+
+
+_PAGE = (b"<!DOCTYPE html><html><body><p>Sign in to keep your mailbox</p>"
+         b"<a href='https://kit.example.net/owa/login.php'>Sign in</a></body></html>")
+
+
+def _one_part(ctype: bytes, cte: bytes, body: bytes, name: bytes = b"") -> bytes:
+    disposition = b'Content-Disposition: attachment; filename="' + name + b'"\n' if name else b""
+    return (b'From: a@example.com\nTo: b@example.jp\nSubject: s\nContent-Type: multipart/mixed; boundary="z"\n\n'
+            b"--z\nContent-Type: text/plain\n\nsee attached\n--z\nContent-Type: " + ctype + b"\n" + disposition
+            + b"Content-Transfer-Encoding: " + cte + b"\n\n" + body + b"\n--z--\n")
+
+
+def test_a_page_declared_as_opaque_bytes_is_read_as_an_html_attachment() -> None:
+    for ctype, name in ((b"application/octet-stream", b""), (b"application/octet-stream", b"document"),
+                        (b"application/x-download", b"scan.dat")):
+        report = analyse(_one_part(ctype, b"base64", base64.b64encode(_PAGE), name))
+        assert "kit.example.net" in {link.host for link in report.links}, (ctype, name)
+        assert "html_attachment" in {f.rule for f in report.findings}, (ctype, name)
+    # bytes that are no page stay an opaque attachment: nothing is read from them as text
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40 + b"<a href='https://kit.example.net/'>x</a>"
+    report = analyse(_one_part(b"application/octet-stream", b"base64", base64.b64encode(png), b"a.bin"))
+    assert not report.links
+    assert "html_attachment" not in {f.rule for f in report.findings}
+    # a declared type that is not opaque keeps its meaning (an XML file is not read as a page)
+    report = analyse(_one_part(b"application/xml", b"base64", base64.b64encode(_PAGE), b"feed.xml"))
+    assert not report.links
+
+
+def _uu(data: bytes, junk: bool = False) -> bytes:
+    import binascii
+    lines = [binascii.b2a_uu(data[i:i + 45]).rstrip(b"\n") for i in range(0, len(data), 45)]
+    if junk:  # junk after a line's data: the length byte says where the data ends (the stdlib forgives it)
+        lines = [line + b"!!!" for line in lines]
+    return b"begin 644 page.html\n" + b"\n".join(lines) + b"\n`\nend"
+
+
+def test_uuencoded_parts_are_decoded() -> None:
+    for cte in (b"x-uuencode", b"uuencode", b"x-uue"):
+        for junk in (False, True):
+            report = analyse(_one_part(b"text/html", cte, _uu(_PAGE, junk), b"page.html"))
+            assert "kit.example.net" in {link.host for link in report.links}, (cte, junk)
+            assert not {p.code for p in report.problems} & {"unknown_cte", "bad_uuencode"}
+    # a damaged line is reported, the rest is still read, nothing raises
+    broken = _uu(_PAGE).replace(b"begin 644 page.html\n", b"begin 644 page.html\n\xff\xfe!!\n")
+    report = analyse(_one_part(b"text/html", b"x-uuencode", broken, b"page.html"))
+    assert "bad_uuencode" in {p.code for p in report.problems}
+    assert "kit.example.net" in {link.host for link in report.links}
+
+
+def test_a_uuencode_label_cannot_hide_plain_text() -> None:
+    """A body labelled uuencode but written plainly (no begin line, or lines that do not decode)
+    is still read as written: the label must not blank a lure out."""
+    plain = _PAGE.replace(b"><", b">\n<")
+    report = analyse(_one_part(b"text/html", b"x-uuencode", plain))
+    assert "kit.example.net" in {link.host for link in report.links}
+    report = analyse(_one_part(b"text/html", b"x-uuencode", b"begin 644 a.html\n" + plain + b"\nend"))
+    assert "kit.example.net" in {link.host for link in report.links}
+    assert "bad_uuencode" in {p.code for p in report.problems}
+
+
+def test_pages_found_by_their_tags_and_attached_pages_marked_where_they_are() -> None:
+    svg = (b"<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg'><a href='https://kit.example.net/s'>"
+           b"<text>Open</text></a></svg>")
+    comment = b"<!-- saved page -->\n<head><meta charset=utf-8></head><a href='https://kit.example.net/c'>x</a>"
+    for page in (svg, comment):
+        report = analyse(_one_part(b"application/octet-stream", b"base64", base64.b64encode(page), b"doc"))
+        assert "kit.example.net" in {link.host for link in report.links}, page[:20]
+        assert "html_attachment" in {f.rule for f in report.findings}
+    # an attached page placed before the HTML body: the body is still the body
+    data = (b'From: a@example.com\nTo: b@example.jp\nSubject: s\nContent-Type: multipart/mixed; boundary="z"\n\n'
+            b"--z\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+            + base64.b64encode(_PAGE) + b"\n--z\nContent-Type: text/html\n\n<p>Hello, see the file.</p>\n--z--\n")
+    mail = read_input(data, Limits())
+    assert mail.html_attached == (True, False)

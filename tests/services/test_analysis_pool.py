@@ -127,7 +127,7 @@ async def test_a_mail_slow_even_from_its_start_is_stopped_and_said(pool: Process
 
 
 async def test_one_slow_mail_holds_up_nobody_else(pool: ProcessAnalyser) -> None:
-    slow = asyncio.ensure_future(analyse_with_lookups(with_header(PHISH, SLOW + b"1.5"), None, NOW, Limits(max_seconds=5),
+    slow = asyncio.ensure_future(analyse_with_lookups(with_header(PHISH, SLOW + b"5"), None, NOW, Limits(max_seconds=10),
                                                       pool))
     while pool.busy == 0:  # noqa: ASYNC110 - the pool has a counter, no event to wait on
         await asyncio.sleep(0.01)
