@@ -50,14 +50,21 @@ def main(argv: list[str] | None = None) -> int:
         cpu_b.append(cb)
         wall_a.append(wa)
         wall_b.append(wb)
-        print(f"pair {i + 1}: A {ca:.2f} s CPU ({wa:.2f} s wall)  B {cb:.2f} s CPU ({wb:.2f} s wall)  "
-              f"A/B {ca / cb:.3f} CPU, {wa / wb:.3f} wall", flush=True)
+        print(
+            f"pair {i + 1}: A {ca:.2f} s CPU ({wa:.2f} s wall)  B {cb:.2f} s CPU ({wb:.2f} s wall)  "
+            f"A/B {ca / cb:.3f} CPU, {wa / wb:.3f} wall",
+            flush=True,
+        )
     cpu = [a / b for a, b in zip(cpu_a, cpu_b, strict=True)]
     wall = [a / b for a, b in zip(wall_a, wall_b, strict=True)]
-    print(f"median A/B: {statistics.median(cpu):.3f} CPU (min {min(cpu):.3f}, max {max(cpu):.3f}), "
-          f"{statistics.median(wall):.3f} wall (min {min(wall):.3f}, max {max(wall):.3f})")
-    print(f"median CPU: A {statistics.median(cpu_a):.2f} s, B {statistics.median(cpu_b):.2f} s; "
-          f"median wall: A {statistics.median(wall_a):.2f} s, B {statistics.median(wall_b):.2f} s")
+    print(
+        f"median A/B: {statistics.median(cpu):.3f} CPU (min {min(cpu):.3f}, max {max(cpu):.3f}), "
+        f"{statistics.median(wall):.3f} wall (min {min(wall):.3f}, max {max(wall):.3f})"
+    )
+    print(
+        f"median CPU: A {statistics.median(cpu_a):.2f} s, B {statistics.median(cpu_b):.2f} s; "
+        f"median wall: A {statistics.median(wall_a):.2f} s, B {statistics.median(wall_b):.2f} s"
+    )
     return 0
 
 
