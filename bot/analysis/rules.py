@@ -599,7 +599,8 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f) or _kit_host_brand(f, loosely=True) \
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_before_key(f) or _brand_subdomain(f) \
+            or _kit_host_brand(f, loosely=True) \
             or _kit_fingerprint_brand(f) or _kit_host_brand(f, scrambled=True)
     if out and f.prepared.bare_links:
         out = [_page_over_host(f, finding) for finding in out]
@@ -976,6 +977,61 @@ def _brand_in_path(f: Facts) -> list[Finding]:
             bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
         else:
             continue
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="path")]
+    return []
+
+
+# a campaign key glued after a brand's name in a kit's page name: letters and digits, six or more
+_GLUED_KEY = re.compile(r"(?=[A-Za-z]*[0-9])[A-Za-z0-9]{6,40}")
+
+
+@lru_cache(maxsize=1)
+def _key_names() -> tuple[tuple[str, str], ...]:
+    """Names a kit glues a campaign key to (``_brand_before_key``), longest first: the brands'
+    tokens of three letters or more, their bare words and the names that are ordinary words
+    (``apple``, ``sagawa``): before a random key they are no word of a page."""
+    cat = catalogue()
+    names: dict[str, str] = {}
+    for token, bid in cat.tokens:
+        if token.isalnum() and (len(token) >= 4 or (len(token) == 3 and not _VOWELS.intersection(token))):
+            names.setdefault(token, bid)
+    for word, bid in cat.bare_words.items():
+        names.setdefault(word, bid)
+    for word in cat.name_ambiguous:
+        bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
+        if len(word) >= 4 and bid:
+            names.setdefault(word, bid)
+    return tuple(sorted(names.items(), key=lambda nb: -len(nb[0])))
+
+
+def _key_page_brand(segment: str) -> str | None:
+    """The brand of a kit's page named by a brand's name and a campaign key glued to it, in any
+    case, maybe after one letter (``jcbdashuiUIYEUQWI3749``, ``wAmazonKLDHKQWLJE342``,
+    ``guoshuiJKEHDFK8734``, ``applesca21xcza``): the key has digits, and capitals inside it or
+    letters no one reads."""
+    low = segment.lower()
+    for skip in (0, 1):
+        for name, bid in _key_names():
+            if low.startswith(name, skip):
+                key = segment[skip + len(name):]
+                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)):
+                    return bid
+    return None
+
+
+def _brand_before_key(f: Facts) -> list[Finding]:
+    """A link pasted alone, flagged by its own signs, whose page (one or two path segments) is a
+    brand's name with a campaign key glued to it (``_key_page_brand``): the brand the kit imitates."""
+    cat = catalogue()
+    for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
+        segments = [s for s in link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0].partition("?")[0]
+                    .split("/") if s]
+        if not 0 < len(segments) <= 2 or cat.is_official(link.registrable_domain) \
+                or not _flagged_alone(link, _link_signs(link, True)):
+            continue
+        bid = _key_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
