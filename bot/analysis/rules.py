@@ -1021,9 +1021,30 @@ def _key_page_brand(segment: str) -> str | None:
     return None
 
 
+_SHORT_JUNK = re.compile(r"[a-z0-9]{1,8}")
+
+
+def _short_page_brand(segment: str) -> str | None:
+    """A kit's page named by a brand's name with a few letters or digits glued to it, after it
+    (``heimaodd``, ``smbcun``, ``jcbq``) or at most four before it (``jpsmbc``); names of three
+    letters only without vowels (``jcb``, ``smbc`` ... not ``ana``)."""
+    low = segment.lower()
+    if len(low) > 24:
+        return None
+    for name, bid in _key_names():
+        if len(name) < 4 and _VOWELS.intersection(name):
+            continue
+        if low.startswith(name) and _SHORT_JUNK.fullmatch(low[len(name):]):
+            return bid
+        if low.endswith(name) and len(low) - len(name) <= 4 and _SHORT_JUNK.fullmatch(low[: -len(name)]):
+            return bid
+    return None
+
+
 def _brand_before_key(f: Facts) -> list[Finding]:
     """A link pasted alone, flagged by its own signs, whose page (one or two path segments) is a
-    brand's name with a campaign key glued to it (``_key_page_brand``): the brand the kit imitates."""
+    brand's name with a campaign key glued to it (``_key_page_brand``) or a few characters
+    (``_short_page_brand``): the brand the kit imitates."""
     cat = catalogue()
     for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
         segments = [s for s in link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0].partition("?")[0]
@@ -1031,7 +1052,7 @@ def _brand_before_key(f: Facts) -> list[Finding]:
         if not 0 < len(segments) <= 2 or cat.is_official(link.registrable_domain) \
                 or not _flagged_alone(link, _link_signs(link, True)):
             continue
-        bid = _key_page_brand(segments[0][:60])
+        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
