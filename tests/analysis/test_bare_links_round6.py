@@ -26,15 +26,18 @@ def how(url: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize(("url", "brand"), [
-    ("https://www.example.com/tetsuzuki/login.htm", "jcb"),  # MyJCB's kit
-    ("https://shop.example.com/memberservice/sign", "epos"),  # EPOS Net's address copied
-    ("https://www.example.net/memberservices/pc/login.php?login/login_preload.do", "epos"),
-    ("https://www.example.com/icmclub-icm_login/", "jaccs"),  # @ICMクラブ
-    ("http://192.0.2.10/ja/main", "apple"),  # an Apple ID kit's landing page
-    ("http://kcvmjuqx.tbdym.example/?xputr", "apple"),  # the Apple ID kit: a root and a five-letter key
-    ("http://bzxvgk.ntgsmq.example/?DczwV", "apple"),
-])
+@pytest.mark.parametrize(
+    ("url", "brand"),
+    [
+        ("https://www.example.com/tetsuzuki/login.htm", "jcb"),  # MyJCB's kit
+        ("https://shop.example.com/memberservice/sign", "epos"),  # EPOS Net's address copied
+        ("https://www.example.net/memberservices/pc/login.php?login/login_preload.do", "epos"),
+        ("https://www.example.com/icmclub-icm_login/", "jaccs"),  # @ICMクラブ
+        ("http://192.0.2.10/ja/main", "apple"),  # an Apple ID kit's landing page
+        ("http://kcvmjuqx.tbdym.example/?xputr", "apple"),  # the Apple ID kit: a root and a five-letter key
+        ("http://bzxvgk.ntgsmq.example/?DczwV", "apple"),
+    ],
+)
 def test_a_kits_address_shape_names_the_brand_it_imitates(url: str, brand: str) -> None:
     report = analyse(url.encode())
     assert report.verdict in ("suspicious", "phishing")
@@ -42,14 +45,17 @@ def test_a_kits_address_shape_names_the_brand_it_imitates(url: str, brand: str) 
     assert how(url) == "kit"
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.jcb.co.jp/tetsuzuki/login.htm",  # the brand's own site
-    "https://www.eposcard.co.jp/memberservice/pc/login",
-    "https://www.apple.com/?xputr",
-    "https://www.example.com/?print",  # an ordinary site's root with a five-letter query
-    "https://www.example.com/ja/main",  # a site's Japanese main page
-    "https://www.example.com/Xapz",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.jcb.co.jp/tetsuzuki/login.htm",  # the brand's own site
+        "https://www.eposcard.co.jp/memberservice/pc/login",
+        "https://www.apple.com/?xputr",
+        "https://www.example.com/?print",  # an ordinary site's root with a five-letter query
+        "https://www.example.com/ja/main",  # a site's Japanese main page
+        "https://www.example.com/Xapz",
+    ],
+)
 def test_the_brands_site_and_ordinary_pages_are_not_named_or_flagged(url: str) -> None:
     report = analyse(url.encode())
     assert report.verdict == "no_signs", report.findings
@@ -72,11 +78,14 @@ def test_the_page_names_the_brand_on_a_kits_reused_host() -> None:
     assert "jcb" in named("https://myjcb.x7qzkwv.example.com/")
 
 
-@pytest.mark.parametrize(("url", "brand"), [
-    ("https://raukuetanu.example.com/login", "rakuten"),  # letters shuffled, more slipped in
-    ("https://www.mericar.example.com/login", "mercari"),
-    ("https://jibnubacnk.example.com/login", "jibun-bank"),
-])
+@pytest.mark.parametrize(
+    ("url", "brand"),
+    [
+        ("https://raukuetanu.example.com/login", "rakuten"),  # letters shuffled, more slipped in
+        ("https://www.mericar.example.com/login", "mercari"),
+        ("https://jibnubacnk.example.com/login", "jibun-bank"),
+    ],
+)
 def test_a_name_written_shuffled_on_a_kits_host_names_the_brand(url: str, brand: str) -> None:
     assert analyse(url.encode()).verdict in ("suspicious", "phishing")
     assert brand in named(url)
@@ -97,26 +106,48 @@ def test_a_shuffled_name_never_flags_a_link() -> None:
     assert analyse(b"https://raukuetanu.example.com/").verdict == "no_signs"
 
 
-@pytest.mark.parametrize(("url", "brand"), [
-    ("https://www.example.com/jcbdashuiUIYEUQWI3749GYUHghhj/?m=000&t=000&ip=000", "jcb"),
-    ("https://www.example.com/wAmazonKLDHKQWLJE342hujfweh342/?m=000&t=000", "amazon"),  # after one letter
-    ("https://www.example.com/appleDASFwq23weqqw34eFSDFS5435ERWR/", "apple"),  # an ordinary word before a key
-    ("https://www.example.com/guoshuiJKEHDFK8734JKLEWRKkjfewkljk/", "nta"),  # 国税 in pinyin
-    ("https://www.example.com/chezhanJKQWEqw3eqJKEeqwkuWK78342GHJ/", "eki-net"),  # 车站
-    ("https://www.example.com/wanshidaGDF3424Qeqwe312WEQWE/", "mastercard"),  # 万事达
-])
+@pytest.mark.parametrize(
+    ("url", "brand"),
+    [
+        ("https://www.example.com/jcbdashuiUIYEUQWI3749GYUHghhj/?m=000&t=000&ip=000", "jcb"),
+        ("https://www.example.com/wAmazonKLDHKQWLJE342hujfweh342/?m=000&t=000", "amazon"),  # after one letter
+        ("https://www.example.com/appleDASFwq23weqqw34eFSDFS5435ERWR/", "apple"),  # an ordinary word before a key
+        ("https://www.example.com/guoshuiJKEHDFK8734JKLEWRKkjfewkljk/", "nta"),  # 国税 in pinyin
+        ("https://www.example.com/chezhanJKQWEqw3eqJKEeqwkuWK78342GHJ/", "eki-net"),  # 车站
+        ("https://www.example.com/wanshidaGDF3424Qeqwe312WEQWE/", "mastercard"),  # 万事达
+    ],
+)
 def test_a_brand_glued_to_a_campaign_key_names_it(url: str, brand: str) -> None:
     assert analyse(url.encode()).verdict in ("suspicious", "phishing")
     assert brand in named(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.example.com/apple2024",  # a year, no key
-    "https://www.example.com/applepie/",
-    "https://www.example.com/guoshui/",  # the Chinese words as pages or sub-domains of their own
-    "https://chezhan.example.com/",
-    "https://www.wanshida.example.com/news",
-])
+@pytest.mark.parametrize(
+    ("url", "brand"),
+    [
+        ("https://x7qzkwv.example/heimaodd/", "yamato"),  # a bare word and two letters
+        ("http://192.0.2.7/smbcun/", "smbc-card"),
+        ("http://192.0.2.7/jpsmbc", "smbc-card"),  # a few letters before the name
+    ],
+)
+def test_a_brand_with_a_few_characters_glued_names_it_on_a_flagged_link(url: str, brand: str) -> None:
+    assert brand in named(url)
+    # the same page on an ordinary site shows no sign and is named after nothing
+    page = "https://www.example.com/" + url.split("/", 3)[3]
+    assert analyse(page.encode()).verdict == "no_signs"
+    assert not named(page)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.com/apple2024",  # a year, no key
+        "https://www.example.com/applepie/",
+        "https://www.example.com/guoshui/",  # the Chinese words as pages or sub-domains of their own
+        "https://chezhan.example.com/",
+        "https://www.wanshida.example.com/news",
+    ],
+)
 def test_ordinary_pages_with_those_words_stay_no_signs(url: str) -> None:
     assert analyse(url.encode()).verdict == "no_signs", analyse(url.encode()).findings
 
