@@ -505,11 +505,14 @@ def _token_typo(piece: str) -> tuple[str, str] | None:
         return by_skeleton[skel], "confusable"  # only when a character was swapped (ae0n), not the word itself
     if len(piece) < 6:
         return None
-    for variant in _deletions(skel, 1):
-        for token_skel, bid in deletions.get(variant, ()):
-            # a word inside the name (account in daccount) is that word, not the name misspelt
-            if skel not in token_skel and edit_distance(skel, token_skel, 1) <= 1:
-                return bid, "edit"
+    # every candidate, the nearest (then the first by name) chosen: a set's order changes from run
+    # to run, and a piece one edit from two names (paypaiy: PayPal, PayPay) must name one always
+    found = sorted({(edit_distance(skel, token_skel, 1), token_skel, bid)
+                    for variant in _deletions(skel, 1) for token_skel, bid in deletions.get(variant, ())
+                    # a word inside the name (account in daccount) is that word, not the name misspelt
+                    if skel not in token_skel})
+    if found and found[0][0] <= 1:
+        return found[0][2], "edit"
     return None
 
 
@@ -560,11 +563,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     same = by_skeleton.get(reg_skel)
     if same is not None:
         return (same[2], "confusable") if same[0] != reg_label else None
-    for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1):
-        for off_label, off_skel, bid, cap in deletions.get(variant, ()):
-            if off_label != reg_label and edit_distance(reg_skel, off_skel, cap) <= cap:
-                return bid, "edit"
-    return None
+    near = sorted((distance, off_skel, bid)
+                  for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1)
+                  for off_label, off_skel, bid, cap in deletions.get(variant, ())
+                  if off_label != reg_label and (distance := edit_distance(reg_skel, off_skel, cap)) <= cap)
+    return (near[0][2], "edit") if near else None
 
 
 def lookalike_domain(f: Facts) -> list[Finding]:
@@ -774,7 +777,7 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
                 and suffix not in cat.token_brand:  # blog.google, group.softbank: a brand's own TLD
             names.setdefault(label, bids[0])
     # names that are also ordinary words (apple, yamato): they start a name only before random letters
-    for word in cat.name_ambiguous:
+    for word in sorted(cat.name_ambiguous):  # sorted: a set's order changes from run to run
         bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
         if len(word) >= 4 and bid:
             prefixes.setdefault(word + "?", bid)
@@ -1015,7 +1018,7 @@ def _key_names() -> tuple[tuple[str, str], ...]:
             names.setdefault(token, bid)
     for word, bid in cat.bare_words.items():
         names.setdefault(word, bid)
-    for word in cat.name_ambiguous:
+    for word in sorted(cat.name_ambiguous):  # sorted: a set's order changes from run to run
         bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
         if len(word) >= 4 and bid:
             names.setdefault(word, bid)
