@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.analysis.pipeline import analyse  # noqa: E402
+from bot.analysis.pipeline import analyse
 
 UNALIGNED = "mx.example.jp; spf=pass smtp.mailfrom=bulk.example.net; dkim=none; dmarc=none"
 
@@ -140,8 +140,8 @@ def _mail(from_: str, subject: str, body: str, auth: str) -> bytes:
 def _named(analysis: object, family: str) -> bool:
     for f in analysis.findings:  # type: ignore[attr-defined]
         how = dict(f.params).get("how", "")
-        if f.rule == "scam_lure" and how == family:
-            return True
+        if f.rule == "scam_lure" and (how == family or (family, how) == ("investment", "wallet")):
+            return True  # a crypto-wallet lure is named "wallet" since the round added that class
         if family == "account" and f.rule in ("brand_lure", "credential_lure") and f.severity != "low":
             return True
     return False
