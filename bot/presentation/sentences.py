@@ -28,8 +28,8 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if brand is not None:
         params["brand"] = brand.name_in(lang)
     if "how" in params:  # a code naming the way, said in the reader's language
-        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
-        params["how"] = t(lang, section, dict(finding.params)["how"])
+        how_section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, how_section, dict(finding.params)["how"])
     if params.get("server") == "?":  # the receiving server did not name itself
         params["server"] = t(lang, "evidence", "unknown_server")
     if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words
@@ -47,9 +47,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
                                            raw.get("threat", "phishing"), raw.get("current") != "no", lang)
     from bot.i18n import catalogue as sentences
 
-    if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
+    # a credential lure told as clauses names what it says happened (issue 11, sixth round)
+    key = "credential_lure_named" if finding.rule == "credential_lure" and "how" in params else finding.rule
+    if section != "rule" and key not in sentences(lang).get(section, {}):
         section = "rule"
-    return t(lang, section, finding.rule, **params)
+    return t(lang, section, key, **params)
 
 
 def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
