@@ -2,11 +2,12 @@
 
 ``phrases.toml`` ``[clauses.<family>]`` holds, for each class of lure, what the mail says happened or
 is offered (the event) and what it asks the reader to do (the ask), in eight languages, as regular
-expressions that tolerate word order and inflection. One regular expression holds every family's
-events (a named group per family) and one every family's asks, each compiled once: a text costs one
-scan for the events and, only when one was told, one for the asks. The rules (``scam_lure``,
-``credential_lure``) weigh what was found: an event with an ask of its family is the lure; an event
-alone counts for the families marked ``alone``; an ask alone never counts.
+expressions that tolerate word order and inflection. Each entry is compiled once and indexed by the
+words its match must hold, so a text costs one set of its words' first letters, one intersection with
+the index, and the searches of the few entries it opens (events first; asks only when an event was
+told). The rules (``scam_lure``, ``credential_lure``) weigh what was found: an event with an ask of
+its family (or of ``[clauses.any]``) is the lure; an event alone counts for the families marked
+``alone``; an ask alone never counts.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class _Index:
 
     events: tuple[_Entry, ...]
     asks: tuple[_Entry, ...]  # numbered on after the events
-    by_stem: dict[str, tuple[int, ...]]  # a word's first letters (up to six) -> the entries needing it first
+    by_stem: dict[str, tuple[int, ...]]  # a word's first 3, 4 or 6 letters -> the entries needing it first
     by_chars: tuple[tuple[str, tuple[int, ...]], ...]  # a lead outside ASCII words (Japanese, ß) -> entries
     always: tuple[int, ...]  # entries whose words are unknown: always tried
 
@@ -135,9 +136,10 @@ def _stretches(items: list[tuple[object, object]]) -> list[list[tuple[object, ob
 
 
 def _needs(leads: set[str] | None, first: bool, boundary: bool) -> frozenset[str] | None:
-    """The words (their first six letters, or all of a shorter one) one of which a stretch's match holds: for each of its
-    possible beginnings, its longest ASCII word that surely begins a word of the text (after a space,
-    or first after a \\b; a stretch after a gap is taken to begin a word too)."""
+    """The words (by their first six letters, or three or four of a shorter one) one of which a
+    stretch's match holds: for each of its possible beginnings, its longest ASCII word that surely
+    begins a word of the text (after a space, or first after a \\b; a stretch after a gap is taken
+    to begin a word too, so "…phrase" inside "Wiederherstellungsphrase" does not open its entry)."""
     if not leads:
         return None
     out = set()
@@ -149,7 +151,7 @@ def _needs(leads: set[str] | None, first: bool, boundary: bool) -> frozenset[str
                 best = m.group(0)
         if not best:
             return None
-        out.add(best[:6])
+        out.add(best[:6] if len(best) >= 6 else best[:4])  # the text's words are looked up by 3, 4 and 6 letters
     return frozenset(out)
 
 
@@ -230,13 +232,13 @@ def told(index: TextIndex) -> tuple[Told, ...]:
     """The families whose event the text tells, each with the ask beside it, if any: an ask of the
     family's own or one of ``[clauses.any]``. Cached: two rules read the same text. An entry is
     tried only when the text holds, for each stretch of it between gaps, one of the words the
-    stretch must hold (by their first letters, up to six; a lead outside ASCII words, as itself):
+    stretch must hold (by their first 3, 4 or 6 letters; a lead outside ASCII words, as itself):
     a mail costs a set of its words' first letters, one intersection, and the searches of the few
     entries left, not one search per entry."""
     families, idx = _compiled()
-    words = index.words
     head = index.text[:SCAN_CHARS]
-    prefixes = {w[:k] for w in words for k in (3, 4, 5, 6) if len(w) >= k}
+    words = set(_ASCII_WORD.findall(head)) if len(index.text) > SCAN_CHARS else index.words
+    prefixes = {w[:k] for w in words if len(w) >= 3 for k in (3, 4, 6)}
     active: set[int] = set(idx.always)
     for w in prefixes & idx.by_stem.keys():
         active.update(idx.by_stem[w])
