@@ -14,6 +14,7 @@ and mailbox lures) says what it is. Ordinary mail is sent from its own aligned d
 "flagged" counts any verdict but ``no_signs``.
 
     python bench/probe_round6.py            # counts, and each miss or false alarm
+    python bench/probe_round6.py --late     # and the second probe (written after the clauses)
 """
 
 from __future__ import annotations
@@ -106,6 +107,54 @@ LURES: list[tuple[str, str, str, str, str]] = [
      "valor hoje."),
 ]
 
+# A second untuned probe, written after the clauses were coded (by the same hand, so a weaker gauge)
+# and measured once, never tuned on: other wordings of the same classes.
+LATE_LURES: list[tuple[str, str, str, str, str]] = [
+    ("en", "prize", "prize", "Final reminder", "Dear customer, your email address came out first in our quarterly "
+     "lucky draw. To get the cordless vacuum delivered, just cover the $2.95 postage today."),
+    ("de", "tax refund", "refund", "Erstattung", "Nach Prüfung Ihrer Unterlagen steht Ihnen eine Erstattung von "
+     "287,15 € zu. Bitte geben Sie Ihre IBAN über das Online-Formular an."),
+    ("fr", "compensation", "advance_fee", "Indemnisation", "Bonne nouvelle : votre dossier a été retenu pour une "
+     "indemnisation de 12 000 €. Merci de nous transmettre une copie de votre pièce d'identité."),
+    ("es", "mailbox quota", "account", "Correo", "Aviso del administrador: su buzón de correo ha superado el límite "
+     "de almacenamiento. Valide su cuenta aquí para seguir recibiendo mensajes."),
+    ("pt", "password expiry", "account", "Senha", "Prezado usuário, a senha da sua conta de e-mail vence em 24 horas. "
+     "Para manter a senha atual, confirme seus dados no link abaixo."),
+    ("it", "tax refund", "refund", "Agenzia", "Gentile contribuente, risulta un rimborso fiscale a suo favore di "
+     "245,00 €. Per riceverlo compili il modulo con le sue coordinate bancarie."),
+    ("nl", "parcel", "account", "Pakket", "Wij hebben uw pakket niet kunnen bezorgen omdat het huisnummer ontbreekt. "
+     "Werk uw adres bij en betaal € 1,50 voor een nieuwe bezorgpoging."),
+    ("ja", "account suspension", "account", "重要", "お客様の口座のご利用を一時的に制限しております。制限を解除するには、"
+     "以下のリンクからお手続きください。"),
+    ("en", "crypto wallet", "wallet", "Action needed", "Your MetaMask wallet is scheduled for deactivation due to an "
+     "unverified status. Verify it now by entering your 12 word recovery phrase."),
+    ("de", "loan", "loan", "Kredit", "Sofortkredit ohne Schufa, Auszahlung in 24 Stunden! Überweisen Sie nur die "
+     "Bearbeitungsgebühr von 89 €."),
+    ("fr", "authority fine", "penalty", "ANTAI", "Votre avis de contravention n'a pas été réglé. Payez l'amende de "
+     "35 € avant le 30 pour éviter une majoration."),
+    ("es", "inheritance", "advance_fee", "Herencia", "Le escribo como albacea del difunto señor Ortega, que dejó 3,2 "
+     "millones de dólares sin herederos. Envíeme sus datos para tramitar la herencia."),
+    ("pt", "balance", "balance", "Saque", "Seu saldo de R$ 3.215,00 está disponível para saque. Confirme seus dados "
+     "bancários para liberar o valor."),
+    ("it", "callback invoice", "callback", "Ordine", "Il suo ordine di 799 € è stato confermato e addebitato sulla sua "
+     "carta. Se non ha effettuato questo acquisto chiami subito il nostro servizio clienti."),
+    ("nl", "investment", "investment", "Beleggen", "Investeer vandaag € 250 en ontvang binnen een maand gegarandeerd "
+     "rendement van 30%."),
+    ("ja", "prize", "prize", "当選", "厳正なる抽選の結果、お客様が最新タブレットの当選者に選ばれました。"
+     "受け取りには送料500円のお支払いが必要です。"),
+]
+LATE_ORDINARY: list[tuple[str, str, str, str]] = [
+    ("en", "survey", "Feedback", "Thanks for your visit. Tell us about it in a two-minute survey; it helps us improve."),
+    ("de", "refund", "Gutschrift", "Die Erstattung für Ihre Rücksendung wurde heute angewiesen."),
+    ("fr", "parcel", "Livraison", "Votre colis sera livré demain entre 9 h et 13 h."),
+    ("es", "password", "Seguridad", "Le recordamos que nunca le pediremos su contraseña por correo."),
+    ("pt", "balance", "Extrato", "Seu extrato de novembro está disponível. Saldo final: R$ 1.215,00."),
+    ("it", "subscription", "Abbonamento", "Il tuo abbonamento alla palestra è stato rinnovato. Ci vediamo in sala!"),
+    ("nl", "gift card", "Cadeaukaart", "Gefeliciteerd met je nieuwe baan! Hierbij een cadeaukaart van het team."),
+    ("ja", "refund", "給付金", "物価高騰対策給付金の支給日は12月20日です。手続きは不要です。"),
+]
+
+
 # (language, topic, subject, body): ordinary mail with the lures' single words
 ORDINARY: list[tuple[str, str, str, str]] = [
     ("de", "refund", "Bestellung 4471", "Ihre Rückerstattung für die Bestellung 4471 wurde veranlasst. Der Betrag "
@@ -173,7 +222,35 @@ def main() -> int:
                 print(f"alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{rules}]")
     print(f"\nuntuned probe: lures caught {caught}/{total}, named {named}/{total}; "
           f"ordinary mail flagged {flagged}/{2 * len(ORDINARY)}")
+    if "--late" in sys.argv:
+        caught, named, flagged = _measure(LATE_LURES, LATE_ORDINARY)
+        print(f"late probe: lures caught {caught}/{2 * len(LATE_LURES)}, named {named}/{2 * len(LATE_LURES)}; "
+              f"ordinary mail flagged {flagged}/{2 * len(LATE_ORDINARY)}")
     return 0
+
+
+def _measure(lures: list[tuple[str, str, str, str, str]], ordinary: list[tuple[str, str, str, str]]) -> tuple[int, int, int]:
+    caught = named = flagged = 0
+    for lang, cls, family, subject, body in lures:
+        for form, data in (("paste", f"{subject}\n\n{body}".encode()),
+                           ("mail", _mail("Service <info@notice.example.net>", subject, body, UNALIGNED))):
+            a = analyse(data)
+            caught += a.verdict != "no_signs"
+            named += _named(a, family)
+            if a.verdict == "no_signs" or not _named(a, family):
+                rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
+                print(f"late miss  {lang} {cls:<20} {form:<5} {a.verdict:<10} [{rules}]")
+    for lang, topic, subject, body in ordinary:
+        for form, data in (("paste", f"{subject}\n\n{body}".encode()),
+                           ("mail", _mail("Shop <info@shop.example.com>", subject, body,
+                                          "mx.example.jp; spf=pass smtp.mailfrom=shop.example.com; dkim=pass "
+                                          "header.d=shop.example.com; dmarc=pass header.from=shop.example.com"))):
+            a = analyse(data)
+            if a.verdict != "no_signs":
+                flagged += 1
+                rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
+                print(f"late alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{rules}]")
+    return caught, named, flagged
 
 
 if __name__ == "__main__":
