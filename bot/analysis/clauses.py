@@ -222,9 +222,22 @@ def _match(entry: _Entry, head: str, prefixes: set[str], unless: re.Pattern[str]
         start = m.start()
         begins = not entry.boundary or start == 0 or not (head[start - 1].isalnum() or head[start - 1] == "_")
         if begins and (unless is None or unless.search(head, max(0, start - 30), m.end()) is None):
-            return m.group(0)
+            return _tightest(entry, head, m)
         m = entry.pattern.search(head, start + 1)
     return None
+
+
+def _tightest(entry: _Entry, head: str, m: re.Match[str]) -> str:
+    """The match's words from the last place inside it where the entry matches again, ending no later
+    ("Postfach: Ihr Postfach ist voll" is shown as "postfach ist voll")."""
+    while True:
+        inner = entry.pattern.search(head, m.start() + 1, m.end())
+        if inner is None:
+            return m.group(0)
+        start = inner.start()
+        if entry.boundary and start and (head[start - 1].isalnum() or head[start - 1] == "_"):
+            return m.group(0)
+        m = inner
 
 
 @lru_cache(maxsize=8)

@@ -47,11 +47,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
                                            raw.get("threat", "phishing"), raw.get("current") != "no", lang)
     from bot.i18n import catalogue as sentences
 
-    # a credential lure told as clauses names what it says happened (issue 11, sixth round)
-    key = "credential_lure_named" if finding.rule == "credential_lure" and "how" in params else finding.rule
-    if section != "rule" and key not in sentences(lang).get(section, {}):
+    if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
         section = "rule"
-    return t(lang, section, key, **params)
+    if "how" in params and finding.rule in sentences(lang).get(f"{section}_named", {}):
+        section = f"{section}_named"  # a credential lure told as clauses names what it says happened
+    return t(lang, section, finding.rule, **params)
 
 
 def problem_detail(problem: Problem, lang: str, names: tuple[str, ...] = ()) -> str:
