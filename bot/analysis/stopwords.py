@@ -14,19 +14,19 @@ import re
 from collections import Counter
 
 _LISTS: dict[str, str] = {
-    "en": """the and you your to of is for this that with are on be have please we will our from it an as at
+    "en": """the and you your to of is for this that with are on be have please we will our from it an as at a in no
         by if not or was has can all been would their which there any here who were""",
     "de": """der die das und sie ihr ihre ihren ihrem ist nicht mit für auf den dem des zu wir ein eine einen
         bitte werden wird wurde sind auch oder noch nach bei uns unsere können haben hat sich über""",
     "fr": """de le la les et vous votre vos est pour des une un sur dans nous pas avec ce qui du au aux je sont
         être été cette ces par mais ne plus notre nos sera afin ici si""",
-    "pt": """de o os as e você seu sua seus suas para com não uma um do da dos das em que por está ao à são foi
+    "pt": """de a o os as e você seu sua seus suas para com não uma um do da dos das em que por está ao à são foi
         pelo pela nos nossa nosso ser mais como""",
-    "es": """de la el los las y usted su sus para con no una un del en que por es está le tu se al hemos ha han
+    "es": """de a la el los las y usted su sus para con no una un del en que por es está le tu se al hemos ha han
         este esta ser más como muy nuestro nuestra""",
     "nl": """de het en u uw je is van voor met niet een op wij we dat te zijn wordt worden bij naar ook dit deze
         heeft hebben kunt kan om als of""",
-    "it": """il la le e di per con non una un del della che è sono tuo tua suo sua gli dei delle al alla lo si
+    "it": """a il la le e di per con non una un del della che è sono tuo tua suo sua gli dei delle al alla lo si
         ha ai nel nella questo questa essere""",
 }
 STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _LISTS.items()}
