@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -44,7 +45,6 @@ from bot.analysis.privacy import mask_name
 from bot.analysis.rules import run_rules
 from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import advice, score, sort_findings
-from bot.analysis.stopwords import words_language
 
 TEXT_SCAN_CHARS = 1_000_000
 # rules about wording and mailing habits, which say nothing against a brand's own authenticated mail
@@ -91,6 +91,40 @@ BRAND_SCAN_HEAD = 30_000
 BRAND_SCAN_TAIL = 5_000
 
 
+# the commonest short words of each language: a mail's words say its language better than its letters
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset([
+        "the", "and", "you", "your", "to", "of", "is", "for", "this", "that", "with", "are", "on", "be",
+        "have", "please", "we", "will", "our", "from",
+    ]),
+    "de": frozenset([
+        "der", "die", "das", "und", "sie", "ihr", "ihre", "ist", "nicht", "mit", "für", "auf", "den", "dem",
+        "zu", "wir", "ein", "eine", "bitte", "werden",
+    ]),
+    "fr": frozenset([
+        "le", "la", "les", "et", "vous", "votre", "vos", "est", "pour", "des", "une", "un", "sur", "dans",
+        "nous", "pas", "avec", "ce", "qui",
+    ]),
+    "pt": frozenset([
+        "o", "os", "as", "e", "você", "seu", "sua", "para", "com", "não", "uma", "um", "do", "da", "dos",
+        "das", "em", "que", "por", "está",
+    ]),
+    "es": frozenset([
+        "el", "los", "las", "y", "usted", "su", "sus", "para", "con", "no", "una", "un", "del", "en", "que",
+        "por", "es", "está", "tu",
+    ]),
+    "nl": frozenset([
+        "de", "het", "en", "u", "uw", "je", "is", "van", "voor", "met", "niet", "een", "op", "wij", "dat",
+        "te", "zijn",
+    ]),
+    "it": frozenset([
+        "il", "la", "le", "e", "di", "per", "con", "non", "una", "un", "del", "della", "che", "è", "sono",
+        "tuo", "tua",
+    ]),
+}
+_WORDS = re.compile(r"[^\W\d_]{1,20}")
+
+
 def _language(text: str) -> str:
     sample = text[:5000]
     if not sample.strip():
@@ -99,9 +133,13 @@ def _language(text: str) -> str:
     japanese = 0 if plain else len(sample) - len(_JAPANESE.sub("", sample))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
-    by_words = words_language(sample[:1500].lower())
-    if by_words is not None:
-        return by_words
+    words = Counter(_WORDS.findall(sample[:1500].lower()))
+    if words:
+        present = words.keys()
+        hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
+        best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+        if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
+            return best
     ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
     others = 0 if plain else len(sample) - len(_NON_ASCII_LETTER.sub("", sample))
     return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"

@@ -13,9 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.analysis import clauses
 from bot.analysis.brands import (
-    PhraseList,
     TextIndex,
     _compact_cjk,
     brands_named_in,
@@ -1236,20 +1234,8 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     if lure is not None and not f.brand_official:
         strong = f.text.count_phrases(lure.strong)
         weak = _beside(f.text.count_phrases(lure.weak), strong)
-        # an account's lure told as clauses (issue 11, sixth round): a mailbox said to be full, a
-        # password to expire, an account suspended, a parcel held, with a request to act beside it
-        named = [t for t in clauses.told(f.text) if t.family.rule == "credential_lure" and t.ask is not None]
-        if named:
-            shown = list(dict.fromkeys([_said(named[0].event), _said(named[0].ask or ""), *strong]))
-            severity: Severity = "high"
-            if len(f.text.text) >= LURE_TEXT_CHARS:
-                severity = "medium"  # a long text (a digest, an article) mentions; a lure is short
-            if _discussion_list(f):
-                severity = "low"
-            out.append(_f("credential_lure", severity, tuple(shown[:5]), phrases=_list(shown),
-                          how=named[0].family.how))
-        elif strong:
-            severity = "high" if len(strong) >= 2 and weak else "medium"
+        if strong:
+            severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
             out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))
@@ -1639,41 +1625,21 @@ def _beside(weak: list[str], strong: list[str]) -> list[str]:
     return [w for w in weak if not any(w in phrase for phrase in strong)]
 
 
-def _said(words: str, limit: int = 60) -> str:
-    """A clause's words as shown: the first ``limit`` characters."""
-    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
-
-
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
+    if not hits:
+        return []
     by_family: dict[str, list[str]] = {}
     for phrase in hits:
         for family in family_of[phrase]:
             by_family.setdefault(family, []).append(phrase)
-    # the clause families (issue 11, sixth round): an event with its ask is two signs, an event
-    # alone one for the families that say it only to deceive, else a topic's word
-    told_weak: dict[str, list[str]] = {}
-    for t in clauses.told(f.text):
-        if t.family.rule != "scam_lure":
-            continue
-        if t.ask is not None:
-            by_family.setdefault(t.family.how, []).extend((_said(t.event), _said(t.ask)))
-        elif t.family.alone:
-            by_family.setdefault(t.family.how, []).append(_said(t.event))
-        else:
-            told_weak.setdefault(t.family.how, []).append(_said(t.event))
-    if not by_family:
-        return []
     best: tuple[int, str, list[str], list[str]] | None = None
-    empty = PhraseList(strong=(), weak=())
-    scam_families = catalogue().scam_families
-    for family in dict.fromkeys([*scam_families, *by_family]):
-        strong = list(dict.fromkeys(by_family.get(family, [])))
+    for family, phrases in catalogue().scam_families.items():
+        strong = by_family.get(family, [])
         if not strong:
             continue
-        phrases = scam_families.get(family, empty)
-        weak = _beside(f.text.count_phrases(phrases.weak), strong) + told_weak.get(family, [])
+        weak = _beside(f.text.count_phrases(phrases.weak), strong)
         points = 2 * len(strong) + min(len(weak), 3)
         if best is None or points > best[0]:
             best = (points, family, strong, weak)

@@ -28,8 +28,8 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if brand is not None:
         params["brand"] = brand.name_in(lang)
     if "how" in params:  # a code naming the way, said in the reader's language
-        how_section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
-        params["how"] = t(lang, how_section, dict(finding.params)["how"])
+        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, section, dict(finding.params)["how"])
     if params.get("server") == "?":  # the receiving server did not name itself
         params["server"] = t(lang, "evidence", "unknown_server")
     if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words
@@ -49,8 +49,6 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
 
     if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
         section = "rule"
-    if "how" in params and finding.rule in sentences(lang).get(f"{section}_named", {}):
-        section = f"{section}_named"  # a credential lure told as clauses names what it says happened
     return t(lang, section, finding.rule, **params)
 
 

@@ -147,7 +147,7 @@ def test_links_to_servers_named_after_their_address() -> None:
 
 
 @pytest.mark.parametrize(("subject", "body", "family"), [
-    ("Monero wallet update", "Update your wallet and enter your recovery phrase to keep access to your funds.", "wallet"),
+    ("Monero wallet update", "Update your wallet and enter your recovery phrase to keep access to your funds.", "investment"),
     ("Notice", "Sera do seu interesse saber que o seu e-mail foi encontrado entre os elegíveis para receber esta "
      "compensação. Escreva para meu e-mail particular.", "advance_fee"),
     ("Mion's live TV appearance threatens his career", "The camera was still on and he blabbed on TV. Read the full "
@@ -163,7 +163,7 @@ def test_scam_families_of_unseen_mail(subject: str, body: str, family: str) -> N
 
 
 def test_one_scam_phrase_alone_in_a_long_business_mail_is_a_mention() -> None:
-    body = ("Minutes of the meeting. " * 200) + "The business proposal annex follows. " + ("Next steps. " * 50)
+    body = ("Minutes of the meeting. " * 200) + "The private and confidential annex follows. " + ("Next steps. " * 50)
     report = analyse(make_mail(from_="Jane <jane@corp.example.com>", subject="Minutes", body=body))
     assert {f.rule: f.severity for f in report.findings}.get("scam_lure") == "low"
     assert report.verdict == "no_signs"

@@ -39,8 +39,8 @@ def assert_named_family(subject: str, body: str, family: str) -> None:
     ("Receita", "Consta pendência na sua declaração. Regularize seu CPF hoje: https://example.com/cpf", "penalty"),
     ("【重要】", "交通違反の反則金が未納です。本日中にお支払いください。https://example.com/pay", "penalty"),
     ("USDT", "Your wallet has been selected for the USDT distribution. Claim your allocation before the snapshot.",
-     "wallet"),
-    ("Wallet", "Your wallet will be suspended. Enter your 12-word phrase to keep access.", "wallet"),
+     "investment"),
+    ("Wallet", "Your wallet will be suspended. Enter your 12-word phrase to keep access.", "investment"),
     ("Balance", "You have 0.73 BTC available to withdraw. Your funds are waiting for you.", "balance"),
     ("Proposal", "I am a bank manager. A deceased client left an abandoned deposit; I need a foreign partner.",
      "advance_fee"),
@@ -57,7 +57,7 @@ def test_scam_families_in_general_terms(subject: str, body: str, family: str) ->
 ])
 def test_password_expiry_and_failed_payment_are_credential_lures(body: str) -> None:
     data = make_mail(from_="Support <support@notice.example.net>", subject="Account", body=body, auth=UNALIGNED)
-    assert findings(data)["credential_lure"][0] in ("medium", "high")  # high since round 6: an event and its ask
+    assert findings(data)["credential_lure"][0] == "medium"
 
 
 @pytest.mark.parametrize(("subject", "body"), [
@@ -98,7 +98,7 @@ def test_a_shops_note_on_customs_fees_is_not_a_demand(body: str) -> None:
     ("住民税の未納があります。最終催告です。お支払いがない場合、強制執行の手続きに移ります。", "penalty"),
     ("お荷物が税関で保留されています。輸入消費税をお支払いください。", "penalty"),
     ("交通違反の罰金のお支払いが確認できておりません。本日中に納付してください。", "penalty"),
-    ("ウォレットの安全確認のため、シードフレーズを入力してください。", "wallet"),  # named so since round 6
+    ("ウォレットの安全確認のため、シードフレーズを入力してください。", "investment"),
     ("対象のお客様へ。暗号資産を受け取るには、ウォレットで手続きをお願いします。", "investment"),
 ])
 def test_japanese_demands_in_general_terms(body: str, family: str) -> None:
