@@ -368,10 +368,10 @@ class TextIndex:
         """Brand id -> the keywords of it found in this text (one pass over the catalogue)."""
         cat = catalogue()
         found: dict[str, list[str]] = {}
-        for word in self.words & cat.word_brands.keys():
+        for word in sorted(self.words & cat.word_brands.keys()):  # sorted: a set's order changes from run to run
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
-        for word in self.words & cat.word_phrase_brands.keys():
+        for word in sorted(self.words & cat.word_phrase_brands.keys()):
             for phrase, bid in cat.word_phrase_brands[word]:
                 if self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
@@ -584,10 +584,18 @@ def detect_brand(
             add(bid, 2, "link_token")
     if not scores:
         return None
-    best = max(scores, key=lambda b: (scores[b], -len(where[b])))
+    # ties go to the brand listed first in the catalogue: the order the names were found in follows
+    # a set's, which changes from run to run
+    rank = _catalogue_rank()
+    best = max(scores, key=lambda b: (scores[b], -len(where[b]), -rank.get(b, 0)))
     if scores[best] < 2:
         return None
     return BrandGuess(cat.by_id[best], scores[best], tuple(where[best]))
+
+
+@lru_cache(maxsize=1)
+def _catalogue_rank() -> dict[str, int]:
+    return {bid: i for i, bid in enumerate(catalogue().by_id)}
 
 
 def service_for_tag(tag: str) -> str | None:

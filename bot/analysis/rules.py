@@ -507,11 +507,14 @@ def _token_typo(piece: str) -> tuple[str, str] | None:
         return by_skeleton[skel], "confusable"  # only when a character was swapped (ae0n), not the word itself
     if len(piece) < 6:
         return None
-    for variant in _deletions(skel, 1):
-        for token_skel, bid in deletions.get(variant, ()):
-            # a word inside the name (account in daccount) is that word, not the name misspelt
-            if skel not in token_skel and edit_distance(skel, token_skel, 1) <= 1:
-                return bid, "edit"
+    # every candidate, the nearest (then the first by name) chosen: a set's order changes from run
+    # to run, and a piece one edit from two names (paypaiy: PayPal, PayPay) must name one always
+    found = sorted({(edit_distance(skel, token_skel, 1), token_skel, bid)
+                    for variant in _deletions(skel, 1) for token_skel, bid in deletions.get(variant, ())
+                    # a word inside the name (account in daccount) is that word, not the name misspelt
+                    if skel not in token_skel})
+    if found and found[0][0] <= 1:
+        return found[0][2], "edit"
     return None
 
 
@@ -561,11 +564,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     same = by_skeleton.get(reg_skel)
     if same is not None:
         return (same[2], "confusable") if same[0] != reg_label else None
-    for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1):
-        for off_label, off_skel, bid, cap in deletions.get(variant, ()):
-            if off_label != reg_label and edit_distance(reg_skel, off_skel, cap) <= cap:
-                return bid, "edit"
-    return None
+    near = sorted((distance, off_skel, bid)
+                  for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1)
+                  for off_label, off_skel, bid, cap in deletions.get(variant, ())
+                  if off_label != reg_label and (distance := edit_distance(reg_skel, off_skel, cap)) <= cap)
+    return (near[0][2], "edit") if near else None
 
 
 def lookalike_domain(f: Facts) -> list[Finding]:
@@ -600,8 +603,81 @@ def lookalike_domain(f: Facts) -> list[Finding]:
         if len(out) >= 5:
             break
     if not out and f.prepared.bare_links:
-        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_subdomain(f) or _kit_host_brand(f, loosely=True)
+        out = _kit_host_brand(f) or _brand_in_path(f) or _brand_before_key(f) or _brand_subdomain(f) \
+            or _kit_host_brand(f, loosely=True) \
+            or _kit_fingerprint_brand(f) or _kit_host_brand(f, scrambled=True)
+    if out and f.prepared.bare_links:
+        out = [_page_over_host(f, finding) for finding in out]
     return out
+
+
+def _page_over_host(f: Facts, finding: Finding) -> Finding:
+    """A kit's host reused for another brand's page (``myjcb.x7q.cn/aeon``,
+    ``smbc.co.jp.x7q.com/aeon``): the page names the brand it imitates, not the host."""
+    cat = catalogue()
+    params = dict(finding.params)
+    for link in _web_links(f)[:20]:
+        if defang_host(link.host) != params.get("host"):
+            continue
+        segments = [s for s in link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0].partition("?")[0]
+                    .split("/") if s]
+        if not 0 < len(segments) <= 3 or not _brand_page(segments[0][:80]) \
+                or not _kit_link(link, _link_signs(link, True)):
+            continue
+        m = _path_names().match(segments[0])
+        word = m.group(1).lower() if m else ""
+        bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
+        if bid in cat.by_id and _brand_name(cat.by_id[bid]) != params.get("brand"):
+            return _f("lookalike_domain", "high", finding.evidence, host=params["host"],
+                      brand=_brand_name(cat.by_id[bid]), how="path")
+    return finding
+
+
+@lru_cache(maxsize=1)
+def _kit_fingerprints() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(brand id, path pattern, query pattern or None) of ``data/kits.toml``, compiled once."""
+    from bot.analysis.brands import _load
+
+    out = []
+    for entry in _load("kits.toml").get("kit", []):
+        if isinstance(entry, dict) and isinstance(entry.get("brand"), str) and isinstance(entry.get("path"), str):
+            query = entry.get("query")
+            out.append((entry["brand"], re.compile(entry["path"]),
+                        re.compile(query) if isinstance(query, str) else None))
+    return tuple(out)
+
+
+def _kit_fingerprint_of(link: Link) -> str | None:
+    """The brand whose kit's address shape (``data/kits.toml``) a link has, if any."""
+    rest = link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0]
+    path, _, query = rest.partition("?")
+    path = path.lower()[:200]
+    for bid, path_re, query_re in _kit_fingerprints():
+        if path_re.fullmatch(path) and (query_re is None or query_re.fullmatch(query[:200])):
+            return bid
+    return None
+
+
+def _flagged_alone(link: Link, signs: tuple[str, ...]) -> bool:
+    """A link pasted alone that its own rules flag whatever it names: an address, a dynamic-DNS
+    host, or a kit's signs strong enough (a page on free hosting alone is not flagged)."""
+    return link.is_ip or _under(link.host, catalogue().dynamic_dns) is not None or _bare_severity(link.host, signs) == "high"
+
+
+def _kit_fingerprint_brand(f: Facts) -> list[Finding]:
+    """A link pasted alone that a kit made, whose address has the shape of one kit's links
+    (``data/kits.toml``: ``/tetsuzuki/login.htm`` is MyJCB's kit, a root with a five-letter
+    query the Apple ID kit's): the brand that kit imitates, when nothing in the link names one."""
+    cat = catalogue()
+    for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
+        if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
+                or not _flagged_alone(link, _link_signs(link, True)):
+            continue
+        bid = _kit_fingerprint_of(link)
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="kit")]
+    return []
 
 
 def _brand_subdomain(f: Facts) -> list[Finding]:
@@ -669,7 +745,7 @@ def _kit_link(link: Link, signs: tuple[str, ...]) -> bool:
     return _bare_severity(link.host, signs) == "high"
 
 
-def _kit_host_brand(f: Facts, loosely: bool = False) -> list[Finding]:
+def _kit_host_brand(f: Facts, loosely: bool = False, scrambled: bool = False) -> list[Finding]:
     """A link pasted alone, made by a kit, whose host writes a brand in a way too loose to count
     anywhere else: a Japanese domain written into its sub-domains (``www.e-tax.nta.go.jp.x7q.cn``,
     ``ekii-co-jp.x7q.cn``, ``no-reply-aern-ne-jp.x7q.com``: the name before it, misspelt or not),
@@ -680,7 +756,10 @@ def _kit_host_brand(f: Facts, loosely: bool = False) -> list[Finding]:
         if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
                 or not _kit_link(link, _link_signs(link, True)):
             continue
-        bid = _brand_loosely_written_in(link.host) if loosely else _brand_written_in(link.host)
+        if scrambled:  # the loosest reading: only on a link its own signs already flag
+            bid = _brand_scrambled_in(link.host) if _flagged_alone(link, _link_signs(link, True)) else None
+        else:
+            bid = _brand_loosely_written_in(link.host) if loosely else _brand_written_in(link.host)
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="token")]
@@ -717,7 +796,7 @@ def _written_names() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple
                 and suffix not in cat.token_brand:  # blog.google, group.softbank: a brand's own TLD
             names.setdefault(label, bids[0])
     # names that are also ordinary words (apple, yamato): they start a name only before random letters
-    for word in cat.name_ambiguous:
+    for word in sorted(cat.name_ambiguous):  # sorted: a set's order changes from run to run
         bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
         if len(word) >= 4 and bid:
             prefixes.setdefault(word + "?", bid)
@@ -853,7 +932,7 @@ def _brand_loosely_written_in(host: str) -> str | None:
     """The last reading of a kit's host, when nothing else named a brand: a name of six letters or
     more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
     or going on otherwise after its first ten (``americanexpercent``; not ``americaneagle``, which
-    leaves the name at its tenth letter), or a name with its letters
+    leaves the name at its tenth letter), a name with its letters
     doubled (``mmeerrcari``, ``paaypaay``)."""
     cat = catalogue()
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
@@ -877,6 +956,45 @@ def _brand_loosely_written_in(host: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _brand_scrambled_in(host: str) -> str | None:
+    """The very last reading of a kit's host: a name of six letters or more written shuffled
+    (``_scrambled``), read after the kits' fingerprints."""
+    cat = catalogue()
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    long_names = [(n, b) for n, b in _written_names()[0].items() if len(n) >= 6 and n.isalpha()
+                  and n not in _GENERIC_LABELS and n not in cat.name_ambiguous]
+    for piece in (p for label in labels for p in label.split("-") if p.isalpha() and p != "www"):
+        for name, bid in long_names:
+            if _scrambled(name, piece):
+                return bid
+    return None
+
+
+def _scrambled(name: str, piece: str) -> bool:
+    """A name of six letters or more with its letters shuffled and up to four slipped in, as kits
+    write it to dodge filters (``raukuetanu``, ``mericar``, ``jibnubacnk``): the piece starts as
+    the name does, holds every letter of it, and all but one of them in order."""
+    if not len(name) <= len(piece) <= len(name) + 4 or piece[:2] != name[:2] or name in piece:
+        return False
+    if any(piece.count(c) < name.count(c) for c in set(name)):
+        return False
+    return _common_letters(piece, name) >= len(name) - 1
+
+
+def _common_letters(a: str, b: str) -> int:
+    """The length of the longest sequence of letters both words hold in order."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
 def _brand_in_path(f: Facts) -> list[Finding]:
     """A link pasted alone whose host looks made-up and whose path names a brand
     (``/auth.sso.biglobe.ne.jp/``, ``/id.auth.orico.co.jp/``, ``/jcblogin/``): the brand it imitates."""
@@ -897,6 +1015,82 @@ def _brand_in_path(f: Facts) -> list[Finding]:
             bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
         else:
             continue
+        if bid in cat.by_id:
+            return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
+                       brand=_brand_name(cat.by_id[bid]), how="path")]
+    return []
+
+
+# a campaign key glued after a brand's name in a kit's page name: letters and digits, six or more
+_GLUED_KEY = re.compile(r"(?=[A-Za-z]*[0-9])[A-Za-z0-9]{6,40}")
+
+
+@lru_cache(maxsize=1)
+def _key_names() -> tuple[tuple[str, str], ...]:
+    """Names a kit glues a campaign key to (``_brand_before_key``), longest first: the brands'
+    tokens of three letters or more, their bare words and the names that are ordinary words
+    (``apple``, ``sagawa``): before a random key they are no word of a page."""
+    cat = catalogue()
+    names: dict[str, str] = {}
+    for token, bid in cat.tokens:
+        if token.isalnum() and (len(token) >= 4 or (len(token) == 3 and not _VOWELS.intersection(token))):
+            names.setdefault(token, bid)
+    for word, bid in cat.bare_words.items():
+        names.setdefault(word, bid)
+    for word in sorted(cat.name_ambiguous):  # sorted: a set's order changes from run to run
+        bid = cat.token_brand.get(word) or next((bids[0] for d, bids in cat.official.items() if _label(d) == word), "")
+        if len(word) >= 4 and bid:
+            names.setdefault(word, bid)
+    return tuple(sorted(names.items(), key=lambda nb: -len(nb[0])))
+
+
+def _key_page_brand(segment: str) -> str | None:
+    """The brand of a kit's page named by a brand's name and a campaign key glued to it, in any
+    case, maybe after one letter (``jcbdashuiUIYEUQWI3749``, ``wAmazonKLDHKQWLJE342``,
+    ``guoshuiJKEHDFK8734``, ``applesca21xcza``): the key has digits, and capitals inside it or
+    letters no one reads."""
+    low = segment.lower()
+    for skip in (0, 1):
+        for name, bid in _key_names():
+            if low.startswith(name, skip):
+                key = segment[skip + len(name):]
+                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)):
+                    return bid
+    return None
+
+
+_SHORT_JUNK = re.compile(r"[a-z0-9]{1,8}")
+
+
+def _short_page_brand(segment: str) -> str | None:
+    """A kit's page named by a brand's name with a few letters or digits glued to it, after it
+    (``heimaodd``, ``smbcun``, ``jcbq``) or at most four before it (``jpsmbc``); names of three
+    letters only without vowels (``jcb``, ``smbc`` ... not ``ana``)."""
+    low = segment.lower()
+    if len(low) > 24:
+        return None
+    for name, bid in _key_names():
+        if len(name) < 4 and _VOWELS.intersection(name):
+            continue
+        if low.startswith(name) and _SHORT_JUNK.fullmatch(low[len(name):]):
+            return bid
+        if low.endswith(name) and len(low) - len(name) <= 4 and _SHORT_JUNK.fullmatch(low[: -len(name)]):
+            return bid
+    return None
+
+
+def _brand_before_key(f: Facts) -> list[Finding]:
+    """A link pasted alone, flagged by its own signs, whose page (one or two path segments) is a
+    brand's name with a campaign key glued to it (``_key_page_brand``) or a few characters
+    (``_short_page_brand``): the brand the kit imitates."""
+    cat = catalogue()
+    for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
+        segments = [s for s in link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0].partition("?")[0]
+                    .split("/") if s]
+        if not 0 < len(segments) <= 2 or cat.is_official(link.registrable_domain) \
+                or not _flagged_alone(link, _link_signs(link, True)):
+            continue
+        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]

@@ -28,8 +28,8 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if brand is not None:
         params["brand"] = brand.name_in(lang)
     if "how" in params:  # a code naming the way, said in the reader's language
-        section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
-        params["how"] = t(lang, section, dict(finding.params)["how"])
+        how_section = "lookalike_how" if finding.rule == "lookalike_domain" else f"{finding.rule}_how"
+        params["how"] = t(lang, how_section, dict(finding.params)["how"])
     if params.get("server") == "?":  # the receiving server did not name itself
         params["server"] = t(lang, "evidence", "unknown_server")
     if finding.rule == "spf_fail" and "result" in params:  # fail, softfail: said in words

@@ -173,6 +173,18 @@ def test_the_explanation_says_the_sender_could_not_be_checked() -> None:
     assert WEIGHTS["brand_lure"][finding.severity] >= WEIGHTS["brand_lure"]["medium"]
 
 
+def test_a_desk_reads_its_own_sentence_for_a_rule_that_says_how() -> None:
+    """The desk's sentence (about "the recipient") was never used for a rule with a ``how``: the
+    name of the section was overwritten while the ``how`` was said (found in round 6, kept)."""
+    report = analyse(JA_LURES["misuse"].encode())
+    finding = next(f for f in report.findings if f.rule == "brand_lure")
+    en = finding_detail(finding, "en", section="desk_rule")
+    ja = finding_detail(finding, "ja", section="desk_rule")
+    assert "the recipient" in en and "could not be checked" in en
+    assert "受信者" in ja and "{" not in en + ja
+    assert "the recipient" not in finding_detail(finding, "en")  # the member's own sentence addresses them
+
+
 def test_a_pasted_lure_of_an_organisation_the_catalogue_lacks_names_it() -> None:
     text = ("いつも東海電力をご利用いただきありがとうございます。\n電気料金の未払いが確認されました。"
             "本日中にお支払いがない場合、送電停止となります。\n下記よりお手続きください。")
