@@ -368,10 +368,13 @@ class TextIndex:
         """Brand id -> the keywords of it found in this text (one pass over the catalogue)."""
         cat = catalogue()
         found: dict[str, list[str]] = {}
-        for word in sorted(self.words & cat.word_brands.keys()):  # sorted: a set's order changes from run to run
+        # sorted: a set's order changes from run to run; two sets, so the intersection walks the
+        # smaller (a long mail's words, or the catalogue's few hundred)
+        word_keys, phrase_keys = _keyword_keys()
+        for word in sorted(self.words & word_keys):
             for bid in cat.word_brands[word]:
                 found.setdefault(bid, []).append(word)
-        for word in sorted(self.words & cat.word_phrase_brands.keys()):
+        for word in sorted(self.words & phrase_keys):
             for phrase, bid in cat.word_phrase_brands[word]:
                 if self.has_phrase(phrase):
                     found.setdefault(bid, []).append(phrase)
@@ -426,6 +429,13 @@ class TextIndex:
         """``has_char`` as one bound method, for the loops over a catalogue's first characters
         (a Python call per character, a hundred per text, was a few per cent of an analysis)."""
         return self.text.__contains__ if self.text.isascii() else self.chars.__contains__
+
+
+@lru_cache(maxsize=1)
+def _keyword_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word keywords and the longest words of the multi-word ones, as sets."""
+    cat = catalogue()
+    return frozenset(cat.word_brands), frozenset(cat.word_phrase_brands)
 
 
 @lru_cache(maxsize=1)

@@ -455,15 +455,16 @@ def test_japanese_characters_counted_run_by_run(text: str) -> None:
 
 
 def _brand_keywords_over_every_phrase(index: TextIndex) -> dict[str, list[str]]:
-    """TextIndex.brand_keywords as written before an ASCII text skipped the non-ASCII phrases."""
+    """TextIndex.brand_keywords as written before an ASCII text skipped the non-ASCII phrases and the
+    keyword sets were prebuilt."""
     from bot.analysis.brands import catalogue
 
     cat = catalogue()
     found: dict[str, list[str]] = {}
-    for word in index.words & cat.word_brands.keys():
+    for word in sorted(index.words & cat.word_brands.keys()):
         for bid in cat.word_brands[word]:
             found.setdefault(bid, []).append(word)
-    for word in index.words & cat.word_phrase_brands.keys():
+    for word in sorted(index.words & cat.word_phrase_brands.keys()):
         for phrase, bid in cat.word_phrase_brands[word]:
             if index.has_phrase(phrase):
                 found.setdefault(bid, []).append(phrase)
