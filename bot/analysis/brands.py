@@ -488,9 +488,10 @@ class TokenIndex:
     """The catalogue's brand tokens by their first two characters, so a host is matched against all
     of them in one walk over its own characters instead of one ``in`` per token (531 of them).
 
-    ``found(text)`` is exactly ``[(token, bid) for token, bid in tokens if token in text]``, in the
-    tokens' order (longest first): a token lies in a text where the text's two characters at some
-    position start it, and only the tokens starting with those two are compared there."""
+    ``positions(text)`` names exactly the tokens of ``[(token, bid) for token, bid in tokens if
+    token in text]``, in the tokens' order (longest first): a token lies in a text where the text's
+    two characters at some position start it, and only the tokens starting with those two are
+    compared there."""
 
     __slots__ = ("_by_pair", "_order", "_short")
 
