@@ -199,39 +199,18 @@ def _named(analysis: object, family: str) -> bool:
 
 
 def main() -> int:
-    caught = named = total = 0
-    for lang, cls, family, subject, body in LURES:
-        for form, data in (("paste", f"{subject}\n\n{body}".encode()),
-                           ("mail", _mail("Service <info@notice.example.net>", subject, body, UNALIGNED))):
-            a = analyse(data)
-            total += 1
-            ok_c, ok_n = a.verdict != "no_signs", _named(a, family)
-            caught += ok_c
-            named += ok_n
-            if not (ok_c and ok_n):
-                rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
-                print(f"miss  {lang} {cls:<20} {form:<5} {a.verdict:<10} lang={a.language:<3} [{rules}]")
-    flagged = 0
-    for lang, topic, subject, body in ORDINARY:
-        for form, data in (("paste", f"{subject}\n\n{body}".encode()),
-                           ("mail", _mail("Shop <info@shop.example.com>", subject, body,
-                                          "mx.example.jp; spf=pass smtp.mailfrom=shop.example.com; dkim=pass "
-                                          "header.d=shop.example.com; dmarc=pass header.from=shop.example.com"))):
-            a = analyse(data)
-            if a.verdict != "no_signs":
-                flagged += 1
-                rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
-                print(f"alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{rules}]")
-    print(f"\nuntuned probe: lures caught {caught}/{total}, named {named}/{total}; "
+    caught, named, flagged = _measure(LURES, ORDINARY, "")
+    print(f"\nuntuned probe: lures caught {caught}/{2 * len(LURES)}, named {named}/{2 * len(LURES)}; "
           f"ordinary mail flagged {flagged}/{2 * len(ORDINARY)}")
     if "--late" in sys.argv:
-        caught, named, flagged = _measure(LATE_LURES, LATE_ORDINARY)
+        caught, named, flagged = _measure(LATE_LURES, LATE_ORDINARY, "late ")
         print(f"late probe: lures caught {caught}/{2 * len(LATE_LURES)}, named {named}/{2 * len(LATE_LURES)}; "
               f"ordinary mail flagged {flagged}/{2 * len(LATE_ORDINARY)}")
     return 0
 
 
-def _measure(lures: list[tuple[str, str, str, str, str]], ordinary: list[tuple[str, str, str, str]]) -> tuple[int, int, int]:
+def _measure(lures: list[tuple[str, str, str, str, str]], ordinary: list[tuple[str, str, str, str]],
+             prefix: str) -> tuple[int, int, int]:
     caught = named = flagged = 0
     for lang, cls, family, subject, body in lures:
         for form, data in (("paste", f"{subject}\n\n{body}".encode()),
@@ -241,7 +220,7 @@ def _measure(lures: list[tuple[str, str, str, str, str]], ordinary: list[tuple[s
             named += _named(a, family)
             if a.verdict == "no_signs" or not _named(a, family):
                 rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
-                print(f"late miss  {lang} {cls:<20} {form:<5} {a.verdict:<10} [{rules}]")
+                print(f"{prefix}miss  {lang} {cls:<20} {form:<5} {a.verdict:<10} lang={a.language:<3} [{rules}]")
     for lang, topic, subject, body in ordinary:
         for form, data in (("paste", f"{subject}\n\n{body}".encode()),
                            ("mail", _mail("Shop <info@shop.example.com>", subject, body,
@@ -251,7 +230,7 @@ def _measure(lures: list[tuple[str, str, str, str, str]], ordinary: list[tuple[s
             if a.verdict != "no_signs":
                 flagged += 1
                 rules = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}" for f in a.findings)
-                print(f"late alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{rules}]")
+                print(f"{prefix}alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{rules}]")
     return caught, named, flagged
 
 
