@@ -134,3 +134,18 @@ def test_a_page_named_for_a_brand_and_a_word_is_a_kit_s_only_when_the_word_is_a_
 def test_a_loose_reading_names_no_brand_a_word_merely_resembles(url: str) -> None:
     """Review of round 5: the look-alike and cut-short readings named Rakuten and American Express here."""
     assert not named(url) & {"rakuten", "amex"}
+
+
+def test_a_page_that_imitates_a_brand_is_not_called_a_look_alike_domain() -> None:
+    """A kit's address shape or a brand in the path names the brand of a page on a host whose name
+    imitates nothing: the sentence says the page imitates it (a native reader's note, round 6)."""
+    from bot.presentation.sentences import finding_detail
+
+    for url, how in (("https://192.0.2.7/tetsuzuki/login.htm", "kit"),
+                     ("https://shop.example.com/auth.sso.biglobe.ne.jp/", "path")):
+        finding = next(f for f in analyse(url.encode()).findings if f.rule == "lookalike_domain")
+        assert dict(finding.params)["how"] == how
+        assert finding_detail(finding, "en").startswith("A page on ")
+        assert "上のページが" in finding_detail(finding, "ja") and "ドメインです" not in finding_detail(finding, "ja")
+    finding = next(f for f in analyse(b"https://aeon-card.example.net/").findings if f.rule == "lookalike_domain")
+    assert "imitates" in finding_detail(finding, "en") and not finding_detail(finding, "en").startswith("A page")
