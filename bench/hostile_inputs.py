@@ -225,6 +225,16 @@ def url_lines(count: int) -> bytes:
     return b"".join(b"https://login%d.amazon-verify.example.com/signin\n" % i for i in range(count))
 
 
+def uuencode_junk(count: int) -> bytes:
+    """The phish with an HTML part labelled uuencode whose ``count`` lines do not decode (each is
+    tried twice, then the whole body is read as written as well)."""
+    head, _, body = PHISH.partition(b"\n\n")
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="B"')
+    junk = b"begin 644 page.html\n" + b"\xff\xfe!!!xxxxxxxxx\n" * count + b"end\n"
+    return (head + b"\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n" + body
+            + b"--B\nContent-Type: text/html\nContent-Transfer-Encoding: x-uuencode\n\n" + junk + b"--B--\n")
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -242,6 +252,7 @@ FAMILIES = {
     "nested_urls": (nested_urls, (10, 1_000), None, True),
     "control_subject": (control_subject, (10, 300), None, True),
     "url_lines": (url_lines, (10, 1_000), None, False),
+    "uuencode_junk": (uuencode_junk, (100, 10_000, 400_000), "bad_uuencode", True),
 }
 
 
