@@ -235,6 +235,15 @@ def uuencode_junk(count: int) -> bytes:
             + b"--B\nContent-Type: text/html\nContent-Transfer-Encoding: x-uuencode\n\n" + junk + b"--B--\n")
 
 
+def anchor_flood(count: int) -> bytes:
+    """The phish with an HTML part of ``count`` anchors (the parser's tree grows with each)."""
+    head, _, body = PHISH.partition(b"\n\n")
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="B"')
+    flood = b"".join(b"<a href=https://l%d.example.com/>x</a>\n" % (i % 5000) for i in range(count))
+    return (head + b"\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n" + body
+            + b"--B\nContent-Type: text/html\n\n" + flood + b"--B--\n")
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -253,6 +262,7 @@ FAMILIES = {
     "control_subject": (control_subject, (10, 300), None, True),
     "url_lines": (url_lines, (10, 1_000), None, False),
     "uuencode_junk": (uuencode_junk, (100, 10_000, 400_000), "bad_uuencode", True),
+    "anchor_flood": (anchor_flood, (1_000, 50_000, 200_000), None, True),
 }
 
 

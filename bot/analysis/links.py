@@ -368,6 +368,7 @@ def _decoded_payloads(script: str) -> list[str]:
 # unclosed <div>s: 7 s). Past this many start tags, every tag but the few whose facts are read is
 # dropped before parsing: the links, forms, scripts and text come out the same, flat.
 MAX_TAGS_AS_IS = 5000
+MAX_KEPT_TAGS = 20_000  # of a flattened page's anchors, forms, scripts…: the first (links past 1,000 are not read)
 _START_TAG = re.compile(r"<[A-Za-z]")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,4000}>")
 _KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
@@ -375,7 +376,9 @@ _KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame",
 
 
 def flatten_html(html: str) -> str:
-    """``html`` without the tags no fact is read from, when it has too many to parse as it is."""
+    """``html`` without the tags no fact is read from, when it has too many to parse as it is; of
+    the tags facts are read from, the first ``MAX_KEPT_TAGS`` (a flood of 400,000 anchors built a
+    parser tree of 300 MiB, and links past the first thousand are not read anyway: ``url_limit``)."""
     if html.count("<") <= MAX_TAGS_AS_IS:
         return html
     for count, _ in enumerate(_START_TAG.finditer(html), 1):
@@ -383,7 +386,16 @@ def flatten_html(html: str) -> str:
             break
     else:
         return html
-    return _ANY_TAG.sub(lambda m: m.group(0) if m.group(2).lower() in _KEPT_TAGS else " ", html)
+    kept = 0
+
+    def keep(m: re.Match[str]) -> str:
+        nonlocal kept
+        if m.group(2).lower() not in _KEPT_TAGS or kept >= MAX_KEPT_TAGS:
+            return " "
+        kept += 1
+        return m.group(0)
+
+    return _ANY_TAG.sub(keep, html)
 
 
 def ascii_lowered(text: str) -> str:

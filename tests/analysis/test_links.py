@@ -110,3 +110,18 @@ def test_prepared_public_suffix_list_answers_like_the_library() -> None:
     for host in hosts:
         assert ours.privatesuffix(host.lower()) == stock.privatesuffix(host.lower()), host
         assert ours.publicsuffix(host.lower()) == stock.publicsuffix(host.lower()), host
+
+
+def test_a_flood_of_anchors_is_read_up_to_a_bound() -> None:
+    """A page of 30,000 anchors (over the tags a page is parsed with as it is) keeps its first
+    MAX_KEPT_TAGS tags of facts: the first links are read, the parser's tree stays bounded."""
+    from bot.analysis.links import MAX_KEPT_TAGS, flatten_html, html_facts
+
+    page = "<p>hello</p>" + "".join(f'<a href="https://l{i}.example.com/">x</a><span>y</span>' for i in range(30_000))
+    flat = flatten_html(page)
+    assert flat.count("<a ") == MAX_KEPT_TAGS // 2  # an anchor's opening and closing tags are two
+    facts = html_facts(page)
+    assert len(facts.anchors) == MAX_KEPT_TAGS // 2
+    assert facts.anchors[0][0] == "https://l0.example.com/"
+    small = "".join(f'<a href="https://l{i}.example.com/">x</a>' for i in range(100))
+    assert flatten_html(small) == small  # an ordinary page is parsed as it is
