@@ -47,12 +47,11 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
                                            raw.get("threat", "phishing"), raw.get("current") != "no", lang)
     from bot.i18n import catalogue as sentences
 
-    key = finding.rule
-    if key == "lookalike_domain" and dict(finding.params).get("how") in _PAGE_HOWS:
-        key = "lookalike_page"  # the host's name imitates nothing: a page on it does
-    if section != "rule" and key not in sentences(lang).get(section, {}):
+    if finding.rule == "lookalike_domain" and dict(finding.params).get("how") in _PAGE_HOWS:
+        section = "rule_page"  # the host's name imitates nothing: a page on it does (members and desks alike)
+    if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
         section = "rule"
-    return t(lang, section, key, **params)
+    return t(lang, section, finding.rule, **params)
 
 
 # ways a look-alike is found that read a page on a host, not the host's name
