@@ -277,7 +277,9 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
     walk.attachments.append(make_attachment(filename, ctype, data))
 
 
-_PAGE_MARK = re.compile(rb"(?i)<(?:!doctype\s+html|html|head|body|meta|title|form|script|svg|iframe|a\s+href|hta:)\b")
+# a page's own root or body tags; not <title>/<meta>/<a href>, which XML formats (RSS, GPX) hold too
+_PAGE_MARK = re.compile(rb"(?i)<(?:!doctype\s+html|html|head|body|form|script|iframe|hta:)\b")
+_SVG_ROOT = re.compile(rb"(?i)<svg\b")
 
 
 def _looks_like_page(data: bytes) -> bool:
@@ -285,7 +287,11 @@ def _looks_like_page(data: bytes) -> bool:
     if sniff(data) in PAGE_KINDS:
         return True
     head = data[:1024]
-    return not _is_binary(head) and _PAGE_MARK.search(head) is not None
+    if _is_binary(head):
+        return False
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(b"<?xml"):  # XML: a page only if it is an SVG
+        return _SVG_ROOT.search(head) is not None
+    return _PAGE_MARK.search(head) is not None
 
 
 def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:

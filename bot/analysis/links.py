@@ -368,7 +368,7 @@ def _decoded_payloads(script: str) -> list[str]:
 # unclosed <div>s: 7 s). Past this many start tags, every tag but the few whose facts are read is
 # dropped before parsing: the links, forms, scripts and text come out the same, flat.
 MAX_TAGS_AS_IS = 5000
-MAX_KEPT_TAGS = 20_000  # of a flattened page's anchors, forms, scripts…: the first (links past 1,000 are not read)
+MAX_KEPT_TAGS = 20_000  # of a flattened page's anchors, the first (links past 1,000 are not read)
 _START_TAG = re.compile(r"<[A-Za-z]")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,4000}>")
 _KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
@@ -377,8 +377,9 @@ _KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame",
 
 def flatten_html(html: str) -> str:
     """``html`` without the tags no fact is read from, when it has too many to parse as it is; of
-    the tags facts are read from, the first ``MAX_KEPT_TAGS`` (a flood of 400,000 anchors built a
-    parser tree of 300 MiB, and links past the first thousand are not read anyway: ``url_limit``)."""
+    its anchors, the first ``MAX_KEPT_TAGS`` (a flood of 400,000 anchors built a parser tree of
+    300 MiB, and links past the first thousand are not read anyway: ``url_limit``). Forms, scripts,
+    frames and the rest are all kept: a flood must not hide the form after it."""
     if html.count("<") <= MAX_TAGS_AS_IS:
         return html
     for count, _ in enumerate(_START_TAG.finditer(html), 1):
@@ -386,13 +387,17 @@ def flatten_html(html: str) -> str:
             break
     else:
         return html
-    kept = 0
+    anchors = 0
 
     def keep(m: re.Match[str]) -> str:
-        nonlocal kept
-        if m.group(2).lower() not in _KEPT_TAGS or kept >= MAX_KEPT_TAGS:
+        nonlocal anchors
+        name = m.group(2).lower()
+        if name not in _KEPT_TAGS:
             return " "
-        kept += 1
+        if name in ("a", "area") and not m.group(1):  # only anchors are capped: forms, scripts, frames stay
+            if anchors >= MAX_KEPT_TAGS:
+                return " "
+            anchors += 1
         return m.group(0)
 
     return _ANY_TAG.sub(keep, html)

@@ -103,7 +103,7 @@ def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[
             continue
         lower = (name or "").lower()
         if lower.endswith((".html", ".htm")):
-            walk.add_text(decode_bytes(payload)[0], html=True)
+            walk.add_text(decode_bytes(payload)[0], html=True, attached=True)
         elif lower.endswith(".pdf") or payload.startswith(PDF_SIGNATURE):
             walk.pdfs.append(payload)
         walk.attachments.append(make_attachment(name, ctype, payload))

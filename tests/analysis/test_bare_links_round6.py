@@ -155,3 +155,20 @@ def test_ordinary_pages_with_those_words_stay_no_signs(url: str) -> None:
 def test_the_kits_way_is_said_in_both_languages() -> None:
     assert "kit" in t("en", "lookalike_how", "kit")
     assert "キット" in t("ja", "lookalike_how", "kit")
+
+
+@pytest.mark.parametrize("url", [
+    "http://192.0.2.10/?admin",  # a router's or a device's own page: a word as the query, not a kit's key
+    "http://203.0.113.5/?login",
+    "http://mycam.ddns.example/?reset",
+    "http://myhost.duckdns.org/online",  # a brand's name inside an ordinary word (LINE)
+    "http://203.0.113.7/timeline",
+    "http://nas.dynu.net/pipeline",
+    "http://203.0.113.7/nhkworld",  # a word glued on
+    "http://interface.duckdns.org/",  # a word holding a brand's letters in order (Interac)
+])
+def test_an_ordinary_word_on_a_flagged_link_names_no_brand(url: str) -> None:
+    """Review of round 6: these were named (Apple, LINE, NHK, Interac) and so turned `phishing`."""
+    report = analyse(url.encode())
+    assert report.brand is None, (report.brand, report.findings)
+    assert report.verdict != "phishing"

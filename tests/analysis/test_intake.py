@@ -261,6 +261,11 @@ def test_pages_found_by_their_tags_and_attached_pages_marked_where_they_are() ->
     svg = (b"<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg'><a href='https://kit.example.net/s'>"
            b"<text>Open</text></a></svg>")
     comment = b"<!-- saved page -->\n<head><meta charset=utf-8></head><a href='https://kit.example.net/c'>x</a>"
+    # XML formats hold <title> and <meta> too (an RSS feed, a GPS track): not pages
+    for xml in (b"<?xml version='1.0'?><rss><channel><title>News</title><link>https://example.com/</link></channel></rss>",
+                b"<?xml version='1.0'?><gpx><metadata><title>Walk</title></metadata></gpx>"):
+        report = analyse(_one_part(b"application/octet-stream", b"base64", base64.b64encode(xml), b"feed"))
+        assert "html_attachment" not in {f.rule for f in report.findings}
     for page in (svg, comment):
         report = analyse(_one_part(b"application/octet-stream", b"base64", base64.b64encode(page), b"doc"))
         assert "kit.example.net" in {link.host for link in report.links}, page[:20]
@@ -271,3 +276,28 @@ def test_pages_found_by_their_tags_and_attached_pages_marked_where_they_are() ->
             + base64.b64encode(_PAGE) + b"\n--z\nContent-Type: text/html\n\n<p>Hello, see the file.</p>\n--z--\n")
     mail = read_input(data, Limits())
     assert mail.html_attached == (True, False)
+
+
+def test_an_outlook_message_s_attached_page_is_marked_attached() -> None:
+    """Review of round 6: pages attached to a .msg were recorded as bodies once intake recorded
+    which pages are attached; the reader of .msg files now says so too."""
+    from bot.analysis.budget import Budget
+    from bot.analysis.mime import Walk
+    from bot.analysis.outlook import _ATT_DATA, _ATT_LONG_NAME, _HTML, _read_message
+
+    class FakeMsg:  # the three reads _read_message makes of an Outlook file's storages
+        def text(self, prop: str, storage: str) -> str | None:
+            return "invoice.html" if prop == _ATT_LONG_NAME and storage else None
+
+        def binary(self, prop: str, storage: str) -> bytes | None:
+            if prop == _HTML and not storage:
+                return b"<p>Hello, see the file.</p>"
+            return _PAGE if prop == _ATT_DATA and storage else None
+
+        def attachment_storages(self, prefix: str = "") -> list[str]:
+            return ["__attach_version1.0_#00000000"] if not prefix else []
+
+    limits = Limits()
+    walk = Walk(limits, Budget(limits))
+    _read_message(FakeMsg(), "", walk, limits)  # type: ignore[arg-type]
+    assert walk.html_attached == [False, True]

@@ -119,9 +119,14 @@ def test_a_flood_of_anchors_is_read_up_to_a_bound() -> None:
 
     page = "<p>hello</p>" + "".join(f'<a href="https://l{i}.example.com/">x</a><span>y</span>' for i in range(30_000))
     flat = flatten_html(page)
-    assert flat.count("<a ") == MAX_KEPT_TAGS // 2  # an anchor's opening and closing tags are two
+    assert flat.count("<a ") == MAX_KEPT_TAGS
     facts = html_facts(page)
-    assert len(facts.anchors) == MAX_KEPT_TAGS // 2
+    assert len(facts.anchors) == MAX_KEPT_TAGS
     assert facts.anchors[0][0] == "https://l0.example.com/"
+    # a flood must not hide what comes after it: only anchors are capped (review of round 6)
+    hidden = page + "<form action='http://203.0.113.9/p.php'><input type=password></form><script>var a=1;</script>"
+    facts = html_facts(hidden)
+    assert facts.forms == [("http://203.0.113.9/p.php", True)]
+    assert "var a=1" not in facts.text
     small = "".join(f'<a href="https://l{i}.example.com/">x</a>' for i in range(100))
     assert flatten_html(small) == small  # an ordinary page is parsed as it is
