@@ -44,9 +44,9 @@ _KNOWN_HEADERS = frozenset(
 )
 HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml", ".svg", ".hta")
 IMAGE_NAMES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
-OPAQUE_TYPES = ("application/octet-stream", "application/x-download", "application/force-download",
+_OPAQUE_TYPES = ("application/octet-stream", "application/x-download", "application/force-download",
                  "application/unknown", "application/binary", "binary/octet-stream")
-PAGE_KINDS = ("text/html", "image/svg+xml", "application/hta")  # what sniff() calls a page
+_PAGE_KINDS = ("text/html", "image/svg+xml", "application/hta")  # what sniff() calls a page
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 # C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
 _STRAY_CONTROLS = bytes((*range(0, 8), 11, *range(16, 27), *range(28, 32)))
@@ -256,7 +256,7 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
         if attached:
             walk.attachments.append(make_attachment(filename, ctype, data))
         return
-    if ctype in OPAQUE_TYPES and _looks_like_page(data):
+    if ctype in _OPAQUE_TYPES and _looks_like_page(data):
         # a page declared as opaque bytes (application/octet-stream, no .html name): its text and
         # links are read as an HTML attachment's are — never rendered
         walk.add_text(decode_bytes(data, charset)[0], html=True, attached=True)
@@ -284,7 +284,7 @@ _SVG_ROOT = re.compile(rb"(?i)<svg\b")
 
 def _looks_like_page(data: bytes) -> bool:
     """Opaque bytes that are a page: a page's tag in the first KiB, and no binary file's signature."""
-    if sniff(data) in PAGE_KINDS:
+    if sniff(data) in _PAGE_KINDS:
         return True
     head = data[:1024]
     if _is_binary(head):

@@ -18,7 +18,7 @@ from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
-from bot.analysis.intake import HTML_NAMES, OPAQUE_TYPES, PAGE_KINDS, read_input
+from bot.analysis.intake import read_input
 from bot.analysis.links import (
     URL_IN_TEXT,
     HtmlFacts,
@@ -172,16 +172,13 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
 
     htmls: list[HtmlFacts] = []
     html_is_attachment: list[bool] = []
-    attachment_html = sum(1 for a in mail.attachments if (a.filename or "").lower().endswith(HTML_NAMES)
-                          or (a.content_type in OPAQUE_TYPES and a.sniffed in PAGE_KINDS))
-    for i, html in enumerate(mail.htmls):
+    # every reader records which pages are attached (Walk.add_text); a mail built without one has none
+    attached = mail.html_attached if len(mail.html_attached) == len(mail.htmls) else (False,) * len(mail.htmls)
+    for html, is_attached in zip(mail.htmls, attached, strict=True):
         if time_budget.out_of_time():
             break
         htmls.append(html_facts(html))
-        if len(mail.html_attached) == len(mail.htmls):  # intake recorded which pages are attached
-            html_is_attachment.append(mail.html_attached[i])
-        else:  # readers that do not (Outlook .msg): HTML attachments come after the bodies; count from the end
-            html_is_attachment.append(i >= len(mail.htmls) - attachment_html)
+        html_is_attachment.append(is_attached)
     # pages carried inside data:text/html links are read like attachments (never rendered)
     carried = [page for h in htmls for href, _ in h.anchors if (page := data_url_html(href.strip())) is not None]
     carried += [page for h in htmls for href in h.resources if (page := data_url_html(href.strip())) is not None]
