@@ -341,6 +341,23 @@ _HIDING = re.compile(
     r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
     r"|(?<![-\w])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)"
 )
+# _HIDING for a lowered ASCII style (every style of the development corpus): the same branches
+# without (?i), the lookbehind of "opacity" moved after its "o". Each branch then starts with a
+# letter, and the regex engine skips in C to the next d, v, f, o or m instead of trying five
+# case-blind branches at every character (eight times faster on a usual "font-size: 14px; …")
+_HIDING_LOWERED = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"
+    r"|o(?<![-\w]o)pacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)|max-height\s*:\s*0(?:px)?\s*(?:;|$|!)"
+)
+
+
+def hides(style: str) -> bool:
+    """Whether an element's ``style`` hides its text: ``_HIDING.search(style)``."""
+    if style.isascii():  # for ASCII, (?i) is the same as lowering first
+        return _HIDING_LOWERED.search(style.lower()) is not None
+    return _HIDING.search(style) is not None
+
+
 MAX_STYLED_NODES = 3000
 _HIDING_WORDS = ("none", "hidden", "font-size", "opacity", "max-height")
 _HIDING_CANDIDATES = ", ".join(f'[style*="{word}" i]' for word in _HIDING_WORDS)
@@ -486,7 +503,7 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     for count, node in enumerate(styled):
         if count >= MAX_STYLED_NODES:
             break
-        if not _HIDING.search(node.attributes.get("style") or ""):
+        if not hides(node.attributes.get("style") or ""):
             continue
         hidden_ids.add(node.mem_id)
         # an element inside a hidden one was counted with it (ancestors looked at: a few levels);

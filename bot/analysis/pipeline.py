@@ -124,6 +124,20 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ]),
 }
 _WORDS = re.compile(r"[^\W\d_]{1,20}")
+MAX_WORD = 20
+# ascii_words' table: ASCII letters kept (lowered), every other byte a space
+_LETTERS_LOWERED = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
+
+
+def ascii_words(text: str) -> list[str]:
+    """``_WORDS.findall(text.lower())`` for an ASCII ``text``, by C string methods: for ASCII,
+    ``[^\W\d_]`` is ``[A-Za-z]``, so the words are the letter runs, a run longer than 20 cut in
+    pieces of 20 from its start (what the bounded pattern does). The pattern stepped through
+    every character of 2,568 samples: 1.5 % of a whole run of the corpus."""
+    words = text.encode("ascii").translate(_LETTERS_LOWERED).decode("ascii").split()
+    if max(map(len, words), default=0) <= MAX_WORD:
+        return words
+    return [w[i : i + MAX_WORD] for w in words for i in range(0, len(w), MAX_WORD)]
 
 
 def _language(text: str) -> str:
@@ -134,7 +148,8 @@ def _language(text: str) -> str:
     japanese = 0 if plain else sum(map(len, _JAPANESE_RUN.findall(sample)))  # the characters, run by run
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja"
-    words = Counter(_WORDS.findall(sample[:1500].lower()))
+    head = sample[:1500]
+    words = Counter(ascii_words(head) if plain else _WORDS.findall(head.lower()))
     if words:
         present = words.keys()
         hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}

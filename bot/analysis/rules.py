@@ -2067,14 +2067,21 @@ def kit_like_link(f: Facts) -> list[Finding]:
                hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
 
 
+def more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n``, without splitting a long mail whole: at most ``n`` splits, and
+    what is left after them (if anything) is one more piece."""
+    return len(text.split(maxsplit=n)) > n
+
+
 def image_only(f: Facts) -> list[Finding]:
     """A mail that is a picture and a link: no text for a filter (or a reader) to weigh."""
     if not f.html or f.brand_official or f.sender.list_id:
         return []
     images = sum(h.images for h in f.html)
-    words = len(f.text.text.split())
+    if images == 0 or more_words_than(f.text.text, 25):
+        return []
     links = [link for link in f.links if link.source in ("html", "text")]
-    if images == 0 or words > 25 or not links:
+    if not links:
         return []
     cat = catalogue()
     hidden = any(link.host in cat.shorteners or link.registrable_domain in cat.shorteners

@@ -19,7 +19,7 @@ _MASKED_OR_DOMAIN = re.compile(
     r"(?P<masked>(?<![A-Za-z0-9.-])[^\s*]\*\*\*(?:@|%40|%2540|%252540|＠)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})|"
     + _DOMAIN_IN_TEXT.pattern
 )
-_DOTS_OR_MASK = (".", "．", "。", "｡", "*")
+_WIDE_DOTS = ("．", "。", "｡")
 _DOTS = str.maketrans({".": "[.]", "．": "[.]", "。": "[.]", "｡": "[.]"})
 
 
@@ -50,6 +50,7 @@ def present_text(
             return m.group(0)  # a masked address keeps its form (t***@example.jp), as SPEC §4 shows it
         return m.group(0).translate(_DOTS)
 
-    if any(mark in text for mark in _DOTS_OR_MASK):  # a domain needs a dot, a masked address its ***
+    # a domain needs a dot, a masked address its *** (the wide dots only in text that is not ASCII)
+    if "." in text or "*" in text or (not text.isascii() and any(dot in text for dot in _WIDE_DOTS)):
         text = _MASKED_OR_DOMAIN.sub(defang, text)
     return defang_schemes(text)

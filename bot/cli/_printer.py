@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from bot.analysis.models import Analysis
 
 
+# json.dumps(obj, ensure_ascii=False) without a new encoder for every analysis
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 class Printer:
     """Prints each analysis as it is ready; counts verdicts for the closing summary and shows
     progress on stderr when it is a terminal; remembers whether any input was unreadable."""
@@ -71,7 +75,8 @@ class Printer:
                 from bot.presentation.desk_text import desk_text
 
                 obj["report_text"] = desk_text(analysis, self.lang, desk=self.desk)
-            print(json.dumps(obj, ensure_ascii=False))
+            # the line and its newline in one write (stdout may be unbuffered: PYTHONUNBUFFERED)
+            sys.stdout.write(_JSON.encode(obj) + "\n")
         else:
             if not self.first:
                 print()
