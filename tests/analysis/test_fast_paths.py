@@ -534,3 +534,49 @@ def test_the_header_block_starts_where_it_started_with_copies(lines: list[str]) 
 
     data = "\n".join(lines).encode()
     assert _find_header_start(data) == _find_header_start_with_copies(data)
+
+
+# --- round 7 ------------------------------------------------------------------------------------
+
+STYLE_PARTS = st.sampled_from([
+    "display", "DISPLAY", "Display", "none", "NONE", "visibility", "hidden", "font-size", "FONT-SIZE", "opacity",
+    "Opacity", "-opacity", "_opacity", "xopacity", "max-height", "MAX-HEIGHT", ":", " ", "\t", "\n", "0", ".0", ".00",
+    "px", "PT", "em", "REM", "%", ";", "!", "x", "1", "14px", "\u212a", "\u017f", "\u00e9",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(STYLE_PARTS, max_size=10))
+def test_a_style_hides_where_the_case_blind_pattern_says_it_does(parts: list[str]) -> None:
+    from bot.analysis.links import _HIDING, hides
+
+    style = "".join(parts)
+    assert hides(style) == (_HIDING.search(style) is not None)
+
+
+def test_the_hiding_styles_by_hand() -> None:
+    from bot.analysis.links import hides
+
+    for style in ("opacity:0", "color:red;Opacity : 0.00 ;", "font-size:0px!important", "DISPLAY:NONE",
+                  "max-height:0", "visibility : hidden"):
+        assert hides(style), style
+    for style in ("x-opacity:0", "_opacity:0", "font-size:14px", "font-size:0.5em", "max-height:0em", "display:block"):
+        assert not hides(style), style
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=120)
+       | st.lists(st.sampled_from(["a", "Z", "x" * 19, "y" * 20, "Q" * 21, "w" * 45, " ", "_", "1", "'", "\n", "-"]),
+                  max_size=12).map("".join))
+def test_ascii_words_are_what_the_word_pattern_finds_in_the_lowered_text(text: str) -> None:
+    from bot.analysis.pipeline import _WORDS, ascii_words
+
+    assert ascii_words(text) == _WORDS.findall(text.lower())
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab \t\n\u3000\u00a0", max_size=60), st.integers(min_value=0, max_value=12))
+def test_more_words_than_counts_as_splitting_the_whole_text(text: str, n: int) -> None:
+    from bot.analysis.rules import more_words_than
+
+    assert more_words_than(text, n) == (len(text.split()) > n)
