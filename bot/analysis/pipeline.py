@@ -130,10 +130,10 @@ _LETTERS_LOWERED = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 
 
 
 def ascii_words(text: str) -> list[str]:
-    """``_WORDS.findall(text.lower())`` for an ASCII ``text``, by C string methods: for ASCII,
-    a letter that is no digit nor underscore is ``[A-Za-z]``, so the words are the letter runs, a run longer than 20 cut in
-    pieces of 20 from its start (what the bounded pattern does). The pattern stepped through
-    every character of 2,568 samples: 1.5 % of a whole run of the corpus."""
+    """``_WORDS.findall(text.lower())`` for an ASCII ``text``, by C string methods: in ASCII the
+    pattern's letters are ``[A-Za-z]``, so the words are the letter runs, a run longer than 20 cut
+    in pieces of 20 from its start (what the bounded pattern does). The pattern stepped through
+    every character of the samples: 1.5 % of a whole run over the development corpus."""
     words = text.encode("ascii").translate(_LETTERS_LOWERED).decode("ascii").split()
     if max(map(len, words), default=0) <= MAX_WORD:
         return words
