@@ -580,3 +580,20 @@ def test_more_words_than_counts_as_splitting_the_whole_text(text: str, n: int) -
     from bot.analysis.rules import more_words_than
 
     assert more_words_than(text, n) == (len(text.split()) > n)
+
+
+DOMAIN_TEXT_PARTS = st.sampled_from([
+    "a", "Z", "9", "-", "_", ".", "．", "。", "*", "***", "@", "%40", "＠", "example", "com", "jp", "xn--p1ai", " ",
+    "\n", "t***@example.jp", "ｅｘａｍｐｌｅ", "ｃｏｍ", "日本", "é", "www", "/", ":", "=", "(", "header.from=",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(DOMAIN_TEXT_PARTS, max_size=14))
+def test_the_domain_pattern_with_its_shared_look_behind_matches_as_written(parts: list[str]) -> None:
+    from bot.analysis.safe_text import _MASKED_OR_DOMAIN, _MASKED_OR_DOMAIN_AS_WRITTEN
+
+    text = "".join(parts)
+    as_written = re.compile(_MASKED_OR_DOMAIN_AS_WRITTEN)
+    assert [(m.span(), m.group("masked")) for m in _MASKED_OR_DOMAIN.finditer(text)] == [
+        (m.span(), m.group("masked")) for m in as_written.finditer(text)]
