@@ -285,10 +285,7 @@ NOTABLE_HEADERS = (
 
 def notable_headers(analysis: Analysis, lang: str, names: tuple[str, ...]) -> tuple[HeaderView, ...]:
     """The header fields that matter, decoded, each once (the topmost), with one line on what it tells."""
-    seen: dict[str, str] = {}
-    for name, value in analysis.headers:
-        if name not in seen:
-            seen[name] = value
+    seen = dict(reversed(analysis.headers))  # each name's topmost value (the last one written wins)
     out = []
     for name, key in NOTABLE_HEADERS:
         if name in seen:
