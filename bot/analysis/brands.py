@@ -545,6 +545,35 @@ def token_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in tokens) or "(?!)")
 
 
+@lru_cache(maxsize=1)
+def _tokens_by_pair() -> dict[str, tuple[str, ...]] | None:
+    """``token_pattern``'s tokens (longest first) by their first two characters; None when a token
+    is shorter than two (none today): then the pattern itself is asked."""
+    tokens = sorted(catalogue().token_brand, key=len, reverse=True)
+    if any(len(token) < 2 for token in tokens):
+        return None
+    by_pair: dict[str, list[str]] = {}
+    for token in tokens:
+        by_pair.setdefault(token[:2], []).append(token)
+    return {pair: tuple(found) for pair, found in by_pair.items()}
+
+
+def first_token(text: str) -> str | None:
+    """The token ``token_pattern().search(text)`` matches, found as the pattern finds it (the
+    leftmost place a token starts, and there the first token of the pattern's order), but with
+    only the tokens that start with the text's two characters there compared: the pattern tries
+    its 500 alternatives at every letter (20 µs a host, a cold cost of every new host)."""
+    by_pair = _tokens_by_pair()
+    if by_pair is None:
+        m = token_pattern().search(text)
+        return m.group(0) if m is not None else None
+    for i in range(len(text) - 1):
+        for token in by_pair.get(text[i : i + 2], ()):
+            if text.startswith(token, i):
+                return token
+    return None
+
+
 def brands_named_in(index: TextIndex) -> set[str]:
     return set(index.brand_keywords()) | index.brands_by_look()
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from bot.analysis.brands import TextIndex, catalogue, detect_brand, official_for_brand, token_pattern
+from bot.analysis.brands import TextIndex, catalogue, detect_brand, first_token, official_for_brand
 from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
@@ -172,8 +172,8 @@ def _host_token_brand(host: str) -> str | None:
         if ".".join(labels[i:]) in platforms:
             host = ".".join(labels[:i])
             break
-    m = token_pattern().search(host)
-    return catalogue().token_brand[m.group(0)] if m is not None else None
+    token = first_token(host)
+    return catalogue().token_brand[token] if token is not None else None
 
 
 def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:

@@ -18,10 +18,10 @@ from bot.analysis.brands import (
     _compact_cjk,
     brands_named_in,
     catalogue,
+    first_token,
     normalise,
     service_for_tag,
     token_index,
-    token_pattern,
     tokens_in,
 )
 from bot.analysis.domains import (
@@ -510,7 +510,7 @@ def _token_typo(piece: str) -> tuple[str, str] | None:
     # every candidate, the nearest (then the first by name) chosen: a set's order changes from run
     # to run, and a piece one edit from two names (paypaiy: PayPal, PayPay) must name one always
     found = sorted({(edit_distance(skel, token_skel, 1), token_skel, bid)
-                    for variant in _deletions(skel, 1) for token_skel, bid in deletions.get(variant, ())
+                    for variant in _deletions(skel, 1) & deletions.keys() for token_skel, bid in deletions[variant]
                     # a word inside the name (account in daccount) is that word, not the name misspelt
                     if skel not in token_skel})
     if found and found[0][0] <= 1:
@@ -564,11 +564,19 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     same = by_skeleton.get(reg_skel)
     if same is not None:
         return (same[2], "confusable") if same[0] != reg_label else None
-    near = sorted((distance, off_skel, bid)
-                  for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1)
-                  for off_label, off_skel, bid, cap in deletions.get(variant, ())
-                  if off_label != reg_label and (distance := edit_distance(reg_skel, off_skel, cap)) <= cap)
+    near = _near_officials(reg_skel, reg_label, deletions)
     return (near[0][2], "edit") if near else None
+
+
+def _near_officials(reg_skel: str, reg_label: str, deletions: dict[str, list[tuple[str, str, str, int]]]
+                    ) -> list[tuple[int, str, str]]:
+    """(edit distance, official skeleton, brand id) of the official labels within their edit cap
+    of ``reg_skel``, sorted. Only the deletion variants the index holds are read (one set
+    intersection in C, not a look-up per variant); sorted, the candidates' order does not matter."""
+    return sorted((distance, off_skel, bid)
+                  for variant in _deletions(reg_skel, 2 if len(reg_skel) >= 9 else 1) & deletions.keys()
+                  for off_label, off_skel, bid, cap in deletions[variant]
+                  if off_label != reg_label and (distance := edit_distance(reg_skel, off_skel, cap)) <= cap)
 
 
 def lookalike_domain(f: Facts) -> list[Finding]:
@@ -1237,7 +1245,7 @@ def _made_up_customer(host: str, platforms: frozenset[str]) -> bool:
     for label in labels:
         plain = label.replace("-", "")
         mixed = any(c.isdigit() for c in plain) and any(c.isalpha() for c in plain) and not plain.isdigit()
-        if mixed or label.count("-") >= 2 or _randomish(plain) or token_pattern().search(label):
+        if mixed or label.count("-") >= 2 or _randomish(plain) or first_token(label) is not None:
             return True
     return False
 

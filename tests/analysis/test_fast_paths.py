@@ -597,3 +597,57 @@ def test_the_domain_pattern_with_its_shared_look_behind_matches_as_written(parts
     as_written = re.compile(_MASKED_OR_DOMAIN_AS_WRITTEN)
     assert [(m.span(), m.group("masked")) for m in _MASKED_OR_DOMAIN.finditer(text)] == [
         (m.span(), m.group("masked")) for m in as_written.finditer(text)]
+
+
+def _token_pieces() -> list[str]:
+    from bot.analysis.brands import catalogue
+
+    tokens = sorted(catalogue().token_brand)
+    pieces = tokens[::7] + [t[:-1] for t in tokens[::11]] + [t[1:] for t in tokens[::13]]
+    return [*pieces, "-", ".", "x", "a", "co", "jp", "example", "login", "0"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_token_pieces()), max_size=6))
+def test_the_first_token_is_the_token_pattern_s(parts: list[str]) -> None:
+    from bot.analysis.brands import first_token, token_pattern
+
+    text = "".join(parts)
+    m = token_pattern().search(text)
+    assert first_token(text) == (m.group(0) if m is not None else None)
+
+
+def test_the_first_token_on_every_catalogue_token_and_nested_ones() -> None:
+    from bot.analysis.brands import catalogue, first_token, token_pattern
+
+    tokens = list(catalogue().token_brand)
+    for i, token in enumerate(tokens):
+        for text in (token, f"x-{token}.example", token + tokens[(i + 1) % len(tokens)], token[1:], f"{token[:1]}{token}"):
+            m = token_pattern().search(text)
+            assert first_token(text) == (m.group(0) if m is not None else None), text
+
+
+def _official_labels() -> list[str]:
+    from bot.analysis.rules import _official_index
+
+    return sorted(label for label, _, _ in _official_index()[0].values())[::5]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(_official_labels()), st.lists(st.tuples(st.integers(0, 30), st.sampled_from("aeilo01-x")),
+                                                      max_size=3))
+def test_near_officials_are_those_every_deletion_variant_looked_up_finds(label: str, edits: list[tuple[int, str]]
+                                                                         ) -> None:
+    from bot.analysis.domains import edit_distance, skeleton
+    from bot.analysis.rules import _deletions, _near_officials, _official_index
+
+    for where, char in edits:  # a few letters changed or added
+        at = where % (len(label) + 1)
+        label = label[:at] + char + label[at + 1:] if at % 3 else label[:at] + char + label[at:]
+    skel = skeleton(label)
+    _, deletions = _official_index()
+    as_written = sorted((distance, off_skel, bid)
+                        for variant in _deletions(skel, 2 if len(skel) >= 9 else 1)
+                        for off_label, off_skel, bid, cap in deletions.get(variant, ())
+                        if off_label != label and (distance := edit_distance(skel, off_skel, cap)) <= cap)
+    assert _near_officials(skel, label, deletions) == as_written
