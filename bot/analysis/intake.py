@@ -62,7 +62,10 @@ def split_head(data: bytes) -> tuple[bytes, bytes | None]:
 
 
 MAX_FIELDS_LOOKED_AT = 200
-_FIELD_LINE = re.compile(rb"^[^ \t\n][^\n]*", re.MULTILINE)
+# the lines that start a field (not empty, not a continuation line), group 1 the field's name when
+# the line reads as a header line (_HEADER_LINE matches it; None when not): one match a line gives
+# what a match of the line, a match of _HEADER_LINE on it and a cut at its colon gave
+_FIELD_LINE_NAME = re.compile(rb"^(?:([!-9;-~]{1,76})[ \t]*:(?!\]?//)|(?=[^ \t\n]))[^\n]*", re.MULTILINE)
 
 
 def looks_like_header_block(head: bytes) -> bool:
@@ -73,18 +76,17 @@ def looks_like_header_block(head: bytes) -> bool:
     known = 0
     bad = 0
     plain = 0
-    # the lines that start a field (not empty, not a continuation line): found by the pattern, so a
-    # padded field's thousand continuation lines are not walked one by one
-    for found in _FIELD_LINE.finditer(head):
-        line = found.group()
+    # the lines that start a field: found by the pattern, so a padded field's thousand continuation
+    # lines are not walked one by one
+    for found in _FIELD_LINE_NAME.finditer(head):
         if fields + bad >= MAX_FIELDS_LOOKED_AT:
             break
-        m = _HEADER_LINE.match(line)
-        if m is None:
+        raw_name = found.group(1)
+        if raw_name is None:
             bad += 1
             continue
         fields += 1
-        name = line[: line.index(b":")].strip().lower()
+        name = raw_name.lower()  # no space in it: the name's characters stop at the first
         if name in _KNOWN_HEADERS:
             known += 1
         if FIELD_NAME.fullmatch(name):

@@ -651,3 +651,20 @@ def test_near_officials_are_those_every_deletion_variant_looked_up_finds(label: 
                         for off_label, off_skel, bid, cap in deletions.get(variant, ())
                         if off_label != label and (distance := edit_distance(skel, off_skel, cap)) <= cap)
     assert _near_officials(skel, label, deletions) == as_written
+
+
+HEADER_BLOCK_LINES = st.sampled_from([
+    "From: a@example.com", "To: b@example.jp", "Subject: x", "Received: from x", "X-Odd:", "x-y-z: 1", "X_Under: 1",
+    "Name  \t: spaced", ":no name", "https://example.com/x", "hxxps]//example.com", "a:]//b", "no colon here",
+    " folded", "\tfolded", "", "\r", "Date:Mon", "n" * 76 + ": long", "n" * 77 + ": too long", "Caf\xe9: x",
+    "Message-ID: <1@example.com>", "DKIM-Signature: v=1", "a: b: c",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(HEADER_BLOCK_LINES, max_size=16), st.booleans())
+def test_a_header_block_looks_like_one_where_the_line_by_line_reading_said_so(lines: list[str], more: bool) -> None:
+    from bot.analysis.intake import looks_like_header_block
+
+    head = "\n".join(lines * (15 if more else 1)).encode("latin-1")
+    assert looks_like_header_block(head) == _looks_like_header_block_line_by_line(head)
