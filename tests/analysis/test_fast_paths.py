@@ -585,6 +585,7 @@ def test_more_words_than_counts_as_splitting_the_whole_text(text: str, n: int) -
 DOMAIN_TEXT_PARTS = st.sampled_from([
     "a", "Z", "9", "-", "_", ".", "．", "。", "*", "***", "@", "%40", "＠", "example", "com", "jp", "xn--p1ai", " ",
     "\n", "t***@example.jp", "ｅｘａｍｐｌｅ", "ｃｏｍ", "日本", "é", "www", "/", ":", "=", "(", "header.from=",
+    "192.0.2.7", "198.51.100.255", "256", "1.2.3", ".4", "0", "x-", "_",
 ])
 
 
@@ -595,8 +596,8 @@ def test_the_domain_pattern_with_its_shared_look_behind_matches_as_written(parts
 
     text = "".join(parts)
     as_written = re.compile(_MASKED_OR_DOMAIN_AS_WRITTEN)
-    assert [(m.span(), m.group("masked")) for m in _MASKED_OR_DOMAIN.finditer(text)] == [
-        (m.span(), m.group("masked")) for m in as_written.finditer(text)]
+    assert [(m.span(), m.group("masked"), m.group("ip")) for m in _MASKED_OR_DOMAIN.finditer(text)] == [
+        (m.span(), m.group("masked"), m.group("ip")) for m in as_written.finditer(text)]
 
 
 def _token_pieces() -> list[str]:

@@ -41,6 +41,20 @@ def test_present_text() -> None:
     assert present_text("山田太郎様", ("山田太郎",)) == "山***様"
 
 
+def test_an_ip_address_is_defanged_like_a_name() -> None:
+    # a link to a bare address is shown defanged in every sentence and evidence, not only in its URL
+    assert present_text("(192.0.2.7)") == "(192[.]0[.]2[.]7)"
+    assert present_text("from [198.51.100.4]:25", real_tlds_only=True) == "from [198[.]51[.]100[.]4]:25"
+    assert present_text("203.0.113.9.") == "203[.]0[.]113[.]9."
+    # not an address: a fifth part, an octet over 255, a version after a letter
+    assert present_text("1.2.3.4.5, 10.0.0.256, v1.2.3.4") == "1.2.3.4.5, 10.0.0.256, v1.2.3.4"
+    report = analyse(b"http://192.0.2.7/login\n")
+    shown = to_text(report, "ja") + to_text(report, "en") + json.dumps(
+        [[f["detail"], f["evidence"]] for f in to_dict(report, "en")["findings"]])
+    assert "192[.]0[.]2[.]7" in shown
+    assert "192.0.2.7" not in shown
+
+
 def test_a_link_text_that_is_an_address_is_not_a_shown_domain() -> None:
     data = make_mail(html='<a href="https://evil.example/">taro.yamada@example.jp</a>')
     assert "href_text_mismatch" not in {f.rule for f in analyse(data).findings}
