@@ -543,8 +543,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
             label.startswith(token) or label.endswith(token) for label in labels
         ):
             return bid, "token"
-        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous):
-            return bid, "token"
+        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous and (
+            len(token) >= 5 or any(p.startswith(token) or p.endswith(token) for p in pieces)
+            or _link_signs_of_host(host, "", True)
+        )):
+            return bid, "token"  # four letters inside a word (bluebay: ebay) only on a host that looks made
     if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
         joined = [label.replace("-", "") for label in labels if "-" in label]
         for token, bid in _tokens_in_any(joined):

@@ -144,3 +144,21 @@ def test_a_library_build_stays_no_signs(url: str) -> None:
 ])
 def test_a_dropper_is_still_malware(url: str) -> None:
     assert analyse(url.encode()).verdict == "malware"
+
+
+# --- a four-letter name inside a word names nothing on a host that looks ordinary -----------------
+
+
+@pytest.mark.parametrize("url", ["https://www.bluebayresort.example/", "https://www.beforewemeet.example/"])
+def test_a_short_name_inside_a_word_names_nothing(url: str) -> None:
+    assert analyse(url.encode()).verdict == "no_signs"
+    assert not named(url)
+
+
+@pytest.mark.parametrize(("url", "brand"), [
+    ("https://aeonfgse.test/", "aeon"),  # starting the name
+    ("https://ebay-verify.example.com/", "ebay"),  # a piece of its own
+    ("https://www.xkqzvebayq.example/", "ebay"),  # inside a name a kit made
+])
+def test_a_short_name_is_still_read_where_a_kit_writes_it(url: str, brand: str) -> None:
+    assert brand in named(url)
