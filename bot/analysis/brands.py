@@ -153,6 +153,9 @@ class Catalogue:
     bare_words: dict[str, str] = field(default_factory=dict)
     # those of them, and the brand words of ``name_ambiguous``, that are ordinary words or names
     bare_ordinary: frozenset[str] = frozenset()
+    # well-known Latin abbreviations of the web and of broadcasting (lists.toml): a site's name made
+    # of them (npm+js, ms+nbc) is no string of pinyin initials
+    abbreviations: frozenset[str] = frozenset()
     _suffix_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)  # official_for, by domain (pure)
 
     def official_for(self, domain: str | None) -> tuple[str, ...]:
@@ -310,6 +313,7 @@ def catalogue() -> Catalogue:
         tag_services=tag_services,
         bare_words=bare_words,
         bare_ordinary=frozenset(_strings(lists.get("ordinary_bare_words"))) | ambiguous,
+        abbreviations=frozenset(_strings(lists.get("latin_abbreviations"))),
     )
 
 

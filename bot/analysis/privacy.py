@@ -15,6 +15,12 @@ _AT = re.compile(r"@|%40|%2540|%252540|＠", re.IGNORECASE)
 
 
 def mask_address(address: str) -> str:
+    """``t***@example.jp``. An addr-spec's own ``@`` is its last one: what comes before it is all
+    local part, however it reads (``x%40evil.example/a.b.example@example.jp`` masks to
+    ``x***@example.jp``, so no host-like text of the local part survives the mask)."""
+    if "@" in address:
+        local, _, domain = address.rpartition("@")
+        return f"{local[:1]}***@{domain}" if local else f"***@{domain}"
     m = _AT.search(address)
     if m is None:
         return (address[:1] + "***") if address else ""

@@ -543,8 +543,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
             label.startswith(token) or label.endswith(token) for label in labels
         ):
             return bid, "token"
-        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous):
-            return bid, "token"
+        if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous and (
+            len(token) >= 5 or any(p.startswith(token) or p.endswith(token) for p in pieces)
+            or _link_signs_of_host(host, "", True)
+        )):
+            return bid, "token"  # four letters inside a word (bluebay: ebay) only on a host that looks made
     if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
         joined = [label.replace("-", "") for label in labels if "-" in label]
         for token, bid in _tokens_in_any(joined):
@@ -642,8 +645,9 @@ def _page_over_host(f: Facts, finding: Finding) -> Finding:
 
 
 @lru_cache(maxsize=1)
-def _kit_fingerprints() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
-    """(brand id, path pattern, query pattern or None) of ``data/kits.toml``, compiled once."""
+def _kit_fingerprints() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool], ...]:
+    """(brand id, path pattern, query pattern or None, path of ordinary words) of
+    ``data/kits.toml``, compiled once."""
     from bot.analysis.brands import _load
 
     out = []
@@ -651,16 +655,19 @@ def _kit_fingerprints() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | N
         if isinstance(entry, dict) and isinstance(entry.get("brand"), str) and isinstance(entry.get("path"), str):
             query = entry.get("query")
             out.append((entry["brand"], re.compile(entry["path"]),
-                        re.compile(query) if isinstance(query, str) else None))
+                        re.compile(query) if isinstance(query, str) else None, entry.get("words") is True))
     return tuple(out)
 
 
-def _kit_fingerprint_of(link: Link) -> str | None:
-    """The brand whose kit's address shape (``data/kits.toml``) a link has, if any."""
+def _kit_fingerprint_of(link: Link, words: bool = True) -> str | None:
+    """The brand whose kit's address shape (``data/kits.toml``) a link has, if any; with ``words``
+    false, not the shapes made of words a site's own pages use (``/ja/main``)."""
     rest = link.url.split("://", 1)[-1].partition("/")[2].partition("#")[0]
     path, _, query = rest.partition("?")
     path = path.lower()[:200]
-    for bid, path_re, query_re in _kit_fingerprints():
+    for bid, path_re, query_re, plain in _kit_fingerprints():
+        if plain and not words:
+            continue
         if path_re.fullmatch(path) and (query_re is None or (query_re.fullmatch(query[:200]) and not _word_query(query))):
             return bid
     return None
@@ -693,14 +700,30 @@ def _kit_fingerprint_brand(f: Facts) -> list[Finding]:
     query the Apple ID kit's): the brand that kit imitates, when nothing in the link names one."""
     cat = catalogue()
     for link in [link for link in f.links if link.is_ip or link.registrable_domain][:20]:
+        signs = _link_signs(link, True)
         if cat.is_official(link.registrable_domain) or _under(link.host, cat.infrastructure) \
-                or not _flagged_alone(link, _link_signs(link, True)):
+                or not _flagged_alone(link, signs):
             continue
-        bid = _kit_fingerprint_of(link)
+        # an address or a dynamic-DNS name flags a link by itself, but a member's own device there
+        # (a NAS, a router) has pages of ordinary words too: those name a brand only on a name
+        # a kit made (bsokgdaznk.duckdns.org/ja/main), never on an address or a chosen name
+        bid = _kit_fingerprint_of(link, words=not link.is_ip and _kit_made_name(link.host))
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="kit")]
     return []
+
+
+def _kit_made_name(host: str) -> bool:
+    """Whether a host's own name is one a kit made: any host not on a dynamic-DNS provider (its
+    other signs are read elsewhere), or on one a name before the provider's that is random,
+    unreadable, pinyin or a kit's step (``bsokgdaznk.duckdns.org``; not ``myhome.duckdns.org``)."""
+    platform = _under(host, catalogue().dynamic_dns)
+    if platform is None:
+        return True
+    labels = [lab for lab in host[: -len(platform) - 1].split(".") if lab and lab != "www"] if host != platform else []
+    return any(_randomish(lab) or _unreadable_word(lab) or pinyin_name(lab) or _KIT_SUBDOMAIN.search(lab)
+               for lab in labels)
 
 
 def _brand_subdomain(f: Facts) -> list[Finding]:
@@ -852,7 +875,7 @@ def _looks_written(piece: str) -> str | None:
     return bid
 
 
-def _written_brand(name: str, domain_like: bool) -> str | None:
+def _written_brand(name: str, domain_like: bool, chosen: bool = False) -> str | None:
     """The brand a piece of a kit's host names: the name itself, or a longer piece starting with
     it (``saisonscardid``, ``tepcojp``, ``ekiinc``, ``ts3canbic``), or the name misspelt: before a
     Japanese domain one edit, two from seven letters on (``aern``, ``epocerd``); elsewhere only
@@ -860,6 +883,8 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
     if name in _GENERIC_LABELS or _KIT_SUBDOMAIN.search(name):
         return None  # a kit's own words (login-jp., admin-co-jp.) name no brand
     names, prefixes, fuzzy = _written_names()
+    # ``chosen``: a name a person chose on a dynamic-DNS provider (no kit's sign in it), where an
+    # ordinary bare word starts a longer piece only before three more characters (as a sub-domain)
     if name in names:
         return names[name]
     looks = _looks_written(name) if len(name) >= 3 else None
@@ -874,8 +899,8 @@ def _written_brand(name: str, domain_like: bool) -> str | None:
             rest = name[len(word):]
             if name.startswith(word) and len(rest) >= 4 and (_unreadable_word(rest) or _randomish(rest)):
                 return bid
-        elif name.startswith(cand):
-            return bid
+        elif name.startswith(cand) and not (chosen and cand in cat.bare_ordinary and len(name) < len(cand) + 3):
+            return bid  # (a home server's chosen name: mynas is "my NAS", not マイナ)
     for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
         if len(word) == 3 and name.startswith(word) and not _randomish(name):
             return bid
@@ -929,8 +954,9 @@ def _brand_written_in(host: str) -> str | None:
     suffix = platform or public_suffix(host) or ""
     labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
     all_pieces = [p for label in labels for p in label.split("-") if p and p != "www"]
+    chosen = _under(host, cat.dynamic_dns) is not None and not _kit_made_name(host)
     for piece in all_pieces:
-        bid = _written_brand(piece, False)
+        bid = _written_brand(piece, False, chosen)
         if bid is not None:
             return bid
     for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
@@ -1003,6 +1029,12 @@ def _scrambled(name: str, piece: str) -> bool:
     if not len(name) <= len(piece) <= len(name) + 4 or piece[:2] != name[:2] or name in piece:
         return False
     if any(piece.count(c) < name.count(c) for c in set(name)):
+        return False
+    # a kit shuffles the name's own letters, repeats some, and may add the country (raukuetanu,
+    # mercairjp); a word holding the name's letters brings letters of its own (mercurial: u, l;
+    # moderation: d, a, t, i): at most one letter the name has not
+    body = piece[:-2] if piece.endswith("jp") and not name.endswith("jp") else piece
+    if len({c for c in body if c not in name}) > 1:
         return False
     # all in order with letters slipped between is a word that holds the name (interface: interac)
     return _common_letters(piece, name) == len(name) - 1
@@ -1745,6 +1777,13 @@ _EXECUTABLE_PATH = re.compile(
 _ARCHIVE = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".cab", ".ace", ".arj", ".xz", ".bz2", ".lzh", ".z")
 
 
+# a JavaScript library's release as a site loads it (jquery-3.7.1.min.js, vue@3/dist/vue.global.js,
+# /ajax/libs/lodash.js/4.17.21/lodash.min.js): a minified build or a version in its path, which a
+# dropper script sent to be run (invoice.js, Document_8841.js) does not carry
+_LIBRARY_BUILD = re.compile(r"(?i)(?:\.min\.js|@v?[0-9][^/]*/.*\.js|/v?[0-9]+\.[0-9]+(?:\.[0-9]+)*/(?:.*/)?[^/]*\.js|"
+                            r"[-.]v?[0-9]+\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
+
+
 def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
@@ -1752,7 +1791,10 @@ def malware_link(f: Facts) -> list[Finding]:
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
-        if leaf and _EXECUTABLE_PATH.search(leaf):
+        if leaf and _EXECUTABLE_PATH.search(leaf) and not (
+            _LIBRARY_BUILD.search(path) and not link.is_ip and not _under(link.host, cat.dynamic_dns)
+            and link.host not in cat.shorteners
+        ):
             names.append(present_text(leaf[-60:]))
             if link.is_ip or _under(link.host, cat.free_hosting) or _under(link.host, cat.dynamic_dns) \
                     or link.host in cat.shorteners:
@@ -1899,11 +1941,28 @@ _STATIC_ASSET = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg|ico|css|js|mjs|woff
 
 def _initials_name(label: str, suffix: str, path: str, query: str) -> bool:
     """The site's name is five to eight pinyin initials under a generic TLD, on its root or one
-    plain page (``hkgqs.com/``, ``nbxljs.com/oshirase``)."""
-    if len(suffix) < 3 or suffix in _SPONSORED_TLDS or not _INITIALS.fullmatch(label):
+    plain page (``hkgqs.com/``, ``nbxljs.com/oshirase``); not a name built of well-known
+    abbreviations (``npmjs``, ``cdnjs``, ``msnbc``: ``_abbreviated``)."""
+    if len(suffix) < 3 or suffix in _SPONSORED_TLDS or not _INITIALS.fullmatch(label) or _abbreviated(label):
         return False
     path = path.partition("#")[0]
     return not query and (not path or bool(_PLAIN_PAGE.fullmatch(path)))
+
+
+@lru_cache(maxsize=4096)
+def _abbreviated(label: str) -> bool:
+    """The label splits wholly into two or more of the well-known Latin abbreviations of
+    ``lists.toml: latin_abbreviations``, one of three letters or more (``npm``+``js``,
+    ``ms``+``nbc``, ``cdn``+``js``): a name a reader knows, not pinyin initials."""
+    return any(len(split) >= 2 and max(map(len, split)) >= 3 for split in _splits(label, catalogue().abbreviations))
+
+
+def _splits(label: str, words: frozenset[str]) -> list[tuple[str, ...]]:
+    """Every way ``label`` (a few letters) is written as a run of ``words``."""
+    if not label:
+        return [()]
+    return [(label[:end], *rest) for end in range(1, len(label) + 1) if label[:end] in words
+            for rest in _splits(label[end:], words)]
 
 
 # a word of a kit's path that no ordinary site uses (the Chinese kits' /caonima=*)
@@ -1946,6 +2005,12 @@ def _brand_page(segment: str) -> bool:
     return (cat.bare_words.get(word) or cat.token_brand.get(word, "")) not in _FOLLOW_US_BRANDS
 
 
+# a sub-domain that names a site's publication (blog.example.com, news.example.jp): a page there
+# named for a brand is an article about it (/rakuten-card, /aeon), not a kit's page on a borrowed site
+_PUBLICATION_LABELS = frozenset({"blog", "blogs", "news", "media", "magazine", "mag", "column", "columns", "press",
+                                 "journal", "article", "articles", "review", "reviews", "wiki", "kiji", "matome"})
+
+
 _QUERY_KEY = re.compile(r"[A-Za-z]{5,12}")
 
 
@@ -1982,7 +2047,7 @@ def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]
         out.append("kit_subdomain")
     if any(pinyin_name(lab) for lab in labels[-3:]):
         out.append("pinyin_name")
-    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]):
+    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
         out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
     if _KIT_ONLY_PATH.search("/" + path[:300]):
         out.append("kit_word")

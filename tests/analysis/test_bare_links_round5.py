@@ -141,7 +141,7 @@ def test_a_page_that_imitates_a_brand_is_not_called_a_look_alike_domain() -> Non
     imitates nothing: the sentence says the page imitates it (a native reader's note, round 6)."""
     from bot.presentation.sentences import finding_detail
 
-    for url, how in (("https://192.0.2.7/tetsuzuki/login.htm", "kit"),
+    for url, how in (("https://www.example.com/tetsuzuki/login.htm", "kit"),  # (on an address: no name, round 7)
                      ("https://shop.example.com/auth.sso.biglobe.ne.jp/", "path")):
         finding = next(f for f in analyse(url.encode()).findings if f.rule == "lookalike_domain")
         assert dict(finding.params)["how"] == how

@@ -33,7 +33,8 @@ def how(url: str) -> str | None:
         ("https://shop.example.com/memberservice/sign", "epos"),  # EPOS Net's address copied
         ("https://www.example.net/memberservices/pc/login.php?login/login_preload.do", "epos"),
         ("https://www.example.com/icmclub-icm_login/", "jaccs"),  # @ICMクラブ
-        ("http://192.0.2.10/ja/main", "apple"),  # an Apple ID kit's landing page
+        ("http://qxvbzkwtrp.duckdns.org/ja/main", "apple"),  # an Apple ID kit's landing page (on an
+        # address, a path of ordinary words names nothing since round 7: test_bare_links_round7)
         ("http://kcvmjuqx.tbdym.example/?xputr", "apple"),  # the Apple ID kit: a root and a five-letter key
         ("http://bzxvgk.ntgsmq.example/?DczwV", "apple"),
     ],

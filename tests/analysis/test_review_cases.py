@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from bot.analysis.headers import parse_address
 from bot.analysis.pipeline import analyse
+from bot.analysis.privacy import mask_address
 from bot.analysis.safe_text import present_text
 from tests.conftest import make_mail
 from tests.presentation_helpers import to_dict, to_text
@@ -53,6 +55,31 @@ def test_an_ip_address_is_defanged_like_a_name() -> None:
         [[f["detail"], f["evidence"]] for f in to_dict(report, "en")["findings"]])
     assert "192[.]0[.]2[.]7" in shown
     assert "192.0.2.7" not in shown
+
+
+def test_the_mailbox_is_the_address_that_ends_the_field() -> None:
+    # found by the output-safety property test: a display name decoded from an encoded word held a
+    # colon and an "@", and the list parser read "https:" as a group and the name as the address
+    shown = parse_address("https://evil-login.example/%2540a.example/b.example?x=1 @everyone <security@evil.example>")
+    assert shown is not None and shown.address == "security@evil.example"
+    assert shown.display_name == "https://evil-login.example/%2540a.example/b.example?x=1 @everyone"
+    # a kit's quoted brand address with a stray comma is a name, not the sender
+    kit = parse_address('"Service@Netflix.example", <news@sender.example>')
+    assert kit is not None and (kit.address, kit.display_name) == ("news@sender.example", "Service@Netflix.example")
+    quoted = parse_address('"a \\"b\\" c" <x@example.com>')
+    assert quoted is not None and quoted.display_name == 'a "b" c'
+    listed = parse_address("a <x@example.com>, b <z@example.net>")  # a list keeps its first mailbox
+    assert listed is not None and listed.address == "x@example.com"
+    report = analyse(make_mail(from_='"security@example.com", <x@evil.example>'))
+    assert report.sender.from_addr is not None and report.sender.from_addr.address == "x@evil.example"
+
+
+def test_a_mask_keeps_nothing_of_the_local_part() -> None:
+    assert mask_address("taro.yamada@example.jp") == "t***@example.jp"
+    assert mask_address("//evil.example/%2540a.example/b.example?x=1@example.jp") == "/***@example.jp"
+    report = analyse(b"From: <//evil.example/%2540a.example/b.example?x=1@example.jp>\nTo: t@example.jp\nSubject: s\n\nb\n")
+    shown = to_text(report, "en") + to_text(report, "ja") + json.dumps(to_dict(report, "en"))
+    assert "b.example" not in shown.replace("b[.]example", "")
 
 
 def test_a_link_text_that_is_an_address_is_not_a_shown_domain() -> None:

@@ -1,0 +1,393 @@
+"""Untuned probe of bare links (issue 11 §4, seventh round, branch links7): ordinary modern links of
+the kind members paste alone, which must stay ``no_signs``.
+
+Written and committed before any rule of the round was changed, and never edited afterwards to make
+a link pass (a link the finished rules still flag stays in and is reported). Well-known public sites
+and their usual page shapes: package registries, documentation, news, shops, Japanese services,
+CDNs, cloud consoles, short product pages, blog and comparison pages that name a brand (on
+reserved example names where the site would be a made-up one). No personal data: no one's
+account, profile or mail; paths are made-up ids or public pages.
+
+A second, smaller list holds links on a private address or a dynamic-DNS name (a NAS, a router,
+a home server): a link there may be ``suspicious`` by its own rules, but an ordinary path must not
+name a brand (``phishing`` with a kit's brand read from a generic word).
+
+    python bench/probe_links_round7.py                  # this checkout's rules
+    python bench/probe_links_round7.py --root /work/main   # another checkout's (e.g. main's)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ORDINARY: list[str] = [
+    # package registries and code hosting
+    "https://www.npmjs.com/package/react",
+    "https://www.npmjs.com/package/@types/node",
+    "https://www.npmjs.com/search?q=date",
+    "https://pypi.org/project/requests/",
+    "https://pypi.org/project/numpy/2.1.0/",
+    "https://crates.io/crates/serde",
+    "https://docs.rs/tokio/latest/tokio/",
+    "https://rubygems.org/gems/rails",
+    "https://packagist.org/packages/laravel/framework",
+    "https://www.nuget.org/packages/Newtonsoft.Json",
+    "https://pkg.go.dev/net/http",
+    "https://mvnrepository.com/artifact/org.slf4j/slf4j-api",
+    "https://hub.docker.com/_/postgres",
+    "https://github.com/python/cpython",
+    "https://github.com/python/cpython/issues/12345",
+    "https://github.com/rust-lang/rust/pull/98765",
+    "https://gitlab.com/gitlab-org/gitlab/-/issues/1234",
+    "https://bitbucket.org/product",
+    "https://sourceforge.net/projects/sevenzip/",
+    "https://cdnjs.com/libraries",
+    "https://cdnjs.com/libraries/jquery",
+    "https://cdn.jsdelivr.net/npm/vue@3/dist/vue.global.js",
+    "https://unpkg.com/react@18/umd/react.production.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js",
+    "https://formulae.brew.sh/formula/wget",
+    "https://packages.debian.org/bookworm/curl",
+    "https://packages.ubuntu.com/noble/python3",
+    "https://archlinux.org/packages/core/x86_64/bash/",
+    "https://anaconda.org/conda-forge/pandas",
+    "https://marketplace.visualstudio.com/items?itemName=ms-python.python",
+    # documentation
+    "https://docs.python.org/3/library/asyncio.html",
+    "https://developer.mozilla.org/en-US/docs/Web/JavaScript",
+    "https://developer.mozilla.org/ja/docs/Web/HTML/Element/input",
+    "https://learn.microsoft.com/en-us/azure/storage/",
+    "https://learn.microsoft.com/ja-jp/windows/security/",
+    "https://docs.aws.amazon.com/s3/index.html",
+    "https://cloud.google.com/run/docs/quickstarts",
+    "https://kubernetes.io/docs/concepts/overview/",
+    "https://docs.docker.com/compose/",
+    "https://nodejs.org/api/fs.html",
+    "https://react.dev/learn",
+    "https://vuejs.org/guide/introduction.html",
+    "https://nextjs.org/docs/app/building-your-application/routing",
+    "https://www.postgresql.org/docs/16/sql-select.html",
+    "https://dev.mysql.com/doc/refman/8.0/en/",
+    "https://redis.io/docs/latest/",
+    "https://nginx.org/en/docs/",
+    "https://httpd.apache.org/docs/2.4/",
+    "https://www.rfc-editor.org/rfc/rfc9110",
+    "https://datatracker.ietf.org/doc/html/rfc7489",
+    "https://man7.org/linux/man-pages/man1/ls.1.html",
+    "https://wiki.archlinux.org/title/Systemd",
+    "https://docs.djangoproject.com/en/5.0/topics/auth/",
+    "https://flask.palletsprojects.com/en/3.0.x/quickstart/",
+    "https://fastapi.tiangolo.com/tutorial/",
+    "https://go.dev/doc/effective_go",
+    "https://doc.rust-lang.org/book/",
+    "https://www.typescriptlang.org/docs/handbook/intro.html",
+    "https://tailwindcss.com/docs/installation",
+    "https://discord.com/developers/docs/intro",
+    "https://discordpy.readthedocs.io/en/stable/",
+    "https://support.discord.com/hc/en-us/articles/360045138571",
+    "https://stackoverflow.com/questions/11227809/why-is-processing-a-sorted-array-faster",
+    "https://ja.stackoverflow.com/questions/12345",
+    "https://superuser.com/questions/123456/",
+    "https://en.wikipedia.org/wiki/Phishing",
+    "https://ja.wikipedia.org/wiki/フィッシング_(詐欺)",
+    "https://www.w3.org/TR/WCAG21/",
+    # news
+    "https://www.msnbc.com/",
+    "https://www.msnbc.com/politics",
+    "https://www.nbcnews.com/tech",
+    "https://www.cnbc.com/technology/",
+    "https://www.bbc.com/news/technology",
+    "https://www.bbc.co.uk/news",
+    "https://www.nytimes.com/section/technology",
+    "https://www.theguardian.com/technology",
+    "https://www.reuters.com/technology/",
+    "https://apnews.com/hub/technology",
+    "https://www.npr.org/sections/technology/",
+    "https://www.cnn.com/business/tech",
+    "https://www.wsj.com/tech",
+    "https://www.bloomberg.com/technology",
+    "https://arstechnica.com/security/",
+    "https://www.theverge.com/tech",
+    "https://techcrunch.com/category/security/",
+    "https://www.wired.com/category/security/",
+    "https://krebsonsecurity.com/",
+    "https://www.bleepingcomputer.com/news/security/",
+    "https://news.ycombinator.com/item?id=40000000",
+    "https://lwn.net/Articles/950000/",
+    "https://xkcd.com/927/",
+    "https://www3.nhk.or.jp/news/",
+    "https://www3.nhk.or.jp/news/cat06.html",
+    "https://www.nikkei.com/news/category/technology/",
+    "https://www.asahi.com/tech_science/",
+    "https://mainichi.jp/",
+    "https://www.yomiuri.co.jp/national/",
+    "https://www.itmedia.co.jp/news/",
+    "https://www.itmedia.co.jp/news/articles/2401/15/news123.html",
+    "https://gigazine.net/news/20240115-phishing-site/",
+    "https://internet.watch.impress.co.jp/docs/news/1567890.html",
+    "https://k-tai.watch.impress.co.jp/",
+    "https://japan.cnet.com/article/35212345/",
+    "https://www.security-next.com/150000",
+    "https://news.yahoo.co.jp/categories/it",
+    "https://www.jiji.com/jc/list?g=soc",
+    "https://www.sankei.com/",
+    "https://toyokeizai.net/articles/-/700000",
+    # shops and product pages
+    "https://www.amazon.co.jp/dp/B0ABCDE123",
+    "https://www.amazon.com/gp/help/customer/display.html",
+    "https://www.rakuten.co.jp/",
+    "https://item.rakuten.co.jp/book/12345678/",
+    "https://search.rakuten.co.jp/search/mall/usb+cable/",
+    "https://shopping.yahoo.co.jp/",
+    "https://jp.mercari.com/item/m12345678901",
+    "https://www.yodobashi.com/product/100000001001234567/",
+    "https://www.biccamera.com/bc/main/",
+    "https://kakaku.com/pc/note-pc/",
+    "https://www.muji.com/jp/ja/store",
+    "https://www.uniqlo.com/jp/ja/",
+    "https://www.nitori-net.jp/ec/",
+    "https://www.ikea.com/jp/ja/",
+    "https://www.apple.com/jp/iphone/",
+    "https://www.apple.com/shop/buy-mac/macbook-air",
+    "https://store.google.com/product/pixel_8",
+    "https://www.sony.jp/headphone/",
+    "https://www.nintendo.com/jp/switch/",
+    "https://store-jp.nintendo.com/",
+    "https://store.steampowered.com/app/570/",
+    "https://www.ebay.com/itm/123456789012",
+    "https://www.etsy.com/listing/123456789/handmade-mug",
+    "https://www.aliexpress.com/item/1005001234567890.html",
+    "https://www.costco.co.jp/",
+    "https://www.dell.com/ja-jp/shop/laptops",
+    "https://www.lenovo.com/jp/ja/",
+    "https://www.zozo.jp/",
+    "https://www.cosme.net/",
+    "https://www.tsutaya.co.jp/",
+    "https://www.hmv.co.jp/",
+    "https://www.tower.jp/",
+    "https://www.dmm.com/",
+    "https://www.muji.com/jp/ja/feature/",
+    "https://www.daiso-sangyo.co.jp/",
+    "https://www.lawson.co.jp/",
+    "https://www.family.co.jp/",
+    "https://www.sej.co.jp/",
+    # Japanese services
+    "https://www.yahoo.co.jp/",
+    "https://tabelog.com/tokyo/",
+    "https://www.hotpepper.jp/",
+    "https://www.jalan.net/",
+    "https://travel.rakuten.co.jp/",
+    "https://www.jal.co.jp/jp/ja/",
+    "https://www.ana.co.jp/ja/jp/",
+    "https://www.jreast.co.jp/",
+    "https://www.eki-net.com/",
+    "https://transit.yahoo.co.jp/",
+    "https://www.navitime.co.jp/",
+    "https://weather.yahoo.co.jp/weather/",
+    "https://tenki.jp/",
+    "https://www.jma.go.jp/bosai/forecast/",
+    "https://www.post.japanpost.jp/",
+    "https://www.kuronekoyamato.co.jp/",
+    "https://www.sagawa-exp.co.jp/",
+    "https://note.com/",
+    "https://qiita.com/tags/python",
+    "https://zenn.dev/topics/rust",
+    "https://hatenablog.com/",
+    "https://b.hatena.ne.jp/hotentry/it",
+    "https://www.cookpad.com/",
+    "https://www.nicovideo.jp/",
+    "https://www.pixiv.net/",
+    "https://connpass.com/",
+    "https://www.docomo.ne.jp/",
+    "https://www.au.com/",
+    "https://www.softbank.jp/",
+    "https://network.mobile.rakuten.co.jp/",
+    "https://www.smbc.co.jp/",
+    "https://www.mufg.jp/",
+    "https://www.mizuhobank.co.jp/",
+    "https://www.jcb.co.jp/",
+    "https://www.aeon.co.jp/",
+    "https://paypay.ne.jp/",
+    "https://www.nta.go.jp/",
+    "https://www.e-tax.nta.go.jp/",
+    "https://www.digital.go.jp/",
+    "https://www.city.yokohama.lg.jp/",
+    "https://www.u-tokyo.ac.jp/ja/",
+    "https://www.jpcert.or.jp/",
+    "https://www.ipa.go.jp/security/",
+    "https://www.antiphishing.jp/",
+    "https://line.me/ja/",
+    "https://www.mhlw.go.jp/",
+    "https://www.kantei.go.jp/",
+    # CDNs, clouds and consoles
+    "https://console.aws.amazon.com/console/home",
+    "https://console.cloud.google.com/",
+    "https://portal.azure.com/",
+    "https://dash.cloudflare.com/",
+    "https://vercel.com/dashboard",
+    "https://app.netlify.com/",
+    "https://dashboard.heroku.com/apps",
+    "https://cloud.digitalocean.com/projects",
+    "https://www.linode.com/docs/",
+    "https://fonts.googleapis.com/css2?family=Noto+Sans+JP",
+    "https://fonts.google.com/noto/specimen/Noto+Sans+JP",
+    "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js",
+    "https://code.jquery.com/jquery-3.7.1.min.js",
+    "https://stackpath.bootstrapcdn.com/",
+    "https://status.cloud.google.com/",
+    "https://www.githubstatus.com/",
+    "https://status.aws.amazon.com/",
+    "https://www.cloudflarestatus.com/",
+    "https://www.fastly.com/",
+    "https://www.akamai.com/",
+    "https://drive.google.com/drive/my-drive",
+    "https://docs.google.com/document/u/0/",
+    "https://calendar.google.com/",
+    "https://mail.google.com/mail/u/0/",
+    "https://outlook.live.com/mail/0/",
+    "https://www.dropbox.com/home",
+    "https://app.box.com/",
+    "https://www.notion.so/help",
+    "https://slack.com/help",
+    "https://zoom.us/signin",
+    "https://teams.microsoft.com/",
+    "https://accounts.google.com/",
+    "https://login.microsoftonline.com/",
+    "https://appleid.apple.com/",
+    "https://id.rakuten.co.jp/",
+    # short product and company pages
+    "https://www.figma.com/",
+    "https://www.canva.com/",
+    "https://obsidian.md/",
+    "https://www.jetbrains.com/pycharm/",
+    "https://code.visualstudio.com/",
+    "https://www.sublimetext.com/",
+    "https://www.mozilla.org/ja/firefox/",
+    "https://www.opera.com/",
+    "https://brave.com/",
+    "https://www.vivaldi.com/",
+    "https://1password.com/",
+    "https://bitwarden.com/",
+    "https://proton.me/mail",
+    "https://signal.org/",
+    "https://www.whatsapp.com/",
+    "https://telegram.org/",
+    "https://www.spotify.com/jp/",
+    "https://www.netflix.com/jp/",
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    "https://www.twitch.tv/directory",
+    "https://www.reddit.com/r/Python/",
+    "https://x.com/explore",
+    "https://bsky.app/",
+    "https://mastodon.social/explore",
+    "https://www.instagram.com/explore/",
+    "https://www.tiktok.com/discover",
+    "https://www.pinterest.jp/",
+    "https://www.linkedin.com/feed/",
+    "https://www.openai.com/",
+    "https://www.anthropic.com/",
+    "https://huggingface.co/models",
+    "https://www.kaggle.com/competitions",
+    "https://colab.research.google.com/",
+    "https://arxiv.org/abs/2401.00001",
+    "https://scholar.google.com/",
+    "https://www.coursera.org/",
+    "https://www.udemy.com/",
+    "https://www.duolingo.com/",
+    "https://www.speedtest.net/",
+    "https://www.virustotal.com/gui/home/url",
+    "https://haveibeenpwned.com/",
+    "https://www.shodan.io/",
+    "https://urlscan.io/",
+    # blog, comparison and article pages that name a brand
+    "https://blog.example.com/rakuten-card",
+    "https://blog.example.com/aeon",
+    "https://blog.example.com/paypay",
+    "https://blog.example.com/amazon-prime-review",
+    "https://www.example.jp/card/jcb",
+    "https://www.example.jp/card/smbc",
+    "https://money.example.net/aeon-card-campaign",
+    "https://example.com/blog/docomo",
+    "https://news.example.jp/mercari",
+    "https://kakaku.com/card/item.aspx?c=aeon",
+    "https://www.itmedia.co.jp/news/articles/2402/01/news089.html",
+    "https://gigazine.net/news/20240201-rakuten-mobile/",
+    "https://www.sbbit.jp/article/cont1/130000",
+    "https://diamond.jp/articles/-/330000",
+    "https://president.jp/articles/-/70000",
+    "https://xtech.nikkei.com/atcl/nxt/news/24/00001/",
+    "https://www.watch.impress.co.jp/docs/news/1500000.html",
+    "https://ascii.jp/elem/000/004/100/4100000/",
+    "https://www.phileweb.com/news/d-av/202401/15/60000.html",
+    "https://av.watch.impress.co.jp/docs/news/1560000.html",
+    "https://www.example.net/reviews/mercurial-vs-git",
+    "https://forum.example.com/moderation",
+    "https://www.example.com/mercurial",
+    "https://docs.example.org/moderation/guide",
+    "https://www.mercurial-scm.org/",
+    "https://blog.example.org/monero-explained",
+]
+
+# a home server, a router or a NAS: its own rules may flag it, but its ordinary pages name no brand
+PRIVATE: list[str] = [
+    "http://192.168.1.1/",
+    "http://192.168.0.1/login.html",
+    "http://192.168.1.10:5000/",
+    "http://192.168.11.1/ja/main",
+    "http://192.168.1.20/memberservice/",
+    "http://10.0.0.2/tetsuzuki/login.htm",
+    "http://192.168.10.5/cgi-bin/login.cgi",
+    "http://myhome.duckdns.org/ja/main",
+    "http://mynas.ddns.net/memberservice/",
+    "https://myserver.no-ip.org/tetsuzuki/login.htm",
+    "https://mynas.myds.me/",
+    "https://example.duckdns.org/admin",
+    "http://mercurial.duckdns.org/",
+    "https://moderation.ddns.net/login",
+    "http://203.0.113.7/webmail/",
+    "http://198.51.100.20:8080/",
+]
+
+
+def _verdicts(urls: list[str], analyse: object) -> list[tuple[str, str, str, str]]:
+    out = []
+    for url in urls:
+        r = analyse(url.encode("utf-8"))  # type: ignore[operator]
+        named = r.brand.id if r.brand else next((str(dict(f.params)["brand"]) for f in r.findings
+                                                 if "brand" in dict(f.params)), "")
+        why = ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('signs') or dict(f.params).get('how', '')}"
+                        for f in r.findings)
+        out.append((url, r.verdict, named, why))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[1]),
+                    help="the checkout whose rules are measured")
+    args = ap.parse_args()
+    sys.path.insert(0, args.root)
+    from bot.analysis.pipeline import analyse
+
+    rules: Counter[str] = Counter()
+    ordinary = _verdicts(ORDINARY, analyse)
+    flagged = [row for row in ordinary if row[1] != "no_signs"]
+    for url, verdict, named, why in flagged:
+        print(f"flagged {verdict:<10} {named or '-':<14} {url}  [{why}]")
+        rules.update({w.split(":")[0] + (":" + w.split(":")[2] if w.split(":")[2] else "") for w in why.split(", ")})
+    print(f"\nordinary links flagged: {len(flagged)}/{len(ORDINARY)} "
+          f"(phishing {sum(r[1] == 'phishing' for r in flagged)}, brand named {sum(bool(r[2]) for r in flagged)})")
+    print("by rule:", ", ".join(f"{k} {v}" for k, v in rules.most_common()) or "-")
+    private = _verdicts(PRIVATE, analyse)
+    for url, verdict, named, why in private:
+        print(f"private {verdict:<10} {named or '-':<14} {url}  [{why}]")
+    print(f"\nprivate links: phishing {sum(r[1] == 'phishing' for r in private)}/{len(PRIVATE)}, "
+          f"brand named {sum(bool(r[2]) for r in private)}/{len(PRIVATE)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
