@@ -18,7 +18,8 @@ _DOMAIN_IN_TEXT = re.compile(
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 # a dotted IPv4 address (192.0.2.7): a link's host as much as a name is, so it is defanged too
 # (192[.]0[.]2[.]7); a version number with a fifth part (1.2.3.4.5) is not an address
-_IPV4_IN_TEXT = rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.[0-9])"
+# nor the first labels of a name (192.0.2.7.nip.io, a wildcard-DNS host): the name is defanged whole
+_IPV4_IN_TEXT = rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.[A-Za-z0-9-])"
 _MASKED_OR_DOMAIN = re.compile(
     r"(?P<masked>(?<![A-Za-z0-9.-])[^\s*]\*\*\*(?:@|%40|%2540|%252540|＠)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})|"
     + rf"(?P<ip>{_IPV4_IN_TEXT})|"
