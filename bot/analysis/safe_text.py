@@ -19,7 +19,9 @@ _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 # a dotted IPv4 address (192.0.2.7): a link's host as much as a name is, so it is defanged too
 # (192[.]0[.]2[.]7); a version number with a fifth part (1.2.3.4.5) is not an address
 # nor the first labels of a name (192.0.2.7.nip.io, a wildcard-DNS host): the name is defanged whole
-_IPV4_IN_TEXT = rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.[A-Za-z0-9-])"
+# (after an escaped "/", ":" or "@" too: u=http%3A%2F%2F192.0.2.7, as a name there is)
+_IPV4_IN_TEXT = rf"(?:(?<![\w.])|(?<=%2[Ff])|(?<=%3[Aa])|(?<=%40))(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.[A-Za-z0-9-])"
+_IPV4_DOMAIN = re.compile(rf"(?:@|%40|%2540|%252540|＠)(?:{_OCTET}\.){{3}}{_OCTET}$")
 _MASKED_OR_DOMAIN = re.compile(
     r"(?P<masked>(?<![A-Za-z0-9.-])[^\s*]\*\*\*(?:@|%40|%2540|%252540|＠)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})|"
     + rf"(?P<ip>{_IPV4_IN_TEXT})|"
@@ -54,6 +56,8 @@ def present_text(
     def defang(m: re.Match[str]) -> str:
         if m.group("ip"):
             return m.group(0).replace(".", "[.]")
+        if m.group("masked") and _IPV4_DOMAIN.search(m.group(0)):  # t***@192.0.2.7: the address defanged
+            return m.group(0)[: -len(m.group(0).rpartition("@")[2])] + m.group(0).rpartition("@")[2].replace(".", "[.]")
         if m.group("masked") or (real_tlds_only and not has_known_tld(m.group(0))):
             return m.group(0)  # a masked address keeps its form (t***@example.jp), as SPEC §4 shows it
         return m.group(0).translate(_DOTS)

@@ -27,6 +27,23 @@ def test_an_address_ending_a_sentence_is_still_defanged() -> None:
     assert present_text("(192.0.2.7), next") == "(192[.]0[.]2[.]7), next"
 
 
+def test_an_address_after_an_escaped_separator_is_defanged() -> None:
+    # a redirector's query (u=http%3A%2F%2F192.0.2.7) had its names defanged but not its address
+    assert present_text("u=http%3A%2F%2F192.0.2.7%2Fx") == "u=http%3A%2F%2F192[.]0[.]2[.]7%2Fx"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("taro@198.51.100.4 said", "t***@198[.]51[.]100[.]4 said"),
+    ("x%40192.0.2.7", "x***%40192[.]0[.]2[.]7"),
+    ("a***＠203.0.113.5", "a***＠203[.]0[.]113[.]5"),
+])
+def test_a_masked_address_at_an_ip_is_defanged(text: str, shown: str) -> None:
+    # a masked address keeps its form (t***@example.jp), but an address at an IP is a live host
+    assert present_text(text) == shown
+    assert present_text(shown) == shown
+    assert present_text("t***@example.jp") == "t***@example.jp"
+
+
 def test_a_wildcard_dns_host_in_a_mail_is_shown_defanged() -> None:
     report = analyse(b"Subject: s\nFrom: a@example.jp\n\nlog in at 192.0.2.7.nip.io/login now\n")
     shown = to_text(report, "en") + to_text(report, "ja") + json.dumps(to_dict(report, "en"), ensure_ascii=False)
