@@ -1774,7 +1774,8 @@ _ARCHIVE = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".cab", ".ace", ".arj"
 # dropper script sent to be run (invoice.js, Document_8841.js) does not carry
 # (a version of one to three digits first: a date, Invoice-2024.12.03.js, is no release; ".min.js"
 # alone is a name anyone gives a dropper: Invoice_8841.min.js)
-_LIBRARY_BUILD = re.compile(r"(?i)(?:@v?[0-9]{1,3}(?:[.][^/]*)?/.*\.js|(?:^|/)v?[0-9]{1,3}\.[0-9]+(?:\.[0-9]+)*/(?:.*/)?[^/]*\.js|"
+_LIBRARY_BUILD = re.compile(r"(?i)(?:@v?[0-9]{1,3}(?:[.][^/]*)?/.*\.js|"
+                            r"(?:^|/)v?[0-9]{1,3}\.[0-9]+(?:\.[0-9]+)*/(?:.*/)?[^/]*\.js|"
                             r"[-.]v?[0-9]{1,3}\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
 
 
