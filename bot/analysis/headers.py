@@ -238,8 +238,13 @@ def parse_address(value: str | None) -> Address | None:
     found = parse_addresses(value)
     first = found[0] if found else None
     m = _FINAL_ANGLE.search(value[:MAX_ADDRESS_VALUE]) if value else None
-    if m is None or ">" in m.string[: m.start()]:
+    if m is None:
         return first
+    before = m.string[: m.start()]
+    if ">" in before and re.search(r"[,;]", before.rpartition(">")[2]):
+        return first  # a list (a <x@a.example>, b <y@b.example>): its first mailbox
+    # with no comma between them, an earlier <addr> is part of the name (a decoded
+    # "=?utf-8?q?Amazon_<a@amazon.co.jp>?=" before the kit's own <x@evil.example>)
     addr = clean_address(m.group(1))
     if addr is None or (first is not None and first.address == addr):
         return first

@@ -1780,8 +1780,11 @@ _ARCHIVE = (".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".cab", ".ace", ".arj"
 # a JavaScript library's release as a site loads it (jquery-3.7.1.min.js, vue@3/dist/vue.global.js,
 # /ajax/libs/lodash.js/4.17.21/lodash.min.js): a minified build or a version in its path, which a
 # dropper script sent to be run (invoice.js, Document_8841.js) does not carry
-_LIBRARY_BUILD = re.compile(r"(?i)(?:\.min\.js|@v?[0-9][^/]*/.*\.js|/v?[0-9]+\.[0-9]+(?:\.[0-9]+)*/(?:.*/)?[^/]*\.js|"
-                            r"[-.]v?[0-9]+\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
+# (a version of one to three digits first: a date, Invoice-2024.12.03.js, is no release; ".min.js"
+# alone is a name anyone gives a dropper: Invoice_8841.min.js)
+_LIBRARY_BUILD = re.compile(r"(?i)(?:@v?[0-9]{1,3}(?:[.][^/]*)?/.*\.js|"
+                            r"(?:^|/)v?[0-9]{1,3}\.[0-9]+(?:\.[0-9]+)*/(?:.*/)?[^/]*\.js|"
+                            r"[-.]v?[0-9]{1,3}\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
 
 
 def malware_link(f: Facts) -> list[Finding]:
