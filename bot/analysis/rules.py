@@ -1876,7 +1876,7 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
         signs.append("risky_tld")
     labels = [lab for lab in host[: -len(suffix) - 1 if suffix else None].split(".") if lab and lab != "www"]
-    if any(_randomish(lab) for lab in labels[-3:]) or any(
+    if any(_randomish(lab) and not _abbreviated(lab) for lab in labels[-3:]) or any(
         (lab.isdigit() and len(lab) >= 3) or "_" in lab or (len(lab) >= 16 and "-" not in lab) for lab in labels[:-1]
     ):
         signs.append("random_label")

@@ -162,3 +162,12 @@ def test_a_short_name_inside_a_word_names_nothing(url: str) -> None:
 ])
 def test_a_short_name_is_still_read_where_a_kit_writes_it(url: str, brand: str) -> None:
     assert brand in named(url)
+
+
+def test_an_abbreviated_name_is_not_random_looking_either() -> None:
+    # after initials_name stopped reading npmjs as pinyin, kit_like_link still called it a
+    # random-looking label in a medium finding under a no_signs verdict
+    for url in ("https://www.npmjs.com/package/x", "https://cdnjs.com/libraries", "https://www.msnbc.com/"):
+        report = analyse((url + "\n").encode())
+        assert report.verdict == "no_signs" and not report.findings, url
+    assert analyse(b"http://ktqfqzno.com/\n").verdict != "no_signs"  # a label no one reads still is
