@@ -43,8 +43,12 @@ _DOTS = str.maketrans({".": "[.]", "．": "[.]", "。": "[.]", "｡": "[.]"})
 _STARTS_WITH_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}://")
 
 
-def _with_scheme(url: str) -> str:
-    return url if _STARTS_WITH_SCHEME.match(url) else "http://" + url
+def _defang_link(url: str, names: tuple[str, ...]) -> str:
+    """A link in text defanged as a URL; one written without a scheme (``www.x.example/p``) is
+    read as http but shown without the scheme it never had (``www[.]x[.]example/p``)."""
+    if _STARTS_WITH_SCHEME.match(url):
+        return defang_url(url, names)
+    return defang_url("http://" + url, names).removeprefix("hxxp://")
 
 
 def present_text(
@@ -59,7 +63,7 @@ def present_text(
     a real top-level domain. Idempotent."""
     text = refang(clean_controls(text[:limit], multiline))
     if "://" in text or "ww." in text.lower():  # what the link pattern needs (it is tried at every letter)
-        text = ANY_URL_IN_TEXT.sub(lambda m: defang_url(_with_scheme(m.group(0)), names), text)
+        text = ANY_URL_IN_TEXT.sub(lambda m: _defang_link(m.group(0), names), text)
     text = mask_text(text, names)
 
     def defang(m: re.Match[str]) -> str:

@@ -82,6 +82,16 @@ def test_a_mask_keeps_nothing_of_the_local_part() -> None:
     assert "b.example" not in shown.replace("b[.]example", "")
 
 
+def test_a_link_written_without_a_scheme_is_shown_without_one() -> None:
+    # "www.x.example" read as a link is defanged as one, but not given the "hxxp://" it never had
+    # (a page on an https site was described as "a page on hxxp://www[.]…")
+    assert present_text("see www.evil.example/p?q=1") == "see www[.]evil[.]example/p?…"
+    assert present_text("https://www.evil.example/a") == "hxxps://www[.]evil[.]example/a"
+    report = analyse(b"https://www.example.com/rakuten-card\n")
+    shown = to_text(report, "en") + to_text(report, "ja")
+    assert "www[.]example[.]com" in shown and "hxxp://www" not in shown
+
+
 def test_a_link_text_that_is_an_address_is_not_a_shown_domain() -> None:
     data = make_mail(html='<a href="https://evil.example/">taro.yamada@example.jp</a>')
     assert "href_text_mismatch" not in {f.rule for f in analyse(data).findings}
