@@ -544,10 +544,12 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
         ):
             return bid, "token"
         if len(token) >= 6 or (loose and len(token) >= 4 and token not in cat.name_ambiguous and (
-            len(token) >= 5 or any(p.startswith(token) or p.endswith(token) for p in pieces)
+            len(token) >= 5 or any(p.startswith((token, "my" + token)) or p.endswith(token) for p in pieces)
             or _link_signs_of_host(host, "", True)
         )):
-            return bid, "token"  # four letters inside a word (bluebay: ebay) only on a host that looks made
+            # four letters inside a word (bluebay: ebay) only on a host that looks made, or after "my",
+            # the way services name a member's pages (myebayshop: My eBay)
+            return bid, "token"
     if loose:  # a link alone: a brand's token across a hyphen (pay-pay) or misspelt (ae0n, merceri)
         joined = [label.replace("-", "") for label in labels if "-" in label]
         for token, bid in _tokens_in_any(joined):

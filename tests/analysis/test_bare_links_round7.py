@@ -171,3 +171,12 @@ def test_an_abbreviated_name_is_not_random_looking_either() -> None:
         report = analyse((url + "\n").encode())
         assert report.verdict == "no_signs" and not report.findings, url
     assert analyse(b"http://ktqfqzno.com/\n").verdict != "no_signs"  # a label no one reads still is
+
+
+def test_a_four_letter_brand_after_my_is_still_named() -> None:
+    # the round's review: myebayshop.com went from phishing to no_signs with the inside-a-word rule;
+    # "my" + the brand is how services name a member's pages (My eBay, MyAEON), so kits copy it
+    for url, brand in (("http://myebayshop.com/", "ebay"), ("http://myaeon-card.com/", "aeon")):
+        report = analyse((url + "\n").encode())
+        assert report.verdict == "phishing" and report.brand is not None and report.brand.id == brand, url
+    assert analyse(b"http://bluebayantigua.com/\n").verdict == "no_signs"  # still nothing inside a word
