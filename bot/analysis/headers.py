@@ -228,27 +228,29 @@ def parse_addresses(value: str | None) -> tuple[Address, ...]:
 # a mailbox's own address: the angle-addr that ends the field (RFC 5322 name-addr)
 _FINAL_ANGLE = re.compile(r"<([^<>]{1,320})>\s*$")
 _QUOTED_PAIR = re.compile(r"\\(.)")
+_LIST_SEPARATOR = re.compile(r"[,;]")
 
 
 def parse_address(value: str | None) -> Address | None:
-    """The field's first mailbox. Where the field ends in ``<addr>`` with nothing angle-bracketed
-    before it, that is the mailbox whatever its display name holds: the name is decoded before it is
-    parsed, so a name decoded from ``=?utf-8?…?=`` may carry a colon, a comma or an ``@`` that the
-    list parser reads as a group, a second mailbox or an address of its own."""
+    """The field's first mailbox. Where the field ends in ``<addr>`` and no comma or semicolon
+    follows an earlier ``<addr>`` (that would be a list), the final one is the mailbox whatever its
+    display name holds: the name is decoded before it is parsed, so a name decoded from
+    ``=?utf-8?…?=`` may carry a colon, a comma, an ``@`` or an ``<addr>`` that the list parser reads
+    as a group, a second mailbox or an address of its own."""
     found = parse_addresses(value)
     first = found[0] if found else None
     m = _FINAL_ANGLE.search(value[:MAX_ADDRESS_VALUE]) if value else None
     if m is None:
         return first
     before = m.string[: m.start()]
-    if ">" in before and re.search(r"[,;]", before.rpartition(">")[2]):
+    if ">" in before and _LIST_SEPARATOR.search(before.rpartition(">")[2]):
         return first  # a list (a <x@a.example>, b <y@b.example>): its first mailbox
     # with no comma between them, an earlier <addr> is part of the name (a decoded
     # "=?utf-8?q?Amazon_<a@amazon.co.jp>?=" before the kit's own <x@evil.example>)
     addr = clean_address(m.group(1))
     if addr is None or (first is not None and first.address == addr):
         return first
-    name = m.string[: m.start()].strip(" \t\r\n").rstrip(", \t")  # a stray comma ends some kits' names
+    name = before.strip(" \t\r\n").rstrip(", \t")  # a stray comma ends some kits' names
     if len(name) >= 2 and name[0] == name[-1] == '"':
         name = _QUOTED_PAIR.sub(r"\1", name[1:-1]).strip()
     return Address(addr, name or None)

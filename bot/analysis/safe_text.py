@@ -70,7 +70,8 @@ def present_text(
         if m.group("ip"):
             return m.group(0).replace(".", "[.]")
         if m.group("masked") and _IPV4_DOMAIN.search(m.group(0)):  # t***@192.0.2.7: the address defanged
-            return m.group(0)[: -len(m.group(0).rpartition("@")[2])] + m.group(0).rpartition("@")[2].replace(".", "[.]")
+            local, at, domain = m.group(0).rpartition("@")
+            return local + at + domain.replace(".", "[.]")
         if m.group("masked") or (real_tlds_only and not has_known_tld(m.group(0))):
             return m.group(0)  # a masked address keeps its form (t***@example.jp), as SPEC §4 shows it
         return m.group(0).translate(_DOTS)
