@@ -11,6 +11,7 @@ import base64
 import binascii
 import codecs
 import re
+from collections.abc import Iterator
 from email.message import Message
 
 from bot.analysis.budget import Budget
@@ -64,8 +65,24 @@ def split_head(data: bytes) -> tuple[bytes, bytes | None]:
 MAX_FIELDS_LOOKED_AT = 200
 # the lines that start a field (not empty, not a continuation line), group 1 the field's name when
 # the line reads as a header line (_HEADER_LINE matches it; None when not): one match a line gives
-# what a match of the line, a match of _HEADER_LINE on it and a cut at its colon gave
-_FIELD_LINE_NAME = re.compile(rb"^(?:([!-9;-~]{1,76})[ \t]*:(?!\]?//)|(?=[^ \t\n]))[^\n]*", re.MULTILINE)
+# what a match of the line, a match of _HEADER_LINE on it and a cut at its colon gave. Each line
+# after the first is found from the line break before it: a pattern that starts with a literal is
+# searched for it in C, where a multiline "^" was tried at every character of the header block,
+# continuation lines included (1.4 % of a whole run)
+_FIELD_NAME_AT = rb"(?:([!-9;-~]{1,76})[ \t]*:(?!\]?//)|(?=[^ \t\n]))"
+_FIRST_FIELD_LINE = re.compile(_FIELD_NAME_AT)
+_NEXT_FIELD_LINE = re.compile(rb"\n" + _FIELD_NAME_AT)
+
+
+def field_line_names(head: bytes) -> Iterator[bytes | None]:
+    """For each line that starts a field, in order: its name when it reads as a header line, else
+    None. What ``re.finditer(rb"^" + _FIELD_NAME_AT + rb"[^\n]*", head, re.MULTILINE)`` gives as
+    its group 1 (a test compares them)."""
+    first = _FIRST_FIELD_LINE.match(head)
+    if first is not None:
+        yield first.group(1)
+    for found in _NEXT_FIELD_LINE.finditer(head):
+        yield found.group(1)
 
 
 def looks_like_header_block(head: bytes) -> bool:
@@ -78,10 +95,9 @@ def looks_like_header_block(head: bytes) -> bool:
     plain = 0
     # the lines that start a field: found by the pattern, so a padded field's thousand continuation
     # lines are not walked one by one
-    for found in _FIELD_LINE_NAME.finditer(head):
+    for raw_name in field_line_names(head):
         if fields + bad >= MAX_FIELDS_LOOKED_AT:
             break
-        raw_name = found.group(1)
         if raw_name is None:
             bad += 1
             continue

@@ -140,13 +140,25 @@ def ascii_words(text: str) -> list[str]:
     return [w[i : i + MAX_WORD] for w in words for i in range(0, len(w), MAX_WORD)]
 
 
+def has_japanese(text: str, enough: int) -> bool:
+    """Whether ``text`` holds at least ``enough`` Japanese characters: ``sum(map(len,
+    _JAPANESE_RUN.findall(text))) >= enough``, the runs read only until there are enough (a
+    Japanese mail's thousand short runs were each made a string: 1.7 % of a whole run)."""
+    count = 0
+    for m in _JAPANESE_RUN.finditer(text):
+        count += m.end() - m.start()
+        if count >= enough:
+            return True
+    return False
+
+
 def _language(text: str) -> str:
     sample = text[:5000]
     if not sample.strip():
         return "und"
     plain = sample.isascii()
-    japanese = 0 if plain else sum(map(len, _JAPANESE_RUN.findall(sample)))  # the characters, run by run
-    if japanese >= 10 or japanese > len(sample) // 50:
+    # at least 10 Japanese characters, or more than one in 50: counted run by run, and only until there are enough
+    if not plain and has_japanese(sample, min(10, len(sample) // 50 + 1)):
         return "ja"
     head = sample[:1500]
     words = Counter(ascii_words(head) if plain else _WORDS.findall(head.lower()))

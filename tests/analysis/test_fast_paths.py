@@ -669,3 +669,37 @@ def test_a_header_block_looks_like_one_where_the_line_by_line_reading_said_so(li
 
     head = "\n".join(lines * (15 if more else 1)).encode("latin-1")
     assert looks_like_header_block(head) == _looks_like_header_block_line_by_line(head)
+
+
+# --- round 8 -------------------------------------------------------------------------------
+
+# intake's field-line pattern as it was before round 8: "^" in multiline mode, tried at every character
+_FIELD_LINE_NAME_MULTILINE = re.compile(rb"^(?:([!-9;-~]{1,76})[ \t]*:(?!\]?//)|(?=[^ \t\n]))[^\n]*", re.MULTILINE)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(HEADER_BLOCK_LINES | st.sampled_from(["\n", " ", "\t", "a\tb: c", "é: x", ":", "x :]//"]),
+                max_size=16), st.sampled_from(["", "\n", "\n\n", " ", "X: y"]))
+def test_field_lines_are_found_as_the_multiline_pattern_found_them(lines: list[str], edge: str) -> None:
+    from bot.analysis.intake import field_line_names
+
+    for head in ("\n".join(lines).encode("latin-1"), edge.encode() + "\n".join(lines).encode("latin-1") + edge.encode()):
+        assert list(field_line_names(head)) == [m.group(1) for m in _FIELD_LINE_NAME_MULTILINE.finditer(head)]
+
+
+def _japanese_as_counted_before(text: str) -> int:
+    from bot.analysis.pipeline import _JAPANESE_RUN
+
+    return sum(map(len, _JAPANESE_RUN.findall(text)))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="あア漢字ab 。\u30ff\u3040\u4e00\u9fff\u3000\u309f\u3100é\n", max_size=300))
+def test_japanese_is_enough_exactly_where_the_whole_count_said_so(text: str) -> None:
+    from bot.analysis.pipeline import has_japanese
+
+    count = _japanese_as_counted_before(text)
+    for enough in (1, 2, 3, 10, len(text) // 50 + 1, min(10, len(text) // 50 + 1)):
+        assert has_japanese(text, enough) == (count >= enough)
+    # _language's rule as written before: 10 characters, or more than one in 50
+    assert has_japanese(text, min(10, len(text) // 50 + 1)) == (count >= 10 or count > len(text) // 50)
