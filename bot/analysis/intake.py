@@ -51,6 +51,15 @@ _PAGE_KINDS = ("text/html", "image/svg+xml", "application/hta")  # what sniff() 
 _CONTROL_BYTES = bytes((*range(0, 8), 11, 14, 15, *range(16, 27), *range(28, 32)))
 # C0 controls no text needs (SO/SI stay: ISO-2022-JP half-width kana; ESC stays: its escapes)
 _STRAY_CONTROLS = bytes((*range(0, 8), 11, *range(16, 27), *range(28, 32)))
+# each of them alone: 26 searches for one byte (memchr) cost half of one translation of the mail,
+# and most mail holds none of them
+_STRAY_EACH = tuple(bytes((c,)) for c in _STRAY_CONTROLS)
+
+
+def holds_any(data: bytes, each: tuple[bytes, ...]) -> bool:
+    """Whether ``data`` holds one of the single bytes ``each`` (``len(data.translate(None,
+    b"".join(each))) != len(data)``, by one memchr a byte)."""
+    return any(map(data.__contains__, each))
 _CODE_FENCE = re.compile(rb"\A[ \t]*```[A-Za-z0-9_-]{0,20}[ \t]*\n")
 
 
@@ -328,7 +337,9 @@ def _unreadable(kind: str, code: str, **params: object) -> ParsedMail:
     )
 
 
-def _is_binary(data: bytes) -> bool:
+def _is_binary(data: bytes, stray_free: bool = False) -> bool:
+    """``stray_free``: ``data`` holds none of ``_STRAY_CONTROLS``, so its only control bytes can be
+    SO and SI (``_CONTROL_BYTES`` less those), counted by themselves."""
     sample = data[:65536]
     if not sample:
         return False
@@ -336,7 +347,10 @@ def _is_binary(data: bytes) -> bool:
     # faster than the two-byte search, and most mail holds none
     if b"\x1b" in sample and b"\x1b$" in sample:
         sample = sample.replace(b"\x1b", b"")
-    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if stray_free:
+        control = (sample.count(b"\x0e") if b"\x0e" in sample else 0) + (sample.count(b"\x0f") if b"\x0f" in sample else 0)
+    else:
+        control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if control > len(sample) // 20:
         return True
     if sample.isascii():
@@ -414,13 +428,13 @@ def read_input(data: bytes, limits: Limits | None = None, budget: Budget | None 
         data = utf16.encode("utf-8", "replace")
     # stray NULs and other controls (padding meant to make a mail look binary) are dropped, and
     # the text around them read
-    stripped = data.translate(None, _STRAY_CONTROLS)
-    if len(stripped) != len(data):
+    if holds_any(data, _STRAY_EACH):
+        stripped = data.translate(None, _STRAY_CONTROLS)
         if _is_binary(data) and not _plainly_text(stripped):
             return _unreadable("binary", "binary_input")
         walk.note("control_bytes", count=len(data) - len(stripped))
         data = stripped
-    if _is_binary(data):
+    if _is_binary(data, stray_free=True):
         return _unreadable("binary", "binary_input")
     data = normalise_newlines(data)
     fence = _CODE_FENCE.match(data)

@@ -123,6 +123,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "tuo", "tua",
     ]),
 }
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
 _WORDS = re.compile(r"[^\W\d_]{1,20}")
 MAX_WORD = 20
 # ascii_words' table: ASCII letters kept (lowered), every other byte a space
@@ -152,8 +153,11 @@ def has_japanese(text: str, enough: int) -> bool:
     return False
 
 
+LANGUAGE_SAMPLE = 5000
+
+
 def _language(text: str) -> str:
-    sample = text[:5000]
+    sample = text[:LANGUAGE_SAMPLE]
     if not sample.strip():
         return "und"
     plain = sample.isascii()
@@ -161,10 +165,12 @@ def _language(text: str) -> str:
     if not plain and has_japanese(sample, min(10, len(sample) // 50 + 1)):
         return "ja"
     head = sample[:1500]
-    words = Counter(ascii_words(head) if plain else _WORDS.findall(head.lower()))
+    words = ascii_words(head) if plain else _WORDS.findall(head.lower())
     if words:
-        present = words.keys()
-        hits = {lang: sum(words[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
+        # only the stop words are counted (the hits read nothing else)
+        counted = Counter(filter(_ANY_STOPWORD.__contains__, words))
+        present = counted.keys()
+        hits = {lang: sum(counted[w] for w in stop & present) for lang, stop in _STOPWORDS.items()}
         best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
         if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
             return best
@@ -330,7 +336,7 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
         received_at=received_at,
         input_sha256=hashlib.sha256(data).hexdigest(),
         problems=tuple(problems),
-        language=_language(f"{mail.subject or ''}\n{body_text}"),
+        language=_language(f"{mail.subject or ''}\n{body_text[:LANGUAGE_SAMPLE]}"),  # what _language reads of it
     )
 
 
