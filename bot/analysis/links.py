@@ -33,13 +33,53 @@ _DEFANG_HINT = re.compile(
 )
 
 
+# _DEFANG_HINT's branches one by one, each searched only when its first character is in the text
+# (memchr): a pattern whose branches start with different characters is tried through a class
+# test at every character; one that starts with a literal is searched for it in C. The pattern
+# matches somewhere exactly when one of its branches does (2.5 % of a whole run before).
+_HINT_BY_FIRST = tuple(
+    (first, re.compile(pattern)) for first, pattern in (
+        ("[", rf"\[ ?{_HINT_AFTER_BRACKET}|\[\s\.\s\]"),
+        ("(", rf"\( ?{_HINT_AFTER_BRACKET}"),
+        ("{", rf"\{{ ?{_HINT_AFTER_BRACKET}"),
+        ("<", rf"< ?{_HINT_AFTER_BRACKET}"),
+        ("h", rf"h{_HINT_AFTER_H}"),
+        ("H", rf"H{_HINT_AFTER_H}"),
+        ("meow", "meow"),
+    )
+)
+
+
+def has_defang_hint(text: str) -> bool:
+    """``_DEFANG_HINT.search(text) is not None``: whether ``text`` may hold something defanged."""
+    return any(first in text and pattern.search(text) is not None for first, pattern in _HINT_BY_FIRST)
+
+
+# what each substitution's pattern cannot match without (each searched from a literal first
+# character, after a memchr for it): the substitutions' own patterns start with an optional space, a
+# word boundary or a case-blind letter and were tried at every character of every text that gave a
+# hint ("(at" of "(attached)" is one); a substitution without a match leaves the text as it is
+_MAY_SCHEME = (("h", _HINT_BY_FIRST[4][1]), ("H", _HINT_BY_FIRST[5][1]),
+               ("m", re.compile(r"m[eE][oO][wW]")), ("M", re.compile(r"M[eE][oO][wW]")))
+_MAY_DOT = (("[", re.compile(r"\[(?:\.\]|[dD][oO][tT]\]|\s\.\s\])")), ("(", re.compile(r"\((?:\.\)|[dD][oO][tT]\))")),
+            ("{", re.compile(r"\{(?:\.\}|[dD][oO][tT]\})")), ("<.>", re.compile(r"<\.>")))
+_MAY_AT = (("[", re.compile(r"\[(?:@|[aA][tT])\]")), ("(", re.compile(r"\((?:@|[aA][tT])\)")))
+
+
+def _may_match(text: str, checks: tuple[tuple[str, re.Pattern[str]], ...]) -> bool:
+    return any(first in text and pattern.search(text) is not None for first, pattern in checks)
+
+
 def refang(text: str) -> str:
-    if _DEFANG_HINT.search(text) is None:  # one scan; most text holds nothing defanged
+    if not has_defang_hint(text):  # most text holds nothing defanged
         return text
-    text = _REFANG_SCHEME.sub(lambda m: "http" + m.group(1), text)
-    text = _REFANG_COLON.sub(lambda m: m.group(0).strip("[]()"), text)
-    text = _REFANG_DOT.sub(".", text)
-    return _REFANG_AT.sub("@", text)
+    if _may_match(text, _MAY_SCHEME):
+        text = _REFANG_SCHEME.sub(lambda m: "http" + m.group(1), text)
+    if "[:" in text or "(:)" in text:
+        text = _REFANG_COLON.sub(lambda m: m.group(0).strip("[]()"), text)
+    if _may_match(text, _MAY_DOT):
+        text = _REFANG_DOT.sub(".", text)
+    return _REFANG_AT.sub("@", text) if _may_match(text, _MAY_AT) else text
 
 
 def defang_host(host: str) -> str:

@@ -703,3 +703,95 @@ def test_japanese_is_enough_exactly_where_the_whole_count_said_so(text: str) -> 
         assert has_japanese(text, enough) == (count >= enough)
     # _language's rule as written before: 10 characters, or more than one in 50
     assert has_japanese(text, min(10, len(text) // 50 + 1)) == (count >= 10 or count > len(text) // 50)
+
+
+DEFANG_PIECES = st.sampled_from([
+    "[.]", "(.)", "{.}", "<.>", "[dot]", "(DoT)", "{dOt}", "[ . ]", "[\t.\n]", "[@]", "(@)", "[at]", "(AT)", "[:]",
+    "[://]", "(:)", "hxxp", "HXXP", "hXtp", "HtXp", "h**p", "H__p", "meow", "MEOW", "Meow", "s", ":", " ", "  ",
+    "[", "(", "{", "<", "h", "H", "x", "t", "p", "P", "m", "e", "o", "w", "a", "d", ".", "@", "]", ")", "}", ">",
+    "example.com", "(attached)", "[note]", "http://", "é", "例",
+])
+
+
+def _refang_as_written(text: str) -> str:
+    """links.refang before round 8: one hint pattern, then the four substitutions unconditionally."""
+    from bot.analysis.links import _DEFANG_HINT, _REFANG_AT, _REFANG_COLON, _REFANG_DOT, _REFANG_SCHEME
+
+    if _DEFANG_HINT.search(text) is None:
+        return text
+    text = _REFANG_SCHEME.sub(lambda m: "http" + m.group(1), text)
+    text = _REFANG_COLON.sub(lambda m: m.group(0).strip("[]()"), text)
+    text = _REFANG_DOT.sub(".", text)
+    return _REFANG_AT.sub("@", text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(DEFANG_PIECES, max_size=14))
+def test_refang_reads_what_the_one_hint_and_four_substitutions_read(pieces: list[str]) -> None:
+    from bot.analysis.links import _DEFANG_HINT, has_defang_hint, refang
+
+    text = "".join(pieces)
+    assert has_defang_hint(text) == (_DEFANG_HINT.search(text) is not None)
+    assert refang(text) == _refang_as_written(text)
+
+
+def test_refang_by_hand() -> None:
+    from bot.analysis.links import refang
+
+    for text in ("hxxps[:]//example[.]com/a", "MEOW://x(.)example", "user[at]example{dot}com", "a (at) b",
+                 "h**ps://x[ . ]example", "see (attached) [note] <.> {.}", "HXXP :// x", "meow [://]", "plain text"):
+        assert refang(text) == _refang_as_written(text), text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from([b"", b"\x0e", b"\x0f\x0e", b"\x1b$B", b"\x00", b"\x1f\x0b", b"\x1b"]))
+def test_stray_controls_and_binary_input_as_the_translations_said(data: bytes, extra: bytes) -> None:
+    from bot.analysis.intake import _STRAY_CONTROLS, _STRAY_EACH, _is_binary, holds_any
+
+    for sample in (data, data + extra, extra * 30 + data, (b"abc " * 20) + extra * 3):
+        stray = len(sample.translate(None, _STRAY_CONTROLS)) != len(sample)
+        assert holds_any(sample, _STRAY_EACH) == stray
+        if not stray:
+            assert _is_binary(sample, stray_free=True) == _is_binary(sample)
+
+
+def _language_as_written(text: str) -> str:
+    """pipeline._language before round 8: every Japanese run counted, every word counted."""
+    from collections import Counter
+
+    from bot.analysis import pipeline as p
+
+    sample = text[:5000]
+    if not sample.strip():
+        return "und"
+    plain = sample.isascii()
+    japanese = 0 if plain else sum(map(len, p._JAPANESE_RUN.findall(sample)))
+    if japanese >= 10 or japanese > len(sample) // 50:
+        return "ja"
+    head = sample[:1500]
+    words = Counter(p.ascii_words(head) if plain else p._WORDS.findall(head.lower()))
+    if words:
+        present = words.keys()
+        hits = {lang: sum(words[w] for w in stop & present) for lang, stop in p._STOPWORDS.items()}
+        best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+        if hits[best] >= 3 and hits[best] >= 1.5 * max(v for k, v in hits.items() if k != best):
+            return best
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, p._NOT_ASCII_LETTER))
+    others = 0 if plain else len(sample) - len(p._NON_ASCII_LETTER.sub("", sample))
+    return "en" if ascii_letters and others / (ascii_letters + others) < 0.03 else "und"
+
+
+LANGUAGE_WORDS = st.sampled_from([
+    "the", "and", "you", "der", "die", "und", "le", "la", "et", "vous", "o", "você", "el", "y", "het", "il", "è",
+    "please", "bitte", "café", "お知らせ", "漢字", "ア", " ", "\n", ".", "x" * 25, "Ünïcode", "123", "a",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(LANGUAGE_WORDS, max_size=60), st.integers(min_value=0, max_value=400))
+def test_language_is_the_one_every_word_and_run_counted_gave(words: list[str], padding: int) -> None:
+    from bot.analysis.pipeline import _language
+
+    text = " ".join(words)
+    for t in (text, "x " * padding + text, "漢" * (padding // 40) + " " + text):
+        assert _language(t) == _language_as_written(t)
