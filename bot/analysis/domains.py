@@ -356,6 +356,10 @@ _TEXT_CONFUSABLE = {
     "Υ": "y", "Χ": "x",
 }
 _LOOKALIKE_SCRIPT = re.compile("[" + "".join(sorted(_TEXT_CONFUSABLE)) + "]+")
+# one of them, for the question whether a text holds any: a class alone is searched by a tight
+# class test in C, where a repeated class is tried as a whole pattern at every character (three
+# times the instructions over a Japanese mail)
+_LOOKALIKE_CHAR = re.compile("[" + "".join(sorted(_TEXT_CONFUSABLE)) + "]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _FOLD_TABLE = str.maketrans(_TEXT_CONFUSABLE)
 # Latin letters with accents -> the bare letter (NFD base), and combining marks out: "Itaú" and
@@ -404,7 +408,7 @@ def fold_text(text: str, accents: bool = True) -> str:
     other scripts folded to Latin, accents and combining marks dropped from Latin letters.
     Words wholly in another script (Russian, Greek prose) are left alone."""
     if not text.isascii():  # look-alike letters and accents are non-ASCII: an ASCII text is spared two scans
-        if _LOOKALIKE_SCRIPT.search(text):
+        if _LOOKALIKE_CHAR.search(text):
             text = _fold_mixed_words(text)
         if accents and _HAS_ACCENT.search(text):
             text = text.translate(ACCENT_TABLE)

@@ -146,10 +146,17 @@ def has_japanese(text: str, enough: int) -> bool:
     _JAPANESE_RUN.findall(text))) >= enough``, the runs read only until there are enough (a
     Japanese mail's thousand short runs were each made a string: 1.7 % of a whole run)."""
     count = 0
-    for m in _JAPANESE_RUN.finditer(text):
-        count += m.end() - m.start()
+    # each run found from its first character (a class alone is searched by a tight class test
+    # in C; a repeated class is tried as a whole pattern at every character), then read whole
+    first = _JAPANESE.search(text)
+    while first is not None:
+        run = _JAPANESE_RUN.match(text, first.start())
+        if run is None:  # never: it starts with a Japanese character
+            break
+        count += run.end() - run.start()
         if count >= enough:
             return True
+        first = _JAPANESE.search(text, run.end())
     return False
 
 

@@ -795,3 +795,24 @@ def test_language_is_the_one_every_word_and_run_counted_gave(words: list[str], p
     text = " ".join(words)
     for t in (text, "x " * padding + text, "漢" * (padding // 40) + " " + text):
         assert _language(t) == _language_as_written(t)
+
+
+NORMALISE_CHARS = "aéÀ\u0301\u00ad\u200b\u200d\u202e\u2060\ufeff\ufe0f\U000e0041\U000e0101\u3164\u2800ア漢 .Iı\u0430\u13aaK"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=NORMALISE_CHARS, max_size=60))
+def test_the_table_s_runs_are_translated_as_the_one_substitution_did(text: str) -> None:
+    from bot.analysis.brands import _NEEDS_TABLE_RUN, _NORMALISE_TABLE, normalise, translate_runs
+
+    assert translate_runs(text) == _NEEDS_TABLE_RUN.sub(lambda m: m.group().translate(_NORMALISE_TABLE), text)
+    assert translate_runs(text) == text.translate(_NORMALISE_TABLE)  # what the runs stand for
+    normalise(text)  # reads every kind of run without failing
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aAiIlLxX .-\u0430\u0410\u0456\u13aa\ua4f2\u0131\u03bf\u3042é", max_size=40))
+def test_look_alike_letters_are_found_as_the_repeated_class_found_them(text: str) -> None:
+    from bot.analysis.domains import _LOOKALIKE_CHAR, _LOOKALIKE_SCRIPT
+
+    assert (_LOOKALIKE_CHAR.search(text) is None) == (_LOOKALIKE_SCRIPT.search(text) is None)
