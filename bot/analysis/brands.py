@@ -671,4 +671,6 @@ _SPACED_CJK = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 def _compact_cjk(text: str) -> str:
     """Join names spaced out to dodge filters: "三 井 住 友" → "三井住友", "E T C" → "ETC"."""
     text = unicodedata.normalize("NFKC", strip_invisible(text))
+    if " " not in text:  # both patterns read a space (tried at every character otherwise)
+        return text
     return _SPACED_CJK.sub("", _SPACED_LETTER.sub(r"\1", text))

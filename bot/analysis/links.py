@@ -50,9 +50,17 @@ _HINT_BY_FIRST = tuple(
 )
 
 
+SHORT_TEXT = 256  # a text this short is read by the one pattern: seven searches would cost more
+
+
 def has_defang_hint(text: str) -> bool:
     """``_DEFANG_HINT.search(text) is not None``: whether ``text`` may hold something defanged."""
-    return any(first in text and pattern.search(text) is not None for first, pattern in _HINT_BY_FIRST)
+    if len(text) <= SHORT_TEXT:
+        return _DEFANG_HINT.search(text) is not None
+    for first, pattern in _HINT_BY_FIRST:  # noqa: SIM110 - a loop, not any() over a generator: called on every text
+        if first in text and pattern.search(text) is not None:
+            return True
+    return False
 
 
 # what each substitution's pattern cannot match without (each searched from a literal first
@@ -67,7 +75,10 @@ _MAY_AT = (("[", re.compile(r"\[(?:@|[aA][tT])\]")), ("(", re.compile(r"\((?:@|[
 
 
 def _may_match(text: str, checks: tuple[tuple[str, re.Pattern[str]], ...]) -> bool:
-    return any(first in text and pattern.search(text) is not None for first, pattern in checks)
+    for first, pattern in checks:  # noqa: SIM110 - a loop, not any() over a generator: called on every hinted text
+        if first in text and pattern.search(text) is not None:
+            return True
+    return False
 
 
 def refang(text: str) -> str:

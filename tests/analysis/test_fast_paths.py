@@ -731,8 +731,10 @@ def test_refang_reads_what_the_one_hint_and_four_substitutions_read(pieces: list
     from bot.analysis.links import _DEFANG_HINT, has_defang_hint, refang
 
     text = "".join(pieces)
-    assert has_defang_hint(text) == (_DEFANG_HINT.search(text) is not None)
-    assert refang(text) == _refang_as_written(text)
+    # short texts go to the one pattern, longer ones branch by branch: both read
+    for t in (text, " " * 300 + text, text + "." * 300, "é" * 150 + text + "例" * 150):
+        assert has_defang_hint(t) == (_DEFANG_HINT.search(t) is not None)
+        assert refang(t) == _refang_as_written(t)
 
 
 def test_refang_by_hand() -> None:
@@ -816,3 +818,31 @@ def test_look_alike_letters_are_found_as_the_repeated_class_found_them(text: str
     from bot.analysis.domains import _LOOKALIKE_CHAR, _LOOKALIKE_SCRIPT
 
     assert (_LOOKALIKE_CHAR.search(text) is None) == (_LOOKALIKE_SCRIPT.search(text) is None)
+
+
+DOMAIN_MATCH_PARTS = DOMAIN_TEXT_PARTS | st.sampled_from([
+    "%2F", "%2f", "%3A", "%3a", "%40", "%2540", "%", "2F", "u=http", "ｍ" * 25, "ｘ", "．ｊｐ", "a" * 64, "b" * 63 + ".",
+    "x***@", "***", "1" * 4, "192.0.2.", "7", ".example", "-", "\t", "日本.jp", "例え.テスト", "é.com",
+])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(DOMAIN_MATCH_PARTS, max_size=16))
+def test_domain_matches_found_from_the_character_before_are_the_pattern_s(parts: list[str]) -> None:
+    from bot.analysis.safe_text import _MASKED_OR_DOMAIN, domain_matches
+
+    text = "".join(parts)
+    assert list(domain_matches(text)) == [
+        (m.start(), m.end(), m.group("masked") is not None, m.group("ip") is not None)
+        for m in _MASKED_OR_DOMAIN.finditer(text)]
+
+
+def test_domain_matches_by_hand() -> None:
+    from bot.analysis.safe_text import _MASKED_OR_DOMAIN, domain_matches
+
+    for text in ("u=http%3A%2F%2F192.0.2.7/x", "%40example.com", "x%2540t***@example.jp", "a.ｂｃ" + "ｍ" * 30 + ".jp",
+                 "example.com", ".example.com", "t***@192.0.2.7 and 198.51.100.1.", "header.from=example.jp;",
+                 "ｅｘａｍｐｌｅ．ｃｏｍ", "x" * 70 + ".com", "a-b.c-d.example", "例え.テスト example.jp"):
+        assert list(domain_matches(text)) == [
+            (m.start(), m.end(), m.group("masked") is not None, m.group("ip") is not None)
+            for m in _MASKED_OR_DOMAIN.finditer(text)], text
