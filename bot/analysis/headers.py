@@ -275,7 +275,8 @@ def _strip_comments(value: str) -> str:
 
 
 _RESINFO = re.compile(r"([A-Za-z0-9_.-]{1,40})\s*=\s*([A-Za-z0-9_.-]{1,40})")
-_PROP = re.compile(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})")
+# ([A-Za-z]{1,20}\.…): the first letter by itself, so that the engine skips to a letter in C
+_PROP = re.compile(r"([A-Za-z][A-Za-z]{0,19}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})")
 
 
 def parse_auth_results(value: str) -> tuple[str | None, list[tuple[str, str, dict[str, str]]]]:

@@ -114,7 +114,7 @@ def looks_like_header_block(head: bytes) -> bool:
         name = raw_name.lower()  # no space in it: the name's characters stop at the first
         if name in _KNOWN_HEADERS:
             known += 1
-        if FIELD_NAME.fullmatch(name):
+        if known < 2 and FIELD_NAME.fullmatch(name):  # plain decides nothing once two usual fields are seen
             plain += 1
     if fields == 0 or not _HEADER_LINE.match(head.lstrip(b"\n")):
         return False

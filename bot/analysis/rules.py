@@ -123,7 +123,7 @@ def display_name_brand(f: Facts) -> list[Finding]:
     cat = catalogue()
     from_org = org_domain(frm.domain) if frm.domain else None
     named = brands_named_in(TextIndex(_compact_cjk(frm.display_name)))
-    for brand in cat.brands:  # catalogue order: stable output
+    for brand in cat.brands if named else ():  # catalogue order: stable output (no walk when none is named)
         if brand.id in named and not brand.owns(from_org):
             domain = from_org or frm.domain or "?"
             return [_f("display_name_brand", "high", brand=_brand_name(brand), domain=defang_host(domain))]
