@@ -846,3 +846,15 @@ def test_domain_matches_by_hand() -> None:
         assert list(domain_matches(text)) == [
             (m.start(), m.end(), m.group("masked") is not None, m.group("ip") is not None)
             for m in _MASKED_OR_DOMAIN.finditer(text)], text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abcXYZ é²½_9١ ア漢-.=;\"\n" + "x" * 5, max_size=80))
+def test_patterns_written_with_a_single_class_first_match_as_the_repeated_class(text: str) -> None:
+    from bot.analysis.headers import _PROP
+    from bot.analysis.pipeline import _WORDS
+
+    assert _WORDS.findall(text) == re.findall(r"[^\W\d_]{1,20}", text)
+    assert _PROP.findall(text) == re.findall(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})", text)
+    long = "header.d" + "x" * 30 + "=" + text + " smtp.mailfrom=" + "y" * 25 + "@example.com; dkim.b=" + text
+    assert _PROP.findall(long) == re.findall(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})", long)
