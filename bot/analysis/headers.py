@@ -256,11 +256,26 @@ def parse_address(value: str | None) -> Address | None:
     return Address(addr, name or None)
 
 
+_COMMENT_MARKS = re.compile(r'[()"]')
+
+
 def _strip_comments(value: str) -> str:
+    """``value`` without its (comments), nested, outside "quoted strings". Read from one mark to
+    the next (a character loop over an 8,000-character Authentication-Results cost 40 µs): the
+    text between two marks is kept or dropped whole, as the loop over its characters did (a test
+    compares them)."""
+    if "(" not in value:
+        return value  # no comment: every character is kept
     out: list[str] = []
     depth = 0
     quoted = False
-    for ch in value:
+    done = 0
+    for mark in _COMMENT_MARKS.finditer(value):
+        at = mark.start()
+        if depth == 0:
+            out.append(value[done:at])
+        done = at + 1
+        ch = value[at]
         if ch == '"' and depth == 0:
             quoted = not quoted
         elif not quoted and ch == "(":
@@ -271,6 +286,8 @@ def _strip_comments(value: str) -> str:
             continue
         if depth == 0:
             out.append(ch)
+    if depth == 0:
+        out.append(value[done:])
     return "".join(out)
 
 

@@ -858,3 +858,32 @@ def test_patterns_written_with_a_single_class_first_match_as_the_repeated_class(
     assert _PROP.findall(text) == re.findall(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})", text)
     long = "header.d" + "x" * 30 + "=" + text + " smtp.mailfrom=" + "y" * 25 + "@example.com; dkim.b=" + text
     assert _PROP.findall(long) == re.findall(r"([A-Za-z]{1,20}\.[A-Za-z0-9_-]{1,30})\s*=\s*([^\s;]{1,320})", long)
+
+
+def _strip_comments_by_character(value: str) -> str:
+    """headers._strip_comments before round 8: a loop over every character."""
+    out: list[str] = []
+    depth = 0
+    quoted = False
+    for ch in value:
+        if ch == '"' and depth == 0:
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+            continue
+        elif not quoted and ch == ")" and depth:
+            depth -= 1
+            continue
+        if depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet='()"ab ;=\\x', max_size=40))
+def test_comments_are_stripped_as_the_character_loop_stripped_them(value: str) -> None:
+    from bot.analysis.headers import _strip_comments
+
+    assert _strip_comments(value) == _strip_comments_by_character(value)
+    spf = 'mx.example.jp; spf=pass (example.jp: domain of "a(b" x@example.jp) smtp.mailfrom=' + value
+    assert _strip_comments(spf) == _strip_comments_by_character(spf)
