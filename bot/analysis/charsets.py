@@ -214,6 +214,68 @@ def decode_header_value(raw: str) -> str:
     return _unfold("".join(out))
 
 
+# what changes how an address field is read when it appears in a display name outside quotes
+_ADDRESS_SPECIALS = frozenset('<>,;:@"()[]\\')
+
+
+def quote_phrase(text: str) -> str:
+    """A display name made safe to put before ``<addr>``: quoted (RFC 5322 quoted-string) when it
+    holds a character that would change how the field is read (``Doe, John``, ``Brand <a@b>``)."""
+    if _ADDRESS_SPECIALS.isdisjoint(text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def decode_address_value(raw: str) -> str:
+    """An address field (From, To, Reply-To…) decoded like :func:`decode_header_value`, except that
+    the text of each encoded word stays one display name: a decoded name holding a comma, an ``@``
+    or an ``<addr>`` is quoted (inside a quoted string or a comment, its quotes or parentheses are
+    escaped), so that it is read as the name it was sent as, never as a second mailbox, a group
+    or the sender's address. Text sent as is keeps the structure it was sent with."""
+    if raw.isascii() and "=?" not in raw:
+        return _unfold(raw)
+    try:
+        raw_bytes = raw.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return raw
+    if not _ENCODED_WORD.search(raw_bytes):
+        return decode_header_value(raw)
+    pieces = _encoded_words(raw)
+    if pieces is None:
+        return decode_header_value(raw)
+    out: list[str] = []
+    quoted = escaped = False
+    depth = 0
+    for chunk, charset in pieces:
+        if charset is not None:
+            text = decode_bytes(chunk, charset)[0]
+            if quoted:
+                text = text.replace("\\", "\\\\").replace('"', '\\"')
+            elif depth:
+                text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            else:
+                text = quote_phrase(text)
+            out.append(text)
+            continue
+        text = chunk.decode("utf-8", "surrogateescape")
+        if not text.isascii():
+            with contextlib.suppress(UnicodeEncodeError):
+                text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
+        for ch in text:  # where the next encoded word will sit: in quotes, in a comment, or neither
+            if escaped:
+                escaped = False
+            elif ch == "\\" and (quoted or depth):
+                escaped = True
+            elif ch == '"' and not depth:
+                quoted = not quoted
+            elif ch == "(" and not quoted:
+                depth += 1
+            elif ch == ")" and not quoted and depth:
+                depth -= 1
+        out.append(text)
+    return _unfold("".join(out))
+
+
 # each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text,
 # as spammers write them, decoded as the stdlib does
 _WORD_2047 = re.compile(r"=\?([^?\s]{1,64})\?([qQbB])\?([^?\n]{0,4000})\?=")

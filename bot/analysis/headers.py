@@ -234,9 +234,10 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 def parse_address(value: str | None) -> Address | None:
     """The field's first mailbox. Where the field ends in ``<addr>`` and no comma or semicolon
     follows an earlier ``<addr>`` (that would be a list), the final one is the mailbox whatever its
-    display name holds: the name is decoded before it is parsed, so a name decoded from
-    ``=?utf-8?…?=`` may carry a colon, a comma, an ``@`` or an ``<addr>`` that the list parser reads
-    as a group, a second mailbox or an address of its own."""
+    display name holds. A name decoded from ``=?utf-8?…?=`` arrives quoted where it needs to be
+    (``charsets.decode_address_value``), but a name sent as is (``Brand <a@brand> <x@evil>``), an
+    Outlook sender's name or a pasted ``From:`` line may still carry an ``@`` or an ``<addr>``
+    that the list parser reads as an address of its own."""
     found = parse_addresses(value)
     first = found[0] if found else None
     m = _FINAL_ANGLE.search(value[:MAX_ADDRESS_VALUE]) if value else None
