@@ -368,6 +368,22 @@ class TextIndex:
             idx = self.text.find(phrase, idx + 1)
         return False
 
+    def occurrences(self, phrase: str, cap: int) -> int:
+        """How many times ``phrase`` stands in the text (ASCII ones on word boundaries), up to ``cap``."""
+        count = 0
+        idx = self.text.find(phrase)
+        while idx >= 0 and count < cap:
+            end = idx + len(phrase)
+            if phrase.isascii():
+                before = self.text[idx - 1] if idx else " "
+                after = self.text[end] if end < len(self.text) else " "
+                if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                    count += 1
+            else:
+                count += 1
+            idx = self.text.find(phrase, end)
+        return count
+
     def brand_keywords(self) -> dict[str, list[str]]:
         """Brand id -> the keywords of it found in this text (one pass over the catalogue)."""
         cat = catalogue()
@@ -595,8 +611,10 @@ def detect_brand(
     body: TextIndex,
     from_domain: str | None,
     link_token_brands: tuple[str, ...] = (),
+    repeats: bool = False,
 ) -> BrandGuess | None:
-    """The brand the mail presents itself as, if any."""
+    """The brand the mail presents itself as, if any. ``repeats``: text pasted without a header,
+    where the body is all there is: a name the body says again in another place counts again."""
     cat = catalogue()
     # spaced-out names ("三 井 住 友", "E T C") are read without their spaces
     name_index = TextIndex(_compact_cjk(display_name or ""))
@@ -620,6 +638,8 @@ def detect_brand(
     for bid, matched in body.brand_keywords().items():
         # "ntt docomo" and "docomo" are one mention, not two
         hits = sum(1 for m in matched if not any(m != o and m in o for o in matched))
+        if repeats and hits == 1:
+            hits = max(body.occurrences(m, 3) for m in matched)
         add(bid, min(hits, 3), "body")
     for bid in cat.official_for(from_domain):
         add(bid, 2, "from_domain")

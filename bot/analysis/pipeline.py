@@ -42,7 +42,7 @@ from bot.analysis.models import (
     Problem,
 )
 from bot.analysis.privacy import mask_name
-from bot.analysis.rules import run_rules
+from bot.analysis.rules import DIGEST_DOMAINS, run_rules
 from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import advice, score, sort_findings
 
@@ -288,7 +288,12 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     # anyone's: it neither names the brand nor makes the mail the brand's own (the providers' own
     # notices come from sub-domains: mail.yahoo.co.jp, email.apple.com)
     own_org = None if from_org in cat.freemail and frm is not None and frm.domain == from_org else from_org
-    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, own_org, tuple(token_brands))
+    # text pasted without its header: the body is all that can present a brand, so a name it says
+    # again elsewhere counts again, unless its links go to a digest's many sites (a digest names brands)
+    repeats = (mail.kind == "pasted" and not mail.pasted_fields
+               and len({link.registrable_domain for link in links}) < DIGEST_DOMAINS)
+    guess = detect_brand(frm.display_name if frm else None, mail.subject, body_index, own_org, tuple(token_brands),
+                         repeats=repeats)
     brand = guess.brand if guess else None
     official = False
     if brand is not None and brand.owns(own_org):

@@ -41,6 +41,7 @@ from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
 
 MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
+DIGEST_DOMAINS = 10  # links to this many sites: a digest or an article, not one sender's call to action
 
 
 def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
@@ -1247,9 +1248,9 @@ def ip_literal_link(f: Facts) -> list[Finding]:
     # the one link of a lure, or one address among a digest's dozens of links
     others = len({link.registrable_domain for link in f.links if not link.is_ip})
     if hosts:
-        severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
+        severity: Severity = "low" if f.sender.bulk or others >= DIGEST_DOMAINS else "high"
     else:
-        severity = "low" if others >= 10 else "medium"
+        severity = "low" if others >= DIGEST_DOMAINS else "medium"
     shown = hosts + named
     return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in shown[:5]),
                hosts=_list([defang_host(h) for h in shown]))]
