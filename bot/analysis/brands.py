@@ -115,6 +115,7 @@ class _Keyword:
 class PhraseList:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ def catalogue() -> Catalogue:
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+            topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
