@@ -44,7 +44,7 @@ from bot.analysis.models import (
     Problem,
 )
 from bot.analysis.privacy import mask_name
-from bot.analysis.rules import aligned_own_sender, run_rules
+from bot.analysis.rules import aligned_own_sender, asks_something, run_rules
 from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import WEIGHTS, advice, score, sort_findings
 
@@ -341,14 +341,14 @@ def age_days(fact: DomainFact, reference: datetime | None) -> int | None:
 
 def _lone_wording_sign(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
     """Round 8: mail that its own organisation's domain authenticated (DMARC pass or its own verified DKIM
-    signature; not a mailbox provider's) and that shows no other sign is not flagged by one scam
-    wording sign alone (a shop's refund notice, a newsletter's winners): that sign counts as ``low``.
-    Any other weighted finding beside it leaves it as it is."""
+    signature; not a mailbox provider's), that shows no other sign and asks nothing of [scam_ask] is not
+    flagged by one scam wording sign alone (a shop's renewal receipt, a newsletter's winners): that sign
+    counts as ``low``. Any other weighted finding beside it, or an ask, leaves it as it is."""
     weighted = [f for f in findings if WEIGHTS.get(f.rule, {}).get(f.severity, 0)]
     if len(weighted) != 1 or weighted[0].rule != "scam_lure" or weighted[0].severity != "medium":
         return findings
-    if not aligned_own_sender(facts):
-        return findings
+    if not aligned_own_sender(facts) or asks_something(facts):
+        return findings  # an ask (claim, pay, enter data…) beside the sign is a lure's, whoever signed it
     lone = weighted[0]
     return tuple(replace(f, severity="low") if f is lone else f for f in findings)
 
