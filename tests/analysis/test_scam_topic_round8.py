@@ -5,6 +5,9 @@ other sign and no ask, is not flagged by one scam wording sign alone. Made-up ma
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.analysis.brands import catalogue
@@ -91,3 +94,18 @@ def test_topic_phrases_are_their_familys_strong_phrases() -> None:
     for name, family in families.items():
         assert set(family.topic) <= set(family.strong), name
     assert catalogue().phrases["scam_ask"].strong
+
+
+def test_a_shops_refund_notice_in_a_brands_real_format_is_not_flagged() -> None:
+    """The genuine Amazon refund fixture (tests/fixtures/brand_mail), sent by a shop the catalogue does not
+    know from its own aligned domain: multipart HTML, tracking link, 「返金手続きが完了しました」."""
+    data = (Path(__file__).resolve().parents[1] / "fixtures" / "brand_mail" / "amazon_jp_refund.eml").read_bytes()
+    head, sep, body = data.partition(b"\n\n")
+    text = re.sub(r"amazon(ses)?\.(co\.jp|com)", "shop.example.jp", head.decode("ascii"))
+    text = re.sub(r"(?m)^From: .*$", "From: =?UTF-8?B?44K144Oz44OX44Or44K544OI44Ki?= <return@shop.example.jp>", text)
+    text = re.sub(r"(?m)^Subject: .*$", "Subject: =?UTF-8?B?6L+U6YeR44Gu44GK55+l44KJ44Gb?=", text)  # 返金のお知らせ
+    body = re.sub(rb"(?i)amazon(\.co\.jp|\.com)?", b"shop.example.jp", body)
+    report = analyse(text.encode("ascii") + sep + body)
+    assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+    assert report.brand is None
+    assert [f.severity for f in report.findings if f.rule == "scam_lure"] == ["low"]
