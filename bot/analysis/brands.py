@@ -394,11 +394,13 @@ class TextIndex:
         return found
 
     def brands_by_look(self) -> set[str]:
-        """Brands named by a word here, or by a word that looks the same (lRS → IRS)."""
+        """Brands named by a word here, or by a word that looks the same (lRS → IRS). A word of one or
+        two letters names none (name words have three or more; "ID" folds to the skeleton of "LCL")."""
         cat = catalogue()
         out: set[str] = set()
         for word in self.words:
-            out.update(cat.name_skeletons.get(skeleton(word), ()))
+            if len(word) >= 3:
+                out.update(cat.name_skeletons.get(skeleton(word), ()))
         return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
