@@ -350,7 +350,8 @@ def _lone_wording_sign(findings: tuple[Finding, ...], facts: Facts) -> tuple[Fin
     if not aligned_own_sender(facts) or asks_something(facts):
         return findings  # an ask (claim, pay, enter data…) beside the sign is a lure's, whoever signed it
     lone = weighted[0]
-    return tuple(replace(f, severity="low") if f is lone else f for f in findings)
+    own = (*lone.params, ("note", "own_domain"))  # said so (locales: scam_lure_note)
+    return tuple(replace(f, severity="low", params=own) if f is lone else f for f in findings)
 
 
 def judge(

@@ -109,3 +109,20 @@ def test_a_shops_refund_notice_in_a_brands_real_format_is_not_flagged() -> None:
     assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
     assert report.brand is None
     assert [f.severity for f in report.findings if f.rule == "scam_lure"] == ["low"]
+
+
+def test_the_sentences_say_what_was_not_asked_in_both_languages() -> None:
+    from bot.presentation.sentences import finding_detail
+
+    topic = next(f for f in analyse(b"Remboursement\n\nLe remboursement de votre commande 7710 a \xc3\xa9t\xc3\xa9 "
+                                     b"effectu\xc3\xa9.\n").findings if f.rule == "scam_lure")
+    assert dict(topic.params)["note"] == "topic_only"
+    assert "asks you for nothing" in finding_detail(topic, "en")
+    assert "the recipient" in finding_detail(topic, "en", section="desk_rule")
+    assert "何も求めていない" in finding_detail(topic, "ja")
+    subject, body = PAYOUT
+    own = next(f for f in analyse(_mail("billing@club.example.com", subject, body,
+                                        ALIGNED.format(d="club.example.com"))).findings if f.rule == "scam_lure")
+    assert dict(own.params)["note"] == "own_domain"
+    assert "its own domain sent and authenticated it" in finding_detail(own, "en")
+    assert "認証に合格" in finding_detail(own, "ja")
