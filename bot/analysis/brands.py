@@ -115,6 +115,7 @@ class _Keyword:
 class PhraseList:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ def catalogue() -> Catalogue:
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+            topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
@@ -408,11 +410,13 @@ class TextIndex:
         return found
 
     def brands_by_look(self) -> set[str]:
-        """Brands named by a word here, or by a word that looks the same (lRS → IRS)."""
+        """Brands named by a word here, or by a word that looks the same (lRS → IRS). A word of one or
+        two letters names none (name words have three or more; "ID" folds to the skeleton of "LCL")."""
         cat = catalogue()
         out: set[str] = set()
         for word in self.words:
-            out.update(cat.name_skeletons.get(skeleton(word), ()))
+            if len(word) >= 3:
+                out.update(cat.name_skeletons.get(skeleton(word), ()))
         return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
