@@ -248,13 +248,18 @@ def decode_address_value(raw: str) -> str:
     depth = 0
     for chunk, charset in pieces:
         if charset is not None:
-            text = decode_bytes(chunk, charset)[0]
+            # a line break is no part of a name (the stdlib list parser ends a quoted string or a
+            # comment at a bare CR)
+            text = decode_bytes(chunk, charset)[0].replace("\r", " ").replace("\n", " ")
             if quoted:
                 text = text.replace("\\", "\\\\").replace('"', '\\"')
             elif depth:
                 text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             else:
                 text = quote_phrase(text)
+            if escaped:  # a backslash sent just before the word: it escapes one of its own, not the word's
+                text = "\\" + text
+                escaped = False
             out.append(text)
             continue
         text = chunk.decode("utf-8", "surrogateescape")

@@ -1,0 +1,91 @@
+"""Round 8 attacker's review of the address decoding (ee4a6e4) and of output safety: each case
+here was read wrongly, leaked or stalled on main before its fix. Reserved names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.charsets import decode_address_value
+from bot.analysis.headers import parse_address, parse_addresses
+from bot.analysis.pipeline import analyse
+from tests.conftest import make_mail
+
+BRAND = "=?utf-8?q?=22,_<ceo@brand.example>,_?="  # decodes to: ", <ceo@brand.example>, "
+
+
+# --- a backslash sent just before an encoded word -------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [
+    # inside a quoted string: the sent backslash escaped the first backslash of the escaped '"'
+    f'"Shop \\{BRAND} " <evil@evil.example>',
+    # inside a comment: the same with an escaped ')'
+    "(Shop \\=?utf-8?q?=29_<ceo@brand.example>,?=) <evil@evil.example>",
+])
+def test_a_backslash_before_an_encoded_word_does_not_unquote_its_text(value: str) -> None:
+    decoded = decode_address_value(value)
+    assert [a.address for a in parse_addresses(decoded)] == ["evil@evil.example"]
+    mailbox = parse_address(decoded)
+    assert mailbox is not None and mailbox.address == "evil@evil.example"
+    for field in ("From", "Reply-To", "To"):
+        report = analyse(make_mail(headers=[(field, value)]) if field != "From" else make_mail(from_=value))
+        sender = report.sender
+        read = {"From": [sender.from_addr.address] if sender.from_addr else [],
+                "Reply-To": [a.address for a in sender.reply_to],
+                "To": [a.address for a in sender.recipients]}[field]
+        assert "ceo@brand.example" not in read, (field, read)
+
+
+# --- a line break decoded from an encoded word ------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [
+    "=?utf-8?q?Shop=0D,_<ceo@brand.example>,?= <evil@evil.example>",
+    '"=?utf-8?q?Shop=0D,_<ceo@brand.example>,?=" <evil@evil.example>',
+    "(=?utf-8?q?Shop=0D_<ceo@brand.example>,?=) <evil@evil.example>",
+    "=?utf-8?q?Shop=0A,_<ceo@brand.example>,?= <evil@evil.example>",
+])
+def test_a_decoded_carriage_return_does_not_end_the_quoted_name(value: str) -> None:
+    # the stdlib list parser ends a quoted string and a comment at a bare CR
+    decoded = decode_address_value(value)
+    assert "\r" not in decoded and "\n" not in decoded
+    assert [a.address for a in parse_addresses(decoded)] == ["evil@evil.example"]
+    report = analyse(make_mail(from_=value))
+    assert report.sender.from_addr is not None
+    assert report.sender.from_addr.address == "evil@evil.example"
+
+
+# --- a quoted display name that no <addr> follows ----------------------------------------------------
+
+NAME = "=?utf-8?q?Amazon_=3Cceo=40brand=2Eexample=3E?="  # decodes to: Amazon <ceo@brand.example>
+
+
+@pytest.mark.parametrize("tail", [", <evil@evil.example>", "; <evil@evil.example>", "> <evil@evil.example>",
+                                  "] <evil@evil.example>", " evil@evil.example", " <>, evil@evil.example", ""])
+def test_an_address_inside_a_quoted_name_is_never_a_mailbox(tail: str) -> None:
+    # the decoded name arrives quoted ("Amazon <ceo@brand.example>"): whatever raw text follows
+    # it, the address inside the quotes is part of the name, not the sender nor a recipient
+    value = NAME + tail
+    decoded = decode_address_value(value)
+    assert decoded.startswith('"Amazon <ceo@brand.example>"')
+    assert "ceo@brand.example" not in [a.address for a in parse_addresses(decoded)]
+    mailbox = parse_address(decoded)
+    assert mailbox is None or mailbox.address == "evil@evil.example"
+    report = analyse(make_mail(from_=value, headers=[("Reply-To", value)], to=value))
+    sender = report.sender
+    assert sender.from_addr is None or sender.from_addr.address == "evil@evil.example"
+    assert "ceo@brand.example" not in [a.address for a in (*sender.reply_to, *sender.recipients)]
+
+
+def test_a_quoted_local_part_is_still_an_address() -> None:
+    # what the guard above must keep: quotes that are the address's own
+    assert [a.address for a in parse_addresses('"Shop" <"info@shop.example.com">')] == ["info@shop.example.com"]
+    assert [a.address for a in parse_addresses('"taro yamada"@example.jp')] == ['"taro yamada"@example.jp']
+    assert [a.address for a in parse_addresses('"info@shop.example.com" <info@shop.example.com>')] == [
+        "info@shop.example.com"]
+    # an address written quoted, a comment after it: the quoted one is the mailbox, not the comment's
+    mailbox = parse_address('"info@shop.example.com"  (<noreply@brand.example>)')
+    assert mailbox is not None and mailbox.address == "info@shop.example.com"
+    # a kit's stray comma after its quoted name: the name is still read as the name
+    kit = parse_address(f"{decode_address_value(NAME)}, <evil@evil.example>")
+    assert kit is not None and (kit.address, kit.display_name) == ("evil@evil.example", "Amazon <ceo@brand.example>")
