@@ -262,10 +262,7 @@ def decode_address_value(raw: str) -> str:
                 escaped = False
             out.append(text)
             continue
-        text = chunk.decode("utf-8", "surrogateescape")
-        if not text.isascii():
-            with contextlib.suppress(UnicodeEncodeError):
-                text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
+        text = _raw_text(chunk)
         for ch in text:  # where the next encoded word will sit: in quotes, in a comment, or neither
             if escaped:
                 escaped = False
@@ -278,7 +275,25 @@ def decode_address_value(raw: str) -> str:
             elif ch == ")" and not quoted and depth:
                 depth -= 1
         out.append(text)
+    if quoted or depth:
+        # a quote or a comment the sender never closed: the parsers read on past it (ours drop
+        # an unclosed "(" as a character), so the words' text was escaped for a context it is
+        # not read in; their specials are shown as their full-width forms, which change no reading
+        return _unfold("".join(
+            decode_bytes(chunk, charset)[0].translate(_NEUTRAL) if charset is not None
+            else _raw_text(chunk) for chunk, charset in pieces))
     return _unfold("".join(out))
+
+
+_NEUTRAL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '<>,;:@"()[]\\'} | {"\r": " ", "\n": " "})
+
+
+def _raw_text(chunk: bytes) -> str:
+    text = chunk.decode("utf-8", "surrogateescape")
+    if not text.isascii():
+        with contextlib.suppress(UnicodeEncodeError):
+            text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
+    return text
 
 
 # each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text,

@@ -89,3 +89,15 @@ def test_a_quoted_local_part_is_still_an_address() -> None:
     # a kit's stray comma after its quoted name: the name is still read as the name
     kit = parse_address(f"{decode_address_value(NAME)}, <evil@evil.example>")
     assert kit is not None and (kit.address, kit.display_name) == ("evil@evil.example", "Amazon <ceo@brand.example>")
+
+
+@pytest.mark.parametrize("opener", ["(", '"', "(x (y) "])
+def test_a_quote_or_comment_never_closed_does_not_free_the_words_text(opener: str) -> None:
+    # the parsers read on past an unclosed "(" (ours drop it as a character): the word's text,
+    # escaped for a comment, would be read as a list of mailboxes
+    value = opener + "=?utf-8?q?Amazon_<ceo=40brand.example>,?= <evil@evil.example>"
+    decoded = decode_address_value(value)
+    assert "ceo@brand.example" not in [a.address for a in parse_addresses(decoded)]
+    mailbox = parse_address(decoded)
+    assert mailbox is not None and mailbox.address == "evil@evil.example"
+    assert "Amazon" in (mailbox.display_name or "")
