@@ -194,28 +194,35 @@ def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
 
 
 def _outside_names(value: str) -> str:
-    """``value`` lower-cased with the text of each quoted string that holds an ``<addr>`` blanked
-    (``"Amazon <a@brand.example>"``: a display name, never an address of its own; a quoted
-    ``"a@b.example"`` may be the address, as some mailers write it). Linear."""
+    """``value`` lower-cased with its comments and the text of each quoted string that holds an
+    ``<addr>`` blanked (``"Amazon <a@brand.example>"``: a display name, never an address of its
+    own; a quoted ``"a@b.example"`` may be the address, as some mailers write it). Linear."""
     out: list[str] = []
     quoted = escaped = angled = False
-    start = 0
+    depth = start = 0
     for i, ch in enumerate(value):
-        if quoted:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch in "<>":
+        if escaped:
+            escaped = False
+        elif (quoted or depth) and ch == "\\":
+            escaped = True
+        elif quoted:
+            if ch in "<>":
                 angled = True
             elif ch == '"':
                 quoted = False
                 out.append(" " * (i + 1 - start) if angled else value[start : i + 1])
-            continue
-        if ch == '"':
+        elif ch == "(":
+            depth += 1
+        elif depth:
+            if ch == ")":
+                depth -= 1
+        elif ch == '"':
             quoted, angled, start = True, False, i
+        else:
+            out.append(ch)
             continue
-        out.append(ch)
+        if not quoted and (depth or ch in "()"):
+            out.append(" ")
     if quoted:
         out.append(" " * (len(value) - start) if angled else value[start:])
     return "".join(out).lower()

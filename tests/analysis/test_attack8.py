@@ -101,3 +101,12 @@ def test_a_quote_or_comment_never_closed_does_not_free_the_words_text(opener: st
     mailbox = parse_address(decoded)
     assert mailbox is not None and mailbox.address == "evil@evil.example"
     assert "Amazon" in (mailbox.display_name or "")
+
+
+def test_a_quote_inside_a_comment_opens_no_quoted_name() -> None:
+    # a '"' in a comment is a character of the comment: the address after it is still the mailbox
+    value = "(=?utf-8?q?x_<ceo=40brand.example>?==?utf-8?q?=22=5Dxx?=) <evil@evil.example>"
+    decoded = decode_address_value(value)
+    assert [a.address for a in parse_addresses(decoded)] == ["evil@evil.example"]
+    mailbox = parse_address(decoded)
+    assert mailbox is not None and mailbox.address == "evil@evil.example"
