@@ -243,10 +243,19 @@ def decode_address_value(raw: str) -> str:
     pieces = _encoded_words(raw)
     if pieces is None:
         return decode_header_value(raw)
+    # whether the name an encoded word belongs to is followed by an <addr> (a comment between them
+    # skipped): a name that is not may be read as the mailbox itself ("=?…?=, <x@evil>")
+    angle_after = [False] * len(pieces)
+    following = False
+    for k in range(len(pieces) - 1, -1, -1):
+        chunk, charset = pieces[k]
+        angle_after[k] = following
+        if charset is None and chunk.strip():
+            following = _COMMENT.sub(b"", chunk).lstrip().startswith(b"<")
     out: list[str] = []
     quoted = escaped = False
     depth = 0
-    for chunk, charset in pieces:
+    for k, (chunk, charset) in enumerate(pieces):
         if charset is not None:
             # a line break is no part of a name (the stdlib list parser ends a quoted string or a
             # comment at a bare CR)
@@ -256,6 +265,8 @@ def decode_address_value(raw: str) -> str:
             elif depth:
                 text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             else:
+                if "@" in text and not angle_after[k]:  # no <addr> after it: an address here is a name's
+                    text = text.replace("@", "\uff20")
                 text = quote_phrase(text)
             if escaped:  # a backslash sent just before the word: it escapes one of its own, not the word's
                 text = "\\" + text
@@ -285,6 +296,7 @@ def decode_address_value(raw: str) -> str:
     return _unfold("".join(out))
 
 
+_COMMENT = re.compile(rb"\([^()]{0,4000}\)")
 _NEUTRAL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '<>,;:@"()[]\\'} | {"\r": " ", "\n": " "})
 
 

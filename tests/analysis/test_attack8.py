@@ -67,7 +67,7 @@ def test_an_address_inside_a_quoted_name_is_never_a_mailbox(tail: str) -> None:
     # it, the address inside the quotes is part of the name, not the sender nor a recipient
     value = NAME + tail
     decoded = decode_address_value(value)
-    assert decoded.startswith('"Amazon <ceo@brand.example>"')
+    assert decoded.startswith('"Amazon <ceo')  # quoted (its @ full-width where no <addr> follows it)
     assert "ceo@brand.example" not in [a.address for a in parse_addresses(decoded)]
     mailbox = parse_address(decoded)
     assert mailbox is None or mailbox.address == "evil@evil.example"
@@ -86,9 +86,11 @@ def test_a_quoted_local_part_is_still_an_address() -> None:
     # an address written quoted, a comment after it: the quoted one is the mailbox, not the comment's
     mailbox = parse_address('"info@shop.example.com"  (<noreply@brand.example>)')
     assert mailbox is not None and mailbox.address == "info@shop.example.com"
-    # a kit's stray comma after its quoted name: the name is still read as the name
-    kit = parse_address(f"{decode_address_value(NAME)}, <evil@evil.example>")
+    # a kit's stray comma after its quoted name (sent as is): the name is still read as the name
+    kit = parse_address('"Amazon <ceo@brand.example>", <evil@evil.example>')
     assert kit is not None and (kit.address, kit.display_name) == ("evil@evil.example", "Amazon <ceo@brand.example>")
+    assert [a.address for a in parse_addresses('"Amazon <ceo@brand.example>", <evil@evil.example>')] == [
+        "evil@evil.example"]
 
 
 @pytest.mark.parametrize("opener", ["(", '"', "(x (y) "])
@@ -110,3 +112,28 @@ def test_a_quote_inside_a_comment_opens_no_quoted_name() -> None:
     assert [a.address for a in parse_addresses(decoded)] == ["evil@evil.example"]
     mailbox = parse_address(decoded)
     assert mailbox is not None and mailbox.address == "evil@evil.example"
+
+
+@pytest.mark.parametrize("value", [
+    "=?utf-8?q?ceo=40brand.example?=, <evil@evil.example>",  # a kit's stray comma after the name
+    "=?utf-8?q?ceo=40brand.example?=",  # a name and no address at all
+    "=?utf-8?q?ceo=40brand.example?= evil@evil.example",
+])
+def test_an_encoded_address_with_no_addr_after_it_is_no_mailbox(value: str) -> None:
+    # an encoded word is a display name (RFC 2047 never encodes an addr-spec): the address in it
+    # is no sender and no second recipient or Reply-To, even where no <addr> follows it
+    decoded = decode_address_value(value)
+    assert "ceo@brand.example" not in [a.address for a in parse_addresses(decoded)]
+    mailbox = parse_address(decoded)
+    assert mailbox is None or mailbox.address == "evil@evil.example"
+    report = analyse(make_mail(from_=value, headers=[("Reply-To", value)]))
+    assert report.sender.from_addr is None or report.sender.from_addr.address == "evil@evil.example"
+    assert "ceo@brand.example" not in [a.address for a in report.sender.reply_to]
+
+
+def test_an_encoded_address_before_its_addr_is_still_shown_as_the_name() -> None:
+    for value in ("=?utf-8?q?ceo=40brand.example?= <evil@evil.example>",
+                  "=?utf-8?q?ceo=40brand.example?= (via) <evil@evil.example>"):
+        mailbox = parse_address(decode_address_value(value))
+        assert mailbox is not None and mailbox.address == "evil@evil.example"
+        assert (mailbox.display_name or "").startswith("ceo@brand.example")
