@@ -64,9 +64,13 @@ def _nesting(value: str) -> int:
     when that is larger: what the stdlib parser's recursion would go through. An unclosed comment
     counts as too deep: the stdlib would swallow the rest of the value (a display name included)."""
     deepest = depth = 0
-    quoted = False
+    quoted = escaped = False
     for ch in value:
-        if ch == '"' and depth == 0:
+        if escaped:  # a quoted pair (\" \( \)) opens or closes nothing
+            escaped = False
+        elif ch == "\\" and (quoted or depth):
+            escaped = True
+        elif ch == '"' and depth == 0:
             quoted = not quoted
         elif not quoted and ch == "(":
             depth += 1
@@ -84,9 +88,13 @@ def _drop_comments(value: str) -> str:
     out: list[str] = []
     depth = 0
     start = 0
-    quoted = False
+    quoted = escaped = False
     for ch in value:
-        if ch == '"' and depth == 0:
+        if escaped:  # a quoted pair (\" \( \)) opens or closes nothing
+            escaped = False
+        elif ch == "\\" and (quoted or depth):
+            escaped = True
+        elif ch == '"' and depth == 0:
             quoted = not quoted
         elif not quoted and ch == "(":
             if depth == 0:

@@ -137,3 +137,21 @@ def test_an_encoded_address_before_its_addr_is_still_shown_as_the_name() -> None
         mailbox = parse_address(decode_address_value(value))
         assert mailbox is not None and mailbox.address == "evil@evil.example"
         assert (mailbox.display_name or "").startswith("ceo@brand.example")
+
+
+@pytest.mark.parametrize("value", [  # found by a fuzzer over well-formed fields
+    '(\\))=?shift_jis?b?DTuOUpNjeJVc?==?UTF-8?B?OiI=?="\\"(山田=?shift_jis?b?O10iO3hjZW9AYnJhbmQuZXhhbXBsZQ==?="(bb'
+    '=?UTF-8?B?Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6XCgs?==?ISO-2022-JP?B?IDxjZW9AYnJhbmQuZXhhbXBsZT49Pzsi?=) <evil@evil.example>',
+    '"\\"=?ISO-2022-JP?B?GyRCOzNFRDszRUQ7M0VEGyhCLF0=?=("\r\n ()\r\n (=?utf-8?q?=3F=3D=E8=A1=A8=20=3Cceo=40brand=2Eexample'
+    '=3E=22?=a,)\r\n =?utf-8?q?=2C=22=22=3F=3Dceo=40brand=2Eexample=3B?= <evil@evil.example>',
+    '",\\x)" (\\() =?ISO-2022-JP?B?IDsgPGNlb0BicmFuZC5leGFtcGxlPiA8Y2VvQGJyYW5kLmV4YW1wbGU+LA==?= =?UTF-8?B?PiA8Y2VvQGJyYW5kLm'
+    'V4YW1wbGU+eA==?= "=?ISO-2022-JP?B?Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6ICld?=山田=?shift_jis?b?Oz0/Y2VvQGJyYW5kLmV4YW1wbGUsWw==?=" '
+    '<evil@evil.example>',
+])
+def test_the_bounded_parser_reads_quoted_pairs(value: str) -> None:
+    # an escaped "(", ")" or '"' (a quoted pair) opens and closes nothing: the nesting count that
+    # chooses the parser and the bounded parser's comment removal had read them as structure
+    decoded = decode_address_value(value)
+    assert [a.address for a in parse_addresses(decoded)] == ["evil@evil.example"]
+    mailbox = parse_address(decoded)
+    assert mailbox is not None and mailbox.address == "evil@evil.example"
