@@ -231,7 +231,10 @@ def decode_address_value(raw: str) -> str:
     the text of each encoded word stays one display name: a decoded name holding a comma, an ``@``
     or an ``<addr>`` is quoted (inside a quoted string or a comment, its quotes or parentheses are
     escaped), so that it is read as the name it was sent as, never as a second mailbox, a group
-    or the sender's address. Text sent as is keeps the structure it was sent with."""
+    or the sender's address. Text sent as is keeps the structure it was sent with. A word's line
+    breaks are spaces; its ``@`` is shown full-width where no ``<addr>`` follows its name; where
+    the sender left a quote or a comment open, all its specials are (the parsers then read on
+    past the opener, so no escaping would hold)."""
     if raw.isascii() and "=?" not in raw:
         return _unfold(raw)
     try:
