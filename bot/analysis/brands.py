@@ -132,6 +132,7 @@ class _Keyword:
 class PhraseList:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,7 @@ def catalogue() -> Catalogue:
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+            topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
@@ -385,6 +387,22 @@ class TextIndex:
             idx = self.text.find(phrase, idx + 1)
         return False
 
+    def occurrences(self, phrase: str, cap: int) -> int:
+        """How many times ``phrase`` stands in the text (ASCII ones on word boundaries), up to ``cap``."""
+        count = 0
+        idx = self.text.find(phrase)
+        while idx >= 0 and count < cap:
+            end = idx + len(phrase)
+            if phrase.isascii():
+                before = self.text[idx - 1] if idx else " "
+                after = self.text[end] if end < len(self.text) else " "
+                if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                    count += 1
+            else:
+                count += 1
+            idx = self.text.find(phrase, end)
+        return count
+
     def brand_keywords(self) -> dict[str, list[str]]:
         """Brand id -> the keywords of it found in this text (one pass over the catalogue)."""
         cat = catalogue()
@@ -409,11 +427,13 @@ class TextIndex:
         return found
 
     def brands_by_look(self) -> set[str]:
-        """Brands named by a word here, or by a word that looks the same (lRS → IRS)."""
+        """Brands named by a word here, or by a word that looks the same (lRS → IRS). A word of one or
+        two letters names none (name words have three or more; "ID" folds to the skeleton of "LCL")."""
         cat = catalogue()
         out: set[str] = set()
         for word in self.words:
-            out.update(cat.name_skeletons.get(skeleton(word), ()))
+            if len(word) >= 3:
+                out.update(cat.name_skeletons.get(skeleton(word), ()))
         return out
 
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
@@ -612,8 +632,10 @@ def detect_brand(
     body: TextIndex,
     from_domain: str | None,
     link_token_brands: tuple[str, ...] = (),
+    repeats: bool = False,
 ) -> BrandGuess | None:
-    """The brand the mail presents itself as, if any."""
+    """The brand the mail presents itself as, if any. ``repeats``: text pasted without a header,
+    where the body is all there is: a name the body says again in another place counts again."""
     cat = catalogue()
     # spaced-out names ("三 井 住 友", "E T C") are read without their spaces
     name_index = TextIndex(_compact_cjk(display_name or ""))
@@ -637,6 +659,8 @@ def detect_brand(
     for bid, matched in body.brand_keywords().items():
         # "ntt docomo" and "docomo" are one mention, not two
         hits = sum(1 for m in matched if not any(m != o and m in o for o in matched))
+        if repeats and hits == 1:
+            hits = max(body.occurrences(m, 3) for m in matched)
         add(bid, min(hits, 3), "body")
     for bid in cat.official_for(from_domain):
         add(bid, 2, "from_domain")

@@ -214,6 +214,103 @@ def decode_header_value(raw: str) -> str:
     return _unfold("".join(out))
 
 
+# what changes how an address field is read when it appears in a display name outside quotes
+_ADDRESS_SPECIALS = frozenset('<>,;:@"()[]\\')
+
+
+def quote_phrase(text: str) -> str:
+    """A display name made safe to put before ``<addr>``: quoted (RFC 5322 quoted-string) when it
+    holds a character that would change how the field is read (``Doe, John``, ``Brand <a@b>``)."""
+    if _ADDRESS_SPECIALS.isdisjoint(text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def decode_address_value(raw: str) -> str:
+    """An address field (From, To, Reply-To…) decoded like :func:`decode_header_value`, except that
+    the text of each encoded word stays one display name: a decoded name holding a comma, an ``@``
+    or an ``<addr>`` is quoted (inside a quoted string or a comment, its quotes or parentheses are
+    escaped), so that it is read as the name it was sent as, never as a second mailbox, a group
+    or the sender's address. Text sent as is keeps the structure it was sent with. A word's line
+    breaks are spaces; its ``@`` is shown full-width where no ``<addr>`` follows its name; where
+    the sender left a quote or a comment open, all its specials are (the parsers then read on
+    past the opener, so no escaping would hold)."""
+    if raw.isascii() and "=?" not in raw:
+        return _unfold(raw)
+    try:
+        raw_bytes = raw.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return raw
+    if not _ENCODED_WORD.search(raw_bytes):
+        return decode_header_value(raw)
+    pieces = _encoded_words(raw)
+    if pieces is None:
+        return decode_header_value(raw)
+    # whether the name an encoded word belongs to is followed by an <addr> (a comment between them
+    # skipped): a name that is not may be read as the mailbox itself ("=?…?=, <x@evil>")
+    angle_after = [False] * len(pieces)
+    following = False
+    for k in range(len(pieces) - 1, -1, -1):
+        chunk, charset = pieces[k]
+        angle_after[k] = following
+        if charset is None and chunk.strip():
+            following = _COMMENT.sub(b"", chunk).lstrip().startswith(b"<")
+    out: list[str] = []
+    quoted = escaped = False
+    depth = 0
+    for k, (chunk, charset) in enumerate(pieces):
+        if charset is not None:
+            # a line break is no part of a name (the stdlib list parser ends a quoted string or a
+            # comment at a bare CR)
+            text = decode_bytes(chunk, charset)[0].replace("\r", " ").replace("\n", " ")
+            if quoted:
+                text = text.replace("\\", "\\\\").replace('"', '\\"')
+            elif depth:
+                text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            else:
+                if "@" in text and not angle_after[k]:  # no <addr> after it: an address here is a name's
+                    text = text.replace("@", "\uff20")
+                text = quote_phrase(text)
+            if escaped:  # a backslash sent just before the word: it escapes one of its own, not the word's
+                text = "\\" + text
+                escaped = False
+            out.append(text)
+            continue
+        text = _raw_text(chunk)
+        for ch in text:  # where the next encoded word will sit: in quotes, in a comment, or neither
+            if escaped:
+                escaped = False
+            elif ch == "\\" and (quoted or depth):
+                escaped = True
+            elif ch == '"' and not depth:
+                quoted = not quoted
+            elif ch == "(" and not quoted:
+                depth += 1
+            elif ch == ")" and not quoted and depth:
+                depth -= 1
+        out.append(text)
+    if quoted or depth:
+        # a quote or a comment the sender never closed: the parsers read on past it (ours drop
+        # an unclosed "(" as a character), so the words' text was escaped for a context it is
+        # not read in; their specials are shown as their full-width forms, which change no reading
+        return _unfold("".join(
+            decode_bytes(chunk, charset)[0].translate(_NEUTRAL) if charset is not None
+            else _raw_text(chunk) for chunk, charset in pieces))
+    return _unfold("".join(out))
+
+
+_COMMENT = re.compile(rb"\([^()]{0,4000}\)")
+_NEUTRAL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in '<>,;:@"()[]\\'} | {"\r": " ", "\n": " "})
+
+
+def _raw_text(chunk: bytes) -> str:
+    text = chunk.decode("utf-8", "surrogateescape")
+    if not text.isascii():
+        with contextlib.suppress(UnicodeEncodeError):
+            text = decode_bytes(text.encode("utf-8", "surrogateescape"))[0]
+    return text
+
+
 # each part ends at the next "?" (linear on a base64 blob full of "=?"); spaces inside the text,
 # as spammers write them, decoded as the stdlib does
 _WORD_2047 = re.compile(r"=\?([^?\s]{1,64})\?([qQbB])\?([^?\n]{0,4000})\?=")

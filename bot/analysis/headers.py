@@ -64,9 +64,13 @@ def _nesting(value: str) -> int:
     when that is larger: what the stdlib parser's recursion would go through. An unclosed comment
     counts as too deep: the stdlib would swallow the rest of the value (a display name included)."""
     deepest = depth = 0
-    quoted = False
+    quoted = escaped = False
     for ch in value:
-        if ch == '"' and depth == 0:
+        if escaped:  # a quoted pair (\" \( \)) opens or closes nothing
+            escaped = False
+        elif ch == "\\" and (quoted or depth):
+            escaped = True
+        elif ch == '"' and depth == 0:
             quoted = not quoted
         elif not quoted and ch == "(":
             depth += 1
@@ -84,9 +88,13 @@ def _drop_comments(value: str) -> str:
     out: list[str] = []
     depth = 0
     start = 0
-    quoted = False
+    quoted = escaped = False
     for ch in value:
-        if ch == '"' and depth == 0:
+        if escaped:  # a quoted pair (\" \( \)) opens or closes nothing
+            escaped = False
+        elif ch == "\\" and (quoted or depth):
+            escaped = True
+        elif ch == '"' and depth == 0:
             quoted = not quoted
         elif not quoted and ch == "(":
             if depth == 0:
@@ -193,10 +201,54 @@ def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
     return out
 
 
+def _outside_names(value: str) -> str:
+    """``value`` lower-cased with its comments and the text of each quoted string that holds an
+    ``<addr>`` blanked (``"Amazon <a@brand.example>"``: a display name, never an address of its
+    own; a quoted ``"a@b.example"`` may be the address, as some mailers write it). Linear."""
+    out: list[str] = []
+    quoted = escaped = angled = False
+    depth = start = 0
+    for i, ch in enumerate(value):
+        if escaped:
+            escaped = False
+        elif (quoted or depth) and ch == "\\":
+            escaped = True
+        elif quoted:
+            if ch in "<>":
+                angled = True
+            elif ch == '"':
+                quoted = False
+                out.append(" " * (i + 1 - start) if angled else value[start : i + 1])
+        elif ch == "(":
+            depth += 1
+        elif depth:
+            if ch == ")":
+                depth -= 1
+        elif ch == '"':
+            quoted, angled, start = True, False, i
+        else:
+            out.append(ch)
+            continue
+        if not quoted and (depth or ch in "()"):
+            out.append(" ")
+    if quoted:
+        out.append(" " * (len(value) - start) if angled else value[start:])
+    return "".join(out).lower()
+
+
 def parse_addresses(value: str | None) -> tuple[Address, ...]:
-    if not value:
-        return ()
+    return _read_addresses(value)[0] if value else ()
+
+
+def _read_addresses(value: str) -> tuple[tuple[Address, ...], str | None]:
+    """The field's mailboxes, and the first address the parsers read before any was set aside
+    for being written only inside a quoted name."""
     value = value[:MAX_ADDRESS_VALUE]
+    read_first: str | None = None
+    # an address found only inside a quoted display name that holds an <addr> ("Amazon
+    # <a@brand.example>", <x@evil>: the parsers read a name with no <addr> after it as the
+    # mailbox) is part of the name
+    shown = _outside_names(value) if '"' in value else None
     pairs: list[tuple[str, str]] | None = None
     if _SIMPLE_LIST.fullmatch(value):
         pairs = _simple_pairs(value)
@@ -215,14 +267,20 @@ def parse_addresses(value: str | None) -> tuple[Address, ...]:
             if m is None:
                 continue
             addr = m.group(0).lower()
+        if read_first is None:
+            read_first = addr
+        if shown is not None and addr not in shown:
+            continue
         out.append(Address(addr, name.strip().strip('"').strip() or None))
         if len(out) >= 100:
             break
+    if read_first is None and (m := _ADDR.search(value)):
+        read_first = m.group(0).lower()
     if not out:
-        m = _ADDR.search(value)
+        m = _ADDR.search(value if shown is None else shown)
         if m:
             out.append(Address(m.group(0).lower(), None))
-    return tuple(out)
+    return tuple(out), read_first
 
 
 # a mailbox's own address: the angle-addr that ends the field (RFC 5322 name-addr)
@@ -234,21 +292,25 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 def parse_address(value: str | None) -> Address | None:
     """The field's first mailbox. Where the field ends in ``<addr>`` and no comma or semicolon
     follows an earlier ``<addr>`` (that would be a list), the final one is the mailbox whatever its
-    display name holds: the name is decoded before it is parsed, so a name decoded from
-    ``=?utf-8?…?=`` may carry a colon, a comma, an ``@`` or an ``<addr>`` that the list parser reads
-    as a group, a second mailbox or an address of its own."""
-    found = parse_addresses(value)
+    display name holds. A name decoded from ``=?utf-8?…?=`` arrives quoted where it needs to be
+    (``charsets.decode_address_value``), but a name sent as is (``Brand <a@brand> <x@evil>``), an
+    Outlook sender's name or a pasted ``From:`` line may still carry an ``@`` or an ``<addr>``
+    that the list parser reads as an address of its own."""
+    if not value:
+        return None
+    found, read_first = _read_addresses(value)
     first = found[0] if found else None
-    m = _FINAL_ANGLE.search(value[:MAX_ADDRESS_VALUE]) if value else None
+    m = _FINAL_ANGLE.search(value[:MAX_ADDRESS_VALUE])
     if m is None:
         return first
     before = m.string[: m.start()]
-    if ">" in before and _LIST_SEPARATOR.search(before.rpartition(">")[2]):
+    unquoted = _outside_names(before) if '"' in before else before  # a ">" in a quoted name ends no mailbox
+    if ">" in unquoted and _LIST_SEPARATOR.search(unquoted.rpartition(">")[2]):
         return first  # a list (a <x@a.example>, b <y@b.example>): its first mailbox
     # with no comma between them, an earlier <addr> is part of the name (a decoded
     # "=?utf-8?q?Amazon_<a@amazon.co.jp>?=" before the kit's own <x@evil.example>)
     addr = clean_address(m.group(1))
-    if addr is None or (first is not None and first.address == addr):
+    if addr is None or (first is not None and read_first == addr):
         return first
     name = before.strip(" \t\r\n").rstrip(", \t")  # a stray comma ends some kits' names
     if len(name) >= 2 and name[0] == name[-1] == '"':

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from bot.analysis.budget import Budget
-from bot.analysis.charsets import decode_header_value, unfold
+from bot.analysis.charsets import decode_address_value, decode_header_value, unfold
 from bot.analysis.models import Attachment, Limits, ParsedMail, Problem
 from bot.analysis.pdf import pdf_facts
 
@@ -158,6 +158,15 @@ _OPAQUE_PREFIXES = ("x-microsoft-antispam", "x-ms-", "x-forefront-", "arc-seal",
                     "dkim-signature", "x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source")
 
 
+# fields that hold mailboxes: their encoded words are decoded as display names (quoted where
+# the decoded text would change how the field is read)
+ADDRESS_FIELDS = frozenset((
+    "from", "sender", "reply-to", "to", "cc", "bcc", "return-path", "delivered-to", "x-original-to",
+    "envelope-to", "x-delivered-to", "resent-from", "resent-sender", "resent-to", "resent-cc",
+    "resent-bcc", "mail-reply-to", "mail-followup-to", "disposition-notification-to", "errors-to",
+))
+
+
 def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for name, value in msg.raw_items():
@@ -165,6 +174,8 @@ def decoded_items(msg: Message) -> tuple[tuple[str, str], ...]:
         raw = str(value)[:16384]
         if key.startswith(_OPAQUE_PREFIXES) and raw.isascii():
             out.append((key, unfold(raw)))
+        elif key in ADDRESS_FIELDS:
+            out.append((key, decode_address_value(raw)))
         else:
             out.append((key, decode_header_value(raw)))
     return tuple(out)

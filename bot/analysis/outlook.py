@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from bot.analysis.budget import Budget
-from bot.analysis.charsets import decode_bytes
+from bot.analysis.charsets import decode_bytes, quote_phrase
 from bot.analysis.mime import PDF_SIGNATURE, Walk, build_mail, decoded_items, normalise_newlines, parse_headers
 from bot.analysis.models import Limits, ParsedMail, Problem
 from bot.analysis.sniff import attachment as make_attachment
@@ -83,7 +83,7 @@ def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[
         addr = msg.text(_SENDER_SMTP, storage) or msg.text(_SENDER_ADDR, storage)
         name = msg.text(_SENDER_NAME, storage)
         if addr or name:
-            items += (("from", f"{name or ''} <{addr or ''}>".strip()),)
+            items += (("from", f"{quote_phrase(name or '')} <{addr or ''}>".strip()),)
     if "to" not in present and (to := msg.text(_DISPLAY_TO, storage)):
         items += (("to", to),)
     if "subject" not in present and (subject := msg.text(_SUBJECT, storage)):

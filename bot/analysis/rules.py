@@ -41,6 +41,7 @@ from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
 
 MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
+DIGEST_DOMAINS = 10  # links to this many sites: a digest or an article, not one sender's call to action
 
 
 def _f(rule: str, severity: Severity, evidence: tuple[str, ...] = (), **params: object) -> Finding:
@@ -1247,9 +1248,9 @@ def ip_literal_link(f: Facts) -> list[Finding]:
     # the one link of a lure, or one address among a digest's dozens of links
     others = len({link.registrable_domain for link in f.links if not link.is_ip})
     if hosts:
-        severity: Severity = "low" if f.sender.bulk or others >= 10 else "high"
+        severity: Severity = "low" if f.sender.bulk or others >= DIGEST_DOMAINS else "high"
     else:
-        severity = "low" if others >= 10 else "medium"
+        severity = "low" if others >= DIGEST_DOMAINS else "medium"
     shown = hosts + named
     return [_f("ip_literal_link", severity, tuple(defang_host(h) for h in shown[:5]),
                hosts=_list([defang_host(h) for h in shown]))]
@@ -1726,15 +1727,35 @@ def scam_lure(f: Facts) -> list[Finding]:
     if best is None:
         return []
     _, family, strong, weak = best
+    topic = catalogue().scam_families[family].topic
     if len(strong) >= 2 or (strong and len(weak) >= 2):
         severity: Severity = "high"
     elif weak or len(f.text.text) < LURE_TEXT_CHARS:
         severity = "medium"
     else:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
+    if all(p in topic for p in strong) and not asks_something(f):
+        # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
+        # shop's own winners) and no ask (claim, apply, enter data, pay, reply, call, a deadline with a
+        # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
+        return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only")]
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
+
+
+def asks_something(f: Facts) -> bool:
+    """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
+    confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss."""
+    asks = catalogue().phrases.get("scam_ask")
+    return bool(asks and f.text.count_phrases(asks.strong))
+
+
+def aligned_own_sender(f: Facts) -> bool:
+    """From's domain authenticated it (DMARC pass or its own verified DKIM signature, no DMARC fail),
+    and it is an organisation's domain, not a mailbox provider's anyone can sign up at."""
+    org = _authenticated_sender_org(f)
+    return org is not None and f.sender.auth.dmarc != "fail" and org not in catalogue().freemail
 
 
 def spam_content(f: Facts) -> list[Finding]:

@@ -49,6 +49,12 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
 
     if finding.rule == "lookalike_domain" and dict(finding.params).get("how") in _PAGE_HOWS:
         section = "rule_page"  # the host's name imitates nothing: a page on it does (members and desks alike)
+    note = dict(finding.params).get("note")
+    if finding.rule == "scam_lure" and note in _known(lang, "scam_lure_note"):
+        # a topic named and nothing asked, or one sign in mail its own domain authenticated (round 8)
+        desk = f"{note}_desk"  # said to a reporting desk, about "the recipient"
+        key = desk if section == "desk_rule" and desk in _known(lang, "scam_lure_note") else note
+        return t(lang, "scam_lure_note", key, **params)
     if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
         section = "rule"
     return t(lang, section, finding.rule, **params)

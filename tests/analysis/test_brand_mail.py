@@ -16,7 +16,7 @@ from bot.analysis.pipeline import analyse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "brand_mail"
 EXPECTED = {
-    "amazon_jp_order": "amazon", "amazon_jp_shipped": "amazon", "yamato_delivery": "yamato",
+    "amazon_jp_order": "amazon", "amazon_jp_shipped": "amazon", "amazon_jp_refund": "amazon", "yamato_delivery": "yamato",
     "rakuten_order": "rakuten", "smbc_card_usage": "smbc-card", "google_sign_in": "google",
     "microsoft_unusual_sign_in": "microsoft", "apple_sign_in": "apple", "paypal_receipt": "paypal",
     "netflix_new_device": "netflix", "uniqlo_newsletter": "uniqlo", "mercari_login": "mercari",
@@ -49,7 +49,8 @@ def _forged(data: bytes, from_domain: str) -> bytes:
     return text.encode("ascii") + sep + body
 
 
-@pytest.mark.parametrize("name", ["amazon_jp_order", "google_sign_in", "smbc_card_usage", "paypal_receipt", "mercari_login"])
+@pytest.mark.parametrize("name", ["amazon_jp_order", "amazon_jp_refund", "google_sign_in", "smbc_card_usage",
+                                  "paypal_receipt", "mercari_login"])
 def test_the_same_mail_from_a_look_alike_is_flagged(name: str) -> None:
     data = (FIXTURES / f"{name}.eml").read_bytes()
     brand = EXPECTED[name]
