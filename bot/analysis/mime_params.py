@@ -120,8 +120,27 @@ def _get(params: list[tuple[str, ParamValue]], name: str) -> ParamValue | None:
 _ASCII_LABEL = re.compile(r"[ -~]{1,64}")
 
 
+def _content_raws(msg: Message) -> tuple[str | None, str | None]:
+    """``(_raw(msg, "content-type"), _raw(msg, "content-disposition"))`` in one walk of the fields."""
+    ctype: str | None = None
+    disposition: str | None = None
+    for key, value in msg.raw_items():
+        name = key.lower()
+        if name == "content-type":
+            if ctype is None:
+                ctype = str(value)
+                if disposition is not None:
+                    break
+        elif name == "content-disposition" and disposition is None:
+            disposition = str(value)
+            if ctype is not None:
+                break
+    return ctype, disposition
+
+
 def content_fields(msg: Message) -> ContentFields:
-    ctype_raw = _raw(msg, "content-type") or ""
+    ctype_found, disposition_found = _content_raws(msg)  # a mail's top has dozens of fields: walked once
+    ctype_raw = ctype_found or ""
     head, ct_params, dropped = split_params(ctype_raw)
     ctype = head.lower()
     if ctype.count("/") != 1 or len(ctype) > 255:
@@ -129,7 +148,7 @@ def content_fields(msg: Message) -> ContentFields:
     else:
         ctype = "/".join(part.strip() for part in ctype.split("/"))
     ct = decode_params(head, ct_params)
-    disposition_raw = _raw(msg, "content-disposition") or ""
+    disposition_raw = disposition_found or ""
     disp_head, cd_params, dropped_cd = split_params(disposition_raw)
     cd = decode_params(disp_head, cd_params)
 

@@ -887,3 +887,14 @@ def test_comments_are_stripped_as_the_character_loop_stripped_them(value: str) -
     assert _strip_comments(value) == _strip_comments_by_character(value)
     spf = 'mx.example.jp; spf=pass (example.jp: domain of "a(b" x@example.jp) smtp.mailfrom=' + value
     assert _strip_comments(spf) == _strip_comments_by_character(spf)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Content-Type: text/html", "content-type: text/plain", "CONTENT-DISPOSITION: attachment",
+                                 "Content-Disposition: inline", "X-A: 1", "Content-Transfer-Encoding: base64",
+                                 "Content-Type-X: no"]), max_size=8))
+def test_content_fields_read_in_one_walk_as_two_look_ups(lines: list[str]) -> None:
+    from bot.analysis.mime_params import _content_raws, _raw
+
+    msg = header_block(("\n".join(lines) + "\n").encode())
+    assert _content_raws(msg) == (_raw(msg, "content-type"), _raw(msg, "content-disposition"))
