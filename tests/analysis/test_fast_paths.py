@@ -898,3 +898,20 @@ def test_content_fields_read_in_one_walk_as_two_look_ups(lines: list[str]) -> No
 
     msg = header_block(("\n".join(lines) + "\n").encode())
     assert _content_raws(msg) == (_raw(msg, "content-type"), _raw(msg, "content-disposition"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["by", "BY", "bY", " ", "\t", "\n ", "x", "ab", "é", "例", "(", ")", ";", "mx.example.jp",
+                                 "[192.0.2.1]", "_", "-", "standby", "by\u3000", "\u00a0"]), max_size=12))
+def test_the_by_host_is_found_where_the_case_blind_boundary_pattern_found_it(parts: list[str]) -> None:
+    from bot.analysis.headers import _BY_HOST
+
+    text = "".join(parts)
+    as_written = re.compile(r"\bby\s+([^\s();]{1,255})", re.IGNORECASE)
+    assert [(m.span(), m.group(1)) for m in _BY_HOST.finditer(text)] == [
+        (m.span(), m.group(1)) for m in as_written.finditer(text)]
+
+
+def test_only_ascii_b_and_y_match_them_case_blind() -> None:
+    for letter in "by":
+        assert {c for c in map(chr, range(0x110000)) if re.fullmatch("(?i)" + letter, c)} == {letter, letter.upper()}
