@@ -83,26 +83,20 @@ _NEEDS_TABLE = re.compile("[\u00ad\u00c0-\u024f\u0300-\u036f\u115f\u1160\u180e\u
 _NEEDS_TABLE_RUN = re.compile(_NEEDS_TABLE.pattern + "+")
 
 
+# the runs, written as one character of the class and then more of it (the same language as
+# _NEEDS_TABLE_RUN): a pattern that starts with a single class is searched by a tight class test in
+# C, where a repeated class first was tried as a whole pattern at every character
+_NEEDS_TABLE_RUN_FROM_ONE = re.compile(_NEEDS_TABLE.pattern + _NEEDS_TABLE.pattern + "*")
+
+
+def _translate_run(m: re.Match[str]) -> str:
+    return m.group().translate(_NORMALISE_TABLE)
+
+
 def translate_runs(text: str) -> str:
-    """``_NEEDS_TABLE_RUN.sub(lambda m: m.group().translate(_NORMALISE_TABLE), text)``: each run
-    found from its first character by ``_NEEDS_TABLE`` (a class alone: searched by a tight class
-    test in C, where the repeated class was tried as a whole pattern at every character), then
-    read whole by ``_NEEDS_TABLE_RUN``."""
-    out: list[str] = []
-    done = 0
-    first = _NEEDS_TABLE.search(text)
-    while first is not None:
-        run = _NEEDS_TABLE_RUN.match(text, first.start())
-        if run is None:  # never: it starts with a character of the class
-            break
-        out.append(text[done : run.start()])
-        out.append(run.group().translate(_NORMALISE_TABLE))
-        done = run.end()
-        first = _NEEDS_TABLE.search(text, done)
-    if not out:
-        return text
-    out.append(text[done:])
-    return "".join(out)
+    """``_NEEDS_TABLE_RUN.sub(lambda m: m.group().translate(_NORMALISE_TABLE), text)``: only the
+    runs the table changes are translated, each found from its first character."""
+    return _NEEDS_TABLE_RUN_FROM_ONE.sub(_translate_run, text)
 
 
 def normalise(text: str) -> str:
