@@ -1,0 +1,90 @@
+"""Round-8 review (branch review8): what the independent review of the round's changes found.
+
+1. ``[scam_ask]`` held nouns that say where a refund goes ("bank details", "your bank account",
+   ``Bankverbindung``, ``coordonnées bancaires``, ``datos bancarios``, ``dados bancários``,
+   ``coordinate bancarie``, ``Ihre IBAN``): every genuine refund or benefit notice names them, so a shop's own,
+   authenticated refund confirmation read ``scam``. What a lure asks is to enter, confirm or send them.
+2. The ``topic_only`` sentence said the text asked for no phone call, though a call is no ask of
+   ``[scam_ask]`` any more (fcd6c75): a refund lure asking the reader to call was told it asked for none.
+
+Made-up mail, reserved names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.pipeline import analyse
+from bot.presentation.sentences import finding_detail
+
+ALIGNED = "mx.example.jp; spf=pass smtp.mailfrom={d}; dkim=pass header.d={d}; dmarc=pass header.from={d}"
+UNALIGNED = "mx.example.jp; spf=pass smtp.mailfrom=bulk.example.net; dkim=none; dmarc=none"
+
+
+def _mail(sender: str, subject: str, body: str, auth: str) -> bytes:
+    return (f"Authentication-Results: {auth}\nFrom: Shop <{sender}>\nTo: taro.yamada@example.jp\n"
+            f"Subject: {subject}\nDate: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <r8@example.com>\n"
+            'MIME-Version: 1.0\nContent-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n'
+            f"{body}\n").encode()
+
+
+# genuine refund and benefit notices that say where the money goes: no ask
+WHERE_THE_MONEY_GOES = [
+    ("Refund issued", "Your refund of $24.99 has been issued. It will be credited to your bank account in 3 to 5 "
+     "business days."),
+    ("Your refund", "Your refund of $24.99 has been sent to the bank details you gave us at checkout."),
+    ("Rückerstattung", "Die Rückerstattung von 59,90 € erfolgt auf die Bankverbindung, die Sie bei der Bestellung "
+     "angegeben haben."),
+    ("Rückerstattung", "Ihre Rückerstattung von 59,90 € wird in den nächsten Tagen auf Ihre IBAN überwiesen."),
+    ("Remboursement", "Le remboursement de 45,00 € sera effectué sur les coordonnées bancaires enregistrées dans "
+     "votre compte."),
+    ("Reembolso", "Hemos procesado el reembolso de 32,50 €. Se abonará en los datos bancarios que nos facilitó."),
+    ("Reembolso", "O reembolso do pedido 7731 foi aprovado e será depositado nos dados bancários cadastrados."),
+]
+
+# the same data asked for: still lures (unaligned mail and pasted)
+ASKED = [
+    ("Refund pending", "Your refund of $89.50 is pending. Enter your bank details at https://refund.example.net to "
+     "receive the payment."),
+    ("Rückerstattung", "Ihre Rückerstattung von 129,00 € ist bereit. Bitte geben Sie Ihre Bankverbindung ein: "
+     "https://erstattung.example.net/"),
+    ("Remboursement", "Un remboursement de 74,20 € vous attend. Saisissez vos coordonnées bancaires sur "
+     "https://remb.example.net."),
+    ("Reembolso", "Tiene un reembolso pendiente de 64,90 €. Confirme sus datos bancarios en "
+     "https://devoluciones.example.net"),
+    ("Reembolso", "Seu reembolso de R$ 219,00 está disponível. Informe seus dados bancários em "
+     "https://estorno.example.net"),
+    # Dutch and Italian shops write to "je" and "tu", and so do the lures that imitate them
+    ("Winactie", "Gefeliciteerd! Er staat een cadeaukaart van € 500 voor je klaar. Vul je gegevens in via "
+     "https://winactie.example.net"),
+    ("Concorso", "Un premio da 500 € è riservato a te. Inserisci i tuoi dati su https://premio.example.net"),
+]
+
+
+@pytest.mark.parametrize(("subject", "body"), WHERE_THE_MONEY_GOES)
+def test_a_refund_notice_naming_where_the_money_goes_asks_nothing(subject: str, body: str) -> None:
+    for data in (f"{subject}\n\n{body}".encode(),
+                 _mail("info@shop.example.com", subject, body, ALIGNED.format(d="shop.example.com"))):
+        report = analyse(data)
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+@pytest.mark.parametrize(("subject", "body"), ASKED)
+def test_bank_data_asked_for_beside_a_refund_stays_a_lure(subject: str, body: str) -> None:
+    for data in (f"{subject}\n\n{body}".encode(),
+                 _mail("info@notice.example.net", subject, body, UNALIGNED)):
+        report = analyse(data)
+        lure = [f for f in report.findings if f.rule == "scam_lure"]
+        assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+        assert lure and lure[0].severity != "low" and "note" not in dict(lure[0].params)
+
+
+def test_the_topic_only_sentence_does_not_say_no_call_was_asked() -> None:
+    # a call is no ask of [scam_ask] (a shop's service line): the sentence must not say none was asked
+    text = ("Refund approved\n\nYour refund of $499.00 has been approved. Please call 1-800-555-0100 now to "
+            "complete it.\n")
+    lure = next(f for f in analyse(text.encode()).findings if f.rule == "scam_lure")
+    assert dict(lure.params)["note"] == "topic_only"
+    for lang in ("en", "ja"):
+        for section in ("rule", "desk_rule"):
+            sentence = finding_detail(lure, lang, section=section)
+            assert "call" not in sentence and "電話" not in sentence, sentence
