@@ -88,3 +88,25 @@ def test_the_topic_only_sentence_does_not_say_no_call_was_asked() -> None:
         for section in ("rule", "desk_rule"):
             sentence = finding_detail(lure, lang, section=section)
             assert "call" not in sentence and "電話" not in sentence, sentence
+
+
+# a lure's commonest asks that [scam_ask] had in one language and not in another: "to receive a" beside
+# "to receive the"; obtain it (pour l'obtenir, para obtenerlo) beside receive it (pour le recevoir, para
+# recibirlo); the Japanese imperative of receiving or of the procedure beside "claim your" and "apply now"
+OBTAIN = [
+    "Overpayment\n\nWe found an overpayment on your account. To receive a refund of $120, visit "
+    "https://refund.example.net",
+    "Remboursement\n\nVous avez droit à un remboursement de 74,20 €. Cliquez ici pour l'obtenir : "
+    "https://remb.example.net",
+    "Reembolso\n\nTiene un reembolso de 64,90 €. Haga clic aquí para obtenerlo: https://devol.example.net",
+    "還付金のお知らせ\n\nあなたには還付金があります。下記URLよりお手続きください。 https://kanpu.example.net/",
+    "給付金のご案内\n\n給付金5万円の対象となりました。こちらからお受け取りください。 https://kyufu.example.net/",
+]
+
+
+@pytest.mark.parametrize("text", OBTAIN)
+def test_a_refund_to_obtain_or_a_procedure_to_do_is_an_ask(text: str) -> None:
+    report = analyse(text.encode())
+    lure = [f for f in report.findings if f.rule == "scam_lure"]
+    assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+    assert lure and "note" not in dict(lure[0].params)
