@@ -110,3 +110,29 @@ def test_a_refund_to_obtain_or_a_procedure_to_do_is_an_ask(text: str) -> None:
     lure = [f for f in report.findings if f.rule == "scam_lure"]
     assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
     assert lure and "note" not in dict(lure[0].params)
+
+
+# 3. the address parser set aside an address written only inside a quoted name by a substring test: where
+#    the real address held it ("Amazon <a@brand.example>", <xa@brand.example.evil.example>), the brand's
+#    address came back as a mailbox of the field (a recipient, a Reply-To)
+@pytest.mark.parametrize("value", [
+    '"Amazon <a@brand.example>", <xa@brand.example.evil.example>',
+    '"Support <service@brand.example>", <noservice@brand.example>',
+])
+def test_an_address_inside_a_quoted_name_is_no_mailbox_even_inside_the_real_one(value: str) -> None:
+    from bot.analysis.headers import parse_address, parse_addresses
+
+    real = value.rpartition("<")[2].rstrip(">")
+    assert [a.address for a in parse_addresses(value)] == [real]
+    found = parse_address(value)
+    assert found is not None and found.address == real
+
+
+def test_an_address_written_twice_is_still_read() -> None:
+    from bot.analysis.headers import parse_addresses
+
+    # the same address inside a quoted name and as the mailbox: the mailbox stays
+    assert [a.address for a in parse_addresses('"Desk <a@shop.example.com>" <a@shop.example.com>')] == [
+        "a@shop.example.com"]
+    assert [a.address for a in parse_addresses('"x" <a@shop.example.com>, b@shop.example.com.')] == [
+        "a@shop.example.com", "b@shop.example.com"]
