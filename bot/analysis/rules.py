@@ -1736,7 +1736,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if all(p in topic for p in strong) and not asks_something(f):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
-        # shop's own winners) and no ask (claim, apply, enter data, pay, reply, call, a deadline with a
+        # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
         # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only")]
     if f.brand_official or (f.sender.list_id and severity == "medium"):
