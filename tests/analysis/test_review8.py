@@ -136,3 +136,40 @@ def test_an_address_written_twice_is_still_read() -> None:
         "a@shop.example.com"]
     assert [a.address for a in parse_addresses('"x" <a@shop.example.com>, b@shop.example.com.')] == [
         "a@shop.example.com", "b@shop.example.com"]
+
+
+# 4. "send us", "provide", 「ご返信ください」 without the data they ask for are a shop's service line, like
+#    "questions? call us" (fcd6c75): a refund notice that invites questions or feedback asks nothing
+SERVICE_LINE = [
+    "Refund issued\n\nYour refund of $24.99 has been issued. Send us your questions any time by replying to this email.",
+    "Refund issued\n\nYour refund of $24.99 has been processed. We'd love you to provide your feedback: "
+    "https://shop.example.com/survey",
+    "Remboursement\n\nLe remboursement de 45,00 € a été effectué. Une question ? Envoyez-nous un message depuis "
+    "votre espace client.",
+    "Reembolso\n\nHemos procesado el reembolso de 32,50 €. Si tiene dudas, envíenos un mensaje o envíe su consulta "
+    "desde la app.",
+    "Reembolso\n\nO reembolso do pedido 7731 foi aprovado. Dúvidas? Envie seus comentários pelo app.",
+    "返金完了のお知らせ\n\n返金手続きが完了しました。ご不明な点は、このメールにご返信ください。",
+]
+
+
+@pytest.mark.parametrize("text", SERVICE_LINE)
+def test_a_refund_notice_inviting_questions_asks_nothing(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+REPLY_WITH_DATA = [
+    "Refund pending\n\nYour refund of $89.50 is on hold. Send us your full name and card number to release it.",
+    "Remboursement\n\nUn remboursement de 74,20 € vous attend. Envoyez-nous vos coordonnées bancaires par retour "
+    "de mail.",
+    "Reembolso\n\nTiene un reembolso pendiente de 64,90 €. Envíenos sus datos bancarios respondiendo a este correo.",
+    "Rückerstattung\n\nIhre Rückerstattung von 129,00 € ist bereit. Senden Sie uns Ihre Bankverbindung per Antwort.",
+    "返金のお知らせ\n\n返金手続きのため、お名前と口座番号をご記入の上、このメールにご返信ください。",
+]
+
+
+@pytest.mark.parametrize("text", REPLY_WITH_DATA)
+def test_a_refund_to_reply_to_with_data_stays_a_lure(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
