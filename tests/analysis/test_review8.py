@@ -173,3 +173,36 @@ REPLY_WITH_DATA = [
 def test_a_refund_to_reply_to_with_data_stays_a_lure(text: str) -> None:
     report = analyse(text.encode())
     assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+# 5. "enter" with nothing after it (introduzca, inserisci, 「ご入力ください」) is every shop's too: a coupon code, a
+#    survey; the data a lure asks to enter is named, as "enter your card" and 「カード情報を入力」 are
+ENTER_A_CODE = [
+    "Vincitori del concorso\n\nComplimenti ai vincitori del nostro concorso! Il premio verrà spedito a gennaio. Per "
+    "tutti gli altri, uno sconto del 10%: inserisci il codice GRAZIE10 al checkout.",
+    "Ganadores del sorteo\n\n¡Felicidades a los ganadores del sorteo de Navidad! Para todos los demás, un 10 % de "
+    "descuento: introduzca el código GRACIAS10 al pagar.",
+    "キャンペーン当選のお知らせ\n\nご当選おめでとうございます。賞品のクーポンは次回のお買い物でご利用いただけます。"
+    "購入画面でクーポンコード「WIN10」をご入力ください。",
+    "返金完了のお知らせ\n\n返金手続きが完了しました。よろしければアンケートへのご協力をお願いします。ご意見をご入力ください。",
+]
+
+ENTER_DATA = [
+    "Concorso\n\nUn premio da 500 € è riservato a te. Inserisci i tuoi dati su https://premio.example.net",
+    "Premio\n\n¡Felicidades! Un premio de 300 € le espera. Introduzca sus datos en https://premio.example.net",
+    "当選のお知らせ\n\nご当選おめでとうございます。賞品発送のため、下記フォームにお客様情報をご入力ください。"
+    " https://touri.example.net/",
+    "還付金のお知らせ\n\n還付金があります。下記URLにアクセスし、必要事項をご入力ください。 https://kanpu.example.net/",
+]
+
+
+@pytest.mark.parametrize("text", ENTER_A_CODE)
+def test_a_code_or_an_opinion_to_enter_is_no_ask(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+@pytest.mark.parametrize("text", ENTER_DATA)
+def test_data_to_enter_beside_a_prize_or_refund_stays_a_lure(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
