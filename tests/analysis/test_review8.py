@@ -206,3 +206,21 @@ def test_a_code_or_an_opinion_to_enter_is_no_ask(text: str) -> None:
 def test_data_to_enter_beside_a_prize_or_refund_stays_a_lure(text: str) -> None:
     report = analyse(text.encode())
     assert report.verdict != "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+# 6. "payez" and "betaal de" alone are a shop's payment terms ("payez en 3 fois", "betaal de rest later"); the fee
+#    a lure asks for is named, as "pay the fee" and "zahlen Sie die" are
+def test_payment_terms_are_no_fee_to_pay() -> None:
+    for text in (
+        "Votre cadeau vous attend\n\nVotre cadeau vous attend en boutique pour tout achat dès 50 €. Payez en 3 fois "
+        "sans frais avec votre carte.",
+        "Cadeaubon\n\nBedankt voor je aankoop van een cadeaubon. Betaal de rest later met je creditcard.",
+    ):
+        report = analyse(text.encode())
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+    for text in (
+        "Votre cadeau\n\nVotre cadeau est réservé. Payez seulement 1,95 € de livraison : https://cadeau.example.net",
+        "Cadeaukaart\n\nEr staat een cadeaukaart van € 500 voor u klaar. Betaal de verzendkosten van € 1,95 via "
+        "https://winactie.example.net",
+    ):
+        assert analyse(text.encode()).verdict != "no_signs"
