@@ -224,3 +224,12 @@ def test_payment_terms_are_no_fee_to_pay() -> None:
         "https://winactie.example.net",
     ):
         assert analyse(text.encode()).verdict != "no_signs"
+
+
+def test_ask_our_service_desk_is_no_application() -> None:
+    # "vraag het onze klantenservice" (ask our customer service) is the service line; "vraag het aan" is to apply
+    service = ("Je cadeaubon\n\nBedankt voor je aankoop van een cadeaubon van € 50. Heb je een vraag? Vraag het onze "
+               "klantenservice via de app.")
+    assert analyse(service.encode()).verdict == "no_signs"
+    apply = "Cadeaukaart\n\nEr staat een cadeaukaart van € 500 voor u klaar. Vraag het aan via https://winactie.example.net"
+    assert analyse(apply.encode()).verdict != "no_signs"
