@@ -233,3 +233,17 @@ def test_ask_our_service_desk_is_no_application() -> None:
     assert analyse(service.encode()).verdict == "no_signs"
     apply = "Cadeaukaart\n\nEr staat een cadeaukaart van € 500 voor u klaar. Vraag het aan via https://winactie.example.net"
     assert analyse(apply.encode()).verdict != "no_signs"
+
+
+def test_a_procedure_in_the_shops_own_place_is_no_lures_ask() -> None:
+    # 「お手続きください」 and 「お受け取りください」 count on the link the text gives, not in a shop's own page,
+    # before a city's deadline or at a store's counter
+    for text in (
+        "返金手続き完了のお知らせ\n\nご注文番号 5521 の返金手続きが完了しました。他の商品の返品をご希望の場合は、"
+        "マイページからお手続きください。",
+        "給付金のお知らせ\n\n臨時給付金の申請受付を開始しました。対象の方は12月25日までにお手続きください。"
+        "詳しくは https://city.example.jp/kyufu/",
+        "当選のお知らせ\n\nご当選おめでとうございます。賞品は12月20日までに店頭でお受け取りください。",
+    ):
+        report = analyse(text.encode())
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
