@@ -90,12 +90,12 @@ def test_the_topic_only_sentence_does_not_say_no_call_was_asked() -> None:
             assert "call" not in sentence and "電話" not in sentence, sentence
 
 
-# a lure's commonest asks that [scam_ask] had in one language and not in another: "to receive a" beside
-# "to receive the"; obtain it (pour l'obtenir, para obtenerlo) beside receive it (pour le recevoir, para
-# recibirlo); the Japanese imperative of receiving or of the procedure beside "claim your" and "apply now"
+# a lure's commonest asks that [scam_ask] had in one language and not in another: obtain it (pour l'obtenir,
+# para obtenerlo) beside receive it (pour le recevoir, para recibirlo); the Japanese imperative of receiving
+# or of the procedure on the link given beside "claim your" and "apply now"
 OBTAIN = [
-    "Overpayment\n\nWe found an overpayment on your account. To receive a refund of $120, visit "
-    "https://refund.example.net",
+    "Rückerstattung\n\nIhnen steht eine Rückerstattung von 129,00 € zu. Um Ihre Rückerstattung zu erhalten, "
+    "klicken Sie hier: https://erstattung.example.net/",
     "Remboursement\n\nVous avez droit à un remboursement de 74,20 €. Cliquez ici pour l'obtenir : "
     "https://remb.example.net",
     "Reembolso\n\nTiene un reembolso de 64,90 €. Haga clic aquí para obtenerlo: https://devol.example.net",
@@ -247,3 +247,10 @@ def test_a_procedure_in_the_shops_own_place_is_no_lures_ask() -> None:
     ):
         report = analyse(text.encode())
         assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+def test_a_purpose_clause_of_a_newsletter_is_no_ask() -> None:
+    # "to receive a" (a 10% code), unlike "to receive it" (the prize, the refund): left out of [scam_ask]
+    text = ("December news\n\nCongratulations to the winners of our prize draw! Subscribe to our app notifications "
+            "to receive a 10% welcome code.")
+    assert analyse(text.encode()).verdict == "no_signs"
