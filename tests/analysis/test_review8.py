@@ -254,3 +254,17 @@ def test_a_purpose_clause_of_a_newsletter_is_no_ask() -> None:
     text = ("December news\n\nCongratulations to the winners of our prize draw! Subscribe to our app notifications "
             "to receive a 10% welcome code.")
     assert analyse(text.encode()).verdict == "no_signs"
+
+
+def test_a_newsletters_own_asks_are_no_data_asked_for() -> None:
+    # the informal and verb-led asks added by the review name the data: a double opt-in, a survey and a full
+    # basket are a shop's
+    for text in (
+        "Gewinnspiel\n\nUnser Gewinnspiel startet morgen! Bestätige deine E-Mail-Adresse, damit wir dich informieren "
+        "können, und gib deine Meinung zu unserem Sortiment ab.",
+        "Nieuwsbrief december\n\nWin een fiets bij aankoop van een jaarabonnement! Vul je winkelmand vóór 24 december.",
+        "Les gagnants de novembre\n\nFélicitations aux gagnants ! Confirmez vos préférences de newsletter dans votre "
+        "espace client.",
+    ):
+        report = analyse(text.encode())
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
