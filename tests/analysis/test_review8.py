@@ -268,3 +268,39 @@ def test_a_newsletters_own_asks_are_no_data_asked_for() -> None:
     ):
         report = analyse(text.encode())
         assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+# 7. "confirm your" in six languages without the thing confirmed (bestätigen Sie Ihre, confirme su/seu, bevestig je,
+#    confermi la, veuillez confirmer) is a raffle's own double opt-in; English named it ("confirm your prize")
+DOUBLE_OPT_IN = [
+    ("shop.example.com", "Bitte bestätigen Sie Ihre Anmeldung\n\nVielen Dank für Ihre Teilnahme an unserem Gewinnspiel. "
+     "Bitte bestätigen Sie Ihre E-Mail-Adresse: https://shop.example.com/doi/abc"),
+    ("tienda.example.com", "Confirme su suscripción\n\nGracias por participar en nuestro sorteo. Ganador anunciado el 20 "
+     "de diciembre. Confirme su correo electrónico: https://tienda.example.com/doi/abc"),
+    ("loja.example.com", "Confirme seu e-mail\n\nObrigado por participar da nossa promoção! O prêmio será sorteado dia "
+     "20. Confirme seu e-mail: https://loja.example.com/doi/abc"),
+    ("winkel.example.com", "Bevestig je aanmelding\n\nBedankt voor je deelname aan onze winactie: win een fiets! "
+     "Bevestig je e-mailadres: https://winkel.example.com/doi/abc"),
+    ("negozio.example.com", "Conferma\n\nGrazie per la partecipazione al concorso: in palio un premio. Confermi la sua "
+     "iscrizione: https://negozio.example.com/doi/abc"),
+    ("boutique.example.com", "Confirmez votre inscription\n\nMerci de participer à notre jeu-concours : chance de gagner "
+     "un vélo ! Veuillez confirmer votre adresse e-mail : https://boutique.example.com/doi/abc"),
+]
+
+
+@pytest.mark.parametrize(("domain", "text"), DOUBLE_OPT_IN)
+def test_a_raffles_double_opt_in_asks_nothing_of_a_lures_kind(domain: str, text: str) -> None:
+    subject, _, body = text.partition("\n\n")
+    for data in (text.encode(), _mail(f"info@{domain}", subject, body, ALIGNED.format(d=domain))):
+        report = analyse(data)
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
+
+
+def test_the_prize_or_the_data_to_confirm_stays_an_ask() -> None:
+    for text in (
+        "Gewinnspiel\n\nWir gratulieren! Bestätigen Sie Ihre Daten, um den Einkaufsgutschein zu erhalten: "
+        "https://gewinn.example.net",
+        "Premio\n\n¡Felicidades! Confirme su premio en https://premio.example.net",
+        "Winactie\n\nGefeliciteerd! Bevestig je gegevens via https://winactie.example.net",
+    ):
+        assert analyse(text.encode()).verdict != "no_signs", text
