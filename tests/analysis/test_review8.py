@@ -304,3 +304,14 @@ def test_the_prize_or_the_data_to_confirm_stays_an_ask() -> None:
         "Winactie\n\nGefeliciteerd! Bevestig je gegevens via https://winactie.example.net",
     ):
         assert analyse(text.encode()).verdict != "no_signs", text
+
+
+def test_help_a_basket_and_preferences_are_no_lures_ask() -> None:
+    for text in (
+        "Reembolso\n\nHemos procesado el reembolso de 32,50 €. Si tiene dudas, solicite ayuda desde la app.",
+        "Nieuwsbrief\n\nGefeliciteerd aan alle winnaars! Vul uw winkelmand vóór 24 december en maak kans op een fiets.",
+        "Remboursement\n\nLe remboursement de 45,00 € a été effectué. Indiquez vos préférences de contact dans votre "
+        "espace client.",
+    ):
+        report = analyse(text.encode())
+        assert report.verdict == "no_signs", [(f.rule, f.severity, f.params) for f in report.findings]
