@@ -1751,13 +1751,6 @@ def asks_something(f: Facts) -> bool:
     return bool(asks and f.text.count_phrases(asks.strong))
 
 
-def aligned_own_sender(f: Facts) -> bool:
-    """From's domain authenticated it (DMARC pass or its own verified DKIM signature, no DMARC fail),
-    and it is an organisation's domain, not a mailbox provider's anyone can sign up at."""
-    org = _authenticated_sender_org(f)
-    return org is not None and f.sender.auth.dmarc != "fail" and org not in catalogue().freemail
-
-
 def spam_content(f: Facts) -> list[Finding]:
     spam = catalogue().phrases.get("spam")
     if spam is None:
