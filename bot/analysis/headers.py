@@ -236,6 +236,24 @@ def _outside_names(value: str) -> str:
     return "".join(out).lower()
 
 
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
+
+
+def _stands_in(addr: str, text: str) -> bool:
+    """Whether ``addr`` stands in ``text`` as a whole address, not as the tail or the head of a longer
+    one (``a@brand.example`` inside ``xa@brand.example.evil.example``)."""
+    i = text.find(addr)
+    while i >= 0:
+        end = i + len(addr)
+        before = text[i - 1] if i else " "
+        after = text[end : end + 2]
+        if before not in _LOCAL_CHARS and not (after[:1].isalnum() or after[:1] == "-"
+                                               or (after[:1] == "." and after[1:2].isalnum())):
+            return True
+        i = text.find(addr, i + 1)
+    return False
+
+
 def parse_addresses(value: str | None) -> tuple[Address, ...]:
     return _read_addresses(value)[0] if value else ()
 
@@ -269,7 +287,7 @@ def _read_addresses(value: str) -> tuple[tuple[Address, ...], str | None]:
             addr = m.group(0).lower()
         if read_first is None:
             read_first = addr
-        if shown is not None and addr not in shown:
+        if shown is not None and not _stands_in(addr, shown):
             continue
         out.append(Address(addr, name.strip().strip('"').strip() or None))
         if len(out) >= 100:

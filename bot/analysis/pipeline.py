@@ -10,7 +10,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -36,7 +35,6 @@ from bot.analysis.models import (
     Analysis,
     DomainEntry,
     DomainFact,
-    Finding,
     Limits,
     Link,
     Listing,
@@ -44,9 +42,9 @@ from bot.analysis.models import (
     Problem,
 )
 from bot.analysis.privacy import mask_name
-from bot.analysis.rules import DIGEST_DOMAINS, aligned_own_sender, asks_something, run_rules
+from bot.analysis.rules import DIGEST_DOMAINS, run_rules
 from bot.analysis.safe_text import present_text
-from bot.analysis.scoring import WEIGHTS, advice, score, sort_findings
+from bot.analysis.scoring import advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
 # rules about wording and mailing habits, which say nothing against a brand's own authenticated mail
@@ -371,21 +369,6 @@ def age_days(fact: DomainFact, reference: datetime | None) -> int | None:
     return (reference - registered).days
 
 
-def _lone_wording_sign(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
-    """Round 8: mail that its own organisation's domain authenticated (DMARC pass or its own verified DKIM
-    signature; not a mailbox provider's), that shows no other sign and asks nothing of [scam_ask] is not
-    flagged by one scam wording sign alone (a shop's renewal receipt, a newsletter's winners): that sign
-    counts as ``low``. Any other weighted finding beside it, or an ask, leaves it as it is."""
-    weighted = [f for f in findings if WEIGHTS.get(f.rule, {}).get(f.severity, 0)]
-    if len(weighted) != 1 or weighted[0].rule != "scam_lure" or weighted[0].severity != "medium":
-        return findings
-    if not aligned_own_sender(facts) or asks_something(facts):
-        return findings  # an ask (claim, pay, enter data…) beside the sign is a lure's, whoever signed it
-    lone = weighted[0]
-    own = (*lone.params, ("note", "own_domain"))  # said so (locales: scam_lure_note)
-    return tuple(replace(f, severity="low", params=own) if f is lone else f for f in findings)
-
-
 def judge(
     prepared: Prepared,
     domain_facts: Mapping[str, DomainFact] | None = None,
@@ -403,7 +386,7 @@ def judge(
         # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
         # (sign-in alerts are urgent, order mails greet by address); what it carries still counts
         findings = tuple(f for f in findings if f.rule not in OFFICIAL_WORDING_RULES)
-    findings = sort_findings(_lone_wording_sign(findings, facts))
+    findings = sort_findings(findings)
     total, verdict = score(findings)
     brand = prepared.brand
     if brand is None:  # a look-alike host, or a pasted body's lure, names the brand the mail did not present

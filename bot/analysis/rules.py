@@ -1736,7 +1736,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if all(p in topic for p in strong) and not asks_something(f):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
-        # shop's own winners) and no ask (claim, apply, enter data, pay, reply, call, a deadline with a
+        # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
         # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only")]
     if f.brand_official or (f.sender.list_id and severity == "medium"):
@@ -1749,13 +1749,6 @@ def asks_something(f: Facts) -> bool:
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss."""
     asks = catalogue().phrases.get("scam_ask")
     return bool(asks and f.text.count_phrases(asks.strong))
-
-
-def aligned_own_sender(f: Facts) -> bool:
-    """From's domain authenticated it (DMARC pass or its own verified DKIM signature, no DMARC fail),
-    and it is an organisation's domain, not a mailbox provider's anyone can sign up at."""
-    org = _authenticated_sender_org(f)
-    return org is not None and f.sender.auth.dmarc != "fail" and org not in catalogue().freemail
 
 
 def spam_content(f: Facts) -> list[Finding]:

@@ -69,23 +69,17 @@ PAYOUT = ("Ihre Auszahlung", "Ihre Auszahlung von 120 € für die Verkäufe im 
           "Bankkonto veranlasst.")
 
 
-def test_one_wording_sign_alone_does_not_flag_its_own_domains_authenticated_mail() -> None:
+def test_one_wording_sign_in_a_domains_own_authenticated_mail_still_counts() -> None:
+    # a throwaway domain passes DMARC as easily as a shop (a third of the tune honeypot's mail does):
+    # an authenticated sender makes no lure's wording weigh less (an earlier floor did, measured to
+    # change no figure, and was taken out)
     subject, body = PAYOUT
     pasted = analyse(f"{subject}\n\n{body}".encode())
-    assert pasted.verdict != "no_signs"  # the sign itself is kept: a stranger's "payout" is the balance lure
+    assert pasted.verdict != "no_signs"  # a stranger's "payout" is the balance lure
     signed = analyse(_mail("billing@club.example.com", subject, body, ALIGNED.format(d="club.example.com")))
-    assert signed.verdict == "no_signs"
-    assert [f.severity for f in signed.findings if f.rule == "scam_lure"] == ["low"]
-
-
-def test_the_floor_needs_an_organisations_domain_and_no_ask() -> None:
-    subject, body = PAYOUT
-    freemail = sorted(catalogue().freemail)[0]
-    mailbox = analyse(_mail(f"someone@{freemail}", subject, body, ALIGNED.format(d=freemail)))
-    assert mailbox.verdict != "no_signs"  # anyone can sign up at a mailbox provider
-    asking = analyse(_mail("billing@club.example.com", subject, body + " Zahlen Sie nur die Gebühr von 4,99 €.",
-                           ALIGNED.format(d="club.example.com")))
-    assert asking.verdict != "no_signs"
+    assert signed.verdict != "no_signs"
+    assert [f.severity for f in signed.findings if f.rule == "scam_lure"] == ["medium"]
+    assert all(dict(f.params).get("note") != "own_domain" for f in signed.findings)
 
 
 def test_topic_phrases_are_their_familys_strong_phrases() -> None:
@@ -120,12 +114,6 @@ def test_the_sentences_say_what_was_not_asked_in_both_languages() -> None:
     assert "asks you for nothing" in finding_detail(topic, "en")
     assert "the recipient" in finding_detail(topic, "en", section="desk_rule")
     assert "何も求めていない" in finding_detail(topic, "ja")
-    subject, body = PAYOUT
-    own = next(f for f in analyse(_mail("billing@club.example.com", subject, body,
-                                        ALIGNED.format(d="club.example.com"))).findings if f.rule == "scam_lure")
-    assert dict(own.params)["note"] == "own_domain"
-    assert "the sender's own domain authenticated it" in finding_detail(own, "en")
-    assert "認証で確認できており" in finding_detail(own, "ja")
 
 
 def test_a_shops_service_line_and_a_fee_named_are_no_ask() -> None:
