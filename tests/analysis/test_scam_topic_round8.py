@@ -126,3 +126,15 @@ def test_a_shops_service_line_and_a_fee_named_are_no_ask() -> None:
     ):
         report = analyse(text.encode())
         assert report.verdict == "no_signs", (text, [(f.rule, f.severity) for f in report.findings])
+
+
+def test_a_refund_the_reader_is_told_to_get_is_a_lure() -> None:
+    # the textbook refund lures, pasted: eligibility claimed, or the refund to be released by logging in
+    for text in (
+        "Tax Refund Notification\n\nAfter the last annual calculation of your fiscal activity we have determined "
+        "that you are eligible to receive a tax refund of 468.50 USD.\n\nhttps://refund.example.com/claim\n",
+        "Your refund of 49.99 EUR could not be delivered. Log in to release your refund.\n\n"
+        "https://secure-refunds.example.org/login\n",
+    ):
+        report = analyse(text.encode())
+        assert report.verdict == "scam", (text, [(f.rule, f.severity) for f in report.findings])
