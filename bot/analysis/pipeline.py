@@ -10,8 +10,10 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import cast
 
 from bot.analysis.brands import TextIndex, catalogue, detect_brand, first_token, official_for_brand
 from bot.analysis.budget import Budget, Clock
@@ -35,16 +37,18 @@ from bot.analysis.models import (
     Analysis,
     DomainEntry,
     DomainFact,
+    Finding,
     Limits,
     Link,
     Listing,
     ParsedMail,
     Problem,
+    Severity,
 )
 from bot.analysis.privacy import mask_name
 from bot.analysis.rules import DIGEST_DOMAINS, run_rules
 from bot.analysis.safe_text import present_text
-from bot.analysis.scoring import advice, score, sort_findings
+from bot.analysis.scoring import WEIGHTS, advice, score, sort_findings
 
 TEXT_SCAN_CHARS = 1_000_000
 # rules about wording and mailing habits, which say nothing against a brand's own authenticated mail
@@ -369,6 +373,27 @@ def age_days(fact: DomainFact, reference: datetime | None) -> int | None:
     return (reference - registered).days
 
 
+# the wording rules: what a text says, which a genuine notice on the same topic says too (a refund's
+# deadline, "log in to see it", the brand's own event); the other rules read the sender, the links and
+# the mail's make
+_WORDING_ONLY = frozenset({"scam_lure", "urgency_language", "brand_lure", "credential_lure", "spam_content"})
+
+
+def topic_beside_signs(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Round 8: a scam's topic named with nothing asked (``scam_lure``, note ``topic_only``) is ``low``
+    so that a shop's refund notice or winners' list is not flagged by it; beside another weighted
+    sign of fraud (a forged sender, a link to a look-alike, a throwaway tenant…) the topic is what
+    that mail is about, and it weighs and names the mail's kind as the family's phrases do."""
+    lure = next((f for f in findings if f.rule == "scam_lure" and dict(f.params).get("note") == "topic_only"), None)
+    if lure is None:
+        return findings
+    if not any(f.rule not in _WORDING_ONLY and WEIGHTS.get(f.rule, {}).get(f.severity, 0) for f in findings):
+        return findings
+    full = cast(Severity, dict(lure.params).get("full", "low"))
+    params = tuple((k, v) for k, v in lure.params if k not in ("note", "full"))
+    return tuple(replace(f, severity=full, params=params) if f is lure else f for f in findings)
+
+
 def judge(
     prepared: Prepared,
     domain_facts: Mapping[str, DomainFact] | None = None,
@@ -386,7 +411,7 @@ def judge(
         # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
         # (sign-in alerts are urgent, order mails greet by address); what it carries still counts
         findings = tuple(f for f in findings if f.rule not in OFFICIAL_WORDING_RULES)
-    findings = sort_findings(findings)
+    findings = sort_findings(topic_beside_signs(findings))
     total, verdict = score(findings)
     brand = prepared.brand
     if brand is None:  # a look-alike host, or a pasted body's lure, names the brand the mail did not present

@@ -138,3 +138,19 @@ def test_a_refund_the_reader_is_told_to_get_is_a_lure() -> None:
     ):
         report = analyse(text.encode())
         assert report.verdict == "scam", (text, [(f.rule, f.severity) for f in report.findings])
+
+
+def test_a_topic_beside_another_sign_of_fraud_names_the_scam() -> None:
+    # alone, a prize draw's words are a shop's raffle; from a sender whose own domain's policy says
+    # the mail is forged, they are what the lure is about, and the mail is named a scam
+    subject, body = "Gewinnspiel", ("Wir gratulieren! Sie sind einer der Finalisten unseres Gewinnspiels um einen "
+                                    "Einkaufsgutschein im Wert von 500 Euro.")
+    forged = analyse(_mail("gewinn@shop.example.com", subject, body,
+                           "mx.example.jp; spf=fail smtp.mailfrom=shop.example.com; dkim=none; dmarc=fail header.from=shop.example.com"))
+    lure = [f for f in forged.findings if f.rule == "scam_lure"]
+    assert lure and lure[0].severity != "low" and dict(lure[0].params).get("note") is None
+    assert forged.verdict == "scam"
+    # the same words pasted alone, or beside only other wording, stay a topic
+    pasted = analyse(f"{subject}\n\n{body}".encode())
+    assert [dict(f.params).get("note") for f in pasted.findings if f.rule == "scam_lure"] == ["topic_only"]
+    assert pasted.verdict == "no_signs"
