@@ -387,7 +387,8 @@ def topic_beside_signs(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     lure = next((f for f in findings if f.rule == "scam_lure" and dict(f.params).get("note") == "topic_only"), None)
     if lure is None:
         return findings
-    if not any(f.rule not in _WORDING_ONLY and WEIGHTS.get(f.rule, {}).get(f.severity, 0) for f in findings):
+    if not any(f.rule not in _WORDING_ONLY and f.severity in ("medium", "high") and WEIGHTS.get(f.rule, {}).get(f.severity, 0)
+               for f in findings):
         return findings
     full = cast(Severity, dict(lure.params).get("full", "low"))
     params = tuple((k, v) for k, v in lure.params if k not in ("note", "full"))

@@ -154,3 +154,13 @@ def test_a_topic_beside_another_sign_of_fraud_names_the_scam() -> None:
     pasted = analyse(f"{subject}\n\n{body}".encode())
     assert [dict(f.params).get("note") for f in pasted.findings if f.rule == "scam_lure"] == ["topic_only"]
     assert pasted.verdict == "no_signs"
+
+
+def test_a_weak_sign_beside_a_topic_does_not_make_a_notice_a_scam() -> None:
+    # a pasted refund notice naming the wallet twice: the body presents PayPal and its link goes to the
+    # shop (brand_link_mismatch low); that weak sign does not turn the refund's topic into a lure
+    text = ("Refund issued\n\nWe sent your refund of 24.99 EUR for order 5521 to your PayPal account. PayPal usually "
+            "shows it within a few days. Log in to your account to see your order history.\n\n"
+            "https://shop.example.com/orders/5521\n")
+    report = analyse(text.encode())
+    assert report.verdict == "no_signs", [(f.rule, f.severity) for f in report.findings]
