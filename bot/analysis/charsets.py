@@ -235,15 +235,12 @@ def decode_address_value(raw: str) -> str:
     breaks are spaces; its ``@`` is shown full-width where no ``<addr>`` follows its name; where
     the sender left a quote or a comment open, all its specials are (the parsers then read on
     past the opener, so no escaping would hold)."""
-    if raw.isascii() and "=?" not in raw:
-        return _unfold(raw)
+    if "=?" not in raw:  # no encoded word: nothing a name could hide
+        return decode_header_value(raw)
     try:
-        raw_bytes = raw.encode("utf-8", "surrogateescape")
+        pieces = _encoded_words(raw) if _ENCODED_WORD.search(raw.encode("utf-8", "surrogateescape")) else None
     except UnicodeEncodeError:
         return raw
-    if not _ENCODED_WORD.search(raw_bytes):
-        return decode_header_value(raw)
-    pieces = _encoded_words(raw)
     if pieces is None:
         return decode_header_value(raw)
     # whether the name an encoded word belongs to is followed by an <addr> (a comment between them
