@@ -1734,6 +1734,8 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "medium"
     else:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
+    if f.brand_official or (f.sender.list_id and severity == "medium"):
+        severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     if all(p in topic for p in strong) and not asks_something(f):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
@@ -1741,8 +1743,6 @@ def scam_lure(f: Facts) -> list[Finding]:
         # (``full``: its weight beside other signs of fraud, pipeline.topic_beside_signs)
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only",
                    full=severity)]
-    if f.brand_official or (f.sender.list_id and severity == "medium"):
-        severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
 
 

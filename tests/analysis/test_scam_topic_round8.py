@@ -164,3 +164,14 @@ def test_a_weak_sign_beside_a_topic_does_not_make_a_notice_a_scam() -> None:
             "https://shop.example.com/orders/5521\n")
     report = analyse(text.encode())
     assert report.verdict == "no_signs", [(f.rule, f.severity) for f in report.findings]
+
+
+def test_a_lists_topic_beside_another_sign_keeps_the_lists_weight() -> None:
+    # a mailing list's discussion quoting such words counts them low; a topic restored beside another
+    # sign gets the weight the list would have given it, not more
+    subject, body = "Monatsrunde", "Sie sind einer der Finalisten der Monatsrunde."
+    data = _mail("gewinn@shop.example.com", subject, body,
+                 "mx.example.jp; spf=fail smtp.mailfrom=shop.example.com; dkim=none; dmarc=fail header.from=shop.example.com")
+    listed = data.replace(b"MIME-Version: 1.0\n", b"MIME-Version: 1.0\nList-Id: <talk.lists.example.com>\n", 1)
+    lure = [f for f in analyse(listed).findings if f.rule == "scam_lure"]
+    assert [f.severity for f in lure] == ["low"]
