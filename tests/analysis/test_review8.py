@@ -15,17 +15,7 @@ import pytest
 
 from bot.analysis.pipeline import analyse
 from bot.presentation.sentences import finding_detail
-
-ALIGNED = "mx.example.jp; spf=pass smtp.mailfrom={d}; dkim=pass header.d={d}; dmarc=pass header.from={d}"
-UNALIGNED = "mx.example.jp; spf=pass smtp.mailfrom=bulk.example.net; dkim=none; dmarc=none"
-
-
-def _mail(sender: str, subject: str, body: str, auth: str) -> bytes:
-    return (f"Authentication-Results: {auth}\nFrom: Shop <{sender}>\nTo: taro.yamada@example.jp\n"
-            f"Subject: {subject}\nDate: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <r8@example.com>\n"
-            'MIME-Version: 1.0\nContent-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n'
-            f"{body}\n").encode()
-
+from tests.analysis.test_scam_topic_round8 import ALIGNED, UNALIGNED, _mail
 
 # genuine refund and benefit notices that say where the money goes: no ask
 WHERE_THE_MONEY_GOES = [
