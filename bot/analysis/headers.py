@@ -26,6 +26,7 @@ _INTERNAL_NETS = tuple(
 _VIA_PAREN = re.compile(r"[(（]\s*([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*[)）]")
 _VIA_BARE = re.compile(r"\s([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*$")
 _VIA_EN = re.compile(r"\svia\s+([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*\)?\s*$", re.IGNORECASE)
+_VIA_WORD = re.compile(r"経由|via", re.IGNORECASE)  # what each of the three patterns needs
 _ADDR = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}")
 
 
@@ -50,6 +51,8 @@ def split_via(value: str) -> tuple[str, str | None]:
     A quoted string that is the whole tail (``x@y "(ntc-cs.com 経由)"``) is no form any mailer or
     Gmail writes, so it is not read either."""
     value = value[:2000]
+    if _VIA_WORD.search(value) is None:  # most From fields: no pattern can match
+        return value, None
     # the patterns search a copy with every quoted string's text blanked (same length, so the
     # match's positions cut the value itself)
     searched = _blank_quoted(value) if '"' in value else value
