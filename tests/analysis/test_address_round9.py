@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_address_value, quote_phrase
-from bot.analysis.headers import parse_address, parse_addresses, split_via, unquote_phrase
+from bot.analysis.headers import analyse_headers, parse_address, parse_addresses, split_via, unquote_phrase
 from bot.analysis.mime import Walk
-from bot.analysis.models import Limits
-from bot.analysis.outlook import _SENDER_NAME, _SENDER_SMTP, _read_message
+from bot.analysis.models import Limits, Sender
+from bot.analysis.outlook import _DISPLAY_TO, _SENDER_NAME, _SENDER_SMTP, _read_message
 from bot.analysis.pipeline import analyse
 from tests.conftest import make_mail
 
@@ -72,13 +72,17 @@ def test_a_quoted_phrase_round_trips(name: str) -> None:
 
 
 class _FakeMsg:
-    """An Outlook message with no transport headers: the sender read from its properties."""
+    """An Outlook message with no transport headers: the sender and recipients read from its
+    properties (recipient rows: (PR_DISPLAY_NAME, PR_SMTP_ADDRESS or None, PR_EMAIL_ADDRESS))."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self, name: str, display_to: str | None = None,
+                 rows: tuple[tuple[str, str | None, str], ...] = ()) -> None:
+        self.props = {"": {_SENDER_NAME: name, _SENDER_SMTP: "news@shop.example.com", _DISPLAY_TO: display_to}}
+        for n, (row_name, smtp, email) in enumerate(rows):
+            self.props[f"__recip_version1.0_#{n:08X}"] = {"3001": row_name, "39FE": smtp, "3003": email}
 
     def text(self, prop: str, storage: str) -> str | None:
-        return {_SENDER_NAME: self.name, _SENDER_SMTP: "news@shop.example.com"}.get(prop) if not storage else None
+        return self.props.get(storage, {}).get(prop)
 
     def binary(self, prop: str, storage: str) -> bytes | None:
         return None
@@ -86,22 +90,45 @@ class _FakeMsg:
     def attachment_storages(self, prefix: str = "") -> list[str]:
         return []
 
+    def recipient_storages(self, prefix: str = "") -> list[str]:
+        return sorted(k for k in self.props if k) if not prefix else []
 
-def _msg_sender(name: str) -> tuple[tuple[str, str | None] | None, str | None]:
-    from bot.analysis.headers import analyse_headers
 
+def _msg_sender(msg: _FakeMsg) -> Sender:
     limits = Limits()
-    items = _read_message(_FakeMsg(name), "", Walk(limits, Budget(limits)), limits)  # type: ignore[arg-type]
-    sender, _ = analyse_headers(items)
+    items = _read_message(msg, "", Walk(limits, Budget(limits)), limits)  # type: ignore[arg-type]
+    return analyse_headers(items)[0]
+
+
+def _from(name: str) -> tuple[tuple[str, str | None] | None, str | None]:
+    sender = _msg_sender(_FakeMsg(name))
     frm = sender.from_addr
     return (frm.address, frm.display_name) if frm else None, sender.via_domain
 
 
 def test_an_outlook_sender_s_name_round_trips_and_names_no_via() -> None:
-    assert _msg_sender('say "hi"') == (("news@shop.example.com", 'say "hi"'), None)
+    assert _from('say "hi"') == (("news@shop.example.com", 'say "hi"'), None)
     # a name holding Gmail's "via" text is the name: it names no envelope domain
-    assert _msg_sender("Shop (brand.example 経由)") == (("news@shop.example.com", "Shop (brand.example 経由)"), None)
-    assert _msg_sender("Shop via brand.example") == (("news@shop.example.com", "Shop via brand.example"), None)
+    assert _from("Shop (brand.example 経由)") == (("news@shop.example.com", "Shop (brand.example 経由)"), None)
+    assert _from("Shop via brand.example") == (("news@shop.example.com", "Shop via brand.example"), None)
+
+
+def test_an_outlook_message_s_recipients_come_from_its_recipient_table() -> None:
+    # PR_DISPLAY_TO holds display names only: a name that is an address ("ceo@brand.example", sent
+    # as the name of <evil@evil.example>) is no recipient; the table's rows give the addresses
+    msg = _FakeMsg("Shop", display_to="ceo@brand.example; 山田 太郎", rows=(
+        ("ceo@brand.example", "evil@evil.example", "evil@evil.example"),
+        ('say "hi", <x@example.net>', None, "taro.yamada@example.jp"),
+        ("Exchange user", None, "/O=EXAMPLE/OU=FIRST/CN=RECIPIENTS/CN=USER"),  # no internet address
+        ("hanako@example.jp", None, "hanako@example.jp"),  # a row with no name: Outlook shows the address
+    ))
+    recipients = _msg_sender(msg).recipients
+    assert [(a.address, a.display_name) for a in recipients] == [
+        ("evil@evil.example", "ceo@brand.example"), ("taro.yamada@example.jp", 'say "hi", <x@example.net>'),
+        ("hanako@example.jp", None)]
+    # no row with an internet address: PR_DISPLAY_TO as before
+    only_names = _FakeMsg("Shop", display_to="taro.yamada@example.jp", rows=(("Exchange user", None, "/O=EXAMPLE"),))
+    assert [a.address for a in _msg_sender(only_names).recipients] == ["taro.yamada@example.jp"]
 
 
 # --- 2. "via" only outside quoted strings ----------------------------------------------------------
