@@ -904,6 +904,8 @@ def _written_brand(name: str, domain_like: bool, chosen: bool = False) -> str | 
                 return bid
         elif name.startswith(cand) and not (chosen and cand in cat.bare_ordinary and len(name) < len(cand) + 3):
             return bid  # (a home server's chosen name: mynas is "my NAS", not マイナ)
+    if (m := _NAME_AND_NUMBER.fullmatch(name)) and m.group(1) in names and m.group(1) not in _GENERIC_LABELS:
+        return names[m.group(1)]  # a whole name numbered as a kit numbers its hosts (yamaha01)
     for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
         if len(word) == 3 and name.startswith(word) and not _randomish(name):
             return bid
@@ -965,11 +967,46 @@ def _brand_written_in(host: str) -> str | None:
     for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
         if a + b not in _GENERIC_LABELS and a + b in names:
             return names[a + b]
+        if len(a) == 1 and a.isalpha() and (bid := _name_before_junk(a + b)) is not None:
+            return bid  # split after its first letter, a kit's key glued on (t-catkgmx., t-caticy.)
+    for piece in all_pieces:  # a Japanese domain glued into one word (kurashi3tepcocojp.)
+        m = _GLUED_JP_DOMAIN.search(piece)
+        if m is not None and (bid := _glued_name(piece[: m.start()])) is not None:
+            return bid
     for token, bid in _three_letter_names():  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if any(
             p != token and token in p and p.isalpha() and not _randomish(p)
             and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
-        ):
+        ) or any(p != token and p.startswith(token) and len(p) <= len(token) + 2 and p.isalpha() for p in all_pieces):
+            return bid  # (and the name with one or two letters after it: jcbb., jcbgw.)
+    return None
+
+
+# a name of four letters or more and a number of one to four digits (yamaha01)
+_NAME_AND_NUMBER = re.compile(r"([a-z]{4,})([0-9]{1,4})")
+# a Japanese domain's second level and "jp" glued to the end of a piece, dots dropped (tepcocojp)
+_GLUED_JP_DOMAIN = re.compile(r"(?:co|ne|or|go)jp$")
+
+
+def _name_before_junk(joined: str) -> str | None:
+    """The brand whose whole name (four letters or more) starts ``joined`` before at most four
+    more characters or a random tail: a name split after its first letter (``t-cat``) with a
+    kit's key glued on (``t-catkgmx``, ``t-caticy``)."""
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 4 and name not in _GENERIC_LABELS and joined.startswith(name):
+            rest = joined[len(name):]
+            if rest.isalnum() and (len(rest) <= 4 or _randomish(rest) or _unreadable_word(rest)):
+                return bid
+    return None
+
+
+def _glued_name(head: str) -> str | None:
+    """The brand a piece names just before a Japanese domain glued to it (``kurashi3tepcocojp``:
+    ``tepco``): the longest whole name of four letters or more, or of three without vowels, that
+    ends ``head`` after a digit or as all of it."""
+    for name, bid in sorted(_written_names()[0].items(), key=lambda nb: -len(nb[0])):
+        if (len(name) >= 4 or (len(name) == 3 and not _VOWELS.intersection(name))) and name not in _GENERIC_LABELS \
+                and head.endswith(name) and (len(head) == len(name) or head[-len(name) - 1].isdigit()):
             return bid
     return None
 
@@ -1113,12 +1150,24 @@ def _key_page_brand(segment: str) -> str | None:
         for name, bid in _key_names():
             if low.startswith(name, skip):
                 key = segment[skip + len(name):]
-                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)):
+                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)
+                                                  or _LETTERS_DIGITS_LETTERS.fullmatch(key)):
+                    return bid  # (a key of letters, digits, letters: sca21xcza, csa31exp)
+    for skip in (0, 1):  # a name of five letters or more without its last one before a key in capitals
+        for name, bid in _key_names():  # (amazoWQYJK3424DASJHDA, wAmazoenKLDHKQ342)
+            if len(name) >= 5 and name.isalpha() and low.startswith(name[:-1], skip) \
+                    and not low.startswith(name, skip):
+                key = segment[skip + len(name) - 1:]
+                if _GLUED_KEY.fullmatch(key) and sum(c.isupper() for c in key) >= 3:
                     return bid
     return None
 
 
 _SHORT_JUNK = re.compile(r"[a-z0-9]{1,8}")
+# a campaign key no word is written as: letters, then digits, then letters again (sca21xcza)
+_LETTERS_DIGITS_LETTERS = re.compile(r"[A-Za-z]+[0-9]+[A-Za-z]+")
+# a kit's step after a hyphen or an underscore in a page's name (smbct-login, jcbq_signin)
+_STEP_AFTER = re.compile(r"(.{3,24})[-_](?:login|signin|verify|auth|account)")
 
 
 def _short_page_brand(segment: str) -> str | None:
@@ -1152,7 +1201,9 @@ def _brand_before_key(f: Facts) -> list[Finding]:
         if not 0 < len(segments) <= 2 or cat.is_official(link.registrable_domain) \
                 or not _flagged_alone(link, _link_signs(link, True)):
             continue
-        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60])
+        step = _STEP_AFTER.fullmatch(segments[0][:60].lower())
+        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60]) \
+            or (_short_page_brand(step.group(1)) if step else None)
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
