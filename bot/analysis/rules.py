@@ -525,7 +525,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     ``loose``: a link pasted alone, where a brand token anywhere in a label counts (aeonfgse.com)."""
     cat = catalogue()
     reg = org_domain(host)
-    if reg is None or cat.is_official(reg) or host in cat.redirectors or _under(host, cat.infrastructure):
+    if reg is None or cat.is_official(reg) or host in cat.redirectors:
+        return None
+    # infrastructure named for a brand (amazonses.com) imitates no one; a customer's page on it as
+    # a free host (a bucket: smbc-x.s3.ap-northeast-1.amazonaws.com) is read before the platform's name
+    if _under(host, cat.infrastructure) and not (loose and _under(host, cat.free_hosting)):
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
@@ -970,8 +974,7 @@ def _brand_written_in(host: str) -> str | None:
         if len(a) == 1 and a.isalpha() and (bid := _name_before_junk(a + b)) is not None:
             return bid  # split after its first letter, a kit's key glued on (t-catkgmx., t-caticy.)
     for piece in all_pieces:  # a Japanese domain glued into one word (kurashi3tepcocojp.)
-        m = _GLUED_JP_DOMAIN.search(piece)
-        if m is not None and (bid := _glued_name(piece[: m.start()])) is not None:
+        if (bid := _glued_domain_brand(piece)) is not None:
             return bid
     for token, bid in _three_letter_names():  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if any(
@@ -1000,8 +1003,15 @@ def _name_before_junk(joined: str) -> str | None:
     return None
 
 
+def _glued_domain_brand(word: str) -> str | None:
+    """The brand a word names just before a Japanese domain glued to it, dots dropped
+    (``kurashi3tepcocojp``, ``plalaorjp``: ``_glued_name`` of what is before ``cojp``)."""
+    m = _GLUED_JP_DOMAIN.search(word)
+    return _glued_name(word[: m.start()]) if m is not None else None
+
+
 def _glued_name(head: str) -> str | None:
-    """The brand a piece names just before a Japanese domain glued to it (``kurashi3tepcocojp``:
+    """The brand a word names just before a Japanese domain glued to it (``kurashi3tepcocojp``:
     ``tepco``): the longest whole name of four letters or more, or of three without vowels, that
     ends ``head`` after a digit or as all of it."""
     for name, bid in sorted(_written_names()[0].items(), key=lambda nb: -len(nb[0])):
@@ -1041,6 +1051,13 @@ def _brand_loosely_written_in(host: str) -> str | None:
                 return bid
             if len(piece) == len(name) + 1 and piece[0] == name[0] and not piece.startswith(name) \
                     and not piece.endswith(name) and _subsequence(name, piece):
+                return bid
+    # a name of twelve letters or more misspelt and cut short: a piece of ten letters or more within
+    # two edits of the name's start as long as it (ameriacnexpre, amercianexpre: American Express)
+    for piece in (p for label in labels for p in label.split("-") if p.isalpha() and len(p) >= 10):
+        for name, bid in long_names:
+            if len(name) >= 12 and piece[:3] == name[:3] and name not in piece \
+                    and edit_distance(piece, name[: len(piece)], 2) <= 2:
                 return bid
     return None
 
@@ -1109,8 +1126,11 @@ def _brand_in_path(f: Facts) -> list[Finding]:
         elif token is not None:
             word = token.group(1).lower()
             bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
-        else:
-            continue
+        else:  # a Japanese domain glued into a word of the path (/web.plalaorjp/)
+            words = re.split(r"[^a-z0-9]+", path.partition("?")[0].lower())
+            bid = next((b for w in words if (b := _glued_domain_brand(w)) is not None), "")
+            if not bid:
+                continue
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
@@ -1153,19 +1173,19 @@ def _key_page_brand(segment: str) -> str | None:
                 if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)
                                                   or _LETTERS_DIGITS_LETTERS.fullmatch(key)):
                     return bid  # (a key of letters, digits, letters: sca21xcza, csa31exp)
-    for skip in (0, 1):  # a name of five letters or more without its last one before a key in capitals
+    for skip in (0, 1):  # a name of five letters or more without its last one before a long key in capitals
         for name, bid in _key_names():  # (amazoWQYJK3424DASJHDA, wAmazoenKLDHKQ342)
             if len(name) >= 5 and name.isalpha() and low.startswith(name[:-1], skip) \
                     and not low.startswith(name, skip):
                 key = segment[skip + len(name) - 1:]
-                if _GLUED_KEY.fullmatch(key) and sum(c.isupper() for c in key) >= 3:
+                if _GLUED_KEY.fullmatch(key) and len(key) >= 12 and sum(c.isupper() for c in key) >= 3:
                     return bid
     return None
 
 
 _SHORT_JUNK = re.compile(r"[a-z0-9]{1,8}")
-# a campaign key no word is written as: letters, then digits, then letters again (sca21xcza)
-_LETTERS_DIGITS_LETTERS = re.compile(r"[A-Za-z]+[0-9]+[A-Za-z]+")
+# a campaign key no word is written as: three letters or more, digits, three letters or more (sca21xcza)
+_LETTERS_DIGITS_LETTERS = re.compile(r"[A-Za-z]{3,}[0-9]+[A-Za-z]{3,}")
 # a kit's step after a hyphen or an underscore in a page's name (smbct-login, jcbq_signin)
 _STEP_AFTER = re.compile(r"(.{3,24})[-_](?:login|signin|verify|auth|account)")
 
@@ -1190,6 +1210,36 @@ def _short_page_brand(segment: str) -> str | None:
     return None
 
 
+def _capitals_page_brand(segment: str) -> str | None:
+    """A kit's page whose capitals spell a brand's name, lower-case letters slipped between them
+    to dodge filters (``SMzBeuCs``: S, M, B, C): a segment of sixteen characters at most, starting
+    with a capital and not all capitals, whose capitals are a name of ``_key_names``."""
+    if not 4 <= len(segment) <= 16 or not segment.isalnum() or not segment[0].isupper() or segment.isupper():
+        return None
+    capitals = "".join(c for c in segment if c.isupper()).lower()
+    if len(capitals) < 3 or capitals == segment.lower():
+        return None
+    return next((bid for name, bid in _key_names() if name == capitals), None)
+
+
+_LEADING_LETTERS = re.compile(r"[a-z]+(?=[0-9])")
+
+
+def _split_page_brand(segment: str) -> str | None:
+    """A kit's page starting with a four-letter name without vowels with one or two letters slipped
+    into its middle, before a key that starts with digits (``smywbc641yr1da9c88``: sm·yw·bc): no
+    word holds such a name's halves so."""
+    m = _LEADING_LETTERS.match(segment.lower())
+    if m is None:
+        return None
+    head = m.group(0)
+    for name, bid in _key_names():
+        if len(name) == 4 and not _VOWELS.intersection(name) and len(name) < len(head) <= len(name) + 2 \
+                and head.startswith(name[:2]) and head.endswith(name[2:]):
+            return bid
+    return None
+
+
 def _brand_before_key(f: Facts) -> list[Finding]:
     """A link pasted alone, flagged by its own signs, whose page (one or two path segments) is a
     brand's name with a campaign key glued to it (``_key_page_brand``) or a few characters
@@ -1203,7 +1253,8 @@ def _brand_before_key(f: Facts) -> list[Finding]:
             continue
         step = _STEP_AFTER.fullmatch(segments[0][:60].lower())
         bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60]) \
-            or (_short_page_brand(step.group(1)) if step else None)
+            or (_short_page_brand(step.group(1)) if step else None) \
+            or _capitals_page_brand(segments[0][:60]) or _split_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
@@ -1228,7 +1279,9 @@ def _path_names() -> re.Pattern[str]:
 def _official_in_path() -> re.Pattern[str]:
     """Every official domain of the catalogue as one pattern, found as a word of a path."""
     domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
+    # (or glued after a mail service's word: /mailplala.or.jp, /webmail.example.co.jp)
+    return re.compile(r"(?:(?<![a-z0-9-])|(?<=mail)|(?<=web))(" + "|".join(re.escape(d) for d in domains)
+                      + r")(?![a-z0-9-])")
 
 
 def idn_homoglyph(f: Facts) -> list[Finding]:
