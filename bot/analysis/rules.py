@@ -1211,15 +1211,49 @@ def _short_page_brand(segment: str) -> str | None:
 
 
 def _capitals_page_brand(segment: str) -> str | None:
-    """A kit's page whose capitals spell a brand's name, lower-case letters slipped between them
-    to dodge filters (``SMzBeuCs``: S, M, B, C): a segment of sixteen characters at most, starting
-    with a capital and not all capitals, whose capitals are a name of ``_key_names``."""
-    if not 4 <= len(segment) <= 16 or not segment.isalnum() or not segment[0].isupper() or segment.isupper():
+    """A kit's page whose letters of one case spell a brand's name, letters of the other slipped
+    between them to dodge filters: its capitals (``SMzBeuCs``: S, M, B, C), the segment starting
+    with one, or its lower-case letters with two capitals or more among them, maybe one more letter
+    at the end (``jZcEbUs``: j, c, b, s). Sixteen characters at most, a name of ``_key_names``."""
+    if not 4 <= len(segment) <= 16 or not segment.isalnum() or segment.isupper() or segment.islower():
         return None
+    names = dict(_key_names())
     capitals = "".join(c for c in segment if c.isupper()).lower()
-    if len(capitals) < 3 or capitals == segment.lower():
+    if segment[0].isupper() and len(capitals) >= 3 and capitals in names:
+        return names[capitals]
+    lower = "".join(c for c in segment if c.islower())
+    if len(capitals) >= 2:
+        return next((names[cand] for cand in (lower, lower[:-1]) if len(cand) >= 3 and cand in names), None)
+    return None
+
+
+_DIGIT_SPLIT = re.compile(r"(?:[a-z][0-9]+){3,}")
+
+
+def _digit_split_page_brand(segment: str) -> str | None:
+    """A kit's page whose letters, each followed by digits, spell a brand's name, maybe after one
+    letter (``m11j22c33b44``: m, j, c, b)."""
+    low = segment.lower()
+    if len(low) > 40 or not _DIGIT_SPLIT.fullmatch(low):
         return None
-    return next((bid for name, bid in _key_names() if name == capitals), None)
+    letters = re.sub(r"[0-9]", "", low)
+    names = dict(_key_names())
+    return next((names[cand] for cand in (letters, letters[1:]) if len(cand) >= 3 and cand in names), None)
+
+
+def _misspelt_page_brand(segment: str) -> str | None:
+    """A kit's page that is a name of eight letters or more misspelt, maybe with letters after it
+    (``japeanposder``: Japan Post): a segment of letters whose first three are the name's and whose
+    start as long as the name is within two edits of it."""
+    low = segment.lower()
+    if not 8 <= len(low) <= 30 or not low.isalpha():
+        return None
+    cat = catalogue()
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 8 and name.isalpha() and name not in _GENERIC_LABELS and name not in cat.name_ambiguous \
+                and low[:3] == name[:3] and name not in low and edit_distance(low[: len(name)], name, 2) <= 2:
+            return bid
+    return None
 
 
 _LEADING_LETTERS = re.compile(r"[a-z]+(?=[0-9])")
@@ -1254,7 +1288,8 @@ def _brand_before_key(f: Facts) -> list[Finding]:
         step = _STEP_AFTER.fullmatch(segments[0][:60].lower())
         bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60]) \
             or (_short_page_brand(step.group(1)) if step else None) \
-            or _capitals_page_brand(segments[0][:60]) or _split_page_brand(segments[0][:60])
+            or _capitals_page_brand(segments[0][:60]) or _split_page_brand(segments[0][:60]) \
+            or _digit_split_page_brand(segments[0][:60]) or _misspelt_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]

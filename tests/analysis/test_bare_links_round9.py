@@ -12,8 +12,10 @@ from bot.analysis.pipeline import analyse
 from bot.analysis.rules import (
     _brand_loosely_written_in,
     _capitals_page_brand,
+    _digit_split_page_brand,
     _glued_domain_brand,
     _key_page_brand,
+    _misspelt_page_brand,
     _name_before_junk,
     _split_page_brand,
     _written_brand,
@@ -126,17 +128,40 @@ def test_a_brand_in_a_buckets_name_is_read_and_the_platform_is_not() -> None:
     assert not named("https://mybucket.s3.ap-northeast-1.amazonaws.com/index.html")
 
 
-# --- a page whose capitals spell the name (SMzBeuCs) -----------------------------------------------
+# --- a page whose letters of one case spell the name (SMzBeuCs, jZcEbUs), or its letters between
+# digits (m11j22c33b44) -----------------------------------------------------------------------------
 
 
-def test_capitals_that_spell_a_name() -> None:
-    assert _capitals_page_brand("SMzBeuCs") == "smbc-card"
-    assert "smbc-card" in named("http://192.0.2.10/SMzBeuCs/")
+@pytest.mark.parametrize(("segment", "brand"), [("SMzBeuCs", "smbc-card"), ("jZcEbUs", "jcb")])
+def test_letters_of_one_case_that_spell_a_name(segment: str, brand: str) -> None:
+    assert _capitals_page_brand(segment) == brand
+    assert brand in named(f"http://192.0.2.10/{segment}/")
 
 
-@pytest.mark.parametrize("segment", ["SignMeBack", "SMBC", "smzbeucs", "ReadMe", "AboutUsJapanCompanyProfile"])
-def test_a_camel_case_page_or_a_name_in_capitals_is_not_read_so(segment: str) -> None:
+@pytest.mark.parametrize("segment", ["SignMeBack", "SMBC", "smzbeucs", "ReadMe", "AboutUsJapanCompanyProfile",
+                                     "GetJcbCard", "iPhone", "myPage"])
+def test_a_camel_case_page_or_a_name_in_one_case_is_not_read_so(segment: str) -> None:
     assert _capitals_page_brand(segment) is None  # (SMBC in capitals is read by the page's name rules)
+
+
+def test_letters_between_digits_that_spell_a_name() -> None:
+    assert _digit_split_page_brand("m11j22c33b44") == "jcb"
+    assert "jcb" in named("http://192.0.2.10/m11j22c33b44/")
+    assert _digit_split_page_brand("a1b2c3") is None  # letters that spell no name
+    assert _digit_split_page_brand("v1r2") is None  # a version, not three letters
+
+
+# --- a page that is a long name misspelt (japeanposder) --------------------------------------------
+
+
+def test_a_misspelt_long_name_as_the_page() -> None:
+    assert _misspelt_page_brand("japeanposder") == "japanpost"
+    assert "japanpost" in named("http://192.0.2.10/japeanposder/")
+
+
+@pytest.mark.parametrize("segment", ["japanese", "japanpost", "documentation", "jpnews"])
+def test_a_word_or_the_name_itself_is_no_misspelt_page(segment: str) -> None:
+    assert _misspelt_page_brand(segment) is None  # (the name itself is read by the page's name rules)
 
 
 # --- a four-letter name without vowels split by one or two letters before a key (smywbc641…) ------
