@@ -1119,7 +1119,7 @@ def _brand_in_path(f: Facts) -> list[Finding]:
             set(signs) - {"brand_in_path"} or _kit_link(link, signs)
         ):
             continue
-        domain = _official_in_path().search(path.lower())
+        domain = _official_in_path().search(path.lower()) or _official_glued_in_path().search(path.lower())
         token = None if domain else _path_names().search(path)
         if domain is not None:
             bid = cat.official[domain.group(1)][0]
@@ -1158,6 +1158,12 @@ def _key_names() -> tuple[tuple[str, str], ...]:
         if len(word) >= 4 and bid:
             names.setdefault(word, bid)
     return tuple(sorted(names.items(), key=lambda nb: -len(nb[0])))
+
+
+@lru_cache(maxsize=1)
+def _key_name_map() -> dict[str, str]:
+    """``_key_names`` as a mapping, for the readings that look a whole name up."""
+    return dict(_key_names())
 
 
 def _key_page_brand(segment: str) -> str | None:
@@ -1217,7 +1223,7 @@ def _capitals_page_brand(segment: str) -> str | None:
     at the end (``jZcEbUs``: j, c, b, s). Sixteen characters at most, a name of ``_key_names``."""
     if not 4 <= len(segment) <= 16 or not segment.isalnum() or segment.isupper() or segment.islower():
         return None
-    names = dict(_key_names())
+    names = _key_name_map()
     capitals = "".join(c for c in segment if c.isupper()).lower()
     if segment[0].isupper() and len(capitals) >= 3 and capitals in names:
         return names[capitals]
@@ -1237,7 +1243,7 @@ def _digit_split_page_brand(segment: str) -> str | None:
     if len(low) > 40 or not _DIGIT_SPLIT.fullmatch(low):
         return None
     letters = re.sub(r"[0-9]", "", low)
-    names = dict(_key_names())
+    names = _key_name_map()
     return next((names[cand] for cand in (letters, letters[1:]) if len(cand) >= 3 and cand in names), None)
 
 
@@ -1314,9 +1320,16 @@ def _path_names() -> re.Pattern[str]:
 def _official_in_path() -> re.Pattern[str]:
     """Every official domain of the catalogue as one pattern, found as a word of a path."""
     domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
-    # (or glued after a mail service's word: /mailplala.or.jp, /webmail.example.co.jp)
-    return re.compile(r"(?:(?<![a-z0-9-])|(?<=mail)|(?<=web))(" + "|".join(re.escape(d) for d in domains)
-                      + r")(?![a-z0-9-])")
+    return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
+
+
+@lru_cache(maxsize=1)
+def _official_glued_in_path() -> re.Pattern[str]:
+    """Every official domain glued after a mail service's word in a path (``/mailplala.or.jp``,
+    ``/webplala.or.jp``): read for the brand of a kit's link, not a sign of its own
+    (``domain_in_path`` stays as it was)."""
+    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    return re.compile(r"(?:(?<=mail)|(?<=\bweb))(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
 def idn_homoglyph(f: Facts) -> list[Finding]:
