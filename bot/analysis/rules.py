@@ -525,7 +525,11 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
     ``loose``: a link pasted alone, where a brand token anywhere in a label counts (aeonfgse.com)."""
     cat = catalogue()
     reg = org_domain(host)
-    if reg is None or cat.is_official(reg) or host in cat.redirectors or _under(host, cat.infrastructure):
+    if reg is None or cat.is_official(reg) or host in cat.redirectors:
+        return None
+    # infrastructure named for a brand (amazonses.com) imitates no one; a customer's page on it as
+    # a free host (a bucket: smbc-x.s3.ap-northeast-1.amazonaws.com) is read before the platform's name
+    if _under(host, cat.infrastructure) and not (loose and _under(host, cat.free_hosting)):
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
@@ -904,6 +908,8 @@ def _written_brand(name: str, domain_like: bool, chosen: bool = False) -> str | 
                 return bid
         elif name.startswith(cand) and not (chosen and cand in cat.bare_ordinary and len(name) < len(cand) + 3):
             return bid  # (a home server's chosen name: mynas is "my NAS", not マイナ)
+    if (m := _NAME_AND_NUMBER.fullmatch(name)) and m.group(1) in names and m.group(1) not in _GENERIC_LABELS:
+        return names[m.group(1)]  # a whole name numbered as a kit numbers its hosts (yamaha01)
     for word, bid in cat.bare_words.items():  # ekiinc, ufjbank, ts3canbic (not a random name: ufjxnjh)
         if len(word) == 3 and name.startswith(word) and not _randomish(name):
             return bid
@@ -965,11 +971,52 @@ def _brand_written_in(host: str) -> str | None:
     for a, b in pairwise(all_pieces):  # the site's own name split by a hyphen (t-cat-jp-com.)
         if a + b not in _GENERIC_LABELS and a + b in names:
             return names[a + b]
+        if len(a) == 1 and a.isalpha() and (bid := _name_before_junk(a + b)) is not None:
+            return bid  # split after its first letter, a kit's key glued on (t-catkgmx., t-caticy.)
+    for piece in all_pieces:  # a Japanese domain glued into one word (kurashi3tepcocojp.)
+        if (bid := _glued_domain_brand(piece)) is not None:
+            return bid
     for token, bid in _three_letter_names():  # maajcb, jcbgroup, securejcbtransactions (not by chance: jcbnqn)
         if any(
             p != token and token in p and p.isalpha() and not _randomish(p)
             and _VOWELS.intersection(p.replace(token, "")) for p in all_pieces
-        ):
+        ) or any(p != token and p.startswith(token) and len(p) <= len(token) + 2 and p.isalpha() for p in all_pieces):
+            return bid  # (and the name with one or two letters after it: jcbb., jcbgw.)
+    return None
+
+
+# a name of four letters or more and a number of one to four digits (yamaha01)
+_NAME_AND_NUMBER = re.compile(r"([a-z]{4,})([0-9]{1,4})")
+# a Japanese domain's second level and "jp" glued to the end of a piece, dots dropped (tepcocojp)
+_GLUED_JP_DOMAIN = re.compile(r"(?:co|ne|or|go)jp$")
+
+
+def _name_before_junk(joined: str) -> str | None:
+    """The brand whose whole name (four letters or more) starts ``joined`` before at most four
+    more characters or a random tail: a name split after its first letter (``t-cat``) with a
+    kit's key glued on (``t-catkgmx``, ``t-caticy``)."""
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 4 and name not in _GENERIC_LABELS and joined.startswith(name):
+            rest = joined[len(name):]
+            if rest.isalnum() and (len(rest) <= 4 or _randomish(rest) or _unreadable_word(rest)):
+                return bid
+    return None
+
+
+def _glued_domain_brand(word: str) -> str | None:
+    """The brand a word names just before a Japanese domain glued to it, dots dropped
+    (``kurashi3tepcocojp``, ``plalaorjp``: ``_glued_name`` of what is before ``cojp``)."""
+    m = _GLUED_JP_DOMAIN.search(word)
+    return _glued_name(word[: m.start()]) if m is not None else None
+
+
+def _glued_name(head: str) -> str | None:
+    """The brand a word names just before a Japanese domain glued to it (``kurashi3tepcocojp``:
+    ``tepco``): the longest whole name of four letters or more, or of three without vowels, that
+    ends ``head`` after a digit or as all of it."""
+    for name, bid in sorted(_written_names()[0].items(), key=lambda nb: -len(nb[0])):
+        if (len(name) >= 4 or (len(name) == 3 and not _VOWELS.intersection(name))) and name not in _GENERIC_LABELS \
+                and head.endswith(name) and (len(head) == len(name) or head[-len(name) - 1].isdigit()):
             return bid
     return None
 
@@ -1004,6 +1051,13 @@ def _brand_loosely_written_in(host: str) -> str | None:
                 return bid
             if len(piece) == len(name) + 1 and piece[0] == name[0] and not piece.startswith(name) \
                     and not piece.endswith(name) and _subsequence(name, piece):
+                return bid
+    # a name of twelve letters or more misspelt and cut short: a piece of ten letters or more within
+    # two edits of the name's start as long as it (ameriacnexpre, amercianexpre: American Express)
+    for piece in (p for label in labels for p in label.split("-") if p.isalpha() and len(p) >= 10):
+        for name, bid in long_names:
+            if len(name) >= 12 and piece[:3] == name[:3] and name not in piece \
+                    and edit_distance(piece, name[: len(piece)], 2) <= 2:
                 return bid
     return None
 
@@ -1065,15 +1119,18 @@ def _brand_in_path(f: Facts) -> list[Finding]:
             set(signs) - {"brand_in_path"} or _kit_link(link, signs)
         ):
             continue
-        domain = _official_in_path().search(path.lower())
+        domain = _official_in_path().search(path.lower()) or _official_glued_in_path().search(path.lower())
         token = None if domain else _path_names().search(path)
         if domain is not None:
             bid = cat.official[domain.group(1)][0]
         elif token is not None:
             word = token.group(1).lower()
             bid = cat.bare_words.get(word) or cat.token_brand.get(word, "")
-        else:
-            continue
+        else:  # a Japanese domain glued into a word of the path (/web.plalaorjp/)
+            words = re.split(r"[^a-z0-9]+", path.partition("?")[0].lower())
+            bid = next((b for w in words if (b := _glued_domain_brand(w)) is not None), "")
+            if not bid:
+                continue
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
@@ -1103,6 +1160,12 @@ def _key_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names.items(), key=lambda nb: -len(nb[0])))
 
 
+@lru_cache(maxsize=1)
+def _key_name_map() -> dict[str, str]:
+    """``_key_names`` as a mapping, for the readings that look a whole name up."""
+    return dict(_key_names())
+
+
 def _key_page_brand(segment: str) -> str | None:
     """The brand of a kit's page named by a brand's name and a campaign key glued to it, in any
     case, maybe after one letter (``jcbdashuiUIYEUQWI3749``, ``wAmazonKLDHKQWLJE342``,
@@ -1113,12 +1176,24 @@ def _key_page_brand(segment: str) -> str | None:
         for name, bid in _key_names():
             if low.startswith(name, skip):
                 key = segment[skip + len(name):]
-                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)):
+                if _GLUED_KEY.fullmatch(key) and (_randomish(key.lower()) or any(c.isupper() for c in key)
+                                                  or _LETTERS_DIGITS_LETTERS.fullmatch(key)):
+                    return bid  # (a key of letters, digits, letters: sca21xcza, csa31exp)
+    for skip in (0, 1):  # a name of five letters or more without its last one before a long key in capitals
+        for name, bid in _key_names():  # (amazoWQYJK3424DASJHDA, wAmazoenKLDHKQ342)
+            if len(name) >= 5 and name.isalpha() and low.startswith(name[:-1], skip) \
+                    and not low.startswith(name, skip):
+                key = segment[skip + len(name) - 1:]
+                if _GLUED_KEY.fullmatch(key) and len(key) >= 12 and sum(c.isupper() for c in key) >= 3:
                     return bid
     return None
 
 
 _SHORT_JUNK = re.compile(r"[a-z0-9]{1,8}")
+# a campaign key no word is written as: three letters or more, digits, three letters or more (sca21xcza)
+_LETTERS_DIGITS_LETTERS = re.compile(r"[A-Za-z]{3,}[0-9]+[A-Za-z]{3,}")
+# a kit's step after a hyphen or an underscore in a page's name (smbct-login, jcbq_signin)
+_STEP_AFTER = re.compile(r"(.{3,24})[-_](?:login|signin|verify|auth|account)")
 
 
 def _short_page_brand(segment: str) -> str | None:
@@ -1141,6 +1216,70 @@ def _short_page_brand(segment: str) -> str | None:
     return None
 
 
+def _capitals_page_brand(segment: str) -> str | None:
+    """A kit's page whose letters of one case spell a brand's name, letters of the other slipped
+    between them to dodge filters: its capitals (``SMzBeuCs``: S, M, B, C), the segment starting
+    with one, or its lower-case letters with two capitals or more among them, maybe one more letter
+    at the end (``jZcEbUs``: j, c, b, s). Sixteen characters at most, a name of ``_key_names``."""
+    if not 4 <= len(segment) <= 16 or not segment.isalnum() or segment.isupper() or segment.islower():
+        return None
+    names = _key_name_map()
+    capitals = "".join(c for c in segment if c.isupper()).lower()
+    if segment[0].isupper() and len(capitals) >= 3 and capitals in names:
+        return names[capitals]
+    lower = "".join(c for c in segment if c.islower())
+    if len(capitals) >= 2:
+        return next((names[cand] for cand in (lower, lower[:-1]) if len(cand) >= 3 and cand in names), None)
+    return None
+
+
+_DIGIT_SPLIT = re.compile(r"(?:[a-z][0-9]+){3,}")
+
+
+def _digit_split_page_brand(segment: str) -> str | None:
+    """A kit's page whose letters, each followed by digits, spell a brand's name, maybe after one
+    letter (``m11j22c33b44``: m, j, c, b)."""
+    low = segment.lower()
+    if len(low) > 40 or not _DIGIT_SPLIT.fullmatch(low):
+        return None
+    letters = re.sub(r"[0-9]", "", low)
+    names = _key_name_map()
+    return next((names[cand] for cand in (letters, letters[1:]) if len(cand) >= 3 and cand in names), None)
+
+
+def _misspelt_page_brand(segment: str) -> str | None:
+    """A kit's page that is a name of eight letters or more misspelt, maybe with letters after it
+    (``japeanposder``: Japan Post): a segment of letters whose first three are the name's and whose
+    start as long as the name is within two edits of it."""
+    low = segment.lower()
+    if not 8 <= len(low) <= 30 or not low.isalpha():
+        return None
+    cat = catalogue()
+    for name, bid in _written_names()[0].items():
+        if len(name) >= 8 and name.isalpha() and name not in _GENERIC_LABELS and name not in cat.name_ambiguous \
+                and low[:3] == name[:3] and name not in low and edit_distance(low[: len(name)], name, 2) <= 2:
+            return bid
+    return None
+
+
+_LEADING_LETTERS = re.compile(r"[a-z]+(?=[0-9])")
+
+
+def _split_page_brand(segment: str) -> str | None:
+    """A kit's page starting with a four-letter name without vowels with one or two letters slipped
+    into its middle, before a key that starts with digits (``smywbc641yr1da9c88``: sm·yw·bc): no
+    word holds such a name's halves so."""
+    m = _LEADING_LETTERS.match(segment.lower())
+    if m is None:
+        return None
+    head = m.group(0)
+    for name, bid in _key_names():
+        if len(name) == 4 and not _VOWELS.intersection(name) and len(name) < len(head) <= len(name) + 2 \
+                and head.startswith(name[:2]) and head.endswith(name[2:]):
+            return bid
+    return None
+
+
 def _brand_before_key(f: Facts) -> list[Finding]:
     """A link pasted alone, flagged by its own signs, whose page (one or two path segments) is a
     brand's name with a campaign key glued to it (``_key_page_brand``) or a few characters
@@ -1152,7 +1291,11 @@ def _brand_before_key(f: Facts) -> list[Finding]:
         if not 0 < len(segments) <= 2 or cat.is_official(link.registrable_domain) \
                 or not _flagged_alone(link, _link_signs(link, True)):
             continue
-        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60])
+        step = _STEP_AFTER.fullmatch(segments[0][:60].lower())
+        bid = _key_page_brand(segments[0][:60]) or _short_page_brand(segments[0][:60]) \
+            or (_short_page_brand(step.group(1)) if step else None) \
+            or _capitals_page_brand(segments[0][:60]) or _split_page_brand(segments[0][:60]) \
+            or _digit_split_page_brand(segments[0][:60]) or _misspelt_page_brand(segments[0][:60])
         if bid in cat.by_id:
             return [_f("lookalike_domain", "high", (defang_host(link.host),), host=defang_host(link.host),
                        brand=_brand_name(cat.by_id[bid]), how="path")]
@@ -1178,6 +1321,15 @@ def _official_in_path() -> re.Pattern[str]:
     """Every official domain of the catalogue as one pattern, found as a word of a path."""
     domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
     return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
+
+
+@lru_cache(maxsize=1)
+def _official_glued_in_path() -> re.Pattern[str]:
+    """Every official domain glued after a mail service's word in a path (``/mailplala.or.jp``,
+    ``/webplala.or.jp``): read for the brand of a kit's link, not a sign of its own
+    (``domain_in_path`` stays as it was)."""
+    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    return re.compile(r"(?:(?<=mail)|(?<=\bweb))(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
 def idn_homoglyph(f: Facts) -> list[Finding]:
