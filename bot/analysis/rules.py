@@ -1736,7 +1736,7 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
-    if all(p in topic for p in strong) and not asks_something(f):
+    if all(p in topic for p in strong) and not asks_something(f) and not (family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
         # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
@@ -1744,6 +1744,23 @@ def scam_lure(f: Facts) -> list[Finding]:
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only",
                    full=severity)]
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
+
+
+# round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in
+# brackets, or a toll-free prefix (800, 888, …; 0800, 0120, 0570), then its groups of digits (bounded: the text
+# is attacker-written)
+_PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b|\b0(?:800|120|570)\b)"
+                    r"[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+_CANCEL = ("cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
+           "cancelamento", "disdett", "解約", "キャンセル", "取り消")
+
+
+def _callback_way_out(f: Facts) -> bool:
+    """Round 9: a renewal or invoice named (the callback family's topic) asks the reader to call when the
+    text tells how to cancel and gives a telephone number: the callback lure's one way out. A genuine
+    receipt names the renewal and points to the account's settings."""
+    text = f.text.text
+    return any(word in text for word in _CANCEL) and _PHONE.search(text[:20_000]) is not None
 
 
 def asks_something(f: Facts) -> bool:
