@@ -1,0 +1,118 @@
+"""Issue 11, round 9: the wording families in every language the product reads (it, nl, fr, es, pt, de, ja,
+en). A lure written in any of them is caught by its class (the topic named and the ask as that language
+writes it); the ordinary mail of the same topics — a shop's refund, a prize draw's winners, a tax office's
+reminder, a renewal receipt — stays clean. Made-up texts, reserved names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.pipeline import analyse
+from tests.analysis.test_scam_topic_round8 import ALIGNED, UNALIGNED, _mail
+
+ORDINARY = [
+    # a shop's refund
+    ("it", "Rimborso effettuato", "Il rimborso di 24,90 € per l'ordine 4471 è stato accreditato sulla carta usata per "
+     "l'acquisto. Potrebbero servire alcuni giorni perché compaia nell'estratto conto."),
+    ("nl", "Terugbetaling verwerkt", "Je terugbetaling van € 39,95 voor bestelling 8812 is verwerkt. Het bedrag staat "
+     "binnen 3 tot 5 werkdagen op je rekening."),
+    ("fr", "Remboursement effectué", "Votre remboursement de 59,90 € a été effectué sur votre carte bancaire. Il "
+     "apparaîtra sur votre relevé sous 3 à 5 jours ouvrés."),
+    ("es", "Reembolso procesado", "Hemos procesado el reembolso de 32,50 € de tu pedido 2210. Lo verás en tu cuenta "
+     "en un plazo de 5 a 10 días hábiles."),
+    ("pt", "Reembolso processado", "Seu reembolso de R$ 89,90 referente ao pedido 5521 foi processado. O estorno "
+     "aparecerá na fatura do seu cartão em até duas faturas."),
+    ("de", "Rückerstattung veranlasst", "Ihre Rückerstattung über 44,99 € für Bestellung 7781 wurde veranlasst. Die "
+     "Gutschrift erscheint in 3 bis 5 Werktagen auf Ihrem Konto."),
+    ("ja", "返金のお知らせ", "ご注文番号 4410 のキャンセルに伴い、返金額 2,480円をご利用のクレジットカードへ返金いたしました。"
+     "反映までに数日かかる場合がございます。"),
+    ("en", "Refund approved", "Your refund of $42.10 for order 6631 has been approved and sent to your original payment "
+     "method. It should appear within 48 hours to 5 business days."),
+    # a prize draw's newsletter
+    ("it", "I vincitori di novembre", "Congratulazioni ai vincitori del concorso a premi di novembre! L'estrazione si è "
+     "svolta alla presenza di un notaio e i vincitori sono stati avvisati per telefono."),
+    ("nl", "Winnaar prijsvraag", "De winnaar van onze prijsvraag van november is bekend! Gefeliciteerd aan mevrouw De "
+     "Vries uit Utrecht. Doe volgende maand weer mee."),
+    ("fr", "Résultats du jeu", "Le tirage au sort de notre jeu de Noël a eu lieu : les gagnants ont été prévenus par "
+     "e-mail. Merci à tous pour votre participation !"),
+    ("es", "Ganador del sorteo", "¡Ya tenemos ganador del sorteo de Navidad! Enhorabuena a Lucía, de Valencia. Gracias "
+     "a todos por participar."),
+    ("pt", "Resultado do sorteio", "O sorteio da campanha de fim de ano foi realizado hoje. Os ganhadores serão "
+     "avisados por telefone. Obrigado pela participação!"),
+    ("de", "Gewinner der Verlosung", "Die Gewinner unserer Verlosung im November stehen fest! Die Preise werden diese "
+     "Woche verschickt. Vielen Dank fürs Mitmachen."),
+    ("ja", "キャンペーン結果", "年末プレゼントキャンペーンの抽選の結果、当選者の方には賞品の発送をもってご連絡に代えさせて"
+     "いただきます。ご応募ありがとうございました。"),
+    # a tax office's reminder
+    ("it", "Scadenza IMU", "Ti ricordiamo che il 16 dicembre scade il termine per il versamento del saldo IMU. Puoi "
+     "pagare con il modello F24 presso la tua banca o l'ufficio postale."),
+    ("nl", "Herinnering aangifte", "Dien uw aangifte inkomstenbelasting in vóór 1 mei. Heeft u recht op een "
+     "teruggave, dan ontvangt u die binnen drie maanden op uw rekening."),
+    ("fr", "Déclaration des revenus", "Rappel : la date limite de la déclaration en ligne de vos revenus est fixée au "
+     "28 mai. Un éventuel trop-perçu vous sera remboursé par virement pendant l'été."),
+    ("es", "Campaña de la renta", "Le recordamos que el plazo para presentar la declaración de la renta termina el 30 "
+     "de junio. Si le corresponde una devolución de impuestos, la recibirá en su cuenta."),
+    ("pt", "Imposto de renda", "Lembrete: o prazo de entrega da declaração do imposto de renda termina em 31 de maio. "
+     "A restituição é paga em lotes, conforme o calendário oficial."),
+    ("de", "Steuererklärung", "Erinnerung: Die Frist für die Abgabe der Steuererklärung 2025 endet am 31. Juli. Eine "
+     "Steuererstattung wird nach der Bearbeitung auf Ihr Konto überwiesen."),
+    ("ja", "確定申告の期限", "確定申告の期限は3月15日です。還付申告は5年間行うことができます。詳しくは税務署のホームページを"
+     "ご覧ください。"),
+    # a renewal receipt from a shop no catalogue knows: the renewal named twice is no lure
+    ("en", "Membership renewed", "Your annual membership has been renewed. Automatic renewal is on; you can turn it "
+     "off in your account settings at any time. Amount charged: $59.00."),
+    ("it", "Abbonamento rinnovato", "Il tuo abbonamento è stato rinnovato: rinnovo automatico attivo, importo 49,00 €. "
+     "Puoi disattivarlo dalle impostazioni del tuo profilo."),
+]
+
+LURES = [
+    ("it", "Rimborso fiscale", "Gentile contribuente, dai nostri controlli risulta un rimborso di 412,60 € a suo "
+     "favore. Per ricevere il rimborso compili il modulo: https://rimborso.example.net/modulo"),
+    ("nl", "Uw pakket", "Uw pakket kon niet worden bezorgd: het adres is onvolledig. Plan uw bezorging opnieuw en betaal "
+     "€ 1,95 via https://pakket.example.net"),
+    ("ja", "ご当選のお知らせ", "おめでとうございます。抽選の結果、あなたが当選者に選ばれました。賞品の受け取り手続きは"
+     "こちら: https://prize.example.net/"),
+    ("it", "Fattura n. 0042", "Il suo abbonamento è stato rinnovato, addebito di 299,99 €. Se non ha autorizzato questo "
+     "pagamento, chiami il numero +39 02 0000 0000."),
+    ("fr", "Aide exceptionnelle", "Vous êtes éligible à une aide exceptionnelle de 300 €. Déposez votre demande avant "
+     "vendredi : https://aide.example.net"),
+    ("es", "Premio", "¡Has sido seleccionado! Reclama tu premio pagando una pequeña tarifa de envío: "
+     "https://premio.example.net"),
+    ("pt", "Restituição", "Você tem um valor a restituir de R$ 720,40. Resgate agora em https://restitui.example.net"),
+    ("de", "Ihr Guthaben", "Ihr Guthaben von 1.240 € ist zum Abheben bereit. Um Ihr Guthaben auszuzahlen, bestätigen "
+     "Sie Ihre Bankverbindung: https://wallet.example.net"),
+    ("en", "Subscription renewal", "Your subscription is set for automatic renewal today; $399.99 will be charged. To "
+     "cancel, reach our support desk at +1 (888) 555-0100."),
+]
+
+
+def _both(subject: str, body: str, auth: str) -> list[bytes]:
+    return [f"{subject}\n\n{body}".encode(), _mail("info@shop.example.com", subject, body, auth)]
+
+
+@pytest.mark.parametrize(("lang", "subject", "body"), ORDINARY)
+def test_ordinary_mail_of_the_same_topics_is_not_flagged(lang: str, subject: str, body: str) -> None:
+    for data in _both(subject, body, ALIGNED.format(d="shop.example.com")):
+        report = analyse(data)
+        assert report.verdict == "no_signs", (lang, [(f.rule, f.severity, f.params) for f in report.findings])
+
+
+@pytest.mark.parametrize(("lang", "subject", "body"), LURES)
+def test_a_lure_of_the_class_is_caught_in_its_language(lang: str, subject: str, body: str) -> None:
+    for data in _both(subject, body, UNALIGNED):
+        report = analyse(data)
+        assert report.verdict != "no_signs", (lang, [(f.rule, f.severity, f.params) for f in report.findings])
+
+
+def test_a_deadline_alone_asks_nothing() -> None:
+    # "within 48 hours" states when, not what is lost: a shop's refund said so stays the topic alone
+    report = analyse(b"Your refund\n\nYour refund of 18.50 EUR will reach your card within 48 hours.")
+    lure = [f for f in report.findings if f.rule == "scam_lure"]
+    assert lure and all(dict(f.params).get("note") == "topic_only" for f in lure)
+
+
+def test_a_renewal_receipt_is_a_topic_and_a_phone_to_cancel_is_the_callback() -> None:
+    receipt = analyse(b"Renewal\n\nYour plan has been renewed. Automatic renewal is on; manage it in your settings.")
+    assert [dict(f.params).get("note") for f in receipt.findings if f.rule == "scam_lure"] == ["topic_only"]
+    lure = analyse(b"Renewal\n\nYour plan has been renewed. Automatic renewal is on. To cancel, call +1 (888) 555-0100.")
+    assert any(f.rule == "scam_lure" and f.severity == "high" for f in lure.findings)
