@@ -127,6 +127,7 @@ class PhraseList:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
+    deadline: tuple[str, ...] = ()  # urgency's deadlines: strong beside a credential ask only (round 9)
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,7 @@ def catalogue() -> Catalogue:
         name: PhraseList(
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+            deadline=tuple(normalise(p) for p in _strings(table.get("deadline"))),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

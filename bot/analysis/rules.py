@@ -1312,9 +1312,11 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     cat = catalogue()
     out: list[Finding] = []
     lure = cat.phrases.get("credential_lure")
+    credential_ask = False
     if lure is not None and not f.brand_official:
         strong = f.text.count_phrases(lure.strong)
         weak = _beside(f.text.count_phrases(lure.weak), strong)
+        credential_ask = bool(strong or weak)
         if strong:
             severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
@@ -1324,6 +1326,13 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     if urgency is not None:
         strong = f.text.count_phrases(urgency.strong)
         weak = _beside(f.text.count_phrases(urgency.weak), strong)
+        deadlines = f.text.count_phrases(urgency.deadline) if urgency.deadline else []
+        # round 9: a deadline says when, not what is lost: urgent beside a credential ask ("log in within 24
+        # hours"), one weak word otherwise (a shop's "refunded within 48 hours")
+        if credential_ask:
+            strong += deadlines
+        else:
+            weak += deadlines
         if strong:
             out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
