@@ -1760,16 +1760,24 @@ def scam_lure(f: Facts) -> list[Finding]:
 # is attacker-written)
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b|\b0(?:800|120|570)\b)"
                     r"[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
-_CANCEL = ("cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
-           "cancelamento", "disdett", "解約", "キャンセル", "取り消")
+_CANCEL = tuple(normalise(w) for w in (
+    "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
+    "cancelamento", "disdett", "解約", "キャンセル", "取り消"))
+# the receipt's own way out: the account's settings or customer area (a genuine shop's; a callback lure gives
+# only the number)
+_SELF_SERVICE = tuple(normalise(w) for w in (
+    "settings", "my account", "einstellungen", "kundenkonto", "mein konto", "espace client", "paramètres", "mon compte",
+    "mi cuenta", "configuración", "área do cliente", "minha conta", "configurações", "area clienti", "area riservata",
+    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ"))
 
 
 def _callback_way_out(f: Facts) -> bool:
-    """Round 9: a renewal or invoice named (the callback family's topic) asks the reader to call when the
-    text tells how to cancel and gives a telephone number: the callback lure's one way out. A genuine
-    receipt names the renewal and points to the account's settings."""
+    """Round 9: a renewal, invoice or charge named (the callback family's topic) asks the reader to call when
+    the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
+    one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
-    return any(word in text for word in _CANCEL) and _PHONE.search(text[:20_000]) is not None
+    return (any(word in text for word in _CANCEL) and not any(word in text for word in _SELF_SERVICE)
+            and _PHONE.search(text[:20_000]) is not None)
 
 
 def asks_something(f: Facts) -> bool:

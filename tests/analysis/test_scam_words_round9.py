@@ -61,6 +61,13 @@ ORDINARY = [
     # a renewal receipt from a shop no catalogue knows: the renewal named twice is no lure
     ("en", "Membership renewed", "Your annual membership has been renewed. Automatic renewal is on; you can turn it "
      "off in your account settings at any time. Amount charged: $59.00."),
+    # a prepaid balance that lapses, a charge with the customer area and a service number: a receipt's words
+    ("de", "Ihr Prepaid-Guthaben", "Ihr Guthaben in Höhe von 12,50 € verfällt am 31.12. Laden Sie rechtzeitig auf, um "
+     "es weiter zu nutzen."),
+    ("de", "Abonnement verlängert", "Ihr Abonnement wurde verlängert, der Betrag wird abgebucht. Kündigen können Sie "
+     "jederzeit in Ihrem Kundenkonto. Service: 0800 000 0000"),
+    ("fr", "Votre facture", "Le montant de 39,90 € sera débité le 5 du mois. Pour annuler votre abonnement, "
+     "rendez-vous dans votre espace client ou appelez le 0800 000 000."),
     ("it", "Abbonamento rinnovato", "Il tuo abbonamento è stato rinnovato: rinnovo automatico attivo, importo 49,00 €. "
      "Puoi disattivarlo dalle impostazioni del tuo profilo."),
 ]
@@ -81,6 +88,8 @@ LURES = [
     ("pt", "Restituição", "Você tem um valor a restituir de R$ 720,40. Resgate agora em https://restitui.example.net"),
     ("de", "Ihr Guthaben", "Ihr Guthaben von 1.240 € ist zum Abheben bereit. Um Ihr Guthaben auszuzahlen, bestätigen "
      "Sie Ihre Bankverbindung: https://wallet.example.net"),
+    ("de", "Abbuchung", "Ihr Jahresabo wurde verlängert, 289,00 € werden heute abgebucht. Zum Stornieren rufen Sie "
+     "+49 30 0000 0000 an."),
     ("en", "Subscription renewal", "Your subscription is set for automatic renewal today; $399.99 will be charged. To "
      "cancel, reach our support desk at +1 (888) 555-0100."),
 ]
