@@ -1758,8 +1758,8 @@ def scam_lure(f: Facts) -> list[Finding]:
 # round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in
 # brackets, or a toll-free prefix (800, 888, …; 0800, 0120, 0570), then its groups of digits (bounded: the text
 # is attacker-written)
-_PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b|\b0(?:800|120|570)\b)"
-                    r"[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+_PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
+                    r"|\b0(?:800|120|570)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
     "cancelamento", "disdett", "解約", "キャンセル", "取り消"))
