@@ -128,6 +128,10 @@ class PhraseList:
     weak: tuple[str, ...]
     topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
     deadline: tuple[str, ...] = ()  # urgency's deadlines: strong beside a credential ask only (round 9)
+    # round 9: a benefit named (scam families) and the asks that only apply for something ([scam_ask]): an
+    # authority's announcement says both, so a benefit alone beside an application is no lure
+    benefit: tuple[str, ...] = ()
+    apply: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,7 @@ def catalogue() -> Catalogue:
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
             deadline=tuple(normalise(p) for p in _strings(table.get("deadline"))),
+            apply=tuple(normalise(p) for p in _strings(table.get("apply"))),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
@@ -288,6 +293,7 @@ def catalogue() -> Catalogue:
             strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
             topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
+            benefit=tuple(normalise(p) for p in _strings(table.get("benefit"))),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

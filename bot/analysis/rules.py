@@ -1745,7 +1745,10 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
-    if all(p in topic for p in strong) and not asks_something(f) and not (family == "callback" and _callback_way_out(f)):
+    benefit = catalogue().scam_families[family].benefit
+    only_benefit = bool(benefit) and all(p in benefit for p in strong)
+    if all(p in topic for p in strong) and not asks_something(f, only_benefit) and not (
+            family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
         # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
@@ -1780,11 +1783,19 @@ def _callback_way_out(f: Facts) -> bool:
             and _PHONE.search(text[:20_000]) is not None)
 
 
-def asks_something(f: Facts) -> bool:
+def asks_something(f: Facts, benefit: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
-    confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss."""
+    confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
+    named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
+    announcement asks to apply ("apply now", 「申請してください」); the lure tells the reader the money is
+    theirs, asks for data or a fee, or to collect it."""
     asks = catalogue().phrases.get("scam_ask")
-    return bool(asks and f.text.count_phrases(asks.strong))
+    if not asks:
+        return False
+    found = f.text.count_phrases(asks.strong)
+    if benefit:
+        found = [a for a in found if a not in asks.apply]
+    return bool(found)
 
 
 def spam_content(f: Facts) -> list[Finding]:

@@ -61,6 +61,26 @@ ORDINARY = [
     # a renewal receipt from a shop no catalogue knows: the renewal named twice is no lure
     ("en", "Membership renewed", "Your annual membership has been renewed. Automatic renewal is on; you can turn it "
      "off in your account settings at any time. Amount charged: $59.00."),
+    # an authority's benefit announcement asks to apply; a bank advertises its loan; a raffle asks to fill in a form
+    ("en", "Energy rebate", "Households on a low income can apply now for the 2026 energy rebate through the "
+     "council's website."),
+    ("de", "Heizkostenzuschuss", "Haushalte mit geringem Einkommen können den Heizkostenzuschuss jetzt beantragen, "
+     "beim Bürgeramt oder online."),
+    ("nl", "Energietoeslag", "Huishoudens met een laag inkomen kunnen de energietoeslag 2026 aanvragen bij de "
+     "gemeente. Vraag nu aan via het formulier op de website van uw gemeente."),
+    ("ja", "補助金のお知らせ", "省エネ家電の購入補助金の申請受付を開始しました。申請は12月28日までに窓口またはオンラインで"
+     "行ってください。"),
+    ("it", "Il tuo prestito", "Prestito personale a tasso fisso fino a 30.000 €: richiedi ora il tuo preventivo "
+     "gratuito in filiale o online."),
+    ("es", "Sorteo de Navidad", "¡Participa en nuestro sorteo de Navidad! Para participar, rellena el formulario "
+     "antes del 20 de diciembre. El ganador se anunciará el 22."),
+    ("it", "Concorso a premi", "Partecipa al nostro concorso a premi: compila il modulo entro il 15 gennaio per "
+     "partecipare all'estrazione di un buono acquisto da 100 €."),
+    # a carrier's own notice of a delivery attempt
+    ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
+     "tentativa de entrega no próximo dia útil."),
+    ("fr", "Votre colis", "Votre colis est en route. En cas d'absence, un avis de passage sera déposé et vous "
+     "pourrez reprogrammer la livraison en ligne."),
     # a prepaid balance that lapses, a charge with the customer area and a service number: a receipt's words
     ("de", "Ihr Prepaid-Guthaben", "Ihr Guthaben in Höhe von 12,50 € verfällt am 31.12. Laden Sie rechtzeitig auf, um "
      "es weiter zu nutzen."),
