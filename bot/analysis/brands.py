@@ -132,6 +132,7 @@ class PhraseList:
     # authority's announcement says both, so a benefit alone beside an application is no lure
     benefit: tuple[str, ...] = ()
     apply: tuple[str, ...] = ()
+    hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,7 @@ def catalogue() -> Catalogue:
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
             deadline=tuple(normalise(p) for p in _strings(table.get("deadline"))),
             apply=tuple(normalise(p) for p in _strings(table.get("apply"))),
+            hook=tuple(normalise(p) for p in _strings(table.get("hook"))),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

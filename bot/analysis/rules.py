@@ -1788,13 +1788,14 @@ def asks_something(f: Facts, benefit: bool = False) -> bool:
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
     named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
     announcement asks to apply ("apply now", 「申請してください」); the lure tells the reader the money is
-    theirs, asks for data or a fee, or to collect it."""
+    theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
+    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it."""
     asks = catalogue().phrases.get("scam_ask")
     if not asks:
         return False
     found = f.text.count_phrases(asks.strong)
     if benefit:
-        found = [a for a in found if a not in asks.apply]
+        found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)
 
 

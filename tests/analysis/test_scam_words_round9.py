@@ -76,6 +76,18 @@ ORDINARY = [
      "antes del 20 de diciembre. El ganador se anunciará el 22."),
     ("it", "Concorso a premi", "Partecipa al nostro concorso a premi: compila il modulo entro il 15 gennaio per "
      "partecipare all'estrazione di un buono acquisto da 100 €."),
+    # a shop's or an airline's "you are entitled to a refund" (the reader told it is theirs: a lure's hook only
+    # beside a benefit)
+    ("de", "Retoure erhalten", "Wir haben Ihre Retoure erhalten. Sie haben Anspruch auf eine Rückerstattung von "
+     "49,90 €, die wir innerhalb von 14 Tagen auf Ihr Zahlungsmittel überweisen."),
+    ("fr", "Retour reçu", "Nous avons bien reçu votre retour. Vous avez droit à un remboursement de 35 €, versé sous "
+     "14 jours sur votre moyen de paiement."),
+    ("it", "Volo cancellato", "Il volo è stato cancellato: hai diritto a un rimborso completo, che ti verrà accreditato "
+     "entro 7 giorni."),
+    ("nl", "Vertraging", "Je pakket was te laat. Je komt in aanmerking voor een terugbetaling van de verzendkosten; die "
+     "storten we automatisch terug."),
+    ("pt", "Voo cancelado", "Seu voo foi cancelado. Você tem direito ao reembolso integral, que será creditado em até "
+     "7 dias."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
@@ -103,6 +115,10 @@ LURES = [
      "pagamento, chiami il numero +39 02 0000 0000."),
     ("fr", "Aide exceptionnelle", "Vous êtes éligible à une aide exceptionnelle de 300 €. Déposez votre demande avant "
      "vendredi : https://aide.example.net"),
+    ("nl", "Energietoeslag", "U komt in aanmerking voor een energietoeslag van € 1.300. Vul uw gegevens in op "
+     "https://toeslag.example.net"),
+    ("ja", "支援金のお知らせ", "あなたは物価高騰対策支援金の支給対象となりました。下記よりお手続きください。"
+     "https://shien.example.net/"),
     ("es", "Premio", "¡Has sido seleccionado! Reclama tu premio pagando una pequeña tarifa de envío: "
      "https://premio.example.net"),
     ("pt", "Restituição", "Você tem um valor a restituir de R$ 720,40. Resgate agora em https://restitui.example.net"),
