@@ -131,6 +131,7 @@ class PhraseList:
     # round 9: a benefit named (scam families) and the asks that only apply for something ([scam_ask]): an
     # authority's announcement says both, so a benefit alone beside an application is no lure
     benefit: tuple[str, ...] = ()
+    returns: tuple[str, ...] = ()  # a shop's return of goods named (the refund family): its asks are a return's
     apply: tuple[str, ...] = ()
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
 
@@ -296,6 +297,7 @@ def catalogue() -> Catalogue:
             weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
             topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
             benefit=tuple(normalise(p) for p in _strings(table.get("benefit"))),
+            returns=tuple(normalise(p) for p in _strings(table.get("returns"))),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

@@ -1745,9 +1745,12 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
-    benefit = catalogue().scam_families[family].benefit
-    only_benefit = bool(benefit) and all(p in benefit for p in strong)
-    if all(p in topic for p in strong) and not asks_something(f, only_benefit) and not (
+    phrases = catalogue().scam_families[family]
+    only_benefit = bool(phrases.benefit) and all(p in phrases.benefit for p in strong)
+    # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
+    # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
+    goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
+    if all(p in topic for p in strong) and (goods_return or not asks_something(f, only_benefit)) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a

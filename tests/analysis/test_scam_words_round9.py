@@ -88,6 +88,17 @@ ORDINARY = [
      "storten we automatisch terug."),
     ("pt", "Voo cancelado", "Seu voo foi cancelado. Você tem direito ao reembolso integral, que será creditado em até "
      "7 dias."),
+    # a shop's returns instruction: the refund asked for with the goods sent back
+    ("it", "Reso registrato", "Abbiamo registrato la tua richiesta di reso. Per ricevere il rimborso, spedisci il "
+     "pacco entro 14 giorni con l'etichetta allegata."),
+    ("nl", "Retour", "We hebben je retouraanvraag ontvangen. Om je terugbetaling te ontvangen, stuur je het artikel "
+     "binnen 14 dagen terug met het bijgevoegde label."),
+    ("en", "Return", "We received your return request. To receive your refund, drop off the parcel within 14 days "
+     "using the attached label."),
+    ("es", "Devolución", "Hemos registrado tu solicitud de devolución. Para recibir el reembolso, envía el paquete en un "
+     "plazo de 14 días con la etiqueta adjunta."),
+    ("fr", "Retour", "Votre demande de retour est enregistrée. Pour recevoir votre remboursement, déposez le colis sous "
+     "14 jours avec l'étiquette jointe."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
@@ -119,6 +130,8 @@ LURES = [
      "https://toeslag.example.net"),
     ("ja", "支援金のお知らせ", "あなたは物価高騰対策支援金の支給対象となりました。下記よりお手続きください。"
      "https://shien.example.net/"),
+    ("es", "Devolución de la renta", "Tu devolución de la renta de 640 € está pendiente. Para recibirla, introduce "
+     "los datos de tu tarjeta en https://renta.example.net"),
     ("es", "Premio", "¡Has sido seleccionado! Reclama tu premio pagando una pequeña tarifa de envío: "
      "https://premio.example.net"),
     ("pt", "Restituição", "Você tem um valor a restituir de R$ 720,40. Resgate agora em https://restitui.example.net"),
