@@ -99,6 +99,17 @@ ORDINARY = [
      "plazo de 14 días con la etiqueta adjunta."),
     ("fr", "Retour", "Votre demande de retour est enregistrée. Pour recevoir votre remboursement, déposez le colis sous "
      "14 jours avec l'étiquette jointe."),
+    # a charity's thanks, a shop's congratulations and voucher, an invoice reminder, an airline's compensation
+    ("it", "Grazie", "Grazie per la tua donazione! Per ricevere la ricevuta per la detrazione fiscale, accedi "
+     "all'area donatori."),
+    ("it", "Ordine confermato", "Congratulazioni per il tuo acquisto! Per ricevere la fattura, accedi al tuo profilo."),
+    ("es", "Tu cheque regalo", "Para canjear tu cheque regalo, introduce el código en la cesta de la compra."),
+    ("nl", "Aanmaning", "Aanmaning: factuur 2026-113 is nog niet betaald. Betaal het openstaande bedrag van € 84,00 "
+     "binnen 14 dagen."),
+    ("nl", "Vertraagde vlucht", "Uw vlucht had 4 uur vertraging. U heeft recht op een schadevergoeding van € 400. Om "
+     "het bedrag te ontvangen, vult u het formulier in."),
+    ("es", "Transferencia realizada", "Transferencia realizada. Beneficiario: Ana López. Importe: 120 €. Para recibir "
+     "el justificante, accede a tu banca online."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
