@@ -1768,7 +1768,8 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]
                     r"|\b0(?:800|120|570)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
-    "cancelamento", "disdett", "解約", "キャンセル", "取り消"))
+    "cancelamento", "disdett"))
+# (Japanese services take cancellations by phone as a matter of course: 「ご解約はお電話で」 is no lure's sign)
 # the receipt's own way out: the account's settings or customer area (a genuine shop's; a callback lure gives
 # only the number)
 _SELF_SERVICE = tuple(normalise(w) for w in (

@@ -110,6 +110,16 @@ ORDINARY = [
      "het bedrag te ontvangen, vult u het formulier in."),
     ("es", "Transferencia realizada", "Transferencia realizada. Beneficiario: Ana López. Importe: 120 €. Para recibir "
      "el justificante, accede a tu banca online."),
+    # Japanese services: a cancellation taken by phone, a winner's procedure on the member page, an inheritance
+    # procedure, a withdrawal done, a coupon's terms
+    ("ja", "ご請求のお知らせ", "ご請求金額 3,300円は27日にご指定の口座から引き落とされます。ご解約をご希望の場合は、"
+     "カスタマーセンター 0120-000-000 までお電話ください。"),
+    ("ja", "当選のお知らせ", "このたびはキャンペーンにご応募いただきありがとうございます。厳正なる抽選の結果、ご当選され"
+     "ました。賞品のお受け取り手続きは、会員ページからお願いいたします。"),
+    ("ja", "相続手続きのご案内", "相続手続きに必要な書類をご案内いたします。ご不明な点がございましたら、ご連絡をお待ちして"
+     "おります。"),
+    ("ja", "出金完了", "出金手続きが完了しました。ご指定の口座へ翌営業日に着金予定です。"),
+    ("ja", "クーポンのご案内", "期限を過ぎたクーポンは無効とさせていただきます。特別なプレゼントもご用意しています。"),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
