@@ -120,6 +120,8 @@ ORDINARY = [
      "おります。"),
     ("ja", "出金完了", "出金手続きが完了しました。ご指定の口座へ翌営業日に着金予定です。"),
     ("ja", "クーポンのご案内", "期限を過ぎたクーポンは無効とさせていただきます。特別なプレゼントもご用意しています。"),
+    ("it", "Fattura disponibile", "La fattura di novembre è disponibile. L'importo di 45,90 € verrà addebitato sul "
+     "conto il 5 dicembre. Per informazioni chiama il numero 800 000 000."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
