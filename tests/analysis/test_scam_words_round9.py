@@ -122,6 +122,8 @@ ORDINARY = [
     ("ja", "クーポンのご案内", "期限を過ぎたクーポンは無効とさせていただきます。特別なプレゼントもご用意しています。"),
     ("it", "Fattura disponibile", "La fattura di novembre è disponibile. L'importo di 45,90 € verrà addebitato sul "
      "conto il 5 dicembre. Per informazioni chiama il numero 800 000 000."),
+    ("it", "Successione", "Gentile cliente, per la successione di suo padre servono il certificato di morte e la "
+     "dichiarazione di successione. Per completare la procedura, passi in filiale."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
@@ -197,3 +199,10 @@ def test_a_renewal_receipt_is_a_topic_and_a_phone_to_cancel_is_the_callback() ->
     assert [dict(f.params).get("note") for f in receipt.findings if f.rule == "scam_lure"] == ["topic_only"]
     lure = analyse(b"Renewal\n\nYour plan has been renewed. Automatic renewal is on. To cancel, call +1 (888) 555-0100.")
     assert any(f.rule == "scam_lure" and f.severity == "high" for f in lure.findings)
+
+
+def test_a_phrase_found_twice_once_normalised_is_one_sign() -> None:
+    # "prêmio" and "premio" are one phrase once accents are folded: a loyalty reward's pickup is at most medium
+    report = analyse("Premio fedeltà\n\nHai raggiunto 500 punti! Per ritirare il premio fedeltà, mostra la "
+                     "tessera in cassa.".encode())
+    assert [f.severity for f in report.findings if f.rule == "scam_lure"] == ["medium"]
