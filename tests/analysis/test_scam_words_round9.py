@@ -124,6 +124,16 @@ ORDINARY = [
      "conto il 5 dicembre. Per informazioni chiama il numero 800 000 000."),
     ("it", "Successione", "Gentile cliente, per la successione di suo padre servono il certificato di morte e la "
      "dichiarazione di successione. Per completare la procedura, passi in filiale."),
+    # an inheritance desk and an investment report: the fortune's and the investment's nouns alone
+    ("de", "Erbschaft", "Sehr geehrte Frau Müller, im Nachlass Ihrer Tante ist ein Sparbuch aufgetaucht. Bitte "
+     "vereinbaren Sie einen Termin beim Nachlassgericht."),
+    ("es", "Herencia", "Estimado cliente: para tramitar la herencia de su madre necesitamos el certificado de "
+     "defunción. Puede entregarlo en su oficina."),
+    ("es", "Inversión", "Su plan de pensiones ha obtenido una rentabilidad del 3,1 % este año. Las rentabilidades "
+     "pasadas no garantizan rentabilidades futuras. Inversión a largo plazo."),
+    ("fr", "Investissement", "Votre contrat d'assurance-vie a un rendement de 2,5 % en 2026. Consultez le détail "
+     "dans votre espace client."),
+    ("pt", "Carteira", "Sua carteira de investimentos rendeu 0,9 % no mês. Acesse o app para ver o extrato completo."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
