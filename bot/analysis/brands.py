@@ -134,6 +134,7 @@ class PhraseList:
     returns: tuple[str, ...] = ()  # a shop's return of goods named (the refund family): its asks are a return's
     apply: tuple[str, ...] = ()
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
+    service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,7 @@ def catalogue() -> Catalogue:
             deadline=tuple(normalise(p) for p in _strings(table.get("deadline"))),
             apply=tuple(normalise(p) for p in _strings(table.get("apply"))),
             hook=tuple(normalise(p) for p in _strings(table.get("hook"))),
+            service=tuple(normalise(p) for p in _strings(table.get("service"))),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -1805,6 +1805,10 @@ def asks_something(f: Facts, benefit: bool = False) -> bool:
     if not asks:
         return False
     found = f.text.count_phrases(asks.strong)
+    if found and asks.service:
+        # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
+        services = f.text.count_phrases(asks.service)
+        found = [a for a in found if not any(a in service for service in services)]
     if benefit:
         found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)

@@ -134,6 +134,12 @@ ORDINARY = [
     ("fr", "Investissement", "Votre contrat d'assurance-vie a un rendement de 2,5 % en 2026. Consultez le détail "
      "dans votre espace client."),
     ("pt", "Carteira", "Sua carteira de investimentos rendeu 0,9 % no mês. Acesse o app para ver o extrato completo."),
+    # a shop's congratulations on an order, and its invoice to receive
+    ("es", "Pedido en camino", "¡Felicidades! Tu pedido está en camino. Para recibir tu factura, inicia sesión en tu "
+     "cuenta."),
+    ("pt", "Compra confirmada", "Parabéns pela compra! Para receber a nota fiscal, acesse sua conta no site."),
+    ("fr", "Commande confirmée", "Félicitations pour votre commande ! Pour recevoir votre facture, connectez-vous à "
+     "votre compte."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
