@@ -180,6 +180,11 @@ LURES = [
      "Sie Ihre Bankverbindung: https://wallet.example.net"),
     ("de", "Abbuchung", "Ihr Jahresabo wurde verlängert, 289,00 € werden heute abgebucht. Zum Stornieren rufen Sie "
      "+49 30 0000 0000 an."),
+    ("fr", "Colis en attente", "Votre colis est en attente : frais de livraison impayés (1,99 €). Réglez les frais "
+     "pour reprogrammer la livraison."),
+    ("es", "Buzón", "Su buzón ha superado el límite de almacenamiento. Los mensajes entrantes serán rechazados. "
+     "Valide su cuenta aquí."),
+    ("it", "Wallet", "Il tuo wallet è stato limitato. Inserisci la tua frase di recupero per sbloccarlo."),
     ("en", "Subscription renewal", "Your subscription is set for automatic renewal today; $399.99 will be charged. To "
      "cancel, reach our support desk at +1 (888) 555-0100."),
 ]
