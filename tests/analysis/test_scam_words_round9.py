@@ -140,6 +140,8 @@ ORDINARY = [
     ("pt", "Compra confirmada", "Parabéns pela compra! Para receber a nota fiscal, acesse sua conta no site."),
     ("fr", "Commande confirmée", "Félicitations pour votre commande ! Pour recevoir votre facture, connectez-vous à "
      "votre compte."),
+    ("fr", "Webinaire épargne", "Notre webinaire sur l'épargne a lieu jeudi : rendement, fiscalité, assurance-vie. "
+     "Réservez votre place dès maintenant."),
     # a carrier's own notice of a delivery attempt
     ("pt", "Sua encomenda", "Sua encomenda saiu para entrega. Caso ninguém esteja no endereço, faremos nova "
      "tentativa de entrega no próximo dia útil."),
