@@ -208,6 +208,12 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
 
 
+def _normalised(raw: object) -> tuple[str, ...]:
+    """A phrase list as matched: normalised, each phrase once (round 9: "pagá" and "paga", "crédit" and "credit"
+    are one phrase after accents are folded, and a weak word listed twice counted twice)."""
+    return tuple(dict.fromkeys(normalise(p) for p in _strings(raw)))
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     raw_brands = _load("brands.toml").get("brand", [])
@@ -282,12 +288,12 @@ def catalogue() -> Catalogue:
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
         name: PhraseList(
-            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
-            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
-            deadline=tuple(normalise(p) for p in _strings(table.get("deadline"))),
-            apply=tuple(normalise(p) for p in _strings(table.get("apply"))),
-            hook=tuple(normalise(p) for p in _strings(table.get("hook"))),
-            service=tuple(normalise(p) for p in _strings(table.get("service"))),
+            strong=_normalised(table.get("strong")),
+            weak=_normalised(table.get("weak")),
+            deadline=_normalised(table.get("deadline")),
+            apply=_normalised(table.get("apply")),
+            hook=_normalised(table.get("hook")),
+            service=_normalised(table.get("service")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
@@ -295,11 +301,11 @@ def catalogue() -> Catalogue:
     scam_raw = phrases_raw.get("scam", {})
     scam_families = {
         name: PhraseList(
-            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
-            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
-            topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
-            benefit=tuple(normalise(p) for p in _strings(table.get("benefit"))),
-            returns=tuple(normalise(p) for p in _strings(table.get("returns"))),
+            strong=_normalised(table.get("strong")),
+            weak=_normalised(table.get("weak")),
+            topic=_normalised(table.get("topic")),
+            benefit=_normalised(table.get("benefit")),
+            returns=_normalised(table.get("returns")),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

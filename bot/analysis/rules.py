@@ -1715,13 +1715,6 @@ def _beside(weak: list[str], strong: list[str]) -> list[str]:
     return [w for w in weak if not any(w in phrase for phrase in strong)]
 
 
-def _distinct(phrases: list[str]) -> list[str]:
-    """Round 9: each telling phrase once ("prêmio" and "premio" are one phrase once normalised: the same words
-    are one sign, not two). A phrase inside another one found still counts (tried: it took four `scam` names
-    of the tune honeypot, "claim your refund" beside "your refund")."""
-    return list(dict.fromkeys(phrases))
-
-
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -1733,7 +1726,7 @@ def scam_lure(f: Facts) -> list[Finding]:
             by_family.setdefault(family, []).append(phrase)
     best: tuple[int, str, list[str], list[str]] | None = None
     for family, phrases in catalogue().scam_families.items():
-        strong = _distinct(by_family.get(family, []))
+        strong = by_family.get(family, [])
         if not strong:
             continue
         weak = _beside(f.text.count_phrases(phrases.weak), strong)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.analysis.brands import catalogue
 from bot.analysis.pipeline import analyse
 from tests.analysis.test_scam_topic_round8 import ALIGNED, UNALIGNED, _mail
 
@@ -229,3 +230,13 @@ def test_a_phrase_found_twice_once_normalised_is_one_sign() -> None:
     report = analyse("Premio fedeltà\n\nHai raggiunto 500 punti! Per ritirare il premio fedeltà, mostra la "
                      "tessera in cassa.".encode())
     assert [f.severity for f in report.findings if f.rule == "scam_lure"] == ["medium"]
+
+
+def test_every_phrase_list_holds_each_phrase_once_as_matched() -> None:
+    # "pagá" and "paga", "crédit" and "credit" are one phrase after accents are folded: listed twice, a weak
+    # word counted twice (two signs from one word)
+    cat = catalogue()
+    for name, lists in [*cat.phrases.items(), *cat.scam_families.items()]:
+        for field in ("strong", "weak", "topic"):
+            phrases = getattr(lists, field)
+            assert len(phrases) == len(set(phrases)), (name, field)
