@@ -127,6 +127,14 @@ class PhraseList:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     topic: tuple[str, ...] = ()  # strong phrases that only name a scam family's topic (round 8)
+    deadline: tuple[str, ...] = ()  # urgency's deadlines: strong beside a credential ask only (round 9)
+    # round 9: a benefit named (scam families) and the asks that only apply for something ([scam_ask]): an
+    # authority's announcement says both, so a benefit alone beside an application is no lure
+    benefit: tuple[str, ...] = ()
+    returns: tuple[str, ...] = ()  # a shop's return of goods named (the refund family): its asks are a return's
+    apply: tuple[str, ...] = ()
+    hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
+    service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,12 @@ def _strings(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
+
+
+def _normalised(raw: object) -> tuple[str, ...]:
+    """A phrase list as matched: normalised, each phrase once (round 9: "pagá" and "paga", "crédit" and "credit"
+    are one phrase after accents are folded, and a weak word listed twice counted twice)."""
+    return tuple(dict.fromkeys(normalise(p) for p in _strings(raw)))
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +288,12 @@ def catalogue() -> Catalogue:
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
         name: PhraseList(
-            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
-            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
+            strong=_normalised(table.get("strong")),
+            weak=_normalised(table.get("weak")),
+            deadline=_normalised(table.get("deadline")),
+            apply=_normalised(table.get("apply")),
+            hook=_normalised(table.get("hook")),
+            service=_normalised(table.get("service")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
@@ -283,9 +301,11 @@ def catalogue() -> Catalogue:
     scam_raw = phrases_raw.get("scam", {})
     scam_families = {
         name: PhraseList(
-            strong=tuple(normalise(p) for p in _strings(table.get("strong"))),
-            weak=tuple(normalise(p) for p in _strings(table.get("weak"))),
-            topic=tuple(normalise(p) for p in _strings(table.get("topic"))),
+            strong=_normalised(table.get("strong")),
+            weak=_normalised(table.get("weak")),
+            topic=_normalised(table.get("topic")),
+            benefit=_normalised(table.get("benefit")),
+            returns=_normalised(table.get("returns")),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

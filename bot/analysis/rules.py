@@ -1464,9 +1464,11 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     cat = catalogue()
     out: list[Finding] = []
     lure = cat.phrases.get("credential_lure")
+    credential_ask = False
     if lure is not None and not f.brand_official:
         strong = f.text.count_phrases(lure.strong)
         weak = _beside(f.text.count_phrases(lure.weak), strong)
+        credential_ask = bool(strong or weak)
         if strong:
             severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
@@ -1476,6 +1478,13 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     if urgency is not None:
         strong = f.text.count_phrases(urgency.strong)
         weak = _beside(f.text.count_phrases(urgency.weak), strong)
+        deadlines = f.text.count_phrases(urgency.deadline) if urgency.deadline else []
+        # round 9: a deadline says when, not what is lost: urgent beside a credential ask ("log in within 24
+        # hours"), one weak word otherwise (a shop's "refunded within 48 hours")
+        if credential_ask:
+            strong += deadlines
+        else:
+            weak += deadlines
         if strong:
             out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
@@ -1888,7 +1897,13 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
-    if all(p in topic for p in strong) and not asks_something(f):
+    phrases = catalogue().scam_families[family]
+    only_benefit = bool(phrases.benefit) and all(p in phrases.benefit for p in strong)
+    # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
+    # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
+    goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
+    if all(p in topic for p in strong) and (goods_return or not asks_something(f, only_benefit)) and not (
+            family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
         # loss): what the mail is about, not what it wants; said so (locales: scam_lure_note)
@@ -1898,11 +1913,50 @@ def scam_lure(f: Facts) -> list[Finding]:
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
 
 
-def asks_something(f: Facts) -> bool:
+# round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in
+# brackets, or a toll-free prefix (800, 888, …; 0800, 0120, 0570), then its groups of digits (bounded: the text
+# is attacker-written)
+_PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
+                    r"|\b0(?:800|120|570)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+_CANCEL = tuple(normalise(w) for w in (
+    "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
+    "cancelamento", "disdett"))
+# (Japanese services take cancellations by phone as a matter of course: 「ご解約はお電話で」 is no lure's sign)
+# the receipt's own way out: the account's settings or customer area (a genuine shop's; a callback lure gives
+# only the number)
+_SELF_SERVICE = tuple(normalise(w) for w in (
+    "settings", "my account", "einstellungen", "kundenkonto", "mein konto", "espace client", "paramètres", "mon compte",
+    "mi cuenta", "configuración", "área do cliente", "minha conta", "configurações", "area clienti", "area riservata",
+    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ"))
+
+
+def _callback_way_out(f: Facts) -> bool:
+    """Round 9: a renewal, invoice or charge named (the callback family's topic) asks the reader to call when
+    the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
+    one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
+    text = f.text.text
+    return (any(word in text for word in _CANCEL) and not any(word in text for word in _SELF_SERVICE)
+            and _PHONE.search(text[:20_000]) is not None)
+
+
+def asks_something(f: Facts, benefit: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
-    confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss."""
+    confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
+    named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
+    announcement asks to apply ("apply now", 「申請してください」); the lure tells the reader the money is
+    theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
+    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it."""
     asks = catalogue().phrases.get("scam_ask")
-    return bool(asks and f.text.count_phrases(asks.strong))
+    if not asks:
+        return False
+    found = f.text.count_phrases(asks.strong)
+    if found and asks.service:
+        # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
+        services = f.text.count_phrases(asks.service)
+        found = [a for a in found if not any(a in service for service in services)]
+    if benefit:
+        found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
+    return bool(found)
 
 
 def spam_content(f: Facts) -> list[Finding]:
