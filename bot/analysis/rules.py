@@ -1867,9 +1867,34 @@ def _beside(weak: list[str], strong: list[str]) -> list[str]:
     return [w for w in weak if not any(w in phrase for phrase in strong)]
 
 
+# round 9 (lead): the words that deny an ask just before it ("we will never ask for your recovery phrase",
+# "never enter your seed phrase", "ne partagez jamais votre phrase de récupération", "no comparta nunca su frase
+# semilla"): a provider's safety notice names the lure's words to warn against them
+_NEGATIONS = frozenset(("never", "not", "don't", "dont", "niemals", "nie", "nicht", "jamais", "nunca", "não", "nao",
+                        "mai", "nooit", "niet"))
+_CLAUSE_END = re.compile(r"[.!?;:,。！？、\n]")
+NEGATION_WORDS_BEFORE = 4
+
+
+def _denied(text: str, phrase: str, cap: int = 20) -> bool:
+    """Every occurrence of ``phrase`` (up to ``cap``) follows a negation within the four words before it,
+    in the same clause. A lure that also says "never share it" elsewhere keeps its undenied ask."""
+    seen = 0
+    idx = text.find(phrase)
+    while idx >= 0 and seen < cap:
+        head = _CLAUSE_END.split(text[max(0, idx - 80):idx])[-1].split()[-NEGATION_WORDS_BEFORE:]
+        if not any(word in _NEGATIONS for word in head):
+            return False
+        seen += 1
+        idx = text.find(phrase, idx + len(phrase))
+    return seen > 0
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
+    if hits and any(word in f.text.words for word in _NEGATIONS):
+        hits = [p for p in hits if not (p.isascii() and _denied(f.text.text, p))]
     if not hits:
         return []
     by_family: dict[str, list[str]] = {}
