@@ -1,6 +1,8 @@
 """Regenerate what the repository derives from its sources (a developer's tool, never run by phishbot):
 
 - the JSON copy beside every TOML data file in ``bot/`` (``bot/analysis/datafiles.py`` says why);
+- ``bot/analysis/data/psl_a_labels.json``, the A-labels of the bundled Public Suffix List's
+  non-ASCII labels (``bot/analysis/domains.py`` says why);
 - ``.env.example`` and the README's settings table, from the table in ``bot/settings.py``.
 
     python scripts/generate.py          # write them
@@ -24,11 +26,13 @@ README_END = "<!-- end of the settings table -->\n"
 def expected() -> dict[Path, str]:
     """Every generated file and the text it must hold."""
     from bot.analysis.datafiles import json_copy, json_path
+    from bot.analysis.domains import psl_a_labels_json
     from bot.settings import env_example, readme_table
 
     out: dict[Path, str] = {}
     for toml in sorted((ROOT / "bot").rglob("*.toml")):
         out[Path(json_path(str(toml)))] = json_copy(str(toml))
+    out[ROOT / "bot" / "analysis" / "data" / "psl_a_labels.json"] = psl_a_labels_json()
     out[ROOT / ".env.example"] = env_example()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     head, sep, rest = readme.partition(README_BEGIN)

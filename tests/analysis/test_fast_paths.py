@@ -915,3 +915,27 @@ def test_the_by_host_is_found_where_the_case_blind_boundary_pattern_found_it(par
 def test_only_ascii_b_and_y_match_them_case_blind() -> None:
     for letter in "by":
         assert {c for c in map(chr, range(0x110000)) if re.fullmatch("(?i)" + letter, c)} == {letter, letter.upper()}
+
+
+def test_the_suffix_lists_a_labels_are_the_codecs_and_a_label_missing_from_the_table_is_encoded() -> None:
+    """``data/psl_a_labels.json`` (generated) holds, for every non-ASCII label of the bundled list, what
+    the punycode codec gives; the rules built from it are the rules built by the codec alone."""
+    from publicsuffixlist import PSLFILE
+
+    from bot.analysis import domains
+
+    table = domains._known_a_labels()
+    text = Path(PSLFILE).read_text(encoding="utf-8")
+    labels = {label for line in text.splitlines() for label in line.split(" ", 1)[0].lstrip("!").split(".")
+              if label and not label.isascii()}
+    assert labels and labels <= table.keys()
+    assert all(table[label] == domains._punycode_label(label) for label in labels)
+    assert domains._a_label("東京") == "xn--1lqs71d"
+    assert domains._a_label("ąąą-not-in-the-list") == domains._punycode_label("ąąą-not-in-the-list")
+    assert domains._a_label("example") == "example"
+    by_codec = [line.split(" ", 1)[0].strip() for line in text.splitlines()]
+    by_codec = [r for r in by_codec if r and not r.startswith("//")]
+    by_codec += [("!" if r.startswith("!") else "") + ".".join(
+        x if x.isascii() else domains._punycode_label(x) for x in r.lstrip("!").split("."))
+        for r in by_codec if not r.isascii()]
+    assert domains._rules(text) == by_codec
