@@ -18,10 +18,12 @@ too. Nothing is written at run time. JSON, never pickle: reading it runs no code
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the engine's module (no stubs)
+import base64
 import json
 import os
 import re
 import sys
+from array import array
 from typing import Any
 
 TABLE = os.path.join(os.path.dirname(__file__), "data", "patterns.json")
@@ -32,7 +34,7 @@ _ROOM = 128
 def stamp() -> dict[str, object]:
     """What the code in the table is valid for."""
     return {"implementation": sys.implementation.name, "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
-            "sre_magic": _sre.MAGIC, "codesize": _sre.CODESIZE}
+            "sre_magic": _sre.MAGIC, "codesize": _sre.CODESIZE, "byteorder": sys.byteorder}
 
 
 def _usable_cache() -> dict[Any, Any] | None:
@@ -49,10 +51,18 @@ def _pattern_of(entry: dict[str, Any]) -> str | bytes:
     return text.encode("latin-1") if entry.get("bytes") else text
 
 
+def _words(code: str) -> list[int]:
+    """The engine's code from its base64 form (the words as unsigned 32-bit integers, this machine's byte
+    order): a list of 24,000 numbers in JSON cost more to read than compiling saved in part."""
+    words = array("I")
+    words.frombytes(base64.b64decode(code))
+    return words.tolist()
+
+
 def compiled(entry: dict[str, Any]) -> re.Pattern[Any]:
     """The Pattern an entry of the table describes (what ``re._compiler.compile`` returns)."""
-    pattern: re.Pattern[Any] = _sre.compile(_pattern_of(entry), entry["final_flags"], entry["code"], entry["groups"],
-                                             entry["groupindex"], tuple(entry["indexgroup"]))
+    pattern: re.Pattern[Any] = _sre.compile(_pattern_of(entry), entry["final_flags"], _words(entry["code"]),
+                                             entry["groups"], entry["groupindex"], tuple(entry["indexgroup"]))
     return pattern
 
 
@@ -60,7 +70,7 @@ def prime(path: str = TABLE) -> int:
     """Put the table's patterns into ``re``'s cache; how many were put. Never raises for a missing,
     stale or foreign table: patterns then compile as before."""
     cache = _usable_cache()
-    if cache is None:
+    if cache is None or array("I").itemsize != _sre.CODESIZE:
         return 0
     try:
         with open(path, encoding="utf-8") as fh:
@@ -94,7 +104,8 @@ def entry(pattern: str | bytes, flags: int) -> dict[str, Any]:
     for name, i in groupindex.items():
         indexgroup[i] = name
     out: dict[str, Any] = {"pattern": pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern,
-                           "flags": flags, "final_flags": flags | parsed.state.flags, "code": list(code),
+                           "flags": flags, "final_flags": flags | parsed.state.flags,
+                           "code": base64.b64encode(array("I", code).tobytes()).decode("ascii"),
                            "groups": parsed.state.groups - 1, "groupindex": groupindex, "indexgroup": indexgroup}
     if isinstance(pattern, bytes):
         out["bytes"] = True
