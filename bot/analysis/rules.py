@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -1883,12 +1883,15 @@ def _link_signs(link: Link, bare: bool = False) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
-    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+def _host_signs(host: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+    """The part of ``_link_signs_of_host`` read from the host alone: (its signs, the public suffix,
+    the labels before it but ``www``), or None for a host never judged (official, benign, a
+    redirector). Cached by host: a mail's links to one host differ by their paths (a newsletter's
+    hundred links to its tracker) and the host's part was read again for each."""
     cat = catalogue()
     reg = org_domain(host) or ""
     if not reg or cat.is_official(reg) or reg in cat.benign or host in cat.redirectors:
-        return ()
+        return None
     signs: list[str] = []
     suffix = public_suffix(host) or ""
     if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
@@ -1906,6 +1909,18 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         sub and sub[0] in _INFRA_LABELS
     ):
         signs.append("deep_subdomain")
+    return tuple(signs), suffix, tuple(labels)
+
+
+@lru_cache(maxsize=4096)
+def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+    read = _host_signs(host)
+    if read is None:
+        return ()
+    host_signs, suffix, labels = read
+    cat = catalogue()
+    signs = list(host_signs)
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
@@ -2046,7 +2061,7 @@ def _random_key(query: str) -> bool:
     return mixed or _randomish(lower) or _unreadable_word(lower)
 
 
-def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]:
+def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
     path, _, path_query = path.partition("#")[0].partition("?")

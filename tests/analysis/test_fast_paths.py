@@ -939,3 +939,27 @@ def test_the_suffix_lists_a_labels_are_the_codecs_and_a_label_missing_from_the_t
         x if x.isascii() else domains._punycode_label(x) for x in r.lstrip("!").split("."))
         for r in by_codec if not r.isascii()]
     assert domains._rules(text) == by_codec
+
+
+def test_a_hosts_signs_read_once_are_the_signs_read_afresh_for_every_path() -> None:
+    """``_host_signs`` caches what the host alone says; every (host, path) then gives the signs it
+    gives with both caches empty, in the same order, bare or not."""
+    from bot.analysis import rules
+
+    hosts = ["secure-login.account-verify.example.xyz", "a1b2c3d4e5f6a7b8.example.com", "www.example.com",
+             "smbc.servicecc-jp.cc", "_dmarc.example.net", "hkgqs.com", "x.y.z.w.example.top", "www.amazon.co.jp",
+             "192.0.2.7", "paypay-login-jp.example.cn", "bit.ly", "example.jp"]
+    rests = ["", "login", "jp/verification?id=abc", "1K2efjwHhJj49pU13k", "?HxVoT", "plala.or.jp/", "aeon",
+             "index.php?a=1#x", "img/logo.png"]
+    for bare in (False, True):
+        for host in hosts:
+            for rest in rests:
+                rules._host_signs.cache_clear()
+                rules._link_signs_of_host.cache_clear()
+                fresh = rules._link_signs_of_host(host, rest, bare)
+                rules._link_signs_of_host.cache_clear()
+                for other in rests:  # the host's part now cached from other paths
+                    rules._link_signs_of_host(host, other, bare)
+                rules._link_signs_of_host.cache_clear()
+                assert rules._link_signs_of_host(host, rest, bare) == fresh, (host, rest, bare)
+    assert any(rules._link_signs_of_host(h, r, True) for h in hosts for r in rests)
