@@ -452,9 +452,20 @@ def _label(domain: str) -> str:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` characters deleted. Two deletions are built once each (the
+    characters at i < j), not in both orders from every one-deletion variant."""
     out = {word}
-    frontier = {word}
-    for _ in range(depth):
+    if depth <= 0:
+        return out
+    ones = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    out.update(ones)
+    if depth == 1:
+        return out
+    frontier = set(ones)
+    if depth == 2:
+        out.update(one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, len(one)))
+        return out
+    for _ in range(depth - 1):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         out |= frontier
     return out
@@ -474,8 +485,9 @@ def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[t
         by_skeleton.setdefault(skel, (label, skel, bids[0]))
         if len(label) >= 6:
             cap = 1 if len(label) < 10 else 2
+            entry = (label, skel, bids[0], cap)  # one tuple for all its variants
             for variant in _deletions(skel, cap):
-                deletions.setdefault(variant, []).append((label, skel, bids[0], cap))
+                deletions.setdefault(variant, []).append(entry)
     return by_skeleton, deletions
 
 

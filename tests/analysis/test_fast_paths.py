@@ -963,3 +963,20 @@ def test_a_hosts_signs_read_once_are_the_signs_read_afresh_for_every_path() -> N
                 rules._link_signs_of_host.cache_clear()
                 assert rules._link_signs_of_host(host, rest, bare) == fresh, (host, rest, bare)
     assert any(rules._link_signs_of_host(h, r, True) for h in hosts for r in rests)
+
+
+def _deletions_as_before(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcl1o0-", max_size=14), st.integers(min_value=0, max_value=3))
+def test_deletion_variants_are_those_of_every_order_of_deletions(word: str, depth: int) -> None:
+    from bot.analysis.rules import _deletions
+
+    assert _deletions(word, depth) == _deletions_as_before(word, depth)
