@@ -2080,7 +2080,8 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
     segments = [s for s in path.split("/") if s]
     if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
-    if any(lab.startswith("_") for lab in labels[:-1]):
+    dns_record, kit_subdomain, pinyin, unreadable = _bare_host_flags(tuple(labels))
+    if dns_record:
         out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
     if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
             and _randomish(segments[0][:48].lower()):
@@ -2090,18 +2091,31 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
     if not segments and _random_key(query.partition("#")[0][:13]):
         out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
     sub = labels[:-1]
-    # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
-    if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
+    if kit_subdomain:
         out.append("kit_subdomain")
-    if any(pinyin_name(lab) for lab in labels[-3:]):
+    if pinyin:
         out.append("pinyin_name")
     if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
         out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
     if _KIT_ONLY_PATH.search("/" + path[:300]):
         out.append("kit_word")
-    if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
+    if unreadable:
         out.append("unreadable_name")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _bare_host_flags(labels: tuple[str, ...]) -> tuple[bool, bool, bool, bool]:
+    """What the host's labels alone say among ``_bare_host_signs``: (a DNS record's name, a kit's
+    sub-domain words, a pinyin name, an unreadable name), read once per host, not for each path."""
+    sub = labels[:-1]
+    return (
+        any(lab.startswith("_") for lab in sub),
+        # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
+        any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub),
+        any(pinyin_name(lab) for lab in labels[-3:]),
+        any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)),
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -955,6 +955,7 @@ def test_a_hosts_signs_read_once_are_the_signs_read_afresh_for_every_path() -> N
         for host in hosts:
             for rest in rests:
                 rules._host_signs.cache_clear()
+                rules._bare_host_flags.cache_clear()
                 rules._link_signs_of_host.cache_clear()
                 fresh = rules._link_signs_of_host(host, rest, bare)
                 rules._link_signs_of_host.cache_clear()
