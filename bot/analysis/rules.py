@@ -1455,12 +1455,14 @@ def _under(host: str | None, names: frozenset[str]) -> str | None:
     """The entry of ``names`` that ``host`` is, or lies under (a.b.web.app under web.app)."""
     if not host:
         return None
-    labels = host.lower().strip(".").split(".")
-    for i in range(len(labels)):
-        candidate = ".".join(labels[i:])
-        if candidate in names:
-            return candidate
-    return None
+    # the host, then what follows each of its dots in turn: its labels joined from each one on
+    candidate = host.lower().strip(".")
+    while candidate not in names:
+        dot = candidate.find(".")
+        if dot < 0:
+            return None
+        candidate = candidate[dot + 1 :]
+    return candidate
 
 
 _QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")

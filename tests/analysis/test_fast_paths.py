@@ -981,3 +981,15 @@ def test_deletion_variants_are_those_of_every_order_of_deletions(word: str, dept
     from bot.analysis.rules import _deletions
 
     assert _deletions(word, depth) == _deletions_as_before(word, depth)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "web", "app", "", "Co", "jp", "x-y"]), min_size=0, max_size=6),
+       st.sets(st.sampled_from(["web.app", "app", "b.web.app", "co.jp", ".app", "a..b", "x-y.co.jp", ""]), max_size=4))
+def test_a_host_lies_under_the_names_the_label_joins_found(labels: list[str], names: set[str]) -> None:
+    from bot.analysis.rules import _under
+
+    host = ".".join(labels)
+    joined = host.lower().strip(".").split(".")
+    before = next((c for c in (".".join(joined[i:]) for i in range(len(joined))) if c in names), None) if host else None
+    assert _under(host, frozenset(names)) == before
