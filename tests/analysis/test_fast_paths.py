@@ -993,3 +993,13 @@ def test_a_host_lies_under_the_names_the_label_joins_found(labels: list[str], na
     joined = host.lower().strip(".").split(".")
     before = next((c for c in (".".join(joined[i:]) for i in range(len(joined))) if c in names), None) if host else None
     assert _under(host, frozenset(names)) == before
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["google", "co", "jp", "com", "bing", "l", "facebook", "t", "umblr", "www", "",
+                                 "xgoogle", "vk", "away"]), min_size=0, max_size=5))
+def test_a_host_is_at_a_redirect_site_as_the_call_per_site_found(labels: list[str]) -> None:
+    from bot.analysis.links import _REDIRECT_SITES, _at_redirect_site, _google_like
+
+    host = ".".join(labels)
+    assert _at_redirect_site(host) == any(_google_like(host, suffix) for suffix in _REDIRECT_SITES)
