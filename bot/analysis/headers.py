@@ -26,6 +26,7 @@ _INTERNAL_NETS = tuple(
 _VIA_PAREN = re.compile(r"[(（]\s*([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*[)）]")
 _VIA_BARE = re.compile(r"\s([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*経由\s*$")
 _VIA_EN = re.compile(r"\svia\s+([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\s*\)?\s*$", re.IGNORECASE)
+_VIA_WORD = re.compile(r"経由|via", re.IGNORECASE)  # what each of the three patterns needs
 _ADDR = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}")
 
 
@@ -41,13 +42,43 @@ def is_internal_ip(ip: str) -> bool:
 
 
 def split_via(value: str) -> tuple[str, str | None]:
-    """``x@y (ntc-cs.com 経由)`` / ``x@y via ntc-cs.com`` → (``x@y``, ``ntc-cs.com``)."""
+    """``x@y (ntc-cs.com 経由)`` / ``x@y via ntc-cs.com`` → (``x@y``, ``ntc-cs.com``).
+
+    Only outside quoted strings. Gmail's "via" is its own text, written after the sender as it
+    shows it and pasted as text, never inside quotes; a quoted string is a display name the sender
+    chose (``"Shop (brand.example 経由)" <x@evil.example>``), and reading a "via" in it would let the
+    sender name its own envelope domain (the envelope when there is no Return-Path) and cut its name.
+    A quoted string that is the whole tail (``x@y "(ntc-cs.com 経由)"``) is no form any mailer or
+    Gmail writes, so it is not read either."""
     value = value[:2000]
+    if _VIA_WORD.search(value) is None:  # most From fields: no pattern can match
+        return value, None
+    # the patterns search a copy with every quoted string's text blanked (same length, so the
+    # match's positions cut the value itself)
+    searched = _blank_quoted(value) if '"' in value else value
     for pattern in (_VIA_PAREN, _VIA_BARE, _VIA_EN):
-        m = pattern.search(value)
+        m = pattern.search(searched)
         if m:
             return (value[: m.start()] + value[m.end():]).strip(), m.group(1).lower().rstrip(".")
     return value, None
+
+
+def _blank_quoted(value: str) -> str:
+    """``value`` with the text of each quoted string (its quotes and quoted pairs included) as
+    NULs; a quote never closed blanks to the end. Same length; linear."""
+    out: list[str] = []
+    quoted = escaped = False
+    for ch in value:
+        if escaped:
+            escaped = False
+        elif quoted and ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+            out.append("\0")
+            continue
+        out.append("\0" if quoted or escaped else ch)
+    return "".join(out)
 
 
 MAX_ADDRESS_VALUE = 4000
@@ -153,8 +184,30 @@ def _bounded_pairs(value: str) -> list[tuple[str, str]]:
             addr = m.group(0) if m else ""
             name = piece[: m.start()] if m else piece
         name = name.rpartition(":")[2] if name.count('"') == 0 else name  # "group: a, b;" syntax
-        out.append((name.strip().strip('"').strip(), addr))
+        out.append((unquote_phrase(name), addr))
     return out
+
+
+def unquote_phrase(text: str) -> str:
+    """A display name as written (atoms, quoted strings, quoted pairs) as it is shown: the quotes
+    that delimit each quoted string and the backslash of each quoted pair inside one removed, nothing
+    else — ``"say \\"hi\\""`` is ``say "hi"``, not ``say "hi`` (a ``strip('"')`` cut the name's own
+    closing quote). As the stdlib reads a phrase; a quote never closed delimits to the end. Linear."""
+    if '"' not in text:
+        return text.strip()
+    out: list[str] = []
+    quoted = escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif quoted and ch == "\\":
+            escaped = True
+            continue
+        elif ch == '"':
+            quoted = not quoted
+            continue
+        out.append(ch)
+    return "".join(out).strip()
 
 
 def clean_address(raw: str) -> str | None:
@@ -201,12 +254,16 @@ def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def _outside_names(value: str) -> str:
+def _outside_names(value: str, every_name: bool = False) -> str:
     """``value`` lower-cased with its comments and the text of each quoted string that holds an
-    ``<addr>`` blanked (``"Amazon <a@brand.example>"``: a display name, never an address of its
-    own; a quoted ``"a@b.example"`` may be the address, as some mailers write it). Linear."""
+    ``<addr>`` or comes before one blanked (``"Amazon <a@brand.example>"``, ``"a@b.example" <>``:
+    display names, never an address of their own; a quoted ``"a@b.example"`` alone may be the
+    address, as some mailers write it). With
+    ``every_name``, every quoted string is blanked but a quoted local part (``"taro yamada"@…``,
+    an ``@`` after it) and one inside ``<…>`` (``<"a@b.example">``): what is left is what the
+    field writes outside its display names. Linear."""
     out: list[str] = []
-    quoted = escaped = angled = False
+    quoted = escaped = angled = in_angle = opened_in_angle = False
     depth = start = 0
     for i, ch in enumerate(value):
         if escaped:
@@ -218,21 +275,28 @@ def _outside_names(value: str) -> str:
                 angled = True
             elif ch == '"':
                 quoted = False
-                out.append(" " * (i + 1 - start) if angled else value[start : i + 1])
+                after = value[i + 1 : i + 41].lstrip()[:1]
+                blank = angled or after == "<" or (every_name and not opened_in_angle and after != "@")
+                out.append(" " * (i + 1 - start) if blank else value[start : i + 1])
         elif ch == "(":
             depth += 1
         elif depth:
             if ch == ")":
                 depth -= 1
         elif ch == '"':
-            quoted, angled, start = True, False, i
+            quoted, angled, start, opened_in_angle = True, False, i, in_angle
         else:
+            if ch == "<":
+                in_angle = True
+            elif ch == ">":
+                in_angle = False
             out.append(ch)
             continue
         if not quoted and (depth or ch in "()"):
             out.append(" ")
     if quoted:
-        out.append(" " * (len(value) - start) if angled else value[start:])
+        blank = angled or (every_name and not opened_in_angle)
+        out.append(" " * (len(value) - start) if blank else value[start:])
     return "".join(out).lower()
 
 
@@ -263,10 +327,17 @@ def _read_addresses(value: str) -> tuple[tuple[Address, ...], str | None]:
     for being written only inside a quoted name."""
     value = value[:MAX_ADDRESS_VALUE]
     read_first: str | None = None
-    # an address found only inside a quoted display name that holds an <addr> ("Amazon
-    # <a@brand.example>", <x@evil>: the parsers read a name with no <addr> after it as the
-    # mailbox) is part of the name
-    shown = _outside_names(value) if '"' in value else None
+    # An address found only inside a quoted display name is part of the name, never a mailbox of
+    # the field: the parsers read a quoted string with no <addr> after it as the mailbox (a kit's
+    # stray comma, "ceo@brand.example", <x@evil.example>). A quoted string is a name wherever the
+    # field writes an address outside its quoted strings; where it writes none ("a@b.example"
+    # alone, as some mailers write it), only one that holds an <addr> ("Amazon <a@brand.example>")
+    # is. The raw form of what decode_address_value does for an encoded word (its "@" shown "＠").
+    shown: str | None = None
+    if '"' in value:
+        shown = _outside_names(value, every_name=True)
+        if _ADDR.search(shown) is None:
+            shown = _outside_names(value)
     pairs: list[tuple[str, str]] | None = None
     if _SIMPLE_LIST.fullmatch(value):
         pairs = _simple_pairs(value)
@@ -289,7 +360,9 @@ def _read_addresses(value: str) -> tuple[tuple[Address, ...], str | None]:
             read_first = addr
         if shown is not None and not _stands_in(addr, shown):
             continue
-        out.append(Address(addr, name.strip().strip('"').strip() or None))
+        # the parsers hand back the name unquoted (the stdlib's reading, or ours in _bounded_pairs):
+        # a quote left at either end is the name's own (``"say \\"hi\\""`` → ``say "hi"``)
+        out.append(Address(addr, name.strip() or None))
         if len(out) >= 100:
             break
     if read_first is None and (m := _ADDR.search(value)):
@@ -303,7 +376,6 @@ def _read_addresses(value: str) -> tuple[tuple[Address, ...], str | None]:
 
 # a mailbox's own address: the angle-addr that ends the field (RFC 5322 name-addr)
 _FINAL_ANGLE = re.compile(r"<([^<>]{1,320})>\s*$")
-_QUOTED_PAIR = re.compile(r"\\(.)")
 _LIST_SEPARATOR = re.compile(r"[,;]")
 
 
@@ -330,9 +402,7 @@ def parse_address(value: str | None) -> Address | None:
     addr = clean_address(m.group(1))
     if addr is None or (first is not None and read_first == addr):
         return first
-    name = before.strip(" \t\r\n").rstrip(", \t")  # a stray comma ends some kits' names
-    if len(name) >= 2 and name[0] == name[-1] == '"':
-        name = _QUOTED_PAIR.sub(r"\1", name[1:-1]).strip()
+    name = unquote_phrase(before.strip(" \t\r\n").rstrip(", \t"))  # a stray comma ends some kits' names
     return Address(addr, name or None)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes, quote_phrase
+from bot.analysis.headers import clean_address
 from bot.analysis.mime import PDF_SIGNATURE, Walk, build_mail, decoded_items, normalise_newlines, parse_headers
 from bot.analysis.models import Limits, ParsedMail, Problem
 from bot.analysis.sniff import attachment as make_attachment
@@ -27,6 +28,9 @@ _SENDER_NAME = "0C1A"
 _SENDER_ADDR = "0C1F"
 _SENDER_SMTP = "5D01"
 _DISPLAY_TO = "0E04"
+_RECIP_NAME = "3001"  # PR_DISPLAY_NAME of a recipient row
+_RECIP_EMAIL = "3003"  # PR_EMAIL_ADDRESS: SMTP, or an Exchange DN
+_RECIP_SMTP = "39FE"  # PR_SMTP_ADDRESS
 _ATT_LONG_NAME = "3707"
 _ATT_NAME = "3704"
 _ATT_MIME = "370E"
@@ -61,14 +65,42 @@ class _Msg:
 
     def attachment_storages(self, prefix: str = "") -> list[str]:
         """Attachment storages directly under ``prefix`` ("" for the top message)."""
+        return self._storages(prefix, "__attach_version1.0_")
+
+    def recipient_storages(self, prefix: str = "") -> list[str]:
+        """Recipient storages (one per row of the recipient table) directly under ``prefix``."""
+        return self._storages(prefix, "__recip_version1.0_")
+
+    def _storages(self, prefix: str, kind: str) -> list[str]:
         depth = prefix.count("/")
         found = set()
         for entry in self.ole.listdir(streams=True, storages=True):
             if len(entry) > depth and "/".join(entry[:depth]) + ("/" if depth else "") == prefix:
                 name = entry[depth]
-                if name.startswith("__attach_version1.0_"):
+                if name.startswith(kind):
                     found.add(prefix + name)
         return sorted(found)
+
+
+MAX_RECIPIENTS = 100
+
+
+def _recipients(msg: _Msg, storage: str) -> str | None:
+    """The message's recipients from its recipient table ([MS-OXMSG] 2.2.1, one storage a row: To,
+    Cc and Bcc), written as a To field writes them: each name quoted where it needs to be before its
+    internet address. PR_DISPLAY_TO, the fallback where no row holds one (an Exchange DN, no table),
+    is a list of display names only: read as a field, a name holding an address (``ceo@brand.example``
+    sent as the name of ``<x@evil.example>``) would be a recipient of its own."""
+    prefix = f"{storage}/" if storage else ""
+    rows: list[str] = []
+    for recipient in msg.recipient_storages(prefix)[:MAX_RECIPIENTS]:
+        raw = msg.text(_RECIP_SMTP, recipient) or msg.text(_RECIP_EMAIL, recipient) or ""
+        addr = clean_address(raw[:320]) if "@" in raw[:320] else None
+        if addr is None:
+            continue  # an Exchange DN (/O=…/CN=…): no internet address
+        name = (msg.text(_RECIP_NAME, recipient) or "")[:300].replace("\r", " ").replace("\n", " ").strip()
+        rows.append(f"{quote_phrase(name)} <{addr}>" if name and name.lower() != addr else f"<{addr}>")
+    return ", ".join(rows) or None
 
 
 def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[tuple[str, str], ...]:
@@ -84,7 +116,7 @@ def _read_message(msg: _Msg, storage: str, walk: Walk, limits: Limits) -> tuple[
         name = msg.text(_SENDER_NAME, storage)
         if addr or name:
             items += (("from", f"{quote_phrase(name or '')} <{addr or ''}>".strip()),)
-    if "to" not in present and (to := msg.text(_DISPLAY_TO, storage)):
+    if "to" not in present and (to := _recipients(msg, storage) or msg.text(_DISPLAY_TO, storage)):
         items += (("to", to),)
     if "subject" not in present and (subject := msg.text(_SUBJECT, storage)):
         items += (("subject", subject),)

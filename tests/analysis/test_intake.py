@@ -297,6 +297,9 @@ def test_an_outlook_message_s_attached_page_is_marked_attached() -> None:
         def attachment_storages(self, prefix: str = "") -> list[str]:
             return ["__attach_version1.0_#00000000"] if not prefix else []
 
+        def recipient_storages(self, prefix: str = "") -> list[str]:
+            return []
+
     limits = Limits()
     walk = Walk(limits, Budget(limits))
     _read_message(FakeMsg(), "", walk, limits)  # type: ignore[arg-type]
