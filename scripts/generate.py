@@ -1,6 +1,11 @@
 """Regenerate what the repository derives from its sources (a developer's tool, never run by phishbot):
 
 - the JSON copy beside every TOML data file in ``bot/`` (``bot/analysis/datafiles.py`` says why);
+- ``bot/analysis/data/psl_a_labels.json``, the A-labels of the bundled Public Suffix List's
+  non-ASCII labels (``bot/analysis/domains.py`` says why);
+- ``bot/analysis/data/patterns.json``, the engine's code of the regular expressions ``bot`` compiles on an
+  analysis's paths (``bot/analysis/patterns.py`` says why; valid for the interpreter that wrote it: under
+  another one ``--check`` leaves the file as it is);
 - ``.env.example`` and the README's settings table, from the table in ``bot/settings.py``.
 
     python scripts/generate.py          # write them
@@ -24,11 +29,14 @@ README_END = "<!-- end of the settings table -->\n"
 def expected() -> dict[Path, str]:
     """Every generated file and the text it must hold."""
     from bot.analysis.datafiles import json_copy, json_path
+    from bot.analysis.domains import psl_a_labels_json
     from bot.settings import env_example, readme_table
 
     out: dict[Path, str] = {}
     for toml in sorted((ROOT / "bot").rglob("*.toml")):
         out[Path(json_path(str(toml)))] = json_copy(str(toml))
+    out[ROOT / "bot" / "analysis" / "data" / "psl_a_labels.json"] = psl_a_labels_json()
+    out[PATTERNS] = patterns_json()
     out[ROOT / ".env.example"] = env_example()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     head, sep, rest = readme.partition(README_BEGIN)
@@ -37,6 +45,82 @@ def expected() -> dict[Path, str]:
         raise SystemExit("README.md lacks the settings table markers")
     out[ROOT / "README.md"] = head + README_BEGIN + readme_table() + README_END + tail
     return out
+
+
+PATTERNS = ROOT / "bot" / "analysis" / "data" / "patterns.json"
+# run in a fresh interpreter: every pattern a module of bot compiles while the CLI analyses a small
+# mail (imports included), with the caller's file; re's cache is emptied first so each is seen
+_COLLECT = r"""
+import json, re, sys, tempfile, os, contextlib, io
+root = sys.argv[1]
+seen = {}
+original = re._compile
+def hook(pattern, flags):
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.endswith(os.path.join("re", "__init__.py")):
+        frame = frame.f_back
+    if frame is not None and frame.f_code.co_filename.startswith(os.path.join(root, "bot") + os.sep):
+        if isinstance(pattern, (str, bytes)):
+            seen[(isinstance(pattern, bytes), pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern,
+                  int(flags))] = None
+    return original(pattern, flags)
+re._compile = hook
+import bot
+re._cache.clear()
+from bot.cli import main
+mail = sys.argv[2].encode("utf-8")
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(tmp, "sample.eml"), "wb") as fh:
+        fh.write(mail)
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["analyze", "--json", "--no-lookups", "--lang", "en", tmp])
+        main(["analyze", "--no-lookups", "--lang", "ja", tmp])
+print(json.dumps(sorted(seen)))
+"""
+# a mail that takes the usual paths: relays, authentication, an HTML part with links, Japanese text
+_SAMPLE = """Received: from mx.example.net (mx.example.net [192.0.2.1]) by mx.example.jp with ESMTPS id abc
+ for <user@example.jp>; Thu, 3 Dec 2026 10:00:00 +0900
+Authentication-Results: mx.example.jp; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com
+From: "Example Card" <info@example.com>
+To: user@example.jp
+Subject: =?UTF-8?B?44CQ6YeN6KaB44CR44Ki44Kr44Km44Oz44OI56K66KqN?=
+Date: Thu, 3 Dec 2026 10:00:00 +0900
+Message-ID: <1@example.com>
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b"
+
+--b
+Content-Type: text/plain; charset=utf-8
+
+お客様のアカウントを確認してください https://example.net/login
+--b
+Content-Type: text/html; charset=utf-8
+
+<html><body><p>Please verify your account: <a href="https://example.net/login">https://example.com/</a></p></body></html>
+--b--
+"""
+
+
+def patterns_json() -> str:
+    """The text of ``bot/analysis/data/patterns.json`` for this interpreter; under an interpreter the present
+    file was not written for, the present file (its code is of another format)."""
+    import json
+    import subprocess
+
+    from bot.analysis.patterns import entry, stamp
+
+    if PATTERNS.is_file():
+        present = PATTERNS.read_text(encoding="utf-8")
+        try:
+            if json.loads(present).get("stamp") != stamp():
+                return present
+        except ValueError:
+            pass
+    found = json.loads(subprocess.run([sys.executable, "-c", _COLLECT, str(ROOT), _SAMPLE], check=True,
+                                      capture_output=True, text=True, cwd=ROOT).stdout)
+    entries = [entry(text.encode("latin-1") if is_bytes else text, flags) for is_bytes, text, flags in found]
+    blob = {"generated_by": "scripts/generate.py (bot/analysis/patterns.py)", "stamp": stamp(), "patterns": entries}
+    return json.dumps(blob, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def stale() -> list[Path]:

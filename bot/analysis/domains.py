@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import re
 import unicodedata
@@ -18,8 +19,43 @@ _LISTS = os.path.join(os.path.dirname(__file__), "data", "lists.toml")
 _LDH_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
+_A_LABELS = os.path.join(os.path.dirname(__file__), "data", "psl_a_labels.json")
+
+
+def _punycode_label(label: str) -> str:
+    return "xn--" + label.encode("punycode").decode("ascii")
+
+
+@lru_cache(maxsize=1)
+def _known_a_labels() -> dict[str, str]:
+    """The A-label of every non-ASCII label of the bundled suffix list, written by
+    ``scripts/generate.py`` (``psl_a_labels_json``): the codec is pure Python, and encoding the
+    list's ~450 labels one by one was about 40 M instructions of every run's start. A label the
+    file does not hold (another version of the list) is encoded as before."""
+    try:
+        with open(_A_LABELS, encoding="utf-8") as fh:
+            table = json.load(fh).get("a_labels")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
 def _a_label(label: str) -> str:
-    return label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+    if label.isascii():
+        return label
+    known = _known_a_labels().get(label)
+    return known if isinstance(known, str) else _punycode_label(label)
+
+
+def psl_a_labels_json() -> str:
+    """The text of ``data/psl_a_labels.json``: each non-ASCII label of the bundled list and its A-label."""
+    with open(PSLFILE, encoding="utf-8") as fh:
+        text = fh.read()
+    labels = sorted({label for line in text.splitlines() for label in line.split(" ", 1)[0].strip().lstrip("!*.").split(".")
+                     if label and not label.isascii()})
+    blob = {"generated_by": "scripts/generate.py from publicsuffixlist's bundled list (bot/analysis/domains.py)",
+            "a_labels": {label: _punycode_label(label) for label in labels}}
+    return json.dumps(blob, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
 def _icann_rules(text: str) -> list[str]:

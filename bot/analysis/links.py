@@ -288,10 +288,28 @@ def _google_like(host: str, suffix: str) -> bool:
     return "google" in labels[:-1] and labels.index("google") >= len(labels) - 3
 
 
+_REDIRECT_NAMES = frozenset(suffix for suffix in _REDIRECT_SITES if suffix != "google.")
+
+
+def _at_redirect_site(host: str) -> bool:
+    """``any(_google_like(host, suffix) for suffix in _REDIRECT_SITES)`` for every link of a mail
+    without a call per site: a name is the host or what follows one of its dots, and Google's
+    country domains hold "google"."""
+    if "google." in _REDIRECT_SITES and "google" in host and _google_like(host, "google."):
+        return True
+    candidate = host
+    while candidate not in _REDIRECT_NAMES:
+        dot = candidate.find(".")
+        if dot < 0:
+            return False
+        candidate = candidate[dot + 1 :]
+    return True
+
+
 def redirect_target(link: Link) -> str | None:
     """Where a link through a well-known site's open redirect leads (read from the link itself,
     never followed), or None."""
-    if link.is_ip or not any(_google_like(link.host, suffix) for suffix in _REDIRECT_SITES):
+    if link.is_ip or not _at_redirect_site(link.host):
         return None
     parts = urllib.parse.urlsplit(link.url)
     for suffix, prefix, how in _OPEN_REDIRECTS:

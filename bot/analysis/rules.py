@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -452,9 +452,20 @@ def _label(domain: str) -> str:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` characters deleted. Two deletions are built once each (the
+    characters at i < j), not in both orders from every one-deletion variant."""
     out = {word}
-    frontier = {word}
-    for _ in range(depth):
+    if depth <= 0:
+        return out
+    ones = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    out.update(ones)
+    if depth == 1:
+        return out
+    frontier = set(ones)
+    if depth == 2:
+        out.update(one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, len(one)))
+        return out
+    for _ in range(depth - 1):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         out |= frontier
     return out
@@ -474,8 +485,9 @@ def _official_index() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[t
         by_skeleton.setdefault(skel, (label, skel, bids[0]))
         if len(label) >= 6:
             cap = 1 if len(label) < 10 else 2
+            entry = (label, skel, bids[0], cap)  # one tuple for all its variants
             for variant in _deletions(skel, cap):
-                deletions.setdefault(variant, []).append((label, skel, bids[0], cap))
+                deletions.setdefault(variant, []).append(entry)
     return by_skeleton, deletions
 
 
@@ -1604,12 +1616,14 @@ def _under(host: str | None, names: frozenset[str]) -> str | None:
     """The entry of ``names`` that ``host`` is, or lies under (a.b.web.app under web.app)."""
     if not host:
         return None
-    labels = host.lower().strip(".").split(".")
-    for i in range(len(labels)):
-        candidate = ".".join(labels[i:])
-        if candidate in names:
-            return candidate
-    return None
+    # the host, then what follows each of its dots in turn: its labels joined from each one on
+    candidate = host.lower().strip(".")
+    while candidate not in names:
+        dot = candidate.find(".")
+        if dot < 0:
+            return None
+        candidate = candidate[dot + 1 :]
+    return candidate
 
 
 _QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")
@@ -2114,12 +2128,15 @@ def _link_signs(link: Link, bare: bool = False) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
-    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+def _host_signs(host: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+    """The part of ``_link_signs_of_host`` read from the host alone: (its signs, the public suffix,
+    the labels before it but ``www``), or None for a host never judged (official, benign, a
+    redirector). Cached by host: a mail's links to one host differ by their paths (a newsletter's
+    hundred links to its tracker) and the host's part was read again for each."""
     cat = catalogue()
     reg = org_domain(host) or ""
     if not reg or cat.is_official(reg) or reg in cat.benign or host in cat.redirectors:
-        return ()
+        return None
     signs: list[str] = []
     suffix = public_suffix(host) or ""
     if suffix in cat.risky_tlds or suffix.rpartition(".")[2] in cat.risky_tlds:
@@ -2137,6 +2154,18 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
         sub and sub[0] in _INFRA_LABELS
     ):
         signs.append("deep_subdomain")
+    return tuple(signs), suffix, tuple(labels)
+
+
+@lru_cache(maxsize=4096)
+def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+    read = _host_signs(host)
+    if read is None:
+        return ()
+    host_signs, suffix, labels = read
+    cat = catalogue()
+    signs = list(host_signs)
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
@@ -2277,14 +2306,15 @@ def _random_key(query: str) -> bool:
     return mixed or _randomish(lower) or _unreadable_word(lower)
 
 
-def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]:
+def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
     path, _, path_query = path.partition("#")[0].partition("?")
     segments = [s for s in path.split("/") if s]
     if 0 < len(segments) <= 3 and (_LOGIN_SEGMENT.search(segments[0][:80]) or _COUNTRY_SEGMENT.fullmatch(segments[0][:20])):
         out.append("login_path")
-    if any(lab.startswith("_") for lab in labels[:-1]):
+    dns_record, kit_subdomain, pinyin, unreadable = _bare_host_flags(tuple(labels))
+    if dns_record:
         out.append("dns_record_host")  # a DNS record's name (default._bimi., _mta-sts.) serves no page
     if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
             and _randomish(segments[0][:48].lower()):
@@ -2294,18 +2324,31 @@ def _bare_host_signs(labels: list[str], path: str, query: str = "") -> list[str]
     if not segments and _random_key(query.partition("#")[0][:13]):
         out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
     sub = labels[:-1]
-    # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
-    if any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub):
+    if kit_subdomain:
         out.append("kit_subdomain")
-    if any(pinyin_name(lab) for lab in labels[-3:]):
+    if pinyin:
         out.append("pinyin_name")
     if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
         out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
     if _KIT_ONLY_PATH.search("/" + path[:300]):
         out.append("kit_word")
-    if any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)):
+    if unreadable:
         out.append("unreadable_name")
     return out
+
+
+@lru_cache(maxsize=4096)
+def _bare_host_flags(labels: tuple[str, ...]) -> tuple[bool, bool, bool, bool]:
+    """What the host's labels alone say among ``_bare_host_signs``: (a DNS record's name, a kit's
+    sub-domain words, a pinyin name, an unreadable name), read once per host, not for each path."""
+    sub = labels[:-1]
+    return (
+        any(lab.startswith("_") for lab in sub),
+        # a plain ``account.`` or ``billing.`` is a site's own page; stacked, hyphen-joined or misspelt is a kit's
+        any(_KIT_SUBDOMAIN.search(lab) and ("-" in lab or len(sub) >= 2 or _MISSPELT_STEP.search(lab)) for lab in sub),
+        any(pinyin_name(lab) for lab in labels[-3:]),
+        any(_unreadable_word(w) for lab in labels[-3:] for w in re.split(r"[^a-z]+", lab)),
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -915,3 +915,91 @@ def test_the_by_host_is_found_where_the_case_blind_boundary_pattern_found_it(par
 def test_only_ascii_b_and_y_match_them_case_blind() -> None:
     for letter in "by":
         assert {c for c in map(chr, range(0x110000)) if re.fullmatch("(?i)" + letter, c)} == {letter, letter.upper()}
+
+
+def test_the_suffix_lists_a_labels_are_the_codecs_and_a_label_missing_from_the_table_is_encoded() -> None:
+    """``data/psl_a_labels.json`` (generated) holds, for every non-ASCII label of the bundled list, what
+    the punycode codec gives; the rules built from it are the rules built by the codec alone."""
+    from publicsuffixlist import PSLFILE
+
+    from bot.analysis import domains
+
+    table = domains._known_a_labels()
+    text = Path(PSLFILE).read_text(encoding="utf-8")
+    labels = {label for line in text.splitlines() for label in line.split(" ", 1)[0].lstrip("!").split(".")
+              if label and not label.isascii()}
+    assert labels and labels <= table.keys()
+    assert all(table[label] == domains._punycode_label(label) for label in labels)
+    assert domains._a_label("東京") == "xn--1lqs71d"
+    assert domains._a_label("ąąą-not-in-the-list") == domains._punycode_label("ąąą-not-in-the-list")
+    assert domains._a_label("example") == "example"
+    by_codec = [line.split(" ", 1)[0].strip() for line in text.splitlines()]
+    by_codec = [r for r in by_codec if r and not r.startswith("//")]
+    by_codec += [("!" if r.startswith("!") else "") + ".".join(
+        x if x.isascii() else domains._punycode_label(x) for x in r.lstrip("!").split("."))
+        for r in by_codec if not r.isascii()]
+    assert domains._rules(text) == by_codec
+
+
+def test_a_hosts_signs_read_once_are_the_signs_read_afresh_for_every_path() -> None:
+    """``_host_signs`` caches what the host alone says; every (host, path) then gives the signs it
+    gives with both caches empty, in the same order, bare or not."""
+    from bot.analysis import rules
+
+    hosts = ["secure-login.account-verify.example.xyz", "a1b2c3d4e5f6a7b8.example.com", "www.example.com",
+             "smbc.servicecc-jp.cc", "_dmarc.example.net", "hkgqs.com", "x.y.z.w.example.top", "www.amazon.co.jp",
+             "192.0.2.7", "paypay-login-jp.example.cn", "bit.ly", "example.jp"]
+    rests = ["", "login", "jp/verification?id=abc", "1K2efjwHhJj49pU13k", "?HxVoT", "plala.or.jp/", "aeon",
+             "index.php?a=1#x", "img/logo.png"]
+    for bare in (False, True):
+        for host in hosts:
+            for rest in rests:
+                rules._host_signs.cache_clear()
+                rules._bare_host_flags.cache_clear()
+                rules._link_signs_of_host.cache_clear()
+                fresh = rules._link_signs_of_host(host, rest, bare)
+                rules._link_signs_of_host.cache_clear()
+                for other in rests:  # the host's part now cached from other paths
+                    rules._link_signs_of_host(host, other, bare)
+                rules._link_signs_of_host.cache_clear()
+                assert rules._link_signs_of_host(host, rest, bare) == fresh, (host, rest, bare)
+    assert any(rules._link_signs_of_host(h, r, True) for h in hosts for r in rests)
+
+
+def _deletions_as_before(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcl1o0-", max_size=14), st.integers(min_value=0, max_value=3))
+def test_deletion_variants_are_those_of_every_order_of_deletions(word: str, depth: int) -> None:
+    from bot.analysis.rules import _deletions
+
+    assert _deletions(word, depth) == _deletions_as_before(word, depth)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "web", "app", "", "Co", "jp", "x-y"]), min_size=0, max_size=6),
+       st.sets(st.sampled_from(["web.app", "app", "b.web.app", "co.jp", ".app", "a..b", "x-y.co.jp", ""]), max_size=4))
+def test_a_host_lies_under_the_names_the_label_joins_found(labels: list[str], names: set[str]) -> None:
+    from bot.analysis.rules import _under
+
+    host = ".".join(labels)
+    joined = host.lower().strip(".").split(".")
+    before = next((c for c in (".".join(joined[i:]) for i in range(len(joined))) if c in names), None) if host else None
+    assert _under(host, frozenset(names)) == before
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["google", "co", "jp", "com", "bing", "l", "facebook", "t", "umblr", "www", "",
+                                 "xgoogle", "vk", "away"]), min_size=0, max_size=5))
+def test_a_host_is_at_a_redirect_site_as_the_call_per_site_found(labels: list[str]) -> None:
+    from bot.analysis.links import _REDIRECT_SITES, _at_redirect_site, _google_like
+
+    host = ".".join(labels)
+    assert _at_redirect_site(host) == any(_google_like(host, suffix) for suffix in _REDIRECT_SITES)
