@@ -66,10 +66,14 @@ class Member:
     Delivered-To …) and names (display names, local parts of three characters or more)."""
 
     def __init__(self, analysis: Analysis) -> None:
-        addresses = sorted({r.address for r in analysis.sender.recipients if "@" in r.address}, key=len, reverse=True)
+        # longest first, then by text: a set's order changes with the hash seed, and two names of one length that
+        # differ in case ("Customers", "customers") would mask as "C***" in one run and "c***" in the next
+        addresses = sorted({r.address for r in analysis.sender.recipients if "@" in r.address},
+                           key=lambda a: (-len(a), a))
         self.patterns = [re.compile(re.escape(a.rpartition("@")[0]) + _AT + re.escape(a.rpartition("@")[2]),
                                     re.IGNORECASE) for a in addresses]
-        self.names = sorted({n.strip() for n in analysis_names(analysis) if len(n.strip()) >= 2}, key=len, reverse=True)
+        self.names = sorted({n.strip() for n in analysis_names(analysis) if len(n.strip()) >= 2},
+                            key=lambda n: (-len(n), n))
 
     def mask(self, text: str) -> str:
         for pattern in self.patterns:
