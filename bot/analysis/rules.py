@@ -1890,14 +1890,27 @@ _CLAUSE_END = re.compile(r"[.!?;:,。！？、\n]")
 NEGATION_WORDS_BEFORE = 4
 
 
+# a negation that urges rather than denies ("don't wait to claim your prize", "do not hesitate to", "never been
+# easier to", "não deixe de resgatar"), and a condition before it that threatens ("if you do not claim your
+# refund"): the ask stands
+_URGING = frozenset(("miss", "forget", "wait", "hesitate", "delay", "fail", "ignore", "late", "been", "easier",
+                     "vergessen", "verpassen", "zogern", "deixe", "perca", "esqueca", "wacht", "vergeet", "mis"))
+_CONDITIONS = frozenset(("if", "unless", "wenn", "falls", "si", "se", "als", "indien", "sinon"))
+
+
 def _denied(text: str, phrase: str, cap: int = 20) -> bool:
-    """Every occurrence of ``phrase`` (up to ``cap``) follows a negation within the four words before it,
-    in the same clause. A lure that also says "never share it" elsewhere keeps its undenied ask."""
+    """Every occurrence of ``phrase`` follows a negation within the four words before it, in the same clause,
+    that denies it: no word after the negation urges (``_URGING``) and no condition comes before it. A lure that
+    also says "never share it" elsewhere keeps its undenied ask; past ``cap`` occurrences the phrase is not
+    denied (a lure that repeats the denial twenty times does not hide a twenty-first ask)."""
     seen = 0
     idx = text.find(phrase)
-    while idx >= 0 and seen < cap:
+    while idx >= 0:
+        if seen >= cap:
+            return False
         head = _CLAUSE_END.split(text[max(0, idx - 80):idx])[-1].split()[-NEGATION_WORDS_BEFORE:]
-        if not any(word in _NEGATIONS for word in head):
+        at = next((i for i, word in enumerate(head) if word in _NEGATIONS), None)
+        if at is None or _CONDITIONS.intersection(head[:at]) or _URGING.intersection(head[at + 1 :]):
             return False
         seen += 1
         idx = text.find(phrase, idx + len(phrase))
