@@ -1954,7 +1954,7 @@ def scam_lure(f: Facts) -> list[Finding]:
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
     # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
-    if all(p in topic for p in strong) and (goods_return or not asks_something(f, only_benefit)) and not (
+    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
@@ -1991,13 +1991,15 @@ def _callback_way_out(f: Facts) -> bool:
             and _PHONE.search(text[:20_000]) is not None)
 
 
-def asks_something(f: Facts, benefit: bool = False) -> bool:
+def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
     named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
     announcement asks to apply ("apply now", 「申請してください」); the lure tells the reader the money is
     theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
-    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it."""
+    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it. Beside a return of
+    goods (``goods_return``) an ask to receive or claim, or a deadline (``return_asks``: "to receive your refund,
+    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one."""
     asks = catalogue().phrases.get("scam_ask")
     if not asks:
         return False
@@ -2006,6 +2008,8 @@ def asks_something(f: Facts, benefit: bool = False) -> bool:
         # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
         services = f.text.count_phrases(asks.service)
         found = [a for a in found if not any(a in service for service in services)]
+    if goods_return:
+        found = [a for a in found if a not in asks.return_asks]
     if benefit:
         found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)
