@@ -32,6 +32,7 @@ from bot.analysis.domains import (
     scripts,
     skeleton,
     to_unicode_host,
+    under,
 )
 from bot.analysis.facts import Facts
 from bot.analysis.hostnames import pinyin_name
@@ -1614,16 +1615,7 @@ def _host_of(url: str) -> str:
 
 def _under(host: str | None, names: frozenset[str]) -> str | None:
     """The entry of ``names`` that ``host`` is, or lies under (a.b.web.app under web.app)."""
-    if not host:
-        return None
-    # the host, then what follows each of its dots in turn: its labels joined from each one on
-    candidate = host.lower().strip(".")
-    while candidate not in names:
-        dot = candidate.find(".")
-        if dot < 0:
-            return None
-        candidate = candidate[dot + 1 :]
-    return candidate
+    return under(host.lower().strip("."), names) if host else None
 
 
 _QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")
