@@ -1045,7 +1045,8 @@ def _brand_loosely_written_in(host: str) -> str | None:
     more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
     or going on otherwise after its first ten (``americanexpercent``; not ``americaneagle``, which
     leaves the name at its tenth letter), a name with its letters
-    doubled (``mmeerrcari``, ``paaypaay``)."""
+    doubled (``mmeerrcari``, ``paaypaay``), a name of twelve letters or more misspelt and cut short
+    (``ameriacnexpre``: within two edits of the name's start as long as it)."""
     cat = catalogue()
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
