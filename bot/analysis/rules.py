@@ -1879,7 +1879,7 @@ def _beside(weak: list[str], strong: list[str]) -> list[str]:
 # semilla"): a provider's safety notice names the lure's words to warn against them
 _NEGATIONS = frozenset(("never", "not", "don't", "dont", "niemals", "nie", "nicht", "jamais", "nunca", "não", "nao",
                         "mai", "nooit", "niet"))
-_CLAUSE_END = re.compile(r"[.!?;:,。！？、\n]")
+_CLAUSE_END = re.compile(r"[.!?;:,。！？、\n\u2013\u2014]")  # (an en or em dash ends a clause too: review9)
 NEGATION_WORDS_BEFORE = 4
 
 

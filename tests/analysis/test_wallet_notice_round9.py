@@ -67,6 +67,7 @@ URGED = [
     "Hello. Do not hesitate to claim your prize at https://example.net/p",
     "Hello. It has never been easier to claim your prize at https://example.net/p",
     "Hello. Don't miss claim your prize now at https://example.net/p",
+    "Hello. You're not dreaming \u2014 claim your prize at https://example.net/p",
 ]
 
 
