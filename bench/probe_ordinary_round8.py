@@ -287,15 +287,22 @@ def _rules(analysis: object) -> str:
                      for f in analysis.findings)  # type: ignore[attr-defined]
 
 
-def main() -> int:
+def flag_ordinary(cases: list[tuple[str, str, str, str, str, str]]) -> dict[str, int]:
+    """Each ordinary case analysed as an aligned mail and pasted; each false alarm printed; how many
+    of each form were flagged."""
     flagged = {"mail": 0, "paste": 0}
-    for lang, topic, domain, name, subject, body in ORDINARY:
+    for lang, topic, domain, name, subject, body in cases:
         for form, data in (("mail", _mail(f"{name} <info@{domain}>", subject, body, _aligned(domain))),
                            ("paste", f"{subject}\n\n{body}".encode())):
             a = analyse(data)
             if a.verdict != "no_signs":
                 flagged[form] += 1
                 print(f"alarm {lang} {topic:<20} {form:<5} {a.verdict:<10} [{_rules(a)}]")
+    return flagged
+
+
+def main() -> int:
+    flagged = flag_ordinary(ORDINARY)
     caught = {"mail": 0, "paste": 0}
     for lang, topic, name, subject, body in LURES:
         for form, data in (("mail", _mail(f"{name} <info@notice.example.net>", subject, body, UNALIGNED)),

@@ -135,6 +135,7 @@ class PhraseList:
     apply: tuple[str, ...] = ()
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
     service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
+    return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,7 @@ def catalogue() -> Catalogue:
             apply=_normalised(table.get("apply")),
             hook=_normalised(table.get("hook")),
             service=_normalised(table.get("service")),
+            return_asks=_normalised(table.get("return_asks")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -133,14 +133,16 @@ def _platforms() -> tuple[frozenset[str], frozenset[str]]:
     return names("platform_subdomains"), names("platform_paths")
 
 
-def _under(host: str, suffixes: frozenset[str]) -> str | None:
-    """The longest of ``suffixes`` that ``host`` is or ends with (label-wise)."""
-    labels = host.split(".")
-    for i in range(len(labels)):
-        candidate = ".".join(labels[i:])
-        if candidate in suffixes:
-            return candidate
-    return None
+def under(host: str, suffixes: frozenset[str]) -> str | None:
+    """The longest of ``suffixes`` that ``host`` is or ends with (label-wise): the host, then what
+    follows each of its dots in turn (no list of labels joined again for each)."""
+    candidate = host
+    while candidate not in suffixes:
+        dot = candidate.find(".")
+        if dot < 0:
+            return None
+        candidate = candidate[dot + 1 :]
+    return candidate
 
 
 @lru_cache(maxsize=8192)
@@ -166,7 +168,7 @@ def customer_domain(host: str) -> str | None:
     # the longest platform name the host is under wins, whichever list names it
     # (pro.typeform.com in the PSL, typeform.com in ours)
     found = [(name.count("."), kind, name) for kind, name in (
-        ("psl", suffix), ("sub", _under(host, subdomains)), ("path", _under(host, paths))) if name]
+        ("psl", suffix), ("sub", under(host, subdomains)), ("path", under(host, paths))) if name]
     if not found:
         return None
     _, kind, platform = max(found)
@@ -185,7 +187,7 @@ def is_platform(domain: str) -> bool:
     the platform is not its customers, and is never known-bad as a whole."""
     domain = domain.strip().strip(".").lower()
     subdomains, paths = _platforms()
-    if _under(domain, paths) is not None or domain in subdomains:
+    if under(domain, paths) is not None or domain in subdomains:
         return True
     try:
         return _psl_with_private().is_public(domain) and org_domain(domain) is not None

@@ -10,7 +10,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host
+from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host, under
 from bot.analysis.models import Link
 from bot.analysis.privacy import clean_controls, mask_text
 
@@ -297,13 +297,7 @@ def _at_redirect_site(host: str) -> bool:
     country domains hold "google"."""
     if "google." in _REDIRECT_SITES and "google" in host and _google_like(host, "google."):
         return True
-    candidate = host
-    while candidate not in _REDIRECT_NAMES:
-        dot = candidate.find(".")
-        if dot < 0:
-            return False
-        candidate = candidate[dot + 1 :]
-    return True
+    return under(host, _REDIRECT_NAMES) is not None
 
 
 def redirect_target(link: Link) -> str | None:

@@ -32,6 +32,7 @@ from bot.analysis.domains import (
     scripts,
     skeleton,
     to_unicode_host,
+    under,
 )
 from bot.analysis.facts import Facts
 from bot.analysis.hostnames import pinyin_name
@@ -1044,7 +1045,8 @@ def _brand_loosely_written_in(host: str) -> str | None:
     more with one letter slipped inside it (``ameazon``), a name of ten letters or more cut short
     or going on otherwise after its first ten (``americanexpercent``; not ``americaneagle``, which
     leaves the name at its tenth letter), a name with its letters
-    doubled (``mmeerrcari``, ``paaypaay``)."""
+    doubled (``mmeerrcari``, ``paaypaay``), a name of twelve letters or more misspelt and cut short
+    (``ameriacnexpre``: within two edits of the name's start as long as it)."""
     cat = catalogue()
     platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
     suffix = platform or public_suffix(host) or ""
@@ -1614,16 +1616,7 @@ def _host_of(url: str) -> str:
 
 def _under(host: str | None, names: frozenset[str]) -> str | None:
     """The entry of ``names`` that ``host`` is, or lies under (a.b.web.app under web.app)."""
-    if not host:
-        return None
-    # the host, then what follows each of its dots in turn: its labels joined from each one on
-    candidate = host.lower().strip(".")
-    while candidate not in names:
-        dot = candidate.find(".")
-        if dot < 0:
-            return None
-        candidate = candidate[dot + 1 :]
-    return candidate
+    return under(host.lower().strip("."), names) if host else None
 
 
 _QUOTED_DOMAIN = re.compile(r"[\"'<>()\[\],;\\\s]")
@@ -1886,18 +1879,31 @@ def _beside(weak: list[str], strong: list[str]) -> list[str]:
 # semilla"): a provider's safety notice names the lure's words to warn against them
 _NEGATIONS = frozenset(("never", "not", "don't", "dont", "niemals", "nie", "nicht", "jamais", "nunca", "não", "nao",
                         "mai", "nooit", "niet"))
-_CLAUSE_END = re.compile(r"[.!?;:,。！？、\n]")
+_CLAUSE_END = re.compile(r"[.!?;:,。！？、\n\u2013\u2014]")  # (an en or em dash ends a clause too: review9)
 NEGATION_WORDS_BEFORE = 4
 
 
+# a negation that urges rather than denies ("don't wait to claim your prize", "do not hesitate to", "never been
+# easier to", "não deixe de resgatar"), and a condition before it that threatens ("if you do not claim your
+# refund"): the ask stands
+_URGING = frozenset(("miss", "forget", "wait", "hesitate", "delay", "fail", "ignore", "late", "been", "easier",
+                     "vergessen", "verpassen", "zogern", "deixe", "perca", "esqueca", "wacht", "vergeet", "mis"))
+_CONDITIONS = frozenset(("if", "unless", "wenn", "falls", "si", "se", "als", "indien", "sinon"))
+
+
 def _denied(text: str, phrase: str, cap: int = 20) -> bool:
-    """Every occurrence of ``phrase`` (up to ``cap``) follows a negation within the four words before it,
-    in the same clause. A lure that also says "never share it" elsewhere keeps its undenied ask."""
+    """Every occurrence of ``phrase`` follows a negation within the four words before it, in the same clause,
+    that denies it: no word after the negation urges (``_URGING``) and no condition comes before it. A lure that
+    also says "never share it" elsewhere keeps its undenied ask; past ``cap`` occurrences the phrase is not
+    denied (a lure that repeats the denial twenty times does not hide a twenty-first ask)."""
     seen = 0
     idx = text.find(phrase)
-    while idx >= 0 and seen < cap:
+    while idx >= 0:
+        if seen >= cap:
+            return False
         head = _CLAUSE_END.split(text[max(0, idx - 80):idx])[-1].split()[-NEGATION_WORDS_BEFORE:]
-        if not any(word in _NEGATIONS for word in head):
+        at = next((i for i, word in enumerate(head) if word in _NEGATIONS), None)
+        if at is None or _CONDITIONS.intersection(head[:at]) or _URGING.intersection(head[at + 1 :]):
             return False
         seen += 1
         idx = text.find(phrase, idx + len(phrase))
@@ -1941,7 +1947,7 @@ def scam_lure(f: Facts) -> list[Finding]:
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
     # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
-    if all(p in topic for p in strong) and (goods_return or not asks_something(f, only_benefit)) and not (
+    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
@@ -1978,13 +1984,15 @@ def _callback_way_out(f: Facts) -> bool:
             and _PHONE.search(text[:20_000]) is not None)
 
 
-def asks_something(f: Facts, benefit: bool = False) -> bool:
+def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
     named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
     announcement asks to apply ("apply now", 「申請してください」); the lure tells the reader the money is
     theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
-    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it."""
+    airline's "you are entitled to a refund"), asks for data or a fee, or to collect it. Beside a return of
+    goods (``goods_return``) an ask to receive or claim, or a deadline (``return_asks``: "to receive your refund,
+    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one."""
     asks = catalogue().phrases.get("scam_ask")
     if not asks:
         return False
@@ -1993,6 +2001,8 @@ def asks_something(f: Facts, benefit: bool = False) -> bool:
         # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
         services = f.text.count_phrases(asks.service)
         found = [a for a in found if not any(a in service for service in services)]
+    if goods_return:
+        found = [a for a in found if a not in asks.return_asks]
     if benefit:
         found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)

@@ -52,13 +52,19 @@ def analyze_command(args: argparse.Namespace, lang: str) -> int:
         # it the same way. A run allocates millions of short-lived containers and almost no cycles
         # (about 1,700 objects collected over corpus-dev): the youngest generation is collected every
         # 20,000 allocations, not 700, so most of them are freed before the collector walks them
+        # (the caller's threshold is put back after the run: ``main`` called in a longer-lived process, a
+        # test's, keeps its own; what was frozen stays frozen, out of the collection at exit)
+        threshold = gc.get_threshold()
         gc.set_threshold(20_000, 10, 10)
-        first = True
-        for name, data in printer.inputs(args.paths, settings.limits.max_input_bytes):
-            printer.show(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
-            if first:
-                gc.freeze()
-                first = False
+        try:
+            first = True
+            for name, data in printer.inputs(args.paths, settings.limits.max_input_bytes):
+                printer.show(name, analyse_offline(data, settings.limits, datetime.now(UTC)))
+                if first:
+                    gc.freeze()
+                    first = False
+        finally:
+            gc.set_threshold(*threshold)
     sys.stdout.flush()
     printer.summary()
     return printer.status

@@ -240,3 +240,30 @@ def test_every_phrase_list_holds_each_phrase_once_as_matched() -> None:
         for field in ("strong", "weak", "topic"):
             phrases = getattr(lists, field)
             assert len(phrases) == len(set(phrases)), (name, field)
+
+
+# review9: a return of goods named excuses only the asks a returns instruction makes (receive, claim, a deadline);
+# a refund lure that names a return ("il tuo reso", "votre retour", "return request") and asks for card or bank
+# data is still one
+RETURN_WORD_LURES = [
+    "Il rimborso di 49 € per il tuo reso è in attesa. Per ricevere il rimborso inserisci i dati della carta qui: "
+    "https://example.net/r",
+    "Votre remboursement de 49 € pour votre retour est en attente. Pour recevoir votre remboursement, saisissez vos "
+    "coordonnées bancaires : https://example.net/r",
+    "Your refund of $49.00 for return request 4411 is pending. To receive your refund, enter your card number at "
+    "https://example.net/r",
+]
+
+
+@pytest.mark.parametrize("text", RETURN_WORD_LURES)
+def test_a_return_named_does_not_excuse_a_data_ask(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict != "no_signs", report.findings
+    assert any(f.rule == "scam_lure" and f.severity in ("medium", "high") for f in report.findings)
+
+
+def test_a_returns_instruction_with_a_deadline_is_no_lure() -> None:
+    text = ("We received your return request. To receive your refund, drop off the parcel within 14 days using the "
+            "attached label, or the return request will be cancelled.")
+    report = analyse(text.encode())
+    assert report.verdict == "no_signs", report.findings

@@ -58,3 +58,31 @@ def test_denied_reads_the_clause_before_each_occurrence() -> None:
     # more than four words before: not the phrase's negation
     assert not _denied("do not ignore this message and verify your wallet", "verify your wallet")
     assert not _denied("no phrase here", "seed phrase")
+
+
+# review9: a negation that urges, or a condition before it, does not deny the ask after it; nor does a denial
+# repeated past the cap hide the ask that follows
+URGED = [
+    "Hello. Don't wait to claim your prize at https://example.net/p",
+    "Hello. Do not hesitate to claim your prize at https://example.net/p",
+    "Hello. It has never been easier to claim your prize at https://example.net/p",
+    "Hello. Don't miss claim your prize now at https://example.net/p",
+    "Hello. You're not dreaming \u2014 claim your prize at https://example.net/p",
+]
+
+
+@pytest.mark.parametrize("text", URGED)
+def test_an_urging_negation_does_not_hide_the_ask(text: str) -> None:
+    report = analyse(text.encode())
+    assert report.verdict != "no_signs", report.findings
+    assert any(f.rule == "scam_lure" and f.severity in ("medium", "high") for f in report.findings)
+
+
+def test_denied_is_not_fooled_by_urging_conditions_or_repetition() -> None:
+    assert not _denied("don't wait to claim your prize", "claim your prize")
+    assert not _denied("do not hesitate to claim your prize", "claim your prize")
+    assert not _denied("if you do not claim your prize", "claim your prize")
+    assert not _denied("se voce nao resgatar seu premio", "resgatar seu premio")
+    assert _denied("we will not ask you to claim your prize", "claim your prize")
+    assert _denied("never share your seed phrase. " * 3, "seed phrase")
+    assert not _denied("never share your seed phrase. " * 20 + "type your seed phrase below", "seed phrase")

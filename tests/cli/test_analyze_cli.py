@@ -218,3 +218,23 @@ def test_the_command_names_the_hint_knows_are_the_parser_s() -> None:
 def test_a_missing_file_named_like_a_command_points_to_the_command(tmp_path: Path) -> None:
     proc = run("analyze", "--no-lookups", "--lang", "en", "leak")
     assert proc.returncode == 1 and b"phishbot leak" in proc.stderr
+
+
+def test_analyze_in_process_puts_the_collector_threshold_back(tmp_path: Path) -> None:
+    """review9: the run's collector threshold (bot/cli/analyze.py) is the run's; a process that calls ``main``
+    (a test's, an embedding tool's) keeps its own afterwards."""
+    import gc
+    import io
+    from contextlib import redirect_stdout
+
+    from bot.cli import main
+
+    (tmp_path / "a.txt").write_bytes(SEED_PASTED.read_bytes())
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with redirect_stdout(io.StringIO()):
+            main(["analyze", "--no-lookups", "--lang", "en", str(tmp_path)])
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
