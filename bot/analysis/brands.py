@@ -508,10 +508,26 @@ def _ascii_phrase_brands() -> dict[str, tuple[tuple[str, str], ...]]:
     return out
 
 
+_PhraseIndex = tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]], frozenset[str]]
+# the catalogue's phrase lists are long-lived tuples, passed thousands of times a run: found by identity, they are
+# not hashed again at each call (an lru_cache key hashes the whole tuple, thousands of phrases, every time); the
+# entry holds the tuple, so its id cannot be reused while it is here
+_INDEX_BY_ID: dict[int, tuple[tuple[str, ...], _PhraseIndex]] = {}
+_INDEX_BY_ID_MAX = 256
+
+
+def _phrase_index(phrases: tuple[str, ...]) -> _PhraseIndex:
+    held = _INDEX_BY_ID.get(id(phrases))
+    if held is not None and held[0] is phrases:
+        return held[1]
+    index = _build_phrase_index(phrases)
+    if len(_INDEX_BY_ID) < _INDEX_BY_ID_MAX:
+        _INDEX_BY_ID[id(phrases)] = (phrases, index)
+    return index
+
+
 @lru_cache(maxsize=64)
-def _phrase_index(
-    phrases: tuple[str, ...],
-) -> tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]], frozenset[str]]:
+def _build_phrase_index(phrases: tuple[str, ...]) -> _PhraseIndex:
     by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
     by_char: dict[str, list[tuple[str, str]]] = {}
     for phrase in phrases:

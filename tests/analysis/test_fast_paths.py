@@ -1003,3 +1003,20 @@ def test_a_host_is_at_a_redirect_site_as_the_call_per_site_found(labels: list[st
 
     host = ".".join(labels)
     assert _at_redirect_site(host) == any(_google_like(host, suffix) for suffix in _REDIRECT_SITES)
+
+
+def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
+    """Round 9 (lead): the catalogue's phrase lists are found by identity (``brands._phrase_index``); a list
+    that is equal but another object, or a new list at a reused address, gets its own index."""
+    from bot.analysis import brands
+
+    text = brands.TextIndex("Please claim your prize now. 今すぐ受け取ってください")
+    first = ("claim your prize", "受け取ってください", "absent words")
+    assert text.count_phrases(first) == ["claim your prize", "受け取ってください"]
+    same_value = tuple(list(first))
+    assert same_value is not first
+    assert text.count_phrases(same_value) == ["claim your prize", "受け取ってください"]
+    for _ in range(300):  # more fresh lists than the identity table holds: each still reads its own phrases
+        other = tuple(["prize now", "nothing here"])
+        assert text.count_phrases(other) == ["prize now"]
+    assert len(brands._INDEX_BY_ID) <= brands._INDEX_BY_ID_MAX
