@@ -1013,10 +1013,10 @@ def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
     text = brands.TextIndex("Please claim your prize now. 今すぐ受け取ってください")
     first = ("claim your prize", "受け取ってください", "absent words")
     assert text.count_phrases(first) == ["claim your prize", "受け取ってください"]
-    same_value = tuple(list(first))
+    same_value = tuple(w for w in first)  # a new object of equal value
     assert same_value is not first
     assert text.count_phrases(same_value) == ["claim your prize", "受け取ってください"]
     for _ in range(300):  # more fresh lists than the identity table holds: each still reads its own phrases
-        other = tuple(["prize now", "nothing here"])
+        other = tuple(w for w in ("prize now", "nothing here"))  # a new object each time
         assert text.count_phrases(other) == ["prize now"]
     assert len(brands._INDEX_BY_ID) <= brands._INDEX_BY_ID_MAX
