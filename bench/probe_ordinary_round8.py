@@ -270,9 +270,9 @@ LURES: list[tuple[str, str, str, str, str]] = [
 ]
 
 
-def _mail(from_: str, subject: str, body: str, auth: str) -> bytes:
+def _mail(from_: str, subject: str, body: str, auth: str, message_id: str = "probe8@example.net") -> bytes:
     head = (f"Authentication-Results: {auth}\nFrom: {from_}\nTo: taro.yamada@example.jp\nSubject: {subject}\n"
-            "Date: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <probe8@example.net>\nMIME-Version: 1.0\n"
+            f"Date: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <{message_id}>\nMIME-Version: 1.0\n"
             'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n')
     return (head + body + "\n").encode()
 

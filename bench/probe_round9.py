@@ -52,6 +52,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.probe_ordinary_round8 import _aligned, _rules
+from bench.probe_ordinary_round8 import _mail as _mail8
 from bot.analysis.pipeline import analyse
 
 UNALIGNED = "mx.example.jp; spf=pass smtp.mailfrom=bulk.example.net; dkim=none; dmarc=none"
@@ -625,20 +627,7 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
 
 
 def _mail(from_: str, subject: str, body: str, auth: str) -> bytes:
-    head = (f"Authentication-Results: {auth}\nFrom: {from_}\nTo: taro.yamada@example.jp\nSubject: {subject}\n"
-            "Date: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <probe9@example.net>\nMIME-Version: 1.0\n"
-            'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n')
-    return (head + body + "\n").encode()
-
-
-def _aligned(domain: str) -> str:
-    return (f"mx.example.jp; spf=pass smtp.mailfrom={domain}; dkim=pass header.d={domain}; "
-            f"dmarc=pass header.from={domain}")
-
-
-def _rules(analysis: object) -> str:
-    return ", ".join(f"{f.rule}:{f.severity}:{dict(f.params).get('how', '')}"
-                     for f in analysis.findings)  # type: ignore[attr-defined]
+    return _mail8(from_, subject, body, auth, message_id="probe9@example.net")
 
 
 def _named(analysis: object, expected: str) -> bool:
