@@ -267,3 +267,24 @@ def test_a_returns_instruction_with_a_deadline_is_no_lure() -> None:
             "attached label, or the return request will be cancelled.")
     report = analyse(text.encode())
     assert report.verdict == "no_signs", report.findings
+
+
+def test_an_english_return_received_excuses_the_refunds_receive_ask() -> None:
+    """A shop's refund confirmation says the return itself in English too ("we've received your return"): its
+    "to receive your refund faster" is the returns instruction's, not a lure's; a tax lure's "your tax return"
+    is no return of goods, and a data ask beside a return still counts."""
+    shop = ("Your refund has been issued", "Hi Sam, we've received your return for order #10455. A refund of $34.50 "
+            "has been issued to your original payment method. To receive your refund faster next time, choose "
+            "store credit. View your orders in your account.")
+    for data in _both(*shop, ALIGNED):
+        assert analyse(data).verdict == "no_signs"
+    lure = ("Tax refund", "We have processed your tax return. You are eligible to receive a tax refund of 468.20 GBP. "
+            "To receive your refund, enter your card details at https://refund.example.net")
+    for data in _both(*lure, UNALIGNED):
+        assert analyse(data).verdict == "scam"
+    data_ask = ("Refund", "We have received your return. To receive your refund, enter your card number and security "
+                "code at https://refund.example.net")
+    for data in _both(*data_ask, UNALIGNED):
+        report = analyse(data)
+        assert report.verdict != "no_signs"
+        assert any(f.rule == "scam_lure" and f.severity != "low" for f in report.findings)
