@@ -971,10 +971,7 @@ def _brand_written_in(host: str) -> str | None:
             return names[a + b]
         if (looks := _looks_written(a + b)) is not None:
             return looks
-    # a page on a platform: its own name is the platform's (x.github.io), only what is before it counts
-    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
-    suffix = platform or public_suffix(host) or ""
-    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    labels = _kit_labels(host)
     all_pieces = [p for label in labels for p in label.split("-") if p and p != "www"]
     chosen = _under(host, cat.dynamic_dns) is not None and not _kit_made_name(host)
     for piece in all_pieces:
@@ -1023,11 +1020,35 @@ def _glued_domain_brand(word: str) -> str | None:
     return _glued_name(word[: m.start()]) if m is not None else None
 
 
+def _kit_labels(host: str) -> list[str]:
+    """The labels a kit chose: before the public suffix, or before the platform's own name for a page on
+    a platform (x.github.io: only what is before it counts)."""
+    cat = catalogue()
+    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
+    suffix = platform or public_suffix(host) or ""
+    return host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+
+
+@lru_cache(maxsize=1)
+def _names_longest_first() -> tuple[tuple[str, str], ...]:
+    """``_written_names``' whole names, longest first (sorted once, not at each reading)."""
+    return tuple(sorted(_written_names()[0].items(), key=lambda nb: -len(nb[0])))
+
+
+@lru_cache(maxsize=1)
+def _long_written_names() -> tuple[tuple[str, str], ...]:
+    """The whole names of six letters or more, not generic and not ordinary words: what the loose and
+    the scrambled readings of a host look for."""
+    cat = catalogue()
+    return tuple((n, b) for n, b in _written_names()[0].items() if len(n) >= 6 and n.isalpha()
+                 and n not in _GENERIC_LABELS and n not in cat.name_ambiguous)
+
+
 def _glued_name(head: str) -> str | None:
     """The brand a word names just before a Japanese domain glued to it (``kurashi3tepcocojp``:
     ``tepco``): the longest whole name of four letters or more, or of three without vowels, that
     ends ``head`` after a digit or as all of it."""
-    for name, bid in sorted(_written_names()[0].items(), key=lambda nb: -len(nb[0])):
+    for name, bid in _names_longest_first():
         if (len(name) >= 4 or (len(name) == 3 and not _VOWELS.intersection(name))) and name not in _GENERIC_LABELS \
                 and head.endswith(name) and (len(head) == len(name) or head[-len(name) - 1].isdigit()):
             return bid
@@ -1047,13 +1068,9 @@ def _brand_loosely_written_in(host: str) -> str | None:
     leaves the name at its tenth letter), a name with its letters
     doubled (``mmeerrcari``, ``paaypaay``), a name of twelve letters or more misspelt and cut short
     (``ameriacnexpre``: within two edits of the name's start as long as it)."""
-    cat = catalogue()
-    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
-    suffix = platform or public_suffix(host) or ""
-    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
+    labels = _kit_labels(host)
     names = _written_names()[0]
-    long_names = [(n, b) for n, b in names.items() if len(n) >= 6 and n.isalpha() and n not in _GENERIC_LABELS
-                  and n not in cat.name_ambiguous]
+    long_names = _long_written_names()
     for piece in (p for label in labels for p in label.split("-") if p.isalpha() and p != "www"):
         single = re.sub(r"(.)\1+", r"\1", piece)
         if single != piece and len(single) >= 5 and single in names and single not in _GENERIC_LABELS:
@@ -1080,12 +1097,8 @@ def _brand_loosely_written_in(host: str) -> str | None:
 def _brand_scrambled_in(host: str) -> str | None:
     """The very last reading of a kit's host: a name of six letters or more written shuffled
     (``_scrambled``), read after the kits' fingerprints."""
-    cat = catalogue()
-    platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns)
-    suffix = platform or public_suffix(host) or ""
-    labels = host[: -len(suffix) - 1 if suffix and host != suffix else None].split(".")
-    long_names = [(n, b) for n, b in _written_names()[0].items() if len(n) >= 6 and n.isalpha()
-                  and n not in _GENERIC_LABELS and n not in cat.name_ambiguous]
+    labels = _kit_labels(host)
+    long_names = _long_written_names()
     for piece in (p for label in labels for p in label.split("-") if p.isalpha() and p != "www"):
         for name, bid in long_names:
             if _scrambled(name, piece):
@@ -1331,9 +1344,16 @@ def _path_names() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _official_domains_longest_first() -> list[str]:
+    """The catalogue's official domains of six characters or more with a dot, longest first (an
+    alternation tries the longest before a domain it ends with)."""
+    return sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
 def _official_in_path() -> re.Pattern[str]:
     """Every official domain of the catalogue as one pattern, found as a word of a path."""
-    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    domains = _official_domains_longest_first()
     return re.compile(r"(?<![a-z0-9-])(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
@@ -1342,7 +1362,7 @@ def _official_glued_in_path() -> re.Pattern[str]:
     """Every official domain glued after a mail service's word in a path (``/mailplala.or.jp``,
     ``/webplala.or.jp``): read for the brand of a kit's link, not a sign of its own
     (``domain_in_path`` stays as it was)."""
-    domains = sorted((d for d in catalogue().official if "." in d and len(d) >= 6), key=len, reverse=True)
+    domains = _official_domains_longest_first()
     return re.compile(r"(?:(?<=mail)|(?<=\bweb))(" + "|".join(re.escape(d) for d in domains) + r")(?![a-z0-9-])")
 
 
