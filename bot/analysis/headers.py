@@ -8,7 +8,7 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -63,22 +63,32 @@ def split_via(value: str) -> tuple[str, str | None]:
     return value, None
 
 
+_OUTSIDE, _DELIMITER, _QUOTED = 0, 1, 2
+
+
+def _quoted_parts(text: str) -> Iterator[tuple[str, int]]:
+    """Each character of ``text`` with what it is to the quoting: outside any quoted string, a
+    delimiter (a quote, or the backslash of a quoted pair inside a quoted string), or quoted text (a
+    quoted pair's character included). A quote never closed quotes to the end. Linear."""
+    quoted = escaped = False
+    for ch in text:
+        if escaped:
+            escaped = False
+            yield ch, _QUOTED
+        elif quoted and ch == "\\":
+            escaped = True
+            yield ch, _DELIMITER
+        elif ch == '"':
+            quoted = not quoted
+            yield ch, _DELIMITER
+        else:
+            yield ch, _QUOTED if quoted else _OUTSIDE
+
+
 def _blank_quoted(value: str) -> str:
     """``value`` with the text of each quoted string (its quotes and quoted pairs included) as
     NULs; a quote never closed blanks to the end. Same length; linear."""
-    out: list[str] = []
-    quoted = escaped = False
-    for ch in value:
-        if escaped:
-            escaped = False
-        elif quoted and ch == "\\":
-            escaped = True
-        elif ch == '"':
-            quoted = not quoted
-            out.append("\0")
-            continue
-        out.append("\0" if quoted or escaped else ch)
-    return "".join(out)
+    return "".join(ch if part == _OUTSIDE else "\0" for ch, part in _quoted_parts(value))
 
 
 MAX_ADDRESS_VALUE = 4000
@@ -195,19 +205,7 @@ def unquote_phrase(text: str) -> str:
     closing quote). As the stdlib reads a phrase; a quote never closed delimits to the end. Linear."""
     if '"' not in text:
         return text.strip()
-    out: list[str] = []
-    quoted = escaped = False
-    for ch in text:
-        if escaped:
-            escaped = False
-        elif quoted and ch == "\\":
-            escaped = True
-            continue
-        elif ch == '"':
-            quoted = not quoted
-            continue
-        out.append(ch)
-    return "".join(out).strip()
+    return "".join(ch for ch, part in _quoted_parts(text) if part != _DELIMITER).strip()
 
 
 def clean_address(raw: str) -> str | None:
