@@ -1750,6 +1750,70 @@ def throwaway_tenant(f: Facts) -> list[Finding]:
     return []
 
 
+# Round 10: a website's own mail carrying what someone typed into its form. Spammers fill a sign-up,
+# contact or order form with an offer in the name field and the victim's address in the e-mail field:
+# the site then greets the victim by that "name" ("Hello ✅ +$1,989 ➡️ https://…,") or echoes the form
+# ("First Name: You earned 1.3 Bitcoin! https://…"). A link and a sum of money where a name belongs.
+_NAME_START = re.compile(
+    r"(?i)(?:^|[\s>(])(?:(?P<greet>hello|hi|hey|dear|hallo|hola|ol[aá]|oi|bonjour|salut|ciao|hej|merhaba)[ \t]+"
+    r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
+    r"|apellidos?|お名前|氏名)[ \t]*[:：]?[ \t]*"
+    r"|(?P<bare>name|nome|nom|nombre|名前)[ \t]*[:：][ \t]*)")
+# another form field between the name and the link: the link is not in the name
+_OTHER_FIELD = re.compile(r"(?i)e-?mail|phone|tel\b|message|comment|subject|company|address|mensagem|assunto"
+                          r"|nachricht|betreff|mensaje|asunto|電話|メール|件名|本文|お問い合わせ内容")
+_MONEY_IN_NAME = re.compile(r"(?i)[$€£¥₿]\s?\d|\d[\d.,]*\s?(?:btc|eth|usdt|bitcoins?|usd|eur|dollars?|euros?|reais)\b"
+                            r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)")
+# a greeting's name ends at its punctuation ("Hi Anna, …", "Hi there! …"; "+$1,989" is a sum, not an end)
+_NAME_END = re.compile(r"[,!?;:](?!\d)|\.\s")
+_URL_RUN = re.compile(r"[^\s,]+")
+_SCHEME_OR_WWW = ("://", "www.")
+
+
+def _injected_name(text: str) -> str | None:
+    """The name field of a form's mail that holds a link and a sum of money, or None. The name is a
+    greeting's ("Hello <name> https://…"), a person's-name field of an echoed form ("First Name …"), or a
+    line that starts "Name:"; nothing but the name (no other field, no end of the greeting) stands between
+    it and the link."""
+    head = text[:20_000]
+    starts: list[int] = []
+    for mark in _SCHEME_OR_WWW:
+        at = head.find(mark)
+        while at != -1 and len(starts) < 20:
+            starts.append(at)
+            at = head.find(mark, at + len(mark))
+    for at in sorted(starts):
+        url_start = at
+        while url_start > 0 and (head[url_start - 1].isalnum() or head[url_start - 1] in "+.-"):
+            url_start -= 1  # back to the scheme's start
+        window = head[max(0, url_start - 160):url_start]
+        line = window.rfind("\n")
+        at_line_start = line != -1 or url_start <= 160
+        window = window[line + 1:]
+        last = None
+        for found in _NAME_START.finditer(window):
+            last = found  # the name nearest the link
+        if last is None or (last.group("bare") and (last.start() != 0 or not at_line_start)):
+            continue  # "Product name: …" is no person's name; a line that starts "Name:" is
+        value = window[last.end():]
+        if (last.group("greet") and _NAME_END.search(value)) or _OTHER_FIELD.search(value) \
+                or not _MONEY_IN_NAME.search(value):
+            continue
+        run = _URL_RUN.match(head, url_start)
+        url = run.group(0)[:120].rstrip(".!") if run else ""
+        return f"{value.strip()} {url}"[:200]
+    return None
+
+
+def form_injection(f: Facts) -> list[Finding]:
+    texts = [*f.mail.texts[:10], *(h.text for h in f.html[:10])]
+    for text in texts:
+        if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
+            shown = present_text(found, limit=200)
+            return [_f("form_injection", "high", (shown,), text=shown)]
+    return []
+
+
 _UNKNOWN_PEER = re.compile(r"(?i)\(\s*unknown\s*\[|\bfrom\s+unknown\b|may be forged|does not resolve|"
                            r"reverse (?:dns|lookup) failed|no ptr|not verified\)")
 
@@ -2556,6 +2620,7 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     qr_code,
     open_redirect_link,
     throwaway_tenant,
+    form_injection,
 )
 
 

@@ -1,0 +1,75 @@
+"""Issue 11, round 10: a website's own mail carrying an offer someone typed into its form (sign-up,
+contact, order) — a link and a sum of money where a name belongs — and the ordinary mail that greets
+people, echoes forms or prices goods beside a link."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.pipeline import analyse
+from bot.presentation.sentences import finding_detail
+from tests.conftest import make_mail
+
+SITE = {"from_": "Example Jobs <jobs@jobs.example.com>", "to": "taro.yamada@example.jp",
+        "auth": "mx.example.jp; spf=pass smtp.mailfrom=jobs.example.com; dkim=pass header.d=jobs.example.com; "
+                "dmarc=pass header.from=jobs.example.com",
+        "return_path": "<bounce@jobs.example.com>"}
+
+
+def rules_of(data: bytes) -> set[str]:
+    return {f.rule for f in analyse(data).findings}
+
+
+SIGN_UP = ("Hello \u2705   +$1,989 \u27a1\ufe0f https://forms.example.net/cloud/6578893743f74f42/?j04mua1j,\n\n"
+           "Thanks for applying to Example Jobs. To get started, please confirm your email address:\n"
+           "https://jobs.example.com/verify?code=abc\n\n\u2014 Example Jobs Team\n")
+FORM_ECHO = ("<html><body><h1>Contact Us</h1><p>Date: 1/26/25, 9:55 AM</p><table>"
+             "<tr><td>First Name</td><td>Could it be true? Yes! You earned 1.3 Bitcoin! Click to explore:: "
+             "https://t.example.net/+_KYbd1SWj</td></tr>"
+             "<tr><td>E-mail Address</td><td>taro.yamada@example.jp</td></tr>"
+             "<tr><td>Comment</td><td>Could it be true? https://t.example.net/+_KYbd1SWj</td></tr>"
+             "</table><p>Thank you, Example Prints!</p></body></html>")
+JA_FORM = ("お問い合わせありがとうございます。以下の内容で受け付けました。\n\n"
+           "お名前：【当選】100万円を受け取る https://gift.example.net/r/8fk2\n"
+           "メールアドレス：taro.yamada@example.jp\n\nExample ショップ\n")
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"body": SIGN_UP, "subject": "Confirm your email"},
+    {"html": FORM_ECHO, "subject": "You have submitted [Contact Us] form"},
+    {"body": JA_FORM, "subject": "お問い合わせを受け付けました"},
+], ids=["greeting", "form-echo", "ja-form"])
+def test_an_offer_typed_into_a_sites_form_is_a_scam_even_from_the_genuine_site(kwargs: dict[str, str]) -> None:
+    analysis = analyse(make_mail(**SITE, **kwargs))
+    assert "form_injection" in {f.rule for f in analysis.findings}
+    assert analysis.verdict == "scam"
+
+
+def test_the_sentence_shows_the_injected_text_defanged_in_both_languages() -> None:
+    analysis = analyse(make_mail(**SITE, body=SIGN_UP))
+    finding = next(f for f in analysis.findings if f.rule == "form_injection")
+    shown = dict(finding.params)["text"]
+    assert "+$1,989" in shown and "forms[.]example[.]net" in shown and "https://" not in shown
+    en, ja = finding_detail(finding, "en"), finding_detail(finding, "ja")
+    assert "where a name belongs" in en and "forms[.]example[.]net" in en
+    assert "名前が入るはずの欄" in ja and "forms[.]example[.]net" in ja
+
+
+@pytest.mark.parametrize("body", [
+    "Hi Dermot, if you have a look at one of the dists like www.example.org, it ships $5 builds.\n",
+    "Hi there! Get $10 off your next order: https://shop.example.com/sale\n",
+    "Hey, check this out https://video.example.com/watch?v=1 — it cost me $3 to rent\n",
+    "Your order\nProduct name: Gift card $50\nTrack it at https://shop.example.com/orders/123\n",
+    "Dear customer,\nYour plan renews at $9.99/month. Manage it at https://account.example.com\n",
+    "First Name: Taro\nLast Name: Yamada\nMessage: the quote of $1,200 at https://quote.example.com is fine\n",
+    "Name: Taro Yamada\nE-mail: taro.yamada@example.jp\nBudget: $5,000 https://brief.example.com/42\n",
+    "山田 太郎 様\n\nご注文ありがとうございます。合計 3,980円\nhttps://shop.example.jp/mypage\n",
+], ids=["comma-ends-name", "newsletter-hi-there", "personal-hey", "product-name", "renewal",
+        "form-message-field", "form-budget-field", "ja-order"])
+def test_greetings_forms_and_prices_beside_links_in_ordinary_mail_are_not_injection(body: str) -> None:
+    assert "form_injection" not in rules_of(make_mail(body=body))
+
+
+def test_a_link_alone_in_a_name_without_money_is_not_injection() -> None:
+    """A name field holding a link (a company's site) but no sum is not the spammers' offer."""
+    assert "form_injection" not in rules_of(make_mail(body="First Name: https://www.example.com/about\nThanks!\n"))
