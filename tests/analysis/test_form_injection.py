@@ -4,13 +4,15 @@ people, echoes forms or prices goods beside a link."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.analysis.pipeline import analyse
 from bot.presentation.sentences import finding_detail
 from tests.conftest import make_mail
 
-SITE = {"from_": "Example Jobs <jobs@jobs.example.com>", "to": "taro.yamada@example.jp",
+SITE: dict[str, Any] = {"from_": "Example Jobs <jobs@jobs.example.com>", "to": "taro.yamada@example.jp",
         "auth": "mx.example.jp; spf=pass smtp.mailfrom=jobs.example.com; dkim=pass header.d=jobs.example.com; "
                 "dmarc=pass header.from=jobs.example.com",
         "return_path": "<bounce@jobs.example.com>"}
@@ -39,7 +41,7 @@ JA_FORM = ("お問い合わせありがとうございます。以下の内容�
     {"html": FORM_ECHO, "subject": "You have submitted [Contact Us] form"},
     {"body": JA_FORM, "subject": "お問い合わせを受け付けました"},
 ], ids=["greeting", "form-echo", "ja-form"])
-def test_an_offer_typed_into_a_sites_form_is_a_scam_even_from_the_genuine_site(kwargs: dict[str, str]) -> None:
+def test_an_offer_typed_into_a_sites_form_is_a_scam_even_from_the_genuine_site(kwargs: dict[str, Any]) -> None:
     analysis = analyse(make_mail(**SITE, **kwargs))
     assert "form_injection" in {f.rule for f in analysis.findings}
     assert analysis.verdict == "scam"
