@@ -37,6 +37,12 @@ ordinary mail comes from its own domain with spf, dkim and dmarc pass for it; a 
 domain with spf pass for that domain and no DKIM signature or DMARC policy). "caught"/"flagged": any
 verdict but ``no_signs``; "named": caught with the expected verdict.
 
+First run, on main 2cbbd06 (2026-12-03 17:35 UTC; only this docstring was touched afterwards): lures caught
+60/96 (unaligned mail 33/48, pasted 27/48), named with the expected verdict 47/96; ordinary flagged 14/96
+(aligned mail 6/48, pasted 8/48). Caught (named) of 8 by class: card 8 (6), card_call 3 (2), parcel 8 (5),
+mailbox 4 (3), tax 6 (6), benefit 6 (3), prize 6 (6), advance 0 (0), invest 4 (4), callback 3 (3),
+points 5 (5), fine 7 (4); ordinary flagged: card 3, parcel 1, tax 2, benefit 4, fine 4.
+
     python bench/probe_ja_round10.py           # counts per class, per variant, and a total line
     python bench/probe_ja_round10.py --list    # and each miss, wrong name or false alarm with its rules
 """
