@@ -244,6 +244,17 @@ def anchor_flood(count: int) -> bytes:
             + b"--B\nContent-Type: text/html\n\n" + flood + b"--B--\n")
 
 
+def style_flood(count: int) -> bytes:
+    """The phish with an HTML part whose style sheets hold ``count`` hiding rules, unclosed comments and
+    braces (round 10 reads top-level rules that hide a kind of element), and ``count`` hidden elements."""
+    head, _, body = PHISH.partition(b"\n\n")
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="B"')
+    sheet = b"q{display:none}" * count + b"/*" * count + b"{" * count + b"}" * count
+    page = b"<style>" + sheet + b"</style>" * 30 + b"<p>" + b"w <q>filler</q> " * count + b"</p>"
+    return (head + b"\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n" + body
+            + b"--B\nContent-Type: text/html\n\n" + page + b"\n--B--\n")
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -263,6 +274,7 @@ FAMILIES = {
     "url_lines": (url_lines, (10, 1_000), None, False),
     "uuencode_junk": (uuencode_junk, (100, 10_000, 400_000), "bad_uuencode", True),
     "anchor_flood": (anchor_flood, (1_000, 50_000, 200_000), None, True),
+    "style_flood": (style_flood, (1_000, 50_000, 200_000), None, True),
 }
 
 

@@ -9,6 +9,7 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.analysis.domains import is_ip, org_domain, to_ascii_host, to_unicode_host, under
 from bot.analysis.models import Link
@@ -497,6 +498,80 @@ def ascii_lowered(text: str) -> str:
     return text.encode("ascii", "replace").lower().decode("ascii")
 
 
+def _hidden_text_of(node: Any, hidden_ids: set[int]) -> int:
+    """The length of a hidden element's text, 0 when an element around it was already counted
+    (ancestors looked at: a few levels; elements come in document order, so a hidden ancestor is
+    already in ``hidden_ids``)."""
+    if node.mem_id in hidden_ids:
+        return 0
+    hidden_ids.add(node.mem_id)
+    parent = node.parent
+    for _ in range(20):
+        if parent is None:
+            break
+        if parent.mem_id in hidden_ids:
+            return 0
+        parent = parent.parent
+    return len(node.text(separator=" ", strip=True))
+
+
+_CSS_BRACE = re.compile(r"[{}]")
+MAX_SHEET_BRACES = 4000  # a sheet's first 2,000 rules (a mail's sheet has tens; a hostile one, a flood of braces)
+_BARE_TAG = re.compile(r"[a-z][a-z0-9]{0,15}")
+# elements whose hiding says nothing: they hold no text a reader would see anyway
+_TEXTLESS_TAGS = frozenset({"html", "head", "title", "style", "script", "template", "noscript", "meta", "link",
+                            "img", "br", "hr", "audio", "video", "canvas", "svg", "iframe", "object", "embed"})
+
+
+def _without_css_comments(css: str) -> str:
+    """``css`` without its ``/* … */`` comments and HTML comment marks, in one pass of ``str.find`` (a
+    lazy pattern rescans to the end for each unclosed ``/*``: quadratic on a hostile sheet)."""
+    css = css.replace("<!--", " ").replace("-->", " ")
+    out: list[str] = []
+    done = 0
+    while (start := css.find("/*", done)) != -1:
+        out.append(css[done:start])
+        end = css.find("*/", start + 2)
+        if end == -1:
+            done = len(css)
+            break
+        out.append(" ")
+        done = end + 2
+    out.append(css[done:])
+    return "".join(out)
+
+
+def _sheet_hidden_tags(sheets: list[str]) -> list[str]:
+    """The element names a top-level rule of the style sheets hides (``q{display:none}``, ``u, s {font-size:0}``).
+    Rules inside ``@media`` and other at-rule blocks are a layout's (a newsletter hides its desktop
+    columns on a phone); classes and compound selectors are a layout's too (a preheader's ``.preheader``).
+    The body is never counted (``body{display:none}`` hides all, a shown-later page). Bounded: 100 KB a
+    sheet, its first 2,000 rules, ten names."""
+    out: list[str] = []
+    for sheet in sheets:
+        css = _without_css_comments(sheet[:100_000])
+        depth, selector, done = 0, "", 0
+        for count, m in enumerate(_CSS_BRACE.finditer(css)):
+            if count >= MAX_SHEET_BRACES:
+                break
+            text, brace, done = css[done:m.start()], m.group(0), m.end()
+            if brace == "{":
+                if depth == 0:
+                    selector = text.strip()
+                depth += 1
+                continue
+            if depth == 1 and selector and not selector.startswith("@") and hides(text):
+                for part in selector.lower().split(","):
+                    name = part.strip()
+                    if _BARE_TAG.fullmatch(name) and name not in _TEXTLESS_TAGS and name != "body" \
+                            and name not in out:
+                        out.append(name)
+            depth = max(0, depth - 1)
+        if len(out) >= 10:
+            break
+    return out[:10]
+
+
 def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     from selectolax.lexbor import LexborHTMLParser  # parser only: nothing is fetched or run
 
@@ -561,26 +636,22 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
                 continue
     hidden = 0
     # only elements whose style could hide them are looked at (most mail hides nothing: one scan says so)
-    styled = tree.css(_HIDING_CANDIDATES) if any(w in lowered for w in _HIDING_WORDS) else []
+    may_hide = any(w in lowered for w in _HIDING_WORDS)
+    styled = tree.css(_HIDING_CANDIDATES) if may_hide else []
     hidden_ids: set[int] = set()
     for count, node in enumerate(styled):
         if count >= MAX_STYLED_NODES:
             break
-        if not hides(node.attributes.get("style") or ""):
-            continue
-        hidden_ids.add(node.mem_id)
-        # an element inside a hidden one was counted with it (ancestors looked at: a few levels);
-        # styled nodes come in document order, so a hidden ancestor is already in the set
-        parent, inside = node.parent, False
-        for _ in range(20):
-            if parent is None:
-                break
-            if parent.mem_id in hidden_ids:
-                inside = True
-                break
-            parent = parent.parent
-        if not inside:
-            hidden += len(node.text(separator=" ", strip=True))
+        if hides(node.attributes.get("style") or ""):
+            hidden += _hidden_text_of(node, hidden_ids)
+    # round 10: a style sheet that hides a whole kind of element (``q{display:none}``), then filler
+    # wrapped in it between the words; styled nodes and these are both in document order
+    if may_hide and "<style" in lowered:
+        for tag in _sheet_hidden_tags([node.text() or "" for node in tree.css("style")[:20]]):
+            for count, node in enumerate(tree.css(tag)):
+                if count >= MAX_STYLED_NODES:
+                    break
+                hidden += _hidden_text_of(node, hidden_ids)
     facts.hidden_chars = hidden
     tree.strip_tags(["script", "style", "noscript", "template", "head"])
     body = tree.body

@@ -246,3 +246,40 @@ def test_a_japanese_lure_without_a_link_is_caught_by_brand_and_wording() -> None
                      auth="mx.example.jp; spf=pass smtp.mailfrom=nta.go.jp; dkim=pass header.d=nta.go.jp; dmarc=pass",
                      return_path="<b@nta.go.jp>")
     assert "brand_from_mismatch" not in {f.rule for f in analyse(real).findings}
+
+
+FILLER = "lorem ipsum dolor sit amet " * 4
+
+
+def _salted(style: str, tag: str = "q") -> bytes:
+    """Words with filler wrapped in ``tag`` between them, and a style sheet ``style``."""
+    words = " ".join(f"word{i} <{tag}>{FILLER}</{tag}>" for i in range(30))
+    return make_mail(html=f"<html><head><style>{style}</style></head><body><p>{words}</p>"
+                          '<a href="https://x.example.net/">go</a></body></html>')
+
+
+def test_filler_hidden_by_a_style_sheet_rule_on_a_whole_kind_of_element_is_hidden_text() -> None:
+    """Round 10: ``q{display:none}`` in the sheet, then filler in <q> between the words."""
+    assert "hidden_text" in found(_salted("q{display:none}"))
+    assert "hidden_text" in found(_salted("<!-- h4{color:blue} u, s { font-size: 0px; } -->", "u"))
+    assert "hidden_text" not in found(_salted("q{color:red}"))
+
+
+@pytest.mark.parametrize("style", [
+    "@media only screen and (max-width: 480px) { q { display: none !important; } }",  # a layout's phone view
+    ".preheader{display:none} q.preheader{display:none}",  # classes and compound selectors: a layout's
+    "/* q{display:none} */ q{color:red}",  # a comment
+    "body q{display:none}",  # a descendant selector
+])
+def test_layout_rules_of_a_style_sheet_are_not_hidden_text(style: str) -> None:
+    assert "hidden_text" not in found(_salted(style))
+
+
+def test_an_element_matched_by_two_hiding_words_is_counted_once() -> None:
+    """An element whose style holds two hiding words (display:none and font-size:0) is one element:
+    the selector list found it twice, and its text was counted twice until round 10."""
+    from bot.analysis.links import html_facts
+
+    text = "x" * 300
+    facts = html_facts(f'<div style="display:none; font-size:0">{text}</div><p>shown</p>')
+    assert facts.hidden_chars == 300
