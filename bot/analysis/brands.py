@@ -136,6 +136,7 @@ class PhraseList:
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
     service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
     return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
+    optout: tuple[str, ...] = ()  # [spam] (round 10): how a marketing mail lets its reader out of the list
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ def catalogue() -> Catalogue:
             hook=_normalised(table.get("hook")),
             service=_normalised(table.get("service")),
             return_asks=_normalised(table.get("return_asks")),
+            optout=_normalised(table.get("optout")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.analysis.brands import (
+    PhraseList,
     TextIndex,
     _compact_cjk,
     brands_named_in,
@@ -2109,9 +2110,30 @@ def spam_content(f: Facts) -> list[Finding]:
         severity = "medium"
     else:
         severity = "low"
+    if severity != "high" and _uninvited(f, spam):
+        severity = "medium" if severity == "low" else "high"  # round 10: an offer sent as no subscribed mailing is
     if _discussion_list(f):
         severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+def _uninvited(f: Facts, spam: PhraseList) -> bool:
+    """Round 10: an offer no one asked for, told by what a subscribed mailing always carries and it lacks.
+    A mail answering none (no In-Reply-To or References) that comes from a consumer mailbox (a shop's
+    campaign never does), or that carries none of a mailing's machinery: not list or bulk mail, no
+    List-Unsubscribe header and no opt-out in its text (every marketing law asks for one). Read in whole
+    mails only: a pasted text has lost its headers."""
+    if f.mail.kind not in ("eml", "msg"):
+        return False
+    names = {k.lower() for k, _ in f.mail.headers[:200]}
+    if names & {"in-reply-to", "references"}:
+        return False  # a conversation's reply
+    frm = f.sender.from_addr
+    if frm is not None and frm.domain and org_domain(frm.domain) in catalogue().freemail:
+        return True
+    if (f.sender.bulk or "list-unsubscribe" in names) and _authenticated_sender_org(f) is not None:
+        return False  # a mailing its own domain signs, with a way out of the list
+    return not f.text.count_phrases(spam.optout)
 
 
 def _discussion_list(f: Facts) -> bool:

@@ -1,0 +1,105 @@
+"""Round 10: unsolicited bulk mail recognised by class, in every language the product reads, and the
+ordinary commercial mail a reader signed up for left alone. Made-up mails with reserved names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.pipeline import analyse
+from tests.conftest import make_mail
+
+# a subscribed mailing: its own domain signs it, and it says how to leave the list
+_LIST_HEADERS = [("List-Unsubscribe", "<https://news.example.com/unsubscribe?u=1>, <mailto:leave@news.example.com>"),
+                 ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+_NEWS_AUTH = ("mx.example.jp; spf=pass smtp.mailfrom=news.example.com; dkim=pass header.d=news.example.com; "
+              "dmarc=pass header.from=news.example.com")
+# a stranger's offer: a consumer mailbox, or a throwaway sender with no list machinery
+_FREEMAIL_AUTH = "mx.example.jp; spf=pass smtp.mailfrom=gmail.com; dkim=pass header.d=gmail.com; dmarc=pass header.from=gmail.com"
+_STRANGER_AUTH = ("mx.example.jp; spf=pass smtp.mailfrom=offers.example.net; dkim=pass header.d=offers.example.net; "
+                  "dmarc=pass header.from=offers.example.net")
+
+ORDINARY = {
+    "newsletter": dict(
+        from_="Example Weekly <weekly@news.example.com>", subject="This week: five recipes for autumn",
+        body="Hello Taro,\nThis week we cooked five autumn recipes, from pumpkin soup to apple cake.\n"
+             "Read them on our site: https://news.example.com/recipes\nYou receive this newsletter because you "
+             "subscribed at news.example.com. Unsubscribe: https://news.example.com/unsubscribe"),
+    "shop_campaign": dict(
+        from_="Example Shop <sale@news.example.com>", subject="Winter sale: 30% off coats",
+        body="Our winter sale starts today: 30% off all coats and boots until Sunday.\nShop now: "
+             "https://news.example.com/sale\nLimited time offer. To stop receiving these emails, manage your "
+             "preferences or unsubscribe."),
+    "event_from_a_service": dict(
+        from_="Example Cloud <events@news.example.com>", subject="Join our free webinar on backups",
+        body="Dear customer,\nAs a user of Example Cloud you are invited to our free webinar on backup "
+             "strategies on 12 March. Register here: https://news.example.com/webinar\nManage email preferences "
+             "or unsubscribe at any time."),
+    "saas_update": dict(
+        from_="Example App <product@news.example.com>", subject="What's new in Example App 4.2",
+        body="Version 4.2 brings dark mode, faster search and a new export to CSV.\nSee the release notes: "
+             "https://news.example.com/changelog\nYou can unsubscribe from product updates in your settings."),
+    "ja_shop_campaign": dict(
+        from_="サンプル商店 <info@news.example.com>", subject="【冬のセール】全品20%オフ",
+        body="いつもサンプル商店をご利用いただきありがとうございます。\n本日から冬のセールを開催します。全品20%オフ、"
+             "週末まで。\nhttps://news.example.com/sale\n配信停止はこちら: https://news.example.com/stop"),
+    "de_newsletter": dict(
+        from_="Beispiel Verlag <info@news.example.com>", subject="Unser Newsletter im März",
+        body="Liebe Leserin, lieber Leser,\nim März erscheinen drei neue Bücher unseres Verlags.\n"
+             "https://news.example.com/neu\nNewsletter abbestellen: https://news.example.com/abmelden"),
+    "b2b_reply_in_thread": dict(
+        from_="Hanako Sato <hanako@example.net>", subject="Re: business cooperation",
+        body="Thank you for your reply. We would be glad to discuss a business cooperation with your team; "
+             "our factory can deliver the parts in May. Best regards, Hanako"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ORDINARY))
+def test_ordinary_commercial_mail_has_no_signs(name: str) -> None:
+    fields = dict(ORDINARY[name])
+    headers = list(_LIST_HEADERS)
+    if name == "b2b_reply_in_thread":
+        headers = [("In-Reply-To", "<first@example.jp>"), ("References", "<first@example.jp>")]
+        auth, return_path = None, "<hanako@example.net>"
+    else:
+        auth, return_path = _NEWS_AUTH, "<bounce@news.example.com>"
+    report = analyse(make_mail(headers=headers, auth=auth, return_path=return_path, **fields))
+    assert report.verdict == "no_signs", [(f.rule, f.severity, f.evidence) for f in report.findings]
+
+
+# one offer per class, each sent the way unsolicited bulk mail is: no list, no way out
+OFFERS = {
+    "b2b_seo_en": ("SEO proposal for your website",
+                   "Hello, I checked your website and it is not on the first page of Google. Our SEO services "
+                   "will rank your website and bring traffic. Reply for a free audit."),
+    "b2b_factory_en": ("Factory price LED lights",
+                       "Dear purchasing manager, we are a professional manufacturer of LED lights with 15 years "
+                       "of experience. Factory price, OEM/ODM service available. Please send your inquiry."),
+    "b2b_guest_post_en": ("Guest post request",
+                          "Hi, I would like to publish a guest post on your blog. We also offer sponsored post "
+                          "packages with dofollow backlinks."),
+    "b2b_factory_zh": ("工厂直销", "您好，我们是一家专业生产包装盒的工厂，工厂直销，诚邀合作。"),
+    "b2b_seo_ru": ("Продвижение сайта", "Здравствуйте! Предлагаем продвижение сайта и рассылка по базам. "
+                                        "Коммерческое предложение во вложении."),
+    "b2b_seo_ja": ("SEO対策のご案内", "突然のご連絡失礼いたします。貴社ホームページのSEO対策で検索上位表示を実現します。"
+                                 "被リンクの設置も承ります。"),
+    "adult_ja": ("今夜会えませんか", "出会い系で話題の人妻とセフレ募集中。アダルトな出会いを今すぐ。"),
+    "pharmacy_fr": ("Pharmacie en ligne", "Achetez sans ordonnance dans notre pharmacie en ligne, livraison discrète."),
+    "weight_loss_es": ("Adelgazar rápido", "Descubra cómo adelgazar y bajar de peso sin dieta con nuestras cápsulas."),
+    "replica_ja": ("スーパーコピー時計", "ブランドコピー専門店。スーパーコピー時計、N級品を激安で販売中。"),
+    "casino_ru": ("Казино", "Лучшее онлайн казино: ставки на спорт и бонус новым игрокам."),
+    "stock_tip_de": ("Aktientipp", "Unser Aktientipp der Woche: eine Kursexplosion steht bevor, jetzt einsteigen!"),
+    "side_job_ja": ("副業のご案内", "スマホだけで月30万円。在宅ワークで不労所得を手に入れましょう。"),
+    "money_home_pt": ("Renda extra", "Ganhe uma renda extra e renda passiva: trabalhe de casa apenas 2 horas por dia."),
+    "webinar_stranger_it": ("Incontri per adulti", "Donne single nella tua zona: incontri per adulti stasera."),
+    "loan_nl": ("Snel geld lenen", "Snel geld lenen zonder gedoe: een persoonlijke lening in 24 uur."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OFFERS))
+def test_unsolicited_offer_from_a_consumer_mailbox_is_caught(name: str) -> None:
+    subject, body = OFFERS[name]
+    data = make_mail(from_="Sales <sales.desk@gmail.com>", to="undisclosed-recipients:;", subject=subject, body=body,
+                     auth=_FREEMAIL_AUTH, return_path="<sales.desk@gmail.com>")
+    report = analyse(data)
+    assert "spam_content" in {f.rule for f in report.findings}
+    assert report.verdict in ("spam", "scam"), [(f.rule, f.severity, f.evidence) for f in report.findings]
