@@ -137,6 +137,7 @@ class PhraseList:
     service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
     return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
     optout: tuple[str, ...] = ()  # [spam] (round 10): how a marketing mail lets its reader out of the list
+    offer: tuple[str, ...] = ()  # [spam] (round 10): a seller's call (we offer, order now, a quote, a discount)
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,7 @@ def catalogue() -> Catalogue:
             service=_normalised(table.get("service")),
             return_asks=_normalised(table.get("return_asks")),
             optout=_normalised(table.get("optout")),
+            offer=_normalised(table.get("offer")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -2119,12 +2119,14 @@ def spam_content(f: Facts) -> list[Finding]:
 
 def _uninvited(f: Facts, spam: PhraseList) -> bool:
     """Round 10: an offer no one asked for, told by what a subscribed mailing always carries and it lacks.
-    A mail answering none (no In-Reply-To or References) that comes from a consumer mailbox (a shop's
-    campaign never does), or that carries none of a mailing's machinery: not list or bulk mail, no
-    List-Unsubscribe header and no opt-out in its text (every marketing law asks for one). Read in whole
-    mails only: a pasted text has lost its headers."""
-    if f.mail.kind not in ("eml", "msg"):
-        return False
+    The mail makes a seller's call (``offer``: we offer, order now, a quote, a discount; a friend's news
+    about a diet sells nothing), answers no earlier mail (no In-Reply-To or References), and comes from
+    a consumer mailbox (a shop's campaign never does) or carries none of a mailing's machinery: no
+    List-Unsubscribe or list header that its own domain's signature vouches for, and no opt-out or
+    "you subscribed" in its text (every marketing law asks for one). Whole mails only: a pasted text
+    has lost its headers."""
+    if f.mail.kind not in ("eml", "msg") or not f.text.count_phrases(spam.offer):
+        return False  # a friend's news about a diet or a bonus sells nothing
     names = {k.lower() for k, _ in f.mail.headers[:200]}
     if names & {"in-reply-to", "references"}:
         return False  # a conversation's reply

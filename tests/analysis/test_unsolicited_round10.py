@@ -66,40 +66,73 @@ def test_ordinary_commercial_mail_has_no_signs(name: str) -> None:
     assert report.verdict == "no_signs", [(f.rule, f.severity, f.evidence) for f in report.findings]
 
 
-# one offer per class, each sent the way unsolicited bulk mail is: no list, no way out
+# one offer per class, each sent the way unsolicited bulk mail is: no list, no way out, a seller's call
 OFFERS = {
     "b2b_seo_en": ("SEO proposal for your website",
                    "Hello, I checked your website and it is not on the first page of Google. Our SEO services "
                    "will rank your website and bring traffic. Reply for a free audit."),
-    "b2b_factory_en": ("Factory price LED lights",
+    "b2b_factory_en": ("LED lights supplier",
                        "Dear purchasing manager, we are a professional manufacturer of LED lights with 15 years "
-                       "of experience. Factory price, OEM/ODM service available. Please send your inquiry."),
+                       "of experience. Factory price and fast delivery. Please send your inquiry for a quotation."),
     "b2b_guest_post_en": ("Guest post request",
-                          "Hi, I would like to publish a guest post on your blog. We also offer sponsored post "
-                          "packages with dofollow backlinks."),
-    "b2b_factory_zh": ("工厂直销", "您好，我们是一家专业生产包装盒的工厂，工厂直销，诚邀合作。"),
-    "b2b_seo_ru": ("Продвижение сайта", "Здравствуйте! Предлагаем продвижение сайта и рассылка по базам. "
-                                        "Коммерческое предложение во вложении."),
+                          "Hi, I would like to publish a guest post on your blog. We offer sponsored articles with "
+                          "dofollow links at an affordable price."),
+    "b2b_factory_zh": ("工厂直销", "您好，我们是一家专业生产包装盒的工厂，工厂直销，欢迎咨询报价。"),
+    "b2b_seo_ru": ("Продвижение сайта", "Здравствуйте! Предлагаем продвижение сайта и рассылка по базам: первые места в поиске за месяц."),
     "b2b_seo_ja": ("SEO対策のご案内", "突然のご連絡失礼いたします。貴社ホームページのSEO対策で検索上位表示を実現します。"
-                                 "被リンクの設置も承ります。"),
-    "adult_ja": ("今夜会えませんか", "出会い系で話題の人妻とセフレ募集中。アダルトな出会いを今すぐ。"),
+                                 "お見積もりは無料です。"),
+    "adult_ja": ("今夜会えませんか", "近所の人妻とセフレ募集中。今すぐ無料登録。"),
     "pharmacy_fr": ("Pharmacie en ligne", "Achetez sans ordonnance dans notre pharmacie en ligne, livraison discrète."),
-    "weight_loss_es": ("Adelgazar rápido", "Descubra cómo adelgazar y bajar de peso sin dieta con nuestras cápsulas."),
-    "replica_ja": ("スーパーコピー時計", "ブランドコピー専門店。スーパーコピー時計、N級品を激安で販売中。"),
-    "casino_ru": ("Казино", "Лучшее онлайн казино: ставки на спорт и бонус новым игрокам."),
-    "stock_tip_de": ("Aktientipp", "Unser Aktientipp der Woche: eine Kursexplosion steht bevor, jetzt einsteigen!"),
-    "side_job_ja": ("副業のご案内", "スマホだけで月30万円。在宅ワークで不労所得を手に入れましょう。"),
-    "money_home_pt": ("Renda extra", "Ganhe uma renda extra e renda passiva: trabalhe de casa apenas 2 horas por dia."),
-    "webinar_stranger_it": ("Incontri per adulti", "Donne single nella tua zona: incontri per adulti stasera."),
-    "loan_nl": ("Snel geld lenen", "Snel geld lenen zonder gedoe: een persoonlijke lening in 24 uur."),
+    "weight_loss_es": ("Adelgazar rápido", "Descubra cómo adelgazar y bajar de peso sin dieta: 50% de descuento, compre ahora."),
+    "replica_ja": ("時計の激安販売", "スーパーコピー時計、N級品を激安で販売中。"),
+    "casino_ru": ("Казино", "Лучшее онлайн казино: ставки на спорт, закажите бонус бесплатно."),
+    "stock_tip_de": ("Aktientipp", "Unser Aktientipp der Woche: eine Kursexplosion steht bevor. Hier klicken."),
+    "side_job_ja": ("副業のご案内", "在宅ワークで月30万円。詳しくはこちら。"),
+    "money_home_pt": ("Renda extra", "Ganhe uma renda extra e renda passiva trabalhando 2 horas por dia. Clique aqui."),
+    "dating_it": ("Stasera", "Donne single nella tua zona: incontri per adulti stasera. Iscriviti gratis, clicca qui."),
+    "webinar_en": ("Invitation", "You are invited to our free webinar on B2B leads: double your sales in 30 days. Register now."),
+    "loan_nl": ("Snel geld lenen", "Snel geld lenen zonder gedoe: een persoonlijke lening in 24 uur. Klik hier."),
 }
 
 
 @pytest.mark.parametrize("name", sorted(OFFERS))
-def test_unsolicited_offer_from_a_consumer_mailbox_is_caught(name: str) -> None:
+@pytest.mark.parametrize("sent", ["consumer_mailbox_to_hidden_list", "stranger_domain_without_list"])
+def test_unsolicited_offer_is_caught(name: str, sent: str) -> None:
     subject, body = OFFERS[name]
-    data = make_mail(from_="Sales <sales.desk@gmail.com>", to="undisclosed-recipients:;", subject=subject, body=body,
-                     auth=_FREEMAIL_AUTH, return_path="<sales.desk@gmail.com>")
+    if sent == "consumer_mailbox_to_hidden_list":
+        data = make_mail(from_="Sales <sales.desk@gmail.com>", to="undisclosed-recipients:;", subject=subject,
+                         body=body, auth=_FREEMAIL_AUTH, return_path="<sales.desk@gmail.com>")
+    else:
+        data = make_mail(from_="Sales <sales@offers.example.net>", subject=subject, body=body, auth=_STRANGER_AUTH,
+                         return_path="<bounce@offers.example.net>")
     report = analyse(data)
-    assert "spam_content" in {f.rule for f in report.findings}
-    assert report.verdict in ("spam", "scam"), [(f.rule, f.severity, f.evidence) for f in report.findings]
+    findings = [(f.rule, f.severity, f.evidence) for f in report.findings]
+    assert "spam_content" in {f.rule for f in report.findings}, findings
+    if name == "loan_nl":
+        # a personal loan named is also the loan scam family's topic: flagged, not named spam
+        assert report.verdict != "no_signs", findings
+    else:
+        assert report.verdict in ("spam", "scam"), findings
+
+
+def test_the_same_offer_from_a_subscribed_mailing_is_not_lifted() -> None:
+    # a mailing its own domain signs, with List-Unsubscribe: one class phrase stays a weak sign
+    data = make_mail(from_="Example Cloud <events@news.example.com>", subject="Invitation",
+                     body="You are invited to our free webinar: double your sales in 30 days. Register now.",
+                     headers=_LIST_HEADERS, auth=_NEWS_AUTH, return_path="<bounce@news.example.com>")
+    report = analyse(data)
+    assert [(f.rule, f.severity) for f in report.findings] == [("spam_content", "low")]
+    assert report.verdict == "no_signs"
+
+
+@pytest.mark.parametrize("body", [
+    "Hi Taro,\nsince I started keto I lost 5 kg. Weight loss is slow but steady. See you on Sunday!\nHanako",
+    "今年のボーナスでダイエット器具を買いました。週末に見せますね。花子",
+])
+def test_a_friends_news_from_a_consumer_mailbox_sells_nothing(body: str) -> None:
+    # the topic's words in a friend's mail: no seller's call, so the mailbox does not lift them
+    data = make_mail(from_="Hanako <hanako.sato@gmail.com>", subject="Hello", body=body, auth=_FREEMAIL_AUTH,
+                     return_path="<hanako.sato@gmail.com>")
+    report = analyse(data)
+    assert report.verdict == "no_signs"
+    assert {f.severity for f in report.findings if f.rule == "spam_content"} == {"medium"}
