@@ -138,6 +138,7 @@ class PhraseList:
     return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
     optout: tuple[str, ...] = ()  # [spam] (round 10): how a marketing mail lets its reader out of the list
     offer: tuple[str, ...] = ()  # [spam] (round 10): a seller's call (we offer, order now, a quote, a discount)
+    grave: tuple[str, ...] = ()  # [spam] (round 10): the strong phrases of classes no lawful sender mails
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,7 @@ def catalogue() -> Catalogue:
             return_asks=_normalised(table.get("return_asks")),
             optout=_normalised(table.get("optout")),
             offer=_normalised(table.get("offer")),
+            grave=_normalised(table.get("grave")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -2104,9 +2104,11 @@ def spam_content(f: Facts) -> list[Finding]:
     if not strong:
         return []
     weak = _beside(f.text.count_phrases(spam.weak), strong)
-    if len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2):
+    # round 10: a class no lawful sender mails (counterfeits, drugs without a prescription) weighs twice
+    told = len(strong) + sum(1 for phrase in strong if phrase in spam.grave)
+    if told >= 3 or (told >= 2 and len(weak) >= 2):
         severity: Severity = "high"
-    elif len(strong) >= 2 or weak:
+    elif told >= 2 or weak:
         severity = "medium"
     else:
         severity = "low"

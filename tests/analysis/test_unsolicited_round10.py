@@ -136,3 +136,24 @@ def test_a_friends_news_from_a_consumer_mailbox_sells_nothing(body: str) -> None
     report = analyse(data)
     assert report.verdict == "no_signs"
     assert {f.severity for f in report.findings if f.rule == "spam_content"} == {"medium"}
+
+
+def test_one_phrase_of_a_class_no_lawful_sender_mails_weighs_twice() -> None:
+    # counterfeit goods named once, offered by a stranger with no list: caught on its own
+    data = make_mail(from_="Sales <sales@offers.example.net>", subject="時計の激安販売",
+                     body="スーパーコピー時計を激安で販売中。", auth=_STRANGER_AUTH,
+                     return_path="<bounce@offers.example.net>")
+    report = analyse(data)
+    assert [(f.rule, f.severity) for f in report.findings] == [("spam_content", "high")]
+    assert report.verdict == "spam"
+
+
+def test_a_newsletter_writing_about_the_class_is_not_lifted() -> None:
+    # a subscribed news mailing reporting on counterfeit sellers: the phrase weighs twice, nothing lifts it
+    data = make_mail(from_="Example Weekly <weekly@news.example.com>", subject="This week in consumer news",
+                     body="Customs seized 3,000 replica watches at the port this week; read the full story on our "
+                          "site. Unsubscribe: https://news.example.com/unsubscribe",
+                     headers=_LIST_HEADERS, auth=_NEWS_AUTH, return_path="<bounce@news.example.com>")
+    report = analyse(data)
+    assert [(f.rule, f.severity) for f in report.findings] == [("spam_content", "medium")]
+    assert report.verdict == "no_signs"
