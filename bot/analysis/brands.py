@@ -136,6 +136,9 @@ class PhraseList:
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
     service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
     return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
+    optout: tuple[str, ...] = ()  # [spam] (round 10): how a marketing mail lets its reader out of the list
+    offer: tuple[str, ...] = ()  # [spam] (round 10): a seller's call (we offer, order now, a quote, a discount)
+    grave: tuple[str, ...] = ()  # [spam] (round 10): the strong phrases of classes no lawful sender mails
 
 
 @dataclass(frozen=True)
@@ -296,6 +299,9 @@ def catalogue() -> Catalogue:
             hook=_normalised(table.get("hook")),
             service=_normalised(table.get("service")),
             return_asks=_normalised(table.get("return_asks")),
+            optout=_normalised(table.get("optout")),
+            offer=_normalised(table.get("offer")),
+            grave=_normalised(table.get("grave")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.analysis.brands import (
+    PhraseList,
     TextIndex,
     _compact_cjk,
     brands_named_in,
@@ -2103,15 +2104,40 @@ def spam_content(f: Facts) -> list[Finding]:
     if not strong:
         return []
     weak = _beside(f.text.count_phrases(spam.weak), strong)
-    if len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2):
+    # round 10: a class no lawful sender mails (counterfeits, drugs without a prescription) weighs twice
+    told = len(strong) + sum(1 for phrase in strong if phrase in spam.grave)
+    if told >= 3 or (told >= 2 and len(weak) >= 2):
         severity: Severity = "high"
-    elif len(strong) >= 2 or weak:
+    elif told >= 2 or weak:
         severity = "medium"
     else:
         severity = "low"
+    if severity != "high" and _uninvited(f, spam):
+        severity = "medium" if severity == "low" else "high"  # round 10: an offer sent as no subscribed mailing is
     if _discussion_list(f):
         severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+def _uninvited(f: Facts, spam: PhraseList) -> bool:
+    """Round 10: an offer no one asked for, told by what a subscribed mailing always carries and it lacks.
+    The mail makes a seller's call (``offer``: we offer, order now, a quote, a discount; a friend's news
+    about a diet sells nothing), answers no earlier mail (no In-Reply-To or References), and comes from
+    a consumer mailbox (a shop's campaign never does) or carries none of a mailing's machinery: no
+    List-Unsubscribe or list header that its own domain's signature vouches for, and no opt-out or
+    "you subscribed" in its text (every marketing law asks for one). Whole mails only: a pasted text
+    has lost its headers."""
+    if f.mail.kind not in ("eml", "msg") or not f.text.count_phrases(spam.offer):
+        return False  # a friend's news about a diet or a bonus sells nothing
+    names = {k.lower() for k, _ in f.mail.headers[:200]}
+    if names & {"in-reply-to", "references"}:
+        return False  # a conversation's reply
+    frm = f.sender.from_addr
+    if frm is not None and frm.domain and org_domain(frm.domain) in catalogue().freemail:
+        return True
+    if (f.sender.bulk or "list-unsubscribe" in names) and _authenticated_sender_org(f) is not None:
+        return False  # a mailing its own domain signs, with a way out of the list
+    return not f.text.count_phrases(spam.optout)
 
 
 def _discussion_list(f: Facts) -> bool:
