@@ -99,6 +99,18 @@ def translate_runs(text: str) -> str:
     return _NEEDS_TABLE_RUN_FROM_ONE.sub(_translate_run, text)
 
 
+# round 10: one spelling for the Japanese words a phrase list names, whatever the writer (or a machine
+# translation) chose: 「下さい」「ください」, 「致します」「いたします」, 「頂きます」「いただきます」, 「振り込み」
+# 「振込み」, 「受け取り」「受取り」 (phrases and text are normalised alike, so either spelling matches both)
+_JA_SPELLINGS = {"下さい": "ください", "致し": "いたし", "頂き": "いただき", "頂け": "いただけ", "頂く": "いただく",
+                 "振り込": "振込", "受け取": "受取"}
+_JA_SPELLING = re.compile("|".join(_JA_SPELLINGS))
+
+
+def _ja_spelling(m: re.Match[str]) -> str:
+    return _JA_SPELLINGS[m.group(0)]
+
+
 def normalise(text: str) -> str:
     """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
     Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
@@ -111,6 +123,8 @@ def normalise(text: str) -> str:
         # of a long Japanese or European mail up in the dict (four times the cost)
         text = translate_runs(text)
         text = fold_text(text, accents=False)
+        if _JA_SPELLING.search(text) is not None:
+            text = _JA_SPELLING.sub(_ja_spelling, text)
     elif "I" in text:
         text = fold_text(text)
     return text.lower()

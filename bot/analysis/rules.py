@@ -1930,11 +1930,42 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
     return seen > 0
 
 
+# round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
+# 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn)
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)|しないでください|なさらないでください"
+                        r"|しないようにしてください|ないようご注意")
+JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
+
+
+def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
+    """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
+    characters, by a denial (``_JA_DENIAL``); past ``cap`` occurrences the phrase is not denied."""
+    key = phrase.replace(" ", "")
+    seen = 0
+    idx = compact.find(key)
+    while idx >= 0:
+        if seen >= cap:
+            return False
+        after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
+        if _JA_DENIAL.search(after) is None:
+            return False
+        seen += 1
+        idx = compact.find(key, idx + len(key))
+    return seen > 0
+
+
+def _ja_denials(f: Facts) -> bool:
+    """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
+    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
     if hits and any(word in f.text.words for word in _NEGATIONS):
         hits = [p for p in hits if not (p.isascii() and _denied(f.text.text, p))]
+    if hits and _ja_denials(f):
+        hits = [p for p in hits if p.isascii() or not _denied_ja(f.text.compact, p)]
     if not hits:
         return []
     by_family: dict[str, list[str]] = {}
@@ -1982,7 +2013,7 @@ def scam_lure(f: Facts) -> list[Finding]:
 # brackets, or a toll-free prefix (800, 888, …; 0800, 0120, 0570), then its groups of digits (bounded: the text
 # is attacker-written)
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
-                    r"|\b0(?:800|120|570)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+                    r"|\b0(?:800|120|570|[5789]0)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
     "cancelamento", "disdett"))
@@ -1992,7 +2023,13 @@ _CANCEL = tuple(normalise(w) for w in (
 _SELF_SERVICE = tuple(normalise(w) for w in (
     "settings", "my account", "einstellungen", "kundenkonto", "mein konto", "espace client", "paramètres", "mon compte",
     "mi cuenta", "configuración", "área do cliente", "minha conta", "configurações", "area clienti", "area riservata",
-    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ"))
+    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ",
+    # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
+    "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
+    "連絡しないで"))
+# round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」) or the
+# order or charge to cancel by phone; 解約 alone is every Japanese service's own word (「ご解約はお電話で」)
+_CANCEL_JA = ("心当たりのない", "心当たりがない", "身に覚えのない", "身に覚えがない", "キャンセル", "取り消", "取消")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2000,7 +2037,7 @@ def _callback_way_out(f: Facts) -> bool:
     the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
-    return (any(word in text for word in _CANCEL) and not any(word in text for word in _SELF_SERVICE)
+    return (any(word in text for word in _CANCEL + _CANCEL_JA) and not any(word in text for word in _SELF_SERVICE)
             and _PHONE.search(text[:20_000]) is not None)
 
 
