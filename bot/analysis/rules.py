@@ -2026,7 +2026,7 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ",
     # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
     "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
-    "連絡しないで"))
+    "連絡しないで", "注文履歴", "購入履歴"))
 # round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」) or the
 # order or charge to cancel by phone; 解約 alone is every Japanese service's own word (「ご解約はお電話で」)
 _CANCEL_JA = ("心当たりのない", "心当たりがない", "身に覚えのない", "身に覚えがない", "キャンセル", "取り消", "取消")
@@ -2054,6 +2054,9 @@ def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) 
     if not asks:
         return False
     found = f.text.count_phrases(asks.strong)
+    if found and _ja_denials(f):
+        # round 10: 「還付金の受け取りのためにATMの操作をお願いすることはありません」 warns, it asks nothing
+        found = [a for a in found if a.isascii() or not _denied_ja(f.text.compact, a)]
     if found and asks.service:
         # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
         services = f.text.count_phrases(asks.service)
