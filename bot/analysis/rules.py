@@ -2029,7 +2029,7 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     "連絡しないで", "注文履歴", "購入履歴"))
 # round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」) or the
 # order or charge to cancel by phone; 解約 alone is every Japanese service's own word (「ご解約はお電話で」)
-_CANCEL_JA = ("心当たりのない", "心当たりがない", "身に覚えのない", "身に覚えがない", "キャンセル", "取り消", "取消")
+_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "キャンセル", "取り消", "取消")
 
 
 def _callback_way_out(f: Facts) -> bool:
