@@ -1932,8 +1932,8 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
 
 # round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
 # 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn)
-_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)|しないでください|なさらないでください"
-                        r"|しないようにしてください|ないようご注意")
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
+                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 
