@@ -2027,9 +2027,12 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
     "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
     "連絡しないで", "注文履歴", "購入履歴"))
-# round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」) or the
-# order or charge to cancel by phone; 解約 alone is every Japanese service's own word (「ご解約はお電話で」)
-_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "キャンセル", "取り消", "取消")
+# round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」,
+# 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
+# contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
+# (「キャンセルの場合は 0120-… までお電話ください」 beside 「チェックイン時に請求されます」 is a booking's confirmation)
+_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "請求を取り消", "請求の取り消", "請求を取消", "請求の取消",
+              "取引を取り消", "取引の取り消", "決済を取り消", "決済の取り消")
 
 
 def _callback_way_out(f: Facts) -> bool:
