@@ -151,6 +151,10 @@ class PhraseList:
     hook: tuple[str, ...] = ()  # [scam_ask]: the reader told a benefit is theirs, an ask beside a benefit only
     service: tuple[str, ...] = ()  # [scam_ask]: a receive ask whose object is a shop's document (an invoice)
     return_asks: tuple[str, ...] = ()  # [scam_ask]: the asks a shop's returns instruction makes too
+    # round 10: a bill said unpaid (scam families) and the plain asks to pay it ([scam_ask]): a utility's reminder
+    # says both (「未払いとなっております。払込票にてお支払いください」); a lure asks to pay by its link
+    bill: tuple[str, ...] = ()
+    pay: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,7 @@ def catalogue() -> Catalogue:
             hook=_normalised(table.get("hook")),
             service=_normalised(table.get("service")),
             return_asks=_normalised(table.get("return_asks")),
+            pay=_normalised(table.get("pay")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
@@ -323,6 +328,7 @@ def catalogue() -> Catalogue:
             topic=_normalised(table.get("topic")),
             benefit=_normalised(table.get("benefit")),
             returns=_normalised(table.get("returns")),
+            bill=_normalised(table.get("bill")),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

@@ -1998,7 +1998,9 @@ def scam_lure(f: Facts) -> list[Finding]:
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
     # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
-    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return) and not (
+    # round 10: a bill said unpaid alone is a biller's reminder; its plain "please pay" is the biller's own ask
+    only_bill = bool(phrases.bill) and all(p in phrases.bill for p in strong)
+    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return, only_bill) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
@@ -2044,7 +2046,7 @@ def _callback_way_out(f: Facts) -> bool:
             and _PHONE.search(text[:20_000]) is not None)
 
 
-def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) -> bool:
+def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
     named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
@@ -2052,7 +2054,9 @@ def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) 
     theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
     airline's "you are entitled to a refund"), asks for data or a fee, or to collect it. Beside a return of
     goods (``goods_return``) an ask to receive or claim, or a deadline (``return_asks``: "to receive your refund,
-    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one."""
+    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one.
+    Beside a bill said unpaid alone (``bill``, round 10) the plain asks to pay (``pay``: 「お支払いください」) are the
+    biller's; paying by the mail's link (「以下よりお支払いください」) or a fee or data asked is still an ask."""
     asks = catalogue().phrases.get("scam_ask")
     if not asks:
         return False
@@ -2066,6 +2070,8 @@ def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) 
         found = [a for a in found if not any(a in service for service in services)]
     if goods_return:
         found = [a for a in found if a not in asks.return_asks]
+    if bill:
+        found = [a for a in found if a not in asks.pay]
     if benefit:
         found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)
