@@ -99,6 +99,19 @@ def translate_runs(text: str) -> str:
     return _NEEDS_TABLE_RUN_FROM_ONE.sub(_translate_run, text)
 
 
+# round 10: one spelling for the Japanese words a phrase list names, whatever the writer (or a machine
+# translation) chose: 「下さい」「ください」, 「致します」「いたします」, 「頂きます」「いただきます」, 「振り込み」
+# 「振込み」, 「受け取り」「受取り」 (phrases and text are normalised alike, so either spelling matches both)
+_JA_SPELLINGS = {"下さい": "ください", "致し": "いたし", "頂き": "いただき", "頂け": "いただけ", "頂く": "いただく",
+                 "振り込": "振込", "受け取": "受取"}
+_JA_SPELLING = re.compile("|".join(_JA_SPELLINGS))
+_JA_SPELLING_FIRST = re.compile("[" + "".join(sorted({k[0] for k in _JA_SPELLINGS})) + "]")
+
+
+def _ja_spelling(m: re.Match[str]) -> str:
+    return _JA_SPELLINGS[m.group(0)]
+
+
 def normalise(text: str) -> str:
     """NFKC + lower case, invisible characters out, look-alike letters of other scripts inside
     Latin words folded and accents dropped: full-width letters, half-width kana, case, "Itaú"
@@ -111,6 +124,8 @@ def normalise(text: str) -> str:
         # of a long Japanese or European mail up in the dict (four times the cost)
         text = translate_runs(text)
         text = fold_text(text, accents=False)
+        if _JA_SPELLING_FIRST.search(text) is not None:  # (a character class scans fast; most texts hold none)
+            text = _JA_SPELLING.sub(_ja_spelling, text)
     elif "I" in text:
         text = fold_text(text)
     return text.lower()
@@ -139,6 +154,10 @@ class PhraseList:
     optout: tuple[str, ...] = ()  # [spam] (round 10): how a marketing mail lets its reader out of the list
     offer: tuple[str, ...] = ()  # [spam] (round 10): a seller's call (we offer, order now, a quote, a discount)
     grave: tuple[str, ...] = ()  # [spam] (round 10): the strong phrases of classes no lawful sender mails
+    # round 10: a bill said unpaid (scam families) and the plain asks to pay it ([scam_ask]): a utility's reminder
+    # says both (「未払いとなっております。払込票にてお支払いください」); a lure asks to pay by its link
+    bill: tuple[str, ...] = ()
+    pay: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,6 +321,7 @@ def catalogue() -> Catalogue:
             optout=_normalised(table.get("optout")),
             offer=_normalised(table.get("offer")),
             grave=_normalised(table.get("grave")),
+            pay=_normalised(table.get("pay")),
         )
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
@@ -314,6 +334,7 @@ def catalogue() -> Catalogue:
             topic=_normalised(table.get("topic")),
             benefit=_normalised(table.get("benefit")),
             returns=_normalised(table.get("returns")),
+            bill=_normalised(table.get("bill")),
         )
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)

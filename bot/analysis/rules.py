@@ -1995,11 +1995,42 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
     return seen > 0
 
 
+# round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
+# 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn)
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
+                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意")
+JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
+
+
+def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
+    """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
+    characters, by a denial (``_JA_DENIAL``); past ``cap`` occurrences the phrase is not denied."""
+    key = phrase.replace(" ", "")
+    seen = 0
+    idx = compact.find(key)
+    while idx >= 0:
+        if seen >= cap:
+            return False
+        after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
+        if _JA_DENIAL.search(after) is None:
+            return False
+        seen += 1
+        idx = compact.find(key, idx + len(key))
+    return seen > 0
+
+
+def _ja_denials(f: Facts) -> bool:
+    """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
+    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
     if hits and any(word in f.text.words for word in _NEGATIONS):
         hits = [p for p in hits if not (p.isascii() and _denied(f.text.text, p))]
+    if hits and _ja_denials(f):
+        hits = [p for p in hits if p.isascii() or not _denied_ja(f.text.compact, p)]
     if not hits:
         return []
     by_family: dict[str, list[str]] = {}
@@ -2032,7 +2063,9 @@ def scam_lure(f: Facts) -> list[Finding]:
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
     # "to receive your refund, drop off the parcel" asks for the goods back, not for the reader's data
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
-    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return) and not (
+    # round 10: a bill said unpaid alone is a biller's reminder; its plain "please pay" is the biller's own ask
+    only_bill = bool(phrases.bill) and all(p in phrases.bill for p in strong)
+    if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return, only_bill) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
         # shop's own winners) and no ask (claim, apply, enter data, pay, reply with data, a deadline with a
@@ -2047,7 +2080,7 @@ def scam_lure(f: Facts) -> list[Finding]:
 # brackets, or a toll-free prefix (800, 888, …; 0800, 0120, 0570), then its groups of digits (bounded: the text
 # is attacker-written)
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
-                    r"|\b0(?:800|120|570)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+                    r"|\b0(?:800|120|570|[5789]0)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
     "cancelamento", "disdett"))
@@ -2057,7 +2090,16 @@ _CANCEL = tuple(normalise(w) for w in (
 _SELF_SERVICE = tuple(normalise(w) for w in (
     "settings", "my account", "einstellungen", "kundenkonto", "mein konto", "espace client", "paramètres", "mon compte",
     "mi cuenta", "configuración", "área do cliente", "minha conta", "configurações", "area clienti", "area riservata",
-    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ"))
+    "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ",
+    # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
+    "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
+    "連絡しないで", "注文履歴", "購入履歴"))
+# round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」,
+# 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
+# contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
+# (「キャンセルの場合は 0120-… までお電話ください」 beside 「チェックイン時に請求されます」 is a booking's confirmation)
+_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "請求を取り消", "請求の取り消", "請求を取消", "請求の取消",
+              "取引を取り消", "取引の取り消", "決済を取り消", "決済の取り消")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2065,11 +2107,11 @@ def _callback_way_out(f: Facts) -> bool:
     the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
-    return (any(word in text for word in _CANCEL) and not any(word in text for word in _SELF_SERVICE)
+    return (any(word in text for word in _CANCEL + _CANCEL_JA) and not any(word in text for word in _SELF_SERVICE)
             and _PHONE.search(text[:20_000]) is not None)
 
 
-def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) -> bool:
+def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:
     """The text asks the reader for something a lure asks ([scam_ask]): to claim or receive, apply,
     confirm, enter or send data, pay a fee, reply, or it sets a deadline with a loss. Beside a benefit
     named alone (round 9: a grant, an allowance, a subsidy) an application is no ask: every authority's
@@ -2077,17 +2119,24 @@ def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False) 
     theirs (``hook``: "you are eligible for", 「支給対象となりました」 — beside a refund that is a shop's or an
     airline's "you are entitled to a refund"), asks for data or a fee, or to collect it. Beside a return of
     goods (``goods_return``) an ask to receive or claim, or a deadline (``return_asks``: "to receive your refund,
-    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one."""
+    drop off the parcel") is the shop's returns instruction; an ask for card data, a fee or a reply is still one.
+    Beside a bill said unpaid alone (``bill``, round 10) the plain asks to pay (``pay``: 「お支払いください」) are the
+    biller's; paying by the mail's link (「以下よりお支払いください」) or a fee or data asked is still an ask."""
     asks = catalogue().phrases.get("scam_ask")
     if not asks:
         return False
     found = f.text.count_phrases(asks.strong)
+    if found and _ja_denials(f):
+        # round 10: 「還付金の受け取りのためにATMの操作をお願いすることはありません」 warns, it asks nothing
+        found = [a for a in found if a.isascii() or not _denied_ja(f.text.compact, a)]
     if found and asks.service:
         # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
         services = f.text.count_phrases(asks.service)
         found = [a for a in found if not any(a in service for service in services)]
     if goods_return:
         found = [a for a in found if a not in asks.return_asks]
+    if bill:
+        found = [a for a in found if a not in asks.pay]
     if benefit:
         found = [a for a in found if a not in asks.apply] + f.text.count_phrases(asks.hook)
     return bool(found)

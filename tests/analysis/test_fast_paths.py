@@ -1010,12 +1010,12 @@ def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
     that is equal but another object, or a new list at a reused address, gets its own index."""
     from bot.analysis import brands
 
-    text = brands.TextIndex("Please claim your prize now. 今すぐ受け取ってください")
-    first = ("claim your prize", "受け取ってください", "absent words")
-    assert text.count_phrases(first) == ["claim your prize", "受け取ってください"]
+    text = brands.TextIndex("Please claim your prize now. 今すぐご確認ください")
+    first = ("claim your prize", "ご確認ください", "absent words")
+    assert text.count_phrases(first) == ["claim your prize", "ご確認ください"]
     same_value = tuple(w for w in first)  # a new object of equal value
     assert same_value is not first
-    assert text.count_phrases(same_value) == ["claim your prize", "受け取ってください"]
+    assert text.count_phrases(same_value) == ["claim your prize", "ご確認ください"]
     for _ in range(300):  # more fresh lists than the identity table holds: each still reads its own phrases
         other = tuple(w for w in ("prize now", "nothing here"))  # a new object each time
         assert text.count_phrases(other) == ["prize now"]
