@@ -209,6 +209,8 @@ def _ja_event(compact: str, pattern: re.Pattern[str], unless: re.Pattern[str] | 
     """The first telling of a family's event in a (compacted) Japanese text whose clause neither
     tells of a genuine notice's occasion (``unless``) nor fails to ask when asking is required."""
     for m in pattern.finditer(compact):
+        if _JA_DENIAL.search(compact[m.end(): m.end() + JA_DENIAL_CHARS].split("。", 1)[0]) is not None:
+            continue  # round 10 (japrec10): denied or reported (「『口座を一時停止しました』などと記載した」)
         if unless is None and request is None:
             return m.group(0)
         start = max(compact.rfind("。", max(0, m.start() - CLAUSE_CHARS), m.start()) + 1, m.start() - CLAUSE_CHARS, 0)
@@ -262,6 +264,91 @@ def _asked(compact: str, phrase: str) -> bool:
     return False
 
 
+# round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
+# 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn).
+# Round 10 (japrec10), two more ways a genuine notice says a lure's words without asking them: a fee denied
+# (「再配達に料金はかかりません」, 「手数料は一切不要です」) and words reported as someone else's, the lure's own quoted
+# by a warning or a friend (「『口座を一時停止しました』などと記載したメール」, 「本人確認とか利用停止とか書いてある」,
+# 「『暗証番号を教えてほしい』と言われた」)
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
+                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意"
+                        r"|(?:料金|費用|手数料|送料)(?:は|も)(?:一切)?(?:かかりません|不要です|いただきません)"
+                        r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し"
+                        r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)")
+JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
+
+
+def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
+    """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
+    characters, by a denial or a report of someone else's words (``_JA_DENIAL``); past ``cap`` occurrences the
+    phrase is not denied."""
+    key = phrase.replace(" ", "")
+    seen = 0
+    idx = compact.find(key)
+    while idx >= 0:
+        if seen >= cap:
+            return False
+        after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
+        if _JA_DENIAL.search(after) is None:
+            return False
+        seen += 1
+        idx = compact.find(key, idx + len(key))
+    return seen > 0
+
+
+def _ja_denials(f: Facts) -> bool:
+    """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
+    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
+
+
+# round 10 (japrec10): a genuine Japanese notice sends the reader to its own channel, never to the mail: the app,
+# My page, the official site, a bookmark, the counter, the post (「マイページからご確認ください」「同封の返信用封筒で
+# ご返送ください」「打ち合わせの際に本人確認書類をご用意ください」); an ask said only so, in a text with no link, asks
+# nothing of a lure's. A sentence that also points into the mail (a reply, an attachment, a link, 「下記」「こちら」) is no
+# such pointer.
+_JA_CHANNEL = re.compile(r"マイページ|公式(?:アプリ|サイト|ウェブサイト|ホームページ)|会員(?:サイト|サービス|専用サイト)|ブックマーク"
+                         r"|窓口|郵送|同封|返信用封筒|持参|打ち合わせ|不在連絡票|裏面")
+_JA_IN_MAIL = re.compile(r"返信(?!用封筒)|添付|url|リンク|こちら|下記|以下|このメール|本メール|http|送信|送って|お送りください")
+
+
+def _channel_clause_ja(compact: str, idx: int, end_of: int) -> bool:
+    """The sentence around ``compact[idx:end_of]`` names the sender's own channel and points nowhere in the mail."""
+    start = max(compact.rfind("。", max(0, idx - CLAUSE_CHARS), idx) + 1, idx - CLAUSE_CHARS, 0)
+    end = compact.find("。", end_of, end_of + CLAUSE_CHARS)
+    clause = compact[start:end_of + CLAUSE_CHARS if end < 0 else end]
+    return _JA_CHANNEL.search(clause) is not None and _JA_IN_MAIL.search(clause) is None
+
+
+def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]:
+    """The Japanese phrases of ``phrases`` a genuine notice says without asking them left out: at every occurrence
+    (up to ``cap``) denied or reported (``_JA_DENIAL``) or, in a text with no link, said in a sentence that points
+    to the sender's own channel (``_JA_CHANNEL``); other phrases kept as found."""
+    if not phrases or f.text.text.isascii():
+        return phrases
+    compact = f.text.compact
+    denials = _JA_DENIAL.search(compact[:LURE_SCAN_CHARS]) is not None
+    channels = not f.links and _JA_CHANNEL.search(compact[:LURE_SCAN_CHARS]) is not None
+    if not denials and not channels:
+        return phrases
+
+    def said(phrase: str) -> bool:
+        key = phrase.replace(" ", "")
+        seen = 0
+        idx = compact.find(key)
+        while idx >= 0:
+            if seen >= cap:
+                return False
+            end = idx + len(key)
+            if not ((denials and _JA_DENIAL.search(compact[end:end + JA_DENIAL_CHARS].split("。", 1)[0]) is not None)
+                    or (channels and _channel_clause_ja(compact, idx, end))):
+                return False
+            seen += 1
+            idx = compact.find(key, end)
+        return seen > 0
+
+    return [p for p in phrases if p.isascii() or not said(p)]
+
+
 def brand_lure(f: Facts) -> list[Finding]:
     """The text speaks for a catalogued brand and tells of an event on the reader's account, card,
     payment, points or parcel that asks for action (a restriction, a detected misuse, a failed or
@@ -277,7 +364,7 @@ def brand_lure(f: Facts) -> list[Finding]:
     if table is None:
         return []
     told: dict[str, str] = {}  # family (or phrase) -> the words shown
-    for phrase in f.text.count_phrases(table.strong):
+    for phrase in _said_not_asked_ja(f, f.text.count_phrases(table.strong)):
         told.setdefault(phrase, phrase)
     compact = ""
     if not f.text.text.isascii() and _KANA.search(f.text.text, 0, LURE_SCAN_CHARS) is not None:  # Japanese text only
@@ -288,7 +375,7 @@ def brand_lure(f: Facts) -> list[Finding]:
                 told.setdefault(family, said)
     # credential_lure's phrases that ask to act ("ログインして確認", "以下のリンクをクリックして"), not
     # advice a genuine alert gives ("パスワードを変更してください") nor a statement's pointer to its site
-    asks = [p for p in f.text.count_phrases(_asking_phrases())
+    asks = [p for p in _said_not_asked_ja(f, f.text.count_phrases(_asking_phrases()))
             if p.isascii() or _asked(compact or f.text.compact, p)]
     if not told and not asks:
         return []
@@ -1501,8 +1588,9 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     lure = cat.phrases.get("credential_lure")
     credential_ask = False
     if lure is not None and not f.brand_official:
-        strong = f.text.count_phrases(lure.strong)
-        weak = _beside(f.text.count_phrases(lure.weak), strong)
+        # round 10 (japrec10): a Japanese notice's denial, report or pointer to its own channel asks nothing
+        strong = _said_not_asked_ja(f, f.text.count_phrases(lure.strong))
+        weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(lure.weak)), strong)
         credential_ask = bool(strong or weak)
         if strong:
             severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
@@ -1511,8 +1599,8 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
             out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))
     urgency = cat.phrases.get("urgency")
     if urgency is not None:
-        strong = f.text.count_phrases(urgency.strong)
-        weak = _beside(f.text.count_phrases(urgency.weak), strong)
+        strong = _said_not_asked_ja(f, f.text.count_phrases(urgency.strong))
+        weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(urgency.weak)), strong)
         deadlines = f.text.count_phrases(urgency.deadline) if urgency.deadline else []
         # round 9: a deadline says when, not what is lost: urgent beside a credential ask ("log in within 24
         # hours"), one weak word otherwise (a shop's "refunded within 48 hours")
@@ -1995,35 +2083,6 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
     return seen > 0
 
 
-# round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
-# 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn)
-_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
-                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意")
-JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
-
-
-def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
-    """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
-    characters, by a denial (``_JA_DENIAL``); past ``cap`` occurrences the phrase is not denied."""
-    key = phrase.replace(" ", "")
-    seen = 0
-    idx = compact.find(key)
-    while idx >= 0:
-        if seen >= cap:
-            return False
-        after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
-        if _JA_DENIAL.search(after) is None:
-            return False
-        seen += 1
-        idx = compact.find(key, idx + len(key))
-    return seen > 0
-
-
-def _ja_denials(f: Facts) -> bool:
-    """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
-    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
-
-
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -2126,9 +2185,9 @@ def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, 
     if not asks:
         return False
     found = f.text.count_phrases(asks.strong)
-    if found and _ja_denials(f):
-        # round 10: 「還付金の受け取りのためにATMの操作をお願いすることはありません」 warns, it asks nothing
-        found = [a for a in found if a.isascii() or not _denied_ja(f.text.compact, a)]
+    # round 10: 「還付金の受け取りのためにATMの操作をお願いすることはありません」 warns, it asks nothing; nor does an
+    # ask said only by the sender's own channel (japrec10: 「同封の返信用封筒でご返送ください」)
+    found = _said_not_asked_ja(f, found)
     if found and asks.service:
         # round 9: "to receive your invoice", "pour recevoir votre facture": the object is the shop's document
         services = f.text.count_phrases(asks.service)
