@@ -269,12 +269,12 @@ def _asked(compact: str, phrase: str) -> bool:
 # Round 10 (japrec10), two more ways a genuine notice says a lure's words without asking them: a fee denied
 # (「再配達に料金はかかりません」, 「手数料は一切不要です」) and words reported as someone else's, the lure's own quoted
 # by a warning or a friend (「『口座を一時停止しました』などと記載したメール」, 「本人確認とか利用停止とか書いてある」,
-# 「『暗証番号を教えてほしい』と言われた」)
+# 「『暗証番号を教えてほしい』と言われた」), or told as a fraud's method (「カード番号を入力させる手口」)
 _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
                         r"|しないでください|なさらないでください|しないようにしてください|ないようご注意"
                         r"|(?:料金|費用|手数料|送料)(?:は|も)(?:一切)?(?:かかりません|不要です|いただきません)"
-                        r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し"
-                        r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)")
+                        r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し|いった"
+                        r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)|手口")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 
@@ -306,8 +306,8 @@ def _ja_denials(f: Facts) -> bool:
 # ご返送ください」「打ち合わせの際に本人確認書類をご用意ください」); an ask said only so, in a text with no link, asks
 # nothing of a lure's. A sentence that also points into the mail (a reply, an attachment, a link, 「下記」「こちら」) is no
 # such pointer.
-_JA_CHANNEL = re.compile(r"マイページ|公式(?:アプリ|サイト|ウェブサイト|ホームページ)|会員(?:サイト|サービス|専用サイト)|ブックマーク"
-                         r"|窓口|郵送|同封|返信用封筒|持参|打ち合わせ|不在連絡票|裏面")
+_JA_CHANNEL = re.compile(r"マイページ|公式(?:アプリ|サイト|ウェブサイト|ホームページ)|会員(?:サイト|サービス|専用サイト)"
+                         r"|ブックマーク|窓口|郵送|同封|返信用封筒|持参|打ち合わせ|不在連絡票|裏面")
 _JA_IN_MAIL = re.compile(r"返信(?!用封筒)|添付|url|リンク|こちら|下記|以下|このメール|本メール|http|送信|送って|お送りください")
 
 
