@@ -209,7 +209,7 @@ def _ja_event(compact: str, pattern: re.Pattern[str], unless: re.Pattern[str] | 
     """The first telling of a family's event in a (compacted) Japanese text whose clause neither
     tells of a genuine notice's occasion (``unless``) nor fails to ask when asking is required."""
     for m in pattern.finditer(compact):
-        if _JA_DENIAL.search(compact[m.end(): m.end() + JA_DENIAL_CHARS].split("。", 1)[0]) is not None:
+        if _JA_DENIAL.search(_after_ja(compact, m.start(), m.end())) is not None:
             continue  # round 10 (japrec10): denied or reported (「『口座を一時停止しました』などと記載した」)
         if unless is None and request is None:
             return m.group(0)
@@ -278,6 +278,24 @@ _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:あ
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 
+JA_QUOTE_CHARS = 80  # how far a quotation 「…」 around a phrase reaches either side
+
+
+def _after_ja(compact: str, start: int, end: int) -> str:
+    """What follows the words ``compact[start:end]`` in their sentence, where a denial or a report would stand: the
+    next forty characters before 「。」, or, for words inside a quotation 「…」 (a lure's sentences quoted whole,
+    「お客様の口座が凍結されました。本人確認のため…」って書いてある), what follows the quotation's end."""
+    opened = max(compact.rfind("「", max(0, start - JA_QUOTE_CHARS), start),
+                 compact.rfind("『", max(0, start - JA_QUOTE_CHARS), start))
+    if opened >= 0 and max(compact.rfind("」", opened, start), compact.rfind("』", opened, start)) < 0:
+        closes = [i for i in (compact.find("」", end, end + JA_QUOTE_CHARS), compact.find("』", end, end + JA_QUOTE_CHARS))
+                  if i >= 0]
+        if closes:
+            close = min(closes)
+            return compact[close: close + JA_DENIAL_CHARS].split("。", 1)[0]
+    return compact[end: end + JA_DENIAL_CHARS].split("。", 1)[0]
+
+
 def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
     """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
     characters, by a denial or a report of someone else's words (``_JA_DENIAL``); past ``cap`` occurrences the
@@ -288,8 +306,7 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
     while idx >= 0:
         if seen >= cap:
             return False
-        after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
-        if _JA_DENIAL.search(after) is None:
+        if _JA_DENIAL.search(_after_ja(compact, idx, idx + len(key))) is None:
             return False
         seen += 1
         idx = compact.find(key, idx + len(key))
@@ -339,7 +356,7 @@ def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]
             if seen >= cap:
                 return False
             end = idx + len(key)
-            if not ((denials and _JA_DENIAL.search(compact[end:end + JA_DENIAL_CHARS].split("。", 1)[0]) is not None)
+            if not ((denials and _JA_DENIAL.search(_after_ja(compact, idx, end)) is not None)
                     or (channels and _channel_clause_ja(compact, idx, end))):
                 return False
             seen += 1

@@ -120,6 +120,10 @@ def test_reported_words_and_a_fee_denied_ask_nothing() -> None:
     assert _denied_ja(_compact("「口座を一時停止しました」などと記載したメールが届いています。"), normalise("口座を一時停止"))
     assert _denied_ja(_compact("本人確認とか利用停止とか書いてあるけど偽物だよ。"), normalise("本人確認"))
     assert _denied_ja(_compact("再配達に料金はかかりません。"), normalise("再配達"))
+    # a lure's sentences quoted whole: the report follows the quotation's end
+    quoted = _compact("「お客様の口座が凍結されました。下記よりログインしてください」って書いてあるメールが来た。")
+    assert _denied_ja(quoted, normalise("口座が凍結"))
+    assert not _denied_ja(_compact("「重要」お客様の口座が凍結されました。下記よりログインしてください。"), normalise("口座が凍結"))
     # a report or a denial in another sentence denies nothing
     assert not _denied_ja(_compact("本人確認が必要です。「本人確認」と書かれたメールにご注意ください。"), normalise("本人確認が必要"))
     assert not _denied_ja(_compact("再配達には手数料が必要です。"), normalise("再配達"))
