@@ -1756,8 +1756,11 @@ def throwaway_tenant(f: Facts) -> list[Finding]:
 # the site then greets the victim by that "name" ("Hello ✅ +$1,989 ➡️ https://…,") or echoes the form
 # ("First Name: You earned 1.3 Bitcoin! https://…"). A link and a sum of money where a name belongs.
 _NAME_START = re.compile(
-    r"(?i)(?:^|[\s>(])(?:(?P<greet>hello|hi|hey|dear|hallo|hola|ol[aá]|oi|bonjour|salut|ciao|hej|merhaba)[ \t]+"
-    r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
+    r"(?i)(?:^|[\s>(])(?:(?P<greet>hello|hi|hey|dear|hallo|hola|ol[aá]|oi|bonjour|salut|ciao|hej|merhaba"
+    r"|good[ \t](?:morning|afternoon|evening|day)|guten[ \t]tag|buen(?:os|as)[ \t](?:d[ií]as|tardes|noches)"
+    r"|bom[ \t]dia|boa[ \t](?:tarde|noite)|buongiorno|buonasera|goedendag|goedemorgen)[ \t]+"
+    r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|user[ \t]?name|nick[ \t]?name"
+    r"|display[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
     r"|apellidos?|お名前|氏名)[ \t]*[:：]?[ \t]*"
     r"|(?P<bare>name|nome|nom|nombre|名前)[ \t]*[:：][ \t]*)")
 # another form field between the name and the link: the link is not in the name
@@ -1768,6 +1771,17 @@ _MONEY_IN_NAME = re.compile(r"(?i)[$€£¥₿]\s?\d|\d[\d.,]*\s?(?:btc|eth|usdt
 # a greeting's name ends at its punctuation ("Hi Anna, …", "Hi there! …"; "+$1,989" is a sum, not an end)
 _NAME_END = re.compile(r"[,!?;:](?!\d)|\.\s")
 _URL_RUN = re.compile(r"[^\s,]+")
+# review 10: a label with its colon inside a field's value is another field ("お名前：山田 太郎　受講料：12,000円");
+# a time's colon ("9:55") is none, nor the colons that end the value before the link ("Click to explore::")
+_LABEL_IN_VALUE = re.compile(r"(?<!\d)[:：]")
+# review 10: a greeting's injected name is the offer and nothing else ("Hello ✅ +$1,989 ➡️ https://…,"): a few
+# words, or the greeting's own punctuation right after the link; a greeting followed by a sentence about the
+# reader's ticket or plan that ends in the site's link ("Hello Anna — your ticket ($15.00) … is confirmed
+# https://…") is the site's own text
+GREETING_NAME_WORDS = 5
+# review 10: a Japanese greeting puts the name before 様 (さま, さん, 殿): a link right before it is in the name
+# (様 alone, the name's end: 様々, 様式, 殿堂 are words)
+_JA_HONORIFIC = re.compile(r"[ \t　]*(?:様|殿)(?=[\s、。,!！]|$)")
 _SCHEME_OR_WWW = ("://", "www.")
 
 
@@ -1794,13 +1808,25 @@ def _injected_name(text: str) -> str | None:
         last = None
         for found in _NAME_START.finditer(window):
             last = found  # the name nearest the link
+        run = _URL_RUN.match(head, url_start)
+        if last is None and run is not None and _JA_HONORIFIC.match(head, run.end()) is not None:
+            value = window  # 「… https://… 様」: the line up to the link is the name
+            if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or not _MONEY_IN_NAME.search(value):
+                continue
+            url = run.group(0)[:120]
+            return f"{value.strip()} {url}"[:200]
         if last is None or (last.group("bare") and (last.start() != 0 or not at_line_start)):
             continue  # "Product name: …" is no person's name; a line that starts "Name:" is
         value = window[last.end():]
-        if (last.group("greet") and _NAME_END.search(value)) or _OTHER_FIELD.search(value) \
-                or not _MONEY_IN_NAME.search(value):
+        if last.group("greet"):
+            core = run.group(0).rstrip(".!") if run is not None else ""
+            after = head[url_start + len(core):url_start + len(core) + 1]  # "https://…," the greeting's comma
+            if _NAME_END.search(value) or (len(value.split()) > GREETING_NAME_WORDS and after not in (",", "!")):
+                continue
+        elif _LABEL_IN_VALUE.search(value.rstrip().rstrip(":：")):
             continue
-        run = _URL_RUN.match(head, url_start)
+        if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):
+            continue
         url = run.group(0)[:120].rstrip(".!") if run else ""
         return f"{value.strip()} {url}"[:200]
     return None

@@ -75,3 +75,31 @@ def test_greetings_forms_and_prices_beside_links_in_ordinary_mail_are_not_inject
 def test_a_link_alone_in_a_name_without_money_is_not_injection() -> None:
     """A name field holding a link (a company's site) but no sum is not the spammers' offer."""
     assert "form_injection" not in rules_of(make_mail(body="First Name: https://www.example.com/about\nThanks!\n"))
+
+
+@pytest.mark.parametrize("body", [
+    "Hello Anna \u2014 your ticket ($15.00) for the jazz night on 12 December is confirmed "
+    "https://tickets.example.com/t/55120\nShow the QR code at the door.\n",
+    "Hi team \U0001f44b your Pro plan renews on 10 December at $12/month https://app.example.com/billing\n",
+    "Ol\u00e1 Ana obrigado pela compra de R$ 59,90 https://loja.example.com/pedido/88\n",
+    "\u304a\u7533\u3057\u8fbc\u307f\u3092\u53d7\u3051\u4ed8\u3051\u307e\u3057\u305f\u3002\n"
+    "\u304a\u540d\u524d\uff1a\u5c71\u7530 \u592a\u90ce\u3000\u53d7\u8b1b\u6599\uff1a12,000\u5186\u3000"
+    "\u8a73\u7d30 https://form.example.jp/r/42\n",
+    "\u8a73\u3057\u304f\u306f https://shop.example.jp \u69d8\u3005\u306a\u5546\u54c1\u304c1,000\u5186\u304b\u3089\n",
+], ids=["greeting-then-sentence", "greeting-team-renewal", "pt-greeting-receipt", "ja-form-price-field",
+        "ja-samazama"])
+def test_a_greeting_before_a_sentence_or_a_form_with_a_price_field_is_not_injection(body: str) -> None:
+    """Review 10: the site's own sentence after an unpunctuated greeting, and a form's price field after the
+    name (a label with its colon), are no name holding an offer."""
+    assert "form_injection" not in rules_of(make_mail(**SITE, body=body))
+
+
+@pytest.mark.parametrize("body", [
+    "\u2705 \u53d7\u53d6\u91d1\u984d +198,000\u5186 \u27a1\ufe0f https://pay.example.net/claim \u69d8\n"
+    "\u3054\u767b\u9332\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\u3002\n",
+    "Username: \U0001f4b0 $2,500 bonus waiting https://pay.example.net/bonus\nYour account has been created.\n",
+    "Buenos d\u00edas \U0001f4b0 Ganaste 2.000 USD https://pay.example.net/usd, gracias por registrarte.\n",
+    "Guten Tag \U0001f4b0 Sie haben 1.500 EUR erhalten https://pay.example.net/eur, willkommen.\n",
+], ids=["ja-sama", "username", "buenos-dias", "guten-tag"])
+def test_the_offer_in_a_japanese_name_a_username_or_a_two_word_greeting_is_injection(body: str) -> None:
+    assert "form_injection" in rules_of(make_mail(**SITE, body=body))

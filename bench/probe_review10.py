@@ -1,0 +1,156 @@
+"""Untuned probe (issue 11, tenth round, branch review10): ordinary modern mail against what round 10 added
+(form_injection, hidden text read from style sheets, spam10's uninvited offers and bulk-offer phrases, ja10's
+Japanese lure families, spelling fold and denials), and the trivial variants of the lures those rules were
+written for.
+
+ORDINARY: a shop's order confirmation, a newsletter, a SaaS notice, a personal mail, a bank's genuine warning, a
+form's auto-reply that echoes a real person's name and a price, Japanese city, tax and card notices. Each is
+analysed as a mail from its own domain with aligned authentication and as pasted body text (as
+bench/probe_ordinary_round8.py builds them); HTML cases as an aligned HTML mail only. LURES: each analysed as
+an unaligned mail and pasted. Written by the reviewer before reading any result, and never edited afterwards to
+make a case pass. Everything is made up (reserved names only). "flagged" is any verdict but ``no_signs``.
+
+    python bench/probe_review10.py            # counts, and each false alarm and miss
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.probe_ordinary_round8 import UNALIGNED, _mail, _rules, flag_ordinary
+from bot.analysis.pipeline import analyse
+
+# (language, topic, sender domain, display name, subject, body)
+ORDINARY: list[tuple[str, str, str, str, str, str]] = [
+    # --- a link and a sum of money after a greeting or a name (form_injection)
+    ("en", "newsletter greeting", "shop.example.com", "Example Shop", "Winter sale starts now",
+     "Hi there 👋 our winter sale is on: $20 off every order over $100 at https://shop.example.com/sale\n"
+     "See you soon, the Example Shop team"),
+    ("en", "donation receipt", "charity.example.org", "Example Charity", "Thank you for your gift",
+     "Dear Anna Example thank you for your gift of $50 to the winter appeal. Your receipt: "
+     "https://charity.example.org/receipts/8812\nWith gratitude, Example Charity"),
+    ("en", "event ticket", "tickets.example.com", "Example Tickets", "Your ticket is confirmed",
+     "Hello Anna — your ticket ($15.00) for the jazz night on 12 December is confirmed "
+     "https://tickets.example.com/t/55120\nShow the QR code at the door."),
+    ("en", "saas renewal", "app.example.com", "Example App", "Your plan renews next week",
+     "Hi team 👋 your Pro plan renews on 10 December at $12/month https://app.example.com/billing\n"
+     "Nothing to do if you want to keep it."),
+    ("en", "personal money", "example.net", "Bob Example", "pizza",
+     "hey Bob I sent you $20 on the app for the pizza lol, the place was www.example.com/pizza btw"),
+    ("en", "form echo one line", "shop.example.com", "Example Shop", "We received your order",
+     "Thank you for your order. Name: Anna Example Total: $49.00 Receipt: https://shop.example.com/r/40211"),
+    ("en", "form echo lines", "yoga.example.com", "Example Yoga", "Booking received",
+     "Thanks for booking a class!\nFirst Name: Anna\nLast Name: Example\nClass: Morning flow ($18)\n"
+     "Manage: https://yoga.example.com/b/77\nSee you on the mat."),
+    ("en", "crypto newsletter", "news.example.com", "Example Crypto Weekly", "Bitcoin this week",
+     "Hey crypto fans Bitcoin closed the week at $91,200. Read the full letter www.example.com/weekly\n"
+     "You are receiving this because you subscribed. Unsubscribe any time."),
+    ("de", "invoice greeting", "shop.example.com", "Beispielshop", "Ihre Rechnung",
+     "Hallo Frau Beispiel – Ihre Rechnung über 89,90 € finden Sie hier https://shop.example.com/rechnung/3311"),
+    ("ja", "form auto-reply", "form.example.jp", "サンプル教室", "お申し込みありがとうございます",
+     "お申し込みを受け付けました。\nお名前：山田 太郎　受講料：12,000円　詳細 https://form.example.jp/r/42\n"
+     "担当者よりご連絡いたします。"),
+    ("ja", "order confirmation", "shop.example.jp", "サンプル通販", "ご注文ありがとうございます",
+     "山田 太郎 様\nご注文金額 3,980円 https://shop.example.jp/orders/20261203\nご注文内容はマイページでご確認いただけます。"),
+    ("pt", "greeting receipt", "loja.example.com", "Loja Exemplo", "Recibo do seu pedido",
+     "Olá Ana obrigado pela compra de R$ 59,90 https://loja.example.com/pedido/88"),
+    # --- style sheets (as text: a pasted newsletter keeps none; the HTML forms are below)
+    # --- spam10: offers, a freemail sender, the bulk-offer words in a lawful mail
+    ("ja", "card cash advance", "card.example.jp", "サンプルカード", "キャッシングご利用枠変更のご案内",
+     "サンプルカードをご利用いただきありがとうございます。お客様のキャッシングご利用枠を変更いたしました。"
+     "詳しくは会員サイトでご確認ください。"),
+    ("en", "card statement", "bank.example.com", "Example Bank", "Your statement is ready",
+     "Your December statement is ready. Purchases $412.20, cash advance $0.00. Learn more about your card "
+     "in the app. Minimum payment due 28 December."),
+    ("en", "clinic newsletter", "clinic.example.com", "Example Clinic", "Men's health month",
+     "This month our doctors offer free prostate checks for men over 50. Book in the app or call reception. "
+     "We offer evening appointments too."),
+    ("de", "pharmacy reminder", "apotheke.example.com", "Beispiel-Apotheke", "Ihr Rezept liegt bereit",
+     "Ihr Medikament liegt zur Abholung bereit. Wir bieten auch Lieferung nach Hause an. "
+     "Hinweis: Verschreibungspflichtige Mittel geben wir nicht ohne Rezept ab."),
+    ("en", "personal forward", "example.net", "Sam Example", "Fwd: found this",
+     "Hi Kim, saw this and thought of you: the shop near the office has a 30% off discount on running shoes "
+     "this week. Want to go Saturday? Sam"),
+    ("fr", "b2b partnership", "agence.example.com", "Agence Exemple", "Suite à notre rendez-vous",
+     "Bonjour Paul, suite à notre réunion de mardi, voici notre proposition de partenariat pour 2027 et le devis "
+     "gratuit que vous aviez demandé. Nos services comprennent aussi le référencement naturel. Bien cordialement, Léa"),
+    ("en", "conference cfp", "conf.example.org", "Example Conf", "Call for sponsors",
+     "Thank you for sponsoring last year. The attendee list is never shared with sponsors. "
+     "Sponsorship packages start at $2,000; reply to this email for the prospectus."),
+    ("ja", "diet newsletter", "health.example.jp", "サンプル健康通信", "冬の食事と体重管理",
+     "寒い季節は体重が増えがちです。無理なく痩せるためのレシピを今週のメルマガでご紹介します。"
+     "配信停止はマイページから。"),
+    # --- ja10: genuine Japanese notices (a city, tax, a card, a bank warning)
+    ("ja", "city tax", "city.example.jp", "サンプル市 税務課", "市民税・県民税の納税通知書を送付しました",
+     "令和8年度の市民税・県民税の納税通知書を6月10日に発送しました。第1期の納期限は6月30日です。"
+     "納付書にて金融機関またはコンビニエンスストアでお支払いください。口座振替をご利用の方は手続き不要です。"),
+    ("ja", "tax refund real", "tax.example.jp", "サンプル税務署", "所得税の還付について",
+     "確定申告により所得税の還付金が発生した方には、申告書に記載された銀行口座へ振り込みます。"
+     "税務署がメールで口座番号をお尋ねすることは一切いたしません。不審なメールにご注意下さい。"),
+    ("ja", "bank warning", "bank.example.jp", "サンプル銀行", "不審なメールにご注意ください",
+     "当行を装ったメールが確認されています。当行からメールで暗証番号やカード番号をお尋ねしておりません。"
+     "メールのリンクからログインしないようご注意ください。"),
+    ("ja", "bank warning 2", "bank.example.jp", "サンプル銀行", "フィッシング詐欺にご注意",
+     "「口座が凍結されました」「本人確認のため以下からログイン」などと記載したメールが届いていますが、"
+     "当行が送信したものではございません。リンクは開かず削除してください。"),
+    ("ja", "card payment reminder", "card.example.jp", "サンプルカード", "お支払い金額確定のお知らせ",
+     "12月分のご請求金額が確定しました。ご請求金額 24,310円、お支払日 12月27日。"
+     "お支払い口座の残高をご確認ください。明細は会員サイトでご覧いただけます。"),
+    ("ja", "utility reminder", "denki.example.jp", "サンプル電力", "電気料金のお支払いについて",
+     "11月分の電気料金 6,420円が未払いとなっております。お手数ですが、同封の払込票にて12月20日までにお支払い下さい。"
+     "行き違いの場合はご容赦ください。"),
+    ("ja", "city benefit", "city.example.jp", "サンプル市 福祉課", "物価高騰対策給付金のご案内",
+     "対象となる世帯には給付金3万円を支給します。確認書が届いた方は、必要事項を記入の上、返信用封筒で"
+     "返送してください。市職員がATMの操作をお願いすることは絶対にありません。"),
+    ("ja", "hotel booking", "hotel.example.jp", "サンプルホテル", "ご予約確認",
+     "ご予約ありがとうございます。12月24日 1泊 2名様 合計 32,000円。料金はチェックイン時にお支払いください。"
+     "キャンセルの場合は 0120-123-456 までお電話ください。"),
+    ("ja", "delivery real", "delivery.example.jp", "サンプル運輸", "お荷物お届けのお知らせ",
+     "お荷物をお届けに伺いましたがご不在でした。再配達は無料です。アプリまたはお電話 0570-000-111 で"
+     "ご依頼下さい。"),
+    ("ja", "subscription receipt", "video.example.jp", "サンプル動画", "自動更新のお知らせ",
+     "ご利用のプランが自動更新され、月額 990円が請求されました。解約はいつでもマイページから行えます。"
+     "お心当たりのない場合はサポートまでご連絡ください。"),
+]
+
+# (language, topic, display name, subject, body): what round 10's rules were written for, varied trivially
+LURES: list[tuple[str, str, str, str, str]] = [
+    ("ja", "injected 様 greeting", "サンプルサイト", "会員登録ありがとうございます",
+     "✅ 受取金額 +198,000円 ➡️ https://pay.example.net/claim 様\nご登録ありがとうございます。"),
+    ("en", "sum after the link", "Example Site", "Welcome!",
+     "Hello https://pay.example.net/claim you received +$1,989.00,\nThanks for signing up."),
+    ("en", "label 'Your Name'", "Example Site", "We got your message",
+     "Thanks for contacting us. Your Name: You won 1.3 BTC! https://pay.example.net/btc\nWe reply within a day."),
+    ("en", "label 'Username'", "Example Site", "Account created",
+     "Username: 💰 $2,500 bonus waiting https://pay.example.net/bonus\nYour account has been created."),
+    ("es", "greeting 'Buenos días'", "Sitio Ejemplo", "Gracias por registrarte",
+     "Buenos días 💰 Ganaste 2.000 USD https://pay.example.net/usd, gracias por registrarte."),
+    ("de", "greeting 'Guten Tag'", "Beispielseite", "Willkommen",
+     "Guten Tag 💰 Sie haben 1.500 EUR erhalten https://pay.example.net/eur, willkommen."),
+]
+
+
+def main() -> int:
+    flagged = flag_ordinary(ORDINARY)
+    caught = {"mail": 0, "paste": 0}
+    for lang, topic, name, subject, body in LURES:
+        for form, data in (("mail", _mail(f"{name} <info@notice.example.net>", subject, body, UNALIGNED)),
+                           ("paste", f"{subject}\n\n{body}".encode())):
+            a = analyse(data)
+            if a.verdict == "no_signs":
+                print(f"miss  {lang} {topic:<20} {form:<5} {a.verdict:<10} [{_rules(a)}]")
+            else:
+                caught[form] += 1
+    n, m = len(ORDINARY), len(LURES)
+    print(f"\nordinary mail flagged {flagged['mail'] + flagged['paste']}/{2 * n} "
+          f"(aligned mail {flagged['mail']}/{n}, pasted {flagged['paste']}/{n}); "
+          f"lures caught {caught['mail'] + caught['paste']}/{2 * m} "
+          f"(unaligned mail {caught['mail']}/{m}, pasted {caught['paste']}/{m})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
