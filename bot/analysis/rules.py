@@ -1779,6 +1779,8 @@ _LABEL_IN_VALUE = re.compile(r"(?<!\d)[:：]")
 # reader's ticket or plan that ends in the site's link ("Hello Anna — your ticket ($15.00) … is confirmed
 # https://…") is the site's own text
 GREETING_NAME_WORDS = 5
+INJECTED_URL_CHARS = 2000  # the link read whole (its query is shown as ?…, an address in it masked)
+INJECTED_SHOWN = 200  # characters of the sanitised name and link the sentence quotes
 # review 10: a Japanese greeting puts the name before 様 (さま, さん, 殿): a link right before it is in the name
 # (様 alone, the name's end: 様々, 様式, 殿堂 are words)
 _JA_HONORIFIC = re.compile(r"[ \t　]*(?:様|殿)(?=[\s、。,!！]|$)")
@@ -1813,8 +1815,7 @@ def _injected_name(text: str) -> str | None:
             value = window  # 「… https://… 様」: the line up to the link is the name
             if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or not _MONEY_IN_NAME.search(value):
                 continue
-            url = run.group(0)[:120]
-            return f"{value.strip()} {url}"[:200]
+            return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
         if last is None or (last.group("bare") and (last.start() != 0 or not at_line_start)):
             continue  # "Product name: …" is no person's name; a line that starts "Name:" is
         value = window[last.end():]
@@ -1827,8 +1828,8 @@ def _injected_name(text: str) -> str | None:
             continue
         if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):
             continue
-        url = run.group(0)[:120].rstrip(".!") if run else ""
-        return f"{value.strip()} {url}"[:200]
+        url = run.group(0)[:INJECTED_URL_CHARS].rstrip(".!") if run else ""
+        return f"{value.strip()} {url}"
     return None
 
 
@@ -1836,7 +1837,10 @@ def form_injection(f: Facts) -> list[Finding]:
     texts = [*f.mail.texts[:10], *(h.text for h in f.html[:10])]
     for text in texts:
         if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
-            shown = present_text(found, limit=200)
+            # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's
+            # address in its path (/u/hanako.sa…), which no longer reads as an address to mask
+            shown = present_text(found, limit=INJECTED_URL_CHARS + 200)
+            shown = shown if len(shown) <= INJECTED_SHOWN else shown[:INJECTED_SHOWN - 1] + "…"
             return [_f("form_injection", "high", (shown,), text=shown)]
     return []
 

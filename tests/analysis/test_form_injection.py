@@ -103,3 +103,34 @@ def test_a_greeting_before_a_sentence_or_a_form_with_a_price_field_is_not_inject
 ], ids=["ja-sama", "username", "buenos-dias", "guten-tag"])
 def test_the_offer_in_a_japanese_name_a_username_or_a_two_word_greeting_is_injection(body: str) -> None:
     assert "form_injection" in rules_of(make_mail(**SITE, body=body))
+
+
+def _shown_in_discord(body: str, to: str, lang: str) -> str:
+    from bot.discord_ui.embeds import analysis_embed
+    from bot.presentation.analysis_view import analysis_view
+
+    report = analyse(make_mail(**{**SITE, "to": to}, body=body))
+    assert "form_injection" in {f.rule for f in report.findings}
+    data = analysis_embed(analysis_view(report, lang), lang).to_dict()
+    return "\n".join([str(data.get("description", "")), *(str(f["value"]) for f in data.get("fields", []))])
+
+
+@pytest.mark.parametrize("pad", [60, 95, 130])
+def test_the_recipients_address_in_a_long_injected_link_is_masked_wherever_the_quote_is_cut(pad: int) -> None:
+    """Review 10: the link was cut to 120 characters before it was sanitised, so an address in its path could
+    be cut to "/u/hanako.sa" and shown as it stood."""
+    body = ("Hello $5 " + "x" * pad + " https://pay.example.net/u/" + "p" * (160 - pad)
+            + "/hanako.sato@example.jp/x,\n")
+    for lang in ("en", "ja"):
+        shown = _shown_in_discord(body, "hanako.sato@example.jp", lang)
+        assert "anako" not in shown and "sato" not in shown
+
+
+def test_the_injected_name_cannot_ping_render_markdown_or_carry_controls_in_discord() -> None:
+    body = ("Hello @everyone <@123456789012345678> ||$1,989|| \x1b[2J\u202e "
+            "https://pay.example.net/x?e=taro.yamada@example.jp,\nThanks\n")
+    for lang in ("en", "ja"):
+        shown = _shown_in_discord(body, "Taro Yamada <taro.yamada@example.jp>", lang)
+        assert "\\@everyone" in shown and "\\<@123456789012345678>" in shown and "\\|\\|" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown and "https://" not in shown
+        assert "taro.yamada" not in shown and "pay[.]example[.]net" in shown
