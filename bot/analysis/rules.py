@@ -2192,7 +2192,11 @@ def spam_content(f: Facts) -> list[Finding]:
     else:
         severity = "low"
     if severity != "high" and _uninvited(f, spam):
-        severity = "medium" if severity == "low" else "high"  # round 10: an offer sent as no subscribed mailing is
+        # round 10: an offer sent as no subscribed mailing is one step worse; review 10: the seller's call that
+        # told it is not also a topic word ("we offer" holds the weak "offer", "discount" is both): counted once
+        if weak and not _beside(weak, f.text.count_phrases(spam.offer)) and told < 2:
+            severity = "low"
+        severity = "medium" if severity == "low" else "high"
     if _discussion_list(f):
         severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
