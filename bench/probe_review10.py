@@ -114,6 +114,42 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
     ("ja", "subscription receipt", "video.example.jp", "サンプル動画", "自動更新のお知らせ",
      "ご利用のプランが自動更新され、月額 990円が請求されました。解約はいつでもマイページから行えます。"
      "お心当たりのない場合はサポートまでご連絡ください。"),
+    # --- second batch (written after the first fixes, before being run)
+    ("ja", "card warning", "card.example.jp", "サンプルカード", "カード番号をお尋ねすることはありません",
+     "当社がお電話やメールでカード番号や暗証番号をお伺いすることは一切いたしません。"
+     "不審な連絡があった場合は、カード裏面の電話番号までご連絡ください。"),
+    ("ja", "bank warning 3", "bank.example.jp", "サンプル銀行", "口座番号の入力をお願いすることはございません",
+     "当行では、メールやSMSでお客さまの口座番号・暗証番号の入力をお願いすることはございません。"
+     "万一入力してしまった場合は、至急当行までご連絡ください。"),
+    ("ja", "city refund scam warning", "city.example.jp", "サンプル市 市民課", "還付金詐欺にご注意ください",
+     "市役所の職員が、還付金の手続きのためにATMへ行くよう求めることはありません。"
+     "不審な電話があった場合は、警察相談専用電話 #9110 にご相談ください。"),
+    ("ja", "gas reminder with link", "gas.example.jp", "サンプルガス", "ガス料金のお支払いのお願い",
+     "10月分のガス料金 5,120円が未払いとなっております。以下よりお支払い手続きをお願いいたします。"
+     "https://gas.example.jp/pay\n既にお支払い済みの場合は、行き違いをご容赦ください。"),
+    ("ja", "konbini payment pending", "shop.example.jp", "サンプル通販", "お支払いのお願い",
+     "ご注文の代金 4,400円のお支払いが確認できておりません。お支払い期限：12月10日。"
+     "お支払い期限を過ぎますと、ご注文は自動的にキャンセルとなります。"),
+    ("ja", "points expire today", "shop.example.jp", "サンプル通販", "【本日失効】ポイントの有効期限のお知らせ",
+     "保有ポイントのうち 1,200ポイントが本日失効します。お買い物でぜひご利用ください。"
+     "https://shop.example.jp/points\n配信停止はこちら"),
+    ("ja", "insurance payout", "hoken.example.jp", "サンプル生命", "保険金お支払いのご案内",
+     "ご請求いただいた保険金 120,000円を、ご指定の口座へお振込みいたしました。"
+     "ご不明な点はカスタマーセンター 0120-000-222 までお問い合わせください。"),
+    ("ja", "mobile bill", "mobile.example.jp", "サンプルモバイル", "ご利用料金確定のお知らせ",
+     "11月分のご利用料金は 8,250円です。口座振替日は12月26日です。明細は会員サイトでご確認下さい。"),
+    ("en", "bank genuine warning", "bank.example.com", "Example Bank", "Protect yourself from scams",
+     "We will never ask you to pay a fee to receive a refund. If someone calls asking for your card number or "
+     "a one-time code, hang up and call the number on the back of your card."),
+    ("en", "ride credit", "ride.example.com", "Example Ride", "A little something for you",
+     "Hey there 👋 Here's $5 credit for your next ride https://ride.example.com/promo\n"
+     "Unsubscribe: https://ride.example.com/unsub"),
+    ("en", "referral", "app.example.com", "Example App", "Invite friends",
+     "Hi Anna 👋 Give $20, get $20 when a friend joins https://app.example.com/invite/anna"),
+    ("en", "terse personal invoice", "example.net", "Lee Example", "logo",
+     "hey Tom $450 as agreed https://pay.example.com/inv/12\nthanks!"),
+    ("es", "order greeting", "tienda.example.com", "Tienda Ejemplo", "Pedido confirmado",
+     "Hola Lucía tu pedido de 45,00 € ya está confirmado y lo puedes seguir aquí https://tienda.example.com/p/5"),
 ]
 
 # (language, topic, display name, subject, body): what round 10's rules were written for, varied trivially
@@ -130,6 +166,16 @@ LURES: list[tuple[str, str, str, str, str]] = [
      "Buenos días 💰 Ganaste 2.000 USD https://pay.example.net/usd, gracias por registrarte."),
     ("de", "greeting 'Guten Tag'", "Beispielseite", "Willkommen",
      "Guten Tag 💰 Sie haben 1.500 EUR erhalten https://pay.example.net/eur, willkommen."),
+    # --- second batch
+    ("en", "greeting then sentence", "Example Site", "Welcome!",
+     "Hello 🎁 You have won a $500 gift card → https://pay.example.net/gift\nThanks for registering."),
+    ("en", "greeting, a full stop", "Example Site", "Welcome!",
+     "Dear 📩 Transfer 1.56 BTC. Go to withdrawal >> https://pay.example.net/btc,\nThanks for registering."),
+    ("ja", "form name field", "サンプルショップ", "お問い合わせを受け付けました",
+     "以下の内容で受け付けました。\nお名前：＜当選＞50万円 受け取りはこちら https://gift.example.net/r/1\n"
+     "メールアドレス：taro.yamada@example.jp"),
+    ("ja", "様 without a space", "サンプルサイト", "ご登録ありがとうございます",
+     "🎁 300,000円 受取 https://gift.example.net/r/2様\nご登録ありがとうございます。"),
 ]
 
 

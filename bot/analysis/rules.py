@@ -1777,7 +1777,8 @@ _LABEL_IN_VALUE = re.compile(r"(?<!\d)[:：]")
 # review 10: a greeting's injected name is the offer and nothing else ("Hello ✅ +$1,989 ➡️ https://…,"): a few
 # words, or the greeting's own punctuation right after the link; a greeting followed by a sentence about the
 # reader's ticket or plan that ends in the site's link ("Hello Anna — your ticket ($15.00) … is confirmed
-# https://…") is the site's own text
+# https://…") is the site's own text; without the comma, the name opens with the offer's sign or emoji, not
+# with a person's name
 GREETING_NAME_WORDS = 5
 INJECTED_URL_CHARS = 2000  # the link read whole (its query is shown as ?…, an address in it masked)
 INJECTED_SHOWN = 200  # characters of the sanitised name and link the sentence quotes
@@ -1822,8 +1823,9 @@ def _injected_name(text: str) -> str | None:
         if last.group("greet"):
             core = run.group(0).rstrip(".!") if run is not None else ""
             after = head[url_start + len(core):url_start + len(core) + 1]  # "https://…," the greeting's comma
-            if _NAME_END.search(value) or (len(value.split()) > GREETING_NAME_WORDS and after not in (",", "!")):
-                continue
+            if _NAME_END.search(value) or (after not in (",", "!") and (
+                    len(value.split()) > GREETING_NAME_WORDS or value.lstrip()[:1].isalpha())):
+                continue  # (a name written first, "hey Tom $450 as agreed https://…", is a person's mail)
         elif _LABEL_IN_VALUE.search(value.rstrip().rstrip(":：")):
             continue
         if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):

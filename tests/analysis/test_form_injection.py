@@ -134,3 +134,9 @@ def test_the_injected_name_cannot_ping_render_markdown_or_carry_controls_in_disc
         assert "\\@everyone" in shown and "\\<@123456789012345678>" in shown and "\\|\\|" in shown
         assert "\x1b" not in shown and "\u202e" not in shown and "https://" not in shown
         assert "taro.yamada" not in shown and "pay[.]example[.]net" in shown
+
+
+def test_a_terse_personal_mail_that_greets_a_person_by_name_before_a_sum_and_a_link_is_not_injection() -> None:
+    """Review 10: "hey Tom $450 as agreed https://…" names a person first; the offer typed as a name opens with
+    its sign or emoji, or the greeting's comma follows the link."""
+    assert "form_injection" not in rules_of(make_mail(body="hey Tom $450 as agreed https://pay.example.com/inv/12\n"))
