@@ -1770,7 +1770,7 @@ _MONEY_IN_NAME = re.compile(r"(?i)[$€£¥₿]\s?\d|\d[\d.,]*\s?(?:btc|eth|usdt
                             r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)")
 # a greeting's name ends at its punctuation ("Hi Anna, …", "Hi there! …"; "+$1,989" is a sum, not an end)
 _NAME_END = re.compile(r"[,!?;:](?!\d)|\.\s")
-_URL_RUN = re.compile(r"[^\s,]+")
+_URL_RUN = re.compile(r"[^\s,様殿]+")  # (review 10: 「https://…様」, the honorific written on the link)
 # review 10: a label with its colon inside a field's value is another field ("お名前：山田 太郎　受講料：12,000円");
 # a time's colon ("9:55") is none, nor the colons that end the value before the link ("Click to explore::")
 _LABEL_IN_VALUE = re.compile(r"(?<!\d)[:：]")

@@ -97,10 +97,11 @@ def test_a_greeting_before_a_sentence_or_a_form_with_a_price_field_is_not_inject
 @pytest.mark.parametrize("body", [
     "\u2705 \u53d7\u53d6\u91d1\u984d +198,000\u5186 \u27a1\ufe0f https://pay.example.net/claim \u69d8\n"
     "\u3054\u767b\u9332\u3042\u308a\u304c\u3068\u3046\u3054\u3056\u3044\u307e\u3059\u3002\n",
+    "\U0001f381 300,000\u5186 \u53d7\u53d6 https://gift.example.net/r/2\u69d8\n",
     "Username: \U0001f4b0 $2,500 bonus waiting https://pay.example.net/bonus\nYour account has been created.\n",
     "Buenos d\u00edas \U0001f4b0 Ganaste 2.000 USD https://pay.example.net/usd, gracias por registrarte.\n",
     "Guten Tag \U0001f4b0 Sie haben 1.500 EUR erhalten https://pay.example.net/eur, willkommen.\n",
-], ids=["ja-sama", "username", "buenos-dias", "guten-tag"])
+], ids=["ja-sama", "ja-sama-on-the-link", "username", "buenos-dias", "guten-tag"])
 def test_the_offer_in_a_japanese_name_a_username_or_a_two_word_greeting_is_injection(body: str) -> None:
     assert "form_injection" in rules_of(make_mail(**SITE, body=body))
 
