@@ -53,8 +53,8 @@ def test_the_sentence_shows_the_injected_text_defanged_in_both_languages() -> No
     shown = dict(finding.params)["text"]
     assert "+$1,989" in shown and "forms[.]example[.]net" in shown and "https://" not in shown
     en, ja = finding_detail(finding, "en"), finding_detail(finding, "ja")
-    assert "where a name belongs" in en and "forms[.]example[.]net" in en
-    assert "名前が入るはずの欄" in ja and "forms[.]example[.]net" in ja
+    assert "where your name belongs" in en and "forms[.]example[.]net" in en
+    assert "本来お名前が入る箇所" in ja and "forms[.]example[.]net" in ja
 
 
 @pytest.mark.parametrize("body", [
