@@ -150,6 +150,30 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
      "hey Tom $450 as agreed https://pay.example.com/inv/12\nthanks!"),
     ("es", "order greeting", "tienda.example.com", "Tienda Ejemplo", "Pedido confirmado",
      "Hola Lucía tu pedido de 45,00 € ya está confirmado y lo puedes seguir aquí https://tienda.example.com/p/5"),
+    # --- third batch: Japanese mail that names the words ja10 added (written before being run)
+    ("ja", "member data update", "shop.example.jp", "サンプル通販", "会員情報のご確認のお願い",
+     "ご登録のメールアドレスや生年月日は、マイページから更新できます。誕生月にはクーポンをお送りします。"),
+    ("ja", "mailbox nearly full", "example.jp", "情報システム部", "メールボックス容量のお知らせ",
+     "メールボックスの容量が上限に近づいています。受信トレイの不要なメールを削除するか、情報システム部にご相談ください。"),
+    ("ja", "card renewal", "card.example.jp", "サンプルカード", "新しいカードを発送しました",
+     "有効期限が近づいたため、新しいカードをお送りしました。カード番号は変わりません。"
+     "お受け取り後、裏面にご署名ください。"),
+    ("ja", "sale click here", "shop.example.jp", "サンプル通販", "冬のセール開催中",
+     "冬のセールを開催中です。詳しくはこちらをクリック https://shop.example.jp/sale\n配信停止はこちら"),
+    ("ja", "cash on delivery", "shop.example.jp", "サンプル通販", "ご注文ありがとうございます",
+     "ご注文ありがとうございます。商品代金と送料のお支払いは、商品お受け取り時に代金引換にてお願いいたします。"),
+    ("ja", "no redelivery fee", "delivery.example.jp", "サンプル運輸", "再配達のご案内",
+     "ご不在のためお荷物を持ち帰りました。再配達料はかかりません。ご希望の日時をアプリでお知らせください。"),
+    ("ja", "bounce", "example.jp", "Mail Delivery System", "配信エラー",
+     "このメッセージは次の宛先に配信できませんでした。宛先のメールアドレスをご確認ください。\n"
+     "hanako@example.net"),
+    ("ja", "accountant invoice", "kaikei.example.jp", "サンプル会計事務所", "12月分ご請求書の送付",
+     "いつもお世話になっております。12月分の顧問料 33,000円のご請求書を添付いたします。"
+     "12月末日までにお振込みをお願いいたします。振込先：サンプル銀行 本店 普通 1234567"),
+    ("ja", "rent", "kanri.example.jp", "サンプル管理", "家賃のお振込みについて",
+     "来月分の家賃 85,000円のお振込をお願いいたします。お振込期限は25日です。"),
+    ("ja", "remittance receipt", "pay.example.jp", "サンプルペイ", "送金完了のお知らせ",
+     "送金が完了しました。送金額 30,000円、手数料 0円。履歴はアプリでご確認いただけます。"),
 ]
 
 # (language, topic, display name, subject, body): what round 10's rules were written for, varied trivially

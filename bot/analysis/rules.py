@@ -2029,8 +2029,13 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
 
 # round 10: Japanese denies after the words, in the same sentence: 「手数料の振込みを求めることは絶対にありません」,
 # 「メールに記載の番号にはお電話しないでください」 (a city's or a bank's warning names the lure's words to warn)
-_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
-                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意")
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない|いたしません|致しません)"
+                        r"|しないでください|なさらないでください|しないようにしてください|ないようご注意"
+                        # review 10: 「暗証番号をお尋ねしておりません」, 「お伺いすることは一切いたしません」
+                        r"|(?:お尋ね|お伺い|おうかがい|お聞き|お願い|要求|請求)(?:して|いたして|致して)おりません")
+# review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
+# a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
+_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 
@@ -2044,7 +2049,7 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
         if seen >= cap:
             return False
         after = compact[idx + len(key): idx + len(key) + JA_DENIAL_CHARS].split("。", 1)[0]
-        if _JA_DENIAL.search(after) is None:
+        if _JA_DENIAL.search(after) is None and _JA_NO_FEE.match(after) is None:
             return False
         seen += 1
         idx = compact.find(key, idx + len(key))
@@ -2053,7 +2058,10 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
 
 def _ja_denials(f: Facts) -> bool:
     """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
-    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
+    if f.text.text.isascii():
+        return False
+    compact = f.text.compact[:LURE_SCAN_CHARS]
+    return _JA_DENIAL.search(compact) is not None or _JA_NO_FEE.search(compact) is not None
 
 
 def scam_lure(f: Facts) -> list[Finding]:

@@ -1,0 +1,41 @@
+"""Review 10: ordinary Japanese notices that round 10's lure families read as lures (a denial said another way,
+a fee said free), and the lures they stand beside. Made-up mails with reserved names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.pipeline import analyse
+from tests.conftest import make_mail
+
+
+def _aligned(domain: str, body: str) -> bytes:
+    auth = (f"mx.example.jp; spf=pass smtp.mailfrom={domain}; dkim=pass header.d={domain}; "
+            f"dmarc=pass header.from={domain}")
+    return make_mail(from_=f"Sample <info@{domain}>", body=body, auth=auth, return_path=f"<bounce@{domain}>")
+
+
+@pytest.mark.parametrize(("domain", "body"), [
+    ("delivery.example.jp", "ご不在のためお荷物を持ち帰りました。再配達料はかかりません。ご希望の日時をアプリでお知らせください。"),
+    ("tax.example.jp", "還付金がある方には申告書に記載の口座へ振り込みます。税務署が還付金の受け取りのためにATMの操作を"
+                       "お願いしておりません。"),
+    ("tax.example.jp", "税務署から還付金の受け取りのためにATMの操作をお願いすることは一切いたしません。"),
+], ids=["fee-free", "shite-orimasen", "koto-wa-itashimasen"])
+def test_a_japanese_notice_that_denies_the_lures_words_another_way_is_not_flagged(domain: str, body: str) -> None:
+    """「…はかかりません」 (the fee itself free), 「…をお願いしておりません」, 「…ことは一切いたしません」 deny as
+    「…ことはありません」 does."""
+    analysis = analyse(_aligned(domain, body))
+    assert analysis.verdict == "no_signs", [(f.rule, f.severity) for f in analysis.findings]
+    assert "scam_lure" not in {f.rule for f in analysis.findings if f.severity != "low"}
+
+
+@pytest.mark.parametrize("body", [
+    "再配達料をお支払いいただければ送料無料で再配達いたします。以下よりお支払いください。https://pay.example.net/r",
+    "お荷物の再配達料 330円が未払いです。以下よりお支払いください。https://pay.example.net/r",
+], ids=["free-later-in-the-sentence", "fee-unpaid"])
+def test_the_parcel_fee_lure_stays_a_lure(body: str) -> None:
+    analysis = analyse(make_mail(from_="Delivery <info@notice.example.net>", body=body,
+                                 auth="mx.example.jp; spf=pass smtp.mailfrom=notice.example.net; dkim=none; dmarc=none",
+                                 return_path="<b@notice.example.net>"))
+    assert analysis.verdict != "no_signs"
+    assert "scam_lure" in {f.rule for f in analysis.findings}
