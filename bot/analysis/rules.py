@@ -1495,6 +1495,28 @@ def unregistered_domain(f: Facts) -> list[Finding]:
 # --- content ---------------------------------------------------------------------------------
 
 
+def _joined(a: str, b: str, f: Facts) -> bool:
+    """``a`` and ``b`` written as one run of the text, sharing two or more characters ("メールボックスの容量" and
+    "容量が上限" in 「メールボックスの容量が上限」)."""
+    for k in range(min(len(a), len(b)) - 1, 1, -1):
+        if a.endswith(b[:k]):
+            run = a + b[k:]
+            if run in f.text.text or run.replace(" ", "") in f.text.compact:
+                return True
+    return False
+
+
+def _counted_once(f: Facts, phrases: list[str]) -> int:
+    """Review 10: how many of the ``phrases`` found say different things: one inside another ("再配達" in "再配達料")
+    or two sharing their words in one run of the text (「メールボックスの容量が上限」) count once (a mailbox notice's
+    one sentence was two strong phrases)."""
+    kept: list[str] = []
+    for phrase in sorted(phrases[:20], key=len, reverse=True):
+        if not any(phrase in other or _joined(other, phrase, f) or _joined(phrase, other, f) for other in kept):
+            kept.append(phrase)
+    return len(kept)
+
+
 def lure_and_urgency(f: Facts) -> list[Finding]:
     cat = catalogue()
     out: list[Finding] = []
@@ -1505,7 +1527,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
         weak = _beside(f.text.count_phrases(lure.weak), strong)
         credential_ask = bool(strong or weak)
         if strong:
-            severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
+            severity: Severity = "high" if _counted_once(f, strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
             out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))

@@ -39,3 +39,23 @@ def test_the_parcel_fee_lure_stays_a_lure(body: str) -> None:
                                  return_path="<b@notice.example.net>"))
     assert analysis.verdict != "no_signs"
     assert "scam_lure" in {f.rule for f in analysis.findings}
+
+
+def test_a_mailbox_quota_notice_is_one_sign_however_many_phrases_its_one_sentence_holds() -> None:
+    """「メールボックスの容量が上限」 holds two strong phrases sharing 「容量」: counted once, a company's quota notice (no link,
+    no ask but to delete mail) stays below a verdict."""
+    body = ("メールボックスの容量が上限に近づいています。受信トレイの不要なメールを削除するか、情報システム部に"
+            "ご相談ください。")
+    analysis = analyse(_aligned("example.jp", body))
+    assert analysis.verdict == "no_signs"
+    assert [f.severity for f in analysis.findings if f.rule == "credential_lure"] == ["medium"]
+
+
+def test_a_mailbox_lure_with_two_different_strong_phrases_is_still_high() -> None:
+    body = ("メールボックスの容量が上限に達しました。保留中のメールがあります。受信トレイを復元するには以下から"
+            "ログインしてください。https://mail.example.net/login")
+    analysis = analyse(make_mail(from_="Mail <info@notice.example.net>", body=body,
+                                 auth="mx.example.jp; spf=pass smtp.mailfrom=notice.example.net; dkim=none; dmarc=none",
+                                 return_path="<b@notice.example.net>"))
+    assert [f.severity for f in analysis.findings if f.rule == "credential_lure"] == ["high"]
+    assert analysis.verdict != "no_signs"
