@@ -1783,13 +1783,17 @@ _NAME_START = re.compile(
     r"|bom[ \t]dia|boa[ \t](?:tarde|noite)|buongiorno|buonasera|goedendag|goedemorgen)[ \t]+"
     r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|user[ \t]?name|nick[ \t]?name"
     r"|display[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
-    r"|apellidos?|お名前|氏名)[ \t]*[:：]?[ \t]*"
-    r"|(?P<bare>name|nome|nom|nombre|名前)[ \t]*[:：][ \t]*)")
+    r"|apellidos?|お名前|氏名)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?(?:[ \t]*[:：][ \t]*|[ \t　]+)"
+    r"|(?P<bare>(?:name|nome|nom|nombre)(?:[ \t]+complet[oa]?)?|名前)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?[ \t]*[:：][ \t]*)"
+    # review 10: a Japanese label needs no space before it (「ご氏名：」「お名前（漢字）：」), and its colon
+    r"|(?:ご?氏名|お名前|姓名)(?:[(（][^)）\n]{1,20}[)）])?[ \t]*[:：][ \t]*")
 # another form field between the name and the link: the link is not in the name
 _OTHER_FIELD = re.compile(r"(?i)e-?mail|phone|tel\b|message|comment|subject|company|address|mensagem|assunto"
                           r"|nachricht|betreff|mensaje|asunto|電話|メール|件名|本文|お問い合わせ内容")
 _MONEY_IN_NAME = re.compile(r"(?i)[$€£¥₿]\s?\d|\d[\d.,]*\s?(?:btc|eth|usdt|bitcoins?|usd|eur|dollars?|euros?|reais)\b"
-                            r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)")
+                            r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)"
+                            # review 10: the sign after the sum ("500 €", "1 000 €") and the code before it ("USD 5,000")
+                            r"|\d[ \u00a0\u202f]?[€$£¥]|\b(?:usd|eur|gbp)[ \u00a0]?\d")
 # a greeting's name ends at its punctuation ("Hi Anna, …", "Hi there! …"; "+$1,989" is a sum, not an end)
 _NAME_END = re.compile(r"[,!?;:](?!\d)|\.\s")
 _URL_RUN = re.compile(r"[^\s,様殿]+")  # (review 10: 「https://…様」, the honorific written on the link)

@@ -141,3 +141,23 @@ def test_a_terse_personal_mail_that_greets_a_person_by_name_before_a_sum_and_a_l
     """Review 10: "hey Tom $450 as agreed https://…" names a person first; the offer typed as a name opens with
     its sign or emoji, or the greeting's comma follows the link."""
     assert "form_injection" not in rules_of(make_mail(body="hey Tom $450 as agreed https://pay.example.com/inv/12\n"))
+
+
+@pytest.mark.parametrize("body", [
+    "Name (required): \U0001f4b0 $2,500 bonus https://pay.example.net/b\nE-mail: taro.yamada@example.jp\n",
+    "Nome completo: \U0001f4b0 R$ 5.000 https://pay.example.net/b\n",
+    "\u3054\u6c0f\u540d\uff1a\u3010\u5f53\u9078\u3011100\u4e07\u5186 https://pay.example.net/b\n",
+    "\u304a\u540d\u524d\uff08\u6f22\u5b57\uff09\uff1a\u3010\u5f53\u9078\u3011100\u4e07\u5186 https://pay.example.net/b\n",
+    "Hallo \U0001f4b0 500 \u20ac https://pay.example.net/b,\nWillkommen.\n",
+    "Hello \U0001f4b0 USD 5,000 https://pay.example.net/b,\nWelcome.\n",
+], ids=["name-required", "nome-completo", "go-shimei", "onamae-kanji", "sum-then-euro-sign", "code-then-sum"])
+def test_more_name_labels_and_sums_written_the_other_way_round_are_injection(body: str) -> None:
+    """Review 10: a label with a note in brackets, 「ご氏名」 with nothing before it, a full-name label, and a sum
+    whose sign or code stands on the other side ("500 €", "USD 5,000")."""
+    assert "form_injection" in rules_of(make_mail(**SITE, body=body))
+
+
+def test_a_japanese_instruction_that_opens_with_the_word_for_name_is_no_name_field() -> None:
+    """「氏名と住所をご記入の上…」 runs on into prose: a label is followed by its colon or by a cell's space."""
+    body = "\u6c0f\u540d\u3068\u4f4f\u6240\u3092\u3054\u8a18\u5165\u306e\u4e0a\u3001\u53c2\u52a0\u8cbb 3,000\u5186\u3092\u304a\u632f\u8fbc\u307f\u304f\u3060\u3055\u3044 https://event.example.jp/pay\n"
+    assert "form_injection" not in rules_of(make_mail(**SITE, body=body))
