@@ -37,7 +37,7 @@ from bot.analysis.domains import (
 )
 from bot.analysis.facts import Facts
 from bot.analysis.hostnames import pinyin_name
-from bot.analysis.links import defang_host
+from bot.analysis.links import CELL, defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
 from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
@@ -1783,10 +1783,11 @@ _NAME_START = re.compile(
     r"|bom[ \t]dia|boa[ \t](?:tarde|noite)|buongiorno|buonasera|goedendag|goedemorgen)[ \t]+"
     r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|user[ \t]?name|nick[ \t]?name"
     r"|display[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
-    r"|apellidos?|お名前|氏名)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?(?:[ \t]*[:：][ \t]*|[ \t　]+)"
-    r"|(?P<bare>(?:name|nome|nom|nombre)(?:[ \t]+complet[oa]?)?|名前)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?[ \t]*[:：][ \t]*)"
+    r"|apellidos?|お名前|氏名)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?(?:[ \t\x1f]*[:：][ \t\x1f]*|[ \t　\x1f]+)"
+    r"|(?P<bare>(?:name|nome|nom|nombre)(?:[ \t]+complet[oa]?)?|名前)"
+    r"(?:[ \t]*[(（][^)）\n]{1,20}[)）])?[ \t\x1f]*[:：][ \t\x1f]*)"
     # review 10: a Japanese label needs no space before it (「ご氏名：」「お名前（漢字）：」), and its colon
-    r"|(?:ご?氏名|お名前|姓名)(?:[(（][^)）\n]{1,20}[)）])?[ \t]*[:：][ \t]*")
+    r"|(?:ご?氏名|お名前|姓名)(?:[(（][^)）\n]{1,20}[)）])?[ \t\x1f]*[:：][ \t\x1f]*")
 # another form field between the name and the link: the link is not in the name
 _OTHER_FIELD = re.compile(r"(?i)e-?mail|phone|tel\b|message|comment|subject|company|address|mensagem|assunto"
                           r"|nachricht|betreff|mensaje|asunto|電話|メール|件名|本文|お問い合わせ内容")
@@ -1843,9 +1844,12 @@ def _injected_name(text: str) -> str | None:
             if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or not _MONEY_IN_NAME.search(value):
                 continue
             return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
-        if last is None or (last.group("bare") and (last.start() != 0 or not at_line_start)):
-            continue  # "Product name: …" is no person's name; a line that starts "Name:" is
+        if last is None or (last.group("bare") and window[last.start()] != CELL
+                            and (last.start() != 0 or not at_line_start)):
+            continue  # "Product name: …" is no person's name; a line (or an HTML cell) that starts "Name:" is
         value = window[last.end():]
+        if CELL in value.strip():
+            continue  # review 10: the name in one cell of the form's echo, the link in another (Amount, Link…)
         if last.group("greet"):
             core = run.group(0).rstrip(".!") if run is not None else ""
             after = head[url_start + len(core):url_start + len(core) + 1]  # "https://…," the greeting's comma
@@ -1862,7 +1866,7 @@ def _injected_name(text: str) -> str | None:
 
 
 def form_injection(f: Facts) -> list[Finding]:
-    texts = [*f.mail.texts[:10], *(h.text for h in f.html[:10])]
+    texts = [*f.mail.texts[:10], *(h.cells or h.text for h in f.html[:10])]
     for text in texts:
         if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
             # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's

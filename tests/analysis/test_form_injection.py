@@ -161,3 +161,25 @@ def test_a_japanese_instruction_that_opens_with_the_word_for_name_is_no_name_fie
     """「氏名と住所をご記入の上…」 runs on into prose: a label is followed by its colon or by a cell's space."""
     body = "\u6c0f\u540d\u3068\u4f4f\u6240\u3092\u3054\u8a18\u5165\u306e\u4e0a\u3001\u53c2\u52a0\u8cbb 3,000\u5186\u3092\u304a\u632f\u8fbc\u307f\u304f\u3060\u3055\u3044 https://event.example.jp/pay\n"
     assert "form_injection" not in rules_of(make_mail(**SITE, body=body))
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><table>\n <tr>\n  <td>Full name</td>\n  <td>Anna Example</td>\n </tr>\n"
+    " <tr><td>Donation</td><td>\u20ac25</td></tr><tr><td>Link</td><td>https://charity.example.org/r/1</td></tr>"
+    "</table></body></html>",
+    "<html><body><div>Hello</div><div>$49.00 refund</div>"
+    "<div><a href='https://shop.example.com/o/1'>www.shop.example.com/o/1</a></div></body></html>",
+    "<html><body><table><tr><td>Full name</td><td>Anna Example</td></tr><tr><td>Donation</td><td>\u20ac25</td></tr>"
+    "<tr><td>Link</td><td>https://charity.example.org/r/1</td></tr></table></body></html>",
+], ids=["form-echo-table", "greeting-block-then-amount", "form-echo-table-one-line"])
+def test_an_html_mail_whose_cells_hold_a_name_an_amount_and_a_link_apart_is_not_injection(html: str) -> None:
+    """Review 10: an HTML part's text joins its cells with spaces, so a form's echo (Full name | Anna | Donation |
+    €25 | Link | https://…) read as one name holding a sum and a link; the name and the link must share a cell."""
+    assert "form_injection" not in rules_of(make_mail(**SITE, html=html))
+
+
+def test_an_offer_in_the_name_cell_of_a_pretty_printed_form_echo_is_injection() -> None:
+    html = ("<html><body><table>\n <tr>\n  <td>First Name</td>\n  <td>Could it be true? Yes! You earned 1.3 Bitcoin! "
+            "Click:: https://t.example.net/x</td>\n </tr>\n <tr><td>E-mail</td><td>taro.yamada@example.jp</td></tr>"
+            "</table></body></html>")
+    assert "form_injection" in rules_of(make_mail(**SITE, html=html))
