@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.probe_ordinary_round8 import UNALIGNED, _mail, _rules, flag_ordinary
+from bench.probe_ordinary_round8 import UNALIGNED, _aligned, _mail, _rules, flag_ordinary
 from bot.analysis.pipeline import analyse
 
 # (language, topic, sender domain, display name, subject, body)
@@ -175,6 +175,38 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
     ("ja", "remittance receipt", "pay.example.jp", "サンプルペイ", "送金完了のお知らせ",
      "送金が完了しました。送金額 30,000円、手数料 0円。履歴はアプリでご確認いただけます。"),
 ]
+# (topic, sender domain, subject, HTML): ordinary HTML mail, analysed as an aligned HTML mail only (a style sheet
+# that a newsletter or a mail program writes, a form's echo as a table, blocks a template lays out)
+HTML_ORDINARY: list[tuple[str, str, str, str]] = [
+    ("newsletter sheet", "news.example.com", "This week",
+     "<html><head><style>@media only screen and (max-width:600px){.desktop{display:none!important}}"
+     ".preheader{display:none;max-height:0;overflow:hidden} p{margin:0 0 12px} h1,h2{display:block}</style></head>"
+     "<body><span class='preheader'>Five autumn recipes inside</span><h1>Autumn recipes</h1>"
+     + "<p>This week we cooked pumpkin soup, apple cake and three more dishes for cold evenings.</p>" * 8
+     + "<p><a href='https://news.example.com/r'>Read them</a> · <a href='https://news.example.com/u'>Unsubscribe</a>"
+     "</p></body></html>"),
+    ("outlook forward", "example.com", "FW: minutes",
+     "<html><head><style><!-- /* Style Definitions */ p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm;"
+     "font-size:11.0pt} span.EmailStyle17 {mso-style-type:personal-compose} .MsoChpDefault {font-size:10.0pt}"
+     " div.WordSection1 {page:WordSection1} --></style></head><body><div class='WordSection1'>"
+     "<p class='MsoNormal'>Hi all, minutes of today's meeting below. Budget for Q1 stays at $12,000.</p>"
+     "<p class='MsoNormal'>Slides: https://intranet.example.com/q1</p></div></body></html>"),
+    ("form echo table", "forms.example.com", "Thank you for your donation",
+     "<html><body><p>Thank you! We received the following:</p><table>"
+     "<tr><td>Full name</td><td>Anna Example</td></tr><tr><td>Donation</td><td>€25.00</td></tr>"
+     "<tr><td>Receipt</td><td>https://forms.example.com/r/77</td></tr></table></body></html>"),
+    ("receipt blocks", "shop.example.com", "Your receipt",
+     "<html><body><div>Hello</div><div>$49.00 paid with card ending 4242</div>"
+     "<div><a href='https://shop.example.com/o/1'>https://shop.example.com/o/1</a></div></body></html>"),
+    ("ja form echo table", "form.example.jp", "お問い合わせを受け付けました",
+     "<html><body><p>以下の内容で受け付けました。</p><table><tr><th>お名前</th><td>山田 太郎</td></tr>"
+     "<tr><th>ご予算</th><td>50万円</td></tr><tr><th>URL</th><td>https://www.example.jp/</td></tr></table>"
+     "</body></html>"),
+    ("ruby furigana", "city.example.jp", "お知らせ",
+     "<html><head><style>rt{font-size:0.5em}</style></head><body><p><ruby>給付金<rt>きゅうふきん</rt></ruby>の"
+     "申請は市役所の窓口で受け付けています。詳しくは https://city.example.jp/kyufu をご覧ください。</p></body></html>"),
+]
+
 
 # (language, topic, display name, subject, body): what round 10's rules were written for, varied trivially
 LURES: list[tuple[str, str, str, str, str]] = [
@@ -203,8 +235,21 @@ LURES: list[tuple[str, str, str, str, str]] = [
 ]
 
 
+def _html_mail(domain: str, subject: str, html: str) -> bytes:
+    head = (f"Authentication-Results: {_aligned(domain)}\nFrom: Example <info@{domain}>\nTo: taro.yamada@example.jp\n"
+            f"Subject: {subject}\nDate: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <probe10@{domain}>\n"
+            'MIME-Version: 1.0\nContent-Type: text/html; charset="utf-8"\nContent-Transfer-Encoding: 8bit\n\n')
+    return (head + html + "\n").encode()
+
+
 def main() -> int:
     flagged = flag_ordinary(ORDINARY)
+    html_flagged = 0
+    for topic, domain, subject, html in HTML_ORDINARY:
+        a = analyse(_html_mail(domain, subject, html))
+        if a.verdict != "no_signs":
+            html_flagged += 1
+            print(f"alarm html {topic:<20} mail  {a.verdict:<10} [{_rules(a)}]")
     caught = {"mail": 0, "paste": 0}
     for lang, topic, name, subject, body in LURES:
         for form, data in (("mail", _mail(f"{name} <info@notice.example.net>", subject, body, UNALIGNED)),
@@ -215,7 +260,8 @@ def main() -> int:
             else:
                 caught[form] += 1
     n, m = len(ORDINARY), len(LURES)
-    print(f"\nordinary mail flagged {flagged['mail'] + flagged['paste']}/{2 * n} "
+    print(f"\nordinary HTML mail flagged {html_flagged}/{len(HTML_ORDINARY)}")
+    print(f"ordinary mail flagged {flagged['mail'] + flagged['paste']}/{2 * n} "
           f"(aligned mail {flagged['mail']}/{n}, pasted {flagged['paste']}/{n}); "
           f"lures caught {caught['mail'] + caught['paste']}/{2 * m} "
           f"(unaligned mail {caught['mail']}/{m}, pasted {caught['paste']}/{m})")
