@@ -174,6 +174,20 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
      "来月分の家賃 85,000円のお振込をお願いいたします。お振込期限は25日です。"),
     ("ja", "remittance receipt", "pay.example.jp", "サンプルペイ", "送金完了のお知らせ",
      "送金が完了しました。送金額 30,000円、手数料 0円。履歴はアプリでご確認いただけます。"),
+    # --- fourth batch: Japanese charge and debit notices that give a phone number for a charge disowned
+    ("ja", "bank debit phone", "bank.example.jp", "サンプル銀行", "口座振替のお知らせ",
+     "12月27日にご指定の口座から 5,000円が引き落とされました。お心当たりのない場合は 0120-123-456 までお電話ください。"),
+    ("ja", "card usage phone", "card.example.jp", "サンプルカード", "カードご利用のお知らせ",
+     "サンプルカードのご利用がありました。ご利用金額 12,800円。この金額が請求されます。お心当たりのない場合は、"
+     "0120-987-654（24時間受付）までご連絡ください。"),
+    ("ja", "utility bill phone", "denki.example.jp", "サンプル電力", "ご請求金額のお知らせ",
+     "12月分の電気料金 6,420円を請求いたしました。身に覚えのない請求の場合は 0570-000-111 へお問い合わせください。"),
+    ("ja", "contract renewal phone", "tel.example.jp", "サンプル通信", "自動更新のお知らせ",
+     "ご契約のプランは自動更新されました。更新料 3,300円が請求されました。お心当たりがない場合はお客様センター "
+     "0120-111-222 まで。"),
+    ("ja", "order charge phone", "shop.example.jp", "サンプル通販", "ご注文確認",
+     "ご注文ありがとうございます。合計 8,800円を請求いたしました。このご注文をしていない場合は 050-1234-5678 まで"
+     "ご連絡ください。"),
 ]
 # (topic, sender domain, subject, HTML): ordinary HTML mail, analysed as an aligned HTML mail only (a style sheet
 # that a newsletter or a mail program writes, a form's echo as a table, blocks a template lays out)

@@ -2168,8 +2168,13 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
 # 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
 # contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
 # (「キャンセルの場合は 0120-… までお電話ください」 beside 「チェックイン時に請求されます」 is a booking's confirmation)
-_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "請求を取り消", "請求の取り消", "請求を取消", "請求の取消",
-              "取引を取り消", "取引の取り消", "決済を取り消", "決済の取り消")
+_CANCEL_JA = ("請求を取り消", "請求の取り消", "請求を取消", "請求の取消", "取引を取り消", "取引の取り消", "決済を取り消",
+              "決済の取り消")
+# review 10: the charge disowned is the way out only beside a call asked for or a cancelling: every genuine debit,
+# card or utility notice ends 「お心当たりのない場合は 0120-… までご連絡ください／お問い合わせください」; the lure says
+# 「…までお電話ください」, 「キャンセルのため…」
+_DISOWN_JA = ("心当たり", "身に覚え", "していない場合")
+_CALL_JA = ("電話", "キャンセル", "取り消", "取消")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2177,8 +2182,9 @@ def _callback_way_out(f: Facts) -> bool:
     the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
-    return (any(word in text for word in _CANCEL + _CANCEL_JA) and not any(word in text for word in _SELF_SERVICE)
-            and _PHONE.search(text[:20_000]) is not None)
+    way_out = any(word in text for word in _CANCEL + _CANCEL_JA) or (
+        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA))
+    return way_out and not any(word in text for word in _SELF_SERVICE) and _PHONE.search(text[:20_000]) is not None
 
 
 def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:

@@ -59,3 +59,24 @@ def test_a_mailbox_lure_with_two_different_strong_phrases_is_still_high() -> Non
                                  return_path="<b@notice.example.net>"))
     assert [f.severity for f in analysis.findings if f.rule == "credential_lure"] == ["high"]
     assert analysis.verdict != "no_signs"
+
+
+@pytest.mark.parametrize(("domain", "body"), [
+    ("card.example.jp", "サンプルカードのご利用がありました。ご利用金額 12,800円。この金額が請求されます。お心当たりのない場合は、"
+                        "0120-987-654（24時間受付）までご連絡ください。"),
+    ("denki.example.jp", "12月分の電気料金 6,420円を請求いたしました。身に覚えのない請求の場合は 0570-000-111 へお問い合わせ"
+                         "ください。"),
+    ("shop.example.jp", "ご注文ありがとうございます。合計 8,800円を請求いたしました。このご注文をしていない場合は "
+                        "050-1234-5678 までご連絡ください。"),
+], ids=["card-usage", "utility-bill", "order-charge"])
+def test_a_charge_notice_that_gives_a_number_for_a_charge_disowned_is_no_callback_lure(domain: str, body: str) -> None:
+    """Review 10: 「お心当たりのない場合は 0120-… までご連絡ください」 ends every Japanese charge notice; the callback lure
+    asks for the call (「お電話ください」) or the cancelling."""
+    for data in (_aligned(domain, body), body.encode()):
+        assert analyse(data).verdict == "no_signs"
+
+
+def test_the_callback_lure_that_asks_for_the_call_stays_a_lure() -> None:
+    lure = ("ウイルス対策ソフトの年間プランが自動更新され、49,800円がお客様のクレジットカードに請求されました。"
+            "お心当たりのない場合は、24時間以内にサポートセンター 0120-000-000 までお電話ください。")
+    assert analyse(lure.encode()).verdict == "scam"
