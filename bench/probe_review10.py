@@ -188,6 +188,27 @@ ORDINARY: list[tuple[str, str, str, str, str, str]] = [
     ("ja", "order charge phone", "shop.example.jp", "サンプル通販", "ご注文確認",
      "ご注文ありがとうございます。合計 8,800円を請求いたしました。このご注文をしていない場合は 050-1234-5678 まで"
      "ご連絡ください。"),
+    # --- fifth batch: a business's own mail naming a spam class's words beside an offer word (spot checks of
+    # spam10's uninvited lift; written before being run)
+    ("en", "pharmacy pick-up", "pharmacy.example.com", "Example Pharmacy", "Your prescription is ready",
+     "Your testosterone prescription is ready for pickup at our Main Street store. Members get a 10% discount on "
+     "refills. Questions? Call us."),
+    ("en", "clinic reminder", "clinic.example.com", "Example Clinic", "Appointment reminder",
+     "Reminder: your prostate screening is on 12 January at 9:00. Please bring your insurance card. We offer free "
+     "parking for patients."),
+    ("en", "bank money tips", "bank.example.com", "Example Bank", "Money tips",
+     "Five ways to avoid payday loans and cash advance fees this winter. Learn more in the app."),
+    ("ja", "card cashing limit", "card.example.jp", "サンプルカード", "キャッシング枠のご案内",
+     "サンプルカードのキャッシング枠が増額されました。ご利用は会員サイトからお申し込みください。"
+     "無料でご利用いただけるATMもございます。"),
+    ("en", "cbd order shipped", "shop.example.com", "Example Shop", "Order shipped",
+     "Your order of CBD gummies has shipped. Use code THANKS for 10% off your next order. Track it in your account."),
+    ("en", "gym classes", "gym.example.com", "Example Gym", "New classes",
+     "We offer new classes for belly fat and weight loss this January. Members get a discount on personal training. "
+     "Book in the app."),
+    ("en", "freight quote asked for", "logistics.example.com", "Example Logistics", "Your shipment quote",
+     "Thank you for your request. As your freight forwarder we offer door to door service from Osaka to Hamburg. "
+     "Please find our quotation attached."),
 ]
 # (topic, sender domain, subject, HTML): ordinary HTML mail, analysed as an aligned HTML mail only (a style sheet
 # that a newsletter or a mail program writes, a form's echo as a table, blocks a template lays out)

@@ -2248,6 +2248,22 @@ def spam_content(f: Facts) -> list[Finding]:
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
 
 
+# review 10: the reader's own dealings with the sender (an order, a prescription, an appointment, a request or quote
+# asked for): a business's own mail to its customer, which no marketing law asks an opt-out of (a pharmacy's
+# pick-up notice naming the drug, a shipped order, a quote for the freight asked about)
+_OWN_DEALINGS = tuple(normalise(w) for w in (
+    # (said as done, never as the call a cold offer makes: "place your order", "send your inquiry" are the offer's)
+    "your order has", "your order is", "your order of", "order number", "your prescription is",
+    "your appointment is", "your appointment on", "your booking is", "your reservation is",
+    "thank you for your request", "thank you for your inquiry", "thank you for your enquiry",
+    "ihre bestellung wurde", "ihr rezept liegt", "ihr termin am", "vielen dank für ihre anfrage",
+    "votre commande a", "votre commande est", "votre ordonnance est", "votre rendez-vous du", "merci pour votre demande",
+    "su pedido ha", "su pedido está", "su cita es", "gracias por su solicitud", "seu pedido foi", "seu pedido está",
+    "sua consulta é", "obrigado pela sua solicitação", "il tuo ordine è", "il tuo appuntamento è",
+    "grazie per la tua richiesta", "uw bestelling is", "uw afspraak is", "bedankt voor uw aanvraag",
+    "ご注文ありがとう", "ご注文番号", "ご予約ありがとう", "ご予約内容", "お問い合わせいただき", "ご依頼いただき", "処方箋"))
+
+
 def _uninvited(f: Facts, spam: PhraseList) -> bool:
     """Round 10: an offer no one asked for, told by what a subscribed mailing always carries and it lacks.
     The mail makes a seller's call (``offer``: we offer, order now, a quote, a discount; a friend's news
@@ -2266,6 +2282,8 @@ def _uninvited(f: Facts, spam: PhraseList) -> bool:
         return True
     if (f.sender.bulk or "list-unsubscribe" in names) and _authenticated_sender_org(f) is not None:
         return False  # a mailing its own domain signs, with a way out of the list
+    if _authenticated_sender_org(f) is not None and any(word in f.text.text for word in _OWN_DEALINGS):
+        return False  # review 10: a business's own mail about the reader's order, prescription or request
     return not f.text.count_phrases(spam.optout)
 
 

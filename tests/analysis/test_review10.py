@@ -80,3 +80,34 @@ def test_the_callback_lure_that_asks_for_the_call_stays_a_lure() -> None:
     lure = ("ウイルス対策ソフトの年間プランが自動更新され、49,800円がお客様のクレジットカードに請求されました。"
             "お心当たりのない場合は、24時間以内にサポートセンター 0120-000-000 までお電話ください。")
     assert analyse(lure.encode()).verdict == "scam"
+
+
+@pytest.mark.parametrize(("domain", "subject", "body"), [
+    ("pharmacy.example.com", "Your prescription is ready",
+     "Your testosterone prescription is ready for pickup at our Main Street store. Members get a 10% discount on "
+     "refills. Questions? Call us."),
+    ("logistics.example.com", "Your shipment quote",
+     "Thank you for your request. As your freight forwarder we offer door to door service from Osaka to Hamburg. "
+     "Please find our quotation attached."),
+], ids=["pharmacy-pick-up", "freight-quote-asked-for"])
+def test_a_business_own_mail_about_the_readers_dealings_is_not_lifted_as_an_uninvited_offer(
+        domain: str, subject: str, body: str) -> None:
+    """Review 10: a pharmacy's pick-up notice naming the drug, a quote the reader asked for — signed by the sender's
+    own domain, about the reader's own order, prescription or request — carry no opt-out (no marketing law asks one
+    there): not a mailing without its machinery."""
+    auth = (f"mx.example.jp; spf=pass smtp.mailfrom={domain}; dkim=pass header.d={domain}; "
+            f"dmarc=pass header.from={domain}")
+    analysis = analyse(make_mail(from_=f"Example <info@{domain}>", subject=subject, body=body, auth=auth,
+                                 return_path=f"<bounce@{domain}>"))
+    assert analysis.verdict == "no_signs"
+    assert [f.severity for f in analysis.findings if f.rule == "spam_content"] == ["medium"]
+
+
+def test_a_cold_offer_that_asks_for_your_order_is_still_lifted() -> None:
+    body = ("Dear purchasing manager, we are a professional manufacturer of LED lights. Factory price and fast delivery. "
+            "Place your order now or send your inquiry for a quotation.")
+    auth = ("mx.example.jp; spf=pass smtp.mailfrom=offers.example.net; dkim=pass header.d=offers.example.net; "
+            "dmarc=pass header.from=offers.example.net")
+    analysis = analyse(make_mail(from_="Sales <sales@offers.example.net>", subject="LED lights supplier", body=body,
+                                 auth=auth, return_path="<bounce@offers.example.net>"))
+    assert analysis.verdict == "spam"
