@@ -1841,7 +1841,8 @@ def _injected_name(text: str) -> str | None:
         run = _URL_RUN.match(head, url_start)
         if last is None and run is not None and _JA_HONORIFIC.match(head, run.end()) is not None:
             value = window  # 「… https://… 様」: the line up to the link is the name
-            if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or not _MONEY_IN_NAME.search(value):
+            if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or CELL in value.strip() \
+                    or not _MONEY_IN_NAME.search(value):
                 continue
             return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
         if last is None or (last.group("bare") and window[last.start()] != CELL
