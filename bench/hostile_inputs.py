@@ -255,6 +255,13 @@ def style_flood(count: int) -> bytes:
             + b"--B\nContent-Type: text/html\n\n" + page + b"\n--B--\n")
 
 
+def ja_spelling_flood(count: int) -> bytes:
+    """The phish with ``count`` Japanese spellings the phrase lists fold (「下さい」「振り込」…) and ``count`` form
+    names holding a sum and a link after it (review 10: ``brands.normalise`` and ``rules._injected_name``)."""
+    filler = "下さい振り込頂き致し受け取".encode() * count + b"\nHello $5 www." * min(count, 100_000)
+    return PHISH + b"\n" + filler + b"\n"
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -275,6 +282,7 @@ FAMILIES = {
     "uuencode_junk": (uuencode_junk, (100, 10_000, 400_000), "bad_uuencode", True),
     "anchor_flood": (anchor_flood, (1_000, 50_000, 200_000), None, True),
     "style_flood": (style_flood, (1_000, 50_000, 200_000), None, True),
+    "ja_spelling_flood": (ja_spelling_flood, (1_000, 50_000, 150_000), None, True),
 }
 
 

@@ -383,6 +383,9 @@ class HtmlFacts:
     meta_refresh: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)  # iframe src
     hidden_chars: int = 0  # text in blocks the reader cannot see (display:none, zero-size font, …)
+    # review 10: the first 20,000 characters of the text with CELL between its nodes (a form's echo puts each
+    # field in a cell: a name and a link in one cell are one field, in cells apart two; rules.form_injection)
+    cells: str = ""
     images: int = 0  # <img> elements
     data_images: list[bytes] = field(default_factory=list)  # <img src="data:image/…;base64,…">, bounded
 
@@ -423,6 +426,7 @@ def hides(style: str) -> bool:
 
 
 MAX_STYLED_NODES = 3000
+CELL = "\x1f"  # HtmlFacts.cells: between two text nodes (the unit separator, a control no mail text keeps)
 _HIDING_WORDS = ("none", "hidden", "font-size", "opacity", "max-height")
 _HIDING_CANDIDATES = ", ".join(f'[style*="{word}" i]' for word in _HIDING_WORDS)
 MAX_DATA_IMAGES = 4
@@ -656,4 +660,8 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     tree.strip_tags(["script", "style", "noscript", "template", "head"])
     body = tree.body
     facts.text = (body.text(separator=" ") if body is not None else tree.text(separator=" "))[:4_000_000]
+    if "://" in facts.text or "www." in facts.text:
+        # (a newline in HTML text is a space; the cells' mark, no text's character, stands between nodes)
+        facts.cells = (body.text(separator=CELL) if body is not None
+                       else tree.text(separator=CELL))[:20_000].replace("\n", " ")
     return facts

@@ -37,7 +37,7 @@ from bot.analysis.domains import (
 )
 from bot.analysis.facts import Facts
 from bot.analysis.hostnames import pinyin_name
-from bot.analysis.links import defang_host
+from bot.analysis.links import CELL, defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
 from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
@@ -270,12 +270,22 @@ def _asked(compact: str, phrase: str) -> bool:
 # (「再配達に料金はかかりません」, 「手数料は一切不要です」) and words reported as someone else's, the lure's own quoted
 # by a warning or a friend (「『口座を一時停止しました』などと記載したメール」, 「本人確認とか利用停止とか書いてある」,
 # 「『暗証番号を教えてほしい』と言われた」), or told as a fraud's method (「カード番号を入力させる手口」)
-_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない)"
+_JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:ありません|ございません|ない|いたしません|致しません)"
                         r"|しないでください|なさらないでください|しないようにしてください|ないようご注意"
+                        # review 10: 「暗証番号をお尋ねしておりません」, 「お伺いすることは一切いたしません」
+                        r"|(?:お尋ね|お伺い|おうかがい|お聞き|お願い|要求|請求)(?:して|いたして|致して)おりません"
                         r"|(?:料金|費用|手数料|送料)(?:は|も)(?:一切)?(?:かかりません|不要です|いただきません)"
                         r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し|いった"
                         r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)|手口")
+# review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
+# a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
+_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
+
+
+def _denial_after(after: str) -> bool:
+    """What follows a phrase in its sentence (``_after_ja``) denies or reports it, or says its fee free."""
+    return _JA_DENIAL.search(after) is not None or _JA_NO_FEE.match(after) is not None
 
 
 JA_QUOTE_CHARS = 80  # how far a quotation 「…」 around a phrase reaches either side
@@ -306,7 +316,7 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
     while idx >= 0:
         if seen >= cap:
             return False
-        if _JA_DENIAL.search(_after_ja(compact, idx, idx + len(key))) is None:
+        if not _denial_after(_after_ja(compact, idx, idx + len(key))):
             return False
         seen += 1
         idx = compact.find(key, idx + len(key))
@@ -315,7 +325,10 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
 
 def _ja_denials(f: Facts) -> bool:
     """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
-    return not f.text.text.isascii() and _JA_DENIAL.search(f.text.compact[:LURE_SCAN_CHARS]) is not None
+    if f.text.text.isascii():
+        return False
+    compact = f.text.compact[:LURE_SCAN_CHARS]
+    return _JA_DENIAL.search(compact) is not None or _JA_NO_FEE.search(compact) is not None
 
 
 # round 10 (japrec10): a genuine Japanese notice sends the reader to its own channel, never to the mail: the app,
@@ -343,7 +356,8 @@ def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]
     if not phrases or f.text.text.isascii():
         return phrases
     compact = f.text.compact
-    denials = _JA_DENIAL.search(compact[:LURE_SCAN_CHARS]) is not None
+    denials = _JA_DENIAL.search(compact[:LURE_SCAN_CHARS]) is not None \
+        or _JA_NO_FEE.search(compact[:LURE_SCAN_CHARS]) is not None
     channels = not f.links and _JA_CHANNEL.search(compact[:LURE_SCAN_CHARS]) is not None
     if not denials and not channels:
         return phrases
@@ -356,7 +370,7 @@ def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]
             if seen >= cap:
                 return False
             end = idx + len(key)
-            if not ((denials and _JA_DENIAL.search(_after_ja(compact, idx, end)) is not None)
+            if not ((denials and _denial_after(_after_ja(compact, idx, end)))
                     or (channels and _channel_clause_ja(compact, idx, end))):
                 return False
             seen += 1
@@ -1599,6 +1613,28 @@ def unregistered_domain(f: Facts) -> list[Finding]:
 # --- content ---------------------------------------------------------------------------------
 
 
+def _joined(a: str, b: str, f: Facts) -> bool:
+    """``a`` and ``b`` written as one run of the text, sharing two or more characters ("メールボックスの容量" and
+    "容量が上限" in 「メールボックスの容量が上限」)."""
+    for k in range(min(len(a), len(b)) - 1, 1, -1):
+        if a.endswith(b[:k]):
+            run = a + b[k:]
+            if run in f.text.text or run.replace(" ", "") in f.text.compact:
+                return True
+    return False
+
+
+def _counted_once(f: Facts, phrases: list[str]) -> int:
+    """Review 10: how many of the ``phrases`` found say different things: one inside another ("再配達" in "再配達料")
+    or two sharing their words in one run of the text (「メールボックスの容量が上限」) count once (a mailbox notice's
+    one sentence was two strong phrases)."""
+    kept: list[str] = []
+    for phrase in sorted(phrases[:20], key=len, reverse=True):
+        if not any(phrase in other or _joined(other, phrase, f) or _joined(phrase, other, f) for other in kept):
+            kept.append(phrase)
+    return len(kept)
+
+
 def lure_and_urgency(f: Facts) -> list[Finding]:
     cat = catalogue()
     out: list[Finding] = []
@@ -1610,7 +1646,7 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
         weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(lure.weak)), strong)
         credential_ask = bool(strong or weak)
         if strong:
-            severity: Severity = "high" if len(strong) >= 2 and weak else "medium"
+            severity: Severity = "high" if _counted_once(f, strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
             out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))
@@ -1861,18 +1897,40 @@ def throwaway_tenant(f: Facts) -> list[Finding]:
 # the site then greets the victim by that "name" ("Hello ✅ +$1,989 ➡️ https://…,") or echoes the form
 # ("First Name: You earned 1.3 Bitcoin! https://…"). A link and a sum of money where a name belongs.
 _NAME_START = re.compile(
-    r"(?i)(?:^|[\s>(])(?:(?P<greet>hello|hi|hey|dear|hallo|hola|ol[aá]|oi|bonjour|salut|ciao|hej|merhaba)[ \t]+"
-    r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
-    r"|apellidos?|お名前|氏名)[ \t]*[:：]?[ \t]*"
-    r"|(?P<bare>name|nome|nom|nombre|名前)[ \t]*[:：][ \t]*)")
+    r"(?i)(?:^|[\s>(])(?:(?P<greet>hello|hi|hey|dear|hallo|hola|ol[aá]|oi|bonjour|salut|ciao|hej|merhaba"
+    r"|good[ \t](?:morning|afternoon|evening|day)|guten[ \t]tag|buen(?:os|as)[ \t](?:d[ií]as|tardes|noches)"
+    r"|bom[ \t]dia|boa[ \t](?:tarde|noite)|buongiorno|buonasera|goedendag|goedemorgen)[ \t]+"
+    r"|(?:first[ \t]?name|last[ \t]?name|full[ \t]?name|your[ \t]name|user[ \t]?name|nick[ \t]?name"
+    r"|display[ \t]name|sobrenome|pr[ée]nom|vorname|nachname"
+    r"|apellidos?|お名前|氏名)(?:[ \t]*[(（][^)）\n]{1,20}[)）])?(?:[ \t\x1f]*[:：][ \t\x1f]*|[ \t　\x1f]+)"
+    r"|(?P<bare>(?:name|nome|nom|nombre)(?:[ \t]+complet[oa]?)?|名前)"
+    r"(?:[ \t]*[(（][^)）\n]{1,20}[)）])?[ \t\x1f]*[:：][ \t\x1f]*)"
+    # review 10: a Japanese label needs no space before it (「ご氏名：」「お名前（漢字）：」), and its colon
+    r"|(?:ご?氏名|お名前|姓名)(?:[(（][^)）\n]{1,20}[)）])?[ \t\x1f]*[:：][ \t\x1f]*")
 # another form field between the name and the link: the link is not in the name
 _OTHER_FIELD = re.compile(r"(?i)e-?mail|phone|tel\b|message|comment|subject|company|address|mensagem|assunto"
                           r"|nachricht|betreff|mensaje|asunto|電話|メール|件名|本文|お問い合わせ内容")
 _MONEY_IN_NAME = re.compile(r"(?i)[$€£¥₿]\s?\d|\d[\d.,]*\s?(?:btc|eth|usdt|bitcoins?|usd|eur|dollars?|euros?|reais)\b"
-                            r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)")
+                            r"|\b(?:bitcoins?|btc|usdt|crypto)\b|\d[\d.,]*\s?(?:円|万円|ドル)"
+                            # review 10: the sign after the sum ("500 €", "1 000 €") and the code before it ("USD 5,000")
+                            r"|\d[ \u00a0\u202f]?[€$£¥]|\b(?:usd|eur|gbp)[ \u00a0]?\d")
 # a greeting's name ends at its punctuation ("Hi Anna, …", "Hi there! …"; "+$1,989" is a sum, not an end)
 _NAME_END = re.compile(r"[,!?;:](?!\d)|\.\s")
-_URL_RUN = re.compile(r"[^\s,]+")
+_URL_RUN = re.compile(r"[^\s,様殿]+")  # (review 10: 「https://…様」, the honorific written on the link)
+# review 10: a label with its colon inside a field's value is another field ("お名前：山田 太郎　受講料：12,000円");
+# a time's colon ("9:55") is none, nor the colons that end the value before the link ("Click to explore::")
+_LABEL_IN_VALUE = re.compile(r"(?<!\d)[:：]")
+# review 10: a greeting's injected name is the offer and nothing else ("Hello ✅ +$1,989 ➡️ https://…,"): a few
+# words, or the greeting's own punctuation right after the link; a greeting followed by a sentence about the
+# reader's ticket or plan that ends in the site's link ("Hello Anna — your ticket ($15.00) … is confirmed
+# https://…") is the site's own text; without the comma, the name opens with the offer's sign or emoji, not
+# with a person's name
+GREETING_NAME_WORDS = 5
+INJECTED_URL_CHARS = 2000  # the link read whole (its query is shown as ?…, an address in it masked)
+INJECTED_SHOWN = 200  # characters of the sanitised name and link the sentence quotes
+# review 10: a Japanese greeting puts the name before 様 (さま, さん, 殿): a link right before it is in the name
+# (様 alone, the name's end: 様々, 様式, 殿堂 are words)
+_JA_HONORIFIC = re.compile(r"[ \t　]*(?:様|殿)(?=[\s、。,!！]|$)")
 _SCHEME_OR_WWW = ("://", "www.")
 
 
@@ -1899,23 +1957,42 @@ def _injected_name(text: str) -> str | None:
         last = None
         for found in _NAME_START.finditer(window):
             last = found  # the name nearest the link
-        if last is None or (last.group("bare") and (last.start() != 0 or not at_line_start)):
-            continue  # "Product name: …" is no person's name; a line that starts "Name:" is
-        value = window[last.end():]
-        if (last.group("greet") and _NAME_END.search(value)) or _OTHER_FIELD.search(value) \
-                or not _MONEY_IN_NAME.search(value):
-            continue
         run = _URL_RUN.match(head, url_start)
-        url = run.group(0)[:120].rstrip(".!") if run else ""
-        return f"{value.strip()} {url}"[:200]
+        if last is None and run is not None and _JA_HONORIFIC.match(head, run.end()) is not None:
+            value = window  # 「… https://… 様」: the line up to the link is the name
+            if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or CELL in value.strip() \
+                    or not _MONEY_IN_NAME.search(value):
+                continue
+            return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
+        if last is None or (last.group("bare") and window[last.start()] != CELL
+                            and (last.start() != 0 or not at_line_start)):
+            continue  # "Product name: …" is no person's name; a line (or an HTML cell) that starts "Name:" is
+        value = window[last.end():]
+        if CELL in value.strip():
+            continue  # review 10: the name in one cell of the form's echo, the link in another (Amount, Link…)
+        if last.group("greet"):
+            core = run.group(0).rstrip(".!") if run is not None else ""
+            after = head[url_start + len(core):url_start + len(core) + 1]  # "https://…," the greeting's comma
+            if _NAME_END.search(value) or (after not in (",", "!") and (
+                    len(value.split()) > GREETING_NAME_WORDS or value.lstrip()[:1].isalpha())):
+                continue  # (a name written first, "hey Tom $450 as agreed https://…", is a person's mail)
+        elif _LABEL_IN_VALUE.search(value.rstrip().rstrip(":：")):
+            continue
+        if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):
+            continue
+        url = run.group(0)[:INJECTED_URL_CHARS].rstrip(".!") if run else ""
+        return f"{value.strip()} {url}"
     return None
 
 
 def form_injection(f: Facts) -> list[Finding]:
-    texts = [*f.mail.texts[:10], *(h.text for h in f.html[:10])]
+    texts = [*f.mail.texts[:10], *(h.cells or h.text for h in f.html[:10])]
     for text in texts:
         if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
-            shown = present_text(found, limit=200)
+            # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's
+            # address in its path (/u/hanako.sa…), which no longer reads as an address to mask
+            shown = present_text(found, limit=INJECTED_URL_CHARS + 200)
+            shown = shown if len(shown) <= INJECTED_SHOWN else shown[:INJECTED_SHOWN - 1] + "…"
             return [_f("form_injection", "high", (shown,), text=shown)]
     return []
 
@@ -2174,8 +2251,13 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
 # 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
 # contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
 # (「キャンセルの場合は 0120-… までお電話ください」 beside 「チェックイン時に請求されます」 is a booking's confirmation)
-_CANCEL_JA = ("心当たり", "身に覚え", "していない場合", "請求を取り消", "請求の取り消", "請求を取消", "請求の取消",
-              "取引を取り消", "取引の取り消", "決済を取り消", "決済の取り消")
+_CANCEL_JA = ("請求を取り消", "請求の取り消", "請求を取消", "請求の取消", "取引を取り消", "取引の取り消", "決済を取り消",
+              "決済の取り消")
+# review 10: the charge disowned is the way out only beside a call asked for or a cancelling: every genuine debit,
+# card or utility notice ends 「お心当たりのない場合は 0120-… までご連絡ください／お問い合わせください」; the lure says
+# 「…までお電話ください」, 「キャンセルのため…」
+_DISOWN_JA = ("心当たり", "身に覚え", "していない場合")
+_CALL_JA = ("電話", "キャンセル", "取り消", "取消")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2183,8 +2265,9 @@ def _callback_way_out(f: Facts) -> bool:
     the text tells how to cancel and gives a telephone number, and offers no other way: the callback lure's
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
-    return (any(word in text for word in _CANCEL + _CANCEL_JA) and not any(word in text for word in _SELF_SERVICE)
-            and _PHONE.search(text[:20_000]) is not None)
+    way_out = any(word in text for word in _CANCEL + _CANCEL_JA) or (
+        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA))
+    return way_out and not any(word in text for word in _SELF_SERVICE) and _PHONE.search(text[:20_000]) is not None
 
 
 def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:
@@ -2238,10 +2321,30 @@ def spam_content(f: Facts) -> list[Finding]:
     else:
         severity = "low"
     if severity != "high" and _uninvited(f, spam):
-        severity = "medium" if severity == "low" else "high"  # round 10: an offer sent as no subscribed mailing is
+        # round 10: an offer sent as no subscribed mailing is one step worse; review 10: the seller's call that
+        # told it is not also a topic word ("we offer" holds the weak "offer", "discount" is both): counted once
+        if weak and not _beside(weak, f.text.count_phrases(spam.offer)) and told < 2:
+            severity = "low"
+        severity = "medium" if severity == "low" else "high"
     if _discussion_list(f):
         severity = "low"  # a discussion list's message quoting or discussing spam
     return [_f("spam_content", severity, tuple(strong[:5]), phrases=_list(strong))]
+
+
+# review 10: the reader's own dealings with the sender (an order, a prescription, an appointment, a request or quote
+# asked for): a business's own mail to its customer, which no marketing law asks an opt-out of (a pharmacy's
+# pick-up notice naming the drug, a shipped order, a quote for the freight asked about)
+_OWN_DEALINGS = tuple(normalise(w) for w in (
+    # (said as done, never as the call a cold offer makes: "place your order", "send your inquiry" are the offer's)
+    "your order has", "your order is", "your order of", "order number", "your prescription is",
+    "your appointment is", "your appointment on", "your booking is", "your reservation is",
+    "thank you for your request", "thank you for your inquiry", "thank you for your enquiry",
+    "ihre bestellung wurde", "ihr rezept liegt", "ihr termin am", "vielen dank für ihre anfrage",
+    "votre commande a", "votre commande est", "votre ordonnance est", "votre rendez-vous du", "merci pour votre demande",
+    "su pedido ha", "su pedido está", "su cita es", "gracias por su solicitud", "seu pedido foi", "seu pedido está",
+    "sua consulta é", "obrigado pela sua solicitação", "il tuo ordine è", "il tuo appuntamento è",
+    "grazie per la tua richiesta", "uw bestelling is", "uw afspraak is", "bedankt voor uw aanvraag",
+    "ご注文ありがとう", "ご注文番号", "ご予約ありがとう", "ご予約内容", "お問い合わせいただき", "ご依頼いただき", "処方箋"))
 
 
 def _uninvited(f: Facts, spam: PhraseList) -> bool:
@@ -2262,6 +2365,8 @@ def _uninvited(f: Facts, spam: PhraseList) -> bool:
         return True
     if (f.sender.bulk or "list-unsubscribe" in names) and _authenticated_sender_org(f) is not None:
         return False  # a mailing its own domain signs, with a way out of the list
+    if _authenticated_sender_org(f) is not None and any(word in f.text.text for word in _OWN_DEALINGS):
+        return False  # review 10: a business's own mail about the reader's order, prescription or request
     return not f.text.count_phrases(spam.optout)
 
 

@@ -165,3 +165,16 @@ def test_a_newsletter_writing_about_the_class_is_not_lifted() -> None:
     report = analyse(data)
     assert [(f.rule, f.severity) for f in report.findings] == [("spam_content", "medium")]
     assert report.verdict == "no_signs"
+
+
+def test_the_sellers_call_is_not_also_counted_as_a_topic_word_when_the_offer_is_lifted() -> None:
+    """Review 10: "we offer" holds the weak word "offer": a clinic's notice naming one health word and its own
+    offer was lifted twice (low → medium by the weak word inside "we offer", → high as uninvited) and named spam."""
+    body = ("This month our doctors offer free prostate checks for men over 50. Book in the app or call reception. "
+            "We offer evening appointments too.")
+    auth = ("mx.example.jp; spf=pass smtp.mailfrom=clinic.example.com; dkim=pass header.d=clinic.example.com; "
+            "dmarc=pass header.from=clinic.example.com")
+    analysis = analyse(make_mail(from_="Example Clinic <info@clinic.example.com>", subject="Men's health month",
+                                 body=body, auth=auth, return_path="<bounce@clinic.example.com>"))
+    assert analysis.verdict == "no_signs"
+    assert [f.severity for f in analysis.findings if f.rule == "spam_content"] == ["medium"]
