@@ -519,8 +519,7 @@ def _hidden_text_of(node: Any, hidden_ids: set[int]) -> int:
     return len(node.text(separator=" ", strip=True))
 
 
-_CSS_BRACE = re.compile(r"[{}]")
-MAX_SHEET_BRACES = 4000  # a sheet's first 2,000 rules (a mail's sheet has tens; a hostile one, a flood of braces)
+MAX_SHEET_HIDINGS = 200  # a sheet's first hiding declarations (a mail's sheet has a few; a hostile one, floods)
 _BARE_TAG = re.compile(r"[a-z][a-z0-9]{0,15}")
 # elements whose hiding says nothing: they hold no text a reader would see anyway
 _TEXTLESS_TAGS = frozenset({"html", "head", "title", "style", "script", "template", "noscript", "meta", "link",
@@ -549,30 +548,27 @@ def _sheet_hidden_tags(sheets: list[str]) -> list[str]:
     """The element names a top-level rule of the style sheets hides (``q{display:none}``, ``u, s {font-size:0}``).
     Rules inside ``@media`` and other at-rule blocks are a layout's (a newsletter hides its desktop
     columns on a phone); classes and compound selectors are a layout's too (a preheader's ``.preheader``).
-    The body is never counted (``body{display:none}`` hides all, a shown-later page). Bounded: 100 KB a
-    sheet, its first 2,000 rules, ten names."""
+    The body is never counted (``body{display:none}`` hides all, a shown-later page). Read from each hiding
+    declaration back to its rule's selector (most sheets hide nothing, or a class or two). Bounded: 100 KB a
+    sheet, its first 200 hiding declarations, ten names."""
     out: list[str] = []
     for sheet in sheets:
-        css = _without_css_comments(sheet[:100_000])
-        depth, selector, done = 0, "", 0
-        for count, m in enumerate(_CSS_BRACE.finditer(css)):
-            if count >= MAX_SHEET_BRACES:
+        css = _without_css_comments(sheet[:100_000]).lower()
+        for count, m in enumerate(_HIDING_LOWERED.finditer(css)):
+            if count >= MAX_SHEET_HIDINGS or len(out) >= 10:
                 break
-            text, brace, done = css[done:m.start()], m.group(0), m.end()
-            if brace == "{":
-                if depth == 0:
-                    selector = text.strip()
-                depth += 1
+            opened = css.rfind("{", 0, m.start())
+            if opened < 0 or css.rfind("}", opened, m.start()) >= 0:
+                continue  # not inside a rule's declarations
+            if css.count("{", 0, opened) != css.count("}", 0, opened):
+                continue  # inside an at-rule's block (or a sheet whose braces do not pair)
+            selector = css[max(css.rfind("}", 0, opened), css.rfind(";", 0, opened)) + 1:opened].strip()
+            if selector.startswith("@"):
                 continue
-            if depth == 1 and selector and not selector.startswith("@") and hides(text):
-                for part in selector.lower().split(","):
-                    name = part.strip()
-                    if _BARE_TAG.fullmatch(name) and name not in _TEXTLESS_TAGS and name != "body" \
-                            and name not in out:
-                        out.append(name)
-            depth = max(0, depth - 1)
-        if len(out) >= 10:
-            break
+            for part in selector.split(","):
+                name = part.strip()
+                if _BARE_TAG.fullmatch(name) and name not in _TEXTLESS_TAGS and name != "body" and name not in out:
+                    out.append(name)
     return out[:10]
 
 

@@ -325,10 +325,7 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
 
 def _ja_denials(f: Facts) -> bool:
     """Whether a Japanese text says a denial anywhere (the cheap test before ``_denied_ja``)."""
-    if f.text.text.isascii():
-        return False
-    compact = f.text.compact[:LURE_SCAN_CHARS]
-    return _JA_DENIAL.search(compact) is not None or _JA_NO_FEE.search(compact) is not None
+    return not f.text.text.isascii() and _ja_marks(f.text.compact[:LURE_SCAN_CHARS])[0]
 
 
 # round 10 (japrec10): a genuine Japanese notice sends the reader to its own channel, never to the mail: the app,
@@ -349,16 +346,23 @@ def _channel_clause_ja(compact: str, idx: int, end_of: int) -> bool:
     return _JA_CHANNEL.search(clause) is not None and _JA_IN_MAIL.search(clause) is None
 
 
+@lru_cache(maxsize=16)
+def _ja_marks(head: str) -> tuple[bool, bool]:
+    """(a denial, report or free fee anywhere; a pointer to the sender's own channel anywhere) in a Japanese
+    text's head: searched once per text, not at every rule's call (the patterns have no literal prefix)."""
+    denials = _JA_DENIAL.search(head) is not None or _JA_NO_FEE.search(head) is not None
+    return denials, _JA_CHANNEL.search(head) is not None
+
+
 def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]:
     """The Japanese phrases of ``phrases`` a genuine notice says without asking them left out: at every occurrence
     (up to ``cap``) denied or reported (``_JA_DENIAL``) or, in a text with no link, said in a sentence that points
     to the sender's own channel (``_JA_CHANNEL``); other phrases kept as found."""
-    if not phrases or f.text.text.isascii():
-        return phrases
+    if not phrases or f.text.text.isascii() or all(p.isascii() for p in phrases):
+        return phrases  # only Japanese phrases are read so (a European text's accents make it non-ASCII)
     compact = f.text.compact
-    denials = _JA_DENIAL.search(compact[:LURE_SCAN_CHARS]) is not None \
-        or _JA_NO_FEE.search(compact[:LURE_SCAN_CHARS]) is not None
-    channels = not f.links and _JA_CHANNEL.search(compact[:LURE_SCAN_CHARS]) is not None
+    denials, channel_words = _ja_marks(compact[:LURE_SCAN_CHARS])
+    channels = not f.links and channel_words
     if not denials and not channels:
         return phrases
 
