@@ -238,3 +238,28 @@ def test_analyze_in_process_puts_the_collector_threshold_back(tmp_path: Path) ->
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_analyze_in_process_puts_the_collector_state_back(tmp_path: Path) -> None:
+    """speed10: ``analyze`` runs its imports and first mail without the collector; a process that calls
+    ``main`` gets the collector back as it had it — on after a run (with mail, or none found), and left
+    off when the caller had turned it off."""
+    import gc
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from bot.cli import main
+
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "a.txt").write_bytes(SEED_PASTED.read_bytes())
+    (tmp_path / "empty").mkdir()
+    was = gc.isenabled()
+    try:
+        for folder in ("mail", "empty"):
+            for state in (True, False):
+                (gc.enable if state else gc.disable)()
+                with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+                    main(["analyze", "--no-lookups", "--lang", "en", str(tmp_path / folder)])
+                assert gc.isenabled() is state, (folder, state)
+    finally:
+        (gc.enable if was else gc.disable)()
