@@ -349,7 +349,10 @@ def _channel_clause_ja(compact: str, idx: int, end_of: int) -> bool:
 @lru_cache(maxsize=16)
 def _ja_marks(head: str) -> tuple[bool, bool]:
     """(a denial, report or free fee anywhere; a pointer to the sender's own channel anywhere) in a Japanese
-    text's head: searched once per text, not at every rule's call (the patterns have no literal prefix)."""
+    text's head: searched once per text, not at every rule's call (the patterns have no literal prefix), and
+    not at all in a text without a character from U+3000 on (a European text's accents: ``max`` is one C loop)."""
+    if not head or max(head) < "\u3000":
+        return False, False
     denials = _JA_DENIAL.search(head) is not None or _JA_NO_FEE.search(head) is not None
     return denials, _JA_CHANNEL.search(head) is not None
 
