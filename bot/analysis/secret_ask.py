@@ -33,14 +33,16 @@ SHOWN_CHARS = 60  # the words shown as the finding's evidence
 # the secrets, the words naming a way back to the sender, the negations, and words that report someone else's ask.
 _LANGS: dict[str, dict[str, str]] = {
     "en": {
+        "own": r"your",
         "verb": r"reply(?: to (?:this|our|the) (?:e-?mail|message|text))? with|respond with|write back with|send|text"
                 r"|e-?mail|forward|provide|give|tell|read out|read|confirm|share|quote|state|submit|whatsapp",
         "filler": r"us|me|back|it|to|with|your|the|our|full|card|card's|account|bank|banking|online|new|current"
+                  r"|username|user name|login|account's|including"
                   r"|old|one-time|\d+-digit|digit|and|also|please|kindly|immediately|now|all|of|its|following"
                   r"|details:?|agent|operator|advisor|representative|caller|by|via|reply|return|phone|this|e-?mail"
                   r"|message|here|name|full name|address|date|birth|expiry|expiration|number|numbers|as well as|plus",
         "secret": r"pin(?: code| number)?|one-time (?:password|passcode|code|pin)|otp|verification code|security code"
-                  r"|authentication code|confirmation code|access code|cvv2?|cvc|cv2|password|passcode"
+                  r"|authentication code|cvv2?|cvc|cv2|password|passcode"
                   r"|(?:online banking |login |log-in |sign-in )(?:details|credentials|username|user id|password)"
                   r"|code (?:we|that we) (?:just )?sent(?: you)?|code (?:sent|received) (?:to your phone|by sms|via sms|by text)"
                   r"|sms code|text code",
@@ -53,8 +55,10 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"we|we'll|will|i|i'll|they|who|which|would|may|can|might|shall",
     },
     "de": {
+        "own": r"ihre|ihren|ihrer|ihr|deine|deinen|deiner",
         "verb": r"senden|schicken|übermitteln|teilen|nennen|geben|antworten|bestätigen|mitteilen|sagen",
         "filler": r"sie|uns|mir|ihre|ihren|ihr|ihrer|die|den|der|das|bitte|auf|diese|e-mail|mail|nachricht|mit"
+                  r"|unter|angabe|benutzername|e-mail-adresse"
                   r"|per|telefonisch|umgehend|sofort|vollständige|vollständigen|aktuelle|aktuellen|und|karten"
                   r"|kreditkarten|online-banking|zugehörige|zugehörigen|\d+-stellige|\d+-stelligen|erhaltene"
                   r"|erhaltenen|zugesandte|zugesandten|kartennummer|ablaufdatum|namen|name|adresse|geburtsdatum"
@@ -69,12 +73,14 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"wir|werden|ich|sie werden",
     },
     "fr": {
+        "own": r"votre|vos|ton|ta|tes",
         "verb": r"envoyez|envoyer|transmettez|transmettre|communiquez|communiquer|indiquez|indiquer|répondez"
                 r"|donnez|donner|confirmez|partagez|renvoyez|fournissez|fournir|dictez|précisez",
         "filler": r"nous|moi|votre|vos|le|la|les|ce|cet|à|message|e-mail|email|courriel|mail|avec|par|retour|de|du"
+                  r"|en|indiquant|précisant|communiquant|identifiant"
                   r"|téléphone|whatsapp|immédiatement|rapidement|s'il|vous|plaît|svp|complet|et|ainsi|que|carte"
                   r"|bancaire|nom|adresse|numéro|date|d'expiration|expiration|naissance",
-        "secret": r"code (?:pin|confidentiel|secret|de vérification|de sécurité|de confirmation|reçu|à usage unique"
+        "secret": r"code (?:pin|confidentiel|secret|de vérification|de sécurité|reçu|à usage unique"
                   r"|d'authentification|sms)|cryptogramme(?: visuel)?|mot de passe|identifiants(?: bancaires)?|cvv|cvc"
                   r"|pin",
         "channel": r"réponse|répondez|retour|téléphone|appel|appelez|whatsapp|telegram|nous|conseiller|opérateur",
@@ -84,14 +90,16 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"je|ils|on|nous allons|nous pouvons|nous vous",
     },
     "es": {
+        "own": r"su|sus|tu|tus",
         "verb": r"envíe|envíenos|envíanos|envía|mande|mándenos|responda|responde|facilítenos|facilite|proporcione"
                 r"|proporciónenos|indíquenos|indique|díganos|dinos|dicte|confirme|comparta|compártanos"
                 r"|comuníquenos|comunique",
         "filler": r"nos|su|sus|tu|tus|el|la|los|las|a|este|correo|mensaje|con|por|de|del|número|completo|y|tarjeta"
+                  r"|indicando|incluyendo|usuario"
                   r"|whatsapp|teléfono|telefónicamente|inmediatamente|favor|nombre|dirección|fecha|caducidad"
                   r"|vencimiento|nacimiento|también",
         "secret": r"pin|clave(?: de acceso| de seguridad| dinámica| secreta| de la tarjeta| de banca)?"
-                  r"|código (?:de verificación|de seguridad|de confirmación|sms|recibido|que le|que te|otp)"
+                  r"|código (?:de verificación|de seguridad|sms|recibido|que le|que te|otp)"
                   r"|contraseña|cvv|cvc",
         "channel": r"responda|responde|respuesta|teléfono|telefónicamente|llamada|llame|whatsapp|telegram|nos"
                    r"|agente|operador|asesor",
@@ -100,12 +108,14 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"nosotros|le enviaremos|enviaremos",
     },
     "pt": {
+        "own": r"seu|sua|seus|suas|teu|tua",
         "verb": r"envie|envie-nos|envia|mande|responda|informe|informe-nos|forneça|passe|diga|confirme"
                 r"|compartilhe|partilhe",
         "filler": r"nos|-nos|seu|sua|seus|suas|o|a|os|as|este|e-mail|email|mensagem|com|por|de|do|da|número"
+                  r"|informando|incluindo|usuário|usuario"
                   r"|completo|e|cartão|whatsapp|telefone|imediatamente|favor|nome|endereço|data|validade"
                   r"|nascimento|também",
-        "secret": r"senha|pin|código (?:de verificação|de segurança|de confirmação|sms|recebido|que enviamos|token"
+        "secret": r"senha|pin|código (?:de verificação|de segurança|sms|recebido|que enviamos|token"
                   r"|de acesso)|token|cvv|cvc",
         "channel": r"responda|resposta|telefone|ligação|ligue|whatsapp|telegram|nos|atendente|agente|operador",
         "negation": r"nunca|jamais|não|nao|ninguém",
@@ -113,12 +123,14 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"nós|enviaremos",
     },
     "it": {
+        "own": r"suo|sua|suoi|tuo|tua|tuoi",
         "verb": r"invii|inviaci|invia|inviateci|mandi|mandaci|risponda|rispondi|comunichi|comunicaci|fornisca"
                 r"|forniscaci|indichi|indicaci|detti|conferma|confermi|condividi|ci comunichi|ci invii|ci fornisca",
         "filler": r"ci|ce|il|la|lo|i|le|suo|sua|suoi|tuo|tua|a|questa|e-mail|email|mail|messaggio|con|via|per"
+                  r"|indicando|comunicando|utente"
                   r"|telefono|di|del|della|numero|completo|e|carta|whatsapp|subito|immediatamente|favore"
                   r"|gentilmente|nome|indirizzo|data|scadenza|nascita|anche",
-        "secret": r"codice (?:pin|segreto|otp|di verifica|di sicurezza|di conferma|ricevuto|sms|dispositivo)|pin|otp"
+        "secret": r"codice (?:pin|segreto|otp|di verifica|di sicurezza|ricevuto|sms|dispositivo)|pin|otp"
                   r"|password|credenziali|cvv|cvc",
         "channel": r"risponda|rispondi|risposta|telefono|telefonicamente|chiamata|chiami|whatsapp|telegram|ci"
                    r"|operatore|consulente",
@@ -127,11 +139,13 @@ _LANGS: dict[str, dict[str, str]] = {
         "subject": r"noi|invieremo",
     },
     "nl": {
+        "own": r"uw|je|jouw",
         "verb": r"stuur|stuurt|zend|geef|geeft|deel|antwoord|beantwoord|bevestig|vermeld|noem|mail",
         "filler": r"ons|mij|u|uw|je|jouw|de|het|met|per|via|op|deze|e-mail|mail|bericht|telefoon|telefonisch"
+                  r"|vermelding|onder|gebruikersnaam"
                   r"|whatsapp|volledige|en|ook|direct|onmiddellijk|a\.u\.b\.|alstublieft|door|aan|ontvangen"
                   r"|toegestuurde|naam|adres|kaartnummer|vervaldatum|geboortedatum",
-        "secret": r"pincode|pin|verificatiecode|beveiligingscode|bevestigingscode|sms-code|smscode|wachtwoord"
+        "secret": r"pincode|pin|verificatiecode|beveiligingscode|sms-code|smscode|wachtwoord"
                   r"|inloggegevens|cvv|cvc|controlecode|identificatiecode",
         "channel": r"antwoord|beantwoord|telefoon|telefonisch|bellen|bel|whatsapp|telegram|ons|mij|medewerker",
         "negation": r"nooit|niet|geen|niemand",
@@ -151,7 +165,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "es": frozenset(("pin", "clave", "codigo", "contrasena", "cvv", "cvc")),
     "pt": frozenset(("senha", "pin", "codigo", "token", "cvv", "cvc")),
     "it": frozenset(("codice", "pin", "otp", "password", "credenziali", "cvv", "cvc")),
-    "nl": frozenset(("pincode", "pin", "verificatiecode", "beveiligingscode", "bevestigingscode", "code", "smscode",
+    "nl": frozenset(("pincode", "pin", "verificatiecode", "beveiligingscode", "code", "smscode",
                      "wachtwoord", "inloggegevens", "cvv", "cvc", "controlecode", "identificatiecode")),
 }
 _PHOTO_WORDS = frozenset(("photo", "picture", "image", "scan", "copy", "foto", "fotos"))
@@ -174,7 +188,7 @@ _CONDITIONS = re.compile(r"\b(?:if|unless|otherwise|wenn|falls|sonst|si|sinon|se
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                               re.Pattern[str]], ...]:
+                               re.Pattern[str], re.Pattern[str]], ...]:
     out = []
     for lang, raw in _LANGS.items():
         table = {key: normalise(value) for key, value in raw.items()}  # the text's own folding: accents off
@@ -188,6 +202,7 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern
             re.compile(rf"(?<![\w'-])(?:{table['negation']})(?![\w-])"),
             re.compile(rf"(?<![\w'-])(?:{table['report']})(?![\w-])"),
             re.compile(rf"(?:^|\s)(?:{table['subject']})\s*$"),
+            re.compile(rf"(?<![\w'-])(?:{table['own']})(?![\w-])"),
         ))
     return tuple(out)
 
@@ -211,9 +226,23 @@ def _denied_before(sentence_head: str, negation: re.Pattern[str]) -> bool:
     return cond is None or cond.start() > neg.start()
 
 
+# a code the sender says it sent ("the code we sent you", "il codice OTP ricevuto via SMS")
+_SENT = re.compile(normalise(r"\bsent\b|received|erhalten|zugesandt|reçu|recibid|enviamos|enviado|recebid|ricevut"
+                             r"|inviat|ontvangen|toegestuurd|gestuurd"))
+_QUOTES = re.compile("[\"“”«»„]")
+QUOTE_CHARS = 150  # how far a quotation around an ask reaches either side
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The words ``text[start:end]`` stand inside a quotation ("…", “…”, «…», „…“): a lure's words quoted by a
+    friend or a warning are reported, not asked (a lure does not quote its own ask)."""
+    opened = len(_QUOTES.findall(text, max(0, start - QUOTE_CHARS), start)) % 2 == 1
+    return opened and _QUOTES.search(text, end, end + QUOTE_CHARS) is not None
+
+
 def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
     found: list[str] = []
-    for lang, ask, channel, negation, report, subject in _compiled():
+    for lang, ask, channel, negation, report, subject, own in _compiled():
         if words.isdisjoint(_TRIGGERS[lang]):
             continue
         for m in ask.finditer(text):
@@ -222,9 +251,12 @@ def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
             sentence = text[head:tail]
             if channel.search(sentence) is None:
                 continue  # entered on the service's site or app, not sent back
+            if own.search(m.group(0)) is None and _SENT.search(text, m.start("secret"), m.end() + 24) is None:
+                continue  # "send me the password for the shared folder": a colleague's, not the reader's own secret
             if subject.search(before[-30:]) is not None:
                 continue  # the service speaks ("we will send your code"), it does not ask
-            if _denied_before(before, negation) or report.search(sentence) is not None:
+            if _denied_before(before, negation) or report.search(sentence) is not None or _quoted(text, m.start(),
+                                                                                                  m.end()):
                 continue
             found.append(m.group(0)[:SHOWN_CHARS])
             break
@@ -260,6 +292,9 @@ _JA_LIST_CHARS = 160
 _JA_CARD_PHOTO = re.compile(normalise(r"カードの(?:表面と裏面|表裏|両面|表と裏)の?(?:写真|画像)"))
 
 
+# a file's or a shared folder's password (「解凍パスワードをお送りください」: the Japanese office's zip sent apart) is no
+# secret of the reader's
+_JA_FILE = re.compile(normalise(r"解凍|zip|ファイル|フォルダ|wi-?fi|共有|添付|pdf|資料|会議|ルーム|ミーティング"))
 _JA_NOT_NEEDED = re.compile(r"必要は(?:ありません|ございません|ない)")
 
 
@@ -271,7 +306,7 @@ def _japanese_asks(compact: str, said_not_asked: Denied) -> list[str]:
         return said_not_asked(text, start, end) or _JA_NOT_NEEDED.search(rest) is not None
     found: list[str] = []
     for m in _JA_ASKED.finditer(compact):
-        if not denied(compact, m.start(), m.end()):
+        if _JA_FILE.search(compact, max(0, m.start() - 12), m.start()) is None and not denied(compact, m.start(), m.end()):
             found.append(m.group(0)[:SHOWN_CHARS])
             break
     if not found:
