@@ -57,7 +57,8 @@ _LANGS: dict[str, dict[str, str]] = {
     "de": {
         "own": r"ihre|ihren|ihrer|ihr|deine|deinen|deiner",
         "verb": r"senden|schicken|übermitteln|teilen|nennen|geben|antworten|bestätigen|mitteilen|sagen",
-        "filler": r"sie|uns|mir|ihre|ihren|ihr|ihrer|die|den|der|das|bitte|auf|diese|e-mail|mail|nachricht|mit"
+        "filler": r"unserem|unseren|dem|mitarbeiter|berater|sie|uns|mir|ihre|ihren|ihr|ihrer|die|den|der|das|bitte"
+                  r"|auf|diese|e-mail|mail|nachricht|mit"
                   r"|unter|angabe|benutzername|e-mail-adresse"
                   r"|per|telefonisch|umgehend|sofort|vollständige|vollständigen|aktuelle|aktuellen|und|karten"
                   r"|kreditkarten|online-banking|zugehörige|zugehörigen|\d+-stellige|\d+-stelligen|erhaltene"
@@ -76,7 +77,8 @@ _LANGS: dict[str, dict[str, str]] = {
         "own": r"votre|vos|ton|ta|tes",
         "verb": r"envoyez|envoyer|transmettez|transmettre|communiquez|communiquer|indiquez|indiquer|répondez"
                 r"|donnez|donner|confirmez|partagez|renvoyez|fournissez|fournir|dictez|précisez",
-        "filler": r"nous|moi|votre|vos|le|la|les|ce|cet|à|message|e-mail|email|courriel|mail|avec|par|retour|de|du"
+        "filler": r"au|notre|conseiller|nous|moi|votre|vos|le|la|les|ce|cet|à|message|e-mail|email|courriel|mail"
+                  r"|avec|par|retour|de|du"
                   r"|en|indiquant|précisant|communiquant|identifiant"
                   r"|téléphone|whatsapp|immédiatement|rapidement|s'il|vous|plaît|svp|complet|et|ainsi|que|carte"
                   r"|bancaire|nom|adresse|numéro|date|d'expiration|expiration|naissance",
@@ -94,7 +96,8 @@ _LANGS: dict[str, dict[str, str]] = {
         "verb": r"envíe|envíenos|envíanos|envía|mande|mándenos|responda|responde|facilítenos|facilite|proporcione"
                 r"|proporciónenos|indíquenos|indique|díganos|dinos|dicte|confirme|comparta|compártanos"
                 r"|comuníquenos|comunique",
-        "filler": r"nos|su|sus|tu|tus|el|la|los|las|a|este|correo|mensaje|con|por|de|del|número|completo|y|tarjeta"
+        "filler": r"al|agente|asesor|operador|nos|su|sus|tu|tus|el|la|los|las|a|este|correo|mensaje|con|por|de|del"
+                  r"|número|completo|y|tarjeta"
                   r"|indicando|incluyendo|usuario"
                   r"|whatsapp|teléfono|telefónicamente|inmediatamente|favor|nombre|dirección|fecha|caducidad"
                   r"|vencimiento|nacimiento|también",
@@ -111,7 +114,7 @@ _LANGS: dict[str, dict[str, str]] = {
         "own": r"seu|sua|seus|suas|teu|tua",
         "verb": r"envie|envie-nos|envia|mande|responda|informe|informe-nos|forneça|passe|diga|confirme"
                 r"|compartilhe|partilhe",
-        "filler": r"nos|-nos|seu|sua|seus|suas|o|a|os|as|este|e-mail|email|mensagem|com|por|de|do|da|número"
+        "filler": r"ao|nosso|atendente|nos|-nos|seu|sua|seus|suas|o|a|os|as|este|e-mail|email|mensagem|com|por|de|do|da|número"
                   r"|informando|incluindo|usuário|usuario"
                   r"|completo|e|cartão|whatsapp|telefone|imediatamente|favor|nome|endereço|data|validade"
                   r"|nascimento|também",
@@ -126,7 +129,7 @@ _LANGS: dict[str, dict[str, str]] = {
         "own": r"suo|sua|suoi|tuo|tua|tuoi",
         "verb": r"invii|inviaci|invia|inviateci|mandi|mandaci|risponda|rispondi|comunichi|comunicaci|fornisca"
                 r"|forniscaci|indichi|indicaci|detti|conferma|confermi|condividi|ci comunichi|ci invii|ci fornisca",
-        "filler": r"ci|ce|il|la|lo|i|le|suo|sua|suoi|tuo|tua|a|questa|e-mail|email|mail|messaggio|con|via|per"
+        "filler": r"al|nostro|operatore|ci|ce|il|la|lo|i|le|suo|sua|suoi|tuo|tua|a|questa|e-mail|email|mail|messaggio|con|via|per"
                   r"|indicando|comunicando|utente"
                   r"|telefono|di|del|della|numero|completo|e|carta|whatsapp|subito|immediatamente|favore"
                   r"|gentilmente|nome|indirizzo|data|scadenza|nascita|anche",
@@ -141,7 +144,7 @@ _LANGS: dict[str, dict[str, str]] = {
     "nl": {
         "own": r"uw|je|jouw",
         "verb": r"stuur|stuurt|zend|geef|geeft|deel|antwoord|beantwoord|bevestig|vermeld|noem|mail",
-        "filler": r"ons|mij|u|uw|je|jouw|de|het|met|per|via|op|deze|e-mail|mail|bericht|telefoon|telefonisch"
+        "filler": r"medewerker|adviseur|ons|mij|u|uw|je|jouw|de|het|met|per|via|op|deze|e-mail|mail|bericht|telefoon|telefonisch"
                   r"|vermelding|onder|gebruikersnaam"
                   r"|whatsapp|volledige|en|ook|direct|onmiddellijk|a\.u\.b\.|alstublieft|door|aan|ontvangen"
                   r"|toegestuurde|naam|adres|kaartnummer|vervaldatum|geboortedatum",

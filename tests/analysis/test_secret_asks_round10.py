@@ -50,6 +50,16 @@ LURES = [
     ("nl", "Uw rekening is geblokkeerd",
      "Beste klant, wegens verdachte activiteit is uw rekening geblokkeerd. Stuur ons uw pincode en de "
      "verificatiecode via WhatsApp om uw rekening te deblokkeren."),
+    ("de", "Ihre Karte wurde gesperrt",
+     "Ihre Karte wurde aus Sicherheitsgründen gesperrt. Rufen Sie uns unter 0800 000 000 an und nennen Sie unserem "
+     "Mitarbeiter Ihre Geheimzahl, damit wir die Karte entsperren können."),
+    ("es", "Tarjeta bloqueada",
+     "Su tarjeta ha sido bloqueada. Llame al 900 000 000 y díganos su PIN y el código de seguridad de la tarjeta para "
+     "desbloquearla."),
+    ("it", "Carta sospesa",
+     "La sua carta è stata sospesa. Ci invii il suo codice PIN tramite WhatsApp al numero +39 000 0000 per riattivarla."),
+    ("nl", "Uw pas is geblokkeerd",
+     "Uw bankpas is geblokkeerd. Bel ons op 0800 0000 en geef de medewerker uw pincode om de pas te deblokkeren."),
     ("ja", "【重要】カードのご利用確認",
      "お客様のクレジットカードに不正利用の疑いがあります。0120-000-000までお電話いただき、オペレーターにカード番号"
      "と暗証番号をお伝えください。"),
