@@ -292,6 +292,11 @@ _JA_LIST = re.compile(normalise(r"(?:返信|お知らせ|お送り|お伝え|送
                       r"|(?:以下|下記)の(?:情報|項目|内容)を[^。]{0,20}?(?:ご?返信|お知らせ|お送り|お伝え|送って|送信)"))
 _JA_DATA_RE = re.compile(normalise(_JA_DATA))
 _JA_LIST_CHARS = 160
+# the sender says it will hear the secret itself (「お電話にて暗証番号を確認させていただきます」), in a sentence that names
+# a phone call, a reply or a chat app
+_JA_HEARD = re.compile(normalise(rf"(?:{_JA_DATA})(?:[と・、]|及び|および|や)?(?:を|の)(?:確認|お伺い|お聞き|聴取)(?:を)?"
+                                 r"させて(?:いただ|頂)"))
+_JA_HEARD_WAY = re.compile(normalise(r"電話|返信|line|ライン|whatsapp|オペレーター|担当者"))
 _JA_CARD_PHOTO = re.compile(normalise(r"カードの(?:表面と裏面|表裏|両面|表と裏)の?(?:写真|画像)"))
 
 
@@ -318,6 +323,13 @@ def _japanese_asks(compact: str, said_not_asked: Denied) -> list[str]:
             if secret is not None and not denied(compact, m.start(), m.end()):
                 found.append(f"{m.group(0)[:SHOWN_CHARS - 10]}…{secret.group(0)}")
                 break
+    for m in _JA_HEARD.finditer(compact) if not found else ():
+        start = max(compact.rfind("。", max(0, m.start() - 60), m.start()) + 1, m.start() - 60)
+        end = compact.find("。", m.end(), m.end() + 20)
+        if _JA_HEARD_WAY.search(compact, start, m.end() + 20 if end < 0 else end) and not denied(compact, m.start(),
+                                                                                                  m.end()):
+            found.append(m.group(0)[:SHOWN_CHARS])
+            break
     for m in _JA_CARD_PHOTO.finditer(compact):
         if not denied(compact, m.start(), m.end()):
             found.append(m.group(0))
