@@ -219,13 +219,21 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return head, (tail.start() if tail else len(text))
 
 
+_CLAUSE = re.compile(r"[,;:\u2013\u2014]")
+NEGATION_WORDS_BEFORE = 6  # how far before the ask, in its clause, a negation denies it
+
+
 def _denied_before(sentence_head: str, negation: re.Pattern[str]) -> bool:
-    """A negation before the ask in its sentence denies it, unless a condition comes first ("if you do not
-    reply with your PIN, your card will be blocked" threatens)."""
-    neg = negation.search(sentence_head)
+    """A negation in the six words before the ask, in its clause, denies it ("we will never ask you to send your
+    PIN"), unless a condition comes first ("if you do not reply with your PIN, your card will be blocked"
+    threatens); a negation in an earlier clause tells something else ("we could not verify your card, so reply with
+    your CVV")."""
+    clause = _CLAUSE.split(sentence_head)[-1]
+    head = " ".join(clause.split()[-NEGATION_WORDS_BEFORE:])
+    neg = negation.search(head)
     if neg is None:
         return False
-    cond = _CONDITIONS.search(sentence_head)
+    cond = _CONDITIONS.search(head)
     return cond is None or cond.start() > neg.start()
 
 

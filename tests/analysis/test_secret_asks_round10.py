@@ -170,6 +170,7 @@ def test_no_ask_without_a_secret_sent_back(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "If you do not reply with your PIN today, your card will be blocked.",  # a condition's negation threatens
+    "We could not verify your card, so please reply with your CVV.",  # a negation in an earlier clause
     "Kindly text us the one-time password you received.",
     "暗証番号をご返信ください。",
 ])
