@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 
 from bot.analysis.brands import normalise
 
@@ -172,6 +173,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
                      "wachtwoord", "inloggegevens", "cvv", "cvc", "controlecode", "identificatiecode")),
 }
 _PHOTO_WORDS = frozenset(("photo", "picture", "image", "scan", "copy", "foto", "fotos"))
+_SIDE_WORDS = frozenset(("both", "front", "recto", "vorder", "beiden", "faces", "ambas", "ambos", "dos", "frente",
+                         "fronte", "entrambi", "voor", "beide"))
 
 # a photo of both sides of a card (a card's number, expiry and security code in one picture)
 _CARD_PHOTO = re.compile(normalise(
@@ -251,12 +254,24 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return opened and _QUOTES.search(text, end, end + QUOTE_CHARS) is not None
 
 
+@lru_cache(maxsize=1)
+def _any_secret() -> re.Pattern[str]:
+    """Every language's secrets in one pattern: the text is scanned once, the asks only around what it finds."""
+    return re.compile("(?<![\\w-])(?:" + "|".join(normalise(t["secret"]) for t in _LANGS.values()) + ")(?![\\w-])")
+
+
+ASK_REACH = 300  # how far before a secret its ask's verb may stand (ten fillers at most)
+MAX_SPOTS = 20  # the secrets read in one text: a lure asks early
+
+
 def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
     found: list[str] = []
-    for lang, ask, channel, negation, report, subject, own in _compiled():
-        if words.isdisjoint(_TRIGGERS[lang]):
-            continue
-        for m in ask.finditer(text):
+    langs = [entry for entry in _compiled() if not words.isdisjoint(_TRIGGERS[entry[0]])]
+    spots = list(islice(((m.start(), m.end()) for m in _any_secret().finditer(text)), MAX_SPOTS)) if langs else []
+    for _lang, ask, channel, negation, report, subject, own in (langs if spots else ()):
+        asks = (m for start, end in spots for m in ask.finditer(text, max(0, start - ASK_REACH), end + 40)
+                if m.end() > start)
+        for m in asks:
             head, tail = _sentence(text, m.start(), m.end())
             before = text[head:m.start()]
             sentence = text[head:tail]
@@ -271,7 +286,8 @@ def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
                 continue
             found.append(m.group(0)[:SHOWN_CHARS])
             break
-    for m in (_CARD_PHOTO.finditer(text) if not words.isdisjoint(_PHOTO_WORDS) else ()):
+    photo = not words.isdisjoint(_PHOTO_WORDS) and not words.isdisjoint(_SIDE_WORDS)
+    for m in (_CARD_PHOTO.finditer(text) if photo else ()):
         head, tail = _sentence(text, m.start(), m.end())
         if any(_denied_before(text[head:m.start()], c[3]) for c in _compiled()):
             continue
@@ -321,17 +337,20 @@ def _japanese_asks(compact: str, said_not_asked: Denied) -> list[str]:
         rest = text[end:end + 40].split("。", 1)[0]
         return said_not_asked(text, start, end) or _JA_NOT_NEEDED.search(rest) is not None
     found: list[str] = []
-    for m in _JA_ASKED.finditer(compact):
+    first = _JA_DATA_RE.search(compact)
+    if first is None:  # no secret named at all: only a card's photo may be asked
+        compact = compact if "カード" in compact else ""
+    for m in _JA_ASKED.finditer(compact, max(0, first.start() - 1)) if first is not None else ():
         if _JA_FILE.search(compact, max(0, m.start() - 12), m.start()) is None and not denied(compact, m.start(), m.end()):
             found.append(m.group(0)[:SHOWN_CHARS])
             break
-    if not found:
-        for m in _JA_LIST.finditer(compact):
+    if not found and first is not None:
+        for m in _JA_LIST.finditer(compact, max(0, first.start() - 200)):
             secret = _JA_DATA_RE.search(compact, m.end(), m.end() + _JA_LIST_CHARS)
             if secret is not None and not denied(compact, m.start(), m.end()):
                 found.append(f"{m.group(0)[:SHOWN_CHARS - 10]}…{secret.group(0)}")
                 break
-    for m in _JA_HEARD.finditer(compact) if not found else ():
+    for m in _JA_HEARD.finditer(compact, max(0, first.start() - 1)) if not found and first is not None else ():
         start = max(compact.rfind("。", max(0, m.start() - 60), m.start()) + 1, m.start() - 60)
         end = compact.find("。", m.end(), m.end() + 20)
         if _JA_HEARD_WAY.search(compact, start, m.end() + 20 if end < 0 else end) and not denied(compact, m.start(),
