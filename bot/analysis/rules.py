@@ -41,6 +41,7 @@ from bot.analysis.links import CELL, defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
 from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
+from bot.analysis.secret_ask import secret_asks
 
 MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
 DIGEST_DOMAINS = 10  # links to this many sites: a digest or an article, not one sender's call to action
@@ -321,6 +322,11 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
         seen += 1
         idx = compact.find(key, idx + len(key))
     return seen > 0
+
+
+def _ja_said_not_asked(compact: str, start: int, end: int) -> bool:
+    """The Japanese words ``compact[start:end]`` are denied or reported (``_JA_DENIAL``) in their sentence."""
+    return _denial_after(_after_ja(compact, start, end))
 
 
 def _ja_denials(f: Facts) -> bool:
@@ -1652,7 +1658,12 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
         strong = _said_not_asked_ja(f, f.text.count_phrases(lure.strong))
         weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(lure.weak)), strong)
         credential_ask = bool(strong or weak)
-        if strong:
+        # round 10 (secret10): a secret asked by reply, phone or chat is a lure on its own, link or none
+        secrets = secret_asks(f.text.text, f.text.compact, f.text.words, _ja_said_not_asked)
+        if secrets:
+            credential_ask = True
+            out.append(_f("credential_lure", "high", tuple(secrets[:5]), phrases=_list(secrets), note="secret_ask"))
+        elif strong:
             severity: Severity = "high" if _counted_once(f, strong) >= 2 and weak else "medium"
             out.append(_f("credential_lure", severity, tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:

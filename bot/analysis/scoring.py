@@ -37,7 +37,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "href_text_mismatch":     {"info": 0, "low": 5, "medium": 20, "high": 30},
     "new_domain":             {"info": 0, "low": 10, "medium": 20, "high": 35},
     "freemail_reply_to":      {"info": 0, "low": 5, "medium": 20, "high": 30},
-    "credential_lure":        {"info": 0, "low": 10, "medium": 25, "high": 35},
+    "credential_lure":        {"info": 0, "low": 10, "medium": 25, "high": 45},
     "scam_lure":              {"info": 0, "low": 15, "medium": 30, "high": 45},
     "spam_content":           {"info": 0, "low": 10, "medium": 20, "high": 30},
     "urgency_language":       {"info": 0, "low": 5, "medium": 15, "high": 20},

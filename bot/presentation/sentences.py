@@ -50,11 +50,12 @@ def finding_detail(finding: Finding, lang: str, names: tuple[str, ...] = (), sec
     if finding.rule == "lookalike_domain" and dict(finding.params).get("how") in _PAGE_HOWS:
         section = "rule_page"  # the host's name imitates nothing: a page on it does (members and desks alike)
     note = dict(finding.params).get("note")
-    if finding.rule == "scam_lure" and note in _known(lang, "scam_lure_note"):
-        # a topic named and nothing asked, or one sign in mail its own domain authenticated (round 8)
+    notes = f"{finding.rule}_note"  # scam_lure: a topic named and nothing asked (round 8); credential_lure: a
+    # secret asked by reply, phone or chat (round 10)
+    if finding.rule in ("scam_lure", "credential_lure") and note in _known(lang, notes):
         desk = f"{note}_desk"  # said to a reporting desk, about "the recipient"
-        key = desk if section == "desk_rule" and desk in _known(lang, "scam_lure_note") else note
-        return t(lang, "scam_lure_note", key, **params)
+        key = desk if section == "desk_rule" and desk in _known(lang, notes) else note
+        return t(lang, notes, key, **params)
     if section != "rule" and finding.rule not in sentences(lang).get(section, {}):
         section = "rule"
     return t(lang, section, finding.rule, **params)
