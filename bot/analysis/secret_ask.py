@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import islice
 
 from bot.analysis.brands import normalise
 
@@ -260,6 +259,28 @@ def _any_secret() -> re.Pattern[str]:
     return re.compile("(?<![\\w-])(?:" + "|".join(normalise(t["secret"]) for t in _LANGS.values()) + ")(?![\\w-])")
 
 
+_ALL_TRIGGERS = frozenset().union(*_TRIGGERS.values())
+SPOT_BEFORE, SPOT_AFTER = 40, 80  # how far a secret's words reach around the trigger word it holds
+
+
+def _secret_spots(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the first ``MAX_SPOTS`` secrets ``_any_secret`` finds in ``text``: read only around the
+    trigger words the text holds (every secret holds one: ``_TRIGGERS``), found by ``str.find``. The pattern opens
+    with a lookbehind, so the regex engine would try it at every character of a whole text."""
+    pattern = _any_secret()
+    found: dict[int, int] = {}
+    for word in words & _ALL_TRIGGERS:
+        at, seen = text.find(word), 0
+        while at != -1 and seen < 4 * MAX_SPOTS:
+            end = min(len(text), at + len(word) + SPOT_AFTER)
+            for m in pattern.finditer(text, max(0, at - SPOT_BEFORE), end):
+                if m.end() < end or end == len(text):  # the lookahead after it saw the real next character
+                    found.setdefault(m.start(), m.end())
+            seen += 1
+            at = text.find(word, at + len(word))
+    return sorted(found.items())[:MAX_SPOTS]
+
+
 ASK_REACH = 300  # how far before a secret its ask's verb may stand (ten fillers at most)
 MAX_SPOTS = 20  # the secrets read in one text: a lure asks early
 
@@ -267,7 +288,7 @@ MAX_SPOTS = 20  # the secrets read in one text: a lure asks early
 def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
     found: list[str] = []
     langs = [entry for entry in _compiled() if not words.isdisjoint(_TRIGGERS[entry[0]])]
-    spots = list(islice(((m.start(), m.end()) for m in _any_secret().finditer(text)), MAX_SPOTS)) if langs else []
+    spots = _secret_spots(text, words) if langs else []
     for _lang, ask, channel, negation, report, subject, own in (langs if spots else ()):
         asks = (m for start, end in spots for m in ask.finditer(text, max(0, start - ASK_REACH), end + 40)
                 if m.end() > start)
