@@ -311,16 +311,23 @@ def _denied_ja(compact: str, phrase: str, cap: int = 20) -> bool:
     """Every occurrence of a Japanese ``phrase`` is followed, in its sentence (before 「。」) and within forty
     characters, by a denial or a report of someone else's words (``_JA_DENIAL``); past ``cap`` occurrences the
     phrase is not denied."""
+    return _every_occurrence(compact, phrase, lambda idx, end: _denial_after(_after_ja(compact, idx, end)), cap)
+
+
+def _every_occurrence(compact: str, phrase: str, test: Callable[[int, int], bool], cap: int = 20) -> bool:
+    """``phrase`` (spaces dropped) occurs in ``compact`` and ``test(start, end)`` holds at every occurrence;
+    past ``cap`` occurrences it does not (a flood of the phrase is no notice's)."""
     key = phrase.replace(" ", "")
     seen = 0
     idx = compact.find(key)
     while idx >= 0:
         if seen >= cap:
             return False
-        if not _denial_after(_after_ja(compact, idx, idx + len(key))):
+        end = idx + len(key)
+        if not test(idx, end):
             return False
         seen += 1
-        idx = compact.find(key, idx + len(key))
+        idx = compact.find(key, end)
     return seen > 0
 
 
@@ -375,20 +382,12 @@ def _said_not_asked_ja(f: Facts, phrases: list[str], cap: int = 20) -> list[str]
     if not denials and not channels:
         return phrases
 
+    def said_at(idx: int, end: int) -> bool:
+        return bool((denials and _denial_after(_after_ja(compact, idx, end)))
+                    or (channels and _channel_clause_ja(compact, idx, end)))
+
     def said(phrase: str) -> bool:
-        key = phrase.replace(" ", "")
-        seen = 0
-        idx = compact.find(key)
-        while idx >= 0:
-            if seen >= cap:
-                return False
-            end = idx + len(key)
-            if not ((denials and _denial_after(_after_ja(compact, idx, end)))
-                    or (channels and _channel_clause_ja(compact, idx, end))):
-                return False
-            seen += 1
-            idx = compact.find(key, end)
-        return seen > 0
+        return _every_occurrence(compact, phrase, said_at, cap)
 
     return [p for p in phrases if p.isascii() or not said(p)]
 
