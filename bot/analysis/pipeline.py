@@ -60,6 +60,7 @@ OFFICIAL_WORDING_RULES = frozenset({
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _JAPANESE_RUN = re.compile(_JAPANESE.pattern + "+")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 _NON_SPACE = re.compile(r"\S")
@@ -176,7 +177,9 @@ def _language(text: str) -> str:
     plain = sample.isascii()
     # at least 10 Japanese characters, or more than one in 50: counted run by run, and only until there are enough
     if not plain and has_japanese(sample, min(10, len(sample) // 50 + 1)):
-        return "ja"
+        # round 10: Han characters without a single kana are Chinese (a Japanese text writes its particles and
+        # endings in hiragana, its loanwords in katakana, full- or half-width)
+        return "ja" if _KANA.search(sample) is not None else "zh"
     head = sample[:1500]
     words = ascii_words(head) if plain else _WORDS.findall(head.lower())
     if words:

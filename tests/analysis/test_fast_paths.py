@@ -758,7 +758,8 @@ def test_stray_controls_and_binary_input_as_the_translations_said(data: bytes, e
 
 
 def _language_as_written(text: str) -> str:
-    """pipeline._language before round 8: every Japanese run counted, every word counted."""
+    """pipeline._language before round 8: every Japanese run counted, every word counted (round 10: Han
+    characters without a kana are Chinese)."""
     from collections import Counter
 
     from bot.analysis import pipeline as p
@@ -769,7 +770,7 @@ def _language_as_written(text: str) -> str:
     plain = sample.isascii()
     japanese = 0 if plain else sum(map(len, p._JAPANESE_RUN.findall(sample)))
     if japanese >= 10 or japanese > len(sample) // 50:
-        return "ja"
+        return "ja" if any("\u3040" <= c <= "\u30ff" or "\uff66" <= c <= "\uff9f" for c in sample) else "zh"
     head = sample[:1500]
     words = Counter(p.ascii_words(head) if plain else p._WORDS.findall(head.lower()))
     if words:
@@ -1020,3 +1021,4 @@ def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
         other = tuple(w for w in ("prize now", "nothing here"))  # a new object each time
         assert text.count_phrases(other) == ["prize now"]
     assert len(brands._INDEX_BY_ID) <= brands._INDEX_BY_ID_MAX
+

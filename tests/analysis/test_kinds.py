@@ -233,6 +233,17 @@ def test_foreign_language_mail_is_reported_in_its_language() -> None:
     assert analyse(data).language == "de"
 
 
+@pytest.mark.parametrize(("subject", "body", "language"), [
+    ("【重要】アカウント確認", "お客様のアカウントを一時的に制限しました。以下よりご確認ください。", "ja"),
+    ("ｱｶｳﾝﾄ確認のお願い", "本人確認手続", "ja"),  # half-width katakana
+    ("账户通知", "尊敬的客户，您的账户已被暂时冻结。请立即点击以下链接验证您的身份信息。", "zh"),
+    ("产品介绍", "您好！我们公司专业生产各种LED灯具，价格优惠，欢迎来电咨询。", "zh"),
+])
+def test_chinese_mail_is_not_reported_as_japanese(subject: str, body: str, language: str) -> None:
+    """Round 10: Han characters without a single kana are Chinese; Japanese writes its endings in kana."""
+    assert analyse(make_mail(subject=subject, body=body)).language == language
+
+
 def test_a_japanese_lure_without_a_link_is_caught_by_brand_and_wording() -> None:
     data = make_mail(from_="notice@tax-info.example.org", subject="【国税庁】未払い税金のお知らせ",
                      body="国税庁です。未払いの税金があります。本日中にお支払いがない場合、差し押さえとなります。",
