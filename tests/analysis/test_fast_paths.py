@@ -1021,4 +1021,3 @@ def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
         other = tuple(w for w in ("prize now", "nothing here"))  # a new object each time
         assert text.count_phrases(other) == ["prize now"]
     assert len(brands._INDEX_BY_ID) <= brands._INDEX_BY_ID_MAX
-
