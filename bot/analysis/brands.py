@@ -6,7 +6,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -240,6 +240,12 @@ def _normalised(raw: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalise(p) for p in _strings(raw)))
 
 
+def _phrase_list(table: dict[str, object]) -> PhraseList:
+    """A ``phrases.toml`` table as matched: each list the table names, normalised (a list it does not name is
+    empty). One reading for every table, so a new kind of list is a field of ``PhraseList`` and nothing more."""
+    return PhraseList(**{f.name: _normalised(table.get(f.name)) for f in fields(PhraseList)})
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     raw_brands = _load("brands.toml").get("brand", [])
@@ -313,32 +319,13 @@ def catalogue() -> Catalogue:
             grouped.setdefault(phrase[0], []).append((phrase, bid))
     phrases_by_first.update({k: tuple(v) for k, v in grouped.items()})
     phrases = {
-        name: PhraseList(
-            strong=_normalised(table.get("strong")),
-            weak=_normalised(table.get("weak")),
-            deadline=_normalised(table.get("deadline")),
-            apply=_normalised(table.get("apply")),
-            hook=_normalised(table.get("hook")),
-            service=_normalised(table.get("service")),
-            return_asks=_normalised(table.get("return_asks")),
-            optout=_normalised(table.get("optout")),
-            offer=_normalised(table.get("offer")),
-            grave=_normalised(table.get("grave")),
-            pay=_normalised(table.get("pay")),
-        )
+        name: _phrase_list(table)
         for name, table in phrases_raw.items()
         if isinstance(table, dict) and name != "scam"
     }
     scam_raw = phrases_raw.get("scam", {})
     scam_families = {
-        name: PhraseList(
-            strong=_normalised(table.get("strong")),
-            weak=_normalised(table.get("weak")),
-            topic=_normalised(table.get("topic")),
-            benefit=_normalised(table.get("benefit")),
-            returns=_normalised(table.get("returns")),
-            bill=_normalised(table.get("bill")),
-        )
+        name: _phrase_list(table)
         for name, table in (scam_raw.items() if isinstance(scam_raw, dict) else ())
         if isinstance(table, dict)
     }
