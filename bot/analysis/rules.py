@@ -277,7 +277,10 @@ _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:あ
                         r"|(?:お尋ね|お伺い|おうかがい|お聞き|お願い|要求|請求)(?:して|いたして|致して)おりません"
                         r"|(?:料金|費用|手数料|送料)(?:は|も)(?:一切)?(?:かかりません|不要です|いただきません)"
                         r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し|いった"
-                        r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)|手口")
+                        r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)|手口"
+                        # round 11 (ja11): a warning's quotation of the caller's words (「『あなたの口座が犯罪に使われて
+                        # いる』などと電話があり」, 「…などと連絡してくる」)
+                        r"|[」』](?:など|とか)と?(?:電話|連絡|メール|sms|うそ|嘘|偽|だま|騙)")
 # review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
 # a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
 _JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
@@ -420,6 +423,8 @@ def brand_lure(f: Facts) -> list[Finding]:
     # advice a genuine alert gives ("パスワードを変更してください") nor a statement's pointer to its site
     asks = [p for p in _said_not_asked_ja(f, f.text.count_phrases(_asking_phrases()))
             if p.isascii() or _asked(compact or f.text.compact, p)]
+    if compact and (call := _ja_call_asked(compact)) is not None:
+        asks.append(call)
     if not told and not asks:
         return []
     brand = _named_brand(f)
@@ -459,6 +464,25 @@ def brand_lure(f: Facts) -> list[Finding]:
     shown = list(dict.fromkeys(told.values()))
     name = _brand_name(brand) if brand is not None else org
     return [_f("brand_lure", severity, tuple(shown[:5]), brand=name, phrases=_list(shown), how=how)]
+
+
+# round 11 (ja11): the call asked to a number the mail gives (「確認のため至急 03-0000-0000 までお電話ください」): the
+# 架電誘導 lure's one way out, link or none. A genuine alert sends the reader to the number on the card's back or
+# the official site, or gives its own line for the charge disowned (「お心当たりのない場合は 0120-… までお電話ください」,
+# 「ご不明な点は…までお問い合わせください」): those clauses are left alone
+_JA_CALL = re.compile(r"\d{2,5}-?\d{1,4}-?\d{3,4}[)）]?(?:まで|に|へ)(?:至急|すぐに|直ちに|ただちに|今すぐ)?"
+                      r"(?:お|ご)?(?:電話|架電|折り返し)(?:を)?(?:ください|下さい|お願い|願います|して(?:ください|下さい))")
+_JA_CALL_UNLESS = re.compile(r"心当たり|身に覚え|不明な点|ご不明|お問い合わせ|問合せ|裏面|公式")
+
+
+def _ja_call_asked(compact: str) -> str | None:
+    """The first call asked to a number written in the (compacted) Japanese text, in a clause that disowns no
+    charge and names no official line."""
+    for m in _JA_CALL.finditer(compact):
+        start = max(compact.rfind("。", max(0, m.start() - CLAUSE_CHARS), m.start()) + 1, m.start() - CLAUSE_CHARS, 0)
+        if _JA_CALL_UNLESS.search(compact, start, m.end()) is None:
+            return m.group(0)
+    return None
 
 
 def _japanese_org(compact: str) -> str | None:
@@ -1651,16 +1675,17 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     cat = catalogue()
     out: list[Finding] = []
     lure = cat.phrases.get("credential_lure")
-    credential_ask = False
+    credential_ask = asked_strongly = False
     if lure is not None and not f.brand_official:
         # round 10 (japrec10): a Japanese notice's denial, report or pointer to its own channel asks nothing
         strong = _said_not_asked_ja(f, f.text.count_phrases(lure.strong))
         weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(lure.weak)), strong)
         credential_ask = bool(strong or weak)
+        asked_strongly = bool(strong)
         # round 10 (secret10): a secret asked by reply, phone or chat is a lure on its own, link or none
         secrets = secret_asks(f.text.text, f.text.compact, f.text.words, _ja_said_not_asked)
         if secrets:
-            credential_ask = True
+            credential_ask = asked_strongly = True
             out.append(_f("credential_lure", "high", tuple(secrets[:5]), phrases=_list(secrets), note="secret_ask"))
         elif strong:
             severity: Severity = "high" if _counted_once(f, strong) >= 2 and weak else "medium"
@@ -1674,12 +1699,18 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
         deadlines = f.text.count_phrases(urgency.deadline) if urgency.deadline else []
         # round 9: a deadline says when, not what is lost: urgent beside a credential ask ("log in within 24
         # hours"), one weak word otherwise (a shop's "refunded within 48 hours")
+        # round 11 (ja11): a Japanese loss told beside a credential ask of the telling kind (「24時間以内に閉鎖されます」
+        # 「アカウントはロックされます」「ポイントが失われないように」 beside 「アカウントを確認してください」) is the lure's
+        # whole shape: its one threat weighs as much as a brand named (a genuine notice's loss points to its own site,
+        # and a brand's own verified mail asks nothing here)
+        threat = asked_strongly and any(not p.isascii() for p in strong)
         if credential_ask:
             strong += deadlines
         else:
             weak += deadlines
         if strong:
-            out.append(_f("urgency_language", "medium", tuple(strong[:5]), phrases=_list(strong)))
+            level: Severity = "high" if threat else "medium"
+            out.append(_f("urgency_language", level, tuple(strong[:5]), phrases=_list(strong)))
         elif len(weak) >= 2:
             out.append(_f("urgency_language", "low", tuple(weak[:5]), phrases=_list(weak)))
     return out
