@@ -278,9 +278,9 @@ _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:あ
                         r"|(?:料金|費用|手数料|送料)(?:は|も)(?:一切)?(?:かかりません|不要です|いただきません)"
                         r"|[」』]?(?:など|とか|って|と)と?(?:書い|書か|記載|言わ|言っ|名乗|称し|いった"
                         r"|いう(?:メール|sms|電話|内容|文面|連絡|手口))|などの(?:メール|sms|文面|電話|手口)|手口"
-                        # round 11 (ja11): a warning's quotation of the caller's words (「『あなたの口座が犯罪に使われて
-                        # いる』などと電話があり」, 「…などと連絡してくる」)
-                        r"|[」』](?:など|とか)と?(?:電話|連絡|メール|sms|うそ|嘘|偽|だま|騙)")
+                        # round 11 (ja11): a warning's or a relative's quotation of the caller's words (「『あなたの口座が
+                        # 犯罪に使われている』などと電話があり」, 「『他言しないで』って電話があった」)
+                        r"|[」』](?:など|とか|って|と)と?(?:電話|連絡|メール|sms|うそ|嘘|偽|だま|騙)")
 # review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
 # a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
 _JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
@@ -1732,7 +1732,20 @@ def extortion(f: Facts) -> list[Finding]:
     if wallet and len(threats) >= 1:
         shown = wallet.group(0)
         return [_f("extortion", "high", (shown[:6] + "…",), wallet=shown[:6] + "…", phrases=_list(threats))]
+    # round 11 (ja11): Japanese sextortion often leaves the wallet for the reply (「72時間以内に5万円分のビットコインを
+    # 支払ってください」): three of its threats, not denied or quoted, in a short text that asks to pay, are the demand
+    # (two of them the shame told, not the words a crypto exchange's or a device notice's own mail also says)
+    told = _said_not_asked_ja(f, [t for t in threats if not t.isascii()])
+    shame = [t for t in told if t not in _JA_PLAIN_THREATS]
+    if (len(f.text.text) < LURE_TEXT_CHARS and _counted_once(f, told) >= 3 and _counted_once(f, shame) >= 2
+            and _JA_PAY.search(f.text.compact) is not None):
+        severity: Severity = "high" if _counted_once(f, told) >= 4 else "medium"
+        return [_f("extortion", severity, tuple(told[:5]), phrases=_list(told))]
     return []
+
+
+_JA_PLAIN_THREATS = frozenset(("ビットコイン", "ビットコインウォレット", "あなたのデバイス", "48時間", "ウェブカメラ"))
+_JA_PAY = re.compile(r"(?:ビットコイン|仮想通貨|暗号資産|送金|支払|振込|振り込)[^。]{0,12}?(?:ください|下さい|しろ|せよ|なさい|すること|しなければ)")
 
 
 def leak_tag(f: Facts) -> list[Finding]:
