@@ -20,7 +20,7 @@ from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
-from bot.analysis.intake import read_input
+from bot.analysis.intake import inline_forward, read_input
 from bot.analysis.links import (
     URL_IN_TEXT,
     HtmlFacts,
@@ -43,6 +43,7 @@ from bot.analysis.models import (
     Listing,
     ParsedMail,
     Problem,
+    Sender,
     Severity,
 )
 from bot.analysis.privacy import mask_name
@@ -210,6 +211,38 @@ def _host_token_brand(host: str) -> str | None:
     return catalogue().token_brand[token] if token is not None else None
 
 
+_TRANSPORT = frozenset(("received", "authentication-results", "arc-authentication-results"))
+
+
+def _forwarded_inline(mail: ParsedMail, sender: Sender) -> ParsedMail | None:
+    """A member's own forward of a suspect mail, in the body ("---------- Forwarded message
+    ---------", Begin forwarded message:, 転送メッセージ …): the mail under report is the forwarded
+    one, so its header block (From, Subject, To …) is read as the sender, like a pasted mail's, and
+    the forwarder's header is set aside (it says who forwarded, not who sent). Only when that outer
+    header is the member's own: authenticated for its From domain by the receiving server (DMARC
+    pass or an aligned DKIM pass), or a copy that never travelled (no Received, no authentication
+    results: a draft or a sent copy). A criminal's mail dressed as a forward keeps its own header."""
+    if mail.kind != "eml" or not mail.texts:
+        return None
+    frm = sender.from_addr
+    auth = sender.auth
+    travelled = any(name in _TRANSPORT for name, _ in mail.headers[:400])
+    if travelled:
+        if frm is None or not frm.domain or not auth.trusted:
+            return None
+        from_org = org_domain(frm.domain)
+        if auth.dmarc != "pass" and from_org not in {org_domain(d) for d in auth.dkim_domains}:
+            return None
+    fields = inline_forward(mail.texts[0], mail.subject)
+    if fields is None:
+        return None
+    subject = next((v for k, v in fields if k == "subject"), mail.subject)
+    return replace(
+        mail, headers=(), pasted_fields=fields, subject=subject,
+        problems=(*mail.problems, Problem("forwarded_inline")),
+    )
+
+
 def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
     """``clock`` (seconds, e.g. ``time.monotonic``) turns on the per-mail time limit
     (``Limits.max_seconds``): past it, reading stops and what was read is judged (``time_limit``)."""
@@ -218,6 +251,11 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     mail = read_input(data, limits, time_budget)
     problems = list(mail.problems)
     sender, received_at = analyse_headers(mail.headers, mail.pasted_fields)
+    forwarded = _forwarded_inline(mail, sender)
+    if forwarded is not None:
+        mail = forwarded
+        problems = list(mail.problems)
+        sender, _ = analyse_headers(mail.headers, mail.pasted_fields)
 
     htmls: list[HtmlFacts] = []
     html_is_attachment: list[bool] = []

@@ -2043,6 +2043,21 @@ _SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\
 _GREETING_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 
+# a recipient line of a pasted or forwarded header block ("To: x@y", "宛先: x@y"), ending at the address
+_RECIPIENT_LINE = re.compile(r"(?:\bto|\bcc|宛先|受信者)[ \t]*[:：][^:：\n]{0,80}$", re.IGNORECASE)
+
+
+def _greets(head: str, address: str) -> bool:
+    """``address`` stands in ``head`` other than as the recipient line of a header block that was
+    pasted or forwarded with the mail (which names the recipient, and greets nobody)."""
+    at = head.find(address)
+    while at >= 0:
+        if _RECIPIENT_LINE.search(head, max(0, at - 90), at) is None:
+            return True
+        at = head.find(address, at + len(address))
+    return False
+
+
 def address_greeting(f: Facts) -> list[Finding]:
     """The subject or the first line names the recipient by address: the sender knows nothing else."""
     if f.sender.bulk:
@@ -2055,7 +2070,7 @@ def address_greeting(f: Facts) -> list[Finding]:
         for address in addresses:
             if address in subject:
                 return [_f("address_greeting", "medium", address=mask_address(address))]
-            if address in head:
+            if _greets(head, address):
                 return [_f("address_greeting", "low", address=mask_address(address))]
     # recipients unknown (undisclosed, or a Bcc): a subject that opens with an address and goes on
     # ("x@example.com, your reward…") greets whoever it was sent to by the address alone
