@@ -128,6 +128,28 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "il", "la", "le", "e", "di", "per", "con", "non", "una", "un", "del", "della", "che", "è", "sono",
         "tuo", "tua",
     ]),
+    # round 11: Russian and Ukrainian (their own words tell the two apart), Polish, Turkish, Indonesian
+    # (no one-letter Latin words: "i", "w" and "z" are in English text and in links)
+    "ru": frozenset([
+        "и", "в", "не", "на", "что", "с", "вы", "ваш", "ваша", "это", "по", "для", "как", "к", "от", "мы", "из",
+        "за", "вас", "если",
+    ]),
+    "uk": frozenset([
+        "і", "та", "що", "не", "на", "в", "у", "з", "до", "ви", "ваш", "ваша", "це", "для", "як", "від", "ми",
+        "вас", "є", "якщо",
+    ]),
+    "pl": frozenset([
+        "nie", "na", "że", "się", "do", "jest", "dla", "od", "pan", "pani", "twoje", "prosimy", "jak", "po",
+        "aby", "oraz", "są", "przez", "tym", "może",
+    ]),
+    "tr": frozenset([
+        "ve", "bir", "bu", "için", "ile", "sizin", "lütfen", "olarak", "daha", "çok", "gibi", "ama", "siz",
+        "olan", "veya", "değil", "sizi", "bizim", "şimdi",
+    ]),
+    "id": frozenset([
+        "dan", "yang", "di", "ke", "dari", "untuk", "anda", "ini", "itu", "dengan", "tidak", "akan", "kami",
+        "pada", "adalah", "atau", "bisa", "sudah", "jika", "kita",
+    ]),
 }
 _ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
 # a letter, then up to 19 more: [^\W\d_]{1,20}, written with a single class first so that the regex
@@ -169,6 +191,7 @@ def has_japanese(text: str, enough: int) -> bool:
 
 
 LANGUAGE_SAMPLE = 5000
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 def _language(text: str) -> str:
@@ -181,6 +204,9 @@ def _language(text: str) -> str:
         # round 10: Han characters without a single kana are Chinese (a Japanese text writes its particles and
         # endings in hiragana, its loanwords in katakana, full- or half-width)
         return "ja" if _KANA.search(sample) is not None else "zh"
+    # Hangul: Korean (more than one letter in 50, or ten), counted like the Japanese above
+    if not plain and len(_HANGUL.findall(sample)) >= min(10, len(sample) // 50 + 1):
+        return "ko"
     head = sample[:1500]
     words = ascii_words(head) if plain else _WORDS.findall(head.lower())
     if words:
