@@ -1951,7 +1951,14 @@ _JA_HONORIFIC = re.compile(r"[ \t　]*(?:様|殿)(?=[\s、。,!！]|$)")
 _SCHEME_OR_WWW = ("://", "www.")
 
 
-def _injected_name(text: str) -> str | None:
+def _url_org(url: str) -> str:
+    """The registrable domain of a link written in text (``https://a.b.example.com/x``, ``www.example.com``)."""
+    host = url.partition("://")[2] if "://" in url else url
+    host = host.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2].split(":", 1)[0]
+    return org_domain(host.lower().rstrip(".")) or ""
+
+
+def _injected_name(text: str, own: frozenset[str] = frozenset()) -> str | None:
     """The name field of a form's mail that holds a link and a sum of money, or None. The name is a
     greeting's ("Hello <name> https://…"), a person's-name field of an echoed form ("First Name …"), or a
     line that starts "Name:"; nothing but the name (no other field, no end of the greeting) stands between
@@ -1978,7 +1985,7 @@ def _injected_name(text: str) -> str | None:
         if last is None and run is not None and _JA_HONORIFIC.match(head, run.end()) is not None:
             value = window  # 「… https://… 様」: the line up to the link is the name
             if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or CELL in value.strip() \
-                    or not _MONEY_IN_NAME.search(value):
+                    or not _MONEY_IN_NAME.search(value) or _url_org(run.group(0)) in own:
                 continue
             return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
         if last is None or (last.group("bare") and window[last.start()] != CELL
@@ -1998,14 +2005,24 @@ def _injected_name(text: str) -> str | None:
         if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):
             continue
         url = run.group(0)[:INJECTED_URL_CHARS].rstrip(".!") if run else ""
+        if url and _url_org(url) in own:
+            continue  # round 11: the site's own offer ("Hey 🎉 $10 off today https://<its shop>/sale"), not a stranger's
         return f"{value.strip()} {url}"
     return None
 
 
 def form_injection(f: Facts) -> list[Finding]:
     texts = [*f.mail.texts[:10], *(h.cells or h.text for h in f.html[:10])]
+    # the sender's own sites, as the receiving server verified them (a passing DKIM signature; the From
+    # domain under DMARC pass): a stranger typed the offer into the form, so its link goes elsewhere
+    frm = f.sender.from_addr
+    auth = f.sender.auth
+    verified = [org_domain(d) for d in auth.dkim_domains] if auth.trusted else []
+    if auth.trusted and auth.dmarc == "pass" and frm is not None and frm.domain:
+        verified.append(org_domain(frm.domain))
+    own = frozenset(filter(None, verified))
     for text in texts:
-        if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
+        if ("://" in text or "www." in text) and (found := _injected_name(text, own)) is not None:
             # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's
             # address in its path (/u/hanako.sa…), which no longer reads as an address to mask
             shown = present_text(found, limit=INJECTED_URL_CHARS + 200)
