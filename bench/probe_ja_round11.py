@@ -31,6 +31,13 @@ victim or undisclosed-recipients; a sextortion mail is spoofed From the victim w
 comes from its own domain with spf, dkim and dmarc pass. "caught"/"flagged": any verdict but ``no_signs``;
 "named": caught with the expected verdict.
 
+First run, on main 4b4414d (2026-12-03 20:02 UTC; only this docstring was touched afterwards): lures caught
+108/128, named with the expected verdict 78/128; ordinary flagged 8/128 (mail 6/64, pasted 2/64). Mail variant
+62/64 (49 named), pasted 46/64 (29). Link style: text 47/50 (41), html button only 24/28 (10), none 37/50 (27).
+Caught (named) of 8 by class: card 8 (8), bank 7 (6), securities 7 (7), telecom 7 (6), parcel 8 (6), tax 8 (3),
+pension 4 (3), etc 8 (6), utility 6 (4), shop 8 (7), tech 7 (5), prize 7 (2), sidejob 4 (2), arrears 7 (4),
+callback 4 (1), sextortion 8 (8); ordinary flagged: bank 1, tax 1, utility 1, tech 1, sidejob 2, callback 2.
+
     python bench/probe_ja_round11.py           # counts per class, link style and variant, and a total line
     python bench/probe_ja_round11.py --list    # and each miss, wrong name or false alarm with its rules
 """

@@ -32,6 +32,15 @@ fail. An ordinary mail comes from its own domain with spf, dkim and dmarc pass f
 List-Unsubscribe and an HTML alternative). "caught"/"flagged": any verdict but ``no_signs``; "named": caught
 with the expected verdict.
 
+First run, on main 4b4414d (2026-12-03 20:00 UTC; only this docstring was touched afterwards): lures caught
+147/312, named with the expected kind 86/312; ordinary flagged 1/216 (de tax office mail, aligned, as phishing).
+Mail variant 103/156 (53 named), pasted 44/156 (33). By kind, caught (named) of both variants: phishing 55/100
+(34), scam 56/116 (34), malware 22/48 (13), spam 14/48 (5). By language: de 17/26 (14), fr 15 (11), es 20 (13),
+pt 19 (14), it 16 (9), nl 15 (9), pl 8 (5), ru 8 (0), tr 8 (4), zh 5 (1), ko 7 (0), id 9 (6); pasted ru, zh and
+ko 0/13 each. Of the 103 mails caught, 29 were caught on transport findings alone (dmarc/spf/dkim fail,
+undisclosed recipients, no reverse DNS; all "suspicious"); with the spf-pass-no-DKIM receiver verdict only 16/48
+mails were caught.
+
     python bench/probe_world_round11.py           # breakdowns by language, class and variant, and a total line
     python bench/probe_world_round11.py --list    # and each miss, wrong name or false alarm with its rules
 """
