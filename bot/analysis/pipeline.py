@@ -451,7 +451,8 @@ def topic_beside_signs(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     so that a shop's refund notice or winners' list is not flagged by it; beside another weighted
     sign of fraud (a forged sender, a link to a look-alike, a throwaway tenant…) the topic is what
     that mail is about, and it weighs and names the mail's kind as the family's phrases do."""
-    lure = next((f for f in findings if f.rule == "scam_lure" and dict(f.params).get("note") == "topic_only"), None)
+    lure = next((f for f in findings
+                 if f.rule == "scam_lure" and dict(f.params).get("note") in ("topic_only", "warning")), None)
     if lure is None:
         return findings
     if not any(f.rule not in _WORDING_ONLY and f.severity in ("medium", "high") and WEIGHTS.get(f.rule, {}).get(f.severity, 0)

@@ -2013,14 +2013,9 @@ def _injected_name(text: str, own: frozenset[str] = frozenset()) -> str | None:
 
 def form_injection(f: Facts) -> list[Finding]:
     texts = [*f.mail.texts[:10], *(h.cells or h.text for h in f.html[:10])]
-    # the sender's own sites, as the receiving server verified them (a passing DKIM signature; the From
-    # domain under DMARC pass): a stranger typed the offer into the form, so its link goes elsewhere
-    frm = f.sender.from_addr
-    auth = f.sender.auth
-    verified = [org_domain(d) for d in auth.dkim_domains] if auth.trusted else []
-    if auth.trusted and auth.dmarc == "pass" and frm is not None and frm.domain:
-        verified.append(org_domain(frm.domain))
-    own = frozenset(filter(None, verified))
+    # the sender's own site, as the receiving server verified it (DMARC pass or an aligned DKIM signature):
+    # a stranger typed the offer into the form, so its link goes elsewhere
+    own = frozenset(filter(None, (_authenticated_sender_org(f),)))
     for text in texts:
         if ("://" in text or "www." in text) and (found := _injected_name(text, own)) is not None:
             # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's
@@ -2267,6 +2262,11 @@ def scam_lure(f: Facts) -> list[Finding]:
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
     # round 10: a bill said unpaid alone is a biller's reminder; its plain "please pay" is the biller's own ask
     only_bill = bool(phrases.bill) and all(p in phrases.bill for p in strong)
+    if severity != "low" and _warns_of_scams(f) and not asks_something(f, only_benefit, goods_return, only_bill):
+        # round 11: a warning about scams (a bank's, a broker's, the police's) describes the lure's words to
+        # its readers; beside another sign of fraud it weighs in full again (pipeline.topic_beside_signs)
+        return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="warning",
+                   full=severity)]
     if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return, only_bill) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
@@ -2276,6 +2276,28 @@ def scam_lure(f: Facts) -> list[Finding]:
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only",
                    full=severity)]
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
+
+
+# round 11: a warning about scams names them as fraud and warns its readers (the words a bank, a broker or the
+# police write: 「投資詐欺にご注意ください」, "how to spot an investment scam"), and links nowhere but to the
+# sender's own verified site or a catalogued brand's
+_FRAUD_NAMED = tuple(normalise(w) for w in (
+    "詐欺", "scam", "fraud", "betrug", "estafa", "golpe", "arnaque", "escroquerie", "truffa", "oplichting",
+    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan"))
+_WARNED = tuple(normalise(w) for w in (
+    "ご注意", "注意喚起", "注意してください", "お気をつけ", "ご用心", "だまされないで", "騙されないで", "beware", "be aware",
+    "watch out", "how to spot", "protect yourself", "stay safe", "warning signs", "be alert", "vorsicht", "warnen",
+    "attention aux", "méfiez", "cuidado con", "atenção", "attenzione", "let op", "осторожн", "注意", "주의",
+    "uważaj", "dikkat", "waspada"))
+
+
+def _warns_of_scams(f: Facts) -> bool:
+    text = f.text.text[:20_000]
+    if not any(w in text for w in _FRAUD_NAMED) or not any(w in text for w in _WARNED):
+        return False
+    cat = catalogue()
+    own = _authenticated_sender_org(f)
+    return all(link.registrable_domain == own or cat.is_official(link.registrable_domain) for link in _web_links(f))
 
 
 # round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in
