@@ -16,6 +16,7 @@ from email.message import Message
 
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
+from bot.analysis.ics import ICS_MAX_BYTES, invitation_text
 from bot.analysis.mime import (
     FIELD_NAME,
     PDF_SIGNATURE,
@@ -292,6 +293,16 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
     if ctype == "application/pdf" or lower.endswith(".pdf") or data.startswith(PDF_SIGNATURE):
         walk.pdfs.append(data)
         walk.attachments.append(make_attachment(filename, ctype, data))
+        return
+    if ctype in ("text/calendar", "application/ics") or lower.endswith((".ics", ".vcs")):
+        # an invitation: what the calendar shows of it (title, description, place, link) is text of the mail
+        plain, html = invitation_text(decode_bytes(data[:ICS_MAX_BYTES], charset)[0])
+        if plain:
+            walk.add_text(plain, html=False)
+        if html:
+            walk.add_text(html, html=True)
+        if filename or "attachment" in disposition:
+            walk.attachments.append(make_attachment(filename, ctype, data))
         return
     if ctype in ("text/plain", "text/enriched", "text/richtext") and "attachment" not in disposition:
         walk.add_text(decode_bytes(data, charset)[0], html=False)
