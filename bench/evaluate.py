@@ -248,6 +248,9 @@ def summarise_mail(set_name: str, rows: list[dict[str, str]], results: list[dict
                      if not bad and set_name not in ("judge", "tune-b") else [],
             "verdicts": dict(verdicts), "top_rules": rules.most_common(10),
             "why": why.most_common(),
+            # caught (or flagged) of each language the reports name: counts only, like the rest
+            "languages": {lang: (sum(1 for _, res in items if res["language"] == lang and res["verdict"] != "no_signs"),
+                                 n) for lang, n in Counter(res["language"] for _, res in items).most_common()},
             "miss_files": [(row["file"], res["verdict"], res["score"], res["findings"]) for row, res in misses],
         })
     return out
@@ -386,6 +389,8 @@ def render_mail(summary: dict[str, Any], list_misses: str | None) -> list[str]:
                    + ", ".join(f"{r} {n}" for r, n in g["top_rules"][:8]))
         if g.get("fires"):
             out.append("  fires on (flagged or not): " + ", ".join(f"{r} {n}" for r, n in g["fires"]))
+        if g.get("languages"):
+            out.append(f"  {kind} by language: " + ", ".join(f"{lang} {k}/{n}" for lang, (k, n) in g["languages"].items()))
         title = "misses by why" if kind == "caught" else "flagged by why"
         if g["why"]:
             out.append(f"  {title}:")

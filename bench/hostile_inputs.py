@@ -262,6 +262,19 @@ def ja_spelling_flood(count: int) -> bytes:
     return PHISH + b"\n" + filler + b"\n"
 
 
+def ics_flood(count: int) -> bytes:
+    """The phish with a calendar invitation of ``count`` folded, escaped and quoted content lines (round 11:
+    ``ics.invitation_text`` unfolds, splits and unescapes them by hand)."""
+    head, _, body = PHISH.partition(b"\n\n")
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="B"')
+    event = (b'DESCRIPTION;ALTREP="' + b':' * 50 + b'":' + b"\\n\\,\\;\\\\" * 20 + b"\n \t x\n"
+             + b'X-ALT-DESC;FMTTYPE=text/html:<a href=https://x.example.net>' + b"\\" * 30 + b"\n"
+             + b'ATTENDEE;CN="' + b'"' * 100 + b"\n")
+    ics = b"BEGIN:VCALENDAR\nBEGIN:VEVENT\n" + event * count + b"END:VEVENT\nEND:VCALENDAR\n"
+    return (head + b"\n\n--B\nContent-Type: text/plain; charset=utf-8\n\n" + body
+            + b"--B\nContent-Type: text/calendar; method=REQUEST\n\n" + ics + b"\n--B--\n")
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -283,6 +296,7 @@ FAMILIES = {
     "anchor_flood": (anchor_flood, (1_000, 50_000, 200_000), None, True),
     "style_flood": (style_flood, (1_000, 50_000, 200_000), None, True),
     "ja_spelling_flood": (ja_spelling_flood, (1_000, 50_000, 150_000), None, True),
+    "ics_flood": (ics_flood, (100, 5_000, 20_000), None, True),
 }
 
 

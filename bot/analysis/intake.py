@@ -16,6 +16,7 @@ from email.message import Message
 
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
+from bot.analysis.ics import ICS_MAX_BYTES, invitation_text
 from bot.analysis.mime import (
     FIELD_NAME,
     PDF_SIGNATURE,
@@ -293,6 +294,16 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
         walk.pdfs.append(data)
         walk.attachments.append(make_attachment(filename, ctype, data))
         return
+    if ctype in ("text/calendar", "application/ics") or lower.endswith((".ics", ".vcs")):
+        # an invitation: what the calendar shows of it (title, description, place, link) is text of the mail
+        plain, html = invitation_text(decode_bytes(data[:ICS_MAX_BYTES], charset)[0])
+        if plain:
+            walk.add_text(plain, html=False)
+        if html:
+            walk.add_text(html, html=True)
+        if filename or "attachment" in disposition:
+            walk.attachments.append(make_attachment(filename, ctype, data))
+        return
     if ctype in ("text/plain", "text/enriched", "text/richtext") and "attachment" not in disposition:
         walk.add_text(decode_bytes(data, charset)[0], html=False)
         return
@@ -519,10 +530,11 @@ _PASTED_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z -]{0,15}|[\u3000-\u9fff\u30a
 _DOMAIN_ONLY = re.compile(r"^[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 
 
-def read_pasted(data: bytes, walk: Walk) -> ParsedMail:
-    text, _ = decode_bytes(data)
+def pasted_fields(text: str, max_lines: int = 60) -> tuple[tuple[str, str], ...]:
+    """The labelled header lines (``From:``, ``差出人:``, ``Subject:`` …) among the first ``max_lines``
+    lines of a pasted text (or of a forwarded block), normalised to their field names."""
     fields: list[tuple[str, str]] = []
-    for line in text.split("\n", 60)[:60]:
+    for line in text.split("\n", max_lines)[:max_lines]:
         m = _PASTED_LINE.match(line)
         if not m:
             continue
@@ -536,6 +548,49 @@ def read_pasted(data: bytes, walk: Walk) -> ParsedMail:
         if label == "from" and _DOMAIN_ONLY.match(value) and any(k == "from" for k, _ in fields):
             label = "mailed-by"
         fields.append((label, value))
+    return tuple(fields)
+
+
+def read_pasted(data: bytes, walk: Walk) -> ParsedMail:
+    text, _ = decode_bytes(data)
+    fields = pasted_fields(text)
     lowered = text[:200000].lower()
     walk.add_text(text, html="<html" in lowered or "<a " in lowered or "<form" in lowered)
-    return build_mail("pasted", (), walk, pasted=tuple(fields))
+    return build_mail("pasted", (), walk, pasted=fields)
+
+
+# --- a mail forwarded inline -------------------------------------------------------------------
+
+# the line a mail program writes above a mail forwarded in the body (Gmail, Thunderbird, Apple Mail,
+# Outlook; their Japanese versions), at the start of a line, never quoted (``> ``): a reply's quote
+# is not a forward
+_FORWARD_MARK = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|original message|転送(?:された|済み)?メッセージ)[ \t]*-{2,}"
+    r"|begin forwarded message:|転送されたメッセージ[:：]|_{20,})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# a subject that says the mail is a forward (English, German, French, Spanish/Italian, Portuguese, Japanese)
+_FORWARD_SUBJECT = re.compile(r"^[ \t]*(?:fwd?|fw|wg|tr|rv|i|enc|転送)[ \t]*[:：]", re.IGNORECASE)
+# the forwarder's own note above the forwarded mail, in characters other than spaces: a line or two
+FORWARD_NOTE = 300
+FORWARD_HEAD_LINES = 12
+_ADDRESS_AT = re.compile(r"[^\s@<>\"]@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,}")
+
+
+def inline_forward(text: str, subject: str | None) -> tuple[tuple[str, str], ...] | None:
+    """The header block of a mail forwarded inline at the top of ``text`` (the forwarder wrote at
+    most a short note above it), as pasted fields, or None. The block must name its sender
+    (``From:``/``差出人:``). Outlook's "Original Message" and underscore lines also head replies:
+    they count only under a subject that says "forward" (``Fwd:``, ``FW:``, ``転送:`` …)."""
+    head = text[: FORWARD_NOTE * 8]
+    mark = _FORWARD_MARK.search(head)
+    if mark is None or len("".join(head[: mark.start()].split())) > FORWARD_NOTE:
+        return None
+    explicit = "forward" in mark.group(0).lower() or "転送" in mark.group(0)
+    if not explicit and not _FORWARD_SUBJECT.match(subject or ""):
+        return None
+    fields = pasted_fields(text[mark.end() :].lstrip("\n"), FORWARD_HEAD_LINES)
+    # a sender with an address (a Notes-style "From: Name/Dept" names nobody that can be judged)
+    if not any(k == "from" and _ADDRESS_AT.search(v) for k, v in fields):
+        return None
+    return fields

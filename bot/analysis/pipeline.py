@@ -20,7 +20,7 @@ from bot.analysis.budget import Budget, Clock
 from bot.analysis.domains import org_domain
 from bot.analysis.facts import Facts, Prepared
 from bot.analysis.headers import analyse_headers
-from bot.analysis.intake import read_input
+from bot.analysis.intake import inline_forward, read_input
 from bot.analysis.links import (
     URL_IN_TEXT,
     HtmlFacts,
@@ -43,6 +43,7 @@ from bot.analysis.models import (
     Listing,
     ParsedMail,
     Problem,
+    Sender,
     Severity,
 )
 from bot.analysis.privacy import mask_name
@@ -127,6 +128,28 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "il", "la", "le", "e", "di", "per", "con", "non", "una", "un", "del", "della", "che", "è", "sono",
         "tuo", "tua",
     ]),
+    # round 11: Russian and Ukrainian (their own words tell the two apart), Polish, Turkish, Indonesian
+    # (no one-letter Latin words: "i", "w" and "z" are in English text and in links)
+    "ru": frozenset([
+        "и", "в", "не", "на", "что", "с", "вы", "ваш", "ваша", "это", "по", "для", "как", "к", "от", "мы", "из",
+        "за", "вас", "если",
+    ]),
+    "uk": frozenset([
+        "і", "та", "що", "не", "на", "в", "у", "з", "до", "ви", "ваш", "ваша", "це", "для", "як", "від", "ми",
+        "вас", "є", "якщо",
+    ]),
+    "pl": frozenset([
+        "nie", "na", "że", "się", "do", "jest", "dla", "od", "pan", "pani", "twoje", "prosimy", "jak", "po",
+        "aby", "oraz", "są", "przez", "tym", "może",
+    ]),
+    "tr": frozenset([
+        "ve", "bir", "bu", "için", "ile", "sizin", "lütfen", "olarak", "daha", "çok", "gibi", "ama", "siz",
+        "olan", "veya", "değil", "sizi", "bizim", "şimdi",
+    ]),
+    "id": frozenset([
+        "dan", "yang", "di", "ke", "dari", "untuk", "anda", "ini", "itu", "dengan", "tidak", "akan", "kami",
+        "pada", "adalah", "atau", "bisa", "sudah", "jika", "kita",
+    ]),
 }
 _ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
 # a letter, then up to 19 more: [^\W\d_]{1,20}, written with a single class first so that the regex
@@ -168,6 +191,7 @@ def has_japanese(text: str, enough: int) -> bool:
 
 
 LANGUAGE_SAMPLE = 5000
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 def _language(text: str) -> str:
@@ -180,6 +204,9 @@ def _language(text: str) -> str:
         # round 10: Han characters without a single kana are Chinese (a Japanese text writes its particles and
         # endings in hiragana, its loanwords in katakana, full- or half-width)
         return "ja" if _KANA.search(sample) is not None else "zh"
+    # Hangul: Korean (more than one letter in 50, or ten), counted like the Japanese above
+    if not plain and len(_HANGUL.findall(sample)) >= min(10, len(sample) // 50 + 1):
+        return "ko"
     head = sample[:1500]
     words = ascii_words(head) if plain else _WORDS.findall(head.lower())
     if words:
@@ -210,6 +237,38 @@ def _host_token_brand(host: str) -> str | None:
     return catalogue().token_brand[token] if token is not None else None
 
 
+_TRANSPORT = frozenset(("received", "authentication-results", "arc-authentication-results"))
+
+
+def _forwarded_inline(mail: ParsedMail, sender: Sender) -> ParsedMail | None:
+    """A member's own forward of a suspect mail, in the body ("---------- Forwarded message
+    ---------", Begin forwarded message:, 転送メッセージ …): the mail under report is the forwarded
+    one, so its header block (From, Subject, To …) is read as the sender, like a pasted mail's, and
+    the forwarder's header is set aside (it says who forwarded, not who sent). Only when that outer
+    header is the member's own: authenticated for its From domain by the receiving server (DMARC
+    pass or an aligned DKIM pass), or a copy that never travelled (no Received, no authentication
+    results: a draft or a sent copy). A criminal's mail dressed as a forward keeps its own header."""
+    if mail.kind != "eml" or not mail.texts:
+        return None
+    frm = sender.from_addr
+    auth = sender.auth
+    travelled = any(name in _TRANSPORT for name, _ in mail.headers[:400])
+    if travelled:
+        if frm is None or not frm.domain or not auth.trusted:
+            return None
+        from_org = org_domain(frm.domain)
+        if auth.dmarc != "pass" and from_org not in {org_domain(d) for d in auth.dkim_domains}:
+            return None
+    fields = inline_forward(mail.texts[0], mail.subject)
+    if fields is None:
+        return None
+    subject = next((v for k, v in fields if k == "subject"), mail.subject)
+    return replace(
+        mail, headers=(), pasted_fields=fields, subject=subject,
+        problems=(*mail.problems, Problem("forwarded_inline")),
+    )
+
+
 def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = None) -> Prepared:
     """``clock`` (seconds, e.g. ``time.monotonic``) turns on the per-mail time limit
     (``Limits.max_seconds``): past it, reading stops and what was read is judged (``time_limit``)."""
@@ -218,6 +277,11 @@ def prepare(data: bytes, limits: Limits | None = None, clock: Clock | None = Non
     mail = read_input(data, limits, time_budget)
     problems = list(mail.problems)
     sender, received_at = analyse_headers(mail.headers, mail.pasted_fields)
+    forwarded = _forwarded_inline(mail, sender)
+    if forwarded is not None:
+        mail = forwarded
+        problems = list(mail.problems)
+        sender, _ = analyse_headers(mail.headers, mail.pasted_fields)
 
     htmls: list[HtmlFacts] = []
     html_is_attachment: list[bool] = []
@@ -387,7 +451,8 @@ def topic_beside_signs(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     so that a shop's refund notice or winners' list is not flagged by it; beside another weighted
     sign of fraud (a forged sender, a link to a look-alike, a throwaway tenant…) the topic is what
     that mail is about, and it weighs and names the mail's kind as the family's phrases do."""
-    lure = next((f for f in findings if f.rule == "scam_lure" and dict(f.params).get("note") == "topic_only"), None)
+    lure = next((f for f in findings
+                 if f.rule == "scam_lure" and dict(f.params).get("note") in ("topic_only", "warning")), None)
     if lure is None:
         return findings
     if not any(f.rule not in _WORDING_ONLY and f.severity in ("medium", "high") and WEIGHTS.get(f.rule, {}).get(f.severity, 0)

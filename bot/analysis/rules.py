@@ -1995,7 +1995,14 @@ _JA_HONORIFIC = re.compile(r"[ \t　]*(?:様|殿)(?=[\s、。,!！]|$)")
 _SCHEME_OR_WWW = ("://", "www.")
 
 
-def _injected_name(text: str) -> str | None:
+def _url_org(url: str) -> str:
+    """The registrable domain of a link written in text (``https://a.b.example.com/x``, ``www.example.com``)."""
+    host = url.partition("://")[2] if "://" in url else url
+    host = host.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2].split(":", 1)[0]
+    return org_domain(host.lower().rstrip(".")) or ""
+
+
+def _injected_name(text: str, own: frozenset[str] = frozenset()) -> str | None:
     """The name field of a form's mail that holds a link and a sum of money, or None. The name is a
     greeting's ("Hello <name> https://…"), a person's-name field of an echoed form ("First Name …"), or a
     line that starts "Name:"; nothing but the name (no other field, no end of the greeting) stands between
@@ -2022,7 +2029,7 @@ def _injected_name(text: str) -> str | None:
         if last is None and run is not None and _JA_HONORIFIC.match(head, run.end()) is not None:
             value = window  # 「… https://… 様」: the line up to the link is the name
             if _OTHER_FIELD.search(value) or _LABEL_IN_VALUE.search(value) or CELL in value.strip() \
-                    or not _MONEY_IN_NAME.search(value):
+                    or not _MONEY_IN_NAME.search(value) or _url_org(run.group(0)) in own:
                 continue
             return f"{value.strip()} {run.group(0)[:INJECTED_URL_CHARS]}"
         if last is None or (last.group("bare") and window[last.start()] != CELL
@@ -2042,14 +2049,19 @@ def _injected_name(text: str) -> str | None:
         if _OTHER_FIELD.search(value) or not _MONEY_IN_NAME.search(value):
             continue
         url = run.group(0)[:INJECTED_URL_CHARS].rstrip(".!") if run else ""
+        if url and _url_org(url) in own:
+            continue  # round 11: the site's own offer ("Hey 🎉 $10 off today https://<its shop>/sale"), not a stranger's
         return f"{value.strip()} {url}"
     return None
 
 
 def form_injection(f: Facts) -> list[Finding]:
     texts = [*f.mail.texts[:10], *(h.cells or h.text for h in f.html[:10])]
+    # the sender's own site, as the receiving server verified it (DMARC pass or an aligned DKIM signature):
+    # a stranger typed the offer into the form, so its link goes elsewhere
+    own = frozenset(filter(None, (_authenticated_sender_org(f),)))
     for text in texts:
-        if ("://" in text or "www." in text) and (found := _injected_name(text)) is not None:
+        if ("://" in text or "www." in text) and (found := _injected_name(text, own)) is not None:
             # review 10: sanitised whole, then shortened: a link cut first could end inside the recipient's
             # address in its path (/u/hanako.sa…), which no longer reads as an address to mask
             shown = present_text(found, limit=INJECTED_URL_CHARS + 200)
@@ -2087,6 +2099,21 @@ _SUBJECT_PREFIX = re.compile(r"(?i)^(?:\s*(?:re|fw|fwd|aw|wg|tr|enc|res|rv)\s*:\
 _GREETING_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 
+# a recipient line of a pasted or forwarded header block ("To: x@y", "宛先: x@y"), ending at the address
+_RECIPIENT_LINE = re.compile(r"(?:\bto|\bcc|宛先|受信者)[ \t]*[:：][^:：\n]{0,80}$", re.IGNORECASE)
+
+
+def _greets(head: str, address: str) -> bool:
+    """``address`` stands in ``head`` other than as the recipient line of a header block that was
+    pasted or forwarded with the mail (which names the recipient, and greets nobody)."""
+    at = head.find(address)
+    while at >= 0:
+        if _RECIPIENT_LINE.search(head, max(0, at - 90), at) is None:
+            return True
+        at = head.find(address, at + len(address))
+    return False
+
+
 def address_greeting(f: Facts) -> list[Finding]:
     """The subject or the first line names the recipient by address: the sender knows nothing else."""
     if f.sender.bulk:
@@ -2099,7 +2126,7 @@ def address_greeting(f: Facts) -> list[Finding]:
         for address in addresses:
             if address in subject:
                 return [_f("address_greeting", "medium", address=mask_address(address))]
-            if address in head:
+            if _greets(head, address):
                 return [_f("address_greeting", "low", address=mask_address(address))]
     # recipients unknown (undisclosed, or a Bcc): a subject that opens with an address and goes on
     # ("x@example.com, your reward…") greets whoever it was sent to by the address alone
@@ -2279,6 +2306,11 @@ def scam_lure(f: Facts) -> list[Finding]:
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
     # round 10: a bill said unpaid alone is a biller's reminder; its plain "please pay" is the biller's own ask
     only_bill = bool(phrases.bill) and all(p in phrases.bill for p in strong)
+    if severity != "low" and _warns_of_scams(f) and not asks_something(f, only_benefit, goods_return, only_bill):
+        # round 11: a warning about scams (a bank's, a broker's, the police's) describes the lure's words to
+        # its readers; beside another sign of fraud it weighs in full again (pipeline.topic_beside_signs)
+        return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="warning",
+                   full=severity)]
     if all(p in topic for p in strong) and not asks_something(f, only_benefit, goods_return, only_bill) and not (
             family == "callback" and _callback_way_out(f)):
         # round 8: words that only name the topic (a refund issued, a benefit's date, a gift card, the
@@ -2288,6 +2320,28 @@ def scam_lure(f: Facts) -> list[Finding]:
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="topic_only",
                    full=severity)]
     return [_f("scam_lure", severity, tuple(strong[:5]), how=family, phrases=_list(strong))]
+
+
+# round 11: a warning about scams names them as fraud and warns its readers (the words a bank, a broker or the
+# police write: 「投資詐欺にご注意ください」, "how to spot an investment scam"), and links nowhere but to the
+# sender's own verified site or a catalogued brand's
+_FRAUD_NAMED = tuple(normalise(w) for w in (
+    "詐欺", "scam", "fraud", "betrug", "estafa", "golpe", "arnaque", "escroquerie", "truffa", "oplichting",
+    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan"))
+_WARNED = tuple(normalise(w) for w in (
+    "ご注意", "注意喚起", "注意してください", "お気をつけ", "ご用心", "だまされないで", "騙されないで", "beware", "be aware",
+    "watch out", "how to spot", "protect yourself", "stay safe", "warning signs", "be alert", "vorsicht", "warnen",
+    "attention aux", "méfiez", "cuidado con", "atenção", "attenzione", "let op", "осторожн", "注意", "주의",
+    "uważaj", "dikkat", "waspada"))
+
+
+def _warns_of_scams(f: Facts) -> bool:
+    text = f.text.text[:20_000]
+    if not any(w in text for w in _FRAUD_NAMED) or not any(w in text for w in _WARNED):
+        return False
+    cat = catalogue()
+    own = _authenticated_sender_org(f)
+    return all(link.registrable_domain == own or cat.is_official(link.registrable_domain) for link in _web_links(f))
 
 
 # round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in

@@ -45,7 +45,7 @@ def test_tune_lists_tune_a_files_only() -> None:
     tune = [p for p in PATHS if split_of(p) == "tune"]
     rows = [{"file": p, "label": "unwanted", "group": "pot"} for p in tune]
     results: list[dict[str, Any]] = [{"verdict": "no_signs", "score": 0, "findings": [], "readable": True, "links": 1,
-                                      "brand": None}
+                                      "brand": None, "language": "en"}
                                      for _ in tune]
     for name in ("tune", "tune-b", "judge"):
         summary = summarise_mail(name, rows, results)
@@ -58,6 +58,16 @@ def test_tune_lists_tune_a_files_only() -> None:
             assert listed == set(tune) - b_files
         else:
             assert not listed
+
+
+def test_caught_by_language_is_counted() -> None:
+    rows = [{"file": f"unwanted/pot__{i:04d}.eml", "label": "unwanted", "group": "pot"} for i in range(4)]
+    results: list[dict[str, Any]] = [
+        {"verdict": v, "score": 0, "findings": [], "readable": True, "links": 0, "brand": None, "language": lang}
+        for v, lang in (("phishing", "ja"), ("no_signs", "ja"), ("scam", "en"), ("spam", "en"))]
+    summary = summarise_mail("tune-b", rows, results)
+    assert summary["groups"][0]["languages"] == {"ja": (1, 2), "en": (2, 2)}
+    assert "caught by language: ja 1/2, en 2/2" in "\n".join(render_mail(summary, None))
 
 
 def test_word_blind_leaves_out_the_wording_rules_only() -> None:

@@ -771,6 +771,9 @@ def _language_as_written(text: str) -> str:
     japanese = 0 if plain else sum(map(len, p._JAPANESE_RUN.findall(sample)))
     if japanese >= 10 or japanese > len(sample) // 50:
         return "ja" if any("\u3040" <= c <= "\u30ff" or "\uff66" <= c <= "\uff9f" for c in sample) else "zh"
+    hangul = sum(1 for c in sample if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3130" <= c <= "\u318f")
+    if not plain and (hangul >= 10 or hangul > len(sample) // 50):
+        return "ko"
     head = sample[:1500]
     words = Counter(p.ascii_words(head) if plain else p._WORDS.findall(head.lower()))
     if words:
@@ -787,6 +790,7 @@ def _language_as_written(text: str) -> str:
 LANGUAGE_WORDS = st.sampled_from([
     "the", "and", "you", "der", "die", "und", "le", "la", "et", "vous", "o", "você", "el", "y", "het", "il", "è",
     "please", "bitte", "café", "お知らせ", "漢字", "ア", " ", "\n", ".", "x" * 25, "Ünïcode", "123", "a",
+    "и", "ваш", "що", "się", "için", "yang", "고객님", "i", "w",
 ])
 
 

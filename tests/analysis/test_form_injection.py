@@ -183,3 +183,19 @@ def test_an_offer_in_the_name_cell_of_a_pretty_printed_form_echo_is_injection() 
             "Click:: https://t.example.net/x</td>\n </tr>\n <tr><td>E-mail</td><td>taro.yamada@example.jp</td></tr>"
             "</table></body></html>")
     assert "form_injection" in rules_of(make_mail(**SITE, html=html))
+
+
+@pytest.mark.parametrize("body", [
+    "Hey 🎉 $10 off today https://shop.example.com/sale\n\nOur winter sale is on.",
+    "Hello 🎁 $50 gift card inside https://shop.example.com/gift,\n\nEnjoy!",
+])
+def test_the_sites_own_offer_in_its_greeting_is_no_injection(body: str) -> None:
+    # round 11: the link goes to the sender's own verified site: the site speaks, no stranger typed it
+    report = analyse(make_mail(body=body))
+    assert "form_injection" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_signs"
+
+
+def test_a_strangers_link_in_the_sites_verified_mail_is_still_an_injection() -> None:
+    report = analyse(make_mail(body="Hello 🎁 $50 gift card inside https://gift-claim.example.net/r,\n\nEnjoy!"))
+    assert "form_injection" in {f.rule for f in report.findings}

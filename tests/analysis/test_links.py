@@ -130,3 +130,12 @@ def test_a_flood_of_anchors_is_read_up_to_a_bound() -> None:
     assert "var a=1" not in facts.text
     small = "".join(f'<a href="https://l{i}.example.com/">x</a>' for i in range(100))
     assert flatten_html(small) == small  # an ordinary page is parsed as it is
+
+
+def test_yandex_forms_is_a_form_service() -> None:
+    from bot.analysis.pipeline import analyse
+
+    report = analyse(b"https://forms.yandex.com/u/65a1b2c3d4e5f6/\n")
+    assert "free_hosting_link" in {f.rule for f in report.findings}
+    report = analyse(b"https://yandex.com/maps/\n")
+    assert "free_hosting_link" not in {f.rule for f in report.findings}

@@ -200,6 +200,27 @@ def test_language_of_german_portuguese_and_spanish_mail() -> None:
         assert analyse(make_mail(body=body)).language == lang, lang
 
 
+def test_language_of_russian_ukrainian_polish_turkish_indonesian_and_korean_mail() -> None:
+    cases = {
+        "ru": "Уважаемый клиент, ваш аккаунт будет заблокирован. Для подтверждения перейдите по ссылке, если вы не "
+              "сделаете это, мы закроем его.",
+        "uk": "Шановний клієнте, ваш обліковий запис буде заблоковано. Якщо ви не підтвердите дані, ми закриємо його, "
+              "це важливо для вас.",
+        "pl": "Szanowny Panie, prosimy o potwierdzenie danych, aby konto nie zostało zablokowane. Jest to ważne i nie "
+              "wymaga opłat.",
+        "tr": "Sayın müşterimiz, hesabınız askıya alındı. Lütfen bilgilerinizi güncelleyin, bu işlem için size bir "
+              "bağlantı gönderdik.",
+        "id": "Pelanggan yang terhormat, akun anda akan diblokir. Silakan verifikasi data anda dengan mengklik tautan "
+              "di bawah ini untuk melanjutkan.",
+        "ko": "고객님의 계정이 일시 정지되었습니다. 아래 링크를 눌러 본인 확인을 진행해 주세요.",
+    }
+    for lang, body in cases.items():
+        assert analyse(make_mail(body=body)).language == lang, lang
+    # English with "I", "w" and "z" in it (and CSS's font-size) stays English
+    body = "I also know the difference, I think. font-size: 12px; w z i. Please see the notes and the plan for you."
+    assert analyse(make_mail(body=body)).language == "en"
+
+
 def test_the_top_level_brand_is_the_one_a_look_alike_finding_names() -> None:
     data = make_mail(from_="Support <support@help.example.net>", subject="Notice",
                      body="Please see https://smbc-card.secure-login.example.com/vpass/ today.", auth=UNALIGNED)
