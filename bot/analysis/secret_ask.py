@@ -332,7 +332,9 @@ _JA_BETWEEN = (r"(?:[\(（][^)）。]{0,14}[\)）]|[と・、,/]|及び|およ�
 _JA_PLEASE = r"(?:ください|下さい|くださ|いただ|頂|願|をお願い)"
 _JA_ASK = (rf"(?:ご)?返信(?:して)?{_JA_PLEASE}|お知らせ{_JA_PLEASE}|お伝え{_JA_PLEASE}|(?:お)?教え(?:て)?{_JA_PLEASE}"
            rf"|送信して{_JA_PLEASE}|お送り{_JA_PLEASE}|送って{_JA_PLEASE}|ご連絡{_JA_PLEASE}|お聞かせ{_JA_PLEASE}"
-           rf"|ご回答{_JA_PLEASE}|ご提供{_JA_PLEASE}|読み上げて{_JA_PLEASE}")
+           rf"|ご回答{_JA_PLEASE}|ご提供{_JA_PLEASE}|読み上げて{_JA_PLEASE}"
+           # round 11 (ja11): a friend's casual ask (the LINE takeover's 「届いた認証番号を教えてくれない？」)
+           r"|教えて(?:くれ|もら|ほし|欲し)|送って(?:くれ|もら|ほし|欲し)")
 _JA_ASKED = re.compile(normalise(rf"(?:{_JA_DATA})(?:{_JA_BETWEEN})(?:{_JA_ASK})"))
 # a list announced by the ask (「本メールにご返信のうえ、以下の情報をお知らせください。・カード番号・セキュリティコード」)
 _JA_LIST = re.compile(normalise(r"(?:返信|お知らせ|お送り|お伝え|送って|送信)[^。]{0,30}?(?:以下|下記)の(?:情報|項目|内容)"
