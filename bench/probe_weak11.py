@@ -5,7 +5,8 @@ it was written for.
 Every mail is a whole .eml with the receiving server's Authentication-Results, in one of four states:
 ALIGNED (DKIM and DMARC pass for the From's domain), GMAIL (a consumer mailbox, signed by its provider),
 SPF_ONLY (the domain's own server: SPF pass of its own envelope, no signature, no DMARC record) and UNALIGNED
-(a script on a web host: SPF pass for the host's envelope, nothing for the From's domain) or NOAUTH (its own
+(a script on a web host: SPF pass for the host's envelope, nothing for the From's domain), ESP (a mailing
+service signing for a customer's domain that publishes no DMARC record) or NOAUTH (its own
 envelope, but the domain publishes no SPF and signs nothing: since 2024 the large providers refuse such mail from
 any sender, and a self-hosted box is the one ordinary case of it). ORDINARY mail must
 stay ``no_signs``: newsletters with and without list headers, a colleague's mail to undisclosed recipients, a
@@ -41,6 +42,9 @@ def auth(state: str, domain: str) -> tuple[str, str]:
     if state == "UNALIGNED":
         return (f"mx.example.jp; spf=pass smtp.mailfrom=host.example.net; dkim=none; dmarc=none "
                 f"header.from={domain}", "<www-data@host.example.net>")
+    if state == "ESP":
+        return (f"mx.example.jp; spf=pass smtp.mailfrom=bounce.esp.example.net; dkim=pass header.d=esp.example.net; "
+                f"dmarc=none header.from={domain}", "<bounce-77@bounce.esp.example.net>")
     if state == "NOAUTH":
         return (f"mx.example.jp; spf=none smtp.mailfrom={domain}; dkim=none; dmarc=none header.from={domain}",
                 f"<info@{domain}>")
@@ -139,6 +143,9 @@ ORDINARY: list[tuple[str, str, str, str, str, str, str, bool]] = [
      "ops@lists.example.org", "List-Id: <ops.lists.example.org>\nList-Post: <mailto:ops@lists.example.org>\n", False),
     ("neighbourhood notice (ja)", "UNALIGNED", "自治会 <jichikai@town.example.jp>", "清掃活動のお知らせ",
      "会員各位\n12月13日（日）午前9時から公園の清掃を行います。軍手をご持参ください。", BCC, "", False),
+    ("mailing service, customer domain", "ESP", "Town Gym <news@towngym.example.com>", "January offers",
+     "Lose weight in the new year: a discount on our January classes. Book at https://towngym.example.com/book",
+     "taro.yamada@example.jp", "List-Unsubscribe: <https://esp.example.net/u/77>\n", False),
     ("self-hosted, short link", "NOAUTH", "Goro <goro@home.example.org>", "Photos from Saturday",
      "Hi Taro, the photos from Saturday are here: https://bit.ly/goro-photos\nGoro", "taro.yamada@example.jp", "",
      False),

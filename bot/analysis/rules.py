@@ -2932,8 +2932,9 @@ def unverified_sender(f: Facts, findings: tuple[Finding, ...]) -> list[Finding]:
     results show no DMARC pass, no valid DKIM signature of the From's domain and no SPF pass of that domain's
     own envelope (what DMARC would have failed) is mail nobody answers for. Alone that is no sign (a small
     site's script sending through its host); beside a sign of how bulk mail is made it is the second,
-    independent sign such mail carries. Not raised for a list's or bulk mailer's mail, a reply in a
-    conversation, a brand's own mail, or beside the receiver's own DMARC or compauth failure (counted once)."""
+    independent sign such mail carries. Not raised for a list's or bulk mailer's mail (List-Id, Precedence), a
+    reply in a conversation, a brand's own mail, or beside the receiver's own DMARC or compauth failure (counted
+    once)."""
     if f.mail.kind not in ("eml", "msg") or not f.sender.auth.trusted or f.sender.bulk or f.sender.list_id:
         return []
     frm = f.sender.from_addr
@@ -2941,29 +2942,31 @@ def unverified_sender(f: Facts, findings: tuple[Finding, ...]) -> list[Finding]:
         return []
     if f.sender.auth.dmarc == "pass" or _authenticated_sender_org(f) is not None:
         return []
+    names = {k.lower() for k, _ in f.mail.headers[:200]}
+    if f.sender.auth.dkim_domains and "list-unsubscribe" in names:
+        return []  # a mailing service's mailing for a customer's domain: the service signs it and answers for it
     envelope = f.sender.envelope_domain
-    spf_only = f.sender.auth.spf == "pass" and envelope and org_domain(envelope) == org_domain(frm.domain)
+    spf_only = f.sender.auth.spf == "pass" and bool(envelope) and org_domain(envelope or "") == org_domain(frm.domain)
     if spf_only and f.sender.auth.dmarc not in ("none", "bestguesspass", None):
         return []  # the domain's own server sent it (SPF aligned, as DMARC counts it) and it publishes DMARC
     rules = {x.rule for x in findings if WEIGHTS.get(x.rule, {}).get(x.severity, 0)}
     if rules & _AUTH_SAID:
         return []
+    if names & {"in-reply-to", "references"}:
+        return []  # a conversation's reply
     if spf_only:
         # its own server, but no signature and no DMARC record: none of what bulk senders must publish
         # (2024): counts beside the signs only bulk mail shows, never beside one spam word, and never in a
-        # mailing that tells its reader how to leave it (a small shop's own newsletter)
+        # mailing that tells its reader how to leave it (a small shop's own newsletter); a mail that fails
+        # alignment altogether gains nothing by a List-Unsubscribe line anyone can write
         spam = catalogue().phrases.get("spam")
-        if spam is not None and f.text.count_phrases(spam.optout):
+        if "list-unsubscribe" in names or (spam is not None and f.text.count_phrases(spam.optout)):
             return []
         # (hidden blocks are every responsive template's mobile copy: not here)
         rules = {x.rule for x in findings if x.rule == "disguised_text"
                  or (x.rule in ("sender_format", "spam_content") and x.severity in ("medium", "high"))}
-    beside = [r for r in WEAK_MAKE_SIGNS if r in rules]
-    if not beside:
+    if not any(r in rules for r in WEAK_MAKE_SIGNS):
         return []
-    names = {k.lower() for k, _ in f.mail.headers[:200]}
-    if names & {"in-reply-to", "references", "list-id", "list-unsubscribe"}:
-        return []  # a conversation's reply, or a mailing with its own way out
     severity: Severity = "low"  # one step: what makes the mail count is the sign beside it
     server = defang_host(f.sender.auth.authserv_id) if f.sender.auth.authserv_id else "?"
     return [_f("unverified_sender", severity, domain=defang_host(org_domain(frm.domain) or frm.domain), server=server)]

@@ -65,6 +65,14 @@ def test_no_companion_no_finding() -> None:
         assert "unverified_sender" not in found(mail("NOAUTH", "Club <club@club.example.org>", subject, body, to))
 
 
+def test_a_mailing_service_signing_for_its_customer_answers_for_the_mailing() -> None:
+    listed = "List-Unsubscribe: <https://esp.example.net/u/77>\n"
+    a = analyse(mail("ESP", "Deals <deals@deals.example.com>", "Lose weight fast", PILLS, extra=listed))
+    assert "unverified_sender" not in {f.rule for f in a.findings}
+    # the same signature without a way out of the mailing is a signed throwaway, not a service's mailing
+    assert "unverified_sender" in found(mail("ESP", "Deals <deals@deals.example.com>", "Lose weight fast", PILLS))
+
+
 def test_own_server_without_dmarc_needs_a_bulk_only_sign() -> None:
     # one spam word beside a Bcc from a small firm's own server is a notice, not a mailing nobody answers for
     a = analyse(mail("SPF_ONLY", "Office <office@corp.example.com>", "Ground floor",
@@ -86,12 +94,20 @@ def test_own_server_hidden_mobile_block_is_left_alone() -> None:
     assert "unverified_sender" not in {f.rule for f in a.findings}
 
 
-def test_a_reply_or_a_mailing_with_list_headers_is_left_alone() -> None:
+def test_a_reply_or_a_list_is_left_alone() -> None:
     reply = "In-Reply-To: <a1@example.jp>\nReferences: <a1@example.jp>\n"
-    listed = "List-Unsubscribe: <https://deals.example.com/u>\n"
+    listed = "List-Id: <ops.lists.example.org>\nList-Post: <mailto:ops@lists.example.org>\n"
     for extra in (reply, listed):
         data = mail("NOAUTH", SERIAL_FROM, "Your statement", STATEMENT, extra=extra)
         assert "unverified_sender" not in found(data)
+
+
+def test_a_list_unsubscribe_line_exempts_only_the_domains_own_server() -> None:
+    # anyone can write the header: a mail that fails alignment altogether gains nothing by it (spammers add a
+    # bare token there); from the domain's own server it is the small shop's newsletter's way out
+    listed = "List-Unsubscribe: <https://deals.example.com/u>\n"
+    assert "unverified_sender" in found(mail("NOAUTH", SERIAL_FROM, "Your statement", STATEMENT, extra=listed))
+    assert "unverified_sender" not in found(mail("SPF_ONLY", SERIAL_FROM, "Your statement", STATEMENT, extra=listed))
 
 
 def test_counted_once_beside_the_receivers_own_dmarc_verdict() -> None:
