@@ -678,9 +678,12 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
-    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike
-    platform = (_under(host, cat.free_hosting) or "") if loose else ""
-    found = [(token, bid) for token, bid in tokens_in(host) if token not in platform]
+    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike — in a
+    # mail too (round 11: a forum's signed notice linking a member's GitHub Pages blog read "phishing")
+    platform = _under(host, cat.free_hosting) or ""
+    # (a brand in the customer's own labels still counts: github-login.github.io)
+    customer = host[: -len(platform) - 1] if platform and host.endswith("." + platform) else host
+    found = [(token, bid) for token, bid in tokens_in(customer) if token not in platform or customer != host]
     # a token that is a whole label or hyphen piece first (aeon-ne-jp.iiiiicloud.com is AEON's)
     for token, bid in found:
         if token in pieces:
