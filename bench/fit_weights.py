@@ -53,7 +53,7 @@ LEVELS = ("low", "medium", "high")
 # (no Authentication-Results, no Microsoft compauth before ~2010), not by intent.
 TRANSPORT = frozenset({
     "dmarc_fail", "spf_fail", "dkim_fail", "compauth_fail", "no_reverse_dns", "envelope_mismatch",
-    "throwaway_tenant",
+    "throwaway_tenant", "unverified_sender",
 })
 
 

@@ -47,7 +47,7 @@ from bot.analysis.models import (
     Severity,
 )
 from bot.analysis.privacy import mask_name
-from bot.analysis.rules import DIGEST_DOMAINS, run_rules
+from bot.analysis.rules import DIGEST_DOMAINS, run_rules, unverified_sender
 from bot.analysis.safe_text import present_text
 from bot.analysis.scoring import WEIGHTS, advice, score, sort_findings
 
@@ -480,6 +480,7 @@ def judge(
         # a brand's own, authenticated mail: its wording, layout and mailing habits are the brand's
         # (sign-in alerts are urgent, order mails greet by address); what it carries still counts
         findings = tuple(f for f in findings if f.rule not in OFFICIAL_WORDING_RULES)
+    findings += tuple(unverified_sender(facts, findings))  # round 11: a weak sign beside a sender nobody answers for
     findings = sort_findings(topic_beside_signs(findings))
     total, verdict = score(findings)
     brand = prepared.brand

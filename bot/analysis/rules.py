@@ -41,6 +41,7 @@ from bot.analysis.links import CELL, defang_host
 from bot.analysis.models import Brand, Finding, Link, Severity
 from bot.analysis.privacy import mask_address, strip_invisible
 from bot.analysis.safe_text import present_text
+from bot.analysis.scoring import WEIGHTS
 from bot.analysis.secret_ask import secret_asks
 
 MAX_PER_RULE = 5  # findings one rule may add: a link-dense digest gets a sign, not hundreds
@@ -701,9 +702,12 @@ def _lookalike_of(host: str, loose: bool = False) -> tuple[str, str] | None:
         return None
     labels = host.split(".")
     pieces = [p for label in labels for p in label.split("-")]
-    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike
-    platform = (_under(host, cat.free_hosting) or "") if loose else ""
-    found = [(token, bid) for token, bid in tokens_in(host) if token not in platform]
+    # the platform's own name in a page it hosts (x.github.io) names the platform, not a look-alike — in a
+    # mail too (round 11: a forum's signed notice linking a member's GitHub Pages blog read "phishing")
+    platform = _under(host, cat.free_hosting) or ""
+    # (a brand in the customer's own labels still counts: github-login.github.io)
+    customer = host[: -len(platform) - 1] if platform and host.endswith("." + platform) else host
+    found = [(token, bid) for token, bid in tokens_in(customer) if token not in platform or customer != host]
     # a token that is a whole label or hyphen piece first (aeon-ne-jp.iiiiicloud.com is AEON's)
     for token, bid in found:
         if token in pieces:
@@ -1597,9 +1601,26 @@ def ip_literal_link(f: Facts) -> list[Finding]:
                hosts=_list([defang_host(h) for h in shown]))]
 
 
+def _platform_customer(host: str, platforms: frozenset[str]) -> str | None:
+    """The customer's own label on a platform (``myapp-3f2a1`` of myapp-3f2a1.firebaseapp.com), or None."""
+    entry = _under(host, platforms)
+    if entry is None or host == entry:
+        return None
+    return host[: -len(entry) - 1].rsplit(".", 1)[-1] or None
+
+
 def free_hosting_link(f: Facts) -> list[Finding]:
     cat = catalogue()
     hosts = sorted({link.host for link in f.links if _under(link.host, cat.free_hosting)})
+    frm = f.sender.from_addr
+    if hosts and frm is not None and frm.domain and f.sender.auth.trusted \
+            and org_domain(frm.domain) in {org_domain(d) for d in f.sender.auth.dkim_domains}:
+        # round 11: a platform's customer mailing about its own page (an app's sign-in mail from
+        # noreply@myapp.firebaseapp.com to myapp.firebaseapp.com, signed by the platform): the sender is
+        # that page's owner, and sender_format already names the platform address; counted once
+        sender = _platform_customer(frm.domain.lower(), cat.platform_senders | cat.free_hosting)
+        if sender is not None:
+            hosts = [h for h in hosts if _platform_customer(h, cat.free_hosting) != sender]
     if not hosts:
         return []
     # pasted alone, a page anyone could have published counts with any other sign of it (not alone:
@@ -2994,6 +3015,63 @@ RULES: tuple[Callable[[Facts], list[Finding]], ...] = (
     throwaway_tenant,
     form_injection,
 )
+
+
+# --- weak signs beside an unverified sender (issue 11, round 11) ---------------------------------
+
+# the signs of a mail made to pass filters or sent in bulk that alone are no verdict: a malformed From,
+# spam's wording, text hidden from the reader, a sender's name or subject written to slip past filters
+# (a greeting by address, a short link, a free host's page and a Bcc are every small site's script mail too)
+WEAK_MAKE_SIGNS = ("sender_format", "spam_content", "hidden_text", "disguised_text")
+# the receiving server's own verdict that the From is not backed already says it: counted once
+_AUTH_SAID = frozenset({"dmarc_fail", "compauth_fail"})
+
+
+def unverified_sender(f: Facts, findings: tuple[Finding, ...]) -> list[Finding]:
+    """Round 11: a weak sign of bulk mail (``WEAK_MAKE_SIGNS``) in mail whose sender the receiving server
+    could not tie to its From domain. Since 2024 every large mailbox provider asks bulk senders for DMARC,
+    and every service that mails its users signs as its own domain; a whole mail whose receiver's trusted
+    results show no DMARC pass, no valid DKIM signature of the From's domain and no SPF pass of that domain's
+    own envelope (what DMARC would have failed) is mail nobody answers for. Alone that is no sign (a small
+    site's script sending through its host); beside a sign of how bulk mail is made it is the second,
+    independent sign such mail carries. Not raised for a list's or bulk mailer's mail (List-Id, Precedence), a
+    reply in a conversation, a brand's own mail, or beside the receiver's own DMARC or compauth failure (counted
+    once)."""
+    if f.mail.kind not in ("eml", "msg") or not f.sender.auth.trusted or f.sender.bulk or f.sender.list_id:
+        return []
+    frm = f.sender.from_addr
+    if frm is None or not frm.domain or "." not in frm.domain or f.prepared.brand_official:
+        return []
+    if f.sender.auth.dmarc == "pass" or _authenticated_sender_org(f) is not None:
+        return []
+    names = {k.lower() for k, _ in f.mail.headers[:200]}
+    if f.sender.auth.dkim_domains and "list-unsubscribe" in names:
+        return []  # a mailing service's mailing for a customer's domain: the service signs it and answers for it
+    envelope = f.sender.envelope_domain
+    spf_only = f.sender.auth.spf == "pass" and bool(envelope) and org_domain(envelope or "") == org_domain(frm.domain)
+    if spf_only and f.sender.auth.dmarc not in ("none", "bestguesspass", None):
+        return []  # the domain's own server sent it (SPF aligned, as DMARC counts it) and it publishes DMARC
+    rules = {x.rule for x in findings if WEIGHTS.get(x.rule, {}).get(x.severity, 0)}
+    if rules & _AUTH_SAID:
+        return []
+    if names & {"in-reply-to", "references"}:
+        return []  # a conversation's reply
+    if spf_only:
+        # its own server, but no signature and no DMARC record: none of what bulk senders must publish
+        # (2024): counts beside the signs only bulk mail shows, never beside one spam word, and never in a
+        # mailing that tells its reader how to leave it (a small shop's own newsletter); a mail that fails
+        # alignment altogether gains nothing by a List-Unsubscribe line anyone can write
+        spam = catalogue().phrases.get("spam")
+        if "list-unsubscribe" in names or (spam is not None and f.text.count_phrases(spam.optout)):
+            return []
+        # (hidden blocks are every responsive template's mobile copy: not here)
+        rules = {x.rule for x in findings if x.rule == "disguised_text"
+                 or (x.rule in ("sender_format", "spam_content") and x.severity in ("medium", "high"))}
+    if not any(r in rules for r in WEAK_MAKE_SIGNS):
+        return []
+    severity: Severity = "low"  # one step: what makes the mail count is the sign beside it
+    server = defang_host(f.sender.auth.authserv_id) if f.sender.auth.authserv_id else "?"
+    return [_f("unverified_sender", severity, domain=defang_host(org_domain(frm.domain) or frm.domain), server=server)]
 
 
 def run_rules(facts: Facts) -> tuple[Finding, ...]:

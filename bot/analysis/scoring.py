@@ -25,6 +25,7 @@ WEIGHTS: dict[str, dict[str, int]] = {
     "sender_format":          {"info": 0, "low": 10, "medium": 20, "high": 30},
     "no_reverse_dns":         {"info": 0, "low": 5, "medium": 10, "high": 15},
     "undisclosed_recipients": {"info": 0, "low": 10, "medium": 15, "high": 20},
+    "unverified_sender":      {"info": 0, "low": 10, "medium": 15, "high": 20},
     "address_greeting":       {"info": 0, "low": 10, "medium": 15, "high": 20},
     "disguised_text":         {"info": 0, "low": 10, "medium": 20, "high": 30},
     "display_name_brand":     {"info": 0, "low": 10, "medium": 20, "high": 30},

@@ -139,3 +139,24 @@ def test_yandex_forms_is_a_form_service() -> None:
     assert "free_hosting_link" in {f.rule for f in report.findings}
     report = analyse(b"https://yandex.com/maps/\n")
     assert "free_hosting_link" not in {f.rule for f in report.findings}
+
+
+def test_a_page_on_a_platform_named_for_a_brand_is_no_look_alike_in_mail() -> None:
+    # round 11: a forum's signed notice linking a member's GitHub Pages blog read "phishing" (lookalike, token)
+    from bot.analysis.pipeline import analyse
+    from tests.conftest import make_mail
+
+    auth = ("mx.example.jp; spf=pass smtp.mailfrom=forum.example.com; dkim=pass header.d=forum.example.com; "
+            "dmarc=pass header.from=forum.example.com")
+    report = analyse(make_mail(from_="Example Forum <noreply@forum.example.com>", subject="New reply",
+                               body="Hanako replied: I moved my blog to https://hanako-sato.github.io/blog/\n"
+                                    "View: https://forum.example.com/t/123", auth=auth,
+                               return_path="<b@forum.example.com>"))
+    assert "lookalike_domain" not in {f.rule for f in report.findings}
+    assert report.verdict == "no_signs"
+    # the brand in the customer's own labels still counts
+    unaligned = "mx.example.jp; spf=softfail smtp.mailfrom=x.example.net; dmarc=fail header.from=x.example.net"
+    report = analyse(make_mail(from_="Support <noreply@x.example.net>", subject="Security alert",
+                               body="Your account was accessed. Verify now: https://github-login.github.io/verify/",
+                               auth=unaligned))
+    assert "lookalike_domain" in {f.rule for f in report.findings}
