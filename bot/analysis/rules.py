@@ -1706,7 +1706,10 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     return out
 
 
-_WALLET = re.compile(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40})\b")
+# round 11 (world11): a Tron (USDT TRC-20) wallet too; bounded by what no address holds (an ASCII letter or digit), not
+# by \b: a Chinese or Korean text writes the address straight after its words (「钱包bc1q…」), which \b reads as one word
+_WALLET = re.compile(r"(?<![A-Za-z0-9])(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}"
+                     r"|T[1-9A-HJ-NP-Za-km-z]{33})(?![A-Za-z0-9])")
 
 
 def extortion(f: Facts) -> list[Finding]:
@@ -2242,6 +2245,25 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
     return seen > 0
 
 
+# round 11 (world11): the words that open a fraud warning ("beware of", 「警惕」, «остерегайтесь», "waspada"): a regulator's,
+# a bank's or a newspaper's warning names the lure's promises ("guaranteed returns", 「稳赚不赔」) to warn against them.
+# Said as a warning, not as the noun: "fraud", «мошенничество», 「诈骗」 alone are an advance-fee letter's own words (a
+# compensation for fraud victims)
+_FRAUD_WARNING = tuple(normalise(w) for w in (
+    "beware of", "be wary of", "warning signs of", "méfiez-vous", "soyez vigilants", "vorsicht vor", "warnung vor",
+    "desconfíe de", "tenga cuidado con", "desconfie de", "fique atento", "diffidate", "attenzione alle truffe",
+    "pas op voor", "wees alert", "осторожно, мошенники", "остерегайтесь", "будьте бдительны", "признаки мошенничества",
+    "признаки финансовой пирамиды", "будьте пильні", "остерігайтеся", "uwaga na oszustów", "uważaj na oszustów",
+    "dolandırıcılara karşı", "dolandırıcılık uyarısı", "警惕", "谨防", "謹防", "提高警惕", "防骗", "防騙", "防诈", "防詐",
+    "사기 주의", "사기에 주의", "피해에 주의", "waspada investasi", "waspada penipuan", "hati-hati terhadap",
+    "cảnh giác", "cảnh báo lừa đảo"))
+
+
+def _warns_of_fraud(f: Facts) -> bool:
+    text = f.text.text
+    return any(word in text for word in _FRAUD_WARNING)
+
+
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -2276,6 +2298,8 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
+    elif severity != "low" and _warns_of_fraud(f):
+        severity = "low"  # round 11: a regulator's or a bank's warning names the lure's words to warn against them
     phrases = catalogue().scam_families[family]
     only_benefit = bool(phrases.benefit) and all(p in phrases.benefit for p in strong)
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
@@ -2326,9 +2350,15 @@ def _warns_of_scams(f: Facts) -> bool:
 # is attacker-written)
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
                     r"|\b0(?:800|120|570|[5789]0)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+# round 11 (world11): the numbers of other countries as their support lines write them: Russian "8 (800) 555-01-23" and
+# "+7 (800) 555-01-23" (two pairs at the end), Korean "02-555-0199" and "1588-0000" (a nationwide number)
+_PHONE_MORE = re.compile(r"(?:\+7|(?<!\d)8)[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}-\d{2}-\d{2}(?!\d)|(?<!\d)0\d{1,2}-\d{3,4}-\d{4}(?!\d)"
+                         r"|(?<!\d)1[5-9]\d{2}-\d{4}(?!\d)")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
-    "cancelamento", "disdett"))
+    "cancelamento", "disdett",
+    # round 11 (world11): ru, uk, pl, tr, zh, ko, id, vi
+    "отмен", "скасув", "anulow", "iptal", "取消", "취소", "batalkan", "pembatalan", "hủy"))
 # (Japanese services take cancellations by phone as a matter of course: 「ご解約はお電話で」 is no lure's sign)
 # the receipt's own way out: the account's settings or customer area (a genuine shop's; a callback lure gives
 # only the number)
@@ -2338,7 +2368,10 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ",
     # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
     "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
-    "連絡しないで", "注文履歴", "購入履歴"))
+    "連絡しないで", "注文履歴", "購入履歴",
+    # round 11 (world11): the account's own settings or customer area in ru, uk, pl, tr, zh, ko, id, vi
+    "личном кабинете", "личный кабинет", "особистому кабінеті", "ustawieniach konta", "moje konto", "hesap ayarları",
+    "个人中心", "帳戶設定", "账户设置", "마이페이지", "설정에서", "pengaturan akun", "cài đặt tài khoản"))
 # round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」,
 # 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
 # contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
@@ -2350,6 +2383,9 @@ _CANCEL_JA = ("請求を取り消", "請求の取り消", "請求を取消", "�
 # 「…までお電話ください」, 「キャンセルのため…」
 _DISOWN_JA = ("心当たり", "身に覚え", "していない場合")
 _CALL_JA = ("電話", "キャンセル", "取り消", "取消")
+# round 11 (world11): Korean says the way out so too (「본인이 아닐 경우 고객센터로 연락 바랍니다」)
+_DISOWN_KO = ("본인이 아닐", "본인 아닐", "본인이 아닌", "본인 아닌")
+_CALL_KO = ("연락", "전화", "문의")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2358,8 +2394,10 @@ def _callback_way_out(f: Facts) -> bool:
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
     way_out = any(word in text for word in _CANCEL + _CANCEL_JA) or (
-        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA))
-    return way_out and not any(word in text for word in _SELF_SERVICE) and _PHONE.search(text[:20_000]) is not None
+        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA)) or (
+        any(word in text for word in _DISOWN_KO) and any(word in text for word in _CALL_KO))
+    return way_out and not any(word in text for word in _SELF_SERVICE) and (
+        _PHONE.search(text[:20_000]) is not None or _PHONE_MORE.search(text[:20_000]) is not None)
 
 
 def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:
