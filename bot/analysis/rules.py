@@ -2371,7 +2371,7 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     "連絡しないで", "注文履歴", "購入履歴",
     # round 11 (world11): the account's own settings or customer area in ru, uk, pl, tr, zh, ko, id, vi
     "личном кабинете", "личный кабинет", "особистому кабінеті", "ustawieniach konta", "moje konto", "hesap ayarları",
-    "个人中心", "帳戶設定", "账户设置", "마이페이지", "설정에서", "pengaturan akun", "cài đặt tài khoản"))
+    "个人中心", "帳戶設定", "账户设置", "设置", "마이페이지", "설정에서", "pengaturan akun", "cài đặt tài khoản"))
 # round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」,
 # 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
 # contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way

@@ -306,6 +306,20 @@ ORDINARY: list[tuple[str, str, str, str, str]] = [
     ("fr", "investment warning", "amf.example.com", "Arnaques aux placements",
      "Méfiez-vous des offres promettant un rendement garanti sans risque. Vérifiez toujours qu'une société est "
      "autorisée avant d'investir."),
+    ("ru", "receipt", "shop.example.com", "Подписка продлена",
+     "Ваша подписка продлена автоматически на 1 месяц. С вашей карты списано 299 руб. Отменить подписку можно в "
+     "личном кабинете в разделе «Подписки»."),
+    ("ru", "notary", "notariat.example.com", "Наследственное дело",
+     "Уважаемая Анна Петровна! Сообщаем, что по заявлению наследников открыто наследственное дело. Для оформления "
+     "наследства просим прибыть в нотариальную контору с паспортом в приемные часы."),
+    ("zh", "receipt", "video.example.com", "自动续费成功",
+     "您的会员已自动续费成功，本次扣款25元。如需取消自动续费，请前往“我的-设置-自动续费管理”操作。"),
+    ("tr", "receipt", "muzik.example.com", "Aboneliğiniz yenilendi",
+     "Premium aboneliğiniz otomatik olarak yenilendi ve kartınızdan 59,99 TL tahsil edildi. Aboneliğinizi hesap "
+     "ayarları sayfasından istediğiniz zaman iptal edebilirsiniz."),
+    ("pl", "receipt", "sklep.example.com", "Subskrypcja odnowiona",
+     "Twoja subskrypcja została odnowiona. Z Twojej karty pobrano 29,99 zł. Subskrypcją możesz zarządzać w "
+     "ustawieniach konta."),
     ("es", "personal", "example.com", "Lo de la cena",
      "Hola, te he hecho un Bizum de 25 euros por la cena del sábado. ¡Gracias por invitarnos!"),
 ]
@@ -332,6 +346,11 @@ def _rules(analysis: object) -> list[str]:
 @pytest.mark.parametrize(("lang", "kind", "subject", "body"), LURES, ids=[f"{c[0]}-{c[1]}" for c in LURES])
 def test_lure_is_caught_pasted(lang: str, kind: str, subject: str, body: str) -> None:
     analysis = analyse(f"{subject}\n\n{body}".encode())
+    if kind == "spam":
+        # a pasted offer has lost the headers that tell a mailing from a cold offer: its wording is named, and
+        # it is flagged when it says enough (three telling phrases); as a mail it is flagged (below)
+        assert "spam_content" in {f.rule for f in analysis.findings}, (lang, _rules(analysis))
+        return
     assert analysis.verdict != "no_signs", (lang, kind, _rules(analysis))
 
 
@@ -346,6 +365,21 @@ def test_lure_is_caught_as_mail(lang: str, kind: str, subject: str, body: str) -
 def test_extortion_with_a_wallet_is_named_in_every_language(lang: str, kind: str, subject: str, body: str) -> None:
     analysis = analyse(f"{subject}\n\n{body}".encode())
     assert "extortion" in {f.rule for f in analysis.findings}, (lang, _rules(analysis))
+
+
+def test_a_wallet_written_straight_after_chinese_words_is_found() -> None:
+    body = f"我已经入侵了你的设备，录下了你的视频。48小时内把1000美元的比特币转到钱包{BTC}否则发给你所有的联系人。"
+    analysis = analyse(body.encode())
+    assert "extortion" in {f.rule for f in analysis.findings}, _rules(analysis)
+
+
+def test_a_fraud_warning_quoting_the_promise_is_not_a_lure() -> None:
+    # the same promise as a lure's, named by a regulator's warning: the finding stays, low (no verdict alone)
+    warning = "Будьте бдительны: вам обещают гарантированный доход и торговый робот — это признаки мошенничества."
+    lure = "Вам обещают гарантированный доход: наш торговый робот работает круглосуточно. Оставьте заявку."
+    found = {f.rule: f.severity for f in analyse(warning.encode()).findings}
+    assert found.get("scam_lure") == "low", found
+    assert analyse(lure.encode()).verdict != "no_signs"
 
 
 def test_a_tron_wallet_counts_as_a_wallet() -> None:
