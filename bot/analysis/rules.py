@@ -2245,25 +2245,6 @@ def _denied(text: str, phrase: str, cap: int = 20) -> bool:
     return seen > 0
 
 
-# round 11 (world11): the words that open a fraud warning ("beware of", 「警惕」, «остерегайтесь», "waspada"): a regulator's,
-# a bank's or a newspaper's warning names the lure's promises ("guaranteed returns", 「稳赚不赔」) to warn against them.
-# Said as a warning, not as the noun: "fraud", «мошенничество», 「诈骗」 alone are an advance-fee letter's own words (a
-# compensation for fraud victims)
-_FRAUD_WARNING = tuple(normalise(w) for w in (
-    "beware of", "be wary of", "warning signs of", "méfiez-vous", "soyez vigilants", "vorsicht vor", "warnung vor",
-    "desconfíe de", "tenga cuidado con", "desconfie de", "fique atento", "diffidate", "attenzione alle truffe",
-    "pas op voor", "wees alert", "осторожно, мошенники", "остерегайтесь", "будьте бдительны", "признаки мошенничества",
-    "признаки финансовой пирамиды", "будьте пильні", "остерігайтеся", "uwaga na oszustów", "uważaj na oszustów",
-    "dolandırıcılara karşı", "dolandırıcılık uyarısı", "警惕", "谨防", "謹防", "提高警惕", "防骗", "防騙", "防诈", "防詐",
-    "사기 주의", "사기에 주의", "피해에 주의", "waspada investasi", "waspada penipuan", "hati-hati terhadap",
-    "cảnh giác", "cảnh báo lừa đảo"))
-
-
-def _warns_of_fraud(f: Facts) -> bool:
-    text = f.text.text
-    return any(word in text for word in _FRAUD_WARNING)
-
-
 def scam_lure(f: Facts) -> list[Finding]:
     all_strong, family_of = _scam_strong()
     hits = f.text.count_phrases(all_strong)
@@ -2298,8 +2279,6 @@ def scam_lure(f: Facts) -> list[Finding]:
         severity = "low"  # one phrase, alone, in a long text: a mention, not what the mail is about
     if f.brand_official or (f.sender.list_id and severity == "medium"):
         severity = "low"  # a brand's own verified mail, or a list's discussion, quoting such words
-    elif severity != "low" and _warns_of_fraud(f):
-        severity = "low"  # round 11: a regulator's or a bank's warning names the lure's words to warn against them
     phrases = catalogue().scam_families[family]
     only_benefit = bool(phrases.benefit) and all(p in phrases.benefit for p in strong)
     # round 9: a refund beside a return of goods (a label, a return request) is a shop's returns instruction:
@@ -2328,12 +2307,19 @@ def scam_lure(f: Facts) -> list[Finding]:
 # sender's own verified site or a catalogued brand's
 _FRAUD_NAMED = tuple(normalise(w) for w in (
     "詐欺", "scam", "fraud", "betrug", "estafa", "golpe", "arnaque", "escroquerie", "truffa", "oplichting",
-    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan"))
+    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan",
+    # round 11 (world11): a pyramid, an illegal scheme, the "lawless" who pose as mentors (ru, uk, pl, zh, id, vi)
+    "финансовую пирамид", "финансовой пирамид", "финансовая пирамид", "фінансової пірамід", "фінансова пірамід",
+    "шахра", "piramida finansowa", "piramidy finansowej", "不法分子", "非法荐股", "非法薦股", "investasi ilegal",
+    "investasi bodong", "lừa đảo"))
 _WARNED = tuple(normalise(w) for w in (
     "ご注意", "注意喚起", "注意してください", "お気をつけ", "ご用心", "だまされないで", "騙されないで", "beware", "be aware",
     "watch out", "how to spot", "protect yourself", "stay safe", "warning signs", "be alert", "vorsicht", "warnen",
     "attention aux", "méfiez", "cuidado con", "atenção", "attenzione", "let op", "осторожн", "注意", "주의",
-    "uważaj", "dikkat", "waspada"))
+    "uważaj", "dikkat", "waspada",
+    # round 11 (world11)
+    "как распознать", "будьте бдительны", "будьте пильні", "остерігайтеся", "як розпізнати", "警惕", "谨防", "謹防",
+    "hati-hati", "mengimbau", "cảnh giác", "cảnh báo"))
 
 
 def _warns_of_scams(f: Facts) -> bool:
