@@ -2516,6 +2516,13 @@ _LIBRARY_BUILD = re.compile(r"(?i)(?:@v?[0-9]{1,3}(?:[.][^/]*)?/.*\.js|"
                             r"[-.]v?[0-9]{1,3}\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
 
 
+# round 11 (world11): an archive to download whose name is a bill (an "invoice" in any language): the loader's
+# wrapper (schet_4412.zip, Rechnung-2026.zip, faktura.rar). A project's release or a shared folder's archive
+# names no bill
+_BILL_ARCHIVE = re.compile(r"(?i)(?:invoice|rechnung|factur|fattur|fatur|faktur|factuur|schet|счет|сч[её]т|rahunok|"
+                           r"notafiscal|nota_fiscal|nota-fiscal|boleto|发票|發票|請求書|청구서)[^/]*\.(?:zip|rar|7z|cab|arj|ace|gz|tgz)$")
+
+
 def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
@@ -2523,6 +2530,9 @@ def malware_link(f: Facts) -> list[Finding]:
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
+        if leaf and _BILL_ARCHIVE.search(leaf):
+            names.append(present_text(leaf[-60:]))
+            continue
         if leaf and _EXECUTABLE_PATH.search(leaf) and not (
             _LIBRARY_BUILD.search(path) and not link.is_ip and not _under(link.host, cat.dynamic_dns)
             and link.host not in cat.shorteners

@@ -208,6 +208,34 @@ LURES: list[tuple[str, str, str, str]] = [
     ("nl", "advance", "Vertrouwelijk voorstel",
      "Beste vriend, ik ben advocaat. Mijn overleden cliënt liet een erfenis van 5.000.000 euro na zonder erfgenamen. "
      "Ik wil u voordragen als naaste familielid. Antwoord met uw volledige naam."),
+    # --- written after the first rules (studied): a mailbox said full, a parcel held, a fine, a police case, a
+    # tax refund, a card blocked, a stranger's profile, an invoice to download as an archive
+    ("zh", "mailbox", "邮箱容量已满",
+     "您的邮箱容量已满，将无法接收新邮件。请立即点击以下链接升级您的邮箱：https://example.net/mail"),
+    ("ko", "parcel", "[CJ] 배송 불가",
+     "주소지 불일치로 배송이 보류되었습니다. 주소를 확인해 주세요 https://example.net/kr/addr"),
+    ("vi", "police", "Thông báo từ cơ quan công an",
+     "Bạn có liên quan đến một vụ án rửa tiền. Vui lòng chuyển toàn bộ tiền vào tài khoản tạm giữ để xác minh."),
+    ("id", "parcel", "Paket tertahan",
+     "Paket Anda tertahan di gudang karena alamat tidak lengkap. Perbarui alamat dan bayar biaya pengiriman ulang "
+     "Rp 15.000: https://example.net/id/paket"),
+    ("uk", "card", "Ваша картка заблокована",
+     "Ваша картка тимчасово заблокована. Для розблокування підтвердіть свої дані: https://example.net/ua/card"),
+    ("tr", "fine", "e-Devlet bildirimi",
+     "Adınıza kayıtlı ödenmemiş trafik cezası bulunmaktadır. Cezanızı ödemek için tıklayın: https://example.net/tr/ceza"),
+    ("pl", "refund", "Zwrot podatku",
+     "Przysługuje Ci zwrot nadpłaconego podatku w wysokości 540 zł. Aby otrzymać zwrot, wypełnij formularz: "
+     "https://example.net/pl/zwrot"),
+    ("ru", "romance", "Привет, красавчик",
+     "Я Катя, мне 25. Увидела твою анкету и хочу познакомиться. Напиши мне на сайте: https://example.net/k"),
+    ("ru", "malware", "Счет на оплату №4412",
+     "Добрый день! Направляем счет на оплату за декабрь. Скачать счет: https://example.net/docs/schet_4412.zip\n"
+     "С уважением, бухгалтерия"),
+    ("pl", "malware", "Faktura VAT 12/2026",
+     "Dzień dobry, w załączeniu przesyłam fakturę do zapłaty. Pobierz fakturę: https://example.net/f/faktura.zip"),
+    ("de", "malware", "Rechnung 2026-4412",
+     "Sehr geehrte Damen und Herren, anbei die offene Rechnung. Rechnung herunterladen: "
+     "https://example.net/Rechnung_2026-4412.zip"),
     ("nl", "callback", "Bevestiging afschrijving",
      "Uw abonnement is verlengd en er is € 299,99 van uw rekening afgeschreven. Herkent u deze betaling niet? "
      "Bel dan +31 800 555 0142 om te annuleren."),
@@ -320,6 +348,16 @@ ORDINARY: list[tuple[str, str, str, str, str]] = [
     ("pl", "receipt", "sklep.example.com", "Subskrypcja odnowiona",
      "Twoja subskrypcja została odnowiona. Z Twojej karty pobrano 29,99 zł. Subskrypcją możesz zarządzać w "
      "ustawieniach konta."),
+    ("en", "release", "project.example.org", "Release 2.3",
+     "Version 2.3 is out. Download the source archive: https://project.example.org/releases/tool-2.3.zip and the "
+     "documentation: https://project.example.org/releases/docs-2.3.zip"),
+    ("ko", "event winner", "event.example.com", "이벤트 당첨 안내",
+     "이벤트에 당첨되신 것을 축하드립니다. 경품은 12월 10일에 등록하신 주소로 발송될 예정입니다."),
+    ("ru", "fines", "gibdd.example.com", "Информация о штрафах",
+     "Информация о штрафах ГИБДД доступна в личном кабинете на официальном портале. Оплатить штраф со скидкой 50% "
+     "можно в течение 20 дней."),
+    ("zh", "parcel", "express.example.com", "您的包裹已签收",
+     "您好，您的包裹已于今天下午3点签收。如有疑问，请在官方App内联系客服。"),
     ("es", "personal", "example.com", "Lo de la cena",
      "Hola, te he hecho un Bizum de 25 euros por la cena del sábado. ¡Gracias por invitarnos!"),
 ]
