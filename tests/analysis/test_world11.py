@@ -433,3 +433,47 @@ def test_ordinary_mail_stays_clean(lang: str, topic: str, domain: str, subject: 
     for data in (_mail(f"Info <info@{domain}>", subject, body, _aligned(domain)), f"{subject}\n\n{body}".encode()):
         analysis = analyse(data)
         assert analysis.verdict == "no_signs", (lang, topic, _rules(analysis))
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Ваша учётная запись", "ваша учетная запись"),  # ё read as е
+    ("HESABINIZ ASKIYA ALINMIŞTIR. KİMLİĞİNİZİ DOĞRULAYIN", "hesabınız askıya alınmıştır. kimliğinizi doğrulayın"),
+    ("ＢＩＴＣＯＩＮ ｳｫﾚｯﾄ", "bitcoin ウォレット"),  # full-width letters, half-width kana
+])
+def test_the_normaliser_reads_other_scripts_as_the_phrase_tables_write_them(written: str, listed: str) -> None:
+    from bot.analysis.brands import normalise
+
+    assert normalise(written) == normalise(listed)
+
+
+@pytest.mark.parametrize("text", [
+    # Korean spaced otherwise than the table ("본인 인증을 완료")
+    "회원님의 계정이 정지되었습니다. 본인인증을   완료하지 않으면 이용이 제한됩니다: https://example.net/kr",
+    # Turkish in capitals, the dotted capital I included
+    "HESABINIZ ASKIYA ALINMIŞTIR. KİMLİĞİNİZİ DOĞRULAYIN: https://example.net/tr",
+    # traditional Chinese
+    "您的帳戶已被凍結，請點擊以下連結驗證您的身份：https://example.net/tw",
+])
+def test_spacing_case_and_script_variants_still_match(text: str) -> None:
+    assert analyse(text.encode()).verdict != "no_signs"
+
+
+@pytest.mark.parametrize("text", [
+    "Seu plano de armazenamento expira hoje. Se você não resolver, todos os seus dados serão excluídos, incluindo "
+    "suas fotos e vídeos. Faça login para liberar espaço: https://example.net/cloud",
+    "Je suis veuve et atteinte d'une grave maladie. Je souhaite faire don de 850 000 € à une personne honnête. "
+    "Envoyez-moi vos coordonnées.",
+    "Ihr Jahresabonnement wurde automatisch verlängert. Betrag: 349,99 EUR. Falls Sie diese Verlängerung nicht "
+    "autorisiert haben, rufen Sie +49 30 23125 617 an, um sie zu stornieren.",
+    "Uw abonnement is automatisch verlengd voor € 299,95. Niet akkoord? Bel onze klantenservice op 020 000 4417 om "
+    "te annuleren.",
+])
+def test_the_gaps_of_the_western_languages_by_class(text: str) -> None:
+    assert analyse(text.encode()).verdict != "no_signs"
+
+
+def test_a_lottery_newsletter_naming_millions_is_no_advance_fee_lure() -> None:
+    text = ("Die Gewinnzahlen vom Samstag: 3, 9, 17, 22. Im Topf liegen jetzt 14 Millionen Euro. Gewinne werden "
+            "automatisch gutgeschrieben.")
+    found = {f.rule: f.severity for f in analyse(text.encode()).findings}
+    assert found.get("scam_lure") in (None, "low"), found
