@@ -2339,8 +2339,8 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]
 # round 11 (world11): the numbers of other countries as their support lines write them: Russian "8 (800) 555-01-23" and
 # "+7 (800) 555-01-23" (two pairs at the end), Korean "02-555-0199", Dutch "020 000 4417" (an area code of two or
 # three digits, then two groups) and Korean "1588-0000" (a nationwide number)
-_PHONE_MORE = re.compile(r"(?:\+7|(?<!\d)8)[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}-\d{2}-\d{2}(?!\d)|(?<!\d)0\d{1,2}[\s-]\d{3,4}[\s-]\d{4}(?!\d)"
-                         r"|(?<!\d)1[5-9]\d{2}-\d{4}(?!\d)")
+_PHONE_MORE = re.compile(r"(?:\+7|(?<!\d)8)[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}-\d{2}-\d{2}(?!\d)"
+                         r"|(?<!\d)0\d{1,2}[\s-]\d{3,4}[\s-]\d{4}(?!\d)|(?<!\d)1[5-9]\d{2}-\d{4}(?!\d)")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
     "cancelamento", "disdett",
