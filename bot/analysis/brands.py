@@ -72,11 +72,13 @@ _NORMALISE_TABLE: dict[int, int | str | None] = {
                      *range(0x2066, 0x206A), 0xFEFF, 0x00AD, 0x180E, *range(0xFE00, 0xFE10))),
     **_MORE_INVISIBLE,
     **ACCENT_TABLE,
+    # round 11 (world11): Russian writes "е" for "ё" as often as not («учётная», «учетная»): one spelling for the phrases
+    0x0401: "Е", 0x0451: "е",
 }
 
 
 # every character the table changes lies in these ranges (a test keeps them in step)
-_NEEDS_TABLE = re.compile("[\u00ad\u00c0-\u024f\u0300-\u036f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+_NEEDS_TABLE = re.compile("[\u00ad\u00c0-\u024f\u0300-\u036f\u0401\u0451\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
                           "\u2060-\u2069\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
 
 

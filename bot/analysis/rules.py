@@ -1737,7 +1737,10 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     return out
 
 
-_WALLET = re.compile(r"\b(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40})\b")
+# round 11 (world11): a Tron (USDT TRC-20) wallet too; bounded by what no address holds (an ASCII letter or digit), not
+# by \b: a Chinese or Korean text writes the address straight after its words (「钱包bc1q…」), which \b reads as one word
+_WALLET = re.compile(r"(?<![A-Za-z0-9])(?:bc1[ac-hj-np-z02-9]{25,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}"
+                     r"|T[1-9A-HJ-NP-Za-km-z]{33})(?![A-Za-z0-9])")
 
 
 def extortion(f: Facts) -> list[Finding]:
@@ -2349,12 +2352,19 @@ def scam_lure(f: Facts) -> list[Finding]:
 # sender's own verified site or a catalogued brand's
 _FRAUD_NAMED = tuple(normalise(w) for w in (
     "詐欺", "scam", "fraud", "betrug", "estafa", "golpe", "arnaque", "escroquerie", "truffa", "oplichting",
-    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan"))
+    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan",
+    # round 11 (world11): a pyramid, an illegal scheme, the "lawless" who pose as mentors (ru, uk, pl, zh, id, vi)
+    "финансовую пирамид", "финансовой пирамид", "финансовая пирамид", "фінансової пірамід", "фінансова пірамід",
+    "шахра", "piramida finansowa", "piramidy finansowej", "不法分子", "非法荐股", "非法薦股", "investasi ilegal",
+    "investasi bodong", "lừa đảo"))
 _WARNED = tuple(normalise(w) for w in (
     "ご注意", "注意喚起", "注意してください", "お気をつけ", "ご用心", "だまされないで", "騙されないで", "beware", "be aware",
     "watch out", "how to spot", "protect yourself", "stay safe", "warning signs", "be alert", "vorsicht", "warnen",
     "attention aux", "méfiez", "cuidado con", "atenção", "attenzione", "let op", "осторожн", "注意", "주의",
-    "uważaj", "dikkat", "waspada"))
+    "uważaj", "dikkat", "waspada",
+    # round 11 (world11)
+    "как распознать", "будьте бдительны", "будьте пильні", "остерігайтеся", "як розпізнати", "警惕", "谨防", "謹防",
+    "hati-hati", "mengimbau", "cảnh giác", "cảnh báo"))
 
 
 def _warns_of_scams(f: Facts) -> bool:
@@ -2371,9 +2381,16 @@ def _warns_of_scams(f: Facts) -> bool:
 # is attacker-written)
 _PHONE = re.compile(r"(?:\+\s?\d{1,3}[\s.-]?\(?\d{1,4}\)?|\(\d{3}\)|\b(?:1[\s.-]?)?8(?:00|88|77|66|55|44|33)\b"
                     r"|\b0(?:800|120|570|[5789]0)\b)[\s.-]?\d{2,4}[\s.-]?\d{3,4}")
+# round 11 (world11): the numbers of other countries as their support lines write them: Russian "8 (800) 555-01-23" and
+# "+7 (800) 555-01-23" (two pairs at the end), Korean "02-555-0199", Dutch "020 000 4417" (an area code of two or
+# three digits, then two groups) and Korean "1588-0000" (a nationwide number)
+_PHONE_MORE = re.compile(r"(?:\+7|(?<!\d)8)[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}-\d{2}-\d{2}(?!\d)"
+                         r"|(?<!\d)0\d{1,2}[\s-]\d{3,4}[\s-]\d{4}(?!\d)|(?<!\d)1[5-9]\d{2}-\d{4}(?!\d)")
 _CANCEL = tuple(normalise(w) for w in (
     "cancel", "annul", "stornier", "kündig", "widerruf", "opzeg", "annuler", "annulation", "cancelar", "cancelación",
-    "cancelamento", "disdett"))
+    "cancelamento", "disdett",
+    # round 11 (world11): ru, uk, pl, tr, zh, ko, id, vi
+    "отмен", "скасув", "anulow", "iptal", "取消", "취소", "batalkan", "pembatalan", "hủy"))
 # (Japanese services take cancellations by phone as a matter of course: 「ご解約はお電話で」 is no lure's sign)
 # the receipt's own way out: the account's settings or customer area (a genuine shop's; a callback lure gives
 # only the number)
@@ -2383,7 +2400,10 @@ _SELF_SERVICE = tuple(normalise(w) for w in (
     "impostazioni", "mijn account", "instellingen", "マイページ", "設定", "会員ページ",
     # round 10: a genuine Japanese notice's own channels, and its warning not to call numbers given in mail
     "アプリ", "ホームページ", "公式サイト", "公式ウェブサイト", "会員サイト", "カード裏面", "お尋ねすることは", "電話しないで",
-    "連絡しないで", "注文履歴", "購入履歴"))
+    "連絡しないで", "注文履歴", "購入履歴",
+    # round 11 (world11): the account's own settings or customer area in ru, uk, pl, tr, zh, ko, id, vi
+    "личном кабинете", "личный кабинет", "особистому кабінеті", "ustawieniach konta", "moje konto", "hesap ayarları",
+    "个人中心", "帳戶設定", "账户设置", "设置", "마이페이지", "설정에서", "pengaturan akun", "cài đặt tài khoản"))
 # round 10: Japanese says the way out as the charge disowned (「お心当たりのない場合は…までお電話ください」,
 # 「この購入をしていない場合」) or the charge itself to cancel (「この請求を取り消すには」); cancelling a booking or a
 # contract by phone (キャンセル, 取り消し, 解約 alone) is every Japanese hotel's and service's own way
@@ -2395,6 +2415,9 @@ _CANCEL_JA = ("請求を取り消", "請求の取り消", "請求を取消", "�
 # 「…までお電話ください」, 「キャンセルのため…」
 _DISOWN_JA = ("心当たり", "身に覚え", "していない場合")
 _CALL_JA = ("電話", "キャンセル", "取り消", "取消")
+# round 11 (world11): Korean says the way out so too (「본인이 아닐 경우 고객센터로 연락 바랍니다」)
+_DISOWN_KO = ("본인이 아닐", "본인 아닐", "본인이 아닌", "본인 아닌")
+_CALL_KO = ("연락", "전화", "문의")
 
 
 def _callback_way_out(f: Facts) -> bool:
@@ -2403,8 +2426,10 @@ def _callback_way_out(f: Facts) -> bool:
     one way out. A genuine receipt names the renewal and points to the account's settings or customer area."""
     text = f.text.text
     way_out = any(word in text for word in _CANCEL + _CANCEL_JA) or (
-        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA))
-    return way_out and not any(word in text for word in _SELF_SERVICE) and _PHONE.search(text[:20_000]) is not None
+        any(word in text for word in _DISOWN_JA) and any(word in text for word in _CALL_JA)) or (
+        any(word in text for word in _DISOWN_KO) and any(word in text for word in _CALL_KO))
+    return way_out and not any(word in text for word in _SELF_SERVICE) and (
+        _PHONE.search(text[:20_000]) is not None or _PHONE_MORE.search(text[:20_000]) is not None)
 
 
 def asks_something(f: Facts, benefit: bool = False, goods_return: bool = False, bill: bool = False) -> bool:
@@ -2537,6 +2562,13 @@ _LIBRARY_BUILD = re.compile(r"(?i)(?:@v?[0-9]{1,3}(?:[.][^/]*)?/.*\.js|"
                             r"[-.]v?[0-9]{1,3}\.[0-9]+\.[0-9]+(?:\.min)?\.js)$")
 
 
+# round 11 (world11): an archive to download whose name is a bill (an "invoice" in any language): the loader's
+# wrapper (schet_4412.zip, Rechnung-2026.zip, faktura.rar). A project's release or a shared folder's archive
+# names no bill
+_BILL_ARCHIVE = re.compile(r"(?i)(?:invoice|rechnung|factur|fattur|fatur|faktur|factuur|schet|счет|сч[её]т|rahunok|"
+                           r"notafiscal|nota_fiscal|nota-fiscal|boleto|发票|發票|請求書|청구서)[^/]*\.(?:zip|rar|7z|cab|arj|ace|gz|tgz)$")
+
+
 def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
@@ -2544,6 +2576,9 @@ def malware_link(f: Facts) -> list[Finding]:
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
+        if leaf and _BILL_ARCHIVE.search(leaf):
+            names.append(present_text(leaf[-60:]))
+            continue
         if leaf and _EXECUTABLE_PATH.search(leaf) and not (
             _LIBRARY_BUILD.search(path) and not link.is_ip and not _under(link.host, cat.dynamic_dns)
             and link.host not in cat.shorteners
