@@ -2862,6 +2862,13 @@ def kit_like_link(f: Facts) -> list[Finding]:
             hosts.append(link.host)
             if best is None or len(signs) > best[0]:
                 best = (len(signs), link.host, list(signs))
+    mail_read = None if f.prepared.bare_links else _call_to_action_read(f)
+    if mail_read is not None:
+        host, signs = mail_read
+        if best is None or host not in hosts:
+            hosts.append(host)
+        return [_f("kit_like_link", "high", tuple(defang_host(h) for h in sorted(set(hosts))[:5]),
+                   hosts=_list([defang_host(h) for h in sorted(set(hosts))]), signs=",".join(signs))]
     if best is None:
         return []
     count = best[0]
@@ -2875,6 +2882,40 @@ def kit_like_link(f: Facts) -> list[Finding]:
     shown = sorted(set(hosts))
     return [_f("kit_like_link", severity, tuple(defang_host(h) for h in shown[:5]),
                hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
+
+
+MAIL_CTA_DOMAINS = 3  # a mail's links to at most this many other sites: what it asks to open is among them
+
+
+def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
+    """Round 11: a mail's link read as if pasted alone (``_bare_severity``: ``high``), when the mail's
+    context says the link is what it asks to open and no one vouches for it: a whole mail whose sender
+    no signature or DMARC pass authenticates, no list's or brand's own mail, whose links (but to the
+    sender's own domain) go to at most ``MAIL_CTA_DOMAINS`` sites. A newsletter's dozens of links to its
+    trackers, or any signed mail, are never read so (a pasted link is judged wrong about 1 % of the time:
+    per link of a digest, that would flag most digests). A platform's machine-named host (a CDN's, an
+    ESP's tracker) or a file the page loads says nothing of its maker."""
+    if f.mail.kind not in ("eml", "msg") or f.brand_official or f.sender.list_id:
+        return None
+    if _authenticated_sender_org(f) is not None:
+        return None
+    frm = f.sender.from_addr
+    from_org = org_domain(frm.domain) if frm and frm.domain else None
+    links = [link for link in _web_links(f) if link.source in ("html", "text") and link.registrable_domain != from_org]
+    if not links or len({link.registrable_domain for link in links[:200]}) > MAIL_CTA_DOMAINS:
+        return None
+    cat = catalogue()
+    best: tuple[str, tuple[str, ...]] | None = None
+    for link in links[:50]:
+        rest = link.url.split("://", 1)[-1].partition("/")[2]
+        if _STATIC_ASSET.search(rest.partition("?")[0].partition("#")[0][:300]):
+            continue
+        if _under(link.host, cat.cdn_hosts) or _under(link.host, cat.trackers) or _under(link.host, cat.infrastructure):
+            continue
+        signs = _link_signs_of_host(link.host, rest, True)
+        if _bare_severity(link.host, signs) == "high" and (best is None or len(signs) > len(best[1])):
+            best = (link.host, signs)
+    return best
 
 
 def more_words_than(text: str, n: int) -> bool:
