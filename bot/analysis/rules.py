@@ -2884,35 +2884,50 @@ def kit_like_link(f: Facts) -> list[Finding]:
                hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
 
 
+# the signs a path's words give (a sign-in page, a brand's name): a service's own notice links so too
+_PATH_WORD_SIGNS = frozenset({"kit_path", "login_path", "brand_in_path"})
+MAIL_TRACKER_URLS = 5  # distinct links to one host: a newsletter's tracker (a kit's mail has one to three)
 MAIL_CTA_DOMAINS = 3  # a mail's links to at most this many other sites: what it asks to open is among them
 
 
 def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
     """Round 11: a mail's link read as if pasted alone (``_bare_severity``: ``high``), when the mail's
-    context says the link is what it asks to open and no one vouches for it: a whole mail whose sender
-    no signature or DMARC pass authenticates, no list's or brand's own mail, whose links (but to the
+    context says the link is what it asks to open and no one vouches for it: a whole mail whose receiving
+    server wrote its results down and found no aligned signature, SPF or DMARC pass for the sender, no
+    list's or brand's own mail, whose links (but to the
     sender's own domain) go to at most ``MAIL_CTA_DOMAINS`` sites. A newsletter's dozens of links to its
     trackers, or any signed mail, are never read so (a pasted link is judged wrong about 1 % of the time:
     per link of a digest, that would flag most digests). A platform's machine-named host (a CDN's, an
     ESP's tracker) or a file the page loads says nothing of its maker."""
-    if f.mail.kind not in ("eml", "msg") or f.brand_official or f.sender.list_id:
-        return None
+    if f.mail.kind not in ("eml", "msg") or f.brand_official or f.sender.list_id or not f.sender.auth.trusted:
+        return None  # (no result a receiving server wrote: nothing says the sender is unvouched)
     if _authenticated_sender_org(f) is not None:
         return None
     frm = f.sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
-    links = [link for link in _web_links(f) if link.source in ("html", "text") and link.registrable_domain != from_org]
+    envelope = f.sender.envelope_domain
+    if f.sender.auth.spf == "pass" and from_org is not None and envelope and org_domain(envelope) == from_org:
+        return None  # an aligned SPF pass vouches as a signature does
+    links = [link for link in _web_links(f)
+             if link.source in ("html", "text", "redirect") and link.registrable_domain != from_org]
     if not links or len({link.registrable_domain for link in links[:200]}) > MAIL_CTA_DOMAINS:
         return None
     cat = catalogue()
+    per_host: dict[str, set[str]] = {}
+    for link in links[:200]:
+        per_host.setdefault(link.host, set()).add(link.url)
     best: tuple[str, tuple[str, ...]] | None = None
     for link in links[:50]:
+        if len(per_host[link.host]) >= MAIL_TRACKER_URLS:
+            continue  # a host behind many of the mail's links is its mailer's click tracker, not one call to action
         rest = link.url.split("://", 1)[-1].partition("/")[2]
         if _STATIC_ASSET.search(rest.partition("?")[0].partition("#")[0][:300]):
             continue
         if _under(link.host, cat.cdn_hosts) or _under(link.host, cat.trackers) or _under(link.host, cat.infrastructure):
             continue
         signs = _link_signs_of_host(link.host, rest, True)
+        if not set(signs) - _PATH_WORD_SIGNS:
+            continue  # "log in at …/login" is what every service's notice says: the host or a kit's key must speak
         if _bare_severity(link.host, signs) == "high" and (best is None or len(signs) > len(best[1])):
             best = (link.host, signs)
     return best
