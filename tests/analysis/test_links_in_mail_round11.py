@@ -166,3 +166,30 @@ def test_the_target_of_an_open_redirect_is_read_as_the_call_to_action() -> None:
     findings = analyse(_mail(html)).findings
     assert [f.severity for f in findings if f.rule == "kit_like_link"] == ["high"]
     assert "account-verify" in dict(next(f for f in findings if f.rule == "kit_like_link").params)["hosts"]
+
+
+def _with_attachment(part_head: str, payload: str) -> bytes:
+    head = ("From: Sample <info@shop.example.com>\r\nTo: taro.yamada@example.jp\r\nSubject: Invitation\r\n"
+            f"Authentication-Results: {UNVOUCHED}\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=XX\r\n\r\n")
+    return (head + "--XX\r\nContent-Type: text/plain\r\n\r\nSee the attachment.\r\n--XX\r\n" + part_head + "\r\n\r\n"
+            + payload + "\r\n--XX--\r\n").encode()
+
+
+def test_a_calendar_invites_link_is_read_as_the_mails_call_to_action() -> None:
+    """(main reads the invitation's text, ``bot/analysis/ics.py``; its link is then one of the mail's.)"""
+    ics = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Payroll review\r\n"
+           "DESCRIPTION:Review your payroll before Friday: https://account-verify.exa\r\n mple.net/p\r\n"
+           "END:VEVENT\r\nEND:VCALENDAR")
+    analysis = analyse(_with_attachment("Content-Type: text/calendar; method=REQUEST; name=invite.ics", ics))
+    assert "https://account-verify.example.net/p" in [link.url for link in analysis.links]
+    assert [f.severity for f in analysis.findings if f.rule == "kit_like_link"] == ["high"]
+
+
+def test_an_internet_shortcuts_address_is_a_link_of_the_mail() -> None:
+    data = _with_attachment("Content-Type: application/octet-stream; name=Invoice.url\r\n"
+                            "Content-Disposition: attachment; filename=Invoice.url",
+                            "[InternetShortcut]\r\nURL=https://files.example.net/invoice.exe")
+    analysis = analyse(data)
+    assert [link.url for link in analysis.links] == ["https://files.example.net/invoice.exe"]
+    assert "malware_link" in {f.rule for f in analysis.findings}
