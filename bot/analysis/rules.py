@@ -2600,8 +2600,12 @@ def _host_signs(host: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | Non
 
 
 @lru_cache(maxsize=4096)
-def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
-    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+def _link_signs_of_host(host: str, rest: str, bare: bool = False, names: bool = True) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit. ``names=False``
+    (round 11, a mail's link): not the signs that look for every brand's name or address in the path
+    (``brand_in_path``, ``domain_in_path``, ``brand_page``), whose patterns cost half a second to build in
+    each process — a mail's brand is read from its text, and its links to another site are
+    ``brand_link_mismatch``'s."""
     read = _host_signs(host)
     if read is None:
         return ()
@@ -2611,10 +2615,10 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
-    if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
+    if bare and names and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
     if bare:
-        signs.extend(_bare_host_signs(labels, path, query))
+        signs.extend(_bare_host_signs(labels, path, query, names))
         if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
             signs.append("initials_name")
         platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure) \
@@ -2748,7 +2752,7 @@ def _random_key(query: str) -> bool:
     return mixed or _randomish(lower) or _unreadable_word(lower)
 
 
-def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[str]:
+def _bare_host_signs(labels: Sequence[str], path: str, query: str = "", names: bool = True) -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
     path, _, path_query = path.partition("#")[0].partition("?")
@@ -2761,7 +2765,7 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
     if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
             and _randomish(segments[0][:48].lower()):
         out.append("token_path")
-    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or _official_in_path().search(path[:300].lower()):
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or (names and _official_in_path().search(path[:300].lower())):
         out.append("domain_in_path")  # /plala.or.jp/, /www.cr.mufg.jp/dc/…: a brand's address as a folder
     if not segments and _random_key(query.partition("#")[0][:13]):
         out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
@@ -2770,7 +2774,7 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
         out.append("kit_subdomain")
     if pinyin:
         out.append("pinyin_name")
-    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
+    if names and 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
         out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
     if _KIT_ONLY_PATH.search("/" + path[:300]):
         out.append("kit_word")
@@ -2925,7 +2929,7 @@ def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
             continue
         if _under(link.host, cat.cdn_hosts) or _under(link.host, cat.trackers) or _under(link.host, cat.infrastructure):
             continue
-        signs = _link_signs_of_host(link.host, rest, True)
+        signs = _link_signs_of_host(link.host, rest, True, False)
         if not set(signs) - _PATH_WORD_SIGNS:
             continue  # "log in at …/login" is what every service's notice says: the host or a kit's key must speak
         if _bare_severity(link.host, signs) == "high" and (best is None or len(signs) > len(best[1])):
