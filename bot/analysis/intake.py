@@ -17,6 +17,7 @@ from email.message import Message
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
 from bot.analysis.ics import ICS_MAX_BYTES, invitation_text
+from bot.analysis.links import urls_in_text
 from bot.analysis.mime import (
     FIELD_NAME,
     PDF_SIGNATURE,
@@ -26,7 +27,6 @@ from bot.analysis.mime import (
     normalise_newlines,
     parse_headers,
 )
-from bot.analysis.links import urls_in_text
 from bot.analysis.mime_params import ContentFields, content_fields
 from bot.analysis.models import Limits, ParsedMail, Problem
 from bot.analysis.sniff import attachment as make_attachment
