@@ -456,7 +456,7 @@ MAX_TAGS_AS_IS = 5000
 MAX_KEPT_TAGS = 20_000  # of a flattened page's anchors, the first (links past 1,000 are not read)
 _START_TAG = re.compile(r"<[A-Za-z]")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,4000}>")
-_KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
+_KEPT_TAGS = frozenset({"a", "area", "base", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
                         "style", "title", "head", "body", "html"})
 
 
