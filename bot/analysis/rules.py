@@ -1553,6 +1553,8 @@ def shortener_link(f: Facts) -> list[Finding]:
     if not hosts:
         return []
     severity: Severity = "medium"
+    if any(link.host in cat.shorteners or link.registrable_domain in cat.shorteners for link in _call_to_action_links(f)):
+        severity = "high"  # round 11: what an unvouched mail asks to open is hidden behind a shortener
     return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 
@@ -2894,36 +2896,41 @@ MAIL_TRACKER_URLS = 5  # distinct links to one host: a newsletter's tracker (a k
 MAIL_CTA_DOMAINS = 3  # a mail's links to at most this many other sites: what it asks to open is among them
 
 
-def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
-    """Round 11: a mail's link read as if pasted alone (``_bare_severity``: ``high``), when the mail's
-    context says the link is what it asks to open and no one vouches for it: a whole mail whose receiving
-    server wrote its results down and found no aligned signature, SPF or DMARC pass for the sender, no
-    list's or brand's own mail, whose links (but to the
-    sender's own domain) go to at most ``MAIL_CTA_DOMAINS`` sites. A newsletter's dozens of links to its
-    trackers, or any signed mail, are never read so (a pasted link is judged wrong about 1 % of the time:
-    per link of a digest, that would flag most digests). A platform's machine-named host (a CDN's, an
-    ESP's tracker) or a file the page loads says nothing of its maker."""
+def _call_to_action_links(f: Facts) -> list[Link]:
+    """Round 11: the links a mail asks its reader to open, when the mail's context says nobody vouches for
+    them: a whole mail whose receiving server wrote its results down and found no aligned signature, SPF or
+    DMARC pass for the sender, no list's or brand's own mail, whose links (but to the sender's own domain)
+    go to at most ``MAIL_CTA_DOMAINS`` sites; not a host behind ``MAIL_TRACKER_URLS`` of its links or more
+    (its mailer's click tracker). Empty otherwise: a newsletter's dozens of links, or any signed mail, are
+    never read as pasted (a pasted link is judged wrong about 1 % of the time: per link of a digest, that
+    would flag most digests)."""
     if f.mail.kind not in ("eml", "msg") or f.brand_official or f.sender.list_id or not f.sender.auth.trusted:
-        return None  # (no result a receiving server wrote: nothing says the sender is unvouched)
+        return []  # (no result a receiving server wrote: nothing says the sender is unvouched)
     if _authenticated_sender_org(f) is not None:
-        return None
+        return []
     frm = f.sender.from_addr
     from_org = org_domain(frm.domain) if frm and frm.domain else None
     envelope = f.sender.envelope_domain
     if f.sender.auth.spf == "pass" and from_org is not None and envelope and org_domain(envelope) == from_org:
-        return None  # an aligned SPF pass vouches as a signature does
+        return []  # an aligned SPF pass vouches as a signature does
     links = [link for link in _web_links(f)
              if link.source in ("html", "text", "redirect") and link.registrable_domain != from_org]
     if not links or len({link.registrable_domain for link in links[:200]}) > MAIL_CTA_DOMAINS:
-        return None
-    cat = catalogue()
+        return []
     per_host: dict[str, set[str]] = {}
     for link in links[:200]:
         per_host.setdefault(link.host, set()).add(link.url)
+    # a host behind many of the mail's links is its mailer's click tracker, not one call to action
+    return [link for link in links[:50] if len(per_host[link.host]) < MAIL_TRACKER_URLS]
+
+
+def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
+    """Round 11: a mail's call-to-action link (``_call_to_action_links``) read as if pasted alone
+    (``_bare_severity``: ``high``). A platform's machine-named host (a CDN's, an ESP's tracker) or a file
+    the page loads says nothing of its maker; nor does a path's word alone."""
+    cat = catalogue()
     best: tuple[str, tuple[str, ...]] | None = None
-    for link in links[:50]:
-        if len(per_host[link.host]) >= MAIL_TRACKER_URLS:
-            continue  # a host behind many of the mail's links is its mailer's click tracker, not one call to action
+    for link in _call_to_action_links(f):
         rest = link.url.split("://", 1)[-1].partition("/")[2]
         if _STATIC_ASSET.search(rest.partition("?")[0].partition("#")[0][:300]):
             continue

@@ -193,3 +193,18 @@ def test_an_internet_shortcuts_address_is_a_link_of_the_mail() -> None:
     analysis = analyse(data)
     assert [link.url for link in analysis.links] == ["https://files.example.net/invoice.exe"]
     assert "malware_link" in {f.rule for f in analysis.findings}
+
+
+def test_an_unvouched_mails_one_call_to_action_behind_a_shortener_is_high() -> None:
+    html = "<html><body><a href='https://t.co/AbCdEf123'><img src='https://img.example.net/b.png'></a></body></html>"
+    assert [f.severity for f in analyse(_mail(html)).findings if f.rule == "shortener_link"] == ["high"]
+
+
+def test_a_shortener_in_signed_mail_or_as_a_newsletters_tracker_stays_medium() -> None:
+    html = _one_link("https://bit.ly/3xYz12", "Our winter menu", "Our winter menu is out.")
+    assert [f.severity for f in analyse(make_mail(html=html, auth=ALIGNED)).findings
+            if f.rule == "shortener_link"] == ["medium"]
+    newsletter = _newsletter("https://bit.ly/3xYz1{i}", 6)
+    analysis = analyse(_mail(newsletter))
+    assert [f.severity for f in analysis.findings if f.rule == "shortener_link"] == ["medium"]
+    assert analysis.verdict == "no_signs"
