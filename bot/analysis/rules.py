@@ -1553,8 +1553,6 @@ def shortener_link(f: Facts) -> list[Finding]:
     if not hosts:
         return []
     severity: Severity = "medium"
-    if any(link.host in cat.shorteners or link.registrable_domain in cat.shorteners for link in _call_to_action_links(f)):
-        severity = "high"  # round 11: what an unvouched mail asks to open is hidden behind a shortener
     return [_f("shortener_link", severity, tuple(defang_host(h) for h in hosts), hosts=_list([defang_host(h) for h in hosts]))]
 
 

@@ -195,9 +195,11 @@ def test_an_internet_shortcuts_address_is_a_link_of_the_mail() -> None:
     assert "malware_link" in {f.rule for f in analysis.findings}
 
 
-def test_an_unvouched_mails_one_call_to_action_behind_a_shortener_is_high() -> None:
+def test_a_shortener_as_an_unvouched_mails_call_to_action_stays_medium() -> None:
+    """Tried and dropped in round 11: a self-hosted server's ordinary mail (results written, nothing passing) with
+    one short link read as a lure (``bench/probe_weak11.py``). A shortener alone says less than a kit's host."""
     html = "<html><body><a href='https://t.co/AbCdEf123'><img src='https://img.example.net/b.png'></a></body></html>"
-    assert [f.severity for f in analyse(_mail(html)).findings if f.rule == "shortener_link"] == ["high"]
+    assert [f.severity for f in analyse(_mail(html)).findings if f.rule == "shortener_link"] == ["medium"]
 
 
 def test_a_shortener_in_signed_mail_or_as_a_newsletters_tracker_stays_medium() -> None:
