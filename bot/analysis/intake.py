@@ -17,6 +17,7 @@ from email.message import Message
 from bot.analysis.budget import Budget
 from bot.analysis.charsets import decode_bytes
 from bot.analysis.ics import ICS_MAX_BYTES, invitation_text
+from bot.analysis.links import urls_in_text
 from bot.analysis.mime import (
     FIELD_NAME,
     PDF_SIGNATURE,
@@ -273,6 +274,18 @@ def _walk_entity_head(raw: bytes, walk: Walk) -> tuple[Message, bytes]:
     return parse_headers(head, walk), body
 
 
+# round 11: an Internet shortcut (``URL=``, Windows' ``.url``, macOS's ``.webloc``): a file that is one link,
+# a dropper's or a kit's; its address is a link of the mail (calendar invitations are read by ``ics``)
+_LINK_FILE_TYPES = ("application/x-mswinurl", "application/internet-shortcut", "wwwserver/redirection")
+_LINK_FILE_NAMES = (".url", ".website", ".webloc")
+_LINK_FILE_BYTES = 200_000
+
+
+def _file_links(text: str) -> str:
+    """The web addresses of a shortcut file, one a line."""
+    return "\n".join(dict.fromkeys(urls_in_text(text, 50)))
+
+
 def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename: str | None, walk: Walk) -> None:
     data = _decode_cte(body, str(msg.get("content-transfer-encoding", ""))[:200], walk)
     lower = (filename or "").lower()
@@ -304,6 +317,10 @@ def _leaf(msg: Message, body: bytes, fields: ContentFields, ctype: str, filename
         if filename or "attachment" in disposition:
             walk.attachments.append(make_attachment(filename, ctype, data))
         return
+    if ctype in _LINK_FILE_TYPES or lower.endswith(_LINK_FILE_NAMES):
+        found = _file_links(decode_bytes(data[:_LINK_FILE_BYTES], charset)[0])
+        if found:  # round 11: the shortcut's address is a link of the mail (the file's text is not read)
+            walk.add_text(found, html=False)
     if ctype in ("text/plain", "text/enriched", "text/richtext") and "attachment" not in disposition:
         walk.add_text(decode_bytes(data, charset)[0], html=False)
         return

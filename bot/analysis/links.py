@@ -456,7 +456,7 @@ MAX_TAGS_AS_IS = 5000
 MAX_KEPT_TAGS = 20_000  # of a flattened page's anchors, the first (links past 1,000 are not read)
 _START_TAG = re.compile(r"<[A-Za-z]")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})(?=[\s/>])[^<>]{0,4000}>")
-_KEPT_TAGS = frozenset({"a", "area", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
+_KEPT_TAGS = frozenset({"a", "area", "base", "form", "input", "meta", "iframe", "frame", "embed", "object", "script",
                         "style", "title", "head", "body", "html"})
 
 
@@ -572,6 +572,17 @@ def _sheet_hidden_tags(sheets: list[str]) -> list[str]:
     return out[:10]
 
 
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:")
+
+
+def _base_href(tree: Any) -> str | None:
+    """The page's ``<base href>`` when it is a web address (round 11: a kit writes its links relative,
+    ``href="login.php"``, under a base that names its site; read alone, they were no link at all)."""
+    node = tree.css_first("base[href]")
+    href = normalise_href(node.attributes.get("href") or "") if node is not None else ""
+    return href if href[:8].lower().startswith(("http://", "https://")) and len(href) <= 2048 else None
+
+
 def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
     from selectolax.lexbor import LexborHTMLParser  # parser only: nothing is fetched or run
 
@@ -584,8 +595,11 @@ def html_facts(html: str, _depth: int = 0) -> HtmlFacts:
         return facts
     # every query walks the whole tree: the ones whose elements the page does not hold are skipped
     lowered = ascii_lowered(html[:4_000_000])
+    base = _base_href(tree) if "<base" in lowered else None
     for node in tree.css("a[href], area[href]"):
         href = node.attributes.get("href") or ""
+        if base is not None and href and not _HAS_SCHEME.match(href.strip()) and not href.strip().startswith(("#", "//")):
+            href = urllib.parse.urljoin(base, href.strip())  # round 11: a relative link under <base href> is the base's
         facts.anchors.append((href, node.text(separator=" ", strip=True)))
     if "<form" in lowered:
         for node in tree.css("form"):

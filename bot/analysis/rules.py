@@ -2680,8 +2680,12 @@ def _host_signs(host: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | Non
 
 
 @lru_cache(maxsize=4096)
-def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, ...]:
-    """Signs that a host (and the path and query after it, ``rest``) was made by a kit."""
+def _link_signs_of_host(host: str, rest: str, bare: bool = False, names: bool = True) -> tuple[str, ...]:
+    """Signs that a host (and the path and query after it, ``rest``) was made by a kit. ``names=False``
+    (round 11, a mail's link): not the signs that look for every brand's name or address in the path
+    (``brand_in_path``, ``domain_in_path``, ``brand_page``), whose patterns cost half a second to build in
+    each process — a mail's brand is read from its text, and its links to another site are
+    ``brand_link_mismatch``'s."""
     read = _host_signs(host)
     if read is None:
         return ()
@@ -2691,10 +2695,10 @@ def _link_signs_of_host(host: str, rest: str, bare: bool = False) -> tuple[str, 
     path, _, query = rest.partition("?")
     if _KIT_PATH.search("/" + path[:300]) or _RANDOM_QUERY.match(query[:20]):
         signs.append("kit_path")
-    if bare and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
+    if bare and names and _path_tokens().search(path[:200].lower()):  # a link alone: its path is all it says
         signs.append("brand_in_path")
     if bare:
-        signs.extend(_bare_host_signs(labels, path, query))
+        signs.extend(_bare_host_signs(labels, path, query, names))
         if "." not in suffix and _initials_name(labels[-1] if labels else "", suffix, path, query):
             signs.append("initials_name")
         platform = _under(host, cat.free_hosting) or _under(host, cat.dynamic_dns) or _under(host, cat.infrastructure) \
@@ -2828,7 +2832,7 @@ def _random_key(query: str) -> bool:
     return mixed or _randomish(lower) or _unreadable_word(lower)
 
 
-def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[str]:
+def _bare_host_signs(labels: Sequence[str], path: str, query: str = "", names: bool = True) -> list[str]:
     """Signs read only when a link is pasted alone (a mail's links are weighed with its text)."""
     out: list[str] = []
     path, _, path_query = path.partition("#")[0].partition("?")
@@ -2841,7 +2845,7 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
     if not path_query and len(segments) == 1 and _TOKEN_SEGMENT.fullmatch(segments[0][:48]) \
             and _randomish(segments[0][:48].lower()):
         out.append("token_path")
-    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or _official_in_path().search(path[:300].lower()):
+    if _JP_DOMAIN_SEGMENT.search("/" + path[:300]) or (names and _official_in_path().search(path[:300].lower())):
         out.append("domain_in_path")  # /plala.or.jp/, /www.cr.mufg.jp/dc/…: a brand's address as a folder
     if not segments and _random_key(query.partition("#")[0][:13]):
         out.append("token_query")  # /?HxVoT: the campaign key as the whole query of a site's root
@@ -2850,7 +2854,7 @@ def _bare_host_signs(labels: Sequence[str], path: str, query: str = "") -> list[
         out.append("kit_subdomain")
     if pinyin:
         out.append("pinyin_name")
-    if 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
+    if names and 0 < len(segments) <= 3 and _brand_page(segments[0][:80]) and not _PUBLICATION_LABELS.intersection(sub):
         out.append("brand_page")  # /aeon, /paypay/, /Biglobe, /etc-meisai.php on a site not the brand's
     if _KIT_ONLY_PATH.search("/" + path[:300]):
         out.append("kit_word")
@@ -2942,6 +2946,13 @@ def kit_like_link(f: Facts) -> list[Finding]:
             hosts.append(link.host)
             if best is None or len(signs) > best[0]:
                 best = (len(signs), link.host, list(signs))
+    mail_read = None if f.prepared.bare_links else _call_to_action_read(f)
+    if mail_read is not None:
+        host, signs = mail_read
+        if best is None or host not in hosts:
+            hosts.append(host)
+        return [_f("kit_like_link", "high", tuple(defang_host(h) for h in sorted(set(hosts))[:5]),
+                   hosts=_list([defang_host(h) for h in sorted(set(hosts))]), signs=",".join(signs))]
     if best is None:
         return []
     count = best[0]
@@ -2955,6 +2966,60 @@ def kit_like_link(f: Facts) -> list[Finding]:
     shown = sorted(set(hosts))
     return [_f("kit_like_link", severity, tuple(defang_host(h) for h in shown[:5]),
                hosts=_list([defang_host(h) for h in shown]), signs=",".join(best[2]))]
+
+
+# the signs a path's words give (a sign-in page, a brand's name): a service's own notice links so too
+_PATH_WORD_SIGNS = frozenset({"kit_path", "login_path", "brand_in_path"})
+MAIL_TRACKER_URLS = 5  # distinct links to one host: a newsletter's tracker (a kit's mail has one to three)
+MAIL_CTA_DOMAINS = 3  # a mail's links to at most this many other sites: what it asks to open is among them
+
+
+def _call_to_action_links(f: Facts) -> list[Link]:
+    """Round 11: the links a mail asks its reader to open, when the mail's context says nobody vouches for
+    them: a whole mail whose receiving server wrote its results down and found no aligned signature, SPF or
+    DMARC pass for the sender, no list's or brand's own mail, whose links (but to the sender's own domain)
+    go to at most ``MAIL_CTA_DOMAINS`` sites; not a host behind ``MAIL_TRACKER_URLS`` of its links or more
+    (its mailer's click tracker). Empty otherwise: a newsletter's dozens of links, or any signed mail, are
+    never read as pasted (a pasted link is judged wrong about 1 % of the time: per link of a digest, that
+    would flag most digests)."""
+    if f.mail.kind not in ("eml", "msg") or f.brand_official or f.sender.list_id or not f.sender.auth.trusted:
+        return []  # (no result a receiving server wrote: nothing says the sender is unvouched)
+    if _authenticated_sender_org(f) is not None:
+        return []
+    frm = f.sender.from_addr
+    from_org = org_domain(frm.domain) if frm and frm.domain else None
+    envelope = f.sender.envelope_domain
+    if f.sender.auth.spf == "pass" and from_org is not None and envelope and org_domain(envelope) == from_org:
+        return []  # an aligned SPF pass vouches as a signature does
+    links = [link for link in _web_links(f)
+             if link.source in ("html", "text", "redirect") and link.registrable_domain != from_org]
+    if not links or len({link.registrable_domain for link in links[:200]}) > MAIL_CTA_DOMAINS:
+        return []
+    per_host: dict[str, set[str]] = {}
+    for link in links[:200]:
+        per_host.setdefault(link.host, set()).add(link.url)
+    # a host behind many of the mail's links is its mailer's click tracker, not one call to action
+    return [link for link in links[:50] if len(per_host[link.host]) < MAIL_TRACKER_URLS]
+
+
+def _call_to_action_read(f: Facts) -> tuple[str, tuple[str, ...]] | None:
+    """Round 11: a mail's call-to-action link (``_call_to_action_links``) read as if pasted alone
+    (``_bare_severity``: ``high``). A platform's machine-named host (a CDN's, an ESP's tracker) or a file
+    the page loads says nothing of its maker; nor does a path's word alone."""
+    cat = catalogue()
+    best: tuple[str, tuple[str, ...]] | None = None
+    for link in _call_to_action_links(f):
+        rest = link.url.split("://", 1)[-1].partition("/")[2]
+        if _STATIC_ASSET.search(rest.partition("?")[0].partition("#")[0][:300]):
+            continue
+        if _under(link.host, cat.cdn_hosts) or _under(link.host, cat.trackers) or _under(link.host, cat.infrastructure):
+            continue
+        signs = _link_signs_of_host(link.host, rest, True, False)
+        if not set(signs) - _PATH_WORD_SIGNS:
+            continue  # "log in at …/login" is what every service's notice says: the host or a kit's key must speak
+        if _bare_severity(link.host, signs) == "high" and (best is None or len(signs) > len(best[1])):
+            best = (link.host, signs)
+    return best
 
 
 def more_words_than(text: str, n: int) -> bool:
