@@ -1064,3 +1064,14 @@ def test_a_phrase_s_parts_are_what_the_patterns_read(phrase: str) -> None:
     words = frozenset(_WORD.findall(phrase)) if phrase.isascii() and phrase[:1].isalnum() and phrase[-1:].isalnum() \
         else frozenset()
     assert _phrase_parts(phrase) == (words, compact)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="a \u00a0\u0301\u0308\u3000\uff21\u00e9e\u2002\u1100\u1161\u0338=\ufb01\u00a8", max_size=20))
+def test_a_no_break_space_made_a_space_first_changes_no_nfkc(text: str) -> None:
+    import unicodedata
+
+    from bot.analysis.brands import normalise
+
+    assert unicodedata.normalize("NFKC", text.replace("\u00a0", " ")) == unicodedata.normalize("NFKC", text)
+    assert normalise(text + "あ") == normalise(text.replace("\u00a0", " ") + "あ")
