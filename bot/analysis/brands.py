@@ -524,7 +524,7 @@ def _inner_words(phrase: str) -> frozenset[str]:
     brazil. Wherever the phrase stands in a text, these are words of the text's ``word_set`` (the
     words at its ends are not: the text's character beside one may join it to a longer word)."""
     return frozenset(m.group() for m in _WORD_RUN.finditer(phrase)
-                     if 0 < m.start() and m.end() < len(phrase)
+                     if m.start() > 0 and m.end() < len(phrase)
                      and phrase[m.start() - 1] not in _JOINS_WORD and phrase[m.end()] not in _JOINS_WORD)
 
 
