@@ -1025,3 +1025,57 @@ def test_phrase_index_by_identity_equals_the_index_by_value() -> None:
         other = tuple(w for w in ("prize now", "nothing here"))  # a new object each time
         assert text.count_phrases(other) == ["prize now"]
     assert len(brands._INDEX_BY_ID) <= brands._INDEX_BY_ID_MAX
+
+
+# round 11: the words inside a phrase are tested before the phrase is searched for (brand_keywords); the parts
+# glue to each other and to apostrophes, which join a word to the next in a word set ("o'brazil")
+GLUED_BRAND_TEXT = st.sampled_from([
+    "vivo / claro / tim (brazil)", "vivo", " / ", "claro", "tim", " (", "brazil", ")", "'", "\u2019", "o", "s", "x",
+    "geek squad (best buy)", "(best buy)", "best", "buy", "disney+", "ripple (xrp)", "xrp", "三井住友", " ", "\x01",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(GLUED_BRAND_TEXT, max_size=12), st.booleans())
+def test_brand_keywords_of_glued_text_are_those_every_phrase_finds(parts: list[str], normalised: bool) -> None:
+    from bot.analysis.brands import TextIndex
+
+    index = TextIndex("".join(parts), normalised=normalised)
+    assert index.brand_keywords() == _brand_keywords_over_every_phrase(index)
+    prefixed = TextIndex("".join(parts[:2])).prefixed("".join(parts[2:4]))
+    assert prefixed.brand_keywords() == _brand_keywords_over_every_phrase(prefixed)
+
+
+def test_the_inner_words_of_every_catalogue_phrase_are_words_of_any_text_holding_it() -> None:
+    from bot.analysis.brands import TextIndex, _inner_words, catalogue
+
+    phrases = [p for entries in catalogue().phrase_brands.values() for p, _ in entries]
+    assert any(_inner_words(p) for p in phrases)  # the test reads something
+    assert _inner_words("vivo / claro / tim (brazil)") == {"claro", "tim", "brazil"}
+    assert _inner_words("a (b's c) d") == {"c"} and _inner_words("disney+") == frozenset()
+    for phrase in phrases:
+        for before, after in (("", ""), ("o'", "'s"), ("x", "y"), ("\u2019", "\u2019t"), ("1 ", " 2")):
+            index = TextIndex(before + phrase + after, normalised=True)
+            assert _inner_words(phrase) <= index.words, phrase
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab09 '\u2019\u3000\t\n-+()カ", max_size=30))
+def test_a_phrase_s_parts_are_what_the_patterns_read(phrase: str) -> None:
+    from bot.analysis.brands import _SPACE, _WORD, _phrase_parts
+
+    compact = _SPACE.sub("", phrase) or " "
+    words = frozenset(_WORD.findall(phrase)) if phrase.isascii() and phrase[:1].isalnum() and phrase[-1:].isalnum() \
+        else frozenset()
+    assert _phrase_parts(phrase) == (words, compact)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="a \u00a0\u0301\u0308\u3000\uff21\u00e9e\u2002\u1100\u1161\u0338=\ufb01\u00a8", max_size=20))
+def test_a_no_break_space_made_a_space_first_changes_no_nfkc(text: str) -> None:
+    import unicodedata
+
+    from bot.analysis.brands import normalise
+
+    assert unicodedata.normalize("NFKC", text.replace("\u00a0", " ")) == unicodedata.normalize("NFKC", text)
+    assert normalise(text + "あ") == normalise(text.replace("\u00a0", " ") + "あ")
