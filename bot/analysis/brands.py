@@ -482,7 +482,7 @@ class TextIndex:
     def count_phrases(self, phrases: tuple[str, ...]) -> list[str]:
         """The phrases of the list found here, in the list's order. Only phrases whose longest word
         (ASCII) or first character (others) is in the text are searched."""
-        by_word, by_char, keys = _phrase_index(phrases)
+        by_word, by_char, keys, ascii_by_char = _phrase_index(phrases)
         hits: set[str] = set()
         mine = self.words
         # the set intersection walks the smaller side (a long mail has thousands of words, a list a
@@ -492,8 +492,11 @@ class TextIndex:
                 if words <= mine and phrase in self.text:
                     hits.add(phrase)
         has = self._char_test()
-        for first in filter(has, by_char):
-            for phrase, compact in by_char[first]:
+        # an ASCII text holds none of the phrases that keep a non-ASCII character: each first character
+        # was a search of the whole text (round 11's phrases in eight more scripts made them many)
+        chars = ascii_by_char if self.text.isascii() else by_char
+        for first in filter(has, chars):
+            for phrase, compact in chars[first]:
                 if has(compact[-1]) and compact in self.compact:
                     hits.add(phrase)
         return [p for p in phrases if p in hits] if hits else []
@@ -550,7 +553,8 @@ def _ascii_phrase_brands() -> dict[str, tuple[tuple[str, str], ...]]:
     return out
 
 
-_PhraseIndex = tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]], frozenset[str]]
+_PhraseIndex = tuple[dict[str, list[tuple[str, frozenset[str]]]], dict[str, list[tuple[str, str]]], frozenset[str],
+                     dict[str, list[tuple[str, str]]]]
 # the catalogue's phrase lists are long-lived tuples, passed thousands of times a run: found by identity, they are
 # not hashed again at each call (an lru_cache key hashes the whole tuple, thousands of phrases, every time); the
 # entry holds the tuple, so its id cannot be reused while it is here
@@ -578,7 +582,9 @@ def _build_phrase_index(phrases: tuple[str, ...]) -> _PhraseIndex:
             by_word.setdefault(max(words, key=len), []).append((phrase, words))
         else:
             by_char.setdefault(compact[0], []).append((phrase, compact))
-    return by_word, by_char, frozenset(by_word)
+    ascii_by_char = {first: kept for first, entries in by_char.items()
+                     if (kept := [(p, c) for p, c in entries if c.isascii()])}
+    return by_word, by_char, frozenset(by_word), ascii_by_char
 
 
 @lru_cache(maxsize=8192)  # the catalogue and the phrase lists hold about 4,500 distinct phrases

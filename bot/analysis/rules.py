@@ -2569,6 +2569,9 @@ _BILL_ARCHIVE = re.compile(r"(?i)(?:invoice|rechnung|factur|fattur|fatur|faktur|
                            r"notafiscal|nota_fiscal|nota-fiscal|boleto|发票|發票|請求書|청구서)[^/]*\.(?:zip|rar|7z|cab|arj|ace|gz|tgz)$")
 
 
+_ARCHIVE_ENDS = (".zip", ".rar", ".7z", ".cab", ".arj", ".ace", ".gz", ".tgz")  # _BILL_ARCHIVE's, tested first
+
+
 def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
@@ -2576,7 +2579,7 @@ def malware_link(f: Facts) -> list[Finding]:
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
-        if leaf and _BILL_ARCHIVE.search(leaf):
+        if leaf.lower().endswith(_ARCHIVE_ENDS) and _BILL_ARCHIVE.search(leaf):
             names.append(present_text(leaf[-60:]))
             continue
         if leaf and _EXECUTABLE_PATH.search(leaf) and not (
