@@ -2573,11 +2573,15 @@ def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
     cat = catalogue()
+    own = _authenticated_sender_org(f)
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
         if leaf and _BILL_ARCHIVE.search(leaf):
-            names.append(present_text(leaf[-60:]))
+            # review 11: a shop's authenticated receipt linking its own site's invoice archive is the shop's
+            # download (the loader's wrapper is on a host the sender does not answer for)
+            if own is None or link.registrable_domain != own:
+                names.append(present_text(leaf[-60:]))
             continue
         if leaf and _EXECUTABLE_PATH.search(leaf) and not (
             _LIBRARY_BUILD.search(path) and not link.is_ip and not _under(link.host, cat.dynamic_dns)
