@@ -46,3 +46,15 @@ def test_an_invoice_archive_elsewhere_or_unauthenticated_is_still_named() -> Non
                                     RECEIPT.format(host="shop.example.com"),
                                     UNALIGNED.format(d="shop.example.com")))
     assert "malware_link" in {f.rule for f in unauthenticated.findings}, _rules(unauthenticated)
+
+
+def test_a_newsletters_draw_winners_named_in_round_11s_languages_ask_nothing() -> None:
+    body = ("Edisi ini: cara mulai berinvestasi, risiko aset kripto, dan pemenang undian pembaca kami. "
+            "Baca: https://keuangan.example.com/214\nBerhenti berlangganan: https://keuangan.example.com/u")
+    analysis = analyse(_mail("Info Keuangan <news@keuangan.example.com>", "Investasi dan kripto minggu ini", body,
+                             _aligned("keuangan.example.com")))
+    assert analysis.verdict == "no_signs", _rules(analysis)
+    # the same words beside a fee asked are the prize lure
+    lure = ("Selamat! Anda adalah pemenang undian kami dan memenangkan hadiah Rp 50.000.000. Untuk mencairkan "
+            "hadiah, transfer biaya administrasi Rp 500.000 ke rekening kami.")
+    assert analyse(lure.encode()).verdict != "no_signs"
