@@ -58,3 +58,45 @@ def test_a_newsletters_draw_winners_named_in_round_11s_languages_ask_nothing() -
     lure = ("Selamat! Anda adalah pemenang undian kami dan memenangkan hadiah Rp 50.000.000. Untuk mencairkan "
             "hadiah, transfer biaya administrasi Rp 500.000 ke rekening kami.")
     assert analyse(lure.encode()).verdict != "no_signs"
+
+
+WARNINGS = [
+    ("en", "Beware of scam calls and texts",
+     "Dear customer,\nfraudsters are sending texts saying \"your account has been suspended, verify your identity "
+     "now\" or \"you have won a prize, pay a small fee to claim it\". We will never ask for your password, PIN or "
+     "one-time code by phone, text or e-mail. If you receive such a message, do not click the link; report it at "
+     "https://bank.example.com/security\nExample Bank"),
+    ("pt", "Cuidado com golpes",
+     "Prezado cliente,\ngolpistas enviam mensagens como \"sua conta foi bloqueada, atualize seus dados\" ou \"você "
+     "ganhou um prêmio\". Nunca pedimos senha ou código por telefone. Não clique nesses links. Saiba mais: "
+     "https://bank.example.com/seguranca"),
+    ("id", "Waspada penipuan",
+     "Nasabah yang terhormat,\npenipu mengirim pesan \"rekening Anda diblokir, segera verifikasi data Anda\" atau "
+     "\"selamat, Anda memenangkan hadiah\". Bank tidak pernah meminta PIN, password atau kode OTP melalui telepon "
+     "atau pesan. Jangan klik tautan mencurigakan. Info: https://bank.example.com/keamanan"),
+    ("es", "Cuidado con las estafas",
+     "Estimado cliente:\nlos estafadores envían mensajes como «su cuenta ha sido bloqueada, verifique sus datos» o "
+     "«ha ganado un premio». Nunca le pediremos su clave ni códigos por teléfono. No haga clic en esos enlaces. Más "
+     "información: https://bank.example.com/seguridad"),
+]
+
+
+def test_a_banks_signed_warning_quoting_the_lures_words_is_no_lure() -> None:
+    for lang, subject, body in WARNINGS:
+        analysis = analyse(_mail("Example Bank <info@bank.example.com>", subject, body, _aligned("bank.example.com")))
+        assert analysis.verdict == "no_signs", (lang, _rules(analysis))
+
+
+def test_the_same_words_unquoted_or_linking_elsewhere_are_still_the_lure() -> None:
+    # the lure's words said, not quoted, beside the same warning words
+    lure = ("Beware of fraud! Your account has been suspended: verify your identity now at "
+            "https://bank.example.com/verify within 24 hours.")
+    analysis = analyse(_mail("Example Bank <info@bank.example.com>", "Account suspended", lure,
+                             _aligned("bank.example.com")))
+    assert analysis.verdict != "no_signs", _rules(analysis)
+    # the quoted warning, from a sender nobody authenticates and linking to another site: no warning of the bank's
+    _, subject, body = WARNINGS[0]
+    other = analyse(_mail("Example Bank <info@bank.example.com>", subject,
+                          body.replace("https://bank.example.com/security", "https://secure-check.example.net/login"),
+                          UNALIGNED.format(d="bank.example.com")))
+    assert other.verdict != "no_signs", _rules(other)
