@@ -284,7 +284,10 @@ _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:あ
                         r"|[」』](?:など|とか|って|と)と?(?:電話|連絡|メール|sms|うそ|嘘|偽|だま|騙)")
 # review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
 # a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
-_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
+# Review 11: and a promise said not given right after its words: 「投資信託は元本保証ではありません」 is every fund's
+# disclaimer, not the lure's 「元本保証」
+_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)"
+                        r"|(?:では|じゃ)(?:ありません|ございません|ない)")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 

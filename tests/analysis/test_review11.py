@@ -100,3 +100,14 @@ def test_the_same_words_unquoted_or_linking_elsewhere_are_still_the_lure() -> No
                           body.replace("https://bank.example.com/security", "https://secure-check.example.net/login"),
                           UNALIGNED.format(d="bank.example.com")))
     assert other.verdict != "no_signs", _rules(other)
+
+
+def test_a_funds_disclaimer_is_no_promise_of_principal() -> None:
+    body = ("いつもご愛顧いただきありがとうございます。今月の運用レポートを公開しました。基準価額は前月比2.1%上昇しました。"
+            "詳細はこちら:https://toushin.example.jp/report\n投資信託は元本保証ではありません。")
+    analysis = analyse(_mail("サンプル投信 <news@toushin.example.jp>", "今月の運用レポート", body,
+                             _aligned("toushin.example.jp")))
+    assert analysis.verdict == "no_signs", _rules(analysis)
+    # the promise made is the lure's
+    lure = "元本保証で月利10%!今だけの特別な投資案件です。LINEで詳細をお送りします。https://example.net/x"
+    assert analyse(lure.encode()).verdict != "no_signs"
