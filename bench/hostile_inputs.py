@@ -275,6 +275,14 @@ def ics_flood(count: int) -> bytes:
             + b"--B\nContent-Type: text/calendar; method=REQUEST\n\n" + ics + b"\n--B--\n")
 
 
+def ja_secret_list_flood(count: int) -> bytes:
+    """The phish with a secret's word followed by ``count`` list commas, the word repeated ``count`` times and spaced
+    out (review 11: ``secret_ask._JA_ASKED``'s two runs between the secret and the ask both took a comma, and a
+    secret's word was one of the list's; unbounded, 19,000 commas held a process 20 s)."""
+    filler = "暗証番号" + "、" * count + "\n" + "暗証番号" * count + "\n" + "暗 証 番 号 " * count
+    return PHISH + b"\n" + filler.encode() + b"\n"
+
+
 # name: (builder, sizes, the problem it must report (or None), whether the phish's verdict must survive)
 FAMILIES = {
     "param_quadratic": (param_quadratic, (50_000, 200_000, 1_000_000), "long_header", True),
@@ -297,6 +305,7 @@ FAMILIES = {
     "style_flood": (style_flood, (1_000, 50_000, 200_000), None, True),
     "ja_spelling_flood": (ja_spelling_flood, (1_000, 50_000, 150_000), None, True),
     "ics_flood": (ics_flood, (100, 5_000, 20_000), None, True),
+    "ja_secret_list_flood": (ja_secret_list_flood, (1_000, 19_000, 200_000), None, True),
 }
 
 

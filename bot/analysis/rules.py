@@ -284,7 +284,10 @@ _JA_DENIAL = re.compile(r"(?:こと|事)は(?:一切|絶対に|決して)?(?:あ
                         r"|[」』](?:など|とか|って|と)と?(?:電話|連絡|メール|sms|うそ|嘘|偽|だま|騙)")
 # review 10: the fee itself said free right after its name: 「再配達料はかかりません」 (a carrier's own notice), not
 # a denial anywhere later in the sentence (「再配達料をお支払いいただければ送料無料で…」 is the lure's)
-_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)")
+# Review 11: and a promise said not given right after its words: 「投資信託は元本保証ではありません」 is every fund's
+# disclaimer, not the lure's 「元本保証」
+_JA_NO_FEE = re.compile(r"(?:は|も)(?:一切)?(?:かかりません|無料|不要|いただきません|いただいておりません)"
+                        r"|(?:では|じゃ)(?:ありません|ございません|ない)")
 JA_DENIAL_CHARS = 40  # how far after a phrase, within its sentence, a denial reaches
 
 
@@ -1697,10 +1700,18 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
     out: list[Finding] = []
     lure = cat.phrases.get("credential_lure")
     credential_ask = asked_strongly = False
+    warning: list[bool] = []  # review 11: whether the text is a warning about scams, read once if needed
+
+    def unquoted(phrases: list[str]) -> list[str]:
+        # review 11: the lure's words a warning about scams quotes („Ihr Konto wurde gesperrt“) are not asked
+        if phrases and not warning:
+            warning.append(_warns_of_scams(f))
+        return _quoted_in_warning(f, phrases, warning[0]) if phrases else phrases
+
     if lure is not None and not f.brand_official:
         # round 10 (japrec10): a Japanese notice's denial, report or pointer to its own channel asks nothing
-        strong = _said_not_asked_ja(f, f.text.count_phrases(lure.strong))
-        weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(lure.weak)), strong)
+        strong = unquoted(_said_not_asked_ja(f, f.text.count_phrases(lure.strong)))
+        weak = _beside(unquoted(_said_not_asked_ja(f, f.text.count_phrases(lure.weak))), strong)
         credential_ask = bool(strong or weak)
         asked_strongly = bool(strong)
         # round 10 (secret10): a secret asked by reply, phone or chat is a lure on its own, link or none
@@ -1715,8 +1726,8 @@ def lure_and_urgency(f: Facts) -> list[Finding]:
             out.append(_f("credential_lure", "low", tuple(weak[:5]), phrases=_list(weak)))
     urgency = cat.phrases.get("urgency")
     if urgency is not None:
-        strong = _said_not_asked_ja(f, f.text.count_phrases(urgency.strong))
-        weak = _beside(_said_not_asked_ja(f, f.text.count_phrases(urgency.weak)), strong)
+        strong = unquoted(_said_not_asked_ja(f, f.text.count_phrases(urgency.strong)))
+        weak = _beside(unquoted(_said_not_asked_ja(f, f.text.count_phrases(urgency.weak))), strong)
         deadlines = f.text.count_phrases(urgency.deadline) if urgency.deadline else []
         # round 9: a deadline says when, not what is lost: urgent beside a credential ask ("log in within 24
         # hours"), one weak word otherwise (a shop's "refunded within 48 hours")
@@ -2331,7 +2342,10 @@ def scam_lure(f: Facts) -> list[Finding]:
     goods_return = bool(phrases.returns) and bool(f.text.count_phrases(phrases.returns))
     # round 10: a bill said unpaid alone is a biller's reminder; its plain "please pay" is the biller's own ask
     only_bill = bool(phrases.bill) and all(p in phrases.bill for p in strong)
-    if severity != "low" and _warns_of_scams(f) and not asks_something(f, only_benefit, goods_return, only_bill):
+    # review 11: or whose every strong phrase it quotes („Sie haben gewonnen, zahlen Sie die Gebühr“): the ask it
+    # quotes with them is the lure's, described
+    if severity != "low" and _warns_of_scams(f) and (
+            not _quoted_in_warning(f, strong, True) or not asks_something(f, only_benefit, goods_return, only_bill)):
         # round 11: a warning about scams (a bank's, a broker's, the police's) describes the lure's words to
         # its readers; beside another sign of fraud it weighs in full again (pipeline.topic_beside_signs)
         return [_f("scam_lure", "low", tuple(strong[:5]), how=family, phrases=_list(strong), note="warning",
@@ -2352,7 +2366,7 @@ def scam_lure(f: Facts) -> list[Finding]:
 # sender's own verified site or a catalogued brand's
 _FRAUD_NAMED = tuple(normalise(w) for w in (
     "詐欺", "scam", "fraud", "betrug", "estafa", "golpe", "arnaque", "escroquerie", "truffa", "oplichting",
-    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan",
+    "oplichter", "мошенни", "诈骗", "詐騙", "사기", "oszust", "dolandırıcı", "penipuan", "golpista",
     # round 11 (world11): a pyramid, an illegal scheme, the "lawless" who pose as mentors (ru, uk, pl, zh, id, vi)
     "финансовую пирамид", "финансовой пирамид", "финансовая пирамид", "фінансової пірамід", "фінансова пірамід",
     "шахра", "piramida finansowa", "piramidy finansowej", "不法分子", "非法荐股", "非法薦股", "investasi ilegal",
@@ -2364,7 +2378,9 @@ _WARNED = tuple(normalise(w) for w in (
     "uważaj", "dikkat", "waspada",
     # round 11 (world11)
     "как распознать", "будьте бдительны", "будьте пильні", "остерігайтеся", "як розпізнати", "警惕", "谨防", "謹防",
-    "hati-hati", "mengimbau", "cảnh giác", "cảnh báo"))
+    "hati-hati", "mengimbau", "cảnh giác", "cảnh báo",
+    # review 11: Portuguese says "cuidado com" (Spanish "cuidado con" above)
+    "cuidado com"))
 
 
 def _warns_of_scams(f: Facts) -> bool:
@@ -2374,6 +2390,47 @@ def _warns_of_scams(f: Facts) -> bool:
     cat = catalogue()
     own = _authenticated_sender_org(f)
     return all(link.registrable_domain == own or cat.is_official(link.registrable_domain) for link in _web_links(f))
+
+
+# review 11: a warning about scams quotes the lure's sentences in other scripts' quotation marks too
+# („Ihr Konto wurde gesperrt“, «ваша карта заблокирована», "rekening Anda diblokir"); Japanese 「…」 is read by
+# _said_not_asked_ja. A quote opens before the words and closes after them, within a sentence's reach
+_QUOTE_OPEN = frozenset("\"“„«")
+_QUOTE_CLOSE = frozenset("\"”“»")
+_QUOTE_CHARS = 150
+
+
+def _quoted_at(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a quotation: the nearest quotation mark before it opens one (an ASCII
+    ``"`` opens when the marks before it on its line are even in number) and the nearest after it closes one."""
+    before = text[max(0, start - _QUOTE_CHARS):start]
+    opened = max((before.rfind(c) for c in _QUOTE_OPEN | _QUOTE_CLOSE), default=-1)
+    if opened < 0 or before[opened] not in _QUOTE_OPEN or "\n" in before[opened:]:
+        return False
+    if before[opened] == '"' and before[:opened].rpartition("\n")[2].count('"') % 2:
+        return False
+    after = text[end:end + _QUOTE_CHARS]
+    closes = [i for i in (after.find(c) for c in _QUOTE_CLOSE | _QUOTE_OPEN) if i >= 0]
+    return bool(closes) and after[min(closes)] in _QUOTE_CLOSE and "\n" not in after[:min(closes)]
+
+
+def _quoted_in_warning(f: Facts, phrases: list[str], warns: bool | None = None) -> list[str]:
+    """The phrases of ``phrases`` (other than Japanese) left once those a warning about scams (``_warns_of_scams``)
+    quotes at every occurrence (up to 20) are dropped; all of them when the text warns of nothing."""
+    if not phrases or not (_warns_of_scams(f) if warns is None else warns):
+        return phrases
+    text = f.text.text[:LURE_SCAN_CHARS]
+
+    def quoted(phrase: str) -> bool:
+        seen, idx = 0, text.find(phrase)
+        while idx >= 0:
+            if seen >= 20 or not _quoted_at(text, idx, idx + len(phrase)):
+                return False
+            seen += 1
+            idx = text.find(phrase, idx + len(phrase))
+        return seen > 0
+
+    return [p for p in phrases if not quoted(p)]
 
 
 # round 9: a telephone number as a support line writes it for callers: an international prefix, an area code in
@@ -2576,11 +2633,15 @@ def malware_link(f: Facts) -> list[Finding]:
     names: list[str] = []
     risky = False
     cat = catalogue()
+    own = _authenticated_sender_org(f)
     for link in f.links:
         path = link.url.split("://", 1)[-1].partition("/")[2].partition("?")[0].partition("#")[0]
         leaf = path.rpartition("/")[2]
         if leaf.lower().endswith(_ARCHIVE_ENDS) and _BILL_ARCHIVE.search(leaf):
-            names.append(present_text(leaf[-60:]))
+            # review 11: a shop's authenticated receipt linking its own site's invoice archive is the shop's
+            # download (the loader's wrapper is on a host the sender does not answer for)
+            if own is None or link.registrable_domain != own:
+                names.append(present_text(leaf[-60:]))
             continue
         if leaf and _EXECUTABLE_PATH.search(leaf) and not (
             _LIBRARY_BUILD.search(path) and not link.is_ip and not _under(link.host, cat.dynamic_dns)

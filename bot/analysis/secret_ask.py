@@ -321,14 +321,17 @@ def _latin_asks(text: str, words: frozenset[str]) -> list[str]:
 
 _JA_DATA = (r"暗証番号|ワンタイムパスワード|ワンタイムパス|認証コード|認証番号|確認コード|セキュリティコード|パスワード"
               r"|smsで届いた(?:コード|番号)|smsに届いた(?:コード|番号)|届いた(?:コード|番号)|ログイン(?:id|情報)|ネットバンキングのid")
-# what may stand between the secret and the ask: other data listed with it, a particle, the way back
+# what may stand between the secret and the ask: other data listed with it, a particle, the way back (review 11:
+# each run bounded: unbounded, both runs take a 「、」 and a secret's word is one of the list's, so a crafted
+# 「暗証番号、、、…」 of 57 KB held a process 20 s and 「暗証番号」 repeated 5,000 times 3 s; a list a genuine
+# lure writes has far fewer items)
 _JA_BETWEEN = (r"(?:[\(（][^)）。]{0,14}[\)）]|[と・、,/]|及び|および|や|並びに|有効期限|生年月日|氏名|お名前|名前|ご住所|住所"
-               r"|電話番号|口座番号|カード番号|暗証番号|セキュリティコード|パスワード|番号|[0-9]+桁|など|等|の|全て|すべて)*"
+               r"|電話番号|口座番号|カード番号|暗証番号|セキュリティコード|パスワード|番号|[0-9]+桁|など|等|の|全て|すべて){0,16}"
                r"(?:を|は|も)?"
                r"(?:本メールに|このメールに|メールに|ご?返信(?:にて|で|の上|のうえ)?|お電話で|お電話にて|電話で|電話にて|lineで|ラインで"
                r"|whatsappで|オペレーターに|担当者に|担当者まで|係員に|当社に|弊社に|当行に|まで|すぐに|至急|直ちに|直接|口頭で|、"
                # round 11 (ja11): written into the reply (「ユーザー名とパスワードを記入して返信してください」)
-               r"|ご?記入(?:して|の(?:うえ|上)|のうえ)|記載して|書いて|添えて)*")
+               r"|ご?記入(?:して|の(?:うえ|上)|のうえ)|記載して|書いて|添えて){0,6}")
 _JA_PLEASE = r"(?:ください|下さい|くださ|いただ|頂|願|をお願い)"
 _JA_ASK = (rf"(?:ご)?返信(?:して)?{_JA_PLEASE}|お知らせ{_JA_PLEASE}|お伝え{_JA_PLEASE}|(?:お)?教え(?:て)?{_JA_PLEASE}"
            rf"|送信して{_JA_PLEASE}|お送り{_JA_PLEASE}|送って{_JA_PLEASE}|ご連絡{_JA_PLEASE}|お聞かせ{_JA_PLEASE}"
