@@ -61,3 +61,14 @@ def test_a_warning_beside_a_forged_sender_weighs_in_full() -> None:
                                auth=UNALIGNED, return_path="<b@promo.example.net>"))
     lure = next(f for f in report.findings if f.rule == "scam_lure")
     assert lure.severity == "high"
+
+
+def test_a_warning_sent_unauthenticated_that_links_only_to_its_own_site_is_still_a_warning() -> None:
+    # after review 11: a bank's warning sent from its web host (no DKIM, no DMARC) linking its own security page
+    body = (WARNINGS[1][2] + "\nMore: https://bank.example.com/security")
+    report = analyse(make_mail(from_="Example Bank <news@bank.example.com>", subject=WARNINGS[1][1], body=body,
+                               auth=None, return_path="<news@bank.example.com>"))
+    lure = next(f for f in report.findings if f.rule == "scam_lure")
+    assert dict(lure.params).get("note") == "warning"
+    assert report.verdict == "no_signs"
+
