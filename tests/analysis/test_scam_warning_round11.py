@@ -71,4 +71,3 @@ def test_a_warning_sent_unauthenticated_that_links_only_to_its_own_site_is_still
     lure = next(f for f in report.findings if f.rule == "scam_lure")
     assert dict(lure.params).get("note") == "warning"
     assert report.verdict == "no_signs"
-
