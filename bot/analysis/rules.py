@@ -3243,7 +3243,7 @@ def unverified_sender(f: Facts, findings: tuple[Finding, ...]) -> list[Finding]:
         return []
     severity: Severity = "low"  # one step: what makes the mail count is the sign beside it
     server = defang_host(f.sender.auth.authserv_id) if f.sender.auth.authserv_id else "?"
-    return [_f("unverified_sender", severity, domain=defang_host(org_domain(frm.domain) or frm.domain), server=server)]
+    return [_f("unverified_sender", severity, domain=defang_host(frm.domain), server=server)]
 
 
 def run_rules(facts: Facts) -> tuple[Finding, ...]:

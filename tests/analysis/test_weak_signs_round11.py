@@ -152,3 +152,10 @@ def test_probe_ordinary_mail_is_never_flagged_by_it_and_the_reached_lures_are_ca
     for topic, expected, state, from_, subject, body, to, html in LURES:
         if expected:
             assert analyse(mail(state, from_, subject, body, to, html=html)).verdict != "no_signs", topic
+
+
+def test_the_sentence_names_the_from_domain_as_written() -> None:
+    # review 11: a tenant's x.onmicrosoft.com was named "onmicrosoft.com"; the From's own domain is shown
+    a = analyse(mail("NOAUTH", "Billing <billing@k7q2x9.onmicrosoft.com>", "Your statement", STATEMENT))
+    finding = next(f for f in a.findings if f.rule == "unverified_sender")
+    assert dict(finding.params)["domain"] == "k7q2x9[.]onmicrosoft[.]com"
