@@ -21,38 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-def auth(state: str, domain: str) -> tuple[str, str]:
-    """(Authentication-Results, Return-Path) of a receiving server for a From at ``domain``."""
-    if state == "ALIGNED":
-        return (f"mx.example.jp; spf=pass smtp.mailfrom=bounce.{domain}; dkim=pass header.d={domain}; "
-                f"dmarc=pass header.from={domain}", f"<b-1@bounce.{domain}>")
-    if state == "GMAIL":
-        return ("mx.example.jp; spf=pass smtp.mailfrom=gmail.com; dkim=pass header.d=gmail.com; "
-                "dmarc=pass header.from=gmail.com", "<someone@gmail.com>")
-    if state == "SPF_ONLY":
-        return (f"mx.example.jp; spf=pass smtp.mailfrom={domain}; dkim=none; dmarc=none header.from={domain}",
-                f"<info@{domain}>")
-    if state == "UNALIGNED":
-        return (f"mx.example.jp; spf=pass smtp.mailfrom=host.example.net; dkim=none; dmarc=none "
-                f"header.from={domain}", "<www-data@host.example.net>")
-    if state == "ESP":
-        return (f"mx.example.jp; spf=pass smtp.mailfrom=bounce.esp.example.net; dkim=pass header.d=esp.example.net; "
-                f"dmarc=none header.from={domain}", "<bounce-77@bounce.esp.example.net>")
-    if state == "NOAUTH":
-        return (f"mx.example.jp; spf=none smtp.mailfrom={domain}; dkim=none; dmarc=none header.from={domain}",
-                f"<info@{domain}>")
-    raise ValueError(state)
-
-
-def mail(state: str, from_: str, subject: str, body: str, to: str = "taro.yamada@example.jp",
-         extra: str = "", html: bool = False) -> bytes:
-    domain = from_.rpartition("@")[2].rstrip(">")
-    results, return_path = auth(state, domain)
-    kind = "html" if html else "plain"
-    head = (f"Return-Path: {return_path}\nAuthentication-Results: {results}\nFrom: {from_}\nTo: {to}\n"
-            f"Subject: {subject}\nDate: Thu, 03 Dec 2026 10:02:05 +0900\nMessage-ID: <weak11@{domain}>\n{extra}"
-            f"MIME-Version: 1.0\nContent-Type: text/{kind}; charset=\"utf-8\"\nContent-Transfer-Encoding: 8bit\n\n")
-    return (head + body + "\n").encode()
+from bench.probe_weak11 import mail  # the same five sending states (and GMAIL for forwards)
 
 
 
